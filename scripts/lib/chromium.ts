@@ -1,0 +1,110 @@
+/** Launches a real Chromium with the built extension, the local sites mapped onto the feed server. */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const SITE_HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'] as const;
+/** A host that is not a supported site, served by the same server: the extension must ignore it. */
+export const OTHER_HOST = 'example.org';
+
+export function chromePath(): string {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path): path is string => Boolean(path && existsSync(path)));
+  if (!found) throw new Error('No Chromium found: run `npm run setup:browser` or set CHROME_PATH.');
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(options: {
+  port: number;
+  headless: boolean;
+  distDir?: string;
+  /** Send every request through this local proxy (tests record what the browser asks for). */
+  proxyPort?: number;
+}): Promise<ExtensionBrowser> {
+  const distDir = resolve(options.distDir ?? 'dist');
+  if (!existsSync(join(distDir, 'manifest.json')))
+    throw new Error(`No build in ${distDir}: run npm run build.`);
+  const profile = mkdtempSync(join(tmpdir(), 'desaffect-profile-'));
+  const rules = [...SITE_HOSTS, OTHER_HOST].map((host) => `MAP ${host} 127.0.0.1:${options.port}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromePath(),
+    headless: options.headless,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      ...(options.headless ? ['--headless=new'] : []),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${distDir}`,
+      `--load-extension=${distDir}`,
+      `--host-resolver-rules=${rules.join(', ')}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+      ...(options.proxyPort ? [`--proxy-server=http://127.0.0.1:${options.proxyPort}`] : []),
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    serviceWorker,
+    extensionId,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The minimal slice of the `chrome` API the tests call inside the service worker. */
+interface ServiceWorkerGlobals {
+  chrome: {
+    tabs: { query(filter: { url: string }): Promise<{ id?: number; url?: string }[]> };
+  };
+}
+
+/** The id of the tab showing `url` (a match pattern or a full URL), as the extension sees it. */
+export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
+  const id = await serviceWorker.evaluate(async (pattern) => {
+    const { chrome } = globalThis as unknown as ServiceWorkerGlobals;
+    const [tab] = await chrome.tabs.query({ url: pattern });
+    return tab?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`No tab shows ${url}`);
+  return id;
+}
+
+/** Rows in the extension's database, read with the raw IndexedDB API inside the service worker. */
+export function countStoredComments(serviceWorker: Worker): Promise<number> {
+  return serviceWorker.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('desaffect');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('comments')) return resolve(0);
+          const count = db.transaction('comments').objectStore('comments').count();
+          count.onsuccess = () => {
+            resolve(count.result);
+            db.close();
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}

@@ -1,0 +1,259 @@
+/**
+ * The local "x.com" and "www.facebook.com": an HTTPS server (certificate made at run time) that serves an
+ * X conversation and a Facebook Page post whose replies arrive live, in the sites' real markup. Used by
+ * `npm run demo`, the browser tests and the benchmarks.
+ *
+ * Pages take query parameters: `live=0` (no automatic replies: the caller drives `window.demoFeed`),
+ * `every=MIN-MAX` (ms between replies, default 1000-3000), `ui=fr|en`.
+ */
+import { createServer, type Server } from 'node:https';
+import { OTHER_HOST, SITE_HOSTS } from './chromium';
+import type { FeedText } from './feed-pool';
+import {
+  FACEBOOK_THREAD_CONTAINER,
+  facebookComment,
+  facebookPostPage,
+  X_THREAD_CONTAINER,
+  xConversationPage,
+  xReplyCell,
+} from './site-markup';
+import { makeCertificate } from './tls';
+
+export interface FeedServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Generated reply ids count up from a base of their own for each thread, so threads never share ids. */
+const ID_BASE = 1_790_000_000_000_000_000n;
+
+function threadIdBase(pathname: string): bigint {
+  let hash = 0;
+  for (const char of pathname) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 1_000_000;
+  return ID_BASE + BigInt(hash) * 1_000_000n;
+}
+const ID_PLACEHOLDER = '__DEMO_ID__';
+const TIME_PLACEHOLDER = '__DEMO_TIME__';
+
+const AUTHORS = [
+  ['camille_r', 'Camille R.'],
+  ['jb_martin', 'Jean-Baptiste Martin'],
+  ['nadia_k', 'Nadia K'],
+  ['tom_lefevre', 'Tom Lefèvre'],
+  ['sam_o', 'Sam O.'],
+  ['lea_dupont', 'Léa Dupont'],
+  ['mike_j', 'Mike J'],
+  ['ines_b', 'Inès B.'],
+] as const;
+
+function author(index: number): { handle: string; name: string } {
+  const [handle, name] = AUTHORS[index % AUTHORS.length] as readonly [string, string];
+  return { handle, name };
+}
+
+/**
+ * Runs in the served page (it is the fake site's own script, not the extension's). Appends the
+ * pre-rendered reply templates into the thread, one every MIN–MAX ms, and exposes `window.demoFeed`
+ * so tests can drive the feed.
+ */
+const LIVE_SCRIPT = `(() => {
+  const config = JSON.parse(document.getElementById('demo-feed-config').textContent);
+  const container = document.querySelector(config.container);
+  let next = 0;
+  function html(i) {
+    const template = config.templates[i % config.templates.length];
+    return template
+      .replaceAll(config.idPlaceholder, String(BigInt(config.idBase) + BigInt(i)))
+      .replaceAll(config.timePlaceholder, new Date().toISOString());
+  }
+  function append(count = 1) {
+    for (let k = 0; k < count; k++) container.insertAdjacentHTML('beforeend', html(next++));
+    return next;
+  }
+  window.demoFeed = { append, get count() { return next; }, container };
+  if (!config.live) return;
+  const tick = () => {
+    append(1);
+    setTimeout(tick, config.minMs + Math.random() * (config.maxMs - config.minMs));
+  };
+  setTimeout(tick, config.minMs);
+})();`;
+
+/**
+ * The real sites style their atomic class names from big stylesheets; these few rules stand in for
+ * them so the demo reads like the real thing (layout only, the markup is untouched).
+ */
+const X_STYLE = `<style>
+body { margin: 0; font: 15px/1.35 system-ui, sans-serif; color: #0f1419; background: #fff; }
+h1, h2 { font-size: 20px; margin: 0; padding: 12px 16px; }
+.css-175oi2r { display: flex; flex-direction: column; min-width: 0; box-sizing: border-box; }
+.r-18u37iz { flex-direction: row; } .r-1wtj0ep { justify-content: space-between; } .r-16y2uox { flex-grow: 1; }
+.r-1awozwy { align-items: center; }
+section[role="region"] { max-width: 600px; margin: 0 auto; border-inline: 1px solid #eff3f4; }
+[data-testid="cellInnerDiv"] { position: static !important; transform: none !important; border-bottom: 1px solid #eff3f4; }
+article[data-testid="tweet"] { padding: 12px 16px; }
+[data-testid="Tweet-User-Avatar"] { margin-inline-end: 10px; }
+[data-testid="Tweet-User-Avatar"] img { width: 40px; height: 40px; border-radius: 50%; }
+[data-testid="User-Name"] { flex-direction: row; gap: 4px; align-items: center; flex-wrap: wrap; }
+[data-testid="User-Name"] a { color: inherit; text-decoration: none; }
+[data-testid="User-Name"] a[href*="/status/"], time { color: #536471; }
+[data-testid="tweetText"] { display: block; white-space: pre-wrap; overflow-wrap: anywhere; margin-top: 2px; }
+img[src*="/emoji/"] { width: 1.2em; height: 1.2em; vertical-align: -0.2em; }
+[role="group"] { flex-direction: row; gap: 48px; margin-top: 8px; }
+[role="group"] button { width: 18px; height: 18px; border: 0; background: #cfd9de; border-radius: 50%; }
+[data-testid="tweetPhoto"] img { width: 100%; max-height: 200px; object-fit: cover; border-radius: 12px; }
+</style>`;
+
+const FACEBOOK_STYLE = `<style>
+body { margin: 0; font: 15px/1.35 system-ui, sans-serif; color: #050505; background: #f0f2f5; }
+div[role="article"][aria-posinset] { max-width: 680px; margin: 16px auto; background: #fff; border-radius: 8px;
+  padding: 12px 16px; box-shadow: 0 1px 2px rgb(0 0 0 / 0.2); }
+ul { list-style: none; padding-inline-start: 0; } ul ul { padding-inline-start: 40px; }
+li { margin: 8px 0; }
+div[role="article"]:not([aria-posinset]) { display: flex; gap: 8px; }
+div[role="article"]:not([aria-posinset]) img { width: 32px; height: 32px; border-radius: 50%; }
+div[role="article"]:not([aria-posinset]) div[dir="auto"] { white-space: pre-wrap; overflow-wrap: anywhere; }
+div[role="article"] ul li ul { margin: 0; }
+a { color: #050505; font-weight: 600; text-decoration: none; }
+li > div > div ul, li ul[class] { display: flex; gap: 12px; font-size: 12px; color: #65676b; }
+[role="textbox"] { background: #f0f2f5; border-radius: 18px; min-height: 34px; margin-top: 8px; }
+</style>`;
+
+function configScript(config: object): string {
+  // JSON inside <script> must not be able to close the tag.
+  const json = JSON.stringify(config).replaceAll('<', '\\u003c');
+  return `<script type="application/json" id="demo-feed-config">${json}</script><script>${LIVE_SCRIPT}</script>`;
+}
+
+function liveOptions(url: URL, container: string, templates: string[]) {
+  const [minMs, maxMs] = (url.searchParams.get('every') ?? '1000-3000').split('-').map(Number);
+  return configScript({
+    container,
+    templates,
+    live: url.searchParams.get('live') !== '0',
+    minMs: minMs || 1000,
+    maxMs: maxMs || 3000,
+    idBase: String(threadIdBase(url.pathname)),
+    idPlaceholder: ID_PLACEHOLDER,
+    timePlaceholder: TIME_PLACEHOLDER,
+  });
+}
+
+function xPage(url: URL, pool: readonly FeedText[]): string | null {
+  const match = url.pathname.match(/^\/([A-Za-z0-9_]+)\/status\/(\d+)/);
+  if (!match) return null;
+  const [, brand = 'brand', statusId = '1'] = match;
+  const uiLang = url.searchParams.get('ui') === 'en' ? 'en' : 'fr';
+  const templates = pool.map((entry, i) =>
+    xReplyCell({
+      id: ID_PLACEHOLDER,
+      ...author(i),
+      text: entry.text,
+      time: TIME_PLACEHOLDER,
+      lang: entry.lang,
+      uiLang,
+    }),
+  );
+  return xConversationPage({
+    uiLang,
+    focal: {
+      id: statusId,
+      handle: brand,
+      name: 'Acme France',
+      text: 'Nouvelle collection disponible dès aujourd’hui en magasin et en ligne ✨',
+      time: '2026-11-25T08:00:00.000Z',
+      lang: 'fr',
+    },
+    replies: [],
+    liveScript: X_STYLE + liveOptions(url, X_THREAD_CONTAINER, templates),
+  });
+}
+
+function facebookPage(url: URL, pool: readonly FeedText[]): string | null {
+  const match = url.pathname.match(/^\/([A-Za-z0-9.]+)\/posts\/(\w+)/);
+  if (!match) return null;
+  const [, pageName = 'page', postId = '1'] = match;
+  const uiLang = url.searchParams.get('ui') === 'en' ? 'en' : 'fr';
+  const templates = pool.map((entry, i) =>
+    facebookComment({
+      id: ID_PLACEHOLDER,
+      postId,
+      page: pageName,
+      ...author(i),
+      text: entry.text,
+      time: TIME_PLACEHOLDER,
+      uiLang,
+    }),
+  );
+  return facebookPostPage({
+    uiLang,
+    post: {
+      id: postId,
+      page: pageName,
+      name: 'Acme France',
+      text: 'Nos magasins seront ouverts ce dimanche. Dites-nous ce que vous en pensez !',
+    },
+    comments: [],
+    liveScript: FACEBOOK_STYLE + liveOptions(url, FACEBOOK_THREAD_CONTAINER, templates),
+  });
+}
+
+/** The sites' CDNs that the real markup points at, served from here so the pages never leave the machine. */
+const CDN_URL =
+  /https:\/\/(abs-0\.twimg\.com|pbs\.twimg\.com|scontent\.xx\.fbcdn\.net|static\.xx\.fbcdn\.net)\//g;
+
+function localiseCdn(html: string): string {
+  return html.replace(CDN_URL, '/__cdn/$1/');
+}
+
+/** Emoji images become the emoji itself (their file name is the code points); anything else a grey disc. */
+function cdnImage(pathname: string): string {
+  const codepoints = pathname.match(/\/emoji\/.*?([0-9a-f]{4,6}(?:-[0-9a-f]{4,6})*)\.(?:svg|png)$/);
+  const glyph = codepoints?.[1]
+    ?.split('-')
+    .map((hex) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .join('');
+  const content = glyph
+    ? `<text x="50%" y="55%" font-size="56" text-anchor="middle" dominant-baseline="middle">${glyph}</text>`
+    : '<circle cx="36" cy="36" r="36" fill="#b9c2ca"/>';
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 72 72" width="72" height="72">${content}</svg>`;
+}
+
+export async function startFeedServer(options: {
+  port: number;
+  pool: readonly FeedText[];
+}): Promise<FeedServer> {
+  const { key, cert } = makeCertificate([...SITE_HOSTS, OTHER_HOST]);
+  const server: Server = createServer({ key, cert }, (request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const url = new URL(request.url ?? '/', `https://${host}`);
+    if (url.pathname.startsWith('/__cdn/')) {
+      response.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'max-age=3600' });
+      response.end(cdnImage(url.pathname));
+      return;
+    }
+    let body: string | null = null;
+    if (host === 'x.com' || host === 'twitter.com' || host === OTHER_HOST) body = xPage(url, options.pool);
+    else if (host === 'www.facebook.com' || host === 'web.facebook.com')
+      body = facebookPage(url, options.pool);
+    if (body === null) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response
+      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(localiseCdn(body));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  return {
+    port: options.port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,118 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { classify } from '../classifier';
+import type { Classification, ObservedComment } from '../shared/comment';
+import { commentKey, LABELS } from '../shared/comment';
+import { localDay } from '../shared/day';
+import {
+  type BgReplies,
+  type CsToBg,
+  parseCsToBg,
+  parseUiToBg,
+  type TabCommentView,
+  type UiToBg,
+} from '../shared/messages';
+import { platformOfUrl } from '../shared/sites';
+import { openDb } from '../storage/db';
+import { ingest, type Observation } from '../storage/ingest';
+import { forgetTab, readTabState, updateTabState } from './tab-state';
+import { createWriteQueue } from './write-queue';
+
+/** The CM's own comments are logged but not classified as incoming. */
+const OWN_COMMENT: Classification = {
+  label: 'neutral',
+  scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 1 },
+  intensity: 0,
+  lang: 'und',
+  uncertain: false,
+  cues: ['own account'],
+};
+
+export function main(): void {
+  const db = openDb();
+  const enqueueWrite = createWriteQueue<Observation>((observations) =>
+    ingest(db, observations, { now: Date.now(), keepText: true }),
+  );
+
+  async function onCommentsObserved(
+    message: Extract<CsToBg, { type: 'cs→bg:comments-observed' }>,
+    tabId: number,
+  ): Promise<BgReplies['cs→bg:comments-observed']> {
+    const observations = message.comments.map((comment: ObservedComment) => ({
+      comment,
+      classification: comment.isOwn ? OWN_COMMENT : classify(comment.text),
+      sessionId: message.sessionId,
+    }));
+    // Acknowledge only once the rows are durable: a tab whose batch was not acknowledged sends it again.
+    await enqueueWrite(observations);
+    const keys = observations.map((o) => commentKey(o.comment));
+    await updateTabState(tabId, (state) => ({ ...state, keys: [...new Set([...state.keys, ...keys])] }));
+    return {
+      verdicts: observations.map((o, i) => ({ key: keys[i] as string, classification: o.classification })),
+    };
+  }
+
+  async function onUiMessage(message: UiToBg): Promise<BgReplies[UiToBg['type']]> {
+    switch (message.type) {
+      case 'ui→bg:tab-comments': {
+        const state = await readTabState(message.tabId);
+        const rows = await db.comments.bulkGet(state.keys);
+        const comments: TabCommentView[] = [];
+        for (const row of rows) {
+          if (!row) continue;
+          const { label, scores, intensity, lang, uncertain, cues } = row;
+          comments.push({
+            key: row.key,
+            classification: { label, scores, intensity, lang, uncertain, cues },
+            platform: row.platform,
+            authorHandle: row.authorHandle,
+            authorName: row.authorName,
+            text: row.text,
+            permalink: row.permalink,
+            createdAt: row.createdAt,
+            firstSeen: row.firstSeen,
+            isOwn: row.isOwn,
+          });
+        }
+        return { status: state.status, comments };
+      }
+      case 'ui→bg:summary': {
+        const day = localDay(Date.now());
+        const rows = await db.comments.where('day').equals(day).toArray();
+        const byLabel = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<
+          (typeof LABELS)[number],
+          number
+        >;
+        for (const row of rows) if (!row.isOwn) byLabel[row.label] += 1;
+        return { day, byLabel, total: rows.filter((r) => !r.isOwn).length };
+      }
+    }
+  }
+
+  const extensionOrigin = browser.runtime.getURL('');
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    // Extension pages (popup, dashboard) may also live in a tab: tell them apart by their origin.
+    if (sender.url?.startsWith(extensionOrigin)) {
+      const message = parseUiToBg(raw);
+      return message ? onUiMessage(message) : undefined;
+    }
+    // Otherwise a content script: only on the supported sites, and only in the cs→bg vocabulary.
+    const tabId = sender.tab?.id;
+    const message = parseCsToBg(raw);
+    if (tabId === undefined || !message || !platformOfUrl(sender.url)) return undefined;
+    if (message.type === 'cs→bg:page-status') {
+      const status = { ...message.status, updatedAt: Date.now() };
+      // A new page in the tab (single-page navigation included) starts a new list.
+      return updateTabState(tabId, (state) => ({
+        status,
+        keys: !state.status || state.status.url === status.url ? state.keys : [],
+      })).then(() => ({ ok: true as const }));
+    }
+    return onCommentsObserved(message, tabId);
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * The one observer loop shared by every platform: watches the DOM, re-reads what changed once per frame,
+ * and reports each comment id as first seen exactly once per session. Elements are never trusted as keys
+ * (X recycles them): an element is only remembered with the signature of what it showed last time.
+ */
+import { commentKey } from '../shared/comment';
+import type { AdapterContext, ExtractedComment, PlatformAdapter } from './platforms/types';
+
+export type SeenComment = ExtractedComment & {
+  /** True the first time this comment id is reported in this session, false on every later report. */
+  firstSeen: boolean;
+};
+
+/** Runs `flush` later; returns a function that cancels it. */
+export type Scheduler = (flush: () => void) => () => void;
+
+export interface ObserveOptions {
+  adapter: PlatformAdapter;
+  /** What to observe and read (default: `document`). */
+  root?: Node;
+  getContext: () => AdapterContext;
+  onComments: (batch: SeenComment[]) => void;
+  onNavigate?: (url: URL) => void;
+  /** How flushes are deferred (default: next animation frame, or ~100 ms when the tab is hidden). */
+  schedule?: Scheduler;
+}
+
+export interface CommentObserver {
+  stop(): void;
+  /** Re-reads the whole root on the next flush (signatures still skip unchanged elements). */
+  rescan(): void;
+}
+
+const HIDDEN_TAB_DELAY_MS = 100;
+
+/**
+ * Next animation frame, raced with a ~100 ms timer: rAF does not run in background tabs, and a tab can be
+ * hidden after the frame was requested. Whichever fires first runs the flush and cancels the other.
+ */
+export const defaultScheduler: Scheduler = (flush) => {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    if (frame !== null) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    flush();
+  };
+  const visible = typeof document === 'undefined' || !document.hidden;
+  const frame = visible && typeof requestAnimationFrame === 'function' ? requestAnimationFrame(run) : null;
+  const timer = setTimeout(run, visible ? HIDDEN_TAB_DELAY_MS * 5 : HIDDEN_TAB_DELAY_MS);
+  return () => {
+    done = true;
+    if (frame !== null) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};
+
+export function observeComments(options: ObserveOptions): CommentObserver {
+  const { adapter, getContext, onComments, onNavigate } = options;
+  const root: Node = options.root ?? document;
+  const schedule = options.schedule ?? defaultScheduler;
+  const view = (root.ownerDocument ?? (root as Document)).defaultView ?? globalThis;
+
+  /** Session-wide: ids already reported once (never reset, so a comment is firstSeen once per session). */
+  const seenIds = new Set<string>();
+  /** Per page: what each element showed when it was last reported. */
+  let signatures = new WeakMap<Element, string>();
+  let href = view.location.href;
+
+  let fullScan = true;
+  /** Subtrees to re-read on the next flush (when the adapter can tell us which). */
+  let dirty = new Set<Node>();
+  let cancel: (() => void) | null = null;
+  let stopped = false;
+
+  const requestFlush = () => {
+    if (stopped || cancel !== null) return;
+    cancel = schedule(() => {
+      cancel = null;
+      flush();
+    });
+  };
+
+  /** Mutation targets already mapped to their container since the last flush (many records share one). */
+  let marked = new Set<Node>();
+  const markNode = (node: Node) => {
+    if (fullScan || marked.has(node)) return;
+    marked.add(node);
+    if (!adapter.containerOf) {
+      fullScan = true;
+      return;
+    }
+    const container = adapter.containerOf(node);
+    if (container) dirty.add(container);
+  };
+
+  const observer = new MutationObserver((records) => {
+    record(records);
+    requestFlush();
+  });
+
+  const record = (records: MutationRecord[]) => {
+    for (const mutation of records) {
+      if (fullScan) return;
+      if (mutation.type === 'childList') {
+        // New subtrees are read whole; the container around the target covers edits inside a comment.
+        for (const added of mutation.addedNodes) {
+          if (added.nodeType === 1) dirty.add(added);
+        }
+        markNode(mutation.target);
+      } else {
+        markNode(mutation.target);
+      }
+    }
+  };
+
+  const flush = () => {
+    if (stopped) return;
+    record(observer.takeRecords());
+    const current = view.location.href;
+    if (current !== href) {
+      href = current;
+      signatures = new WeakMap();
+      fullScan = true;
+      onNavigate?.(new URL(current));
+      if (stopped) return;
+    }
+
+    const context = getContext();
+    const found = fullScan ? adapter.extract(root as ParentNode, context) : extractDirty(dirty, context);
+    fullScan = false;
+    dirty = new Set();
+    marked = new Set();
+
+    const batch: SeenComment[] = [];
+    const inBatch = new Set<Element>();
+    for (const extracted of found) {
+      if (inBatch.has(extracted.element)) continue;
+      inBatch.add(extracted.element);
+      const key = commentKey(extracted.comment);
+      const signature = `${key}\u0000${extracted.comment.threadKey}\u0000${extracted.comment.text}`;
+      if (signatures.get(extracted.element) === signature) continue;
+      signatures.set(extracted.element, signature);
+      const firstSeen = !seenIds.has(key);
+      seenIds.add(key);
+      batch.push({ ...extracted, firstSeen });
+    }
+    if (batch.length > 0) onComments(batch);
+  };
+
+  const extractDirty = (nodes: Set<Node>, context: AdapterContext): ExtractedComment[] => {
+    const roots: Node[] = [];
+    for (const node of nodes) {
+      if (!node.isConnected || !root.contains(node)) continue;
+      // Skip nodes inside another dirty node: that one's extraction covers them.
+      let covered = false;
+      for (let up = node.parentNode; up !== null; up = up.parentNode) {
+        if (nodes.has(up)) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) roots.push(node);
+    }
+    const found: ExtractedComment[] = [];
+    for (const subtree of roots) found.push(...adapter.extract(subtree as ParentNode, context));
+    // Report in document order, whatever order the mutations came in.
+    if (roots.length > 1) {
+      found.sort((a, b) =>
+        a.element.compareDocumentPosition(b.element) & 4 ? -1 : a.element === b.element ? 0 : 1,
+      );
+    }
+    return found;
+  };
+
+  const onPopState = () => requestFlush();
+
+  // href/datetime too: a recycled X row can get a new status link while its text happens to stay the same.
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['href', 'datetime'],
+  });
+  view.addEventListener('popstate', onPopState);
+  requestFlush();
+
+  return {
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      observer.disconnect();
+      view.removeEventListener('popstate', onPopState);
+      cancel?.();
+      cancel = null;
+    },
+    rescan() {
+      if (stopped) return;
+      fullScan = true;
+      requestFlush();
+    },
+  };
+}

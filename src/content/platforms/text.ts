@@ -1,0 +1,153 @@
+/**
+ * DOM helpers shared by the platform adapters: reading visible text (emoji as their alt text), hashing
+ * content for last-resort ids, and resolving links. Pure DOM, no extension APIs, no HTML parsing.
+ */
+import { MAX_TEXT_LENGTH } from '../../shared/comment';
+
+/** Elements whose content is never part of what a reader sees as text. */
+const NEVER_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
+
+export interface ReadTextOptions {
+  /** Elements (and their subtrees) to leave out, e.g. quoted tweets or "See more" buttons. */
+  exclude?: (element: Element) => boolean;
+}
+
+/**
+ * The text a reader sees in `root`: text nodes as they are, `img[alt]` (emoji) as their alt text, `<br>`
+ * as a newline. Only the ends are trimmed; the result is cut to MAX_TEXT_LENGTH.
+ */
+export function readText(root: Node, options: ReadTextOptions = {}): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: Node[] = [root];
+  while (stack.length > 0 && length < MAX_TEXT_LENGTH) {
+    const node = stack.pop() as Node;
+    if (node.nodeType === 3 /* TEXT_NODE */) {
+      const data = (node as Text).data;
+      parts.push(data);
+      length += data.length;
+      continue;
+    }
+    if (node.nodeType !== 1 /* ELEMENT_NODE */) {
+      if (node.nodeType === 11 /* DOCUMENT_FRAGMENT_NODE */ || node.nodeType === 9 /* DOCUMENT_NODE */) {
+        pushChildren(stack, node);
+      }
+      continue;
+    }
+    const element = node as Element;
+    if (NEVER_TEXT.has(element.tagName)) continue;
+    if (node !== root && options.exclude?.(element)) continue;
+    if (element.tagName === 'IMG') {
+      const alt = element.getAttribute('alt') ?? '';
+      parts.push(alt);
+      length += alt.length;
+      continue;
+    }
+    if (element.tagName === 'BR') {
+      parts.push('\n');
+      length += 1;
+      continue;
+    }
+    pushChildren(stack, element);
+  }
+  return clampText(parts.join('').trim());
+}
+
+function pushChildren(stack: Node[], node: Node): void {
+  // Reverse order so the stack pops children in document order.
+  for (let child = node.lastChild; child !== null; child = child.previousSibling) stack.push(child);
+}
+
+export function clampText(text: string): string {
+  return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+}
+
+/** A 53-bit string hash (cyrb53), as 14 hex digits: stable across sessions and browsers. */
+export function contentHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return value.toString(16).padStart(14, '0');
+}
+
+/** `href` resolved against `base`, or null when it is missing or not an http(s) URL. */
+export function resolveUrl(href: string | null | undefined, base: URL | string): URL | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Handles compare case-insensitively and without a leading '@'. */
+export function normalizeHandle(handle: string): string {
+  return handle.replace(/^@/, '').trim().toLowerCase();
+}
+
+export function isOwnHandle(handle: string, ownHandles: readonly string[]): boolean {
+  const normalized = normalizeHandle(handle);
+  if (normalized === '') return false;
+  return ownHandles.some((own) => normalizeHandle(own) === normalized);
+}
+
+/**
+ * The first descendant of `root` matching `selector` that does not sit inside an element matching
+ * `fence` below `root` (e.g. a quoted tweet, or a nested comment). Fenced subtrees are not walked at all,
+ * so asking a post for its own links costs the post's own size, not the size of its comment thread.
+ */
+export function queryOwn(root: Element, selector: string, fence: string): Element | null {
+  return walkOwn(root, selector, fence, true)[0] ?? null;
+}
+
+export function queryAllOwn(root: Element, selector: string, fence: string): Element[] {
+  return walkOwn(root, selector, fence, false);
+}
+
+const SHOW_ELEMENT = 0x1;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+
+function walkOwn(root: Element, selector: string, fence: string, firstOnly: boolean): Element[] {
+  const found: Element[] = [];
+  const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_ELEMENT, {
+    acceptNode: (node) => {
+      const element = node as Element;
+      if (element.matches(fence)) return FILTER_REJECT;
+      return element.matches(selector) ? FILTER_ACCEPT : FILTER_SKIP;
+    },
+  });
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    found.push(node as Element);
+    if (firstOnly) break;
+  }
+  return found;
+}
+
+/** True when no element between `element` (included) and `root` (excluded) matches `fence`. */
+export function isOwn(root: Element, element: Element, fence: string): boolean {
+  for (let node: Element | null = element; node !== null && node !== root; node = node.parentElement) {
+    if (node.matches(fence)) return false;
+  }
+  return true;
+}
+
+/** Every element matching `selector` in `root`, `root` itself first when it matches. */
+export function selectAll(root: ParentNode, selector: string): Element[] {
+  const found = Array.from(root.querySelectorAll(selector));
+  if (isElement(root) && root.matches(selector)) found.unshift(root);
+  return found;
+}
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
+}

@@ -1,0 +1,31 @@
+import type { ObservedComment, Platform } from '../../shared/comment';
+
+export interface AdapterContext {
+  url: URL;
+  /** The CM's own handles on this platform (lower-case, without '@'). */
+  ownHandles: readonly string[];
+}
+
+export interface ExtractedComment {
+  comment: ObservedComment;
+  /** The comment's own container (X: the tweet article; Facebook: the comment article). */
+  element: HTMLElement;
+  /** Where the badge is inserted, next to the author line. */
+  anchor: HTMLElement;
+}
+
+/** One per site. Selectors live in the adapter module and nowhere else. */
+export interface PlatformAdapter {
+  readonly platform: Platform;
+  /** True when this adapter reads comments on the page at `url`. */
+  handles(url: URL): boolean;
+  /** Every readable comment under `root` (root included), in document order. */
+  extract(root: ParentNode, context: AdapterContext): ExtractedComment[];
+  /** Posts the page shows: posts without comments read for a while means the layout may have changed. */
+  countPosts(root: ParentNode): number;
+  /**
+   * Optional: the element whose re-extraction covers a DOM change at `node` (the comment container around
+   * it), or null when the change is outside any comment. Lets the observer re-read only what changed.
+   */
+  containerOf?(node: Node): Element | null;
+}

@@ -1,0 +1,44 @@
+/** The comment model shared by the content script, the service worker and the extension pages. */
+
+export const PLATFORMS = ['x', 'facebook'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'] as const;
+export type Label = (typeof LABELS)[number];
+
+/** Longest comment text carried between contexts; the rest is cut (the classifier caps lower still). */
+export const MAX_TEXT_LENGTH = 100_000;
+
+/** A comment as an adapter reads it from the page. */
+export interface ObservedComment {
+  platform: Platform;
+  /** Stable platform id (X status id, Facebook comment id, or `h:` + content hash as a last resort). */
+  id: string;
+  /** The conversation or post the comment belongs to (X: focal status id; Facebook: post id or path). */
+  threadKey: string;
+  authorHandle: string;
+  authorName: string;
+  text: string;
+  /** ISO 8601, or null when the page shows no machine-readable time. */
+  createdAt: string | null;
+  permalink: string | null;
+  isReply: boolean;
+  /** Written by one of the CM's own accounts: logged, never classified as incoming. */
+  isOwn: boolean;
+}
+
+export interface Classification {
+  label: Label;
+  scores: Record<Label, number>;
+  /** 0–1, how hard the comment hits. */
+  intensity: number;
+  lang: string;
+  uncertain: boolean;
+  /** Short human-readable reasons, e.g. "insult: 'connard'". */
+  cues: string[];
+}
+
+/** The database key of a comment: one row per platform comment, whatever the tab or the DOM node. */
+export function commentKey(comment: Pick<ObservedComment, 'platform' | 'id'>): string {
+  return `${comment.platform}:${comment.id}`;
+}

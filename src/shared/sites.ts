@@ -1,0 +1,19 @@
+import type { Platform } from './comment';
+
+/** The hosts Desaffect reads, mirrored by the manifest's match patterns (a test keeps them equal). */
+export const SUPPORTED_HOSTS: Readonly<Record<string, Platform>> = {
+  'x.com': 'x',
+  'twitter.com': 'x',
+  'www.facebook.com': 'facebook',
+  'web.facebook.com': 'facebook',
+};
+
+export function platformOfUrl(url: string | undefined): Platform | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' ? (SUPPORTED_HOSTS[parsed.hostname] ?? null) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+import type { Classification, ObservedComment } from '../shared/comment';
+import { commentKey } from '../shared/comment';
+import { localDay } from '../shared/day';
+import type { DesaffectDb } from './db';
+import type { CommentRow } from './schema';
+
+export interface Observation {
+  comment: ObservedComment;
+  classification: Classification;
+  sessionId: string;
+}
+
+export interface IngestOptions {
+  now: number;
+  keepText: boolean;
+  timeZone?: string;
+}
+
+/**
+ * Writes a batch of observations in one transaction. Idempotent per (comment, page session): a batch
+ * retried after a service-worker restart, or the same comment in several batches, never adds a row twice.
+ */
+export async function ingest(
+  db: DesaffectDb,
+  observations: Observation[],
+  options: IngestOptions,
+): Promise<void> {
+  if (observations.length === 0) return;
+  await db.transaction('rw', db.comments, async () => {
+    const keys = observations.map((o) => commentKey(o.comment));
+    const existing = await db.comments.bulkGet(keys);
+    const byKey = new Map<string, CommentRow>();
+    existing.forEach((row) => {
+      if (row) byKey.set(row.key, row);
+    });
+    observations.forEach((observation, index) => {
+      const key = keys[index] as string;
+      const previous = byKey.get(key);
+      byKey.set(key, merge(previous, key, observation, options));
+    });
+    await db.comments.bulkPut([...byKey.values()]);
+  });
+}
+
+function merge(
+  previous: CommentRow | undefined,
+  key: string,
+  o: Observation,
+  options: IngestOptions,
+): CommentRow {
+  const text = options.keepText ? o.comment.text : null;
+  if (!previous) {
+    return {
+      ...o.comment,
+      ...o.classification,
+      key,
+      text,
+      firstSeen: options.now,
+      lastSeen: options.now,
+      timesSeen: 1,
+      lastSessionId: o.sessionId,
+      day: localDay(options.now, options.timeZone),
+    };
+  }
+  const newSighting = previous.lastSessionId !== o.sessionId;
+  // A longer text is the same comment expanded ("see more"): keep it and its classification.
+  const expanded = o.comment.text.length > (previous.text?.length ?? 0) && options.keepText;
+  return {
+    ...previous,
+    ...(expanded ? { text, ...o.classification } : {}),
+    lastSeen: options.now,
+    timesSeen: previous.timesSeen + (newSighting ? 1 : 0),
+    lastSessionId: o.sessionId,
+  };
+}

@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countStoredComments, OTHER_HOST, SITE_HOSTS, tabIdOf } from '../../scripts/lib/chromium';
+import { type Harness, startHarness } from './harness';
+
+const X_URL = 'https://x.com/acme_fr/status/1790000000000000001?live=0';
+const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo?live=0';
+const BADGE = '[data-desaffect-badge]';
+const LOCAL_HOSTS: string[] = [...SITE_HOSTS, OTHER_HOST];
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function openFeed(url: string, replies: number): Promise<Page> {
+  const page = await harness.browser.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => 'demoFeed' in window);
+  await page.evaluate(
+    (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
+    replies,
+  );
+  return page;
+}
+
+describe('the extension in Chromium', () => {
+  it('badges replies on the X conversation page', async () => {
+    const page = await openFeed(X_URL, 5);
+    // The focal tweet is read too: it is the brand's own post and gets a badge like any comment.
+    await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    const labels = await page
+      .locator(BADGE)
+      .evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-label')));
+    for (const label of labels) expect(['troll', 'unhappy_customer', 'threat', 'neutral']).toContain(label);
+  });
+
+  it('badges comments on the Facebook post page', async () => {
+    const page = await openFeed(FACEBOOK_URL, 4);
+    await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+  });
+
+  it('does nothing on another site with the same markup', async () => {
+    const page = await openFeed('https://example.org/acme_fr/status/1790000000000000001?live=0', 5);
+    await page.waitForTimeout(2_000);
+    expect(await page.locator(BADGE).count()).toBe(0);
+  });
+
+  it('stores each comment once in the service worker and shows it in the popup', async () => {
+    const before = await countStoredComments(harness.browser.serviceWorker);
+    const page = await openFeed('https://x.com/acme_fr/status/1790000000000000777?live=0&ui=en', 0);
+    await page.evaluate(() =>
+      (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(23),
+    );
+    await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(23);
+    const after = await countStoredComments(harness.browser.serviceWorker);
+    // 23 replies plus this page's focal tweet, each stored once however often the page re-rendered.
+    expect(after - before).toBe(23 + 1);
+
+    const tabId = await tabIdOf(
+      harness.browser.serviceWorker,
+      'https://x.com/acme_fr/status/1790000000000000777*',
+    );
+    const popup = await harness.browser.context.newPage();
+    await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+    await expect
+      .poll(() => popup.getByTestId('page-status').textContent(), { timeout: 10_000 })
+      .toMatch(/\b24\b/);
+  });
+
+  it('made no request outside the local test server', () => {
+    expect(harness.proxy.requests.length).toBeGreaterThan(0);
+    expect(harness.proxy.violations()).toEqual([]);
+    const outside = harness.contextRequests.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      return !['chrome-extension:', 'data:', 'blob:'].includes(protocol) && !LOCAL_HOSTS.includes(hostname);
+    });
+    expect(harness.contextRequests.length).toBeGreaterThan(0);
+    expect(outside).toEqual([]);
+  });
+});

@@ -1,0 +1,493 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  FACEBOOK_THREAD_CONTAINER,
+  facebookComment,
+  facebookPostPage,
+  X_THREAD_CONTAINER,
+  type XTweetMarkup,
+  xConversationPage,
+  xReplyCell,
+  xTweetArticle,
+} from '../../scripts/lib/site-markup';
+import {
+  type CommentObserver,
+  defaultScheduler,
+  observeComments,
+  type SeenComment,
+} from '../../src/content/observer';
+import { facebookAdapter } from '../../src/content/platforms/facebook';
+import type { AdapterContext, PlatformAdapter } from '../../src/content/platforms/types';
+import { xAdapter } from '../../src/content/platforms/x';
+
+const X_URL = new URL('https://x.com/acme_fr/status/100');
+
+function reply(n: number, text = `Réponse numéro ${n}`): XTweetMarkup {
+  return {
+    id: String(1000 + n),
+    handle: `user_${n}`,
+    name: `User ${n}`,
+    text,
+    time: `2026-11-25T08:${String(n).padStart(2, '0')}:00.000Z`,
+    lang: 'fr',
+  };
+}
+
+function fragment(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return template.content;
+}
+
+function element(html: string): HTMLElement {
+  return fragment(html).firstElementChild as HTMLElement;
+}
+
+function showPage(html: string): void {
+  document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+}
+
+/** A scheduler the test runs by hand: flushes happen only when `flush()` is called. */
+function manualScheduler() {
+  let pending: (() => void) | null = null;
+  let scheduled = 0;
+  return {
+    schedule: (fn: () => void) => {
+      scheduled++;
+      pending = fn;
+      return () => {
+        pending = null;
+      };
+    },
+    get pending() {
+      return pending !== null;
+    },
+    get scheduled() {
+      return scheduled;
+    },
+    /** Lets MutationObserver callbacks (microtasks) run, then runs the pending flush if any. */
+    async flush() {
+      await Promise.resolve();
+      await Promise.resolve();
+      const run = pending;
+      pending = null;
+      run?.();
+    },
+  };
+}
+
+interface Harness {
+  batches: SeenComment[][];
+  navigations: URL[];
+  scheduler: ReturnType<typeof manualScheduler>;
+  observer: CommentObserver;
+  /** Every report so far as [id, firstSeen]. */
+  reports(): [string, boolean][];
+  /** Reports since the last call, as [id, firstSeen]. */
+  next(): [string, boolean][];
+}
+
+let active: CommentObserver | null = null;
+
+function observe(adapter: PlatformAdapter, context: () => AdapterContext, wrap?: PlatformAdapter): Harness {
+  const batches: SeenComment[][] = [];
+  const navigations: URL[] = [];
+  const scheduler = manualScheduler();
+  let read = 0;
+  const observer = observeComments({
+    adapter: wrap ?? adapter,
+    getContext: context,
+    onComments: (batch) => batches.push(batch),
+    onNavigate: (url) => navigations.push(url),
+    schedule: scheduler.schedule,
+  });
+  active = observer;
+  const all = () => batches.flat().map((s): [string, boolean] => [s.comment.id, s.firstSeen]);
+  return {
+    batches,
+    navigations,
+    scheduler,
+    observer,
+    reports: all,
+    next() {
+      const everything = all();
+      const fresh = everything.slice(read);
+      read = everything.length;
+      return fresh;
+    },
+  };
+}
+
+const xContext = () => ({ url: X_URL, ownHandles: ['acme_fr'] });
+
+function xThread(): HTMLElement {
+  return document.querySelector(X_THREAD_CONTAINER) as HTMLElement;
+}
+
+beforeEach(() => {
+  history.replaceState(null, '', '/acme_fr/status/100');
+  showPage(
+    xConversationPage({
+      uiLang: 'fr',
+      focal: {
+        id: '100',
+        handle: 'acme_fr',
+        name: 'Acme France',
+        text: 'Nouveautés',
+        time: '2026-11-25T08:00:00.000Z',
+      },
+      replies: [reply(1), reply(2)],
+    }),
+  );
+});
+
+afterEach(() => {
+  active?.stop();
+  active = null;
+  vi.useRealTimers();
+});
+
+describe('observeComments on X', () => {
+  it('reports what the page already shows, in document order, each firstSeen', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([
+      ['100', true],
+      ['1001', true],
+      ['1002', true],
+    ]);
+    expect(h.batches[0]?.[0]?.comment.isReply).toBe(false);
+    expect(h.batches[0]?.[0]?.comment.isOwn).toBe(true);
+    expect(h.batches[0]?.[1]?.element.isConnected).toBe(true);
+  });
+
+  it('reports appended replies once, batched per flush, and never again while unchanged', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    xThread().append(fragment(xReplyCell(reply(3)) + xReplyCell(reply(4))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([
+      ['1003', true],
+      ['1004', true],
+    ]);
+    expect(h.batches).toHaveLength(2);
+
+    // Unrelated changes (a like counter) and explicit rescans: nothing new to report.
+    const likes = xThread().querySelector('[data-testid="like"]') as HTMLElement;
+    for (let i = 0; i < 3; i++) {
+      likes.append(document.createTextNode(String(i)));
+      await h.scheduler.flush();
+      h.observer.rescan();
+      await h.scheduler.flush();
+    }
+    expect(h.next()).toEqual([]);
+    expect(h.batches).toHaveLength(2);
+  });
+
+  it('re-rendered post (same id, new element) is reported again with firstSeen false', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    const cells = xThread().querySelectorAll('div[data-testid="cellInnerDiv"]');
+    const old = cells[1] as HTMLElement;
+    const oldArticle = old.querySelector('article');
+    old.replaceWith(element(xReplyCell(reply(1))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1001', false]]);
+    const seen = h.batches.at(-1)?.[0];
+    expect(seen?.element).not.toBe(oldArticle);
+    expect(seen?.element.isConnected).toBe(true);
+  });
+
+  it('scrolled out and back in (removed, then re-added later): firstSeen false', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    const cell = xThread().querySelectorAll('div[data-testid="cellInnerDiv"]')[2] as HTMLElement;
+    cell.remove();
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([]);
+    xThread().append(element(xReplyCell(reply(2))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1002', false]]);
+  });
+
+  it('a recycled node (same element, another post) is re-read under the new id', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    const article = xThread().querySelectorAll('article')[1] as HTMLElement;
+    // X keeps the article and swaps its content.
+    article.replaceChildren(...element(xTweetArticle(reply(7, 'Tout autre chose'))).childNodes);
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1007', true]]);
+    const seen = h.batches.at(-1)?.[0];
+    expect(seen?.element).toBe(article);
+    expect(seen?.comment).toMatchObject({ authorHandle: '@user_7', text: 'Tout autre chose' });
+
+    // And back to the first post: already seen in this session.
+    article.replaceChildren(...element(xTweetArticle(reply(1))).childNodes);
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1001', false]]);
+  });
+
+  it('a recycled node whose only change is the status link (same text) is re-read', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    const article = xThread().querySelectorAll('article')[2] as HTMLElement;
+    const link = article.querySelector('a[href*="/status/"]') as HTMLElement;
+    link.setAttribute('href', '/user_2/status/1099');
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1099', true]]);
+  });
+
+  it('text that grows (expanded) is reported again with firstSeen false and the new text', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    const span = xThread().querySelectorAll('div[data-testid="tweetText"] span')[1] as HTMLElement;
+    (span.firstChild as Text).data += ' et la suite du texte';
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1001', false]]);
+    expect(h.batches.at(-1)?.[0]?.comment.text).toBe('Réponse numéro 1 et la suite du texte');
+  });
+
+  it('only re-reads the changed subtree, not the whole document', async () => {
+    const extract = vi.fn(xAdapter.extract);
+    const h = observe(xAdapter, xContext, { ...xAdapter, extract });
+    await h.scheduler.flush();
+    expect(extract).toHaveBeenCalledTimes(1);
+    expect(extract.mock.calls[0]?.[0]).toBe(document);
+    const span = xThread().querySelectorAll('div[data-testid="tweetText"] span')[1] as HTMLElement;
+    (span.firstChild as Text).data += '!';
+    xThread().append(element(xReplyCell(reply(5))));
+    await h.scheduler.flush();
+    const roots = extract.mock.calls.slice(1).map((call) => call[0] as Element);
+    expect(roots).toHaveLength(2);
+    expect(roots.every((root) => root !== (document as unknown))).toBe(true);
+    expect(roots.map((root) => root.getAttribute('data-testid')).sort()).toEqual(['cellInnerDiv', 'tweet']);
+    expect(h.next()).toEqual([
+      ['100', true],
+      ['1001', true],
+      ['1002', true],
+      ['1001', false],
+      ['1005', true],
+    ]);
+  });
+
+  it('SPA navigation (history.pushState) calls onNavigate and resets per-page state, not the seen ids', async () => {
+    let url = X_URL;
+    const h = observe(xAdapter, () => ({ url, ownHandles: [] }));
+    await h.scheduler.flush();
+    h.next();
+
+    history.pushState(null, '', '/acme_fr/status/200');
+    url = new URL('https://x.com/acme_fr/status/200');
+    showPage(
+      xConversationPage({
+        uiLang: 'en',
+        focal: {
+          id: '200',
+          handle: 'acme_fr',
+          name: 'Acme France',
+          text: 'Autre post',
+          time: '2026-11-25T09:00:00.000Z',
+        },
+        replies: [reply(1), reply(9)],
+      }),
+    );
+    await h.scheduler.flush();
+    expect(h.navigations.map((u) => u.pathname)).toEqual(['/acme_fr/status/200']);
+    expect(h.next()).toEqual([
+      ['200', true],
+      ['1001', false],
+      ['1009', true],
+    ]);
+    expect(h.batches.at(-1)?.every((s) => s.comment.threadKey === '200')).toBe(true);
+
+    // Same page, nothing changed: no second onNavigate.
+    h.observer.rescan();
+    await h.scheduler.flush();
+    expect(h.navigations).toHaveLength(1);
+  });
+
+  it('navigation elements kept across pages are reported again for the new page (firstSeen false)', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    history.pushState(null, '', '/notifications');
+    document.body.append(document.createElement('div')); // any DOM change schedules a flush
+    await h.scheduler.flush();
+    expect(h.navigations).toHaveLength(1);
+    expect(h.next()).toEqual([
+      ['100', false],
+      ['1001', false],
+      ['1002', false],
+    ]);
+  });
+
+  it('popstate (back button) schedules a flush by itself', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    history.pushState(null, '', '/acme_fr/status/300');
+    await Promise.resolve();
+    expect(h.scheduler.pending).toBe(false);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(h.scheduler.pending).toBe(true);
+    await h.scheduler.flush();
+    expect(h.navigations.map((u) => u.pathname)).toEqual(['/acme_fr/status/300']);
+  });
+
+  it('stop() disconnects and cancels the pending flush', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    xThread().append(element(xReplyCell(reply(6))));
+    await Promise.resolve();
+    expect(h.scheduler.pending).toBe(true);
+    h.observer.stop();
+    expect(h.scheduler.pending).toBe(false);
+    xThread().append(element(xReplyCell(reply(8))));
+    h.observer.rescan();
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([]);
+    expect(h.scheduler.scheduled).toBe(2);
+  });
+
+  it('batches many mutations into one flush', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    const before = h.scheduler.scheduled;
+    for (let n = 10; n < 40; n++) xThread().append(element(xReplyCell(reply(n))));
+    await h.scheduler.flush();
+    expect(h.scheduler.scheduled).toBe(before + 1);
+    expect(h.batches).toHaveLength(2);
+    expect(h.batches[1]).toHaveLength(30);
+  });
+});
+
+describe('observeComments on Facebook', () => {
+  const url = new URL('https://www.facebook.com/acmefrance/posts/pfbid0Demo');
+  const fbContext = () => ({ url, ownHandles: ['acmefrance'] });
+  const post = { id: 'pfbid0Demo', page: 'acmefrance', name: 'Acme France', text: 'Ouvert dimanche' };
+
+  beforeEach(() => {
+    showPage(
+      facebookPostPage({
+        uiLang: 'fr',
+        post,
+        moreComments: true,
+        comments: [{ id: '501', postId: 'pfbid0Demo', name: 'Marie D', handle: 'marie.d', text: 'Super' }],
+      }),
+    );
+  });
+
+  it('reports loaded comments ("Afficher plus de commentaires") and nested replies once', async () => {
+    const h = observe(facebookAdapter, fbContext);
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['501', true]]);
+    const list = document.querySelector(FACEBOOK_THREAD_CONTAINER) as HTMLElement;
+    list.append(
+      fragment(
+        facebookComment({
+          id: '502',
+          postId: 'pfbid0Demo',
+          page: 'acmefrance',
+          name: 'Paul',
+          handle: 'paul.m',
+          text: 'Et les salariés ?',
+          replies: [
+            {
+              id: '503',
+              postId: 'pfbid0Demo',
+              name: 'Acme France',
+              handle: 'acmefrance',
+              text: 'Ils sont volontaires.',
+            },
+          ],
+        }),
+      ),
+    );
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([
+      ['502', true],
+      ['503', true],
+    ]);
+    expect(h.batches.at(-1)?.map((s) => [s.comment.isReply, s.comment.isOwn])).toEqual([
+      [false, false],
+      [true, true],
+    ]);
+    h.observer.rescan();
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([]);
+  });
+
+  it('"Voir plus" expansion reports the comment again with its full text', async () => {
+    showPage(
+      facebookPostPage({
+        uiLang: 'fr',
+        post,
+        comments: [
+          {
+            id: '601',
+            postId: 'pfbid0Demo',
+            name: 'Long',
+            handle: 'long.l',
+            text: 'Début du texte',
+            seeMore: true,
+          },
+        ],
+      }),
+    );
+    const h = observe(facebookAdapter, fbContext);
+    await h.scheduler.flush();
+    expect(h.batches[0]?.[0]?.comment.text).toBe('Début du texte…');
+    const block = document.querySelector(
+      'div[role="article"][aria-label] div[dir="auto"][style]',
+    ) as HTMLElement;
+    block.replaceChildren(document.createTextNode('Début du texte, et toute la suite.'));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([
+      ['601', true],
+      ['601', false],
+    ]);
+    expect(h.batches.at(-1)?.[0]?.comment.text).toBe('Début du texte, et toute la suite.');
+  });
+});
+
+describe('defaultScheduler', () => {
+  it('falls back to a ~100 ms timer when the tab is hidden, and can be cancelled', () => {
+    vi.useFakeTimers();
+    const hidden = vi.spyOn(document, 'hidden', 'get').mockReturnValue(true);
+    try {
+      const flush = vi.fn();
+      defaultScheduler(flush);
+      vi.advanceTimersByTime(99);
+      expect(flush).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(flush).toHaveBeenCalledTimes(1);
+
+      const cancelled = vi.fn();
+      const cancel = defaultScheduler(cancelled);
+      cancel();
+      vi.advanceTimersByTime(1_000);
+      expect(cancelled).not.toHaveBeenCalled();
+    } finally {
+      hidden.mockRestore();
+    }
+  });
+
+  it('uses the next animation frame when visible, and runs the flush once', () => {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame', 'cancelAnimationFrame'],
+    });
+    const flush = vi.fn();
+    defaultScheduler(flush);
+    vi.advanceTimersToNextFrame();
+    expect(flush).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1_000);
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,91 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Classification, ObservedComment } from '../../../src/shared/comment';
+import { openDb } from '../../../src/storage/db';
+import { ingest, type Observation } from '../../../src/storage/ingest';
+
+const troll: Classification = {
+  label: 'troll',
+  scores: { troll: 0.8, unhappy_customer: 0.1, threat: 0.05, neutral: 0.05 },
+  intensity: 0.7,
+  lang: 'fr',
+  uncertain: false,
+  cues: ["insult: 'clown'"],
+};
+
+function comment(id: string, text = `texte ${id}`): ObservedComment {
+  return {
+    platform: 'x',
+    id,
+    threadKey: '1',
+    authorHandle: 'someone',
+    authorName: 'Someone',
+    text,
+    createdAt: null,
+    permalink: `https://x.com/someone/status/${id}`,
+    isReply: true,
+    isOwn: false,
+  };
+}
+
+const observe = (id: string, sessionId = 'session-a', text?: string): Observation => ({
+  comment: comment(id, text),
+  classification: troll,
+  sessionId,
+});
+
+let current: ReturnType<typeof openDb> | undefined;
+const freshDb = () => {
+  current = openDb(`ingest-${Math.random()}`);
+  return current;
+};
+
+afterEach(async () => {
+  await current?.delete();
+});
+
+describe('ingest', () => {
+  it('writes one row per comment, keyed by platform and id, on the local day', async () => {
+    const db = freshDb();
+    const now = Date.UTC(2026, 10, 25, 23, 30);
+    await ingest(db, [observe('1'), observe('2')], { now, keepText: true, timeZone: 'Europe/Paris' });
+    const rows = await db.comments.toArray();
+    expect(rows.map((r) => r.key).sort()).toEqual(['x:1', 'x:2']);
+    // 23:30 UTC is already the next day in Paris.
+    expect(rows[0]?.day).toBe('2026-11-26');
+    expect(rows[0]?.label).toBe('troll');
+    expect(rows[0]?.timesSeen).toBe(1);
+  });
+
+  it('does not count a retried batch or a duplicate within one page session twice', async () => {
+    const db = freshDb();
+    await ingest(db, [observe('1'), observe('1')], { now: 1, keepText: true });
+    await ingest(db, [observe('1')], { now: 2, keepText: true });
+    const rows = await db.comments.toArray();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.timesSeen).toBe(1);
+    expect(rows[0]?.lastSeen).toBe(2);
+  });
+
+  it('counts a sighting in another page session, keeping the first sight', async () => {
+    const db = freshDb();
+    await ingest(db, [observe('1', 'session-a')], { now: 1, keepText: true });
+    await ingest(db, [observe('1', 'session-b')], { now: 5, keepText: true });
+    const row = await db.comments.get('x:1');
+    expect(row?.timesSeen).toBe(2);
+    expect(row?.firstSeen).toBe(1);
+  });
+
+  it('keeps the longer text when a comment is expanded', async () => {
+    const db = freshDb();
+    await ingest(db, [observe('1', 'a', 'court')], { now: 1, keepText: true });
+    await ingest(db, [observe('1', 'a', 'court, et la suite du texte')], { now: 2, keepText: true });
+    expect((await db.comments.get('x:1'))?.text).toBe('court, et la suite du texte');
+  });
+
+  it('keeps no text when the CM does not allow it', async () => {
+    const db = freshDb();
+    await ingest(db, [observe('1')], { now: 1, keepText: false });
+    expect((await db.comments.get('x:1'))?.text).toBeNull();
+  });
+});
