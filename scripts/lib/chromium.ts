@@ -88,23 +88,41 @@ export async function tabIdOf(serviceWorker: Worker, url: string): Promise<numbe
   return id;
 }
 
-/** Rows in the extension's database, read with the raw IndexedDB API inside the service worker. */
-export function countStoredComments(serviceWorker: Worker): Promise<number> {
+/**
+ * The stored comments (all, or one thread's), read with the raw IndexedDB API inside the service worker:
+ * the tests look at what was really written, not at what the extension's code says it wrote.
+ */
+export function storedComments(
+  serviceWorker: Worker,
+  threadKey?: string,
+): Promise<{ key: string; timesSeen: number; label: string }[]> {
   return serviceWorker.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
+    (thread) =>
+      new Promise<{ key: string; timesSeen: number; label: string }[]>((resolve, reject) => {
         const open = indexedDB.open('desaffect');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('comments')) return resolve(0);
-          const count = db.transaction('comments').objectStore('comments').count();
-          count.onsuccess = () => {
-            resolve(count.result);
+          if (!db.objectStoreNames.contains('comments')) {
             db.close();
+            resolve([]);
+            return;
+          }
+          const store = db.transaction('comments').objectStore('comments');
+          const request = thread === undefined ? store.getAll() : store.index('threadKey').getAll(thread);
+          request.onsuccess = () => {
+            db.close();
+            resolve(
+              request.result.map((row) => ({ key: row.key, timesSeen: row.timesSeen, label: row.label })),
+            );
           };
-          count.onerror = () => reject(count.error);
+          request.onerror = () => reject(request.error);
         };
       }),
+    threadKey,
   );
+}
+
+export async function countStoredComments(serviceWorker: Worker): Promise<number> {
+  return (await storedComments(serviceWorker)).length;
 }

@@ -4,7 +4,8 @@
  * `npm run demo`, the browser tests and the benchmarks.
  *
  * Pages take query parameters: `live=0` (no automatic replies: the caller drives `window.demoFeed`),
- * `every=MIN-MAX` (ms between replies, default 1000-3000), `ui=fr|en`.
+ * `every=MIN-MAX` (ms between replies, default 1000-3000), `ui=fr|en`, and `layout=changed` (X only: the
+ * markup the adapter relies on is renamed, as when the site ships a redesign).
  */
 import { createServer, type Server } from 'node:https';
 import { OTHER_HOST, SITE_HOSTS } from './chromium';
@@ -59,21 +60,83 @@ function author(index: number): { handle: string; name: string } {
 const LIVE_SCRIPT = `(() => {
   const config = JSON.parse(document.getElementById('demo-feed-config').textContent);
   const container = document.querySelector(config.container);
+  const cells = [];
+  const insertedAt = new Map();
+  const badgedAt = new Map();
+  let idBase = BigInt(config.idBase);
   let next = 0;
-  function html(i) {
+  const idOf = (i) => String(idBase + BigInt(i));
+  function node(i) {
     const template = config.templates[i % config.templates.length];
-    return template
-      .replaceAll(config.idPlaceholder, String(BigInt(config.idBase) + BigInt(i)))
-      .replaceAll(config.timePlaceholder, new Date().toISOString());
+    const markup = template.replaceAll(config.idPlaceholder, idOf(i)).replaceAll(config.timePlaceholder, new Date().toISOString());
+    const holder = document.createElement('template');
+    holder.innerHTML = markup;
+    return holder.content.firstElementChild;
   }
-  function append(count = 1) {
-    for (let k = 0; k < count; k++) container.insertAdjacentHTML('beforeend', html(next++));
+  function add(count, where) {
+    for (let k = 0; k < count; k++) {
+      const i = next++;
+      cells[i] = node(i);
+      insertedAt.set(idOf(i), performance.now());
+      if (where === 'top') container.prepend(cells[i]); else container.append(cells[i]);
+    }
     return next;
   }
-  window.demoFeed = { append, get count() { return next; }, container };
+  // The site re-renders a reply: a new element for the same reply.
+  function rerender(i) {
+    const fresh = node(i);
+    cells[i].replaceWith(fresh);
+    cells[i] = fresh;
+  }
+  // X's virtual list reuses the element of reply i to show a new reply (i scrolled out of view).
+  function recycle(i) {
+    const j = next++;
+    const element = cells[i];
+    element.replaceChildren(...node(j).childNodes);
+    cells[j] = element;
+    cells[i] = null;
+    insertedAt.set(idOf(j), performance.now());
+    return j;
+  }
+  // Reply i comes back into view in a new element.
+  function restore(i) {
+    cells[i] = node(i);
+    container.append(cells[i]);
+  }
+  // Single-page navigation to another thread: new URL, new replies, no reload.
+  function navigate(path) {
+    history.pushState({}, '', path);
+    container.replaceChildren();
+    idBase += 1000000n;
+    next = 0;
+    cells.length = 0;
+  }
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const record of records) for (const added of record.addedNodes) {
+      const key = added.nodeType === 1 && added.getAttribute('data-desaffect-badge');
+      if (key && !badgedAt.has(key)) badgedAt.set(key, now);
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+  // Time from a reply's insertion to its badge, per reply, in ms.
+  function badgeDelays() {
+    const delays = [];
+    for (const [id, at] of insertedAt) {
+      const badged = badgedAt.get(config.platform + ':' + id);
+      if (badged !== undefined) delays.push(badged - at);
+    }
+    return delays;
+  }
+  window.demoFeed = {
+    append: (count = 1) => add(count, 'bottom'),
+    loadMore: (count = 10) => add(count, 'top'),
+    rerender, recycle, restore, navigate, badgeDelays,
+    total: () => next,
+    idOf,
+  };
   if (!config.live) return;
   const tick = () => {
-    append(1);
+    add(1, 'bottom');
     setTimeout(tick, config.minMs + Math.random() * (config.maxMs - config.minMs));
   };
   setTimeout(tick, config.minMs);
@@ -125,9 +188,10 @@ function configScript(config: object): string {
   return `<script type="application/json" id="demo-feed-config">${json}</script><script>${LIVE_SCRIPT}</script>`;
 }
 
-function liveOptions(url: URL, container: string, templates: string[]) {
+function liveOptions(url: URL, platform: 'x' | 'facebook', container: string, templates: string[]) {
   const [minMs, maxMs] = (url.searchParams.get('every') ?? '1000-3000').split('-').map(Number);
   return configScript({
+    platform,
     container,
     templates,
     live: url.searchParams.get('live') !== '0',
@@ -165,7 +229,7 @@ function xPage(url: URL, pool: readonly FeedText[]): string | null {
       lang: 'fr',
     },
     replies: [],
-    liveScript: X_STYLE + liveOptions(url, X_THREAD_CONTAINER, templates),
+    liveScript: X_STYLE + liveOptions(url, 'x', X_THREAD_CONTAINER, templates),
   });
 }
 
@@ -194,8 +258,16 @@ function facebookPage(url: URL, pool: readonly FeedText[]): string | null {
       text: 'Nos magasins seront ouverts ce dimanche. Dites-nous ce que vous en pensez !',
     },
     comments: [],
-    liveScript: FACEBOOK_STYLE + liveOptions(url, FACEBOOK_THREAD_CONTAINER, templates),
+    moreComments: true,
+    liveScript: FACEBOOK_STYLE + liveOptions(url, 'facebook', FACEBOOK_THREAD_CONTAINER, templates),
   });
+}
+
+/** What a redesign of X could do: posts still render, but under other links and test ids. */
+function redesign(html: string): string {
+  return html
+    .replaceAll('/status/', '/post/')
+    .replaceAll('data-testid="tweetText"', 'data-testid="postBody"');
 }
 
 /** The sites' CDNs that the real markup points at, served from here so the pages never leave the machine. */
@@ -242,7 +314,7 @@ export async function startFeedServer(options: {
     }
     response
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-      .end(localiseCdn(body));
+      .end(localiseCdn(url.searchParams.get('layout') === 'changed' ? redesign(body) : body));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

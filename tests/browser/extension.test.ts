@@ -71,6 +71,20 @@ describe('the extension in Chromium', () => {
     await expect
       .poll(() => popup.getByTestId('page-status').textContent(), { timeout: 10_000 })
       .toMatch(/\b24\b/);
+    expect(await popup.getByRole('alert').count()).toBe(0);
+  });
+
+  it('says plainly that it cannot read a page whose layout changed', async () => {
+    const url = 'https://x.com/acme_fr/status/1790000000000000888?live=0&layout=changed';
+    const page = await openFeed(url, 6);
+    const tabId = await tabIdOf(
+      harness.browser.serviceWorker,
+      'https://x.com/acme_fr/status/1790000000000000888*',
+    );
+    const popup = await harness.browser.context.newPage();
+    await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+    await expect.poll(() => popup.getByRole('alert').count(), { timeout: 20_000, interval: 1_000 }).toBe(1);
+    expect(await page.locator(BADGE).count()).toBe(0);
   });
 
   it('made no request outside the local test server', () => {
