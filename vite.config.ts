@@ -20,7 +20,8 @@ export default defineConfig({
   // The crx plugin rewrites the manifest and entry points: only for real builds, not under vitest.
   plugins: process.env.VITEST ? [preact()] : [preact(), extensionBuild],
   build: {
-    outDir: 'dist',
+    // DIST_DIR lets parallel builds (two checkouts, a benchmark) keep out of each other's way.
+    outDir: process.env.DIST_DIR ?? 'dist',
     emptyOutDir: true,
     target: 'chrome120',
     rollupOptions: { input: { dashboard: 'src/dashboard/index.html' } },

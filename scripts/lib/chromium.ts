@@ -29,7 +29,7 @@ export async function launchWithExtension(options: {
   /** Send every request through this local proxy (tests record what the browser asks for). */
   proxyPort?: number;
 }): Promise<ExtensionBrowser> {
-  const distDir = resolve(options.distDir ?? 'dist');
+  const distDir = resolve(options.distDir ?? process.env.DIST_DIR ?? 'dist');
   if (!existsSync(join(distDir, 'manifest.json')))
     throw new Error(`No build in ${distDir}: run npm run build.`);
   const profile = mkdtempSync(join(tmpdir(), 'desaffect-profile-'));

@@ -1,20 +1,21 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { classify } from '../classifier';
 import type { Classification, ObservedComment } from '../shared/comment';
-import { commentKey, LABELS } from '../shared/comment';
-import { localDay } from '../shared/day';
+import { commentKey } from '../shared/comment';
 import {
   type BgReplies,
   type CsToBg,
   parseCsToBg,
   parseUiToBg,
-  type TabCommentView,
+  type UiHandlers,
   type UiToBg,
 } from '../shared/messages';
 import { platformOfUrl } from '../shared/sites';
 import { openDb } from '../storage/db';
 import { ingest, type Observation } from '../storage/ingest';
-import { forgetTab, readTabState, updateTabState } from './tab-state';
+import type { HandlerContext } from './handlers/context';
+import { coreHandlers } from './handlers/core';
+import { forgetTab, updateTabState } from './tab-state';
 import { createWriteQueue } from './write-queue';
 
 /** The CM's own comments are logged but not classified as incoming. */
@@ -51,42 +52,13 @@ export function main(): void {
     };
   }
 
-  async function onUiMessage(message: UiToBg): Promise<BgReplies[UiToBg['type']]> {
-    switch (message.type) {
-      case 'ui→bg:tab-comments': {
-        const state = await readTabState(message.tabId);
-        const rows = await db.comments.bulkGet(state.keys);
-        const comments: TabCommentView[] = [];
-        for (const row of rows) {
-          if (!row) continue;
-          const { label, scores, intensity, lang, uncertain, cues } = row;
-          comments.push({
-            key: row.key,
-            classification: { label, scores, intensity, lang, uncertain, cues },
-            platform: row.platform,
-            authorHandle: row.authorHandle,
-            authorName: row.authorName,
-            text: row.text,
-            permalink: row.permalink,
-            createdAt: row.createdAt,
-            firstSeen: row.firstSeen,
-            isOwn: row.isOwn,
-          });
-        }
-        return { status: state.status, comments };
-      }
-      case 'ui→bg:summary': {
-        const day = localDay(Date.now());
-        const rows = await db.comments.where('day').equals(day).toArray();
-        const byLabel = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<
-          (typeof LABELS)[number],
-          number
-        >;
-        for (const row of rows) if (!row.isOwn) byLabel[row.label] += 1;
-        return { day, byLabel, total: rows.filter((r) => !r.isOwn).length };
-      }
-    }
-  }
+  const context: HandlerContext = { db, now: Date.now };
+  const uiHandlers: UiHandlers = {
+    ...coreHandlers(context),
+  };
+  // The handler map is complete by type; TypeScript cannot correlate a union message with its handler.
+  const onUiMessage = (message: UiToBg) =>
+    (uiHandlers[message.type] as (m: UiToBg) => Promise<BgReplies[UiToBg['type']]>)(message);
 
   const extensionOrigin = browser.runtime.getURL('');
 

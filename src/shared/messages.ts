@@ -12,6 +12,8 @@ import {
   PLATFORMS,
   type Platform,
 } from './comment';
+import { type AssistantReplies, assistantMessages } from './messages-assistant';
+import { type DashboardReplies, dashboardMessages } from './messages-dashboard';
 
 const shortString = v.pipe(v.string(), v.maxLength(2_048));
 const platform = v.picklist(PLATFORMS);
@@ -49,9 +51,12 @@ export const csToBgSchema = v.variant('type', [
   v.object({ type: v.literal('cs→bg:page-status'), status: pageStatusSchema }),
 ]);
 
+/** Messages from the extension pages. Each feature keeps its own variants in a `messages-*.ts` beside this. */
 export const uiToBgSchema = v.variant('type', [
   v.object({ type: v.literal('ui→bg:tab-comments'), tabId: v.pipe(v.number(), v.integer()) }),
   v.object({ type: v.literal('ui→bg:summary') }),
+  ...assistantMessages,
+  ...dashboardMessages,
 ]);
 
 export type CsToBg = v.InferOutput<typeof csToBgSchema>;
@@ -99,10 +104,14 @@ export interface DaySummary {
 }
 
 /** The reply the service worker sends for each message type. */
-export interface BgReplies {
+export interface BgReplies extends AssistantReplies, DashboardReplies {
   'cs→bg:comments-observed': { verdicts: CommentVerdict[] };
   'cs→bg:page-status': { ok: true };
   'ui→bg:tab-comments': TabView;
   'ui→bg:summary': DaySummary;
 }
-export type ReplyTo<M extends { type: keyof BgReplies }> = BgReplies[M['type']];
+
+/** One handler per ui→bg message type, each returning that type's reply. */
+export type UiHandlers<T extends UiToBg['type'] = UiToBg['type']> = {
+  [K in T]: (message: Extract<UiToBg, { type: K }>) => Promise<BgReplies[K]>;
+};
