@@ -13,8 +13,10 @@ import {
 import { platformOfUrl } from '../shared/sites';
 import { openDb } from '../storage/db';
 import { ingest, type Observation } from '../storage/ingest';
+import { readSettings } from '../storage/settings';
 import type { HandlerContext } from './handlers/context';
 import { coreHandlers } from './handlers/core';
+import { settingsHandlers } from './handlers/settings';
 import { forgetTab, updateTabState } from './tab-state';
 import { createWriteQueue } from './write-queue';
 
@@ -31,17 +33,20 @@ const OWN_COMMENT: Classification = {
 export function main(): void {
   const db = openDb();
   const enqueueWrite = createWriteQueue<Observation>((observations) =>
-    ingest(db, observations, { now: Date.now(), keepText: true }),
+    ingest(db, observations, { now: Date.now() }),
   );
 
   async function onCommentsObserved(
     message: Extract<CsToBg, { type: 'cs→bg:comments-observed' }>,
     tabId: number,
   ): Promise<BgReplies['cs→bg:comments-observed']> {
+    const settings = await readSettings(db);
+    const context = { brandNames: settings.brandNames };
     const observations = message.comments.map((comment: ObservedComment) => ({
       comment,
-      classification: comment.isOwn ? OWN_COMMENT : classify(comment.text),
+      classification: comment.isOwn ? OWN_COMMENT : classify(comment.text, context),
       sessionId: message.sessionId,
+      keepText: settings.keepText,
     }));
     // Acknowledge only once the rows are durable: a tab whose batch was not acknowledged sends it again.
     await enqueueWrite(observations);
@@ -55,6 +60,7 @@ export function main(): void {
   const context: HandlerContext = { db, now: Date.now };
   const uiHandlers: UiHandlers = {
     ...coreHandlers(context),
+    ...settingsHandlers(context),
   };
   // The handler map is complete by type; TypeScript cannot correlate a union message with its handler.
   const onUiMessage = (message: UiToBg) =>
@@ -73,6 +79,7 @@ export function main(): void {
     const tabId = sender.tab?.id;
     const message = parseCsToBg(raw);
     if (tabId === undefined || !message || !platformOfUrl(sender.url)) return undefined;
+    if (message.type === 'cs→bg:settings') return readSettings(db);
     if (message.type === 'cs→bg:page-status') {
       const status = { ...message.status, updatedAt: Date.now() };
       // A new page in the tab (single-page navigation included) starts a new list.

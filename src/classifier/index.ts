@@ -1,22 +1,25 @@
-/** Placeholder until the trained classifier lands: the contract the rest of the extension relies on. */
+/**
+ * Desaffect's on-device comment classifier: who is speaking — a troll, an unhappy customer, a threat,
+ * or nobody in particular (neutral). A hashed n-gram linear model (trained by `npm run train`) combined
+ * with French and English lexicons; pure, synchronous and deterministic.
+ */
 import type { Classification } from '../shared/comment';
+import { type ClassifyContext, classifyWith } from './engine';
+import modelFile from './model/weights.json';
+import { decodeModel, type Model, type ModelFile } from './model-codec';
 
-export interface ClassifyContext {
-  /** The CM's brand and product names: mentions of them make complaints easier to spot. */
-  brandNames?: readonly string[];
-  /** Extra domain terms from the settings. */
-  extraTerms?: readonly string[];
+export type { ClassifyContext } from './engine';
+
+export const CLASSIFIER_VERSION = `1.0.0+${(modelFile as ModelFile).version}`;
+
+let model: Model | null = null;
+
+/** Decodes the bundled weights (done once, lazily, on the first classification). */
+export function loadModel(): Model {
+  if (!model) model = decodeModel(modelFile as ModelFile);
+  return model;
 }
 
-export const CLASSIFIER_VERSION = '0.0.0-stub';
-
-export function classify(_text: string, _context?: ClassifyContext): Classification {
-  return {
-    label: 'neutral',
-    scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 1 },
-    intensity: 0,
-    lang: 'und',
-    uncertain: true,
-    cues: [],
-  };
+export function classify(text: string, context?: ClassifyContext): Classification {
+  return classifyWith(loadModel(), text, context);
 }

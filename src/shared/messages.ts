@@ -14,6 +14,7 @@ import {
 } from './comment';
 import { type AssistantReplies, assistantMessages } from './messages-assistant';
 import { type DashboardReplies, dashboardMessages } from './messages-dashboard';
+import { type Settings, settingsSchema } from './settings';
 
 const shortString = v.pipe(v.string(), v.maxLength(2_048));
 const platform = v.picklist(PLATFORMS);
@@ -49,12 +50,15 @@ export const csToBgSchema = v.variant('type', [
     comments: v.pipe(v.array(observedCommentSchema), v.maxLength(500)),
   }),
   v.object({ type: v.literal('cs→bg:page-status'), status: pageStatusSchema }),
+  v.object({ type: v.literal('cs→bg:settings') }),
 ]);
 
 /** Messages from the extension pages. Each feature keeps its own variants in a `messages-*.ts` beside this. */
 export const uiToBgSchema = v.variant('type', [
   v.object({ type: v.literal('ui→bg:tab-comments'), tabId: v.pipe(v.number(), v.integer()) }),
   v.object({ type: v.literal('ui→bg:summary') }),
+  v.object({ type: v.literal('ui→bg:get-settings') }),
+  v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema }),
   ...assistantMessages,
   ...dashboardMessages,
 ]);
@@ -107,6 +111,9 @@ export interface DaySummary {
 export interface BgReplies extends AssistantReplies, DashboardReplies {
   'cs→bg:comments-observed': { verdicts: CommentVerdict[] };
   'cs→bg:page-status': { ok: true };
+  'cs→bg:settings': Settings;
+  'ui→bg:get-settings': Settings;
+  'ui→bg:save-settings': Settings;
   'ui→bg:tab-comments': TabView;
   'ui→bg:summary': DaySummary;
 }

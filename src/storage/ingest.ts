@@ -8,11 +8,12 @@ export interface Observation {
   comment: ObservedComment;
   classification: Classification;
   sessionId: string;
+  /** The CM's setting when the comment was seen. */
+  keepText: boolean;
 }
 
 export interface IngestOptions {
   now: number;
-  keepText: boolean;
   timeZone?: string;
 }
 
@@ -48,7 +49,7 @@ function merge(
   o: Observation,
   options: IngestOptions,
 ): CommentRow {
-  const text = options.keepText ? o.comment.text : null;
+  const text = o.keepText ? o.comment.text : null;
   if (!previous) {
     return {
       ...o.comment,
@@ -64,7 +65,7 @@ function merge(
   }
   const newSighting = previous.lastSessionId !== o.sessionId;
   // A longer text is the same comment expanded ("see more"): keep it and its classification.
-  const expanded = o.comment.text.length > (previous.text?.length ?? 0) && options.keepText;
+  const expanded = o.keepText && o.comment.text.length > (previous.text?.length ?? 0);
   return {
     ...previous,
     ...(expanded ? { text, ...o.classification } : {}),

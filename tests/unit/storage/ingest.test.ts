@@ -28,10 +28,11 @@ function comment(id: string, text = `texte ${id}`): ObservedComment {
   };
 }
 
-const observe = (id: string, sessionId = 'session-a', text?: string): Observation => ({
+const observe = (id: string, sessionId = 'session-a', text?: string, keepText = true): Observation => ({
   comment: comment(id, text),
   classification: troll,
   sessionId,
+  keepText,
 });
 
 let current: ReturnType<typeof openDb> | undefined;
@@ -48,7 +49,7 @@ describe('ingest', () => {
   it('writes one row per comment, keyed by platform and id, on the local day', async () => {
     const db = freshDb();
     const now = Date.UTC(2026, 10, 25, 23, 30);
-    await ingest(db, [observe('1'), observe('2')], { now, keepText: true, timeZone: 'Europe/Paris' });
+    await ingest(db, [observe('1'), observe('2')], { now, timeZone: 'Europe/Paris' });
     const rows = await db.comments.toArray();
     expect(rows.map((r) => r.key).sort()).toEqual(['x:1', 'x:2']);
     // 23:30 UTC is already the next day in Paris.
@@ -59,8 +60,8 @@ describe('ingest', () => {
 
   it('does not count a retried batch or a duplicate within one page session twice', async () => {
     const db = freshDb();
-    await ingest(db, [observe('1'), observe('1')], { now: 1, keepText: true });
-    await ingest(db, [observe('1')], { now: 2, keepText: true });
+    await ingest(db, [observe('1'), observe('1')], { now: 1 });
+    await ingest(db, [observe('1')], { now: 2 });
     const rows = await db.comments.toArray();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.timesSeen).toBe(1);
@@ -69,8 +70,8 @@ describe('ingest', () => {
 
   it('counts a sighting in another page session, keeping the first sight', async () => {
     const db = freshDb();
-    await ingest(db, [observe('1', 'session-a')], { now: 1, keepText: true });
-    await ingest(db, [observe('1', 'session-b')], { now: 5, keepText: true });
+    await ingest(db, [observe('1', 'session-a')], { now: 1 });
+    await ingest(db, [observe('1', 'session-b')], { now: 5 });
     const row = await db.comments.get('x:1');
     expect(row?.timesSeen).toBe(2);
     expect(row?.firstSeen).toBe(1);
@@ -78,14 +79,14 @@ describe('ingest', () => {
 
   it('keeps the longer text when a comment is expanded', async () => {
     const db = freshDb();
-    await ingest(db, [observe('1', 'a', 'court')], { now: 1, keepText: true });
-    await ingest(db, [observe('1', 'a', 'court, et la suite du texte')], { now: 2, keepText: true });
+    await ingest(db, [observe('1', 'a', 'court')], { now: 1 });
+    await ingest(db, [observe('1', 'a', 'court, et la suite du texte')], { now: 2 });
     expect((await db.comments.get('x:1'))?.text).toBe('court, et la suite du texte');
   });
 
   it('keeps no text when the CM does not allow it', async () => {
     const db = freshDb();
-    await ingest(db, [observe('1')], { now: 1, keepText: false });
+    await ingest(db, [observe('1', 'a', 'secret', false)], { now: 1 });
     expect((await db.comments.get('x:1'))?.text).toBeNull();
   });
 });

@@ -1,0 +1,13 @@
+import { parseSettings, type Settings } from '../shared/settings';
+import type { DesaffectDb } from './db';
+
+const SETTINGS_KEY = 'settings';
+
+export async function readSettings(db: DesaffectDb): Promise<Settings> {
+  return parseSettings((await db.settings.get(SETTINGS_KEY))?.value);
+}
+
+export async function writeSettings(db: DesaffectDb, settings: Settings): Promise<Settings> {
+  await db.settings.put({ key: SETTINGS_KEY, value: settings });
+  return settings;
+}
