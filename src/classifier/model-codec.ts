@@ -13,6 +13,8 @@ export interface ModelFile {
   scale: readonly number[];
   /** base64 of Int8 weights, bucket-major: w[bucket * 4 + class]. */
   weights: string;
+  /** Training data provenance and licences (attribution for share-alike sources). */
+  notice?: string;
 }
 
 export interface Model {

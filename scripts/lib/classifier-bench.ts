@@ -1,0 +1,110 @@
+/** Classifier benchmark, reusable by a global `npm run bench`: throughput, latency, load time, size. */
+import { readFileSync, statSync } from 'node:fs';
+import { classifyWith } from '../../src/classifier/engine';
+import { decodeModel, type ModelFile } from '../../src/classifier/model-codec';
+import {
+  DEV_DIR,
+  devDataAvailable,
+  EVAL_ONLY_FILES,
+  loadDevFile,
+  MODEL_PATH,
+  TRAIN_FILES,
+} from './classifier-data';
+import { synthesize } from './classifier-synth';
+
+export interface ClassifierBench {
+  corpus: 'dev' | 'synthetic';
+  comments: number;
+  avgChars: number;
+  commentsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Cold model load: JSON parse + base64/int8 decode of the shipped weights file. */
+  loadMs: number;
+  /** First classification after load (builds the lexicon matchers). */
+  firstClassifyMs: number;
+  modelBytes: number;
+}
+
+function corpus(): { kind: 'dev' | 'synthetic'; texts: string[] } {
+  if (devDataAvailable()) {
+    const texts = [...TRAIN_FILES, ...EVAL_ONLY_FILES].flatMap((f) => loadDevFile(f).map((d) => d.text));
+    if (texts.length > 0) return { kind: 'dev', texts };
+  }
+  return { kind: 'synthetic', texts: synthesize(1000, 99).map((d) => d.text) };
+}
+
+function percentile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
+}
+
+export async function benchClassifier(): Promise<ClassifierBench> {
+  const modelBytes = statSync(MODEL_PATH).size;
+  const raw = readFileSync(MODEL_PATH, 'utf8');
+  const t0 = performance.now();
+  const model = decodeModel(JSON.parse(raw) as ModelFile);
+  const loadMs = performance.now() - t0;
+  const t1 = performance.now();
+  classifyWith(model, 'Bonjour, ma commande n’est toujours pas arrivée !', { brandNames: ['Acme'] });
+  const firstClassifyMs = performance.now() - t1;
+
+  const { kind, texts } = corpus();
+  const avgChars = texts.reduce((s, t) => s + t.length, 0) / Math.max(1, texts.length);
+  for (const t of texts) classifyWith(model, t); // warm-up (JIT)
+
+  // Throughput: a few whole passes, no per-item timing.
+  let n = 0;
+  const tStart = performance.now();
+  let elapsed = 0;
+  while (elapsed < 1500 || n < texts.length) {
+    for (const t of texts) classifyWith(model, t);
+    n += texts.length;
+    elapsed = performance.now() - tStart;
+  }
+  const commentsPerSecond = (n / elapsed) * 1000;
+
+  // Latency distribution: one timed pass.
+  const times = new Float64Array(texts.length);
+  texts.forEach((t, i) => {
+    const s = performance.now();
+    classifyWith(model, t);
+    times[i] = performance.now() - s;
+  });
+  times.sort();
+  return {
+    corpus: kind,
+    comments: texts.length,
+    avgChars,
+    commentsPerSecond,
+    p50Ms: percentile(times, 0.5),
+    p99Ms: percentile(times, 0.99),
+    maxMs: times[times.length - 1] ?? 0,
+    loadMs,
+    firstClassifyMs,
+    modelBytes,
+  };
+}
+
+export function formatBench(b: ClassifierBench): string {
+  const row = (k: string, v: string, target: string, ok: boolean | null) =>
+    `${k.padEnd(34)} ${v.padStart(14)}   ${target.padEnd(12)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`;
+  return [
+    `classifier benchmark — corpus: ${b.corpus === 'dev' ? DEV_DIR : 'bundled synthetic comments'}`,
+    row('metric', 'value', 'target', null),
+    row('comments (avg chars)', `${b.comments} (${b.avgChars.toFixed(0)})`, '', null),
+    row(
+      'throughput (comments/s, 1 core)',
+      b.commentsPerSecond.toFixed(0),
+      '>= 50000',
+      b.commentsPerSecond >= 50000,
+    ),
+    row('p50 per comment (ms)', b.p50Ms.toFixed(4), '', null),
+    row('p99 per comment (ms)', b.p99Ms.toFixed(4), '<= 0.5', b.p99Ms <= 0.5),
+    row('max per comment (ms)', b.maxMs.toFixed(3), '', null),
+    row('model load: parse + decode (ms)', b.loadMs.toFixed(2), '<= 50', b.loadMs <= 50),
+    row('first classify incl. lexicons (ms)', b.firstClassifyMs.toFixed(2), '', null),
+    row('model size (bytes)', String(b.modelBytes), '<= 2097152', b.modelBytes <= 2 * 1024 * 1024),
+  ].join('\n');
+}

@@ -1,0 +1,110 @@
+/** Evaluation metrics and table formatting for the classifier. */
+import { LABELS, type Label } from '../../src/shared/comment';
+
+export interface Pred {
+  gold: Label;
+  pred: Label;
+}
+
+export interface LabelStats {
+  label: Label;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  support: number;
+  predicted: number;
+}
+
+export interface Summary {
+  n: number;
+  accuracy: number;
+  perLabel: LabelStats[];
+  hostileF1: number | null;
+  complaintF1: number | null;
+  /** Share of gold unhappy customers predicted as troll. */
+  unhappyAsTroll: number | null;
+  threatRecall: number | null;
+  /** Share of gold threats predicted neutral (safety). */
+  threatAsNeutral: number | null;
+}
+
+function prf(tp: number, fp: number, fn: number) {
+  const precision = tp + fp > 0 ? tp / (tp + fp) : null;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : null;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : tp + fn > 0
+        ? 0
+        : null;
+  return { precision, recall, f1 };
+}
+
+function binary(preds: readonly Pred[], pos: (l: Label) => boolean) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const p of preds) {
+    const g = pos(p.gold);
+    const q = pos(p.pred);
+    if (g && q) tp++;
+    else if (q) fp++;
+    else if (g) fn++;
+  }
+  return prf(tp, fp, fn);
+}
+
+export function summarise(preds: readonly Pred[]): Summary {
+  const perLabel = LABELS.map((label) => {
+    const r = binary(preds, (l) => l === label);
+    return {
+      label,
+      ...r,
+      support: preds.filter((p) => p.gold === label).length,
+      predicted: preds.filter((p) => p.pred === label).length,
+    };
+  });
+  const unhappy = preds.filter((p) => p.gold === 'unhappy_customer');
+  const threats = preds.filter((p) => p.gold === 'threat');
+  return {
+    n: preds.length,
+    accuracy: preds.length ? preds.filter((p) => p.gold === p.pred).length / preds.length : 0,
+    perLabel,
+    hostileF1: binary(preds, (l) => l === 'troll' || l === 'threat').f1,
+    complaintF1: binary(preds, (l) => l === 'unhappy_customer').f1,
+    unhappyAsTroll: unhappy.length ? unhappy.filter((p) => p.pred === 'troll').length / unhappy.length : null,
+    threatRecall: threats.length ? threats.filter((p) => p.pred === 'threat').length / threats.length : null,
+    threatAsNeutral: threats.length
+      ? threats.filter((p) => p.pred === 'neutral').length / threats.length
+      : null,
+  };
+}
+
+const fmt = (x: number | null) => (x === null ? '   -  ' : x.toFixed(3).padStart(6));
+
+export function formatSummary(title: string, s: Summary): string {
+  const lines: string[] = [];
+  lines.push(`== ${title}  (n=${s.n}, accuracy ${s.accuracy.toFixed(3)})`);
+  lines.push('  label               P       R      F1   support  predicted');
+  for (const l of s.perLabel) {
+    if (l.support === 0 && l.predicted === 0) continue;
+    lines.push(
+      `  ${l.label.padEnd(17)} ${fmt(l.precision)}  ${fmt(l.recall)}  ${fmt(l.f1)}  ${String(l.support).padStart(7)}  ${String(l.predicted).padStart(9)}`,
+    );
+  }
+  lines.push(
+    `  hostile F1 ${fmt(s.hostileF1)} | complaint F1 ${fmt(s.complaintF1)} | unhappy→troll ${fmt(s.unhappyAsTroll)} | threat recall ${fmt(s.threatRecall)} | threat→neutral ${fmt(s.threatAsNeutral)}`,
+  );
+  return lines.join('\n');
+}
+
+export function formatOverview(rows: readonly { name: string; s: Summary }[]): string {
+  const head = `${'set'.padEnd(36)}     n    acc  hostileF1  complaintF1  unhappy→troll  threatRecall`;
+  const lines = [head, '-'.repeat(head.length)];
+  for (const { name, s } of rows) {
+    lines.push(
+      `${name.padEnd(36)} ${String(s.n).padStart(5)} ${s.accuracy.toFixed(3)}     ${fmt(s.hostileF1)}       ${fmt(s.complaintF1)}         ${fmt(s.unhappyAsTroll)}        ${fmt(s.threatRecall)}`,
+    );
+  }
+  return lines.join('\n');
+}

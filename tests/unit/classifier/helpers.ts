@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import { type Classification, LABELS } from '../../../src/shared/comment';
+
+/** Structural invariants every classification must satisfy. */
+export function expectValid(c: Classification): void {
+  expect(LABELS).toContain(c.label);
+  let sum = 0;
+  for (const l of LABELS) {
+    const s = c.scores[l];
+    expect(Number.isFinite(s)).toBe(true);
+    expect(s).toBeGreaterThanOrEqual(0);
+    expect(s).toBeLessThanOrEqual(1);
+    sum += s;
+  }
+  expect(sum).toBeCloseTo(1, 6);
+  for (const l of LABELS) expect(c.scores[c.label]).toBeGreaterThanOrEqual(c.scores[l]);
+  expect(c.intensity).toBeGreaterThanOrEqual(0);
+  expect(c.intensity).toBeLessThanOrEqual(1);
+  expect(['fr', 'en', 'und']).toContain(c.lang);
+  expect(typeof c.uncertain).toBe('boolean');
+  expect(Array.isArray(c.cues)).toBe(true);
+  for (const cue of c.cues) {
+    expect(typeof cue).toBe('string');
+    expect(cue.length).toBeGreaterThan(0);
+    expect(cue.length).toBeLessThanOrEqual(120);
+  }
+}

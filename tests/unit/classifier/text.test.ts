@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildMatcher, type Hit, matchAll } from '../../../src/classifier/lexicon';
+import { base64Decode, base64Encode, decodeModel, quantize } from '../../../src/classifier/model-codec';
+import { fold, tokenize, tokens } from '../../../src/classifier/text';
+
+function toks(s: string): string[] {
+  const n = tokenize(fold(s).text);
+  return tokens.slice(0, n);
+}
+
+describe('normalisation', () => {
+  it('lower-cases, strips accents and ligatures', () => {
+    expect(toks('Ça SUFFIT, œuvre DÉÇUE')).toEqual(['ca', 'suffit', 'oeuvre', 'decue']);
+  });
+
+  it('splits French elisions', () => {
+    expect(toks("J'ai reçu l'article qu'il m’a envoyé")).toEqual([
+      'j',
+      'ai',
+      'recu',
+      'l',
+      'article',
+      'qu',
+      'il',
+      'm',
+      'a',
+      'envoye',
+    ]);
+  });
+
+  it('folds elongations but keeps double letters', () => {
+    expect(toks('nuuuuul connaaaard cool !!!!!')).toEqual(['nul', 'connard', 'cool']);
+  });
+
+  it('maps emoji to tokens and URLs to one token', () => {
+    expect(toks('génial 🙄 https://t.co/AbC 😡')).toEqual(['genial', 'emoeyeroll', 'url', 'emoangry']);
+  });
+
+  it('keeps a map from folded characters back to the original', () => {
+    const f = fold('Où ÊTES-vous');
+    const i = f.text.indexOf('etes');
+    expect(f.original.slice(f.map[i], (f.map[i + 3] as number) + 1)).toBe('ÊTES');
+  });
+});
+
+describe('lexicon matcher', () => {
+  it('supports prefixes, gaps and numbers', () => {
+    const m = buildMatcher([
+      { kind: 'complaint', label: 'waiting', phrases: ['depuis # semaine*', 'je vais te ~ tuer=0.5'] },
+    ]);
+    const run = (s: string) => {
+      const words = toks(s);
+      const hits: Hit[] = [];
+      matchAll(m, words, words.length, hits);
+      return hits.map((h) => `${h.entry.label}/${h.entry.weight}/${words.slice(h.start, h.end).join(' ')}`);
+    };
+    expect(run('ça fait depuis trois semaines')).toEqual(['waiting/1/depuis trois semaines']);
+    expect(run('depuis 12 semaines')).toEqual(['waiting/1/depuis 12 semaines']);
+    expect(run('je vais te retrouver et te tuer')).toEqual(['waiting/0.5/je vais te retrouver et te tuer']);
+    expect(run('depuis longtemps')).toEqual([]);
+  });
+});
+
+describe('model codec', () => {
+  it('base64 round-trips every length', () => {
+    for (let n = 0; n < 40; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 255);
+      const enc = base64Encode(bytes);
+      expect(enc).toBe(Buffer.from(bytes).toString('base64'));
+      expect(Array.from(base64Decode(enc))).toEqual(Array.from(bytes));
+    }
+  });
+
+  it('quantises to int8 with a per-class scale and decodes back', () => {
+    const w = Float32Array.from({ length: 16 }, (_, i) => (i % 4 === 0 ? i / 10 : -i / 3));
+    const file = quantize(w, [0.1, 0.2, 0.3, 0.4], 2, 'test');
+    const model = decodeModel(file);
+    expect(model.w.length).toBe(16);
+    for (let i = 0; i < 16; i++) {
+      const back = (model.w[i] as number) * (model.scale[i % 4] as number);
+      expect(Math.abs(back - (w[i] as number))).toBeLessThanOrEqual(
+        (model.scale[i % 4] as number) / 2 + 1e-9,
+      );
+    }
+    expect(() => decodeModel({ ...file, bits: 3 })).toThrow();
+  });
+});
