@@ -1,35 +1,52 @@
 import { useEffect, useState } from 'preact/hooks';
-import { LABELS } from '../shared/comment';
-import type { DaySummary } from '../shared/messages';
-import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
-import { LabelChip } from '../ui/LabelChip';
+import { BreakBanner } from './BreakBanner';
+import { sections } from './sections';
+
+function sectionFromHash(): string {
+  const id = location.hash.slice(1);
+  return sections.some((section) => section.id === id) ? id : (sections[0]?.id ?? '');
+}
+
+/** The section named by the URL fragment, so links, Back and reloads land on the same section. */
+function useCurrentSection(): string {
+  const [current, setCurrent] = useState(sectionFromHash);
+  useEffect(() => {
+    const onHashChange = () => setCurrent(sectionFromHash());
+    addEventListener('hashchange', onHashChange);
+    return () => removeEventListener('hashchange', onHashChange);
+  }, []);
+  return current;
+}
 
 export function Dashboard() {
-  const [summary, setSummary] = useState<DaySummary | null>(null);
-  const [error, setError] = useState(false);
-
-  useEffect(() => {
-    ask({ type: 'ui→bg:summary' }).then(setSummary, () => setError(true));
-  }, []);
-
+  const current = useCurrentSection();
+  const section = sections.find((s) => s.id === current);
   return (
-    <main>
-      <h1>{t('dashboardTitle')}</h1>
-      {error && <p class="notice">{t('popupUnavailable')}</p>}
-      {summary && (
-        <section aria-label={t('todayAtAGlance')}>
-          <h2>{t('today')}</h2>
-          <div class="cards">
-            {LABELS.map((label) => (
-              <div key={label} data-label={label}>
-                <strong>{summary.byLabel[label]}</strong>
-                <LabelChip label={label} />
-              </div>
+    <>
+      <header class="no-print">
+        <h1>{t('dashboardTitle')}</h1>
+        <nav aria-label={t('dashNavLabel')}>
+          <ul class="plain sections-nav">
+            {sections.map(({ id, titleKey }) => (
+              <li key={id}>
+                <a href={`#${id}`} aria-current={id === current ? 'page' : undefined}>
+                  {t(titleKey)}
+                </a>
+              </li>
             ))}
-          </div>
-        </section>
-      )}
-    </main>
+          </ul>
+        </nav>
+      </header>
+      <main>
+        <BreakBanner />
+        {section && (
+          <section key={section.id} aria-labelledby="section-heading" data-section={section.id}>
+            <h2 id="section-heading">{t(section.titleKey)}</h2>
+            <section.Component />
+          </section>
+        )}
+      </main>
+    </>
   );
 }

@@ -1,11 +1,14 @@
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { ask } from '../ui/client';
+import { applyLanguage } from '../ui/i18n';
 import '../ui/base.css';
 import './dashboard.css';
 import { Dashboard } from './Dashboard';
 
-export function main(): void {
-  document.documentElement.lang = browser.i18n.getUILanguage();
+export async function main(): Promise<void> {
   const root = document.getElementById('app');
-  if (root) render(<Dashboard />, root);
+  if (!root) return;
+  const settings = await ask({ type: 'ui→bg:get-settings' }).catch(() => null);
+  applyLanguage(settings?.language ?? 'auto');
+  render(<Dashboard />, root);
 }

@@ -1,6 +1,66 @@
-/** ui→bg messages of the exposure dashboard (history, check-ins, backup, export). */
+/** Messages of the exposure dashboard: activity reports (cs→bg) and the dashboard's queries (ui→bg). */
+import * as v from 'valibot';
+import type { RestoreResult } from '../storage/backup';
+import type { BackupFile } from '../storage/backup-format';
+import type { CheckInRow } from '../storage/schema';
+import { PLATFORMS } from './comment';
+import type { DayExposure, HistoryView, TodayView, WorkloadReport } from './exposure';
+import type { CheckInTrigger, Nudge } from './wellbeing';
 
-export const dashboardMessages = [] as const;
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A report covers at most a few interval ticks, even when the browser delayed the tab's timer. */
+const MAX_REPORTED_ACTIVE_MS = 10 * 60_000;
 
-// biome-ignore lint/complexity/noBannedTypes: filled as the dashboard's messages land.
-export type DashboardReplies = {};
+export const HISTORY_SPANS = [7, 30, 90] as const;
+export type HistorySpan = (typeof HISTORY_SPANS)[number];
+
+export const CHECK_IN_TAGS = ['angry', 'tired', 'worried', 'sad', 'amused', 'calm', 'proud'] as const;
+
+export const dashboardCsMessages = [
+  v.object({
+    type: v.literal('cs→bg:activity'),
+    platform: v.picklist(PLATFORMS),
+    activeMs: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_REPORTED_ACTIVE_MS)),
+    at: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
+] as const;
+
+export const dashboardMessages = [
+  v.object({ type: v.literal('ui→bg:exposure-today') }),
+  v.object({ type: v.literal('ui→bg:exposure-history'), days: v.picklist(HISTORY_SPANS) }),
+  v.object({ type: v.literal('ui→bg:workload-report'), from: day, to: day }),
+  v.object({ type: v.literal('ui→bg:checkin-due') }),
+  v.object({
+    type: v.literal('ui→bg:save-checkin'),
+    score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+    tags: v.pipe(v.array(v.picklist(CHECK_IN_TAGS)), v.maxLength(CHECK_IN_TAGS.length)),
+    note: v.pipe(v.string(), v.maxLength(2_000)),
+    trigger: v.picklist(['threat', 'end_of_day', 'manual']),
+  }),
+  v.object({ type: v.literal('ui→bg:dismiss-checkin'), trigger: v.picklist(['threat', 'end_of_day']) }),
+  v.object({ type: v.literal('ui→bg:list-checkins'), days: v.picklist(HISTORY_SPANS) }),
+  v.object({ type: v.literal('ui→bg:nudges') }),
+  v.object({ type: v.literal('ui→bg:snooze-nudges') }),
+  v.object({ type: v.literal('ui→bg:backup') }),
+  /** The backup file's text, validated in the service worker (64 MiB is Chrome's message limit). */
+  v.object({ type: v.literal('ui→bg:restore'), fileText: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)) }),
+  v.object({ type: v.literal('ui→bg:data-usage') }),
+  v.object({ type: v.literal('ui→bg:delete-everything'), confirmed: v.literal(true) }),
+] as const;
+
+export interface DashboardReplies {
+  'cs→bg:activity': { ok: true };
+  'ui→bg:exposure-today': TodayView;
+  'ui→bg:exposure-history': HistoryView;
+  'ui→bg:workload-report': WorkloadReport;
+  'ui→bg:checkin-due': { due: CheckInTrigger | null };
+  'ui→bg:save-checkin': { ok: true };
+  'ui→bg:dismiss-checkin': { ok: true };
+  'ui→bg:list-checkins': { checkins: CheckInRow[]; days: DayExposure[] };
+  'ui→bg:nudges': { nudges: Nudge[] };
+  'ui→bg:snooze-nudges': { ok: true };
+  'ui→bg:backup': BackupFile;
+  'ui→bg:restore': RestoreResult;
+  'ui→bg:data-usage': { rows: Record<string, number>; retentionDays: number };
+  'ui→bg:delete-everything': { ok: true };
+}

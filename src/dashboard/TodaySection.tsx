@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import { LABELS, PLATFORMS } from '../shared/comment';
+import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../shared/exposure';
+import { t } from '../ui/i18n';
+import { LabelChip } from '../ui/LabelChip';
+import { CheckInPrompt } from './CheckInPrompt';
+import { CheckInList } from './CheckInsSection';
+import { HourBars } from './charts';
+import {
+  formatClock,
+  formatDuration,
+  formatNumber,
+  safePermalink,
+  safeScreenshot,
+  tacticName,
+} from './format';
+import { PLATFORM_NAMES } from './platforms';
+import { useReply } from './useReply';
+
+/** "37 hostile comments today, 2.3× your usual day; online since 06:40." */
+export function summarySentence(view: TodayView): string {
+  const hostile = hostileCount(totalByLabel(view.today));
+  let sentence = t('dashSummaryHostile', String(hostile));
+  if (view.usual && view.usual.hostile > 0) {
+    sentence += t('dashSummaryRatio', formatNumber(hostile / view.usual.hostile, 1));
+  }
+  if (view.today.first !== null) sentence += t('dashSummaryOnlineSince', formatClock(view.today.first));
+  return `${sentence}.`;
+}
+
+/** The check-in the service worker says is due (after a threat, or at the end of the day). */
+function DueCheckIn() {
+  const { reply } = useReply({ type: 'ui→bg:checkin-due' });
+  const [done, setDone] = useState(false);
+  if (!reply?.due || done) return null;
+  return (
+    <aside class="due-checkin no-print">
+      <CheckInPrompt trigger={reply.due} onDone={() => setDone(true)} />
+    </aside>
+  );
+}
+
+export function TodaySection() {
+  const { reply: view, failed } = useReply({ type: 'ui→bg:exposure-today' });
+  if (failed) return <p class="notice">{t('popupUnavailable')}</p>;
+  if (!view) return <p class="muted">{t('dashLoading')}</p>;
+  const { today } = view;
+  const byLabel = totalByLabel(today);
+  const tactics = Object.entries(view.tactics).sort((a, b) => b[1] - a[1]);
+  return (
+    <>
+      <DueCheckIn />
+      <p class="summary-sentence" data-testid="dash-summary">
+        {summarySentence(view)}
+      </p>
+      <div class="cards">
+        {LABELS.map((label) => (
+          <div key={label} data-label={label}>
+            <strong>{byLabel[label]}</strong>
+            <LabelChip label={label} />
+          </div>
+        ))}
+        <div data-testid="dash-load">
+          <strong>{formatNumber(today.load, 1)}</strong>
+          {t('dashLoad')}
+          <small class="muted">
+            {view.usual ? t('dashUsualLoad', formatNumber(view.usual.load, 1)) : t('dashNoUsualYet')}
+          </small>
+        </div>
+        <div data-testid="dash-online">
+          <strong>{formatDuration(today.activeMs)}</strong>
+          {t('dashTimeOnline')}
+          {today.first !== null && today.last !== null && (
+            <small class="muted">
+              {t('dashFirstLast', [formatClock(today.first), formatClock(today.last)])}
+            </small>
+          )}
+        </div>
+      </div>
+      <p class="muted small">{t('dashLoadExplained')}</p>
+
+      <h3>{t('dashHostileByHour')}</h3>
+      <HourBars counts={today.hostileByHour} title={t('dashHostileByHour')} />
+
+      <h3>{t('dashOnlineByPlatform')}</h3>
+      <OnlineTable day={today} />
+
+      <h3>{t('dashThreatsToday')}</h3>
+      {view.threats.length === 0 ? (
+        <p class="muted">{t('dashNoThreat')}</p>
+      ) : (
+        <ul class="plain threats" data-testid="dash-threats">
+          {view.threats.map((threat) => {
+            const link = safePermalink(threat.permalink);
+            return (
+              <li key={threat.key}>
+                <div class="meta">
+                  <LabelChip label="threat" />
+                  <span>{formatClock(threat.firstSeen)}</span>
+                  <span class="muted">{Math.round(threat.intensity * 100)}%</span>
+                  <bdi>{threat.authorName || threat.authorHandle}</bdi>
+                  {link && (
+                    <a href={link} target="_blank" rel="noopener noreferrer">
+                      {t('dashOpenComment')}
+                    </a>
+                  )}
+                </div>
+                {threat.text !== null && <p class="comment-text">{threat.text.slice(0, 600)}</p>}
+                {threat.evidence.map((evidence) => {
+                  const screenshot = safeScreenshot(evidence.screenshot);
+                  return (
+                    <div key={evidence.at} class="evidence">
+                      {t('dashEvidenceKept', formatClock(evidence.at))}
+                      {screenshot && <img src={screenshot} alt={t('dashEvidenceScreenshot')} />}
+                    </div>
+                  );
+                })}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      <h3>{t('dashTacticsUsed')}</h3>
+      {tactics.length === 0 ? (
+        <p class="muted">{t('dashNoTactic')}</p>
+      ) : (
+        <table class="data">
+          <tbody>
+            {tactics.map(([tactic, count]) => (
+              <tr key={tactic}>
+                <th scope="row">{tacticName(tactic)}</th>
+                <td>{count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h3>{t('dashCheckInsToday')}</h3>
+      <CheckInList checkins={view.checkins} />
+    </>
+  );
+}
+
+function OnlineTable({ day }: { day: DayExposure }) {
+  return (
+    <table class="data">
+      <tbody>
+        {PLATFORMS.map((platform) => (
+          <tr key={platform}>
+            <th scope="row">{PLATFORM_NAMES[platform]}</th>
+            <td>{formatDuration(day.activeMsByPlatform[platform])}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,22 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { BgReplies, UiToBg } from '../shared/messages';
+import { ask } from '../ui/client';
+
+/** Asks the service worker once per change of `message` (compared by value); `reload` asks again. */
+export function useReply<M extends UiToBg>(message: M) {
+  const [reply, setReply] = useState<BgReplies[M['type']] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const key = JSON.stringify(message);
+  // Keyed on the serialised message: a new object with the same content must not ask again.
+  const reload = useCallback(() => {
+    ask(message).then(
+      (next) => {
+        setReply(next);
+        setFailed(false);
+      },
+      () => setFailed(true),
+    );
+  }, [key]);
+  useEffect(reload, [reload]);
+  return { reply, failed, reload };
+}

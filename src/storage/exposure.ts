@@ -1,0 +1,182 @@
+/**
+ * Exposure aggregations, run in the service worker: rows are walked once with Dexie `each` over the
+ * `day` index and folded into one small DayExposure per day, so a page never receives raw rows in bulk.
+ */
+import { addDays, daysBetween, localHour, median, weekdayOf } from '../shared/calendar';
+import { PLATFORMS, type Platform } from '../shared/comment';
+import { localDay } from '../shared/day';
+import {
+  ABOVE_USUAL_FACTOR,
+  type DayExposure,
+  EARLY_HOUR,
+  emptyLabelCounts,
+  emptyPlatformCounts,
+  type HistoryView,
+  HOSTILE_LABELS,
+  hostileCount,
+  isActiveDay,
+  LOAD_WEIGHT,
+  type TodayView,
+  totalByLabel,
+  USUAL_LOOKBACK_DAYS,
+  type WorkloadReport,
+} from '../shared/exposure';
+import type { DesaffectDb } from './db';
+import type { ActionRow } from './schema';
+
+function emptyDay(day: string): DayExposure {
+  return {
+    day,
+    byPlatform: emptyPlatformCounts(),
+    load: 0,
+    hostileByHour: Array.from({ length: 24 }, () => 0),
+    activeMs: 0,
+    activeMsByPlatform: Object.fromEntries(PLATFORMS.map((p) => [p, 0])) as Record<Platform, number>,
+    first: null,
+    last: null,
+  };
+}
+
+/** One DayExposure for every day from `from` to `to` (both included), days without data included. */
+export async function exposureByDay(
+  db: DesaffectDb,
+  from: string,
+  to: string,
+  timeZone?: string,
+): Promise<DayExposure[]> {
+  const days = new Map(daysBetween(from, to).map((day) => [day, emptyDay(day)]));
+  // One day's rows at a time: a bulk read per day is several times faster than a cursor over 90 days,
+  // and never holds more than a day of rows in memory.
+  for (const day of days.values()) {
+    const rows = await db.comments.where('day').equals(day.day).toArray();
+    for (const row of rows) {
+      if (row.isOwn) continue;
+      day.byPlatform[row.platform][row.label] += 1;
+      day.load += LOAD_WEIGHT[row.label] * row.intensity;
+      if (HOSTILE_LABELS.includes(row.label)) {
+        const hour = localHour(row.firstSeen, timeZone);
+        day.hostileByHour[hour] = (day.hostileByHour[hour] ?? 0) + 1;
+      }
+    }
+  }
+  await db.activity
+    .where('day')
+    .between(from, to, true, true)
+    .each((row) => {
+      const day = days.get(row.day);
+      if (!day) return;
+      day.activeMs += row.activeMs;
+      day.activeMsByPlatform[row.platform] += row.activeMs;
+      day.first = day.first === null ? row.first : Math.min(day.first, row.first);
+      day.last = day.last === null ? row.last : Math.max(day.last, row.last);
+    });
+  return [...days.values()];
+}
+
+/** The CM's usual day: medians over the active days among `previous` (days without work don't count). */
+export function usualDay(previous: DayExposure[]): { hostile: number; load: number } | null {
+  const active = previous.filter(isActiveDay);
+  const hostile = median(active.map((day) => hostileCount(totalByLabel(day))));
+  const load = median(active.map((day) => day.load));
+  return hostile === null || load === null ? null : { hostile, load };
+}
+
+export async function todayView(db: DesaffectDb, now: number, timeZone?: string): Promise<TodayView> {
+  const day = localDay(now, timeZone);
+  const [previous, [today]] = await Promise.all([
+    exposureByDay(db, addDays(day, -USUAL_LOOKBACK_DAYS), addDays(day, -1), timeZone),
+    exposureByDay(db, day, day, timeZone),
+  ]);
+  const threatRows = await db.comments
+    .where('day')
+    .equals(day)
+    .filter((row) => row.label === 'threat' && !row.isOwn)
+    .toArray();
+  const evidence = await db.evidence
+    .where('commentKey')
+    .anyOf(threatRows.map((row) => row.key))
+    .toArray();
+  const threats = threatRows
+    .sort((a, b) => b.firstSeen - a.firstSeen)
+    .map((row) => ({
+      key: row.key,
+      platform: row.platform,
+      authorHandle: row.authorHandle,
+      authorName: row.authorName,
+      text: row.text,
+      permalink: row.permalink,
+      intensity: row.intensity,
+      firstSeen: row.firstSeen,
+      evidence: evidence
+        .filter((e) => e.commentKey === row.key)
+        .sort((a, b) => b.at - a.at)
+        .map((e) => ({ at: e.at, screenshot: e.screenshot })),
+    }));
+  const actions = await db.actions.where('day').equals(day).toArray();
+  const checkins = await db.checkins.where('day').equals(day).sortBy('at');
+  return {
+    today: today ?? emptyDay(day),
+    usual: usualDay(previous),
+    threats,
+    tactics: countTactics(actions),
+    checkins,
+  };
+}
+
+function countTactics(actions: ActionRow[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const action of actions) counts[action.tactic] = (counts[action.tactic] ?? 0) + 1;
+  return counts;
+}
+
+export async function historyView(
+  db: DesaffectDb,
+  now: number,
+  dayCount: number,
+  timeZone?: string,
+): Promise<HistoryView> {
+  const today = localDay(now, timeZone);
+  const days = await exposureByDay(db, addDays(today, 1 - dayCount), today, timeZone);
+  const heatMap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
+  for (const day of days) {
+    const row = heatMap[weekdayOf(day.day)] as number[];
+    day.hostileByHour.forEach((count, hour) => {
+      row[hour] = (row[hour] ?? 0) + count;
+    });
+  }
+  const usual = usualDay(days);
+  const aboveUsual =
+    usual && usual.load > 0
+      ? days.filter((day) => day.load >= ABOVE_USUAL_FACTOR * usual.load).map((day) => day.day)
+      : [];
+  return { days, heatMap, usual, aboveUsual };
+}
+
+/** Aggregates only: nothing about any commenter (no handle, name, text or link) enters the report. */
+export async function workloadReport(
+  db: DesaffectDb,
+  from: string,
+  to: string,
+  lateHour: number,
+  timeZone?: string,
+): Promise<WorkloadReport> {
+  const days = await exposureByDay(db, from, to, timeZone);
+  const actions = await db.actions.where('day').between(from, to, true, true).toArray();
+  const totals = emptyLabelCounts();
+  for (const day of days) {
+    const dayTotals = totalByLabel(day);
+    for (const label of HOSTILE_LABELS) totals[label] += dayTotals[label];
+  }
+  return {
+    from,
+    to,
+    hostile: hostileCount(totals),
+    threats: totals.threat,
+    threatsEscalated: actions.filter((a) => a.tactic === 'escalate').length,
+    activeMs: days.reduce((sum, day) => sum + day.activeMs, 0),
+    activeDays: days.filter((day) => day.activeMs > 0).length,
+    earlyDays: days.filter((day) => day.first !== null && localHour(day.first, timeZone) < EARLY_HOUR).length,
+    lateDays: days.filter((day) => day.last !== null && localHour(day.last, timeZone) >= lateHour).length,
+    tactics: countTactics(actions),
+  };
+}

@@ -1,0 +1,56 @@
+/** Reads what the break nudges and check-in prompts need from the database; the rules are in shared/. */
+import { localHour } from '../shared/calendar';
+import { localDay } from '../shared/day';
+import { HOSTILE_LABELS } from '../shared/exposure';
+import type { CheckInInputs, NudgeInputs } from '../shared/wellbeing';
+import type { DesaffectDb } from './db';
+import { readMarker } from './markers';
+
+const BURST_WINDOW_MS = 30 * 60_000;
+
+export async function nudgeInputs(db: DesaffectDb, now: number, timeZone?: string): Promise<NudgeInputs> {
+  const today = localDay(now, timeZone);
+  const hostileLast30Min = await db.comments
+    .where('firstSeen')
+    .above(now - BURST_WINDOW_MS)
+    .filter((row) => !row.isOwn && HOSTILE_LABELS.includes(row.label))
+    .count();
+  const activity = await db.activity.where('day').equals(today).toArray();
+  const lasts = activity.map((row) => row.last);
+  return {
+    hostileLast30Min,
+    activeMsToday: activity.reduce((sum, row) => sum + row.activeMs, 0),
+    lastActivity: lasts.length > 0 ? Math.max(...lasts) : null,
+    now,
+    hourNow: localHour(now, timeZone),
+    snoozedToday: (await readMarker(db, 'nudgesSnoozedDay')) === today,
+  };
+}
+
+export async function checkInInputs(db: DesaffectDb, now: number, timeZone?: string): Promise<CheckInInputs> {
+  const today = localDay(now, timeZone);
+  const [lastCheckIn, dismissed, todaysCheckIns, activeRows] = await Promise.all([
+    db.checkins.orderBy('at').last(),
+    readMarker(db, 'checkInDismissed'),
+    db.checkins.where('day').equals(today).toArray(),
+    db.activity.where('day').equals(today).count(),
+  ]);
+  let lastThreatAt: number | null = null;
+  await db.comments
+    .where('day')
+    .equals(today)
+    .each((row) => {
+      if (row.label === 'threat' && !row.isOwn) lastThreatAt = Math.max(lastThreatAt ?? 0, row.firstSeen);
+    });
+  const prompts = [lastCheckIn?.at, dismissed?.at].filter((at): at is number => at !== undefined);
+  return {
+    now,
+    hourNow: localHour(now, timeZone),
+    lastPromptAt: prompts.length > 0 ? Math.max(...prompts) : null,
+    lastThreatAt,
+    activeToday: activeRows > 0,
+    endOfDayDone:
+      todaysCheckIns.some((row) => row.trigger === 'end_of_day') ||
+      (dismissed?.day === today && dismissed.trigger === 'end_of_day'),
+  };
+}

@@ -1,0 +1,297 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore } from '../../scripts/lib/chromium';
+import { type Harness, startHarness } from './harness';
+
+const SCREENSHOTS = 'docs/screenshots';
+const DAYS = 30;
+
+let harness: Harness;
+let dashboard: Page;
+
+/** What the seeding wrote for today, counted in the service worker's own time zone. */
+interface SeedSummary {
+  today: string;
+  total: number;
+  byLabel: Record<string, number>;
+  days: number;
+  totalTrolls: number;
+}
+
+/**
+ * ~2,000 comments over 30 days, plus today's activity, a threat with evidence and an escalation, written
+ * with raw IndexedDB into the database the extension's Dexie opened: no test-only route in the extension.
+ */
+function seed(serviceWorker: Harness['browser']['serviceWorker'], days: number): Promise<SeedSummary> {
+  return serviceWorker.evaluate(
+    (dayCount) =>
+      new Promise<SeedSummary>((resolve, reject) => {
+        const localDay = (ms: number) =>
+          new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+        const now = Date.now();
+        const today = localDay(now);
+        const labels = ['troll', 'troll', 'unhappy_customer', 'neutral', 'troll', 'neutral', 'threat'];
+        const comments: Record<string, unknown>[] = [];
+        for (let d = 0; d < dayCount; d += 1) {
+          // A heavier day every week, so some days stand above the usual load.
+          const perDay = d % 7 === 3 ? 150 : 62;
+          for (let i = 0; i < perDay; i += 1) {
+            // Spread over the day's hours, today's strictly before now.
+            const firstSeen =
+              d === 0
+                ? now - (i + 1) * 60_000
+                : now - d * 86_400_000 + ((i * 7) % 24) * 3_600_000 - 43_200_000;
+            const label = labels[(i + d) % labels.length] as string;
+            const id = `seed-${d}-${i}`;
+            comments.push({
+              key: `x:${id}`,
+              platform: i % 3 === 0 ? 'facebook' : 'x',
+              id,
+              threadKey: 'seed',
+              authorHandle: `author${i}`,
+              authorName: i === 20 ? '<img src=x onerror=alert(1)>' : `Author ${i}`,
+              text: `comment ${i} <b>not bold</b>`,
+              createdAt: null,
+              permalink:
+                i === 6 ? `https://x.com/author/status/${id}` : i === 13 ? 'javascript:alert(1)' : null,
+              isReply: true,
+              isOwn: false,
+              label,
+              scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 0, [label]: 1 },
+              intensity: 0.5,
+              lang: 'fr',
+              uncertain: false,
+              cues: [],
+              firstSeen,
+              lastSeen: firstSeen,
+              timesSeen: 1,
+              lastSessionId: 'seed-session',
+              day: localDay(firstSeen),
+            });
+          }
+        }
+        const todays = comments.filter((c) => c.day === today);
+        // The first day of the dashboard's 30-day window: the rows before it are not in its totals.
+        const windowStart = new Date(Date.parse(`${today}T00:00:00Z`) - (dayCount - 1) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        const byLabel: Record<string, number> = { troll: 0, unhappy_customer: 0, threat: 0, neutral: 0 };
+        for (const c of todays) byLabel[c.label as string] = (byLabel[c.label as string] ?? 0) + 1;
+        const open = indexedDB.open('desaffect');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['comments', 'activity', 'evidence', 'actions'], 'readwrite');
+          for (const c of comments) tx.objectStore('comments').put(c);
+          tx.objectStore('activity').put({
+            day: today,
+            platform: 'x',
+            activeMs: 2 * 3_600_000,
+            first: now - 3 * 3_600_000,
+            last: now,
+          });
+          tx.objectStore('evidence').put({
+            commentKey: 'x:seed-0-6',
+            at: now,
+            platform: 'x',
+            permalink: 'https://x.com/author/status/seed-0-6',
+            authorHandle: 'author6',
+            authorName: 'Author 6',
+            text: 'comment 6',
+            createdAt: null,
+            screenshot: null,
+          });
+          tx.objectStore('actions').put({
+            commentKey: 'x:seed-0-6',
+            tactic: 'escalate',
+            at: now,
+            day: today,
+            platform: 'x',
+            label: 'threat',
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve({
+              today,
+              total: todays.length,
+              byLabel,
+              days: dayCount,
+              totalTrolls: comments.filter((c) => c.label === 'troll' && (c.day as string) >= windowStart)
+                .length,
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    days,
+  );
+}
+
+let seeded: SeedSummary;
+
+beforeAll(async () => {
+  harness = await startHarness();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  dashboard = await harness.browser.context.newPage();
+  // Opening the dashboard makes the service worker open (and create) the database before the seeding.
+  await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#today'));
+  await dashboard.getByTestId('dash-summary').waitFor();
+  seeded = await seed(harness.browser.serviceWorker, DAYS);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const cardCount = (page: Page, label: string) =>
+  page.locator(`.cards [data-label=${label}] strong`).textContent();
+
+describe('the exposure dashboard in Chromium', () => {
+  it("shows today's numbers, threats with safe links, and the hourly chart", async () => {
+    await dashboard.reload();
+    await dashboard.getByTestId('dash-summary').waitFor();
+    expect(seeded.total).toBeGreaterThan(40);
+    for (const label of ['troll', 'threat', 'unhappy_customer', 'neutral']) {
+      expect(await cardCount(dashboard, label)).toBe(String(seeded.byLabel[label]));
+    }
+    const hostile = (seeded.byLabel.troll ?? 0) + (seeded.byLabel.threat ?? 0);
+    expect(await dashboard.getByTestId('dash-summary').textContent()).toMatch(
+      new RegExp(
+        `^${hostile} hostile comments today, [\\d.]+× your usual day; online since \\d\\d:\\d\\d( [AP]M)?\\.$`,
+      ),
+    );
+    expect(await dashboard.getByTestId('dash-online').textContent()).toContain('2 h 00');
+    // 24 hourly bars, and today's hostile comments all in them.
+    const hours = dashboard.locator('g[data-hour]');
+    expect(await hours.count()).toBe(24);
+    const threats = dashboard.getByTestId('dash-threats').locator('li');
+    expect(await threats.count()).toBe(seeded.byLabel.threat);
+    // Hostile text stays text; only an https link to a supported site becomes a link.
+    expect(await dashboard.locator('main img[src="x"]').count()).toBe(0);
+    const links = await dashboard
+      .getByTestId('dash-threats')
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links).toEqual(['https://x.com/author/status/seed-0-6']);
+    expect(await dashboard.getByTestId('dash-threats').textContent()).toContain('<b>not bold</b>');
+    expect(await dashboard.locator('.evidence').count()).toBe(1);
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-today.png`, fullPage: true });
+  });
+
+  it('renders the 30- and 90-day trends and the weekday × hour heat map', async () => {
+    await dashboard.getByRole('link', { name: 'History' }).click();
+    await dashboard.getByTestId('dash-trend').waitFor();
+    expect(await dashboard.locator('[data-testid=dash-trend] g[data-day]').count()).toBe(30);
+    expect(await dashboard.locator('[data-testid=dash-heatmap] g[data-cell]').count()).toBe(7 * 24);
+    const totals = dashboard.getByTestId('dash-history-totals');
+    expect(
+      await totals
+        .locator('tr', { has: dashboard.locator('[data-label=troll]') })
+        .locator('td')
+        .textContent(),
+    ).toBe(String(seeded.totalTrolls));
+    // The heavier weekly days stand above the usual load.
+    expect(
+      await dashboard.getByTestId('dash-above-usual').locator('tbody tr').count(),
+    ).toBeGreaterThanOrEqual(4);
+    await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-history.png`, fullPage: true });
+
+    await dashboard.getByRole('button', { name: '90 days' }).click();
+    await expect.poll(() => dashboard.locator('[data-testid=dash-trend] g[data-day]').count()).toBe(90);
+  });
+
+  it('is keyboard operable: Tab reaches the section links, Enter opens one', async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#today'));
+    await dashboard.reload(); // a fresh page: nothing focused yet
+    await dashboard.getByTestId('dash-summary').waitFor();
+    await dashboard.keyboard.press('Tab');
+    await dashboard.keyboard.press('Tab');
+    expect(await dashboard.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#history');
+    await dashboard.keyboard.press('Enter');
+    await dashboard.getByTestId('dash-trend').waitFor();
+    expect(await dashboard.locator('nav a[aria-current=page]').textContent()).toBe('History');
+  });
+
+  it('saves a check-in from the form and snoozes the break banner for today', async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#checkins'));
+    await dashboard.reload();
+    const form = dashboard.locator('section[data-section=checkins] [data-testid=checkin-form]');
+    await form.getByLabel('4 a lot').check();
+    await form.getByLabel('tired').check();
+    await form.getByRole('textbox').fill('long thread about the delivery');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await dashboard.getByText('Check-in saved.').waitFor();
+    type CheckIn = { score: number; tags: string[]; note: string; trigger: string };
+    const checkins = await readStore<CheckIn>(harness.browser.serviceWorker, 'checkins');
+    expect(checkins).toEqual([
+      expect.objectContaining({
+        score: 4,
+        tags: ['tired'],
+        note: 'long thread about the delivery',
+        trigger: 'manual',
+      }),
+    ]);
+
+    // The seeding put more hostile comments in the last 30 minutes than the default threshold.
+    const banner = dashboard.getByTestId('break-banner');
+    await banner.waitFor();
+    await banner.getByRole('button', { name: 'Not today' }).click();
+    await expect.poll(() => banner.count()).toBe(0);
+    await dashboard.reload();
+    await dashboard.getByTestId('checkin-form').first().waitFor();
+    expect(await dashboard.getByTestId('break-banner').count()).toBe(0);
+  });
+
+  it('backs up, refuses a corrupt file untouched, deletes everything and restores the backup', async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#data'));
+    const before = (await readStore(harness.browser.serviceWorker, 'comments')).length;
+    expect(before).toBeGreaterThanOrEqual(2_000);
+
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByRole('button', { name: 'Download a backup' }).click(),
+    ]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toMatch(/^desaffect-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+    const input = dashboard.getByTestId('restore-input');
+    await input.setInputFiles({
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"desaffect-backup","sch'),
+    });
+    await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+
+    await dashboard.getByRole('button', { name: 'Delete everything…' }).click();
+    await dashboard.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect
+      .poll(async () => (await readStore(harness.browser.serviceWorker, 'comments')).length)
+      .toBe(0);
+
+    await input.setInputFiles(path);
+    await expect
+      .poll(() => dashboard.getByTestId('data-status').textContent(), { timeout: 20_000 })
+      .toMatch(/Backup restored/);
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+  });
+
+  it('logs active time on a supported site from the content script', async () => {
+    const page = await harness.browser.context.newPage();
+    await page.goto('https://x.com/acme_fr/status/1790000000000000001?live=0');
+    await page.mouse.wheel(0, 200);
+    await page.keyboard.press('ArrowDown');
+    type Row = { day: string; platform: string; activeMs: number };
+    // The tab reports every 30 s.
+    await expect
+      .poll(
+        async () =>
+          (await readStore<Row>(harness.browser.serviceWorker, 'activity')).find(
+            (row) => row.platform === 'x' && row.day === seeded.today && row.activeMs > 2 * 3_600_000,
+          ),
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBeTruthy();
+  });
+});
