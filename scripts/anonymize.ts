@@ -1,0 +1,122 @@
+/**
+ * `npm run --silent anonymize -- BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day]
+ *   [--category retail] [--study-key KEY] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
+ * Turns a CM's full backup (given with consent) into the same anonymised research zip as the dashboard.
+ * Bad input → one line on stderr and exit code 2.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+import packageJson from '../package.json' with { type: 'json' };
+import { buildExport } from '../src/export/anonymize';
+import { parseBackup, type RestoreRefusal } from '../src/storage/backup';
+import { SCHEMA_VERSION } from '../src/storage/schema';
+import { zipExport } from '../src/export/zip';
+import {
+  DEFAULT_EXPORT_OPTIONS,
+  type ExportOptions,
+  exportOptionsSchema,
+} from '../src/shared/messages-export';
+
+const USAGE =
+  'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--category CATEGORY] [--study-key KEY] [--from DAY] [--to DAY]';
+
+const FLAG_OF_OPTION: Record<string, string> = { accountCategory: 'category', studyKey: 'study-key' };
+
+/** A problem with what the user gave: reported in one line, exit code 2. */
+class InputError extends Error {}
+
+function readOptions(args: string[]): { backupPath: string; outPath: string; options: ExportOptions } {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    throw new InputError(`${(error as Error).message} — ${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const [backupPath, outPath] = positionals;
+  if (!backupPath || !outPath || positionals.length > 2) throw new InputError(USAGE);
+  const result = v.safeParse(exportOptionsSchema, {
+    ...DEFAULT_EXPORT_OPTIONS,
+    text: values.text ?? DEFAULT_EXPORT_OPTIONS.text,
+    granularity: values.granularity ?? DEFAULT_EXPORT_OPTIONS.granularity,
+    accountCategory: values.category ?? null,
+    studyKey: values['study-key'] ?? null,
+    from: values.from ?? null,
+    to: values.to ?? null,
+  });
+  if (!result.success) {
+    const issue = result.issues[0];
+    const field = v.getDotPath(issue) ?? 'option';
+    throw new InputError(`invalid --${FLAG_OF_OPTION[field] ?? field}: ${issue.message}`);
+  }
+  return { backupPath, outPath, options: result.output };
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      text: { type: 'string' },
+      granularity: { type: 'string' },
+      category: { type: 'string' },
+      'study-key': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
+  });
+}
+
+function readBackup(path: string) {
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`);
+  }
+  const parsed = parseBackup(raw, SCHEMA_VERSION);
+  if (!parsed.ok) throw new InputError(`${path}: ${describeRefusal(parsed)}`);
+  return parsed;
+}
+
+function describeRefusal(refusal: RestoreRefusal): string {
+  switch (refusal.reason) {
+    case 'not_json':
+      return 'not valid JSON (truncated, or not a backup)';
+    case 'foreign':
+      return 'not a Desaffect backup';
+    case 'newer_version':
+      return `made by a newer Desaffect (schema ${refusal.schemaVersion}): update this tool`;
+    case 'unknown_version':
+      return `schema version ${refusal.schemaVersion} is unknown`;
+    case 'invalid':
+      return `damaged Desaffect backup at ${refusal.where}`;
+  }
+}
+
+async function main(): Promise<void> {
+  const { backupPath, outPath, options } = readOptions(process.argv.slice(2));
+  const backup = readBackup(backupPath);
+  const { files, counts } = await buildExport(backup.tables, options, {
+    extensionVersion: packageJson.version,
+    now: Date.now(),
+  });
+  try {
+    writeFileSync(outPath, zipExport(files));
+  } catch (error) {
+    throw new InputError(
+      `cannot write ${outPath}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+    );
+  }
+  const rows = Object.entries(counts)
+    .filter(([name]) => name.endsWith('.csv'))
+    .map(([name, count]) => `${name.replace('.csv', '')} ${count}`);
+  process.stdout.write(`anonymize: wrote ${outPath} (${rows.join(', ')})\n`);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`anonymize: ${message.replaceAll('\n', ' ')}\n`);
+  process.exitCode = error instanceof InputError ? 2 : 1;
+});

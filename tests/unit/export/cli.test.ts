@@ -1,0 +1,104 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BACKUP_FORMAT, type BackupFile } from '../../../src/storage/backup-format';
+import { CANARIES, canaryHistory } from './history';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'desaffect-anonymize-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function anonymize(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(join('node_modules', '.bin', 'tsx'), [
+      'scripts/anonymize.ts',
+      ...args,
+    ]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const backup: BackupFile = {
+  format: BACKUP_FORMAT,
+  schemaVersion: 1,
+  extensionVersion: '0.1.0',
+  createdAt: '2026-11-25T08:00:00.000Z',
+  tables: canaryHistory(),
+};
+
+// Each case starts a tsx process: seconds on a busy machine.
+describe('npm run anonymize', { timeout: 30_000 }, () => {
+  it('turns a backup into the anonymised zip, with the chosen options', async () => {
+    const backupPath = join(dir, 'backup.json');
+    const outPath = join(dir, 'out.zip');
+    writeFileSync(backupPath, JSON.stringify(backup));
+    const result = await anonymize(
+      backupPath,
+      outPath,
+      '--text',
+      'redacted',
+      '--granularity',
+      'day',
+      '--category',
+      'retail',
+      '--study-key',
+      'S1',
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const files = Object.fromEntries(
+      Object.entries(unzipSync(readFileSync(outPath))).map(([name, bytes]) => [name, strFromU8(bytes)]),
+    );
+    const manifest = JSON.parse(files['manifest.json'] as string);
+    expect(manifest.options).toMatchObject({
+      accountCategory: 'retail',
+      timeGranularity: 'day',
+      commentText: 'redacted',
+      studyKeyUsed: true,
+    });
+    expect(manifest.rowCounts.comments_seen).toBe(backup.tables.comments.length);
+    expect(files['comments_seen.csv']).toContain('[EMAIL]');
+    for (const content of Object.values(files)) {
+      for (const canary of CANARIES) expect(content.toLowerCase()).not.toContain(canary.toLowerCase());
+    }
+  });
+
+  it.each([
+    ['a missing file', () => join(dir, 'missing.json'), /cannot read .*missing\.json: ENOENT/],
+    ['invalid JSON', () => write('broken.json', '{"format": "desaffect-backup", '), /not valid JSON/],
+    ['another JSON file', () => write('other.json', '{"name": "x"}'), /not a Desaffect backup/],
+    [
+      'a damaged backup',
+      () =>
+        write('damaged.json', JSON.stringify({ ...backup, tables: { ...backup.tables, comments: [{}] } })),
+      /damaged Desaffect backup at comments\.0\./,
+    ],
+  ])('refuses %s with one line and exit code 2', async (_, makePath, message) => {
+    const result = await anonymize(makePath(), join(dir, 'never.zip'));
+    expect(result.code).toBe(2);
+    const lines = result.stderr.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses an unknown option value with exit code 2', async () => {
+    const backupPath = write('ok.json', JSON.stringify(backup));
+    const result = await anonymize(backupPath, join(dir, 'x.zip'), '--granularity', 'week');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/invalid --granularity/);
+  });
+});
+
+function write(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
