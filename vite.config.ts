@@ -3,14 +3,18 @@ import { readFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { type ChromeManifest, firefoxDistDir, firefoxManifest } from './scripts/lib/firefox-build.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as ManifestV3Export & { version: string };
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as ChromeManifest;
 // One version, kept in package.json.
 manifest.version = pkg.version;
+// BROWSER=firefox builds the Firefox package from the same sources and the same manifest.json.
+const forFirefox = process.env.BROWSER === 'firefox';
 
 const extensionBuild = crx({
-  manifest,
+  manifest: (forFirefox ? firefoxManifest(manifest) : manifest) as ManifestV3Export,
+  browser: forFirefox ? 'firefox' : 'chrome',
   // Built as one self-contained file: no loader, so no web_accessible_resources that would let
   // x.com or facebook.com detect the extension.
   contentScripts: { standaloneFiles: ['src/content/index.ts'] },
@@ -21,9 +25,9 @@ export default defineConfig({
   plugins: process.env.VITEST ? [preact()] : [preact(), extensionBuild],
   build: {
     // DIST_DIR lets parallel builds (two checkouts, a benchmark) keep out of each other's way.
-    outDir: process.env.DIST_DIR ?? 'dist',
+    outDir: forFirefox ? firefoxDistDir() : (process.env.DIST_DIR ?? 'dist'),
     emptyOutDir: true,
-    target: 'chrome120',
+    target: forFirefox ? 'firefox140' : 'chrome120',
     rollupOptions: { input: { dashboard: 'src/dashboard/index.html' } },
   },
   server: { port: 5173, strictPort: true },
@@ -40,6 +44,18 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
           // One Chromium at a time: the suite shares a port and a 2-core machine.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          // One Firefox at a time, like the Chromium suite.
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,

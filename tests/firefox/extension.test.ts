@@ -1,0 +1,103 @@
+/**
+ * The Firefox package in a real Firefox (Debian's firefox-esr, headless, over WebDriver BiDi): the same
+ * local X and Facebook pages as the Chromium tests, the same promises — badges, each comment stored once,
+ * the popup, nothing on other sites.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server';
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
+import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
+import type { TabView } from '../../src/shared/messages';
+
+const BADGE = '[data-desaffect-badge]';
+const LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'];
+
+let server: FeedServer;
+let firefox: FirefoxWithExtension;
+
+beforeAll(async () => {
+  // Its own default port: the Chromium suite may be using 8543 at the same time.
+  const port = Number(process.env.FIREFOX_TEST_PORT) || 8643;
+  server = await startFeedServer({ port, pool: SAMPLE_COMMENTS });
+  firefox = await launchFirefoxWithExtension({ port });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+async function openFeed(url: string, replies: number): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => 'demoFeed' in window);
+  await page.evaluate(
+    (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
+    replies,
+  );
+  return page;
+}
+
+const badgeCount = (page: Page) => page.$$eval(BADGE, (badges) => badges.length);
+
+/** Firefox's own `browser` namespace, as an extension page sees it (the slice this test calls). */
+interface ExtensionPageGlobals {
+  browser: {
+    tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
+    runtime: { sendMessage(message: { type: 'ui→bg:tab-comments'; tabId: number }): Promise<TabView> };
+  };
+}
+
+/**
+ * The stored comments of the tab showing `pattern`, asked from an extension page with the extension's own
+ * message: the Firefox background page cannot be evaluated from a test.
+ */
+function storedCommentKeys(extensionPage: Page, pattern: string): Promise<string[]> {
+  return extensionPage.evaluate(async (url) => {
+    const { browser } = globalThis as unknown as ExtensionPageGlobals;
+    const [tab] = await browser.tabs.query({ url });
+    if (tab?.id === undefined) return [];
+    const view = await browser.runtime.sendMessage({ type: 'ui→bg:tab-comments', tabId: tab.id });
+    return view.comments.map((comment) => comment.key);
+  }, pattern);
+}
+
+describe('the extension in Firefox', () => {
+  it('badges replies on the X conversation page', async () => {
+    const page = await openFeed('https://x.com/acme_fr/status/1790000000000000001?live=0', 5);
+    await expect.poll(() => badgeCount(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
+    const labels = await page.$$eval(BADGE, (badges) => badges.map((b) => b.getAttribute('data-label')));
+    for (const label of labels) expect(LABELS).toContain(label);
+  });
+
+  it('badges comments on the Facebook post page', async () => {
+    const page = await openFeed('https://www.facebook.com/acmefrance/posts/pfbid0demo?live=0', 4);
+    await expect.poll(() => badgeCount(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+  });
+
+  it('does nothing on another site with the same markup', async () => {
+    const page = await openFeed('https://example.org/acme_fr/status/1790000000000000001?live=0', 5);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(await badgeCount(page)).toBe(0);
+  });
+
+  it('stores each comment once and shows them in the popup', async () => {
+    const thread = 'https://x.com/acme_fr/status/1790000000000000777';
+    const page = await openFeed(`${thread}?live=0&ui=en`, 23);
+    await expect.poll(() => badgeCount(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(23);
+
+    const popup = await firefox.openExtensionPage(
+      `src/popup/index.html?url=${encodeURIComponent(`${thread}*`)}`,
+    );
+    // 23 replies plus the focal post.
+    await expect
+      .poll(() => popup.$eval('[data-testid="page-status"]', (status) => status.textContent), {
+        timeout: 10_000,
+      })
+      .toMatch(/\b24\b/);
+    expect(await popup.$$('[role="alert"]')).toHaveLength(0);
+    const keys = await storedCommentKeys(popup, `${thread}*`);
+    expect(new Set(keys).size).toBe(24);
+  });
+});
