@@ -3,26 +3,87 @@
  * https://x.com and https://www.facebook.com from this machine, and opens Chromium with Desaffect loaded.
  *
  * With a display it opens a window and runs until the browser is closed. Without one, or with
- * `--headless`, it runs for `--seconds N` (default 25) and writes screenshots to demo-output/.
+ * `--headless`, it fast-forwards the feed, runs for `--seconds N` (default 25) and writes screenshots
+ * (feeds, a shielded threat, a badge card, the popup, the dashboard) to `--out DIR` (default demo-output/).
  * Environment: CHROME_PATH (browser), DEMO_PORT (default 8443).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
 import { launchWithExtension, tabIdOf } from './lib/chromium';
 import { loadFeedPool } from './lib/feed-pool';
 import { startFeedServer } from './lib/feed-server';
+import { inShadow } from './lib/page-tools';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo';
-const OUTPUT = 'demo-output';
+/** Replies added at once in headless mode, so the screenshots show a busy thread. */
+const FAST_FORWARD = 30;
+
+type Shoot = (
+  page: Page,
+  name: string,
+  clip?: { x: number; y: number; width: number; height: number },
+) => Promise<void>;
+
+/** A shielded threat as the CM first sees it, then its badge card open. */
+async function shootThreat(page: Page, shoot: Shoot): Promise<void> {
+  const host = page.locator('[data-desaffect-badge][data-label="threat"]').first();
+  if ((await host.count()) === 0) {
+    console.log('  (no threat in the feed yet: no shield or card screenshot)');
+    return;
+  }
+  const article = page.locator('article[data-testid="tweet"]', { has: host }).first();
+  await article.scrollIntoViewIfNeeded();
+  const box = await article.boundingBox();
+  if (!box) return;
+  await shoot(page, 'shielded-comment.png', box);
+  const key = await host.getAttribute('data-desaffect-badge');
+  await inShadow(
+    page,
+    `[data-desaffect-badge="${key}"]`,
+    (root) => (root.querySelector('button.badge') as HTMLElement).focus(),
+    null,
+  );
+  await shoot(page, 'badge-card.png', {
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: Math.min(box.height + 420, 900 - box.y),
+  });
+}
+
+/** The demo's CM: the Acme France accounts, so the brand's own posts are not read as incoming. */
+async function configureDemoAccount(context: BrowserContext, dashboardUrl: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(dashboardUrl);
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    brandNames: ['Acme'],
+    ownHandles: { x: ['acme_fr'], facebook: ['acmefrance'] },
+  };
+  await page.evaluate(
+    (value) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'ui→bg:save-settings', settings: value }),
+    settings,
+  );
+  await page.close();
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { headless: { type: 'boolean', default: false }, seconds: { type: 'string', default: '25' } },
+    options: {
+      headless: { type: 'boolean', default: false },
+      seconds: { type: 'string', default: '25' },
+      out: { type: 'string', default: 'demo-output' },
+    },
   });
+  const output = values.out;
   const headless = values.headless || !process.env.DISPLAY;
   const seconds = Number(values.seconds) || 25;
 
@@ -36,6 +97,7 @@ async function main(): Promise<void> {
   const extensionPage = (path: string) => `chrome-extension://${extensionId}/${path}`;
   console.log(`Desaffect demo: ${X_URL} and ${FACEBOOK_URL} are served locally (port ${port}).`);
 
+  await configureDemoAccount(context, extensionPage('src/dashboard/index.html'));
   const xPage = context.pages()[0] ?? (await context.newPage());
   await xPage.goto(X_URL);
   const facebookPage = await context.newPage();
@@ -50,20 +112,33 @@ async function main(): Promise<void> {
     return;
   }
 
-  console.log(`Headless: letting the feed run for ${seconds} s…`);
+  console.log(`Headless: ${FAST_FORWARD} replies at once, then the live feed for ${seconds} s…`);
+  for (const page of [xPage, facebookPage]) {
+    await page.waitForFunction(() => 'demoFeed' in window);
+    await page.evaluate(
+      (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
+      FAST_FORWARD,
+    );
+  }
   await xPage.waitForTimeout(seconds * 1000);
-  mkdirSync(OUTPUT, { recursive: true });
-  const shoot = async (page: Page, name: string) => {
-    await page.screenshot({ path: join(OUTPUT, name), fullPage: false });
-    console.log(`  ${join(OUTPUT, name)}`);
+  mkdirSync(output, { recursive: true });
+  const shoot = async (
+    page: Page,
+    name: string,
+    clip?: { x: number; y: number; width: number; height: number },
+  ) => {
+    await page.screenshot({ path: join(output, name), ...(clip ? { clip } : {}) });
+    console.log(`  ${join(output, name)}`);
   };
+  await xPage.bringToFront();
   await shoot(xPage, 'feed-x.png');
+  await shootThreat(xPage, shoot);
   await facebookPage.bringToFront();
   await shoot(facebookPage, 'feed-facebook.png');
 
   const xTabId = await tabIdOf(browser.serviceWorker, X_URL);
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 400, height: 640 });
+  await popup.setViewportSize({ width: 400, height: 900 });
   await popup.goto(extensionPage(`src/popup/index.html?tab=${xTabId}`));
   await popup.waitForTimeout(1000);
   await shoot(popup, 'popup.png');

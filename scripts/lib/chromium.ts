@@ -54,6 +54,7 @@ export async function launchWithExtension(options: {
       `--load-extension=${distDir}`,
       `--host-resolver-rules=${rules.join(', ')}, EXCLUDE localhost`,
       '--ignore-certificate-errors',
+      '--enable-unsafe-extension-debugging',
       ...(options.proxyPort ? [`--proxy-server=http://127.0.0.1:${options.proxyPort}`] : []),
     ],
   });
@@ -78,8 +79,8 @@ interface ServiceWorkerGlobals {
 }
 
 /** The id of the tab showing `url` (a match pattern or a full URL), as the extension sees it. */
-export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
-  const id = await serviceWorker.evaluate(async (pattern) => {
+export async function tabIdOf(context: ExtensionContext, url: string): Promise<number> {
+  const id = await context.evaluate(async (pattern) => {
     const { chrome } = globalThis as unknown as ServiceWorkerGlobals;
     const [tab] = await chrome.tabs.query({ url: pattern });
     return tab?.id ?? null;
@@ -89,40 +90,61 @@ export async function tabIdOf(serviceWorker: Worker, url: string): Promise<numbe
 }
 
 /**
- * The stored comments (all, or one thread's), read with the raw IndexedDB API inside the service worker:
- * the tests look at what was really written, not at what the extension's code says it wrote.
+ * Where test code can run with the extension's origin: its service worker, or one of its pages (which
+ * stays usable while the service worker is stopped).
  */
-export function storedComments(
-  serviceWorker: Worker,
-  threadKey?: string,
-): Promise<{ key: string; timesSeen: number; label: string }[]> {
-  return serviceWorker.evaluate(
-    (thread) =>
-      new Promise<{ key: string; timesSeen: number; label: string }[]>((resolve, reject) => {
+export type ExtensionContext = Pick<Worker, 'evaluate'>;
+
+/**
+ * The rows of one table of the extension's database (all, or those an index maps to `value`), read with
+ * the raw IndexedDB API inside the service worker: tests look at what was really written, not at what
+ * the extension's code says it wrote.
+ */
+export function readStore<T>(
+  context: ExtensionContext,
+  store: string,
+  where?: { index: string; value: string },
+): Promise<T[]> {
+  return context.evaluate(
+    ({ store, where }) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('desaffect');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('comments')) {
+          if (!db.objectStoreNames.contains(store)) {
             db.close();
             resolve([]);
             return;
           }
-          const store = db.transaction('comments').objectStore('comments');
-          const request = thread === undefined ? store.getAll() : store.index('threadKey').getAll(thread);
+          const table = db.transaction(store).objectStore(store);
+          const request = where ? table.index(where.index).getAll(where.value) : table.getAll();
           request.onsuccess = () => {
             db.close();
-            resolve(
-              request.result.map((row) => ({ key: row.key, timesSeen: row.timesSeen, label: row.label })),
-            );
+            resolve(request.result as T[]);
           };
           request.onerror = () => reject(request.error);
         };
       }),
-    threadKey,
+    { store, where },
   );
 }
 
-export async function countStoredComments(serviceWorker: Worker): Promise<number> {
-  return (await storedComments(serviceWorker)).length;
+export interface StoredComment {
+  key: string;
+  timesSeen: number;
+  label: string;
+  revealedAt?: number;
+}
+
+export function storedComments(context: ExtensionContext, threadKey?: string): Promise<StoredComment[]> {
+  return readStore<StoredComment>(
+    context,
+    'comments',
+    threadKey === undefined ? undefined : { index: 'threadKey', value: threadKey },
+  );
+}
+
+export async function countStoredComments(context: ExtensionContext): Promise<number> {
+  return (await storedComments(context)).length;
 }

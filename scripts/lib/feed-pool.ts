@@ -6,6 +6,8 @@ import { SAMPLE_COMMENTS } from './sample-comments';
 export interface FeedText {
   text: string;
   lang: string;
+  /** The author's display name, when the text comes with one (tests of hostile names). */
+  name?: string;
 }
 
 const DEV_DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dev');
@@ -32,11 +34,20 @@ export function loadFeedPool(limit = 400, devDir = DEV_DATA): FeedText[] {
       }
     }
   }
-  // Interleave so the feed mixes sources and languages instead of playing one file after another.
-  // The sample adds what the dev data lacks (French complaints and threats).
-  return interleave([...pool, ...SAMPLE_COMMENTS]);
+  return mix(interleave(pool), SAMPLE_COMMENTS);
 }
 
+/** Every third text from the sample: it has what the dev data lacks (French complaints and threats). */
+function mix(devTexts: FeedText[], sample: readonly FeedText[]): FeedText[] {
+  const out: FeedText[] = [];
+  devTexts.forEach((text, i) => {
+    if (i % 2 === 1) out.push(sample[((i - 1) / 2) % sample.length] as FeedText);
+    out.push(text);
+  });
+  return out;
+}
+
+/** Spreads the files' texts so the feed mixes sources and languages instead of playing one file after another. */
 function interleave(pool: FeedText[]): FeedText[] {
   const out: FeedText[] = [];
   const stride = 7;

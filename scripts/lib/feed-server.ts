@@ -47,9 +47,9 @@ const AUTHORS = [
   ['ines_b', 'Inès B.'],
 ] as const;
 
-function author(index: number): { handle: string; name: string } {
+function author(index: number, entry: FeedText): { handle: string; name: string } {
   const [handle, name] = AUTHORS[index % AUTHORS.length] as readonly [string, string];
-  return { handle, name };
+  return { handle, name: entry.name ?? name };
 }
 
 /**
@@ -211,7 +211,7 @@ function xPage(url: URL, pool: readonly FeedText[]): string | null {
   const templates = pool.map((entry, i) =>
     xReplyCell({
       id: ID_PLACEHOLDER,
-      ...author(i),
+      ...author(i, entry),
       text: entry.text,
       time: TIME_PLACEHOLDER,
       lang: entry.lang,
@@ -243,7 +243,7 @@ function facebookPage(url: URL, pool: readonly FeedText[]): string | null {
       id: ID_PLACEHOLDER,
       postId,
       page: pageName,
-      ...author(i),
+      ...author(i, entry),
       text: entry.text,
       time: TIME_PLACEHOLDER,
       uiLang,

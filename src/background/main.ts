@@ -1,68 +1,45 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { classify } from '../classifier';
-import type { Classification, ObservedComment } from '../shared/comment';
-import { commentKey } from '../shared/comment';
 import {
   type BgReplies,
+  type CsHandlers,
   type CsToBg,
   parseCsToBg,
   parseUiToBg,
+  type SenderTab,
   type UiHandlers,
   type UiToBg,
 } from '../shared/messages';
 import { platformOfUrl } from '../shared/sites';
 import { openDb } from '../storage/db';
-import { ingest, type Observation } from '../storage/ingest';
-import { readSettings } from '../storage/settings';
+import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
+import { commentHandlers } from './handlers/comments';
 import type { HandlerContext } from './handlers/context';
 import { coreHandlers } from './handlers/core';
+import { dashboardCsHandlers, dashboardHandlers } from './handlers/dashboard';
+import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
-import { forgetTab, updateTabState } from './tab-state';
-import { createWriteQueue } from './write-queue';
-
-/** The CM's own comments are logged but not classified as incoming. */
-const OWN_COMMENT: Classification = {
-  label: 'neutral',
-  scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 1 },
-  intensity: 0,
-  lang: 'und',
-  uncertain: false,
-  cues: ['own account'],
-};
+import { forgetTab } from './tab-state';
 
 export function main(): void {
-  const db = openDb();
-  const enqueueWrite = createWriteQueue<Observation>((observations) =>
-    ingest(db, observations, { now: Date.now() }),
-  );
-
-  async function onCommentsObserved(
-    message: Extract<CsToBg, { type: 'cs→bg:comments-observed' }>,
-    tabId: number,
-  ): Promise<BgReplies['cs→bg:comments-observed']> {
-    const settings = await readSettings(db);
-    const context = { brandNames: settings.brandNames };
-    const observations = message.comments.map((comment: ObservedComment) => ({
-      comment,
-      classification: comment.isOwn ? OWN_COMMENT : classify(comment.text, context),
-      sessionId: message.sessionId,
-      keepText: settings.keepText,
-    }));
-    // Acknowledge only once the rows are durable: a tab whose batch was not acknowledged sends it again.
-    await enqueueWrite(observations);
-    const keys = observations.map((o) => commentKey(o.comment));
-    await updateTabState(tabId, (state) => ({ ...state, keys: [...new Set([...state.keys, ...keys])] }));
-    return {
-      verdicts: observations.map((o, i) => ({ key: keys[i] as string, classification: o.classification })),
-    };
-  }
-
-  const context: HandlerContext = { db, now: Date.now };
+  const context: HandlerContext = { db: openDb(), now: Date.now, health: { fullSince: null } };
+  const csHandlers: CsHandlers = {
+    ...commentHandlers(context),
+    ...assistantCsHandlers(context),
+    ...dashboardCsHandlers(context),
+  };
   const uiHandlers: UiHandlers = {
     ...coreHandlers(context),
     ...settingsHandlers(context),
+    ...assistantUiHandlers(context),
+    ...dashboardHandlers(context),
+    ...exportHandlers(context),
   };
-  // The handler map is complete by type; TypeScript cannot correlate a union message with its handler.
+  // The handler maps are complete by type; TypeScript cannot correlate a union message with its handler.
+  const onCsMessage = (message: CsToBg, tab: SenderTab) =>
+    (csHandlers[message.type] as (m: CsToBg, t: SenderTab) => Promise<BgReplies[CsToBg['type']]>)(
+      message,
+      tab,
+    );
   const onUiMessage = (message: UiToBg) =>
     (uiHandlers[message.type] as (m: UiToBg) => Promise<BgReplies[UiToBg['type']]>)(message);
 
@@ -79,16 +56,7 @@ export function main(): void {
     const tabId = sender.tab?.id;
     const message = parseCsToBg(raw);
     if (tabId === undefined || !message || !platformOfUrl(sender.url)) return undefined;
-    if (message.type === 'cs→bg:settings') return readSettings(db);
-    if (message.type === 'cs→bg:page-status') {
-      const status = { ...message.status, updatedAt: Date.now() };
-      // A new page in the tab (single-page navigation included) starts a new list.
-      return updateTabState(tabId, (state) => ({
-        status,
-        keys: !state.status || state.status.url === status.url ? state.keys : [],
-      })).then(() => ({ ok: true as const }));
-    }
-    return onCommentsObserved(message, tabId);
+    return onCsMessage(message, { id: tabId, windowId: sender.tab?.windowId });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -1,53 +1,248 @@
-import browser from 'webextension-polyfill';
-import type { Classification } from '../shared/comment';
+/**
+ * The in-page badge of one comment, and its card: label in words with icon and colour, intensity,
+ * "uncertain"; on hover or keyboard focus, the cues behind the decision and the suggested tactics with
+ * their ready replies. Everything lives in a closed Shadow DOM (the site's CSS cannot reach in, ours
+ * cannot leak out) and every piece of comment-derived text is set with textContent.
+ */
+import type { Platform } from '../shared/comment';
 import { LABEL_STYLE } from '../shared/labels';
+import type { CommentVerdict } from '../shared/messages';
+import type { ActionChoice } from '../shared/messages-assistant';
+import { readyReply, replyLanguage } from '../tactics/replies';
+import type { Tactic } from '../tactics/rules';
+import { tc } from './i18n';
 
 const HOST_ATTRIBUTE = 'data-desaffect-badge';
 
+export interface BadgeContext {
+  platform: Platform;
+  authorName: string;
+  permalink: string | null;
+  brand: string;
+  interfaceLanguage: string;
+  replyTemplates: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Blurred now: the badge offers "Show". */
+  shielded: boolean;
+}
+
+export interface BadgeActions {
+  copy(text: string): Promise<boolean>;
+  insert(text: string): boolean;
+  log(key: string, choice: ActionChoice): Promise<boolean>;
+  escalate(key: string): Promise<boolean>;
+  reveal(key: string): void;
+}
+
 const STYLE = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin-inline-start: 6px; }
-.badge { display: inline-flex; gap: 4px; align-items: center; font: 600 12px/1.4 system-ui, sans-serif;
-  border-radius: 999px; padding: 1px 8px; color: #fff; max-width: 28ch; white-space: nowrap; }
-.badge[data-uncertain] { outline: 2px dashed currentColor; outline-offset: 1px; }
-.intensity { font-weight: 400; opacity: 0.9; }
+:host { all: initial; display: inline-block; position: relative; vertical-align: middle;
+  margin-inline-start: 6px; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
+button { font: inherit; cursor: pointer; }
+.badge { display: inline-flex; gap: 4px; align-items: center; border: 0; border-radius: 999px;
+  padding: 1px 8px; color: #fff; font-weight: 600; font-size: 12px; white-space: nowrap; }
+.badge:focus-visible, .card button:focus-visible, .show:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+.intensity { font-weight: 400; }
+.uncertain { font-weight: 400; font-style: italic; }
+.show { margin-inline-start: 4px; border: 1px solid #888; border-radius: 999px; background: #fff; padding: 0 8px; }
+.card { position: absolute; z-index: 2147483647; inset-inline-start: 0; top: calc(100% + 4px);
+  box-sizing: border-box; width: min(26rem, 90vw); max-height: 60vh; overflow: auto; background: #fff; color: #1b1b1b;
+  border: 1px solid #c4c7c5; border-radius: 10px; box-shadow: 0 6px 24px rgb(0 0 0 / 0.18);
+  padding: 10px 12px; white-space: normal; text-align: start; }
+.card[hidden] { display: none; }
+.card h3 { font-size: 13px; margin: 6px 0 2px; }
+.card ul, .card ol { margin: 0; padding-inline-start: 1.2em; }
+.card li { margin: 4px 0; overflow-wrap: anywhere; }
+.reply { margin: 4px 0; padding: 4px 8px; border-inline-start: 3px solid #c4c7c5; background: #f6f8fa;
+  overflow-wrap: anywhere; white-space: pre-wrap; }
+.row { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 4px; }
+.row button, .footer button { border: 1px solid #747775; border-radius: 6px; background: #fff; padding: 1px 8px; }
+.footer { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.escalate { border-color: #b3261e !important; color: #b3261e; font-weight: 600; }
+.status { min-height: 1.2em; margin: 6px 0 0; font-size: 12px; }
 `;
 
-/**
- * Puts (or refreshes) the badge of one comment next to its author line. The badge lives in a closed
- * Shadow DOM so the site's CSS cannot reach it and its CSS cannot leak; all text is set as text.
- */
-export function renderBadge(anchor: HTMLElement, key: string, classification: Classification): void {
-  let host = anchor.parentElement?.querySelector<HTMLElement>(`:scope > [${HOST_ATTRIBUTE}]`) ?? null;
-  if (host?.getAttribute(HOST_ATTRIBUTE) === key && host.dataset.label === classification.label) return;
-  host?.remove();
-  host = document.createElement('span');
-  host.setAttribute(HOST_ATTRIBUTE, key);
-  host.dataset.label = classification.label;
-  const shadow = host.attachShadow({ mode: 'closed' });
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
 
-  const style = document.createElement('style');
-  style.textContent = STYLE;
-  const badge = document.createElement('span');
-  badge.className = 'badge';
-  const { icon, colour, messageKey } = LABEL_STYLE[classification.label];
-  badge.style.background = colour;
-  const label = browser.i18n.getMessage(messageKey) || classification.label;
-  const percent = Math.round(classification.intensity * 100);
-  const iconSpan = document.createElement('span');
-  iconSpan.setAttribute('aria-hidden', 'true');
-  iconSpan.textContent = icon;
-  const labelSpan = document.createElement('span');
-  labelSpan.textContent = label;
-  const intensity = document.createElement('span');
-  intensity.className = 'intensity';
-  intensity.textContent = `${percent}%`;
-  badge.append(iconSpan, labelSpan, intensity);
-  if (classification.uncertain) badge.dataset.uncertain = '';
-  badge.setAttribute('role', 'status');
-  badge.setAttribute(
-    'aria-label',
-    browser.i18n.getMessage('badgeAria', [label, String(percent)]) || `${label} ${percent}%`,
+function tacticItem(
+  tactic: Tactic,
+  key: string,
+  verdict: CommentVerdict,
+  context: BadgeContext,
+  actions: BadgeActions,
+  say: (text: string) => void,
+): HTMLLIElement {
+  const item = element('li');
+  item.append(
+    element('strong', undefined, tc(`tactic_${tactic}`)),
+    ' — ',
+    tc(`tacticHint_${tactic}`, context.platform === 'x' ? 'X' : 'Facebook'),
   );
-  shadow.append(style, badge);
+  const reply = readyReply(
+    tactic,
+    replyLanguage(verdict.classification.lang, context.interfaceLanguage),
+    {
+      brand: context.brand,
+      name: context.authorName,
+      link: context.permalink ?? '',
+      platform: context.platform,
+    },
+    context.replyTemplates,
+  );
+  const row = element('div', 'row');
+  if (reply !== null) {
+    item.append(element('p', 'reply', reply));
+    const copy = element('button', undefined, tc('cardCopy'));
+    copy.type = 'button';
+    copy.addEventListener('click', async () =>
+      say(tc((await actions.copy(reply)) ? 'cardCopied' : 'cardCopyFailed')),
+    );
+    row.append(copy);
+    if (tactic !== 'share_colleague' && tactic !== 'escalate') {
+      const insert = element('button', undefined, tc('cardInsert'));
+      insert.type = 'button';
+      insert.addEventListener('click', () =>
+        say(tc(actions.insert(reply) ? 'cardInserted' : 'cardNoReplyBox')),
+      );
+      row.append(insert);
+    }
+  }
+  const done = element('button', undefined, tc('cardDidThis'));
+  done.type = 'button';
+  done.addEventListener('click', async () =>
+    say(tc((await actions.log(key, tactic)) ? 'cardLogged' : 'cardFailed')),
+  );
+  row.append(done);
+  item.append(row);
+  return item;
+}
+
+function buildCard(key: string, verdict: CommentVerdict, context: BadgeContext, actions: BadgeActions) {
+  const card = element('div', 'card');
+  card.id = 'card';
+  card.setAttribute('role', 'group');
+  const { classification } = verdict;
+  card.setAttribute('aria-label', tc('cardTitle'));
+  const status = element('p', 'status');
+  status.setAttribute('role', 'status');
+  const say = (text: string) => {
+    status.textContent = text;
+  };
+
+  if (classification.cues.length > 0) {
+    card.append(element('h3', undefined, tc('cardWhy')));
+    const cues = element('ul');
+    for (const cue of classification.cues) cues.append(element('li', undefined, cue));
+    card.append(cues);
+  }
+  if (verdict.tactics.length > 0) {
+    card.append(element('h3', undefined, tc('cardTactics')));
+    const list = element('ol');
+    for (const tactic of verdict.tactics)
+      list.append(tacticItem(tactic, key, verdict, context, actions, say));
+    card.append(list);
+  }
+  const footer = element('div', 'footer');
+  if (classification.label === 'threat') {
+    const escalate = element('button', 'escalate', tc('cardEscalate'));
+    escalate.type = 'button';
+    escalate.addEventListener('click', async () =>
+      say(tc((await actions.escalate(key)) ? 'cardEscalated' : 'cardFailed')),
+    );
+    footer.append(escalate);
+  }
+  const none = element('button', undefined, tc('cardNoAction'));
+  none.type = 'button';
+  none.addEventListener('click', async () =>
+    say(tc((await actions.log(key, 'no_action')) ? 'cardLogged' : 'cardFailed')),
+  );
+  footer.append(none);
+  card.append(footer, status);
+  return card;
+}
+
+/** Puts (or refreshes) the badge of one comment next to its author line. */
+export function renderBadge(
+  anchor: HTMLElement,
+  key: string,
+  verdict: CommentVerdict,
+  context: BadgeContext,
+  actions: BadgeActions,
+): void {
+  const existing = anchor.parentElement?.querySelector<HTMLElement>(`:scope > [${HOST_ATTRIBUTE}]`) ?? null;
+  const state = `${verdict.classification.label}:${context.shielded}`;
+  if (existing?.getAttribute(HOST_ATTRIBUTE) === key && existing.dataset.state === state) return;
+  existing?.remove();
+
+  const host = document.createElement('span');
+  host.setAttribute(HOST_ATTRIBUTE, key);
+  host.dataset.state = state;
+  host.dataset.label = verdict.classification.label;
+  const shadow = host.attachShadow({ mode: 'closed' });
+  const style = element('style');
+  style.textContent = STYLE;
+
+  const { classification } = verdict;
+  const { icon, colour, messageKey } = LABEL_STYLE[classification.label];
+  const label = tc(messageKey);
+  const percent = String(Math.round(classification.intensity * 100));
+  const badge = element('button', 'badge');
+  badge.type = 'button';
+  badge.style.background = colour;
+  const iconSpan = element('span', undefined, icon);
+  iconSpan.setAttribute('aria-hidden', 'true');
+  badge.append(iconSpan, element('span', undefined, label), element('span', 'intensity', `${percent}%`));
+  if (classification.uncertain) badge.append(element('span', 'uncertain', tc('badgeUncertain')));
+  badge.setAttribute('aria-label', tc('badgeAria', label, percent));
+  badge.setAttribute('aria-expanded', 'false');
+  const wrap = element('span');
+  wrap.append(badge);
+
+  if (context.shielded) {
+    const show = element('button', 'show', tc('badgeShow'));
+    show.type = 'button';
+    show.addEventListener('click', () => actions.reveal(key));
+    wrap.append(show);
+  }
+
+  // The card is built on first open: most badges are never opened, and a busy page has hundreds.
+  let card: HTMLElement | null = null;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  const open = () => {
+    clearTimeout(closeTimer);
+    if (!card) {
+      card = buildCard(key, verdict, context, actions);
+      badge.setAttribute('aria-controls', 'card');
+      wrap.append(card);
+    }
+    card.hidden = false;
+    badge.setAttribute('aria-expanded', 'true');
+  };
+  const close = () => {
+    if (card) card.hidden = true;
+    badge.setAttribute('aria-expanded', 'false');
+  };
+  wrap.addEventListener('mouseenter', open);
+  wrap.addEventListener('mouseleave', () => {
+    closeTimer = setTimeout(close, 250);
+  });
+  wrap.addEventListener('focusin', open);
+  wrap.addEventListener('focusout', (event) => {
+    if (!wrap.contains(event.relatedTarget as Node | null)) close();
+  });
+  wrap.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      close();
+      badge.focus();
+    }
+  });
+  // Clicks inside the card must not reach the site (X opens the post on any click in the tweet).
+  wrap.addEventListener('click', (event) => event.stopPropagation());
+  badge.addEventListener('click', () => (card && !card.hidden ? close() : open()));
+
+  shadow.append(style, wrap);
   anchor.after(host);
 }

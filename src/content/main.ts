@@ -1,38 +1,126 @@
-import type { Classification, ObservedComment } from '../shared/comment';
-import { commentKey } from '../shared/comment';
-import { renderBadge } from './badge';
+import browser from 'webextension-polyfill';
+import type { ObservedComment } from '../shared/comment';
+import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
+import type { CommentVerdict, ContentSettings } from '../shared/messages';
+import { type CsReplies, parseUiToCs, type UiToCs } from '../shared/messages-assistant';
+import { startActivityReports } from './activity';
+import { type BadgeActions, renderBadge } from './badge';
+import { setStrings } from './i18n';
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
 import { adapterFor } from './platforms';
+import { insertReply } from './reply-box';
 import { createReportQueue } from './report-queue';
+import { setShielded, shouldShield } from './shield';
 
 const STATUS_INTERVAL_MS = 3_000;
 
+/**
+ * Cuts what a hostile page could make longer than the message schema allows: the service worker would
+ * refuse the whole batch, and the comments with it.
+ */
+function capped(comment: ObservedComment): ObservedComment {
+  const cut = (value: string) => value.slice(0, MAX_FIELD_LENGTH);
+  return {
+    ...comment,
+    text: comment.text.slice(0, MAX_TEXT_LENGTH),
+    threadKey: cut(comment.threadKey),
+    authorHandle: cut(comment.authorHandle),
+    authorName: cut(comment.authorName),
+    createdAt: comment.createdAt === null ? null : cut(comment.createdAt),
+    permalink:
+      comment.permalink !== null && comment.permalink.length <= MAX_FIELD_LENGTH ? comment.permalink : null,
+  };
+}
+
 /** Reads the page's comments, has them classified and logged, and badges them. */
-export function main(): void {
+export async function main(): Promise<void> {
   const adapter = adapterFor(new URL(location.href));
   if (!adapter) return;
+  let settings: ContentSettings;
+  try {
+    settings = await sendToBackground({ type: 'cs→bg:settings' });
+  } catch {
+    return; // The extension is being reloaded: the new content script takes over.
+  }
+  setStrings(settings.strings);
 
   const sessionId = crypto.randomUUID();
-  const verdicts = new Map<string, Classification>();
-  // The elements currently showing each comment: X recycles nodes, so the id is the key, never the node.
-  const anchors = new Map<string, HTMLElement>();
+  const verdicts = new Map<string, CommentVerdict>();
+  // What currently shows each comment: X recycles nodes, so the id is the key, never the node.
+  const shown = new Map<string, SeenComment>();
   let commentsRead = new Set<string>();
   let pageSince = Date.now();
 
+  const actions: BadgeActions = {
+    async copy(text) {
+      try {
+        await navigator.clipboard.writeText(text);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    insert(text) {
+      const box = adapter.findReplyBox(document);
+      return box !== null && insertReply(box, text);
+    },
+    async log(key, choice) {
+      try {
+        await sendToBackground({ type: 'cs→bg:log-action', commentKey: key, tactic: choice });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async escalate(key) {
+      try {
+        await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    reveal(key) {
+      const verdict = verdicts.get(key);
+      if (!verdict) return;
+      verdicts.set(key, { ...verdict, revealed: true });
+      badge(key);
+      void sendToBackground({ type: 'cs→bg:reveal', commentKey: key }).catch(() => undefined);
+    },
+  };
+
   const badge = (key: string) => {
-    const anchor = anchors.get(key);
-    const classification = verdicts.get(key);
-    if (anchor?.isConnected && classification) renderBadge(anchor, key, classification);
+    const seen = shown.get(key);
+    const verdict = verdicts.get(key);
+    if (!seen?.anchor.isConnected || !verdict || seen.comment.isOwn) return;
+    const { label, intensity } = verdict.classification;
+    const shielded = shouldShield(settings.shield[label], intensity, verdict.revealed);
+    setShielded(seen.bodies, shielded);
+    renderBadge(
+      seen.anchor,
+      key,
+      verdict,
+      {
+        platform: seen.comment.platform,
+        authorName: seen.comment.authorName,
+        permalink: seen.comment.permalink,
+        brand: settings.brand,
+        interfaceLanguage: settings.language,
+        replyTemplates: settings.replyTemplates,
+        shielded,
+      },
+      actions,
+    );
   };
 
   const queue = createReportQueue({
     send: async (comments: ObservedComment[]) =>
       (await sendToBackground({ type: 'cs→bg:comments-observed', sessionId, comments })).verdicts,
     onVerdicts: (received) => {
-      for (const { key, classification } of received) {
-        verdicts.set(key, classification);
-        badge(key);
+      for (const verdict of received) {
+        verdicts.set(verdict.key, verdict);
+        badge(verdict.key);
       }
     },
     isAlive: extensionAlive,
@@ -43,8 +131,8 @@ export function main(): void {
     for (const seen of batch) {
       const key = commentKey(seen.comment);
       commentsRead.add(key);
-      anchors.set(key, seen.anchor);
-      if (seen.firstSeen || !verdicts.has(key)) fresh.push(seen.comment);
+      shown.set(key, seen);
+      if (seen.firstSeen || !verdicts.has(key)) fresh.push(capped(seen.comment));
       else badge(key);
     }
     queue.add(fresh);
@@ -68,21 +156,42 @@ export function main(): void {
     });
   };
 
+  const ownHandles = settings.ownHandles[adapter.platform];
   const observer = observeComments({
     adapter,
-    getContext: () => ({ url: new URL(location.href), ownHandles: [] }),
+    getContext: () => ({ url: new URL(location.href), ownHandles }),
     onComments,
     onNavigate: () => {
       commentsRead = new Set();
       pageSince = Date.now();
-      anchors.clear();
+      shown.clear();
       reportStatus();
     },
   });
+
+  // The popup asks the page to bring a comment into view, or to put a reply in the reply box.
+  const onPopupMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
+    const message = parseUiToCs(raw);
+    return message ? Promise.resolve(answerPopup(message)) : undefined;
+  };
+  const answerPopup = (message: UiToCs): CsReplies[UiToCs['type']] => {
+    if (message.type === 'ui→cs:insert-reply') return { inserted: actions.insert(message.text) };
+    const seen = shown.get(message.commentKey);
+    if (!seen?.element.isConnected) return { found: false };
+    seen.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    seen.element.style.setProperty('outline', '3px solid #1a73e8');
+    setTimeout(() => seen.element.style.removeProperty('outline'), 2_000);
+    return { found: true };
+  };
+  browser.runtime.onMessage.addListener(onPopupMessage);
+
+  startActivityReports(adapter.platform);
   reportStatus();
   const statusTimer = setInterval(() => {
     if (!extensionAlive()) {
       observer.stop();
+      browser.runtime.onMessage.removeListener(onPopupMessage);
       clearInterval(statusTimer);
       return;
     }

@@ -1,57 +1,60 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Label } from '../shared/comment';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { BreakBanner } from '../dashboard/BreakBanner';
+import { CheckInPrompt } from '../dashboard/CheckInPrompt';
+import { formatClock, formatDuration } from '../dashboard/format';
 import type { DaySummary, TabView } from '../shared/messages';
+import type { Settings } from '../shared/settings';
+import type { CheckInTrigger } from '../shared/wellbeing';
+import { byPriority } from '../tactics/priority';
 import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
-import { LabelChip } from '../ui/LabelChip';
+import { FlaggedComment } from './FlaggedComment';
 
 const REFRESH_MS = 2_000;
-/** What needs the CM first. */
-const PRIORITY: Record<Label, number> = { threat: 0, unhappy_customer: 1, troll: 2, neutral: 3 };
 /** Posts shown but no comment read for this long: the site's layout has probably changed. */
 const UNREADABLE_AFTER_MS = 10_000;
 
-export function Popup({ tabId }: { tabId: number | null }) {
+export function Popup({ tabId, settings }: { tabId: number | null; settings: Settings }) {
   const [view, setView] = useState<TabView | null>(null);
   const [summary, setSummary] = useState<DaySummary | null>(null);
   const [error, setError] = useState(false);
+  const [checkIn, setCheckIn] = useState<CheckInTrigger | null>(null);
 
   useEffect(() => {
-    let cancelled = false;
-    const load = async () => {
-      try {
-        const [nextSummary, nextView] = await Promise.all([
-          ask({ type: 'ui→bg:summary' }),
-          tabId === null ? Promise.resolve(null) : ask({ type: 'ui→bg:tab-comments', tabId }),
-        ]);
-        if (cancelled) return;
-        setSummary(nextSummary);
-        setView(nextView);
-        setError(false);
-      } catch {
-        if (!cancelled) setError(true);
-      }
-    };
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-    };
+    ask({ type: 'ui→bg:checkin-due' }).then(
+      ({ due }) => setCheckIn(due),
+      () => setCheckIn(null),
+    );
+  }, []);
+
+  const load = useCallback(async () => {
+    try {
+      const [nextSummary, nextView] = await Promise.all([
+        ask({ type: 'ui→bg:summary' }),
+        tabId === null ? Promise.resolve(null) : ask({ type: 'ui→bg:tab-comments', tabId }),
+      ]);
+      setSummary(nextSummary);
+      setView(nextView);
+      setError(false);
+    } catch {
+      setError(true);
+    }
   }, [tabId]);
 
-  const incoming = (view?.comments ?? []).filter((c) => !c.isOwn);
-  const flagged = incoming
-    .filter((c) => c.classification.label !== 'neutral')
-    .sort(
-      (a, b) =>
-        PRIORITY[a.classification.label] - PRIORITY[b.classification.label] ||
-        b.classification.intensity - a.classification.intensity,
-    );
-  const status = view?.status;
+  useEffect(() => {
+    void load();
+    const timer = setInterval(load, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const flagged = byPriority(
+    (view?.comments ?? [])
+      .filter((c) => !c.isOwn)
+      .map((c) => ({ ...c, label: c.classification.label, intensity: c.classification.intensity })),
+  );
+  const status = view?.status ?? null;
   const unreadable =
     status !== null &&
-    status !== undefined &&
     status.postsVisible > 0 &&
     status.commentsRead === 0 &&
     Date.now() - status.since > UNREADABLE_AFTER_MS;
@@ -60,6 +63,17 @@ export function Popup({ tabId }: { tabId: number | null }) {
     <main>
       <h1>{t('popupTitle')}</h1>
       {error && <p class="notice">{t('popupUnavailable')}</p>}
+      {summary?.storageFull && (
+        <div class="notice" role="alert" data-testid="storage-full">
+          <p>{t('popupStorageFull')}</p>
+          <button
+            type="button"
+            onClick={() => ask({ type: 'ui→bg:free-space', keepDays: 30 }).then(load, load)}
+          >
+            {t('popupFreeSpace')}
+          </button>
+        </div>
+      )}
       {summary && (
         <section class="summary" aria-label={t('todayAtAGlance')}>
           <div>
@@ -74,8 +88,16 @@ export function Popup({ tabId }: { tabId: number | null }) {
             <strong>{summary.byLabel.unhappy_customer}</strong>
             {t('unhappyToday')}
           </div>
+          <div>
+            <strong>{formatDuration(summary.activeMs)}</strong>
+            {summary.firstActivity === null
+              ? t('popupOnline')
+              : t('popupOnlineSince', formatClock(summary.firstActivity))}
+          </div>
         </section>
       )}
+      <BreakBanner />
+      {checkIn && <CheckInPrompt trigger={checkIn} onDone={() => setCheckIn(null)} />}
       {!status && <p class="muted">{t('popupNoPage')}</p>}
       {status && (
         <p class="muted" data-testid="page-status">
@@ -88,18 +110,19 @@ export function Popup({ tabId }: { tabId: number | null }) {
         </p>
       )}
       {status && flagged.length === 0 && <p>{t('nothingFlagged')}</p>}
-      <ul class="plain flagged">
-        {flagged.map((c) => (
-          <li key={c.key} data-key={c.key}>
-            <div class="meta">
-              <LabelChip label={c.classification.label} />
-              <span class="muted">{Math.round(c.classification.intensity * 100)}%</span>
-              <bdi>{c.authorName || c.authorHandle}</bdi>
-            </div>
-            {c.text !== null && <p class="comment-text">{c.text.slice(0, 400)}</p>}
-          </li>
-        ))}
-      </ul>
+      {tabId !== null && (
+        <ul class="plain flagged" aria-label={t('popupFlagged')}>
+          {flagged.map((comment) => (
+            <FlaggedComment
+              key={comment.key}
+              comment={comment}
+              tabId={tabId}
+              settings={settings}
+              onChanged={load}
+            />
+          ))}
+        </ul>
+      )}
     </main>
   );
 }

@@ -8,6 +8,8 @@ export type Label = (typeof LABELS)[number];
 
 /** Longest comment text carried between contexts; the rest is cut (the classifier caps lower still). */
 export const MAX_TEXT_LENGTH = 100_000;
+/** Longest name, handle, thread key, time or link carried between contexts. */
+export const MAX_FIELD_LENGTH = 2_048;
 
 /** A comment as an adapter reads it from the page. */
 export interface ObservedComment {

@@ -4,19 +4,23 @@
  * the service worker accept a malformed payload.
  */
 import * as v from 'valibot';
+import type { Tactic } from '../tactics/rules';
 import {
   type Classification,
   LABELS,
   type Label,
+  MAX_FIELD_LENGTH,
   MAX_TEXT_LENGTH,
   PLATFORMS,
   type Platform,
 } from './comment';
-import { type AssistantReplies, assistantMessages } from './messages-assistant';
-import { type DashboardReplies, dashboardMessages } from './messages-dashboard';
+import type { Catalog, UiLanguage } from './locale';
+import { type AssistantReplies, assistantCsMessages, assistantMessages } from './messages-assistant';
+import { type DashboardReplies, dashboardCsMessages, dashboardMessages } from './messages-dashboard';
+import { type ExportReplies, exportMessages } from './messages-export';
 import { type Settings, settingsSchema } from './settings';
 
-const shortString = v.pipe(v.string(), v.maxLength(2_048));
+const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
 const platform = v.picklist(PLATFORMS);
 
 export const observedCommentSchema = v.object({
@@ -51,16 +55,21 @@ export const csToBgSchema = v.variant('type', [
   }),
   v.object({ type: v.literal('cs→bg:page-status'), status: pageStatusSchema }),
   v.object({ type: v.literal('cs→bg:settings') }),
+  ...assistantCsMessages,
+  ...dashboardCsMessages,
 ]);
 
 /** Messages from the extension pages. Each feature keeps its own variants in a `messages-*.ts` beside this. */
 export const uiToBgSchema = v.variant('type', [
   v.object({ type: v.literal('ui→bg:tab-comments'), tabId: v.pipe(v.number(), v.integer()) }),
   v.object({ type: v.literal('ui→bg:summary') }),
+  /** Frees space by deleting logged rows older than `keepDays` (evidence is kept). */
+  v.object({ type: v.literal('ui→bg:free-space'), keepDays: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
   v.object({ type: v.literal('ui→bg:get-settings') }),
   v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema }),
   ...assistantMessages,
   ...dashboardMessages,
+  ...exportMessages,
 ]);
 
 export type CsToBg = v.InferOutput<typeof csToBgSchema>;
@@ -83,9 +92,17 @@ export function parseUiToBg(message: unknown): UiToBg | null {
 export interface CommentVerdict {
   key: string;
   classification: Classification;
+  /** Suggested tactics, best first (src/tactics/rules.ts). */
+  tactics: Tactic[];
+  /** The CM already chose to read this comment through the shield. */
+  revealed: boolean;
 }
 
 export interface TabCommentView extends CommentVerdict {
+  /** An unhappy customer counts as answered once the CM logged a reply tactic or replied in the thread. */
+  answered: boolean;
+  /** Tactics the CM logged for this comment. */
+  actions: string[];
   platform: Platform;
   authorHandle: string;
   authorName: string;
@@ -105,18 +122,45 @@ export interface DaySummary {
   day: string;
   byLabel: Record<Label, number>;
   total: number;
+  /** Time online today with a supported tab in front, and the first activity (epoch ms). */
+  activeMs: number;
+  firstActivity: number | null;
+  /** The browser refuses new rows: its storage quota is exhausted. */
+  storageFull: boolean;
+}
+
+/** What the content script needs of the settings, with its strings in the CM's language. */
+export interface ContentSettings {
+  ownHandles: Settings['ownHandles'];
+  shield: Settings['shield'];
+  brand: string;
+  replyTemplates: Settings['replyTemplates'];
+  language: UiLanguage;
+  strings: Catalog;
 }
 
 /** The reply the service worker sends for each message type. */
-export interface BgReplies extends AssistantReplies, DashboardReplies {
+export interface BgReplies extends AssistantReplies, DashboardReplies, ExportReplies {
   'cs→bg:comments-observed': { verdicts: CommentVerdict[] };
   'cs→bg:page-status': { ok: true };
-  'cs→bg:settings': Settings;
+  'cs→bg:settings': ContentSettings;
   'ui→bg:get-settings': Settings;
   'ui→bg:save-settings': Settings;
   'ui→bg:tab-comments': TabView;
   'ui→bg:summary': DaySummary;
+  'ui→bg:free-space': { ok: true };
 }
+
+/** The tab a content-script message came from. */
+export interface SenderTab {
+  id: number;
+  windowId: number | undefined;
+}
+
+/** One handler per cs→bg message type, each returning that type's reply. */
+export type CsHandlers<T extends CsToBg['type'] = CsToBg['type']> = {
+  [K in T]: (message: Extract<CsToBg, { type: K }>, tab: SenderTab) => Promise<BgReplies[K]>;
+};
 
 /** One handler per ui→bg message type, each returning that type's reply. */
 export type UiHandlers<T extends UiToBg['type'] = UiToBg['type']> = {

@@ -2,6 +2,8 @@
 import type { Classification, Label, ObservedComment, Platform } from '../shared/comment';
 
 export const DB_NAME = 'desaffect';
+/** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
+export const SCHEMA_VERSION = 1;
 
 export interface CommentRow extends Omit<ObservedComment, 'text'>, Classification {
   /** `platform:id`, see commentKey(). */
@@ -16,6 +18,8 @@ export interface CommentRow extends Omit<ObservedComment, 'text'>, Classificatio
   lastSessionId: string;
   /** Local calendar day of first sight, `YYYY-MM-DD`, for day aggregations. */
   day: string;
+  /** When the CM chose to read it through the shield (not indexed: no schema version needed). */
+  revealedAt?: number;
 }
 
 /** What the CM did about a comment ("I did this"), or that they chose to do nothing. */

@@ -38,6 +38,8 @@ export interface Situation {
   authorCommentsInThread: number;
   /** Hostile comments (troll or threat) the CM saw in the last 30 minutes. */
   recentHostile: number;
+  /** The CM's own threshold for suggesting a break (settings), else BREAK_AFTER_RECENT_HOSTILE. */
+  breakAfter?: number;
 }
 
 /** Beyond this many comments a thread is "long": replies there tend to feed the fire. */
@@ -93,7 +95,7 @@ export function suggestTactics(s: Situation): Tactic[] {
       tactics = [];
       break;
   }
-  if (s.recentHostile >= BREAK_AFTER_RECENT_HOSTILE) {
+  if (s.recentHostile >= (s.breakAfter ?? BREAK_AFTER_RECENT_HOSTILE)) {
     tactics = [...tactics.slice(0, MAX_SUGGESTIONS - 1), 'take_break'];
   }
   return tactics.slice(0, MAX_SUGGESTIONS);

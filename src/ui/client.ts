@@ -1,7 +1,13 @@
 /** The one way the popup and the dashboard reach the data: messages to the service worker, its only writer. */
 import browser from 'webextension-polyfill';
 import type { BgReplies, UiToBg } from '../shared/messages';
+import type { CsReplies, UiToCs } from '../shared/messages-assistant';
 
 export function ask<M extends UiToBg>(message: M): Promise<BgReplies[M['type']]> {
   return browser.runtime.sendMessage(message) as Promise<BgReplies[M['type']]>;
+}
+
+/** Asks the content script of a tab to show a comment or fill its reply box. */
+export function tellTab<M extends UiToCs>(tabId: number, message: M): Promise<CsReplies[M['type']]> {
+  return browser.tabs.sendMessage(tabId, message) as Promise<CsReplies[M['type']]>;
 }

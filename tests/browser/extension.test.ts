@@ -1,7 +1,6 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countStoredComments, OTHER_HOST, SITE_HOSTS, tabIdOf } from '../../scripts/lib/chromium';
-import { type Harness, startHarness } from './harness';
+import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001?live=0';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo?live=0';
@@ -18,20 +17,9 @@ afterAll(async () => {
   await harness?.close();
 });
 
-async function openFeed(url: string, replies: number): Promise<Page> {
-  const page = await harness.browser.context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => 'demoFeed' in window);
-  await page.evaluate(
-    (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
-    replies,
-  );
-  return page;
-}
-
 describe('the extension in Chromium', () => {
   it('badges replies on the X conversation page', async () => {
-    const page = await openFeed(X_URL, 5);
+    const page = await openFeed(harness, X_URL, 5);
     // The focal tweet is read too: it is the brand's own post and gets a badge like any comment.
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
     const labels = await page
@@ -41,22 +29,20 @@ describe('the extension in Chromium', () => {
   });
 
   it('badges comments on the Facebook post page', async () => {
-    const page = await openFeed(FACEBOOK_URL, 4);
+    const page = await openFeed(harness, FACEBOOK_URL, 4);
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
   });
 
   it('does nothing on another site with the same markup', async () => {
-    const page = await openFeed('https://example.org/acme_fr/status/1790000000000000001?live=0', 5);
+    const page = await openFeed(harness, 'https://example.org/acme_fr/status/1790000000000000001?live=0', 5);
     await page.waitForTimeout(2_000);
     expect(await page.locator(BADGE).count()).toBe(0);
   });
 
   it('stores each comment once in the service worker and shows it in the popup', async () => {
     const before = await countStoredComments(harness.browser.serviceWorker);
-    const page = await openFeed('https://x.com/acme_fr/status/1790000000000000777?live=0&ui=en', 0);
-    await page.evaluate(() =>
-      (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(23),
-    );
+    const page = await openFeed(harness, 'https://x.com/acme_fr/status/1790000000000000777?live=0&ui=en', 0);
+    await appendReplies(page, 23);
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(23);
     const after = await countStoredComments(harness.browser.serviceWorker);
     // 23 replies plus this page's focal tweet, each stored once however often the page re-rendered.
@@ -76,7 +62,7 @@ describe('the extension in Chromium', () => {
 
   it('says plainly that it cannot read a page whose layout changed', async () => {
     const url = 'https://x.com/acme_fr/status/1790000000000000888?live=0&layout=changed';
-    const page = await openFeed(url, 6);
+    const page = await openFeed(harness, url, 6);
     const tabId = await tabIdOf(
       harness.browser.serviceWorker,
       'https://x.com/acme_fr/status/1790000000000000888*',

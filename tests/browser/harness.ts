@@ -1,10 +1,12 @@
 /** One Chromium with the built extension, the local sites and a recording proxy, shared by a test file. */
+import type { Page } from 'playwright-core';
 import {
   type ExtensionBrowser,
   launchWithExtension,
   OTHER_HOST,
   SITE_HOSTS,
 } from '../../scripts/lib/chromium';
+import type { FeedText } from '../../scripts/lib/feed-pool';
 import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server';
 import { type RecordingProxy, startRecordingProxy } from '../../scripts/lib/recording-proxy';
 import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
@@ -19,9 +21,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `pool`: the texts the fake sites' replies draw from (default: the bundled sample). */
+export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS): Promise<Harness> {
   const port = Number(process.env.TEST_PORT) || 8543;
-  const server = await startFeedServer({ port, pool: SAMPLE_COMMENTS });
+  const server = await startFeedServer({ port, pool });
   const proxy = await startRecordingProxy({ localHosts: [...SITE_HOSTS, OTHER_HOST], upstreamPort: port });
   // Lets Playwright report the extension service worker's own requests too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -40,4 +43,21 @@ export async function startHarness(): Promise<Harness> {
       await server.close();
     },
   };
+}
+
+/** Adds `count` replies to the fake site's thread; returns how many it has shown in all. */
+export function appendReplies(page: Page, count: number): Promise<number> {
+  return page.evaluate(
+    (n) => (window as unknown as { demoFeed: { append(n: number): number } }).demoFeed.append(n),
+    count,
+  );
+}
+
+/** Opens a fake-site thread (with `?live=0`: the test drives it) and adds `replies` replies. */
+export async function openFeed(harness: Harness, url: string, replies = 0): Promise<Page> {
+  const page = await harness.browser.context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => 'demoFeed' in window);
+  if (replies > 0) await appendReplies(page, replies);
+  return page;
 }

@@ -6,8 +6,8 @@ const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
 const sitePatterns = Object.keys(SUPPORTED_HOSTS).map((host) => `https://${host}/*`);
 
 describe('manifest', () => {
-  it('asks for storage and the supported sites only', () => {
-    expect(manifest.permissions).toEqual(['storage']);
+  it('asks for storage, activeTab (justified in the README) and the supported sites only', () => {
+    expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect([...manifest.host_permissions].sort()).toEqual([...sitePatterns].sort());
     expect(manifest.optional_permissions).toBeUndefined();
   });

@@ -26,6 +26,8 @@ const verdictFor = (c: ObservedComment): CommentVerdict => ({
     uncertain: false,
     cues: [],
   },
+  tactics: [],
+  revealed: false,
 });
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

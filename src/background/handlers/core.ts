@@ -1,24 +1,38 @@
 import { LABELS, type Label } from '../../shared/comment';
 import { localDay } from '../../shared/day';
 import type { TabCommentView, UiHandlers } from '../../shared/messages';
+import { oldestKeptDay, purgeOlderThan } from '../../storage/retention';
+import type { CommentRow } from '../../storage/schema';
+import { isAnswered, tacticsFor } from '../assistant';
 import { readTabState } from '../tab-state';
 import type { HandlerContext } from './context';
 
 export function coreHandlers({
   db,
   now,
-}: HandlerContext): UiHandlers<'ui→bg:tab-comments' | 'ui→bg:summary'> {
+  health,
+}: HandlerContext): UiHandlers<'ui→bg:tab-comments' | 'ui→bg:summary' | 'ui→bg:free-space'> {
   return {
     async 'ui→bg:tab-comments'(message) {
       const state = await readTabState(message.tabId);
-      const rows = await db.comments.bulkGet(state.keys);
+      const rows = (await db.comments.bulkGet(state.keys)).filter(
+        (row): row is CommentRow => row !== undefined,
+      );
+      const [advice, actions] = await Promise.all([
+        tacticsFor(db, state.keys, now()),
+        db.actions.where('commentKey').anyOf(state.keys).toArray(),
+      ]);
       const comments: TabCommentView[] = [];
       for (const row of rows) {
-        if (!row) continue;
         const { label, scores, intensity, lang, uncertain, cues } = row;
+        const own = actions.filter((action) => action.commentKey === row.key);
         comments.push({
           key: row.key,
           classification: { label, scores, intensity, lang, uncertain, cues },
+          tactics: advice.get(row.key)?.tactics ?? [],
+          revealed: row.revealedAt !== undefined,
+          actions: own.map((action) => action.tactic),
+          answered: isAnswered(row, own, rows),
           platform: row.platform,
           authorHandle: row.authorHandle,
           authorName: row.authorName,
@@ -44,7 +58,23 @@ export function coreHandlers({
           byLabel[row.label] += 1;
           total += 1;
         });
-      return { day, byLabel, total };
+      const activity = await db.activity.where('day').equals(day).toArray();
+      const firsts = activity.map((row) => row.first);
+      return {
+        day,
+        byLabel,
+        total,
+        activeMs: activity.reduce((sum, row) => sum + row.activeMs, 0),
+        firstActivity: firsts.length > 0 ? Math.min(...firsts) : null,
+        storageFull: health.fullSince !== null,
+      };
+    },
+
+    async 'ui→bg:free-space'(message) {
+      await purgeOlderThan(db, oldestKeptDay(localDay(now()), message.keepDays));
+      // The next write will tell whether that was enough.
+      health.fullSince = null;
+      return { ok: true };
     },
   };
 }

@@ -4,6 +4,7 @@
  * structure (an article holding its own `comment_id` permalink), labels are only hints.
  */
 import type { ObservedComment } from '../../shared/comment';
+import { pickReplyBox } from './reply-box';
 import { contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './types';
 
@@ -19,6 +20,8 @@ export const SELECTORS = {
   utime: 'abbr[data-utime]',
   /** A feed unit (post) in a Page feed. */
   feedUnit: 'div[aria-posinset]',
+  /** The reply composer (a rich-text editor). */
+  replyBox: 'div[role="textbox"][contenteditable="true"]',
 } as const;
 
 /** Localised aria-label prefixes of comment articles: hints only. */
@@ -195,7 +198,7 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
   const authorHandle = (authorUrl && profileHandle(authorUrl)) ?? '';
   if (!authorName && !authorHandle) return null;
 
-  const text = readCommentText(article, author);
+  const { text, blocks } = readCommentText(article, author);
 
   const replyId = permalink?.searchParams.get('reply_comment_id') ?? null;
   const commentId = permalink?.searchParams.get('comment_id') ?? null;
@@ -217,11 +220,16 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
     isReply,
     isOwn: isOwnHandle(authorHandle, context.ownHandles),
   };
-  return { comment, element: article, anchor: (author?.parentElement as HTMLElement | null) ?? article };
+  return {
+    comment,
+    element: article,
+    anchor: (author?.parentElement as HTMLElement | null) ?? article,
+    bodies: blocks as HTMLElement[],
+  };
 }
 
 /** The comment's paragraphs, without its author line, buttons ("See more", "Like") or nested comments. */
-function readCommentText(article: Element, author: Element | null): string {
+function readCommentText(article: Element, author: Element | null): { text: string; blocks: Element[] } {
   const blocks = queryAllOwn(article, SELECTORS.textBlock, SELECTORS.article).filter(
     (block) =>
       block.tagName === 'DIV' &&
@@ -234,7 +242,7 @@ function readCommentText(article: Element, author: Element | null): string {
   const paragraphs = blocks
     .map((block) => readText(block, { exclude: (el) => el.matches(SELECTORS.button) }))
     .filter((p) => p !== '');
-  return paragraphs.join('\n');
+  return { text: paragraphs.join('\n'), blocks };
 }
 
 /** A reply sits in a list item nested in another comment's list item (`ul > li > … ul > li`). */
@@ -315,4 +323,5 @@ export const facebookAdapter: PlatformAdapter = {
   extract,
   countPosts,
   containerOf,
+  findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
 };

@@ -12,6 +12,8 @@ export interface ExtractedComment {
   element: HTMLElement;
   /** Where the badge is inserted, next to the author line. */
   anchor: HTMLElement;
+  /** The elements holding the comment's words: what the shield blurs. */
+  bodies: HTMLElement[];
 }
 
 /** One per site. Selectors live in the adapter module and nowhere else. */
@@ -23,6 +25,8 @@ export interface PlatformAdapter {
   extract(root: ParentNode, context: AdapterContext): ExtractedComment[];
   /** Posts the page shows: posts without comments read for a while means the layout may have changed. */
   countPosts(root: ParentNode): number;
+  /** The site's reply box the CM is writing in (focused first), or null when none is open. */
+  findReplyBox(root: ParentNode): HTMLElement | null;
   /**
    * Optional: the element whose re-extraction covers a DOM change at `node` (the comment container around
    * it), or null when the change is outside any comment. Lets the observer re-read only what changed.

@@ -4,6 +4,7 @@
  * from the element as it is now, keyed on the status id, never on the element.
  */
 import type { ObservedComment } from '../../shared/comment';
+import { pickReplyBox } from './reply-box';
 import { isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './types';
 
@@ -23,6 +24,9 @@ export const SELECTORS = {
   promoted: '[data-testid="placementTracking"]',
   /** The "Replying to @x" line above a reply's text. */
   replyingToLine: 'div[dir="ltr"], div[dir="auto"]',
+  /** The reply composer (a rich-text editor). */
+  replyBox:
+    'div[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][contenteditable="true"]',
 } as const;
 
 /** Labels: hints only, in the two interface languages the extension supports. */
@@ -120,7 +124,12 @@ function readTweet(
     isReply,
     isOwn: isOwnHandle(handle, context.ownHandles),
   };
-  return { comment, element: article, anchor: userName };
+  return {
+    comment,
+    element: article,
+    anchor: userName,
+    bodies: textElement ? [textElement as HTMLElement] : [],
+  };
 }
 
 function readUser(userName: Element, base: URL): { handle: string; name: string } {
@@ -195,4 +204,5 @@ export const xAdapter: PlatformAdapter = {
   extract,
   countPosts,
   containerOf,
+  findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
 };

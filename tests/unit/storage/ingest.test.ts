@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Classification, ObservedComment } from '../../../src/shared/comment';
 import { openDb } from '../../../src/storage/db';
 import { ingest, type Observation } from '../../../src/storage/ingest';
+import { SCHEMA_VERSION } from '../../../src/storage/schema';
 
 const troll: Classification = {
   label: 'troll',
@@ -88,5 +89,13 @@ describe('ingest', () => {
     const db = freshDb();
     await ingest(db, [observe('1', 'a', 'secret', false)], { now: 1 });
     expect((await db.comments.get('x:1'))?.text).toBeNull();
+  });
+});
+
+describe('schema version', () => {
+  it('matches the newest version(n) the database declares (backups carry it)', async () => {
+    const db = freshDb();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
   });
 });

@@ -1,0 +1,359 @@
+/**
+ * `npm run bench`: the figures behind Desaffect's speed and size goals, printed as a table and written to
+ * bench/results.json with the machine, date and commit. It reports; it never fails on a slow machine.
+ *
+ * - classifier: comments/s on one core, p50/p99 per comment, model load and size;
+ * - content script in real Chromium, with and without the extension in the same run: added main-thread
+ *   time, long tasks, insertion → badge p50/p95, JS heap growth over 10,000 comments;
+ * - storage: ingesting 10,000 observations (fake-indexeddb in Node), the dashboard's first chart over
+ *   90 days × 1,000 comments/day, anonymised export of 100,000 rows;
+ * - bundle sizes.
+ */
+import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { localDay } from '../src/shared/day';
+import { BACKUP_FORMAT } from '../src/storage/backup-format';
+import { openDb } from '../src/storage/db';
+import { ingest, type Observation } from '../src/storage/ingest';
+import { SCHEMA_VERSION } from '../src/storage/schema';
+import { chromePath, launchWithExtension } from './lib/chromium';
+import { benchClassifier } from './lib/classifier-bench';
+import { benchExport, syntheticBackupTables } from './lib/export-bench';
+import { loadFeedPool } from './lib/feed-pool';
+import { startFeedServer } from './lib/feed-server';
+
+type Row = { figure: string; value: number | string; unit: string; target: string };
+const rows: Row[] = [];
+const record = (figure: string, value: number | string, unit: string, target = '') =>
+  rows.push({
+    figure,
+    value: typeof value === 'number' ? Math.round(value * 100) / 100 : value,
+    unit,
+    target,
+  });
+
+const DIST = process.env.DIST_DIR ?? 'dist';
+const PORT = Number(process.env.BENCH_PORT) || 8743;
+const STREAM = 2_000;
+const HEAP_STREAM = 10_000;
+
+function percentile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+async function classifierFigures(): Promise<void> {
+  const b = await benchClassifier();
+  record(
+    `classifier throughput (${b.corpus} corpus, ${b.comments} comments)`,
+    b.commentsPerSecond,
+    'comments/s',
+    '≥ 50,000',
+  );
+  record('classifier p50 per comment', b.p50Ms, 'ms');
+  record('classifier p99 per comment', b.p99Ms, 'ms', '≤ 0.5');
+  record('model load', b.loadMs, 'ms', '≤ 50');
+  record('model size', b.modelBytes / 1024, 'KiB', '≤ 2,048');
+}
+
+async function ingestFigures(): Promise<void> {
+  const db = openDb(`bench-${Date.now()}`);
+  const observations: Observation[] = Array.from({ length: 10_000 }, (_, i) => ({
+    comment: {
+      platform: 'x',
+      id: String(1_000_000 + i),
+      threadKey: String(i % 50),
+      authorHandle: `@user${i % 700}`,
+      authorName: `User ${i % 700}`,
+      text: `Commentaire numéro ${i}, toujours pas reçu ma commande`,
+      createdAt: null,
+      permalink: `https://x.com/user/status/${1_000_000 + i}`,
+      isReply: true,
+      isOwn: false,
+    },
+    classification: {
+      label: 'unhappy_customer',
+      scores: { troll: 0.1, unhappy_customer: 0.8, threat: 0, neutral: 0.1 },
+      intensity: 0.4,
+      lang: 'fr',
+      uncertain: false,
+      cues: [],
+    },
+    sessionId: 'bench-session',
+    keepText: true,
+  }));
+  const started = performance.now();
+  // As the service worker writes them: batches of up to 200 (one content-script message).
+  for (let i = 0; i < observations.length; i += 200) {
+    await ingest(db, observations.slice(i, i + 200), { now: Date.now() });
+  }
+  record(
+    'ingest 10,000 observations (fake-indexeddb, batches of 200)',
+    performance.now() - started,
+    'ms',
+    '≤ 1,000',
+  );
+  await db.delete();
+}
+
+async function exportFigures(): Promise<void> {
+  const { ms, bytes } = await benchExport(100_000);
+  record('anonymised export of 100,000 rows (zip)', ms, 'ms', '≤ 3,000');
+  record('export zip size', bytes / 1024 / 1024, 'MiB');
+}
+
+function fileSize(path: string): { raw: number; gzip: number } {
+  const bytes = readFileSync(path);
+  return { raw: bytes.length, gzip: gzipSync(bytes).length };
+}
+
+/** The chunks an entry loads, following static imports from the built file. */
+function withImports(entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry) || !existsSync(entry)) return seen;
+  seen.add(entry);
+  const source = readFileSync(entry, 'utf8');
+  for (const match of source.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) {
+    const target = match[1] as string;
+    withImports(target.startsWith('/') ? join(DIST, target) : join(entry, '..', target), seen);
+  }
+  return seen;
+}
+
+function htmlEntry(html: string): string {
+  const source = readFileSync(join(DIST, html), 'utf8');
+  const src = /<script[^>]+src="([^"]+)"/.exec(source)?.[1] ?? '';
+  return src.startsWith('/') ? join(DIST, src) : join(DIST, html, '..', src);
+}
+
+function bundleFigures(): void {
+  const content = fileSize(join(DIST, 'src/content/index.js'));
+  record('content script', content.raw / 1024, 'KiB raw');
+  record('content script', content.gzip / 1024, 'KiB gzip', '≤ 60 (no model inside)');
+  const total = (files: Set<string>) => [...files].reduce((sum, file) => sum + fileSize(file).gzip, 0) / 1024;
+  record(
+    'service worker (all chunks, model included)',
+    total(withImports(join(DIST, 'service-worker-loader.js'))),
+    'KiB gzip',
+  );
+  record('popup (all chunks)', total(withImports(htmlEntry('src/popup/index.html'))), 'KiB gzip');
+  record('dashboard (all chunks)', total(withImports(htmlEntry('src/dashboard/index.html'))), 'KiB gzip');
+  record('model file', statSync('src/classifier/model/weights.json').size / 1024, 'KiB');
+}
+
+interface StreamFigures {
+  taskMs: number;
+  longTasks: number;
+  heapGrowthMb: number;
+  delays: number[];
+}
+
+/** Streams `count` replies into a thread in small steps and reads the renderer's own metrics. */
+async function stream(page: Page, count: number): Promise<StreamFigures> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metric = async (name: string) =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0) as number;
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: number };
+    w.longTasks = 0;
+    new PerformanceObserver((list) => {
+      w.longTasks += list.getEntries().length;
+    }).observe({ type: 'longtask' });
+  });
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapBefore = await metric('JSHeapUsedSize');
+  const taskBefore = await metric('TaskDuration');
+  for (let sent = 0; sent < count; ) {
+    sent = await page.evaluate(() =>
+      (window as unknown as { demoFeed: { append(n: number): number } }).demoFeed.append(5),
+    );
+    await page.waitForTimeout(20);
+  }
+  await page.waitForTimeout(1_500); // let the last batches come back
+  const taskMs = ((await metric('TaskDuration')) - taskBefore) * 1000;
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heapGrowthMb = ((await metric('JSHeapUsedSize')) - heapBefore) / 1024 / 1024;
+  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number }).longTasks);
+  const delays = await page.evaluate(() =>
+    (window as unknown as { demoFeed: { badgeDelays(): number[] } }).demoFeed.badgeDelays(),
+  );
+  await cdp.detach();
+  return { taskMs, longTasks, heapGrowthMb, delays };
+}
+
+async function plainChromium(port: number): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromePath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--host-resolver-rules=MAP x.com 127.0.0.1:${port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+}
+
+async function contentScriptFigures(): Promise<void> {
+  const server = await startFeedServer({ port: PORT, pool: loadFeedPool() });
+  const withExtension = await launchWithExtension({ port: PORT, headless: true });
+  const without = await plainChromium(PORT);
+  try {
+    const url = (thread: string) => `https://x.com/acme_fr/status/${thread}?live=0`;
+    const open = async (page: Page, thread: string) => {
+      await page.goto(url(thread));
+      await page.waitForFunction(() => 'demoFeed' in window);
+    };
+    const basePage = await (await without.newContext({ ignoreHTTPSErrors: true })).newPage();
+    await open(basePage, '1790000000000005001');
+    const base = await stream(basePage, STREAM);
+    const extPage = await withExtension.context.newPage();
+    await open(extPage, '1790000000000005002');
+    const ext = await stream(extPage, STREAM);
+
+    record(`main-thread time, ${STREAM} replies, without extension`, base.taskMs, 'ms');
+    record(`main-thread time, ${STREAM} replies, with extension`, ext.taskMs, 'ms');
+    record('added main-thread time', ((ext.taskMs - base.taskMs) / base.taskMs) * 100, '%', '≤ 5');
+    record(
+      'long tasks (> 50 ms) with extension, minus without',
+      ext.longTasks - base.longTasks,
+      'tasks',
+      '0',
+    );
+    record('insertion → badge p50', percentile(ext.delays, 0.5), 'ms');
+    record('insertion → badge p95', percentile(ext.delays, 0.95), 'ms', '≤ 100');
+    record(`badged replies (of ${STREAM})`, ext.delays.length, 'replies');
+
+    const heapBase = await (await without.newContext({ ignoreHTTPSErrors: true })).newPage();
+    await open(heapBase, '1790000000000005003');
+    const heapWithout = await stream(heapBase, HEAP_STREAM);
+    const heapPage = await withExtension.context.newPage();
+    await open(heapPage, '1790000000000005004');
+    const heapWith = await stream(heapPage, HEAP_STREAM);
+    record(`JS heap growth over ${HEAP_STREAM} comments, without extension`, heapWithout.heapGrowthMb, 'MiB');
+    record(`JS heap growth over ${HEAP_STREAM} comments, with extension`, heapWith.heapGrowthMb, 'MiB');
+  } finally {
+    await withExtension.close();
+    await without.close();
+    await server.close();
+  }
+}
+
+/** 90 days × 1,000 comments restored through the dashboard's own restore, then the dashboard opened. */
+async function dashboardFigures(): Promise<void> {
+  const server = await startFeedServer({ port: PORT, pool: loadFeedPool(50) });
+  const browser = await launchWithExtension({ port: PORT, headless: true });
+  try {
+    const tables = syntheticBackupTables(90_000);
+    const now = Date.now();
+    const spanStart = now - 89 * 86_400_000;
+    tables.comments = tables.comments.map((row, i) => {
+      const firstSeen = Math.min(
+        now - 60_000,
+        spanStart + Math.floor((i / 90_000) * 90) * 86_400_000 + (i % 1000) * 50_000,
+      );
+      return { ...row, firstSeen, lastSeen: firstSeen, day: localDay(firstSeen) };
+    });
+    tables.actions = [];
+    const file = JSON.stringify({
+      format: BACKUP_FORMAT,
+      schemaVersion: SCHEMA_VERSION,
+      extensionVersion: 'bench',
+      createdAt: new Date().toISOString(),
+      tables,
+    });
+    const page = await browser.context.newPage();
+    const dashboardUrl = `chrome-extension://${browser.extensionId}/src/dashboard/index.html`;
+    await page.goto(dashboardUrl);
+    const restored = await page.evaluate(
+      (fileText) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'ui→bg:restore', fileText }),
+      file,
+    );
+    record('dashboard seed (restore of 90,000 rows)', JSON.stringify(restored), '');
+    for (const [name, hash] of [
+      ['today', ''],
+      ['history (90 days)', '#history'],
+    ] as const) {
+      const started = Date.now();
+      await page.goto(`${dashboardUrl}${hash}`);
+      await page.locator('main svg').first().waitFor({ timeout: 60_000 });
+      record(`dashboard ${name}: navigation → first chart`, Date.now() - started, 'ms', '≤ 300');
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(DIST, 'manifest.json')))
+    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  const sections: [string, () => Promise<void> | void][] = [
+    ['classifier', classifierFigures],
+    ['bundle sizes', bundleFigures],
+    ['storage ingest', ingestFigures],
+    ['export', exportFigures],
+    ['content script in Chromium', contentScriptFigures],
+    ['dashboard in Chromium', dashboardFigures],
+  ];
+  for (const [name, run] of sections) {
+    process.stderr.write(`bench: ${name}…\n`);
+    try {
+      await run();
+    } catch (error) {
+      record(
+        `${name}: not measured`,
+        error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+        '',
+      );
+    }
+  }
+  const width = Math.max(...rows.map((r) => r.figure.length));
+  for (const r of rows)
+    console.log(
+      `${r.figure.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit}${r.target ? `   (target ${r.target})` : ''}`,
+    );
+
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout: the figures still stand.
+  }
+  mkdirSync('bench', { recursive: true });
+  writeFileSync(
+    'bench/results.json',
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        commit,
+        machine: {
+          cpus: cpus().length,
+          cpu: cpus()[0]?.model,
+          memoryGiB: Math.round(totalmem() / 2 ** 30),
+          node: process.version,
+        },
+        results: rows,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log('\nwritten: bench/results.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import browser from 'webextension-polyfill';
+import { classify } from '../../classifier';
+import type { Classification, ObservedComment } from '../../shared/comment';
+import { commentKey } from '../../shared/comment';
+import { CATALOGS, resolveLanguage, subCatalog } from '../../shared/locale';
+import type { CsHandlers } from '../../shared/messages';
+import { ingest, type Observation } from '../../storage/ingest';
+import { readSettings } from '../../storage/settings';
+import { tacticsFor } from '../assistant';
+import { watchWrite } from '../storage-health';
+import { updateTabState } from '../tab-state';
+import { createWriteQueue } from '../write-queue';
+import type { HandlerContext } from './context';
+
+/** The CM's own comments are logged but not classified as incoming. */
+const OWN_COMMENT: Classification = {
+  label: 'neutral',
+  scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 1 },
+  intensity: 0,
+  lang: 'und',
+  uncertain: false,
+  cues: ['own account'],
+};
+
+/** The _locales keys the in-page badges and cards use. */
+const CONTENT_STRING_PREFIXES = ['label', 'badge', 'card', 'tactic'];
+
+/** Comments read by the content scripts: classified, logged once, and answered with their verdicts. */
+export function commentHandlers({
+  db,
+  now,
+  health,
+}: HandlerContext): CsHandlers<'cs→bg:comments-observed' | 'cs→bg:page-status' | 'cs→bg:settings'> {
+  const enqueueWrite = createWriteQueue<Observation>((observations) =>
+    watchWrite(health, now(), () => ingest(db, observations, { now: now() })),
+  );
+
+  return {
+    async 'cs→bg:comments-observed'(message, tab) {
+      const settings = await readSettings(db);
+      const context = { brandNames: settings.brandNames };
+      const observations = message.comments.map((comment: ObservedComment) => ({
+        comment,
+        classification: comment.isOwn ? OWN_COMMENT : classify(comment.text, context),
+        sessionId: message.sessionId,
+        keepText: settings.keepText,
+      }));
+      // Acknowledge only once the rows are durable: a tab whose batch was not acknowledged sends it again.
+      await enqueueWrite(observations);
+      const keys = observations.map((o) => commentKey(o.comment));
+      await updateTabState(tab.id, (state) => ({ ...state, keys: [...new Set([...state.keys, ...keys])] }));
+      const advice = await tacticsFor(db, keys, now());
+      return {
+        verdicts: observations.map((o, i) => {
+          const key = keys[i] as string;
+          const { tactics = [], revealed = false } = advice.get(key) ?? {};
+          return { key, classification: o.classification, tactics, revealed };
+        }),
+      };
+    },
+
+    async 'cs→bg:page-status'(message, tab) {
+      const status = { ...message.status, updatedAt: now() };
+      // A new page in the tab (single-page navigation included) starts a new list.
+      await updateTabState(tab.id, (state) => ({
+        status,
+        keys: !state.status || state.status.url === status.url ? state.keys : [],
+      }));
+      return { ok: true };
+    },
+
+    async 'cs→bg:settings'() {
+      const settings = await readSettings(db);
+      const language = resolveLanguage(settings.language, browser.i18n.getUILanguage());
+      return {
+        ownHandles: settings.ownHandles,
+        shield: settings.shield,
+        brand: settings.brandNames[0] ?? '',
+        replyTemplates: settings.replyTemplates,
+        language,
+        strings: subCatalog(CATALOGS[language], CONTENT_STRING_PREFIXES),
+      };
+    },
+  };
+}

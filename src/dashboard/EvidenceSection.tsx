@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { EvidenceView } from '../shared/messages-assistant';
+import { ask } from '../ui/client';
+import { t } from '../ui/i18n';
+import { safeScreenshot } from './format';
+import './settings.css';
+
+/** One evidence record as a file the CM can send to their employer or to the police. */
+function download(record: EvidenceView): void {
+  const body = JSON.stringify(
+    {
+      kind: 'desaffect-evidence',
+      recordedAt: new Date(record.at).toISOString(),
+      platform: record.platform,
+      permalink: record.permalink,
+      author: { handle: record.authorHandle, name: record.authorName },
+      postedAt: record.createdAt,
+      text: record.text,
+      screenshotPng: record.screenshot,
+    },
+    null,
+    2,
+  );
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
+  link.download = `desaffect-evidence-${record.id}-${new Date(record.at).toISOString().slice(0, 10)}.json`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
+/** The escalation kit's records: kept locally, printable, downloadable one by one. */
+export function EvidenceSection() {
+  const [records, setRecords] = useState<EvidenceView[] | null>(null);
+  useEffect(() => {
+    ask({ type: 'ui→bg:evidence-list' }).then(setRecords, () => setRecords([]));
+  }, []);
+
+  return (
+    <section aria-labelledby="evidence-title" class="evidence">
+      <h2 id="evidence-title">{t('evidenceTitle')}</h2>
+      <p class="muted">{t('evidenceHelp')}</p>
+      {records?.length === 0 && <p>{t('evidenceNone')}</p>}
+      <ul class="plain">
+        {records?.map((record) => (
+          <li key={record.id} class="evidence-record" data-evidence-id={record.id}>
+            <dl>
+              <dt>{t('evidenceRecordedAt')}</dt>
+              <dd>{new Date(record.at).toLocaleString()}</dd>
+              <dt>{t('evidenceAuthor')}</dt>
+              <dd>
+                <bdi>{record.authorName}</bdi> (<bdi>{record.authorHandle}</bdi>)
+              </dd>
+              <dt>{t('evidenceLink')}</dt>
+              <dd class="comment-text">{record.permalink ?? '—'}</dd>
+              <dt>{t('evidenceText')}</dt>
+              <dd class="comment-text">{record.text}</dd>
+            </dl>
+            {safeScreenshot(record.screenshot) && (
+              <img
+                class="evidence-shot"
+                src={safeScreenshot(record.screenshot) ?? ''}
+                alt={t('evidenceScreenshotAlt')}
+              />
+            )}
+            <div class="buttons">
+              <button type="button" onClick={() => download(record)}>
+                {t('evidenceDownload')}
+              </button>
+              <button type="button" onClick={() => window.print()}>
+                {t('evidencePrint')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+import { useState } from 'preact/hooks';
+import type { TabCommentView } from '../shared/messages';
+import type { ActionChoice } from '../shared/messages-assistant';
+import type { Settings } from '../shared/settings';
+import { readyReply, replyLanguage } from '../tactics/replies';
+import type { Tactic } from '../tactics/rules';
+import { ask, tellTab } from '../ui/client';
+import { t } from '../ui/i18n';
+import { LabelChip } from '../ui/LabelChip';
+
+interface Props {
+  comment: TabCommentView;
+  tabId: number;
+  settings: Settings;
+  onChanged: () => void;
+}
+
+/** One flagged comment in the popup: who, why, and the tactics with their ready replies. */
+export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
+  const [status, setStatus] = useState('');
+  const { classification } = comment;
+  const language = replyLanguage(classification.lang, document.documentElement.lang);
+  const values = {
+    brand: settings.brandNames[0] ?? '',
+    name: comment.authorName,
+    link: comment.permalink ?? '',
+    platform: comment.platform,
+  };
+
+  const run = async (action: () => Promise<string>) => {
+    try {
+      setStatus(await action());
+    } catch {
+      setStatus(t('cardFailed'));
+    }
+  };
+  const log = (choice: ActionChoice) =>
+    run(async () => {
+      await ask({ type: 'ui→bg:log-action', commentKey: comment.key, tactic: choice });
+      onChanged();
+      return t('cardLogged');
+    });
+  const copy = (text: string) =>
+    run(async () => {
+      await navigator.clipboard.writeText(text);
+      return t('cardCopied');
+    });
+  const insert = (text: string) =>
+    run(async () => {
+      const { inserted } = await tellTab(tabId, { type: 'ui→cs:insert-reply', text });
+      return t(inserted ? 'cardInserted' : 'cardNoReplyBox');
+    });
+  const escalate = () =>
+    run(async () => {
+      const { screenshot } = await ask({ type: 'ui→bg:escalate', commentKey: comment.key, tabId });
+      onChanged();
+      return t(screenshot ? 'popupEscalatedWithScreenshot' : 'cardEscalated');
+    });
+  const showInPage = () =>
+    run(async () => {
+      const { found } = await tellTab(tabId, { type: 'ui→cs:show-comment', commentKey: comment.key });
+      return found ? '' : t('popupNotOnScreen');
+    });
+
+  // The best tactic is open; the others are one click away, so the list stays short to scan.
+  const tacticRow = (tactic: Tactic, index: number) => {
+    const reply = readyReply(tactic, language, values, settings.replyTemplates);
+    return (
+      <li key={tactic} data-tactic={tactic}>
+        <details open={index === 0}>
+          <summary>
+            <strong>{t(`tactic_${tactic}`)}</strong>
+          </summary>
+          <span class="muted">{t(`tacticHint_${tactic}`, comment.platform === 'x' ? 'X' : 'Facebook')}</span>
+          {reply !== null && <p class="reply">{reply}</p>}
+          <div class="buttons">
+            {reply !== null && (
+              <button type="button" onClick={() => copy(reply)}>
+                {t('cardCopy')}
+              </button>
+            )}
+            {reply !== null && tactic !== 'share_colleague' && tactic !== 'escalate' && (
+              <button type="button" onClick={() => insert(reply)}>
+                {t('cardInsert')}
+              </button>
+            )}
+            <button type="button" onClick={() => log(tactic)}>
+              {t('cardDidThis')}
+            </button>
+          </div>
+        </details>
+      </li>
+    );
+  };
+
+  return (
+    <li class="flagged-item" data-key={comment.key} data-label={classification.label}>
+      <div class="meta">
+        <LabelChip label={classification.label} />
+        <span class="muted">{Math.round(classification.intensity * 100)}%</span>
+        {classification.uncertain && <span class="muted">{t('badgeUncertain')}</span>}
+        <bdi class="author">{comment.authorName || comment.authorHandle}</bdi>
+        {comment.answered && <span class="done">{t('popupAnswered')}</span>}
+      </div>
+      {comment.text !== null && <p class="comment-text">{comment.text.slice(0, 400)}</p>}
+      {classification.cues.length > 0 && (
+        <p class="muted cues">
+          {t('cardWhy')}: {classification.cues.join(' · ')}
+        </p>
+      )}
+      <ol class="tactics">{comment.tactics.map(tacticRow)}</ol>
+      <div class="buttons">
+        {classification.label === 'threat' && (
+          <button type="button" class="escalate" onClick={escalate}>
+            {t('cardEscalate')}
+          </button>
+        )}
+        <button type="button" onClick={() => log('no_action')}>
+          {t('cardNoAction')}
+        </button>
+        <button type="button" onClick={showInPage}>
+          {t('popupShowInPage')}
+        </button>
+      </div>
+      {comment.actions.length > 0 && (
+        <p class="muted" data-testid="logged-actions">
+          {t('popupDone')}: {comment.actions.map((action) => t(`tactic_${action}`)).join(', ')}
+        </p>
+      )}
+      <p class="status" role="status">
+        {status}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * The moderation assistant as the CM uses it: badges and shield on both sites, the card, the popup's
+ * order, Copy / Insert / "I did this", and the escalation kit with its screenshot.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore, storedComments, tabIdOf } from '../../scripts/lib/chromium';
+import { clickToolbarButton, inShadow } from '../../scripts/lib/page-tools';
+import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
+import { appendReplies, type Harness, openFeed, startHarness } from './harness';
+
+const X_URL = 'https://x.com/acme_fr/status/1790000000000000321?live=0';
+const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0assistant?live=0';
+const BADGE = '[data-desaffect-badge]';
+const SHIELDED = '[data-desaffect-shielded]';
+/** Indexes in SAMPLE_COMMENTS. */
+const THREAT = SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith('On sait où tu habites'));
+const THANKS = SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith('Merci pour votre réponse rapide'));
+
+let harness: Harness;
+let xPage: Page;
+let facebookPage: Page;
+
+const replyKey = (page: Page, platform: string, index: number) =>
+  page.evaluate(
+    ({ i, p }) => `${p}:${(window as unknown as { demoFeed: { idOf(i: number): string } }).demoFeed.idOf(i)}`,
+    { i: index, p: platform },
+  );
+
+async function openPopup(url: string): Promise<Page> {
+  const tabId = await tabIdOf(harness.browser.serviceWorker, url.replace(/\?.*$/, '*'));
+  const popup = await harness.browser.context.newPage();
+  await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+  await popup.locator('li.flagged-item').first().waitFor({ timeout: 15_000 });
+  return popup;
+}
+
+beforeAll(async () => {
+  harness = await startHarness();
+  // Extension origins cannot be granted clipboard-read: the test reads the clipboard from the site's tab.
+  await harness.browser.context.grantPermissions(['clipboard-read'], { origin: 'https://x.com' });
+  xPage = await openFeed(harness, X_URL, SAMPLE_COMMENTS.length);
+  facebookPage = await openFeed(harness, FACEBOOK_URL, SAMPLE_COMMENTS.length);
+  for (const page of [xPage, facebookPage]) {
+    await page.waitForFunction(
+      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
+      { selector: BADGE, n: SAMPLE_COMMENTS.length },
+      { timeout: 20_000 },
+    );
+  }
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('badges and shield', () => {
+  it('labels a threat and blurs it until the CM chooses to read it, and remembers that choice', async () => {
+    const key = await replyKey(xPage, 'x', THREAT);
+    const host = `${BADGE}[data-desaffect-badge="${key}"]`;
+    expect(await xPage.locator(host).getAttribute('data-label')).toBe('threat');
+    const article = xPage.locator('article[data-testid="tweet"]', { has: xPage.locator(host) });
+    await expect.poll(() => article.locator(SHIELDED).count()).toBe(1);
+    // A thank-you is neither flagged nor blurred.
+    const thanks = `${BADGE}[data-desaffect-badge="${await replyKey(xPage, 'x', THANKS)}"]`;
+    expect(await xPage.locator(thanks).getAttribute('data-label')).toBe('neutral');
+    expect(
+      await xPage
+        .locator('article', { has: xPage.locator(thanks) })
+        .locator(SHIELDED)
+        .count(),
+    ).toBe(0);
+
+    await inShadow(
+      xPage,
+      host,
+      (root) => (root.querySelector('button.show') as HTMLButtonElement).click(),
+      null,
+    );
+    await expect.poll(() => article.locator(SHIELDED).count()).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          (await storedComments(harness.browser.serviceWorker)).find((r) => r.key === key)?.revealedAt,
+      )
+      .toBeGreaterThan(0);
+
+    await xPage.reload();
+    await xPage.waitForFunction(() => 'demoFeed' in window);
+    await appendReplies(xPage, SAMPLE_COMMENTS.length);
+    await expect.poll(() => xPage.locator(host).count(), { timeout: 15_000 }).toBe(1);
+    expect(
+      await xPage
+        .locator('article', { has: xPage.locator(host) })
+        .locator(SHIELDED)
+        .count(),
+    ).toBe(0);
+  });
+
+  it('shields threats on Facebook too', async () => {
+    const key = await replyKey(facebookPage, 'facebook', THREAT);
+    const comment = facebookPage.locator('div[role="article"]:not([aria-posinset])', {
+      has: facebookPage.locator(`${BADGE}[data-desaffect-badge="${key}"]`),
+    });
+    await expect.poll(() => comment.locator(SHIELDED).count()).toBeGreaterThan(0);
+    expect(await comment.locator(SHIELDED).first().textContent()).toContain('On sait où tu habites');
+  });
+
+  it('opens a card with the cues and the tactics, keyboard first', async () => {
+    const key = await replyKey(facebookPage, 'facebook', THREAT);
+    const card = await inShadow(
+      facebookPage,
+      `${BADGE}[data-desaffect-badge="${key}"]`,
+      (root) => {
+        const badge = root.querySelector('button.badge') as HTMLButtonElement;
+        badge.focus(); // focus opens the card, as Tab would
+        const opened = root.querySelector('.card') as HTMLElement | null;
+        return {
+          expanded: badge.getAttribute('aria-expanded'),
+          text: opened?.textContent ?? '',
+          buttons: [...(opened?.querySelectorAll('button') ?? [])].map((b) => b.textContent),
+        };
+      },
+      null,
+    );
+    expect(card.expanded).toBe('true');
+    expect(card.text).toMatch(/threat: 'On sait où tu habites'/i);
+    expect(card.text).toContain('Report and escalate internally');
+    expect(card.buttons).toContain('Escalate and keep evidence');
+    expect(card.buttons).not.toContain('Answer with humour');
+  });
+});
+
+describe('popup', () => {
+  it('lists what needs the CM first: threats, customers waiting for an answer, then trolls', async () => {
+    const popup = await openPopup(X_URL);
+    const labels = await popup
+      .locator('li.flagged-item')
+      .evaluateAll((items) => items.map((i) => i.getAttribute('data-label')));
+    const rank = { threat: 0, unhappy_customer: 1, troll: 2 } as Record<string, number>;
+    expect(labels.length).toBeGreaterThanOrEqual(6);
+    expect(labels).toContain('threat');
+    expect(labels).toContain('unhappy_customer');
+    expect(labels).toContain('troll');
+    const ranks = labels.map((label) => rank[label ?? ''] ?? 9);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Every flagged comment comes with two or three tactics.
+    const counts = await popup
+      .locator('li.flagged-item ol.tactics')
+      .evaluateAll((lists) => lists.map((l) => l.children.length));
+    for (const count of counts) expect(count === 2 || count === 3).toBe(true);
+    await popup.close();
+  });
+
+  it('copies a ready reply and logs "I did this" as an action row', async () => {
+    const popup = await openPopup(X_URL);
+    const customer = popup.locator('li.flagged-item[data-label="unhappy_customer"]').first();
+    const key = await customer.getAttribute('data-key');
+    const firstTactic = customer.locator('ol.tactics > li').first();
+    const reply = await firstTactic.locator('.reply').textContent();
+    await firstTactic.getByRole('button', { name: 'Copy' }).click();
+    await xPage.bringToFront();
+    await expect.poll(() => xPage.evaluate(() => navigator.clipboard.readText())).toBe(reply);
+    await popup.bringToFront();
+
+    const tactic = await firstTactic.getAttribute('data-tactic');
+    await firstTactic.getByRole('button', { name: 'I did this' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await readStore<{ commentKey: string; tactic: string }>(harness.browser.serviceWorker, 'actions')
+          ).filter((row) => row.commentKey === key && row.tactic === tactic).length,
+      )
+      .toBe(1);
+    // The customer now counts as answered and moves behind the ones still waiting.
+    await expect.poll(() => popup.locator(`li.flagged-item[data-key="${key}"] .done`).count()).toBe(1);
+    await popup.close();
+  });
+
+  it('inserts a ready reply into the site’s reply box, and never sends it', async () => {
+    const popup = await openPopup(FACEBOOK_URL);
+    const firstTactic = popup
+      .locator('li.flagged-item[data-label="unhappy_customer"] ol.tactics > li')
+      .first();
+    const reply = (await firstTactic.locator('.reply').textContent()) ?? '';
+    await firstTactic.getByRole('button', { name: 'Insert' }).click();
+    await expect
+      .poll(() => facebookPage.locator('div[role="textbox"][contenteditable="true"]').textContent())
+      .toBe(reply);
+    await popup.close();
+  });
+});
+
+describe('escalation kit', () => {
+  it('keeps an evidence record with a screenshot when the CM opened Desaffect from the tab', async () => {
+    await xPage.bringToFront();
+    await clickToolbarButton(harness.browser.context, harness.browser.extensionId, xPage);
+    const tabId = await tabIdOf(
+      harness.browser.serviceWorker,
+      'https://x.com/acme_fr/status/1790000000000000321*',
+    );
+    // The popup page goes to a window of its own, so the threat's tab stays the one in front.
+    const opened = harness.browser.context.waitForEvent('page', (p) =>
+      p.url().includes('popup/index.html?tab='),
+    );
+    await harness.browser.serviceWorker.evaluate(
+      (url) =>
+        (
+          globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }
+        ).chrome.windows.create({ url, focused: false }),
+      harness.extensionUrl(`src/popup/index.html?tab=${tabId}`),
+    );
+    const popup = await opened;
+    const threat = popup.locator('li.flagged-item[data-label="threat"]').first();
+    await threat.waitFor();
+    const key = await threat.getAttribute('data-key');
+    await threat.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    await expect.poll(() => threat.getByRole('status').textContent()).toContain('screenshot');
+
+    const evidence = await readStore<{
+      commentKey: string;
+      screenshot: string | null;
+      text: string;
+      permalink: string;
+    }>(harness.browser.serviceWorker, 'evidence');
+    const record = evidence.find((row) => row.commentKey === key);
+    expect(record?.screenshot?.startsWith('data:image/png;base64,')).toBe(true);
+    expect(record?.screenshot?.length).toBeGreaterThan(5_000);
+    expect(record?.text.length).toBeGreaterThan(10);
+    expect(record?.permalink).toMatch(/^https:\/\/x\.com\/\w+\/status\/\d+$/);
+    const actions = await readStore<{ commentKey: string; tactic: string }>(
+      harness.browser.serviceWorker,
+      'actions',
+    );
+    expect(actions.some((row) => row.commentKey === key && row.tactic === 'escalate')).toBe(true);
+    await popup.close();
+  });
+
+  it('still keeps the record, without a screenshot, when the browser does not allow one', async () => {
+    const popup = await openPopup(FACEBOOK_URL);
+    const threat = popup.locator('li.flagged-item[data-label="threat"]').first();
+    const key = await threat.getAttribute('data-key');
+    await threat.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    await expect.poll(() => threat.getByRole('status').textContent()).toContain('Evidence kept');
+    const evidence = await readStore<{ commentKey: string; screenshot: string | null }>(
+      harness.browser.serviceWorker,
+      'evidence',
+    );
+    expect(evidence.find((row) => row.commentKey === key)?.screenshot).toBeNull();
+    await popup.close();
+  });
+});

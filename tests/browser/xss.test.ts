@@ -1,0 +1,119 @@
+/**
+ * Comment text and author names are hostile input: the XSS corpus goes through the badges, the cards,
+ * the popup and the evidence records, and nothing runs, nothing is parsed as markup, nothing breaks out.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readStore, tabIdOf } from '../../scripts/lib/chromium';
+import { inShadow } from '../../scripts/lib/page-tools';
+import { type Harness, openFeed, startHarness } from './harness';
+import { XSS_CORPUS } from './xss-corpus';
+
+const BADGE = '[data-desaffect-badge]';
+const PAGES = [
+  'https://x.com/acme_fr/status/1790000000000000666?live=0',
+  'https://www.facebook.com/acmefrance/posts/pfbid0xss?live=0',
+];
+let harness: Harness;
+const feeds: Page[] = [];
+
+beforeAll(async () => {
+  harness = await startHarness(XSS_CORPUS);
+  for (const url of PAGES) {
+    const page = await openFeed(harness, url, XSS_CORPUS.length);
+    await page.waitForFunction(
+      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
+      { selector: BADGE, n: XSS_CORPUS.length },
+      { timeout: 30_000 },
+    );
+    feeds.push(page);
+  }
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const ran = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0);
+
+describe('the XSS corpus', () => {
+  it('runs nothing in the badges and cards, which hold only their own markup', async () => {
+    for (const page of feeds) {
+      const keys = await page
+        .locator(BADGE)
+        .evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-desaffect-badge')));
+      expect(keys.length).toBeGreaterThanOrEqual(XSS_CORPUS.length);
+      for (const key of keys) {
+        const inside = await inShadow(
+          page,
+          `${BADGE}[data-desaffect-badge="${key}"]`,
+          (root) => {
+            (root.querySelector('button.badge') as HTMLButtonElement).focus();
+            const card = root.querySelector('.card') as HTMLElement;
+            return {
+              foreign: root.querySelectorAll('img, script, iframe, svg, a, object, embed, link').length,
+              styles: root.querySelectorAll('style').length,
+              cardWidth: card.getBoundingClientRect().width,
+              badgeWidth: (root.querySelector('button.badge') as HTMLElement).getBoundingClientRect().width,
+            };
+          },
+          null,
+        );
+        expect(inside.foreign).toBe(0);
+        expect(inside.styles).toBe(1);
+        expect(inside.cardWidth).toBeLessThanOrEqual(420);
+        expect(inside.badgeWidth).toBeLessThan(300);
+      }
+      expect(await ran(page)).toBe(0);
+    }
+  });
+
+  it('shows hostile text as text in the popup and runs nothing there', async () => {
+    for (const url of PAGES) {
+      const tabId = await tabIdOf(harness.browser.serviceWorker, url.replace(/\?.*$/, '*'));
+      const popup = await harness.browser.context.newPage();
+      const dialogs: string[] = [];
+      popup.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+      await popup.locator('li.flagged-item').first().waitFor({ timeout: 15_000 });
+      const list = popup.locator('ul.flagged');
+      expect(await list.locator('img, script, iframe, svg, a, style, object, embed').count()).toBe(0);
+      const texts = await list.locator('.comment-text').allTextContents();
+      expect(texts.some((text) => text.includes('<img src=x onerror='))).toBe(true);
+      const authors = await list.locator('.author').allTextContents();
+      expect(authors.some((name) => name.includes('<script>'))).toBe(true);
+      expect(await popup.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0);
+      expect(dialogs).toEqual([]);
+      // Long texts are clipped, not pushing the popup sideways.
+      expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+        true,
+      );
+      await popup.close();
+    }
+  });
+
+  it('keeps a hostile threat as inert evidence text', async () => {
+    const tabId = await tabIdOf(
+      harness.browser.serviceWorker,
+      'https://x.com/acme_fr/status/1790000000000000666*',
+    );
+    const popup = await harness.browser.context.newPage();
+    await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
+    const threat = popup.locator('li.flagged-item[data-label="threat"]').first();
+    await threat.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    await expect
+      .poll(async () => (await readStore(harness.browser.serviceWorker, 'evidence')).length)
+      .toBeGreaterThan(0);
+    const [record] = await readStore<{ text: string; authorName: string }>(
+      harness.browser.serviceWorker,
+      'evidence',
+    );
+    expect(record?.text).toContain('<img src=x onerror=');
+    expect(record?.authorName).toContain('<img');
+    await popup.close();
+    for (const page of feeds) expect(await ran(page)).toBe(0);
+  });
+});
