@@ -9,14 +9,14 @@ import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import packageJson from '../package.json' with { type: 'json' };
 import { buildExport } from '../src/export/anonymize';
-import { parseBackup, type RestoreRefusal } from '../src/storage/backup';
-import { SCHEMA_VERSION } from '../src/storage/schema';
 import { zipExport } from '../src/export/zip';
 import {
   DEFAULT_EXPORT_OPTIONS,
   type ExportOptions,
   exportOptionsSchema,
 } from '../src/shared/messages-export';
+import { parseBackup, type RestoreRefusal } from '../src/storage/backup';
+import { SCHEMA_VERSION } from '../src/storage/schema';
 
 const USAGE =
   'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--category CATEGORY] [--study-key KEY] [--from DAY] [--to DAY]';
