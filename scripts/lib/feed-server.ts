@@ -103,6 +103,10 @@ const LIVE_SCRIPT = `(() => {
     cells[i] = node(i);
     container.append(cells[i]);
   }
+  // A virtualised list keeps only the last n rows in the page, as X does while the CM scrolls.
+  function keep(n) {
+    while (container.children.length > n) container.firstElementChild.remove();
+  }
   // Single-page navigation to another thread: new URL, new replies, no reload.
   function navigate(path) {
     history.pushState({}, '', path);
@@ -130,7 +134,7 @@ const LIVE_SCRIPT = `(() => {
   window.demoFeed = {
     append: (count = 1) => add(count, 'bottom'),
     loadMore: (count = 10) => add(count, 'top'),
-    rerender, recycle, restore, navigate, badgeDelays,
+    rerender, recycle, restore, navigate, badgeDelays, keep,
     total: () => next,
     idOf,
   };

@@ -27,6 +27,56 @@ export async function hostileSince(db: DesaffectDb, since: number): Promise<numb
     .count();
 }
 
+interface ThreadStats {
+  keys: Set<string>;
+  byAuthor: Map<string, number>;
+}
+
+/**
+ * Per database and thread: how many comments, and how many by each author. Read once from the database
+ * per service-worker life, then kept up to date as comments arrive, so a batch in a thread of thousands
+ * of replies does not re-read them all. (A purge or restore may leave the counts high until the next
+ * restart: they only tune tactics.)
+ */
+const threadStats = new WeakMap<DesaffectDb, Map<string, ThreadStats>>();
+
+function count(stats: ThreadStats, row: Pick<CommentRow, 'key' | 'authorHandle'>): void {
+  if (stats.keys.has(row.key)) return;
+  stats.keys.add(row.key);
+  stats.byAuthor.set(row.authorHandle, (stats.byAuthor.get(row.authorHandle) ?? 0) + 1);
+}
+
+async function statsOf(db: DesaffectDb, threadKey: string): Promise<ThreadStats> {
+  let threads = threadStats.get(db);
+  if (!threads) {
+    threads = new Map();
+    threadStats.set(db, threads);
+  }
+  let stats = threads.get(threadKey);
+  if (!stats) {
+    const fresh: ThreadStats = { keys: new Set(), byAuthor: new Map() };
+    await db.comments
+      .where('threadKey')
+      .equals(threadKey)
+      .each((row) => count(fresh, row));
+    stats = threads.get(threadKey) ?? fresh; // another batch may have built it meanwhile
+    threads.set(threadKey, stats);
+  }
+  return stats;
+}
+
+/** Hostile comments in the last 30 minutes, recounted at most every few seconds: it only decides breaks. */
+const recentHostileCache = new WeakMap<DesaffectDb, { at: number; value: number }>();
+const RECOUNT_MS = 5_000;
+
+async function recentHostile(db: DesaffectDb, now: number): Promise<number> {
+  const cached = recentHostileCache.get(db);
+  if (cached && now - cached.at < RECOUNT_MS) return cached.value;
+  const value = await hostileSince(db, now - RECENT_MS);
+  recentHostileCache.set(db, { at: now, value });
+  return value;
+}
+
 /** Tactics for each comment, from its thread (length, the author coming back) and the CM's recent load. */
 export async function tacticsFor(
   db: DesaffectDb,
@@ -34,14 +84,15 @@ export async function tacticsFor(
   now: number,
 ): Promise<Map<string, Advice>> {
   const rows = (await db.comments.bulkGet([...keys])).filter((row): row is CommentRow => row !== undefined);
-  const [settings, recentHostile] = await Promise.all([readSettings(db), hostileSince(db, now - RECENT_MS)]);
-  const threads = new Map<string, CommentRow[]>();
+  const [settings, hostile] = await Promise.all([readSettings(db), recentHostile(db, now)]);
+  const threads = new Map<string, ThreadStats>();
   for (const threadKey of new Set(rows.map((row) => row.threadKey))) {
-    threads.set(threadKey, await db.comments.where('threadKey').equals(threadKey).toArray());
+    threads.set(threadKey, await statsOf(db, threadKey));
   }
+  for (const row of rows) count(threads.get(row.threadKey) as ThreadStats, row);
   const advice = new Map<string, Advice>();
   for (const row of rows) {
-    const thread = threads.get(row.threadKey) ?? [];
+    const thread = threads.get(row.threadKey) as ThreadStats;
     const tactics = row.isOwn
       ? []
       : suggestTactics({
@@ -49,9 +100,9 @@ export async function tacticsFor(
           intensity: row.intensity,
           uncertain: row.uncertain,
           runnerUp: runnerUp(row),
-          threadLength: thread.length,
-          authorCommentsInThread: thread.filter((other) => other.authorHandle === row.authorHandle).length,
-          recentHostile,
+          threadLength: thread.keys.size,
+          authorCommentsInThread: thread.byAuthor.get(row.authorHandle) ?? 0,
+          recentHostile: hostile,
           breakAfter: settings.nudges.hostileIn30Min,
         });
     advice.set(row.key, { tactics, revealed: row.revealedAt !== undefined });

@@ -60,6 +60,31 @@ button { font: inherit; cursor: pointer; }
 .status { min-height: 1.2em; margin: 6px 0 0; font-size: 12px; }
 `;
 
+/** One stylesheet shared by every badge: a <style> per badge would make the page restyle hundreds of them. */
+let sharedSheet: CSSStyleSheet | null | undefined;
+
+function applyStyle(shadow: ShadowRoot): void {
+  if (sharedSheet === undefined) {
+    try {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(STYLE);
+    } catch {
+      sharedSheet = null;
+    }
+  }
+  if (sharedSheet) {
+    try {
+      shadow.adoptedStyleSheets = [sharedSheet];
+      return;
+    } catch {
+      // Firefox refuses sheets built in a content script's world: fall back to a <style>.
+    }
+  }
+  const style = element('style');
+  style.textContent = STYLE;
+  shadow.append(style);
+}
+
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -182,8 +207,7 @@ export function renderBadge(
   host.dataset.state = state;
   host.dataset.label = verdict.classification.label;
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = element('style');
-  style.textContent = STYLE;
+  applyStyle(shadow);
 
   const { classification } = verdict;
   const { icon, colour, messageKey } = LABEL_STYLE[classification.label];
@@ -243,6 +267,6 @@ export function renderBadge(
   wrap.addEventListener('click', (event) => event.stopPropagation());
   badge.addEventListener('click', () => (card && !card.hidden ? close() : open()));
 
-  shadow.append(style, wrap);
+  shadow.append(wrap);
   anchor.after(host);
 }

@@ -60,7 +60,7 @@ describe('the XSS corpus', () => {
           null,
         );
         expect(inside.foreign).toBe(0);
-        expect(inside.styles).toBe(1);
+        expect(inside.styles).toBeLessThanOrEqual(1); // a shared adopted sheet, or one <style>
         expect(inside.cardWidth).toBeLessThanOrEqual(420);
         expect(inside.badgeWidth).toBeLessThan(300);
       }
