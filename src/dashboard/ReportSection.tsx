@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { addDays, monthOf, weekOf } from '../shared/calendar';
 import { localDay } from '../shared/day';
 import { t } from '../ui/i18n';
-import { formatDay, formatDuration, tacticName } from './format';
+import { formatDay, formatDuration } from './format';
+import { TacticsTable } from './TacticsTable';
 import { useReply } from './useReply';
 
 const PERIODS = ['this_week', 'last_week', 'this_month', 'last_month'] as const;
@@ -29,7 +30,6 @@ export function ReportSection() {
   const [period, setPeriod] = useState<Period>('last_week');
   const { from, to } = periodRange(period, localDay(Date.now()));
   const { reply: report, failed } = useReply({ type: 'ui→bg:workload-report', from, to });
-  const tactics = Object.entries(report?.tactics ?? {}).sort((a, b) => b[1] - a[1]);
   return (
     <>
       <div class="toolbar no-print">
@@ -67,20 +67,7 @@ export function ReportSection() {
             <dd>{report.lateDays}</dd>
           </dl>
           <h4>{t('dashTacticsUsed')}</h4>
-          {tactics.length === 0 ? (
-            <p class="muted">{t('dashNoTactic')}</p>
-          ) : (
-            <table class="data">
-              <tbody>
-                {tactics.map(([tactic, count]) => (
-                  <tr key={tactic}>
-                    <th scope="row">{tacticName(tactic)}</th>
-                    <td>{count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <TacticsTable counts={report.tactics} />
         </article>
       )}
     </>

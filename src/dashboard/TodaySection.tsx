@@ -6,15 +6,9 @@ import { LabelChip } from '../ui/LabelChip';
 import { CheckInPrompt } from './CheckInPrompt';
 import { CheckInList } from './CheckInsSection';
 import { HourBars } from './charts';
-import {
-  formatClock,
-  formatDuration,
-  formatNumber,
-  safePermalink,
-  safeScreenshot,
-  tacticName,
-} from './format';
+import { formatClock, formatDuration, formatNumber, safePermalink, safeScreenshot } from './format';
 import { PLATFORM_NAMES } from './platforms';
+import { TacticsTable } from './TacticsTable';
 import { useReply } from './useReply';
 
 /** "37 hostile comments today, 2.3× your usual day; online since 06:40." */
@@ -46,7 +40,6 @@ export function TodaySection() {
   if (!view) return <p class="muted">{t('dashLoading')}</p>;
   const { today } = view;
   const byLabel = totalByLabel(today);
-  const tactics = Object.entries(view.tactics).sort((a, b) => b[1] - a[1]);
   return (
     <>
       <DueCheckIn />
@@ -122,20 +115,7 @@ export function TodaySection() {
       )}
 
       <h3>{t('dashTacticsUsed')}</h3>
-      {tactics.length === 0 ? (
-        <p class="muted">{t('dashNoTactic')}</p>
-      ) : (
-        <table class="data">
-          <tbody>
-            {tactics.map(([tactic, count]) => (
-              <tr key={tactic}>
-                <th scope="row">{tacticName(tactic)}</th>
-                <td>{count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <TacticsTable counts={view.tactics} />
 
       <h3>{t('dashCheckInsToday')}</h3>
       <CheckInList checkins={view.checkins} />
