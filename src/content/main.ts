@@ -188,7 +188,18 @@ export async function main(): Promise<void> {
 
   startActivityReports(adapter.platform);
   reportStatus();
+  // Rows scrolled out of a virtualised list are gone from the page: forget them, so a long session keeps
+  // neither their detached elements nor their verdicts (a comment seen again is simply asked for again).
+  const forgetDetached = () => {
+    for (const [key, seen] of shown) {
+      if (seen.element.isConnected) continue;
+      shown.delete(key);
+      verdicts.delete(key);
+    }
+  };
+
   const statusTimer = setInterval(() => {
+    forgetDetached();
     if (!extensionAlive()) {
       observer.stop();
       browser.runtime.onMessage.removeListener(onPopupMessage);
