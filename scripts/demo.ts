@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
 import { launchWithExtension, tabIdOf } from './lib/chromium';
 import { loadFeedPool } from './lib/feed-pool';
 import { startFeedServer } from './lib/feed-server';
-import { inShadow } from './lib/page-tools';
+import { badgeLabels, inShadow } from './lib/page-tools';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo';
@@ -31,17 +31,17 @@ type Shoot = (
 
 /** A shielded threat as the CM first sees it, then its badge card open. */
 async function shootThreat(page: Page, shoot: Shoot): Promise<void> {
-  const host = page.locator('[data-desaffect-badge][data-label="threat"]').first();
-  if ((await host.count()) === 0) {
+  const key = [...(await badgeLabels(page))].find(([, label]) => label === 'threat')?.[0];
+  if (key === undefined) {
     console.log('  (no threat in the feed yet: no shield or card screenshot)');
     return;
   }
+  const host = page.locator(`[data-desaffect-badge="${key}"]`);
   const article = page.locator('article[data-testid="tweet"]', { has: host }).first();
   await article.scrollIntoViewIfNeeded();
   const box = await article.boundingBox();
   if (!box) return;
   await shoot(page, 'shielded-comment.png', box);
-  const key = await host.getAttribute('data-desaffect-badge');
   await inShadow(
     page,
     `[data-desaffect-badge="${key}"]`,
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const headless = values.headless || !process.env.DISPLAY;
   const seconds = Number(values.seconds) || 25;
 
-  execFileSync('bash', ['scripts/setup-browser.sh'], { stdio: 'inherit' });
+  execFileSync('bash', ['scripts/setup-browser.sh', 'chromium'], { stdio: 'inherit' });
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 
   const port = Number(process.env.DEMO_PORT) || 8443;

@@ -2,14 +2,18 @@
 # Makes sure a Chromium and a Firefox are there for the demo and the real-browser tests. Never downloads a
 # browser of its own: Debian's packages when we are root, otherwise it says what to point CHROME_PATH and
 # FIREFOX_PATH at.
+# `setup-browser.sh chromium` checks Chromium only (the demo needs nothing else).
 set -euo pipefail
+wanted="${1:-all}"
 missing=()
 if [ -n "${CHROME_PATH:-}" ]; then
   [ -x "$CHROME_PATH" ] || { echo "CHROME_PATH=$CHROME_PATH is not an executable browser." >&2; exit 1; }
 elif ! command -v chromium >/dev/null 2>&1; then
   missing+=(chromium)
 fi
-if [ -n "${FIREFOX_PATH:-}" ]; then
+if [ "$wanted" = chromium ]; then
+  :
+elif [ -n "${FIREFOX_PATH:-}" ]; then
   [ -x "$FIREFOX_PATH" ] || { echo "FIREFOX_PATH=$FIREFOX_PATH is not an executable browser." >&2; exit 1; }
 elif ! command -v firefox-esr >/dev/null 2>&1 && ! command -v firefox >/dev/null 2>&1; then
   missing+=(firefox-esr)

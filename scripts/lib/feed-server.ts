@@ -208,7 +208,10 @@ function liveOptions(url: URL, platform: 'x' | 'facebook', container: string, te
 }
 
 function xPage(url: URL, pool: readonly FeedText[]): string | null {
-  const match = url.pathname.match(/^\/([A-Za-z0-9_]+)\/status\/(\d+)/);
+  // The home timeline shows posts in the same markup: the extension must leave them alone.
+  const match =
+    url.pathname.match(/^\/([A-Za-z0-9_]+)\/status\/(\d+)/) ??
+    (url.pathname === '/home' ? ['/home', 'acme_fr', '1790000000000000000'] : null);
   if (!match) return null;
   const [, brand = 'brand', statusId = '1'] = match;
   const uiLang = url.searchParams.get('ui') === 'en' ? 'en' : 'fr';

@@ -23,6 +23,8 @@ export interface BadgeContext {
   replyTemplates: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Blurred now: the badge offers "Show". */
   shielded: boolean;
+  /** Changes whenever the settings shown in the card (language, templates, brand) change. */
+  settingsRevision: number;
 }
 
 export interface BadgeActions {
@@ -189,6 +191,17 @@ function buildCard(key: string, verdict: CommentVerdict, context: BadgeContext, 
   return card;
 }
 
+/** True for a badge host: the observer does not re-read a comment because its badge was (re)placed. */
+export function isBadgeHost(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTRIBUTE);
+}
+
+/**
+ * What each badge host shows, kept here rather than in attributes: the page can read attributes, and the
+ * verdicts are the CM's business, not the site's.
+ */
+const shownState = new WeakMap<Element, string>();
+
 /** Puts (or refreshes) the badge of one comment next to its author line. */
 export function renderBadge(
   anchor: HTMLElement,
@@ -198,23 +211,31 @@ export function renderBadge(
   actions: BadgeActions,
 ): void {
   const existing = anchor.parentElement?.querySelector<HTMLElement>(`:scope > [${HOST_ATTRIBUTE}]`) ?? null;
-  const state = `${verdict.classification.label}:${context.shielded}`;
-  if (existing?.getAttribute(HOST_ATTRIBUTE) === key && existing.dataset.state === state) return;
+  const { classification } = verdict;
+  const state = [
+    key,
+    classification.label,
+    classification.intensity,
+    classification.uncertain,
+    context.shielded,
+    verdict.tactics,
+    context.settingsRevision,
+  ].join('|');
+  if (existing && shownState.get(existing) === state) return;
   existing?.remove();
 
   const host = document.createElement('span');
   host.setAttribute(HOST_ATTRIBUTE, key);
-  host.dataset.state = state;
-  host.dataset.label = verdict.classification.label;
+  shownState.set(host, state);
   const shadow = host.attachShadow({ mode: 'closed' });
   applyStyle(shadow);
 
-  const { classification } = verdict;
   const { icon, colour, messageKey } = LABEL_STYLE[classification.label];
   const label = tc(messageKey);
   const percent = String(Math.round(classification.intensity * 100));
   const badge = element('button', 'badge');
   badge.type = 'button';
+  badge.dataset.label = classification.label;
   badge.style.background = colour;
   const iconSpan = element('span', undefined, icon);
   iconSpan.setAttribute('aria-hidden', 'true');

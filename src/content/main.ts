@@ -4,11 +4,11 @@ import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment
 import type { CommentVerdict, ContentSettings } from '../shared/messages';
 import { type CsReplies, parseUiToCs, type UiToCs } from '../shared/messages-assistant';
 import { startActivityReports } from './activity';
-import { type BadgeActions, renderBadge } from './badge';
+import { type BadgeActions, isBadgeHost, renderBadge } from './badge';
 import { setStrings } from './i18n';
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
-import { adapterFor } from './platforms';
+import { siteAdapter } from './platforms';
 import { insertReply } from './reply-box';
 import { createReportQueue } from './report-queue';
 import { setShielded, shouldShield } from './shield';
@@ -35,7 +35,7 @@ function capped(comment: ObservedComment): ObservedComment {
 
 /** Reads the page's comments, has them classified and logged, and badges them. */
 export async function main(): Promise<void> {
-  const adapter = adapterFor(new URL(location.href));
+  const adapter = siteAdapter(location.href);
   if (!adapter) return;
   let settings: ContentSettings;
   try {
@@ -50,6 +50,7 @@ export async function main(): Promise<void> {
   // What currently shows each comment: X recycles nodes, so the id is the key, never the node.
   const shown = new Map<string, SeenComment>();
   let commentsRead = new Set<string>();
+  let settingsRevision = 0;
   let pageSince = Date.now();
 
   const actions: BadgeActions = {
@@ -109,6 +110,7 @@ export async function main(): Promise<void> {
         interfaceLanguage: settings.language,
         replyTemplates: settings.replyTemplates,
         shielded,
+        settingsRevision,
       },
       actions,
     );
@@ -144,7 +146,8 @@ export async function main(): Promise<void> {
     const status = {
       platform: adapter.platform,
       url: location.href,
-      postsVisible: adapter.countPosts(document),
+      // A page the adapter does not read (the home feed) has no posts to miss: no "cannot read" alarm.
+      postsVisible: adapter.handles(new URL(location.href)) ? adapter.countPosts(document) : 0,
       commentsRead: commentsRead.size,
       since: pageSince,
     };
@@ -156,10 +159,10 @@ export async function main(): Promise<void> {
     });
   };
 
-  const ownHandles = settings.ownHandles[adapter.platform];
   const observer = observeComments({
     adapter,
-    getContext: () => ({ url: new URL(location.href), ownHandles }),
+    getContext: () => ({ url: new URL(location.href), ownHandles: settings.ownHandles[adapter.platform] }),
+    isOwnNode: isBadgeHost,
     onComments,
     onNavigate: () => {
       commentsRead = new Set();
@@ -186,7 +189,24 @@ export async function main(): Promise<void> {
   };
   browser.runtime.onMessage.addListener(onPopupMessage);
 
-  startActivityReports(adapter.platform);
+  // Settings edited in the dashboard (shield levels, templates, own handles, language) apply when the CM
+  // comes back to this tab, without a reload.
+  const refreshSettings = async () => {
+    if (document.visibilityState !== 'visible' || !extensionAlive()) return;
+    try {
+      const fresh = await sendToBackground({ type: 'cs→bg:settings' });
+      if (JSON.stringify(fresh) === JSON.stringify(settings)) return;
+      settings = fresh;
+      settingsRevision += 1;
+      setStrings(settings.strings);
+      for (const key of shown.keys()) badge(key);
+    } catch {
+      // The service worker was restarting: the next visit asks again.
+    }
+  };
+  document.addEventListener('visibilitychange', refreshSettings);
+
+  const stopActivityReports = startActivityReports(adapter.platform);
   reportStatus();
   // Rows scrolled out of a virtualised list are gone from the page: forget them, so a long session keeps
   // neither their detached elements nor their verdicts (a comment seen again is simply asked for again).
@@ -201,7 +221,10 @@ export async function main(): Promise<void> {
   const statusTimer = setInterval(() => {
     forgetDetached();
     if (!extensionAlive()) {
+      // The extension was reloaded or removed: leave the page as if this script had never run.
       observer.stop();
+      stopActivityReports();
+      document.removeEventListener('visibilitychange', refreshSettings);
       browser.runtime.onMessage.removeListener(onPopupMessage);
       clearInterval(statusTimer);
       return;

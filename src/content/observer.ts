@@ -2,6 +2,8 @@
  * The one observer loop shared by every platform: watches the DOM, re-reads what changed once per frame,
  * and reports each comment id as first seen exactly once per session. Elements are never trusted as keys
  * (X recycles them): an element is only remembered with the signature of what it showed last time.
+ * Both sites are single-page apps, so the loop runs on every page of the site and reads only while the
+ * adapter handles the current one (a CM who lands on the home feed and clicks into a thread is followed).
  */
 import { commentKey } from '../shared/comment';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './platforms/types';
@@ -23,6 +25,8 @@ export interface ObserveOptions {
   onNavigate?: (url: URL) => void;
   /** How flushes are deferred (default: next animation frame, or ~100 ms when the tab is hidden). */
   schedule?: Scheduler;
+  /** The extension's own nodes (badges): adding or removing one is not a change of the page to re-read. */
+  isOwnNode?: (node: Node) => boolean;
 }
 
 export interface CommentObserver {
@@ -57,7 +61,7 @@ export const defaultScheduler: Scheduler = (flush) => {
 };
 
 export function observeComments(options: ObserveOptions): CommentObserver {
-  const { adapter, getContext, onComments, onNavigate } = options;
+  const { adapter, getContext, onComments, onNavigate, isOwnNode } = options;
   const root: Node = options.root ?? document;
   const schedule = options.schedule ?? defaultScheduler;
   const view = (root.ownerDocument ?? (root as Document)).defaultView ?? globalThis;
@@ -67,6 +71,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   /** Per page: what each element showed when it was last reported. */
   let signatures = new WeakMap<Element, string>();
   let href = view.location.href;
+  let readable = adapter.handles(getContext().url);
 
   let fullScan = true;
   /** Subtrees to re-read on the next flush (when the adapter can tell us which). */
@@ -102,8 +107,9 @@ export function observeComments(options: ObserveOptions): CommentObserver {
 
   const record = (records: MutationRecord[]) => {
     for (const mutation of records) {
-      if (fullScan) return;
+      if (fullScan || !readable) return;
       if (mutation.type === 'childList') {
+        if (isOwnNode && onlyOwnNodes(mutation, isOwnNode)) continue;
         // New subtrees are read whole; the container around the target covers edits inside a comment.
         for (const added of mutation.addedNodes) {
           if (added.nodeType === 1) dirty.add(added);
@@ -123,8 +129,14 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       href = current;
       signatures = new WeakMap();
       fullScan = true;
+      readable = adapter.handles(getContext().url);
       onNavigate?.(new URL(current));
       if (stopped) return;
+    }
+    if (!readable) {
+      dirty = new Set();
+      marked = new Set();
+      return;
     }
 
     const context = getContext();
@@ -202,4 +214,10 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       requestFlush();
     },
   };
+}
+
+function onlyOwnNodes(mutation: MutationRecord, isOwnNode: (node: Node) => boolean): boolean {
+  for (const node of mutation.addedNodes) if (!isOwnNode(node)) return false;
+  for (const node of mutation.removedNodes) if (!isOwnNode(node)) return false;
+  return true;
 }

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, storedComments, tabIdOf } from '../../scripts/lib/chromium';
-import { clickToolbarButton, inShadow } from '../../scripts/lib/page-tools';
+import { badgeLabels, clickToolbarButton, inShadow } from '../../scripts/lib/page-tools';
 import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
@@ -58,12 +58,14 @@ describe('badges and shield', () => {
   it('labels a threat and blurs it until the CM chooses to read it, and remembers that choice', async () => {
     const key = await replyKey(xPage, 'x', THREAT);
     const host = `${BADGE}[data-desaffect-badge="${key}"]`;
-    expect(await xPage.locator(host).getAttribute('data-label')).toBe('threat');
+    const labels = await badgeLabels(xPage);
+    expect(labels.get(key)).toBe('threat');
     const article = xPage.locator('article[data-testid="tweet"]', { has: xPage.locator(host) });
     await expect.poll(() => article.locator(SHIELDED).count()).toBe(1);
     // A thank-you is neither flagged nor blurred.
-    const thanks = `${BADGE}[data-desaffect-badge="${await replyKey(xPage, 'x', THANKS)}"]`;
-    expect(await xPage.locator(thanks).getAttribute('data-label')).toBe('neutral');
+    const thanksKey = await replyKey(xPage, 'x', THANKS);
+    const thanks = `${BADGE}[data-desaffect-badge="${thanksKey}"]`;
+    expect(labels.get(thanksKey)).toBe('neutral');
     expect(
       await xPage
         .locator('article', { has: xPage.locator(thanks) })

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStoredComments, OTHER_HOST, SITE_HOSTS, tabIdOf } from '../../scripts/lib/chromium';
+import {
+  countStoredComments,
+  OTHER_HOST,
+  SITE_HOSTS,
+  storedComments,
+  tabIdOf,
+} from '../../scripts/lib/chromium';
+import { badgeLabels } from '../../scripts/lib/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001?live=0';
@@ -22,10 +29,14 @@ describe('the extension in Chromium', () => {
     const page = await openFeed(harness, X_URL, 5);
     // The focal tweet is read too: it is the brand's own post and gets a badge like any comment.
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
-    const labels = await page
-      .locator(BADGE)
-      .evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-label')));
+    const labels = [...(await badgeLabels(page)).values()];
+    expect(labels.length).toBeGreaterThanOrEqual(5);
     for (const label of labels) expect(['troll', 'unhappy_customer', 'threat', 'neutral']).toContain(label);
+    // The verdicts stay inside the closed shadow roots: the site's scripts see a host with a key, no more.
+    const hostAttributes = await page
+      .locator(BADGE)
+      .evaluateAll((hosts) => [...new Set(hosts.flatMap((h) => h.getAttributeNames()))]);
+    expect(hostAttributes).toEqual(['data-desaffect-badge']);
   });
 
   it('badges comments on the Facebook post page', async () => {
@@ -37,6 +48,44 @@ describe('the extension in Chromium', () => {
     const page = await openFeed(harness, 'https://example.org/acme_fr/status/1790000000000000001?live=0', 5);
     await page.waitForTimeout(2_000);
     expect(await page.locator(BADGE).count()).toBe(0);
+  });
+
+  it('reads on twitter.com and web.facebook.com too', async () => {
+    for (const url of [
+      'https://twitter.com/acme_fr/status/1790000000000000002?live=0',
+      'https://web.facebook.com/acmefrance/posts/pfbid0web?live=0',
+    ]) {
+      const page = await openFeed(harness, url, 3);
+      await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+      await page.close();
+    }
+  });
+
+  it('follows the CM from the home timeline into a conversation and back, reading only the conversation', async () => {
+    const thread = '1790000000000000555';
+    const page = await openFeed(harness, 'https://x.com/home?live=0', 5);
+    await page.waitForTimeout(1_500);
+    expect(await page.locator(BADGE).count()).toBe(0);
+
+    await page.evaluate(
+      (path) => (window as unknown as { demoFeed: { navigate(p: string): void } }).demoFeed.navigate(path),
+      `/acme_fr/status/${thread}`,
+    );
+    await appendReplies(page, 4);
+    await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBe(4);
+    await expect
+      .poll(async () => (await storedComments(harness.browser.serviceWorker, thread)).length)
+      .toBe(4);
+
+    const before = await countStoredComments(harness.browser.serviceWorker);
+    await page.evaluate(() =>
+      (window as unknown as { demoFeed: { navigate(p: string): void } }).demoFeed.navigate('/home'),
+    );
+    await appendReplies(page, 5);
+    await page.waitForTimeout(1_500);
+    expect(await page.locator(BADGE).count()).toBe(0);
+    expect(await countStoredComments(harness.browser.serviceWorker)).toBe(before);
+    await page.close();
   });
 
   it('stores each comment once in the service worker and shows it in the popup', async () => {

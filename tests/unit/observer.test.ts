@@ -313,6 +313,64 @@ describe('observeComments on X', () => {
     expect(h.navigations).toHaveLength(1);
   });
 
+  it('reads nothing on a page the adapter does not handle, and starts when the CM navigates to one', async () => {
+    history.replaceState(null, '', '/home');
+    let url = new URL('https://x.com/home');
+    const extract = vi.fn(xAdapter.extract);
+    const h = observe(xAdapter, () => ({ url, ownHandles: [] }), { ...xAdapter, extract });
+    await h.scheduler.flush();
+    xThread().append(element(xReplyCell(reply(5))));
+    await h.scheduler.flush();
+    expect(extract).not.toHaveBeenCalled();
+    expect(h.reports()).toEqual([]);
+
+    history.pushState(null, '', '/acme_fr/status/100');
+    url = X_URL;
+    document.body.append(document.createElement('div')); // the site renders the thread
+    await h.scheduler.flush();
+    expect(h.navigations.map((u) => u.pathname)).toEqual(['/acme_fr/status/100']);
+    expect(h.next()).toEqual([
+      ['100', true],
+      ['1001', true],
+      ['1002', true],
+      ['1005', true],
+    ]);
+
+    // Back to the home feed: its posts are not the CM's incoming replies.
+    history.pushState(null, '', '/home');
+    url = new URL('https://x.com/home');
+    xThread().append(element(xReplyCell(reply(6))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([]);
+  });
+
+  it("does not re-read a comment when the extension's own badge is added next to it", async () => {
+    const extract = vi.fn(xAdapter.extract);
+    const isOwnNode = (node: Node) => node.nodeType === 1 && (node as Element).hasAttribute('data-own');
+    const batches: SeenComment[][] = [];
+    const scheduler = manualScheduler();
+    active = observeComments({
+      adapter: { ...xAdapter, extract },
+      getContext: xContext,
+      onComments: (batch) => batches.push(batch),
+      schedule: scheduler.schedule,
+      isOwnNode,
+    });
+    await scheduler.flush();
+    const badge = document.createElement('span');
+    badge.setAttribute('data-own', '');
+    batches[0]?.[1]?.anchor.after(badge);
+    await scheduler.flush();
+    badge.remove();
+    await scheduler.flush();
+    expect(extract).toHaveBeenCalledTimes(1);
+    // A change of the page's own nodes still is read.
+    xThread().append(element(xReplyCell(reply(5))));
+    await scheduler.flush();
+    expect(extract).toHaveBeenCalledTimes(2);
+    expect(batches.flat().map((seen) => seen.comment.id)).toEqual(['100', '1001', '1002', '1005']);
+  });
+
   it('navigation elements kept across pages are reported again for the new page (firstSeen false)', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();

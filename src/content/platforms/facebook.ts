@@ -5,7 +5,7 @@
  */
 import type { ObservedComment } from '../../shared/comment';
 import { pickReplyBox } from './reply-box';
-import { contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
+import { contentHash, isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './types';
 
 export const SELECTORS = {
@@ -103,7 +103,7 @@ function isCommentArticle(article: Element): boolean {
   if (LABELS.comment.test(label) || LABELS.reply.test(label)) return true;
   // Structure: an article holding its own comment permalink. A post holds none of its own: the comment
   // links under it belong to the nested comment articles.
-  return queryAllOwn(article, SELECTORS.commentLink, SELECTORS.article).length > 0;
+  return queryOwn(article, SELECTORS.commentLink, SELECTORS.article) !== null;
 }
 
 function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] {

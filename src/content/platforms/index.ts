@@ -1,3 +1,4 @@
+import { platformOfUrl } from '../../shared/sites';
 import { facebookAdapter } from './facebook';
 import type { PlatformAdapter } from './types';
 import { xAdapter } from './x';
@@ -8,7 +9,11 @@ export { facebookAdapter, xAdapter };
 /** Every platform adapter, one per site. */
 export const ADAPTERS: readonly PlatformAdapter[] = [xAdapter, facebookAdapter];
 
-/** The adapter that reads comments on the page at `url`, or null when none does. */
-export function adapterFor(url: URL): PlatformAdapter | null {
-  return ADAPTERS.find((adapter) => adapter.handles(url)) ?? null;
+/**
+ * The adapter of the supported site at `url`, or null on any other site. It may not read this very page
+ * (`handles` tells): both sites navigate between pages without reloading, so the content script stays.
+ */
+export function siteAdapter(url: string): PlatformAdapter | null {
+  const platform = platformOfUrl(url);
+  return ADAPTERS.find((adapter) => adapter.platform === platform) ?? null;
 }

@@ -100,45 +100,24 @@ export function isOwnHandle(handle: string, ownHandles: readonly string[]): bool
 }
 
 /**
- * The first descendant of `root` matching `selector` that does not sit inside an element matching
- * `fence` below `root` (e.g. a quoted tweet, or a nested comment). Fenced subtrees are not walked at all,
- * so asking a post for its own links costs the post's own size, not the size of its comment thread.
+ * True when `element` (a descendant of `root`) is neither a `fence` nor inside one below `root`: a quoted
+ * tweet's links are not the tweet's, a nested reply's text is not its parent comment's. Native matching
+ * only (`closest`), no script per element walked: this runs for every comment of a busy page.
  */
+function isOwn(root: Element, element: Element, fence: string): boolean {
+  if (element.matches(fence)) return false;
+  const nearest = element.parentElement?.closest(fence) ?? null;
+  return nearest === null || nearest === root || !root.contains(nearest);
+}
+
+/** The first descendant of `root` matching `selector` that does not sit inside a `fence` below `root`. */
 export function queryOwn(root: Element, selector: string, fence: string): Element | null {
-  return walkOwn(root, selector, fence, true)[0] ?? null;
+  for (const element of root.querySelectorAll(selector)) if (isOwn(root, element, fence)) return element;
+  return null;
 }
 
 export function queryAllOwn(root: Element, selector: string, fence: string): Element[] {
-  return walkOwn(root, selector, fence, false);
-}
-
-const SHOW_ELEMENT = 0x1;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
-
-function walkOwn(root: Element, selector: string, fence: string, firstOnly: boolean): Element[] {
-  const found: Element[] = [];
-  const walker = (root.ownerDocument ?? document).createTreeWalker(root, SHOW_ELEMENT, {
-    acceptNode: (node) => {
-      const element = node as Element;
-      if (element.matches(fence)) return FILTER_REJECT;
-      return element.matches(selector) ? FILTER_ACCEPT : FILTER_SKIP;
-    },
-  });
-  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-    found.push(node as Element);
-    if (firstOnly) break;
-  }
-  return found;
-}
-
-/** True when no element between `element` (included) and `root` (excluded) matches `fence`. */
-export function isOwn(root: Element, element: Element, fence: string): boolean {
-  for (let node: Element | null = element; node !== null && node !== root; node = node.parentElement) {
-    if (node.matches(fence)) return false;
-  }
-  return true;
+  return Array.from(root.querySelectorAll(selector)).filter((element) => isOwn(root, element, fence));
 }
 
 /** Every element matching `selector` in `root`, `root` itself first when it matches. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../../src/content/platforms';
+import { siteAdapter } from '../../../src/content/platforms';
 import {
   facebookAdapter,
   normalizeCommentId,
@@ -67,10 +67,10 @@ describe('facebookAdapter.handles', () => {
     expect(facebookAdapter.handles(new URL(url))).toBe(expected);
   });
 
-  it('adapterFor picks the Facebook adapter for Facebook pages only', () => {
-    expect(adapterFor(new URL('https://web.facebook.com/AcmeUS/posts/1'))?.platform).toBe('facebook');
-    expect(adapterFor(new URL('https://www.facebook.com/'))).toBeNull();
-    expect(adapterFor(new URL('https://example.org/'))).toBeNull();
+  it('siteAdapter picks the Facebook adapter on the Facebook hosts only', () => {
+    expect(siteAdapter('https://web.facebook.com/AcmeUS/posts/1')?.platform).toBe('facebook');
+    expect(siteAdapter('https://www.facebook.com/')?.platform).toBe('facebook');
+    expect(siteAdapter('https://example.org/')).toBeNull();
   });
 });
 

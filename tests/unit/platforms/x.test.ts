@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterFor } from '../../../src/content/platforms';
+import { siteAdapter } from '../../../src/content/platforms';
 import { focalStatusId, isTombstone, xAdapter } from '../../../src/content/platforms/x';
 import type { ObservedComment } from '../../../src/shared/comment';
 
@@ -56,9 +56,10 @@ describe('xAdapter.handles', () => {
     expect(xAdapter.handles(new URL(url))).toBe(expected);
   });
 
-  it('adapterFor picks the X adapter for X pages only', () => {
-    expect(adapterFor(new URL('https://x.com/notifications'))?.platform).toBe('x');
-    expect(adapterFor(new URL('https://x.com/home'))).toBeNull();
+  it('siteAdapter picks the X adapter on both X hosts, whatever the page', () => {
+    expect(siteAdapter('https://x.com/notifications')?.platform).toBe('x');
+    expect(siteAdapter('https://twitter.com/home')?.platform).toBe('x');
+    expect(siteAdapter('http://x.com/home')).toBeNull();
   });
 
   it('reads the focal status id from the URL', () => {
