@@ -1,13 +1,11 @@
 /** What the assistant works out from the log: tactics per comment, and whether a customer got an answer. */
 import type { Label } from '../shared/comment';
 import type { DesaffectDb } from '../storage/db';
-import type { ActionRow, CommentRow } from '../storage/schema';
+import type { CommentRow } from '../storage/schema';
 import { readSettings } from '../storage/settings';
 import { suggestTactics, type Tactic } from '../tactics/rules';
 
 const RECENT_MS = 30 * 60_000;
-/** Logging one of these for a comment means the CM answered it. */
-const ANSWERING: readonly string[] = ['humour', 'emoji', 'restraint', 'private_message'];
 
 export interface Advice {
   tactics: Tactic[];
@@ -108,14 +106,4 @@ export async function tacticsFor(
     advice.set(row.key, { tactics, revealed: row.revealedAt !== undefined });
   }
   return advice;
-}
-
-/** A customer is answered once the CM logged a reply for them, or wrote in the thread after them. */
-export function isAnswered(
-  row: CommentRow,
-  actions: readonly ActionRow[],
-  thread: readonly CommentRow[],
-): boolean {
-  if (actions.some((action) => ANSWERING.includes(action.tactic))) return true;
-  return thread.some((other) => other.isOwn && other.firstSeen >= row.firstSeen && other.key !== row.key);
 }

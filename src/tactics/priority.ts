@@ -4,6 +4,44 @@
  * hardest-hitting first, then the oldest.
  */
 import type { Label } from '../shared/comment';
+import type { Tactic } from './rules';
+
+/** Logging one of these for a comment means the CM answered it. */
+const ANSWERING: readonly Tactic[] = ['humour', 'emoji', 'restraint', 'private_message'];
+
+export interface ThreadComment {
+  key: string;
+  threadKey: string;
+  isOwn: boolean;
+  /** As the site shows it (ISO 8601), when it does. */
+  createdAt: string | null;
+  firstSeen: number;
+}
+
+/** True when `later` was written after `earlier`: by the site's times when both have one, else by sighting. */
+function writtenAfter(later: ThreadComment, earlier: ThreadComment): boolean {
+  if (later.createdAt !== null && earlier.createdAt !== null) return later.createdAt > earlier.createdAt;
+  return later.firstSeen > earlier.firstSeen;
+}
+
+/**
+ * A customer is answered once the CM logged an answering tactic for them, or wrote in their thread after
+ * them (a reply of the CM's that was already there before the customer wrote does not count).
+ */
+export function isAnswered(
+  comment: ThreadComment,
+  loggedTactics: readonly string[],
+  others: readonly ThreadComment[],
+): boolean {
+  if (loggedTactics.some((tactic) => (ANSWERING as readonly string[]).includes(tactic))) return true;
+  return others.some(
+    (other) =>
+      other.isOwn &&
+      other.key !== comment.key &&
+      other.threadKey === comment.threadKey &&
+      writtenAfter(other, comment),
+  );
+}
 
 export interface Flagged {
   label: Label;

@@ -64,6 +64,8 @@ function forUnhappyCustomer(s: Situation): Tactic[] {
   if (s.intensity >= HIGH || s.authorCommentsInThread >= PERSISTENT_AUTHOR) {
     return ['private_message', 'restraint', 'share_colleague'];
   }
+  // A long thread turns negative: take the conversation out of it before it feeds the fire.
+  if (s.threadLength >= LONG_THREAD) return ['private_message', 'restraint', 'emoji'];
   if (s.intensity < LOW) return ['restraint', 'emoji', 'private_message'];
   return ['restraint', 'private_message', 'emoji'];
 }

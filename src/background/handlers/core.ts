@@ -3,7 +3,8 @@ import { localDay } from '../../shared/day';
 import type { TabCommentView, UiHandlers } from '../../shared/messages';
 import { oldestKeptDay, purgeOlderThan } from '../../storage/retention';
 import type { CommentRow } from '../../storage/schema';
-import { isAnswered, tacticsFor } from '../assistant';
+import { isAnswered } from '../../tactics/priority';
+import { tacticsFor } from '../assistant';
 import { readTabState } from '../tab-state';
 import type { HandlerContext } from './context';
 
@@ -32,7 +33,11 @@ export function coreHandlers({
           tactics: advice.get(row.key)?.tactics ?? [],
           revealed: row.revealedAt !== undefined,
           actions: own.map((action) => action.tactic),
-          answered: isAnswered(row, own, rows),
+          answered: isAnswered(
+            row,
+            own.map((action) => action.tactic),
+            rows,
+          ),
           platform: row.platform,
           authorHandle: row.authorHandle,
           authorName: row.authorName,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byPriority, type Flagged } from '../../../src/tactics/priority';
+import { byPriority, type Flagged, isAnswered, type ThreadComment } from '../../../src/tactics/priority';
 
 const item = (id: string, change: Partial<Flagged>): Flagged & { id: string } => ({
   id,
@@ -29,5 +29,43 @@ describe('byPriority', () => {
       item('mild-new', { intensity: 0.3, firstSeen: 9 }),
     ]);
     expect(ordered.map((i) => i.id)).toEqual(['hard', 'mild-old', 'mild-new']);
+  });
+});
+
+describe('isAnswered', () => {
+  const comment = (key: string, change: Partial<ThreadComment> = {}): ThreadComment => ({
+    key,
+    threadKey: 'thread-1',
+    isOwn: false,
+    createdAt: null,
+    firstSeen: 100,
+    ...change,
+  });
+  const customer = comment('x:1', { createdAt: '2026-11-25T10:00:00.000Z' });
+
+  it('is answered once the CM logged an answering tactic, not after ignore or no action', () => {
+    expect(isAnswered(customer, ['restraint'], [])).toBe(true);
+    expect(isAnswered(customer, ['private_message'], [])).toBe(true);
+    expect(isAnswered(customer, ['ignore', 'no_action', 'share_colleague'], [])).toBe(false);
+  });
+
+  it("counts the CM's own comment written after the customer's, in the same thread only", () => {
+    const reply = comment('x:2', { isOwn: true, createdAt: '2026-11-25T10:05:00.000Z' });
+    expect(isAnswered(customer, [], [customer, reply])).toBe(true);
+    expect(isAnswered(customer, [], [customer, { ...reply, threadKey: 'thread-2' }])).toBe(false);
+    // Somebody else's comment is no answer.
+    expect(isAnswered(customer, [], [customer, { ...reply, isOwn: false }])).toBe(false);
+  });
+
+  it("does not count a reply of the CM's that was already there before the customer wrote", () => {
+    // Read in the same page load (same sighting), but the site's times tell the order.
+    const earlier = comment('x:0', { isOwn: true, createdAt: '2026-11-25T09:00:00.000Z', firstSeen: 100 });
+    expect(isAnswered(customer, [], [earlier, customer])).toBe(false);
+  });
+
+  it('falls back to the order of sighting when the site shows no time (Facebook)', () => {
+    const fbCustomer = comment('fb:1');
+    expect(isAnswered(fbCustomer, [], [comment('fb:2', { isOwn: true, firstSeen: 100 })])).toBe(false);
+    expect(isAnswered(fbCustomer, [], [comment('fb:2', { isOwn: true, firstSeen: 250 })])).toBe(true);
   });
 });

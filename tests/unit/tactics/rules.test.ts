@@ -53,6 +53,11 @@ describe('suggestTactics: the field findings as a table', () => {
       ['restraint', 'private_message', 'emoji'],
     ],
     [
+      'an annoyed customer in a long thread: out of the public thread first',
+      { label: 'unhappy_customer', intensity: 0.5, threadLength: LONG_THREAD },
+      ['private_message', 'restraint', 'emoji'],
+    ],
+    [
       'a furious customer: private messages first',
       { label: 'unhappy_customer', intensity: 0.9 },
       ['private_message', 'restraint', 'share_colleague'],
