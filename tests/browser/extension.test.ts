@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countStoredComments,
@@ -120,6 +122,19 @@ describe('the extension in Chromium', () => {
     await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
     await expect.poll(() => popup.getByRole('alert').count(), { timeout: 20_000, interval: 1_000 }).toBe(1);
     expect(await page.locator(BADGE).count()).toBe(0);
+  });
+
+  it('ships the permissions of manifest.json, the version of package.json and no web-accessible resource', () => {
+    const built = JSON.parse(readFileSync(join(process.env.DIST_DIR ?? 'dist', 'manifest.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(built.version).toBe(pkg.version);
+    expect(built.permissions).toEqual(['storage', 'activeTab']);
+    expect(built.optional_permissions ?? []).toEqual([]);
+    expect([...built.host_permissions].sort()).toEqual(SITE_HOSTS.map((host) => `https://${host}/*`).sort());
+    expect(built.web_accessible_resources ?? []).toEqual([]);
+    // One self-contained content script file: nothing for a site to fetch and recognise.
+    expect(built.content_scripts).toHaveLength(1);
+    expect(built.content_scripts[0].js).toHaveLength(1);
   });
 
   it('made no request outside the local test server', () => {

@@ -3,10 +3,13 @@
  * local X and Facebook pages as the Chromium tests, the same promises — badges, each comment stored once,
  * the popup, nothing on other sites.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
+import { firefoxDistDir } from '../../scripts/lib/firefox-build';
 import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
 import type { TabView } from '../../src/shared/messages';
 
@@ -64,6 +67,17 @@ function storedComments(extensionPage: Page, pattern: string): Promise<{ key: st
 }
 
 describe('the extension in Firefox', () => {
+  it('ships the Firefox manifest: event page, add-on id, nothing collected, the same permissions', () => {
+    const built = JSON.parse(readFileSync(join(firefoxDistDir(), 'manifest.json'), 'utf8'));
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(built.version).toBe(pkg.version);
+    expect(built.background.scripts).toHaveLength(1);
+    expect(built.background.service_worker).toBeUndefined();
+    expect(built.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(built.permissions).toEqual(['storage', 'activeTab']);
+    expect(built.web_accessible_resources ?? []).toEqual([]);
+  });
+
   it('badges replies on the X conversation page', async () => {
     const page = await openFeed('https://x.com/acme_fr/status/1790000000000000001?live=0', 5);
     await expect.poll(() => badgeCount(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);

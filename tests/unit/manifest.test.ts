@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { firefoxManifest, GECKO_ID } from '../../scripts/lib/firefox-build';
 import { SUPPORTED_HOSTS } from '../../src/shared/sites';
 
 const manifest = JSON.parse(readFileSync('manifest.json', 'utf8'));
@@ -19,5 +20,29 @@ describe('manifest', () => {
 
   it('exposes no web-accessible resource a site could probe', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+});
+
+describe('the Firefox manifest, derived from the same manifest.json', () => {
+  const firefox = firefoxManifest({ ...manifest, version: '1.2.3' });
+
+  it('runs the background as a module event page and drops what only Chrome reads', () => {
+    expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+
+  it('declares an add-on id, minimum versions and that no data is collected', () => {
+    expect(firefox.browser_specific_settings.gecko).toEqual({
+      id: GECKO_ID,
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    });
+    expect(firefox.browser_specific_settings.gecko_android.strict_min_version).toBe('142.0');
+  });
+
+  it('keeps the permissions, sites, content script and version of the Chrome manifest', () => {
+    for (const key of ['permissions', 'host_permissions', 'content_scripts', 'action', 'options_ui'])
+      expect(firefox[key as keyof typeof firefox]).toEqual(manifest[key]);
+    expect(firefox.version).toBe('1.2.3');
   });
 });
