@@ -3,13 +3,11 @@ import {
   type BgReplies,
   type CsHandlers,
   type CsToBg,
-  parseCsToBg,
-  parseUiToBg,
+  routeMessage,
   type SenderTab,
   type UiHandlers,
   type UiToBg,
 } from '../shared/messages';
-import { platformOfUrl } from '../shared/sites';
 import { openDb } from '../storage/db';
 import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
 import { commentHandlers } from './handlers/comments';
@@ -43,20 +41,11 @@ export function main(): void {
   const onUiMessage = (message: UiToBg) =>
     (uiHandlers[message.type] as (m: UiToBg) => Promise<BgReplies[UiToBg['type']]>)(message);
 
-  const extensionOrigin = browser.runtime.getURL('');
-
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    // Extension pages (popup, dashboard) may also live in a tab: tell them apart by their origin.
-    if (sender.url?.startsWith(extensionOrigin)) {
-      const message = parseUiToBg(raw);
-      return message ? onUiMessage(message) : undefined;
-    }
-    // Otherwise a content script: only on the supported sites, and only in the cs→bg vocabulary.
-    const tabId = sender.tab?.id;
-    const message = parseCsToBg(raw);
-    if (tabId === undefined || !message || !platformOfUrl(sender.url)) return undefined;
-    return onCsMessage(message, { id: tabId, windowId: sender.tab?.windowId });
+    const routed = routeMessage(raw, sender, self);
+    if (routed === null) return undefined;
+    return routed.from === 'ui' ? onUiMessage(routed.message) : onCsMessage(routed.message, routed.tab);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -19,6 +19,7 @@ import { type AssistantReplies, assistantCsMessages, assistantMessages } from '.
 import { type DashboardReplies, dashboardCsMessages, dashboardMessages } from './messages-dashboard';
 import { type ExportReplies, exportMessages } from './messages-export';
 import { type Settings, settingsSchema } from './settings';
+import { platformOfUrl } from './sites';
 
 const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
 const platform = v.picklist(PLATFORMS);
@@ -86,6 +87,40 @@ export function parseCsToBg(message: unknown): CsToBg | null {
 export function parseUiToBg(message: unknown): UiToBg | null {
   const result = v.safeParse(uiToBgSchema, message);
   return result.success ? result.output : null;
+}
+
+/** Who sent a message, as the browser tells the service worker (the slice the boundary checks). */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number; windowId?: number };
+}
+
+export type RoutedMessage =
+  | { from: 'ui'; message: UiToBg }
+  | { from: 'cs'; message: CsToBg; tab: SenderTab }
+  | null;
+
+/**
+ * The service worker's boundary: a message is taken only from this extension's own contexts, in the
+ * vocabulary of the context that sent it — ui→bg from its pages, cs→bg from its content script on a
+ * supported site. Anything else (another extension, a page, a malformed message) gets null: no answer.
+ */
+export function routeMessage(
+  raw: unknown,
+  sender: MessageSender,
+  self: { id: string; origin: string },
+): RoutedMessage {
+  if (sender.id !== self.id) return null;
+  // Extension pages (popup, dashboard) may also live in a tab: tell them apart by their origin.
+  if (sender.url?.startsWith(self.origin)) {
+    const message = parseUiToBg(raw);
+    return message ? { from: 'ui', message } : null;
+  }
+  const tabId = sender.tab?.id;
+  const message = parseCsToBg(raw);
+  if (tabId === undefined || !message || !platformOfUrl(sender.url)) return null;
+  return { from: 'cs', message, tab: { id: tabId, windowId: sender.tab?.windowId } };
 }
 
 /** What a classified comment looks like to the tab and to the popup. */

@@ -124,6 +124,53 @@ describe('the extension in Chromium', () => {
     expect(await page.locator(BADGE).count()).toBe(0);
   });
 
+  it('lets no page script speak for Desaffect or read its data', async () => {
+    const page = await openFeed(harness, 'https://x.com/acme_fr/status/1790000000000000666?live=0', 2);
+    const forged = {
+      type: 'cs→bg:comments-observed',
+      sessionId: 'forged-session',
+      comments: [
+        {
+          platform: 'x',
+          id: '1790000000000000667',
+          threadKey: '1790000000000000666',
+          authorHandle: '@forger',
+          authorName: 'Forger',
+          text: 'planted by the page',
+          createdAt: null,
+          permalink: null,
+          isReply: true,
+          isOwn: false,
+        },
+      ],
+    };
+    const attempts = await page.evaluate(
+      async ({ message, extensionId }) => {
+        const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime;
+        window.postMessage(message, '*');
+        let direct = 'no runtime';
+        if (typeof runtime?.sendMessage === 'function') {
+          try {
+            await (runtime.sendMessage as (id: string, m: object) => Promise<unknown>)(extensionId, message);
+            direct = 'answered';
+          } catch {
+            direct = 'refused';
+          }
+        }
+        return { direct, indexedDbNames: (await indexedDB.databases()).map((db) => db.name) };
+      },
+      { message: forged, extensionId: harness.browser.extensionId },
+    );
+    expect(attempts.direct).not.toBe('answered');
+    // The log lives in the extension's origin, not in the site's IndexedDB.
+    expect(attempts.indexedDbNames).toEqual([]);
+    await page.waitForTimeout(1_000);
+    const stored = await storedComments(harness.browser.serviceWorker, '1790000000000000666');
+    expect(stored.map((row) => row.key)).not.toContain('x:1790000000000000667');
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+
   it('ships the permissions of manifest.json, the version of package.json and no web-accessible resource', () => {
     const built = JSON.parse(readFileSync(join(process.env.DIST_DIR ?? 'dist', 'manifest.json'), 'utf8'));
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsToBg, parseUiToBg } from '../../src/shared/messages';
+import { parseCsToBg, parseUiToBg, routeMessage } from '../../src/shared/messages';
 
 const validComment = {
   platform: 'x',
@@ -60,5 +60,45 @@ describe('message validation at the service worker boundary', () => {
     });
     expect(parseUiToBg({ type: 'ui→bg:tab-comments', tabId: '4' })).toBeNull();
     expect(parseUiToBg({ type: 'cs→bg:page-status' })).toBeNull();
+  });
+});
+
+describe('routeMessage: who may speak to the service worker', () => {
+  const self = { id: 'desaffect-id', origin: 'chrome-extension://desaffect-id/' };
+  const popup = { id: self.id, url: `${self.origin}src/popup/index.html` };
+  const contentScript = {
+    id: self.id,
+    url: 'https://x.com/acme_fr/status/1',
+    tab: { id: 7, windowId: 1 },
+  };
+  const summary = { type: 'ui→bg:summary' };
+  const status = {
+    type: 'cs→bg:page-status',
+    status: { platform: 'x', url: 'https://x.com/a/status/1', postsVisible: 1, commentsRead: 1, since: 1 },
+  };
+
+  it("takes ui→bg from the extension's pages and cs→bg from its content script on a supported site", () => {
+    expect(routeMessage(summary, popup, self)).toEqual({ from: 'ui', message: summary });
+    expect(routeMessage(status, contentScript, self)).toEqual({
+      from: 'cs',
+      message: status,
+      tab: { id: 7, windowId: 1 },
+    });
+  });
+
+  it.each([
+    ['another extension', summary, { ...popup, id: 'someone-else' }],
+    ['a sender without an id (a web page)', summary, { url: 'https://x.com/' }],
+    ['a content script asking for a page-only message', summary, contentScript],
+    ['a page of the extension speaking as a content script', status, popup],
+    [
+      'the content script on a site Desaffect does not read',
+      status,
+      { ...contentScript, url: 'https://evil.example/' },
+    ],
+    ['a content-script message without a tab', status, { id: self.id, url: contentScript.url }],
+    ['a malformed message', { type: 'ui→bg:tab-comments', tabId: '<script>' }, popup],
+  ])('ignores %s', (_what, raw, sender) => {
+    expect(routeMessage(raw, sender, self)).toBeNull();
   });
 });
