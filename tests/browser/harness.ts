@@ -18,29 +18,45 @@ export interface Harness {
   contextRequests: string[];
   server: FeedServer;
   extensionUrl(path: string): string;
+  /** Requests for anything but the local test sites, seen by the proxy or the browser: must stay empty. */
+  outsideRequests(): string[];
+  /** Closes everything, and fails the test file if the browser made any request outside the test sites. */
   close(): Promise<void>;
 }
+
+const LOCAL_HOSTS: readonly string[] = [...SITE_HOSTS, OTHER_HOST];
+const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:'];
 
 /** `pool`: the texts the fake sites' replies draw from (default: the bundled sample). */
 export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS): Promise<Harness> {
   const port = Number(process.env.TEST_PORT) || 8543;
   const server = await startFeedServer({ port, pool });
-  const proxy = await startRecordingProxy({ localHosts: [...SITE_HOSTS, OTHER_HOST], upstreamPort: port });
+  const proxy = await startRecordingProxy({ localHosts: LOCAL_HOSTS, upstreamPort: port });
   // Lets Playwright report the extension service worker's own requests too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const browser = await launchWithExtension({ port, headless: true, proxyPort: proxy.port });
   const contextRequests: string[] = [];
   browser.context.on('request', (request) => contextRequests.push(request.url()));
+  const outsideRequests = () => [
+    ...proxy.violations(),
+    ...contextRequests.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      return !LOCAL_PROTOCOLS.includes(protocol) && !LOCAL_HOSTS.includes(hostname);
+    }),
+  ];
   return {
     browser,
     proxy,
     contextRequests,
     server,
     extensionUrl: (path) => `chrome-extension://${browser.extensionId}/${path}`,
+    outsideRequests,
     async close() {
+      const outside = outsideRequests();
       await browser.close();
       await proxy.close();
       await server.close();
+      if (outside.length > 0) throw new Error(`Requests outside the local test sites: ${outside.join(', ')}`);
     },
   };
 }

@@ -116,4 +116,32 @@ describe('the XSS corpus', () => {
     await popup.close();
     for (const page of feeds) expect(await ran(page)).toBe(0);
   });
+
+  it('shows the hostile evidence as text in the dashboard, and runs nothing there', async () => {
+    const dashboard = await harness.browser.context.newPage();
+    const dialogs: string[] = [];
+    dashboard.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    for (const section of ['', '#evidence']) {
+      await dashboard.goto(harness.extensionUrl(`src/dashboard/index.html${section}`));
+      await dashboard.locator('main section').first().waitFor();
+      await dashboard.waitForTimeout(500);
+    }
+    const records = dashboard.locator('.evidence-record');
+    await records.first().waitFor({ timeout: 10_000 });
+    expect(
+      await records.locator('script, iframe, object, embed, style, img:not(.evidence-shot)').count(),
+    ).toBe(0);
+    expect((await records.locator('.comment-text').allTextContents()).join('\n')).toContain(
+      '<img src=x onerror=',
+    );
+    expect(await dashboard.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(
+      await dashboard.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
+    ).toBe(true);
+    await dashboard.close();
+  });
 });
