@@ -3,6 +3,7 @@ import type { ObservedComment } from '../shared/comment';
 import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import type { CommentVerdict, ContentSettings } from '../shared/messages';
 import { type CsReplies, parseUiToCs, type UiToCs } from '../shared/messages-assistant';
+import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
 import { type BadgeActions, isBadgeHost, renderBadge } from './badge';
 import { setStrings } from './i18n';
@@ -11,7 +12,7 @@ import { observeComments, type SeenComment } from './observer';
 import { siteAdapter } from './platforms';
 import { insertReply } from './reply-box';
 import { createReportQueue } from './report-queue';
-import { setShielded, shouldShield } from './shield';
+import { setShielded } from './shield';
 
 const STATUS_INTERVAL_MS = 3_000;
 
@@ -180,6 +181,10 @@ export async function main(): Promise<void> {
   };
   const answerPopup = (message: UiToCs): CsReplies[UiToCs['type']] => {
     if (message.type === 'ui→cs:insert-reply') return { inserted: actions.insert(message.text) };
+    if (message.type === 'ui→cs:reveal') {
+      actions.reveal(message.commentKey);
+      return { ok: true };
+    }
     const seen = shown.get(message.commentKey);
     if (!seen?.element.isConnected) return { found: false };
     seen.element.scrollIntoView({ block: 'center', behavior: 'smooth' });

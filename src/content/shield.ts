@@ -19,8 +19,3 @@ export function setShielded(bodies: readonly HTMLElement[], shielded: boolean): 
     }
   }
 }
-
-/** True when the CM's level for this label asks to blur a comment of this intensity. */
-export function shouldShield(level: number | null, intensity: number, revealed: boolean): boolean {
-  return !revealed && level !== null && intensity >= level;
-}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { TabCommentView } from '../shared/messages';
 import type { ActionChoice } from '../shared/messages-assistant';
 import type { Settings } from '../shared/settings';
+import { shouldShield } from '../shared/shield';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { ask, tellTab } from '../ui/client';
@@ -56,6 +57,19 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
       onChanged();
       return t(screenshot ? 'popupEscalatedWithScreenshot' : 'cardEscalated');
     });
+  // Shielded in the page, shielded here: the popup must not show what the CM chose not to see yet.
+  const shielded = shouldShield(
+    settings.shield[classification.label],
+    classification.intensity,
+    comment.revealed,
+  );
+  const show = () =>
+    run(async () => {
+      await ask({ type: 'ui→bg:reveal', commentKey: comment.key });
+      await tellTab(tabId, { type: 'ui→cs:reveal', commentKey: comment.key }).catch(() => undefined);
+      onChanged();
+      return '';
+    });
   const showInPage = () =>
     run(async () => {
       const { found } = await tellTab(tabId, { type: 'ui→cs:show-comment', commentKey: comment.key });
@@ -102,7 +116,18 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
         <bdi class="author">{comment.authorName || comment.authorHandle}</bdi>
         {comment.answered && <span class="done">{t('popupAnswered')}</span>}
       </div>
-      {comment.text !== null && <p class="comment-text">{comment.text.slice(0, 400)}</p>}
+      {comment.text !== null && (
+        <div class="excerpt">
+          <p class={shielded ? 'comment-text shielded' : 'comment-text'} aria-hidden={shielded}>
+            {comment.text.slice(0, 400)}
+          </p>
+          {shielded && (
+            <button type="button" class="show" onClick={show}>
+              {t('badgeShow')}
+            </button>
+          )}
+        </div>
+      )}
       {classification.cues.length > 0 && (
         <p class="muted cues">
           {t('cardWhy')}: {classification.cues.join(' · ')}

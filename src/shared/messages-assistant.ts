@@ -1,6 +1,6 @@
 /**
  * Messages of the moderation assistant: logging what the CM did, the escalation kit, the shield's
- * "Show", and the popup asking the page to show a comment or insert a reply (ui→cs).
+ * "Show", and the popup asking the page to show a comment, insert a reply or lift a shield (ui→cs).
  */
 import * as v from 'valibot';
 import type { EvidenceRow } from '../storage/schema';
@@ -22,6 +22,7 @@ export const assistantMessages = [
   v.object({ type: v.literal('ui→bg:log-action'), commentKey: key, tactic: actionSchema }),
   v.object({ type: v.literal('ui→bg:escalate'), commentKey: key, tabId: v.pipe(v.number(), v.integer()) }),
   v.object({ type: v.literal('ui→bg:evidence-list') }),
+  v.object({ type: v.literal('ui→bg:reveal'), commentKey: key }),
 ] as const;
 
 export interface EscalationResult {
@@ -39,17 +40,20 @@ export type AssistantReplies = {
   'ui→bg:log-action': { ok: true };
   'ui→bg:escalate': EscalationResult;
   'ui→bg:evidence-list': EvidenceView[];
+  'ui→bg:reveal': { ok: true };
 };
 
 /** From an extension page to the content script of a tab. */
 export const uiToCsSchema = v.variant('type', [
   v.object({ type: v.literal('ui→cs:show-comment'), commentKey: key }),
   v.object({ type: v.literal('ui→cs:insert-reply'), text: v.pipe(v.string(), v.maxLength(5_000)) }),
+  v.object({ type: v.literal('ui→cs:reveal'), commentKey: key }),
 ]);
 export type UiToCs = v.InferOutput<typeof uiToCsSchema>;
 export interface CsReplies {
   'ui→cs:show-comment': { found: boolean };
   'ui→cs:insert-reply': { inserted: boolean };
+  'ui→cs:reveal': { ok: true };
 }
 
 export function parseUiToCs(message: unknown): UiToCs | null {

@@ -134,6 +134,22 @@ describe('badges and shield', () => {
 });
 
 describe('popup', () => {
+  it('keeps a shielded threat blurred in the popup too, until the CM chooses to read it there', async () => {
+    const key = await replyKey(facebookPage, 'facebook', THREAT);
+    const popup = await openPopup(FACEBOOK_URL);
+    const threat = popup.locator(`li.flagged-item[data-key="${key}"]`);
+    expect(await threat.locator('.comment-text.shielded').count()).toBe(1);
+    expect(await threat.locator('.comment-text').getAttribute('aria-hidden')).toBe('true');
+    await threat.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect.poll(() => threat.locator('.comment-text.shielded').count()).toBe(0);
+    // The page follows: the comment is no longer blurred there either.
+    const comment = facebookPage.locator('div[role="article"]:not([aria-posinset])', {
+      has: facebookPage.locator(`${BADGE}[data-desaffect-badge="${key}"]`),
+    });
+    await expect.poll(() => comment.locator(SHIELDED).count()).toBe(0);
+    await popup.close();
+  });
+
   it('lists what needs the CM first: threats, customers waiting for an answer, then trolls', async () => {
     const popup = await openPopup(X_URL);
     const labels = await popup

@@ -77,6 +77,12 @@ async function escalate(
   return { evidenceId: evidenceId as number, screenshot: screenshot !== null };
 }
 
+/** The CM chose to read a shielded comment: remembered, so it stays readable in the page and the popup. */
+async function reveal(db: DesaffectDb, key: string, at: number): Promise<{ ok: true }> {
+  await db.comments.update(key, { revealedAt: at });
+  return { ok: true };
+}
+
 export function assistantCsHandlers({
   db,
   now,
@@ -84,17 +90,16 @@ export function assistantCsHandlers({
   return {
     'cs→bg:log-action': (message) => logAction(db, message.commentKey, message.tactic, now()),
     'cs→bg:escalate': (message, tab) => escalate(db, message.commentKey, tab.id, now()),
-    async 'cs→bg:reveal'(message) {
-      await db.comments.update(message.commentKey, { revealedAt: now() });
-      return { ok: true };
-    },
+    'cs→bg:reveal': (message) => reveal(db, message.commentKey, now()),
   };
 }
 
 export function assistantUiHandlers({
   db,
   now,
-}: HandlerContext): UiHandlers<'ui→bg:log-action' | 'ui→bg:escalate' | 'ui→bg:evidence-list'> {
+}: HandlerContext): UiHandlers<
+  'ui→bg:log-action' | 'ui→bg:escalate' | 'ui→bg:evidence-list' | 'ui→bg:reveal'
+> {
   return {
     'ui→bg:log-action': (message) => logAction(db, message.commentKey, message.tactic, now()),
     'ui→bg:escalate': (message) => escalate(db, message.commentKey, message.tabId, now()),
@@ -102,5 +107,6 @@ export function assistantUiHandlers({
       const rows = await db.evidence.orderBy('at').reverse().toArray();
       return rows.map((row) => ({ ...row, id: row.id as number }));
     },
+    'ui→bg:reveal': (message) => reveal(db, message.commentKey, now()),
   };
 }
