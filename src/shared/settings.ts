@@ -54,12 +54,44 @@ export const DEFAULT_SETTINGS: Settings = {
   checkIns: { afterThreat: true, endOfDay: true, minMinutesBetween: 120 },
 };
 
-/** Stored settings merged over the defaults, so a setting added later gets its default; invalid → defaults. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * `stored` checked against `schema`, field by field, down every nested object: a missing or invalid field
+ * takes its default and every other keeps its stored value. A record (reply templates) keeps its valid
+ * entries. Fields no longer in the schema are dropped.
+ */
+function withDefaults(schema: v.GenericSchema, fallback: unknown, stored: unknown): unknown {
+  if (schema.type === 'object' && isPlainObject(stored) && isPlainObject(fallback)) {
+    const { entries } = schema as unknown as v.ObjectSchema<v.ObjectEntries, undefined>;
+    return Object.fromEntries(
+      Object.entries(entries).map(([key, entry]) => [key, withDefaults(entry, fallback[key], stored[key])]),
+    );
+  }
+  if (schema.type === 'record' && isPlainObject(stored)) {
+    const record = schema as unknown as v.RecordSchema<
+      v.GenericSchema<string, string>,
+      v.GenericSchema,
+      undefined
+    >;
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(stored)) {
+      if (!v.is(record.key, key)) continue;
+      const entry = withDefaults(record.value, undefined, value);
+      if (entry !== undefined) kept[key] = entry;
+    }
+    return kept;
+  }
+  const result = v.safeParse(schema, stored);
+  return result.success ? result.output : structuredClone(fallback);
+}
+
+/**
+ * Stored settings merged over the defaults, field by field (nested objects included), so a setting added
+ * later gets its default and an invalid one falls back alone: the CM's other settings are never lost.
+ */
 export function parseSettings(stored: unknown): Settings {
-  const merged =
-    stored && typeof stored === 'object'
-      ? { ...DEFAULT_SETTINGS, ...(stored as Record<string, unknown>) }
-      : {};
-  const result = v.safeParse(settingsSchema, merged);
-  return result.success ? result.output : DEFAULT_SETTINGS;
+  const result = v.safeParse(settingsSchema, withDefaults(settingsSchema, DEFAULT_SETTINGS, stored));
+  return result.success ? result.output : structuredClone(DEFAULT_SETTINGS);
 }

@@ -3,6 +3,7 @@ import type { ActionRow, ActivityRow, CheckInRow, CommentRow, EvidenceRow, Setti
 
 export const BACKUP_FORMAT = 'desaffect-backup';
 
+/** Every table but `dayTotals`, which is derived from `comments` and rebuilt as a restore writes them. */
 export interface BackupTables {
   comments: CommentRow[];
   actions: ActionRow[];

@@ -1,82 +1,56 @@
 /**
- * Full backup and restore. A restore validates the whole file first (format, schema version, every
- * row's shape) and only then writes, in one transaction, merging by primary key: a corrupt, truncated or
- * foreign file leaves the database exactly as it was.
+ * Full backup and restore. A restore validates the whole file first (format, schema version, every row's
+ * shape, with the schemas the row types are inferred from) and only then writes, in one transaction: a
+ * corrupt, truncated or foreign file leaves the database exactly as it was.
+ *
+ * A restore merges; it never replaces a row with an unrelated one, and restoring the same file again
+ * changes nothing:
+ * - comments, by comment key: one row per comment, its first sight the earlier of the two, its last
+ *   sight the later, `timesSeen` the larger (never the sum: the two may count the same sightings), the
+ *   longer text with its classification (as ingest keeps an expanded comment), the earlier reveal;
+ * - activity, by day and platform: the larger active time, the earlier first and later last activity
+ *   (never the sum, for the same reason: a backup of this very database holds part of today's time);
+ * - actions, check-ins and evidence, which are never edited, by what they record — an action by comment,
+ *   tactic and instant, a check-in by instant and trigger, evidence by comment and instant. A row already
+ *   there is not added again; any other gets a new id (ids are local to a database, so a backup's id 1
+ *   never overwrites this database's id 1);
+ * - settings rows by key: the CM's settings come from the file; the dashboard's bookkeeping markers
+ *   already here stay.
  */
 import * as v from 'valibot';
-import { LABELS, PLATFORMS } from '../shared/comment';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
 import type { DesaffectDb } from './db';
+import {
+  type ActionRow,
+  type ActivityRow,
+  actionRowSchema,
+  activityRowSchema,
+  type CheckInRow,
+  type CommentRow,
+  checkInRowSchema,
+  commentRowSchema,
+  type EvidenceRow,
+  evidenceRowSchema,
+  settingRowSchema,
+} from './schema';
 
-const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
-const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
-const rowId = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)));
-const text = v.string();
-const platform = v.picklist(PLATFORMS);
-const label = v.picklist(LABELS);
-const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
-
-const commentRow = v.object({
-  key: v.pipe(v.string(), v.minLength(3)),
-  platform,
-  id: v.pipe(v.string(), v.minLength(1)),
-  threadKey: text,
-  authorHandle: text,
-  authorName: text,
-  text: v.nullable(text),
-  createdAt: v.nullable(text),
-  permalink: v.nullable(text),
-  isReply: v.boolean(),
-  isOwn: v.boolean(),
-  label,
-  scores: v.object({ troll: unit, unhappy_customer: unit, threat: unit, neutral: unit }),
-  intensity: unit,
-  lang: text,
-  uncertain: v.boolean(),
-  cues: v.array(text),
-  firstSeen: epochMs,
-  lastSeen: epochMs,
-  timesSeen: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  lastSessionId: text,
-  day,
-});
-
-/** Every row's shape, strict about ranges: the export CLI may validate with it too. */
+/** Every row's shape, strict about ranges: the export CLI validates with it too. */
 export const backupTablesSchema = v.object({
-  comments: v.array(commentRow),
-  actions: v.array(
-    v.object({ id: rowId, commentKey: text, tactic: text, at: epochMs, day, platform, label }),
-  ),
-  activity: v.array(
-    v.object({ day, platform, activeMs: v.pipe(v.number(), v.minValue(0)), first: epochMs, last: epochMs }),
-  ),
-  checkins: v.array(
-    v.object({
-      id: rowId,
-      at: epochMs,
-      day,
-      score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
-      tags: v.array(text),
-      note: text,
-      trigger: v.picklist(['threat', 'end_of_day', 'manual']),
-    }),
-  ),
-  evidence: v.array(
-    v.object({
-      id: rowId,
-      commentKey: text,
-      at: epochMs,
-      platform,
-      permalink: v.nullable(text),
-      authorHandle: text,
-      authorName: text,
-      text,
-      createdAt: v.nullable(text),
-      screenshot: v.nullable(text),
-    }),
-  ),
-  settings: v.array(v.object({ key: v.pipe(v.string(), v.minLength(1)), value: v.unknown() })),
+  comments: v.array(commentRowSchema),
+  actions: v.array(actionRowSchema),
+  activity: v.array(activityRowSchema),
+  checkins: v.array(checkInRowSchema),
+  evidence: v.array(evidenceRowSchema),
+  settings: v.array(settingRowSchema),
 });
+
+// The file's tables are exactly what the schema validates: a row type and its schema cannot drift apart.
+const tablesMatchSchema: [BackupTables] extends [v.InferOutput<typeof backupTablesSchema>]
+  ? [v.InferOutput<typeof backupTablesSchema>] extends [BackupTables]
+    ? true
+    : false
+  : false = true;
+void tablesMatchSchema;
 
 const envelopeSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
@@ -87,11 +61,21 @@ const envelopeSchema = v.object({
 });
 
 /**
- * Turns the tables of a backup made at schema version n into those of version n + 1. Version 1 is the
- * only one so far: each future `version(n + 1)` in db.ts brings its step here, beside its own upgrade.
+ * Turns the tables of a backup made at schema version n into those of version n + 1, one step per
+ * `version(n + 1)` in db.ts (a test checks that none is missing).
  */
 export type BackupUpgrade = (tables: unknown) => unknown;
-export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {};
+export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
+  // Version 2 added `dayTotals`, derived from the comments and never in a backup: the tables a version-1
+  // backup holds are those of version 2, and the restore builds the totals as it writes the comments.
+  1: (tables) => tables,
+};
+
+const LOG_TABLES = ['comments', 'actions', 'activity', 'checkins', 'evidence', 'settings'] as const;
+
+function logTables(db: DesaffectDb) {
+  return LOG_TABLES.map((name) => db[name]);
+}
 
 export async function createBackup(
   db: DesaffectDb,
@@ -100,7 +84,7 @@ export async function createBackup(
 ): Promise<BackupFile> {
   const tables = await db.transaction(
     'r',
-    [db.comments, db.actions, db.activity, db.checkins, db.evidence, db.settings],
+    logTables(db),
     async (): Promise<BackupTables> => ({
       comments: await db.comments.toArray(),
       actions: await db.actions.toArray(),
@@ -129,7 +113,7 @@ export type RestoreRefusal =
 
 export type ParsedBackup = { ok: true; tables: BackupTables } | ({ ok: false } & RestoreRefusal);
 
-/** Reads and validates a backup file's text, upgrading an older schema version; writes nothing. */
+/** Reads and validates a backup file's text, upgrading an older schema version; writes nothing, never throws. */
 export function parseBackup(
   fileText: string,
   currentVersion: number,
@@ -149,35 +133,164 @@ export function parseBackup(
   for (let version = schemaVersion; version < currentVersion; version += 1) {
     const step = upgrades[version];
     if (!step) return { ok: false, reason: 'unknown_version', schemaVersion };
-    tables = step(tables);
+    try {
+      tables = step(tables);
+    } catch {
+      return { ok: false, reason: 'invalid', where: 'tables' };
+    }
   }
   const result = v.safeParse(backupTablesSchema, tables);
   if (!result.success) {
     const path = v.getDotPath(result.issues[0] as v.BaseIssue<unknown>);
     return { ok: false, reason: 'invalid', where: path ?? 'tables' };
   }
-  return { ok: true, tables: result.output as BackupTables };
+  return { ok: true, tables: result.output };
 }
 
+/** `rows`: the rows the file holds (those already in the database included). */
 export type RestoreResult = { ok: true; rows: number } | ({ ok: false } & RestoreRefusal);
 
-/** Validates everything, then merges every table by primary key in one transaction. */
+const textLength = (row: CommentRow) => row.text?.length ?? 0;
+
+/** One row for a comment known to both sides; `a` is the one already in the database. See the header. */
+function mergeComment(a: CommentRow, b: CommentRow): CommentRow {
+  const first = b.firstSeen < a.firstSeen ? b : a;
+  const last = b.lastSeen > a.lastSeen ? b : a;
+  const fuller = textLength(b) > textLength(a) ? b : a;
+  const revealed = [a.revealedAt, b.revealedAt].filter((at): at is number => at !== undefined);
+  const merged: CommentRow = {
+    ...a,
+    createdAt: a.createdAt ?? b.createdAt,
+    permalink: a.permalink ?? b.permalink,
+    text: fuller.text,
+    label: fuller.label,
+    scores: fuller.scores,
+    intensity: fuller.intensity,
+    lang: fuller.lang,
+    uncertain: fuller.uncertain,
+    cues: fuller.cues,
+    firstSeen: first.firstSeen,
+    day: first.day,
+    lastSeen: last.lastSeen,
+    lastSessionId: last.lastSessionId,
+    timesSeen: Math.max(a.timesSeen, b.timesSeen),
+  };
+  if (revealed.length > 0) merged.revealedAt = Math.min(...revealed);
+  else delete merged.revealedAt;
+  return merged;
+}
+
+function mergeActivity(a: ActivityRow, b: ActivityRow): ActivityRow {
+  return {
+    day: a.day,
+    platform: a.platform,
+    activeMs: Math.max(a.activeMs, b.activeMs),
+    first: Math.min(a.first, b.first),
+    last: Math.max(a.last, b.last),
+  };
+}
+
+/** What an append-only row records, as a string: two rows with the same identity are the same event. */
+const identity = {
+  action: (row: ActionRow) => JSON.stringify([row.commentKey, row.tactic, row.at]),
+  checkin: (row: CheckInRow) => JSON.stringify([row.at, row.trigger]),
+  evidence: (row: EvidenceRow) => JSON.stringify([row.commentKey, row.at]),
+};
+
+/**
+ * The file's rows not yet in the database, without their ids. Counted as multisets, so a file that holds
+ * the same event twice (as its database did) restores it twice into an empty database, and once more never.
+ */
+function newRows<Row extends { id?: number }>(
+  existing: Row[],
+  incoming: Row[],
+  identityOf: (row: Row) => string,
+) {
+  const present = new Map<string, number>();
+  for (const row of existing) present.set(identityOf(row), (present.get(identityOf(row)) ?? 0) + 1);
+  const added: Omit<Row, 'id'>[] = [];
+  for (const row of incoming) {
+    const id = identityOf(row);
+    const left = present.get(id) ?? 0;
+    if (left > 0) {
+      present.set(id, left - 1);
+      continue;
+    }
+    const { id: _localId, ...rest } = row;
+    added.push(rest);
+  }
+  return added;
+}
+
+/** Merges one side's rows into the other's by key, the file's own duplicates included. */
+function mergeByKey<Row, Key>(
+  existing: (Row | undefined)[],
+  incoming: Row[],
+  keyOf: (row: Row) => Key,
+  merge: (a: Row, b: Row) => Row,
+): Row[] {
+  const merged = new Map<Key, Row>();
+  for (const row of existing) if (row) merged.set(keyOf(row), row);
+  const written = new Map<Key, Row>();
+  for (const row of incoming) {
+    const key = keyOf(row);
+    const previous = written.get(key) ?? merged.get(key);
+    written.set(key, previous ? merge(previous, row) : row);
+  }
+  return [...written.values()];
+}
+
+async function writeTables(db: DesaffectDb, tables: BackupTables): Promise<void> {
+  await db.transaction('rw', logTables(db), async () => {
+    // Only the comments already here are read (their keys alone are cheap to list); the others are added,
+    // which spares the day totals from looking for rows they would replace.
+    const stored = new Set(await db.comments.toCollection().primaryKeys());
+    const known = [...new Set(tables.comments.map((row) => row.key).filter((key) => stored.has(key)))];
+    const comments = mergeByKey(
+      await db.comments.bulkGet(known),
+      tables.comments,
+      (row) => row.key,
+      mergeComment,
+    );
+    await db.comments.bulkPut(comments.filter((row) => stored.has(row.key)));
+    await db.comments.bulkAdd(comments.filter((row) => !stored.has(row.key)));
+
+    const activityKeys = tables.activity.map((row): [string, string] => [row.day, row.platform]);
+    const activity = mergeByKey(
+      await db.activity.bulkGet(activityKeys),
+      tables.activity,
+      (row) => `${row.day}|${row.platform}`,
+      mergeActivity,
+    );
+    await db.activity.bulkPut(activity);
+
+    // Append-only tables. Evidence rows carry screenshots: only those at the file's instants are read.
+    const evidenceAts = [...new Set(tables.evidence.map((row) => row.at))];
+    const [actions, checkins, evidence] = await Promise.all([
+      tables.actions.length > 0 ? db.actions.toArray() : [],
+      tables.checkins.length > 0 ? db.checkins.toArray() : [],
+      evidenceAts.length > 0 ? db.evidence.where('at').anyOf(evidenceAts).toArray() : [],
+    ]);
+    await db.actions.bulkAdd(newRows(actions, tables.actions, identity.action));
+    await db.checkins.bulkAdd(newRows(checkins, tables.checkins, identity.checkin));
+    await db.evidence.bulkAdd(newRows(evidence, tables.evidence, identity.evidence));
+
+    const present = await db.settings.bulkGet(tables.settings.map((row) => row.key));
+    const settings = tables.settings.filter((row, i) => !(row.key.startsWith('marker:') && present[i]));
+    await db.settings.bulkPut(settings);
+  });
+}
+
+/**
+ * Validates everything, then merges every table in one transaction (see the header). Any file is answered
+ * with a result, never an exception; only a failing database (quota, closed) rejects, and the transaction
+ * then leaves it as it was.
+ */
 export async function restoreBackup(db: DesaffectDb, fileText: string): Promise<RestoreResult> {
   const parsed = parseBackup(fileText, db.verno);
   if (!parsed.ok) return parsed;
   const { tables } = parsed;
-  await db.transaction(
-    'rw',
-    [db.comments, db.actions, db.activity, db.checkins, db.evidence, db.settings],
-    async () => {
-      await db.comments.bulkPut(tables.comments);
-      await db.actions.bulkPut(tables.actions);
-      await db.activity.bulkPut(tables.activity);
-      await db.checkins.bulkPut(tables.checkins);
-      await db.evidence.bulkPut(tables.evidence);
-      await db.settings.bulkPut(tables.settings);
-    },
-  );
+  await writeTables(db, tables);
   const rows = Object.values(tables).reduce((sum, rowsOfTable) => sum + rowsOfTable.length, 0);
   return { ok: true, rows };
 }

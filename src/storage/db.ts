@@ -1,9 +1,11 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { dayTotalsMiddleware, rebuildDayTotals } from './day-totals';
 import {
   type ActionRow,
   type ActivityRow,
   type CheckInRow,
   type CommentRow,
+  type DayTotalsRow,
   DB_NAME,
   type EvidenceRow,
   type SettingRow,
@@ -16,14 +18,18 @@ export type DesaffectDb = Dexie & {
   checkins: EntityTable<CheckInRow, 'id'>;
   evidence: EntityTable<EvidenceRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  /** Derived from `comments` (day-totals.ts); never written directly, never backed up. */
+  dayTotals: EntityTable<DayTotalsRow, 'day'>;
 };
 
 /**
  * Opens the database. Each schema change is a new `version(n)` with its own upgrade and a test that
- * starts from data of the previous shape (tests/unit/storage).
+ * starts from data of the previous shape (tests/unit/storage/upgrade.test.ts), and a step in
+ * BACKUP_UPGRADES (backup.ts) for the backups made before it.
  */
 export function openDb(name = DB_NAME): DesaffectDb {
   const db = new Dexie(name) as DesaffectDb;
+  // The first released schema. Frozen: tests/unit/storage/upgrade.test.ts keeps a copy.
   db.version(1).stores({
     comments: 'key, firstSeen, day, label, platform, threadKey',
     actions: '++id, commentKey, day, at',
@@ -32,5 +38,13 @@ export function openDb(name = DB_NAME): DesaffectDb {
     evidence: '++id, commentKey, at',
     settings: 'key',
   });
+  // 2: per-day totals of the comments for the dashboard, and the day's threats without reading the day.
+  db.version(2)
+    .stores({
+      comments: 'key, firstSeen, day, label, platform, threadKey, [day+label]',
+      dayTotals: 'day',
+    })
+    .upgrade(rebuildDayTotals);
+  db.use(dayTotalsMiddleware);
   return db;
 }

@@ -1,9 +1,11 @@
 /**
- * Exposure aggregations, run in the service worker: rows are walked once with Dexie `each` over the
- * `day` index and folded into one small DayExposure per day, so a page never receives raw rows in bulk.
+ * Exposure aggregations, run in the service worker. Comment counts, load and hostile hours come from the
+ * per-day totals (`dayTotals`, one row per day, kept in step with every write to `comments`, see
+ * day-totals.ts) and active time from the `activity` rows: each is one bulk read over the day range, so
+ * 90 days cost 90 small rows, whatever the number of comments, and a page never receives raw rows in bulk.
  */
 import { addDays, daysBetween, localHour, median, weekdayOf } from '../shared/calendar';
-import { PLATFORMS, type Platform } from '../shared/comment';
+import { LABELS, PLATFORMS, type Platform } from '../shared/comment';
 import { localDay } from '../shared/day';
 import {
   ABOVE_USUAL_FACTOR,
@@ -21,8 +23,9 @@ import {
   USUAL_LOOKBACK_DAYS,
   type WorkloadReport,
 } from '../shared/exposure';
+import { QUARTER_HOUR_MS } from './day-totals';
 import type { DesaffectDb } from './db';
-import type { ActionRow } from './schema';
+import type { ActionRow, CommentRow } from './schema';
 
 function emptyDay(day: string): DayExposure {
   return {
@@ -45,32 +48,50 @@ export async function exposureByDay(
   timeZone?: string,
 ): Promise<DayExposure[]> {
   const days = new Map(daysBetween(from, to).map((day) => [day, emptyDay(day)]));
-  // One day's rows at a time: a bulk read per day is several times faster than a cursor over 90 days,
-  // and never holds more than a day of rows in memory.
-  for (const day of days.values()) {
-    const rows = await db.comments.where('day').equals(day.day).toArray();
-    for (const row of rows) {
-      if (row.isOwn) continue;
-      day.byPlatform[row.platform][row.label] += 1;
-      day.load += LOAD_WEIGHT[row.label] * row.intensity;
-      if (HOSTILE_LABELS.includes(row.label)) {
-        const hour = localHour(row.firstSeen, timeZone);
-        day.hostileByHour[hour] = (day.hostileByHour[hour] ?? 0) + 1;
+  if (days.size === 0) return [];
+  const [totals, activity] = await db.transaction('r', db.dayTotals, db.activity, () =>
+    Promise.all([
+      db.dayTotals.where('day').between(from, to, true, true).toArray(),
+      db.activity.where('day').between(from, to, true, true).toArray(),
+    ]),
+  );
+  for (const row of totals) {
+    const day = days.get(row.day);
+    if (!day) continue;
+    let loadMicro = 0;
+    for (const label of LABELS) {
+      for (const platform of PLATFORMS) day.byPlatform[platform][label] += row.counts[platform][label];
+      loadMicro += LOAD_WEIGHT[label] * row.intensityMicro[label];
+    }
+    day.load = loadMicro / 1_000_000;
+    for (const label of HOSTILE_LABELS) {
+      for (const [quarter, count] of Object.entries(row.quarters[label])) {
+        const hour = localHour(Number(quarter) * QUARTER_HOUR_MS, timeZone);
+        day.hostileByHour[hour] = (day.hostileByHour[hour] ?? 0) + count;
       }
     }
   }
-  await db.activity
-    .where('day')
-    .between(from, to, true, true)
-    .each((row) => {
-      const day = days.get(row.day);
-      if (!day) return;
-      day.activeMs += row.activeMs;
-      day.activeMsByPlatform[row.platform] += row.activeMs;
-      day.first = day.first === null ? row.first : Math.min(day.first, row.first);
-      day.last = day.last === null ? row.last : Math.max(day.last, row.last);
-    });
+  for (const row of activity) {
+    const day = days.get(row.day);
+    if (!day) continue;
+    day.activeMs += row.activeMs;
+    day.activeMsByPlatform[row.platform] += row.activeMs;
+    day.first = day.first === null ? row.first : Math.min(day.first, row.first);
+    day.last = day.last === null ? row.last : Math.max(day.last, row.last);
+  }
   return [...days.values()];
+}
+
+/** One day's exposure (the popup's summary). */
+export async function exposureOfDay(db: DesaffectDb, day: string, timeZone?: string): Promise<DayExposure> {
+  const [exposure] = await exposureByDay(db, day, day, timeZone);
+  return exposure ?? emptyDay(day);
+}
+
+/** The day's incoming threats, through the `[day+label]` index: the day's other comments are not read. */
+export async function threatsOfDay(db: DesaffectDb, day: string): Promise<CommentRow[]> {
+  const rows = await db.comments.where('[day+label]').equals([day, 'threat']).toArray();
+  return rows.filter((row) => !row.isOwn);
 }
 
 /** The CM's usual day: medians over the active days among `previous` (days without work don't count). */
@@ -83,15 +104,12 @@ export function usualDay(previous: DayExposure[]): { hostile: number; load: numb
 
 export async function todayView(db: DesaffectDb, now: number, timeZone?: string): Promise<TodayView> {
   const day = localDay(now, timeZone);
-  const [previous, [today]] = await Promise.all([
-    exposureByDay(db, addDays(day, -USUAL_LOOKBACK_DAYS), addDays(day, -1), timeZone),
-    exposureByDay(db, day, day, timeZone),
+  const [days, threatRows] = await Promise.all([
+    exposureByDay(db, addDays(day, -USUAL_LOOKBACK_DAYS), day, timeZone),
+    threatsOfDay(db, day),
   ]);
-  const threatRows = await db.comments
-    .where('day')
-    .equals(day)
-    .filter((row) => row.label === 'threat' && !row.isOwn)
-    .toArray();
+  const today = days.pop();
+  const previous = days;
   const evidence = await db.evidence
     .where('commentKey')
     .anyOf(threatRows.map((row) => row.key))

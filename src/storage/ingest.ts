@@ -34,12 +34,16 @@ export async function ingest(
     existing.forEach((row) => {
       if (row) byKey.set(row.key, row);
     });
+    const stored = new Set(byKey.keys());
     observations.forEach((observation, index) => {
       const key = keys[index] as string;
       const previous = byKey.get(key);
       byKey.set(key, merge(previous, key, observation, options));
     });
-    await db.comments.bulkPut([...byKey.values()]);
+    // New comments are added, seen ones replaced: only the latter make the day totals read what they replace.
+    const rows = [...byKey.values()];
+    await db.comments.bulkPut(rows.filter((row) => stored.has(row.key)));
+    await db.comments.bulkAdd(rows.filter((row) => !stored.has(row.key)));
   });
 }
 

@@ -1,79 +1,181 @@
-/** Row shapes of the Desaffect database. The service worker is the only writer. */
-import type { Classification, Label, ObservedComment, Platform } from '../shared/comment';
+/**
+ * Row shapes of the Desaffect database. The service worker is the only writer.
+ *
+ * Each row type is inferred from its valibot schema, the one a restore validates backup rows with: a field
+ * added to a row is a field the restore keeps (valibot's `v.object` drops keys it does not list). The
+ * comment row is also checked at compile time against the shared comment model it is built from.
+ */
+import * as v from 'valibot';
+import {
+  type Classification,
+  LABELS,
+  type Label,
+  type ObservedComment,
+  PLATFORMS,
+  type Platform,
+} from '../shared/comment';
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-export interface CommentRow extends Omit<ObservedComment, 'text'>, Classification {
-  /** `platform:id`, see commentKey(). */
-  key: string;
-  /** Null when the CM chose not to keep comment text. */
-  text: string | null;
-  /** Epoch ms when first and last seen in any tab. */
-  firstSeen: number;
-  lastSeen: number;
-  /** Page sessions (tab loads) that showed this comment; a retried or re-rendered report counts once. */
-  timesSeen: number;
-  lastSessionId: string;
-  /** Local calendar day of first sight, `YYYY-MM-DD`, for day aggregations. */
-  day: string;
-  /** When the CM chose to read it through the shield (not indexed: no schema version needed). */
-  revealedAt?: number;
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Auto-increment ids are local to one database: a restore gives restored rows new ones. */
+const rowId = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1)));
+const text = v.string();
+const platform = v.picklist(PLATFORMS);
+const label = v.picklist(LABELS);
+const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+
+/** Deepest nesting of a settings value: deeper ones cannot be stored (the structured clone recurses). */
+const MAX_VALUE_DEPTH = 32;
+
+function nestedAtMost(maxDepth: number) {
+  return (value: unknown): boolean => {
+    const stack: [unknown, number][] = [[value, 0]];
+    while (stack.length > 0) {
+      const [current, depth] = stack.pop() as [unknown, number];
+      if (current === null || typeof current !== 'object') continue;
+      if (depth >= maxDepth) return false;
+      for (const child of Object.values(current)) stack.push([child, depth + 1]);
+    }
+    return true;
+  };
 }
+
+export const commentRowSchema = v.object({
+  /** `platform:id`, see commentKey(). */
+  key: v.pipe(v.string(), v.minLength(3)),
+  platform,
+  id: v.pipe(v.string(), v.minLength(1)),
+  threadKey: text,
+  authorHandle: text,
+  authorName: text,
+  /** Null when the CM chose not to keep comment text. */
+  text: v.nullable(text),
+  createdAt: v.nullable(text),
+  permalink: v.nullable(text),
+  isReply: v.boolean(),
+  isOwn: v.boolean(),
+  label,
+  scores: v.object({ troll: unit, unhappy_customer: unit, threat: unit, neutral: unit }),
+  intensity: unit,
+  lang: text,
+  uncertain: v.boolean(),
+  cues: v.array(text),
+  /** Epoch ms when first and last seen in any tab. */
+  firstSeen: epochMs,
+  lastSeen: epochMs,
+  /** Page sessions (tab loads) that showed this comment; a retried or re-rendered report counts once. */
+  timesSeen: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  lastSessionId: text,
+  /** Local calendar day of first sight, `YYYY-MM-DD`, for day aggregations. */
+  day,
+  /** When the CM chose to read it through the shield (not indexed: no schema version needed). */
+  revealedAt: v.optional(epochMs),
+});
 
 /** What the CM did about a comment ("I did this"), or that they chose to do nothing. */
-export interface ActionRow {
-  id?: number;
-  commentKey: string;
+export const actionRowSchema = v.object({
+  id: rowId,
+  commentKey: text,
   /** A tactic id from src/tactics, or 'no_action'. */
-  tactic: string;
-  at: number;
-  day: string;
-  platform: Platform;
+  tactic: text,
+  at: epochMs,
+  day,
+  platform,
   /** The comment's label when the action was taken, so aggregations need no join. */
-  label: Label;
-}
+  label,
+});
 
 /** Time with a supported tab visible and the CM active, per local day and platform. */
-export interface ActivityRow {
-  day: string;
-  platform: Platform;
-  activeMs: number;
+export const activityRowSchema = v.object({
+  day,
+  platform,
+  activeMs: v.pipe(v.number(), v.minValue(0)),
   /** Epoch ms of the first and last activity that day. */
-  first: number;
-  last: number;
-}
+  first: epochMs,
+  last: epochMs,
+});
 
 /** An experience-sampling answer: "How affected are you?" */
-export interface CheckInRow {
-  id?: number;
-  at: number;
-  day: string;
+export const checkInRowSchema = v.object({
+  id: rowId,
+  at: epochMs,
+  day,
   /** 1 (not at all) to 5 (very much). */
-  score: number;
-  tags: string[];
+  score: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5)),
+  tags: v.array(text),
   /** Private: never exported unless the CM includes it explicitly. */
-  note: string;
-  trigger: 'threat' | 'end_of_day' | 'manual';
-}
+  note: text,
+  trigger: v.picklist(['threat', 'end_of_day', 'manual']),
+});
 
 /** A threat kept as evidence for the employer or the police. */
-export interface EvidenceRow {
-  id?: number;
-  commentKey: string;
-  at: number;
-  platform: Platform;
-  permalink: string | null;
-  authorHandle: string;
-  authorName: string;
-  text: string;
-  createdAt: string | null;
+export const evidenceRowSchema = v.object({
+  id: rowId,
+  commentKey: text,
+  at: epochMs,
+  platform,
+  permalink: v.nullable(text),
+  authorHandle: text,
+  authorName: text,
+  text,
+  createdAt: v.nullable(text),
   /** PNG data URL of the visible tab, or null when the capture was refused. */
-  screenshot: string | null;
+  screenshot: v.nullable(text),
+});
+
+/** The CM's settings (key `settings`) and the dashboard's bookkeeping (`marker:…`), see markers.ts. */
+export const settingRowSchema = v.object({
+  key: v.pipe(v.string(), v.minLength(1)),
+  value: v.pipe(v.unknown(), v.check(nestedAtMost(MAX_VALUE_DEPTH), 'nested too deep')),
+});
+
+export type CommentRow = v.InferOutput<typeof commentRowSchema>;
+export type ActionRow = v.InferOutput<typeof actionRowSchema>;
+export type ActivityRow = v.InferOutput<typeof activityRowSchema>;
+export type CheckInRow = v.InferOutput<typeof checkInRowSchema>;
+export type EvidenceRow = v.InferOutput<typeof evidenceRowSchema>;
+export type SettingRow = v.InferOutput<typeof settingRowSchema>;
+
+/**
+ * Per-day totals of the incoming comments (the CM's own are left out), kept in step with the `comments`
+ * table by the middleware in day-totals.ts: the dashboard reads 90 of these instead of 90,000 rows. Derived
+ * data, so never in a backup: a restore rebuilds it as it writes the comments.
+ */
+export interface DayTotalsRow {
+  day: string;
+  /** Comments by platform then label. */
+  counts: Record<Platform, Record<Label, number>>;
+  /** Sum of the comments' intensities by label, in millionths: integers, so adding and removing is exact. */
+  intensityMicro: Record<Label, number>;
+  /**
+   * Comments by label and UTC quarter hour of first sight (epoch ms / 900,000). Every time zone's offset is
+   * a whole number of quarter hours, so the local hour of each bucket comes out right in any zone.
+   */
+  quarters: Record<Label, Record<string, number>>;
 }
 
-export interface SettingRow {
-  key: string;
-  value: unknown;
-}
+// Compile-time checks: the comment row is the observed comment (its text nullable) with its classification.
+type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type RowOnly =
+  | 'key'
+  | 'text'
+  | 'firstSeen'
+  | 'lastSeen'
+  | 'timesSeen'
+  | 'lastSessionId'
+  | 'day'
+  | 'revealedAt';
+const commentRowIsObservedPlusClassification: Equal<
+  Omit<CommentRow, RowOnly>,
+  Omit<ObservedComment, 'text'> & Classification
+> = true;
+const commentRowKeysAreKnown: Equal<
+  keyof CommentRow,
+  RowOnly | Exclude<keyof ObservedComment, 'text'> | keyof Classification
+> = true;
+void commentRowIsObservedPlusClassification;
+void commentRowKeysAreKnown;

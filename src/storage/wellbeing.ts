@@ -4,17 +4,19 @@ import { localDay } from '../shared/day';
 import { HOSTILE_LABELS } from '../shared/exposure';
 import type { CheckInInputs, NudgeInputs } from '../shared/wellbeing';
 import type { DesaffectDb } from './db';
+import { threatsOfDay } from './exposure';
 import { readMarker } from './markers';
 
 const BURST_WINDOW_MS = 30 * 60_000;
 
 export async function nudgeInputs(db: DesaffectDb, now: number, timeZone?: string): Promise<NudgeInputs> {
   const today = localDay(now, timeZone);
-  const hostileLast30Min = await db.comments
+  // A bulk read then a filter here: a filtered Dexie collection walks a cursor, one round trip per row.
+  const recent = await db.comments
     .where('firstSeen')
     .above(now - BURST_WINDOW_MS)
-    .filter((row) => !row.isOwn && HOSTILE_LABELS.includes(row.label))
-    .count();
+    .toArray();
+  const hostileLast30Min = recent.filter((row) => !row.isOwn && HOSTILE_LABELS.includes(row.label)).length;
   const activity = await db.activity.where('day').equals(today).toArray();
   const lasts = activity.map((row) => row.last);
   return {
@@ -29,19 +31,14 @@ export async function nudgeInputs(db: DesaffectDb, now: number, timeZone?: strin
 
 export async function checkInInputs(db: DesaffectDb, now: number, timeZone?: string): Promise<CheckInInputs> {
   const today = localDay(now, timeZone);
-  const [lastCheckIn, dismissed, todaysCheckIns, activeRows] = await Promise.all([
+  const [lastCheckIn, dismissed, todaysCheckIns, activeRows, threats] = await Promise.all([
     db.checkins.orderBy('at').last(),
     readMarker(db, 'checkInDismissed'),
     db.checkins.where('day').equals(today).toArray(),
     db.activity.where('day').equals(today).count(),
+    threatsOfDay(db, today),
   ]);
-  let lastThreatAt: number | null = null;
-  await db.comments
-    .where('day')
-    .equals(today)
-    .each((row) => {
-      if (row.label === 'threat' && !row.isOwn) lastThreatAt = Math.max(lastThreatAt ?? 0, row.firstSeen);
-    });
+  const lastThreatAt = threats.reduce<number | null>((last, row) => Math.max(last ?? 0, row.firstSeen), null);
   const prompts = [lastCheckIn?.at, dismissed?.at].filter((at): at is number => at !== undefined);
   return {
     now,

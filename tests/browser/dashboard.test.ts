@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore } from '../../scripts/lib/chromium';
+import { BACKUP_FORMAT } from '../../src/storage/backup-format';
+import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { type Harness, startHarness } from './harness';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's pictures; by default the tree stays clean. */
@@ -21,112 +23,121 @@ interface SeedSummary {
 }
 
 /**
- * ~2,000 comments over 30 days, plus today's activity, a threat with evidence and an escalation, written
- * with raw IndexedDB into the database the extension's Dexie opened: no test-only route in the extension.
+ * ~2,000 comments over 30 days, plus today's activity, a threat with evidence and an escalation, made in
+ * the service worker (its time zone decides the days) and written through the dashboard's own restore, as
+ * a CM's backup file would be: no test-only route in the extension.
  */
-function seed(serviceWorker: Harness['browser']['serviceWorker'], days: number): Promise<SeedSummary> {
-  return serviceWorker.evaluate(
-    (dayCount) =>
-      new Promise<SeedSummary>((resolve, reject) => {
-        const localDay = (ms: number) =>
-          new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
-        const now = Date.now();
-        const today = localDay(now);
-        const labels = ['troll', 'troll', 'unhappy_customer', 'neutral', 'troll', 'neutral', 'threat'];
-        const comments: Record<string, unknown>[] = [];
-        for (let d = 0; d < dayCount; d += 1) {
-          // A heavier day every week, so some days stand above the usual load.
-          const perDay = d % 7 === 3 ? 150 : 62;
-          for (let i = 0; i < perDay; i += 1) {
-            // Spread over the day's hours, today's strictly before now.
-            const firstSeen =
-              d === 0
-                ? now - (i + 1) * 60_000
-                : now - d * 86_400_000 + ((i * 7) % 24) * 3_600_000 - 43_200_000;
-            const label = labels[(i + d) % labels.length] as string;
-            const id = `seed-${d}-${i}`;
-            comments.push({
-              key: `x:${id}`,
-              platform: i % 3 === 0 ? 'facebook' : 'x',
-              id,
-              threadKey: 'seed',
-              authorHandle: `author${i}`,
-              authorName: i === 20 ? '<img src=x onerror=alert(1)>' : `Author ${i}`,
-              text: `comment ${i} <b>not bold</b>`,
-              createdAt: null,
-              permalink:
-                i === 6 ? `https://x.com/author/status/${id}` : i === 13 ? 'javascript:alert(1)' : null,
-              isReply: true,
-              isOwn: false,
-              label,
-              scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 0, [label]: 1 },
-              intensity: 0.5,
-              lang: 'fr',
-              uncertain: false,
-              cues: [],
-              firstSeen,
-              lastSeen: firstSeen,
-              timesSeen: 1,
-              lastSessionId: 'seed-session',
-              day: localDay(firstSeen),
-            });
-          }
-        }
-        const todays = comments.filter((c) => c.day === today);
-        // The first day of the dashboard's 30-day window: the rows before it are not in its totals.
-        const windowStart = new Date(Date.parse(`${today}T00:00:00Z`) - (dayCount - 1) * 86_400_000)
-          .toISOString()
-          .slice(0, 10);
-        const byLabel: Record<string, number> = { troll: 0, unhappy_customer: 0, threat: 0, neutral: 0 };
-        for (const c of todays) byLabel[c.label as string] = (byLabel[c.label as string] ?? 0) + 1;
-        const open = indexedDB.open('desaffect');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['comments', 'activity', 'evidence', 'actions'], 'readwrite');
-          for (const c of comments) tx.objectStore('comments').put(c);
-          tx.objectStore('activity').put({
-            day: today,
-            platform: 'x',
-            activeMs: 2 * 3_600_000,
-            first: now - 3 * 3_600_000,
-            last: now,
-          });
-          tx.objectStore('evidence').put({
-            commentKey: 'x:seed-0-6',
-            at: now,
-            platform: 'x',
-            permalink: 'https://x.com/author/status/seed-0-6',
-            authorHandle: 'author6',
-            authorName: 'Author 6',
-            text: 'comment 6',
+async function seed(harness: Harness, page: Page, days: number): Promise<SeedSummary> {
+  const { summary, tables } = await harness.browser.serviceWorker.evaluate(
+    (dayCount): { summary: SeedSummary; tables: Record<string, unknown[]> } => {
+      const localDay = (ms: number) =>
+        new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+      const now = Date.now();
+      const today = localDay(now);
+      const labels = ['troll', 'troll', 'unhappy_customer', 'neutral', 'troll', 'neutral', 'threat'];
+      const comments: Record<string, unknown>[] = [];
+      for (let d = 0; d < dayCount; d += 1) {
+        // A heavier day every week, so some days stand above the usual load.
+        const perDay = d % 7 === 3 ? 150 : 62;
+        for (let i = 0; i < perDay; i += 1) {
+          // Spread over the day's hours, today's strictly before now.
+          const firstSeen =
+            d === 0 ? now - (i + 1) * 60_000 : now - d * 86_400_000 + ((i * 7) % 24) * 3_600_000 - 43_200_000;
+          const label = labels[(i + d) % labels.length] as string;
+          const id = `seed-${d}-${i}`;
+          comments.push({
+            key: `x:${id}`,
+            platform: i % 3 === 0 ? 'facebook' : 'x',
+            id,
+            threadKey: 'seed',
+            authorHandle: `author${i}`,
+            authorName: i === 20 ? '<img src=x onerror=alert(1)>' : `Author ${i}`,
+            text: `comment ${i} <b>not bold</b>`,
             createdAt: null,
-            screenshot: null,
+            permalink:
+              i === 6 ? `https://x.com/author/status/${id}` : i === 13 ? 'javascript:alert(1)' : null,
+            isReply: true,
+            isOwn: false,
+            label,
+            scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 0, [label]: 1 },
+            intensity: 0.5,
+            lang: 'fr',
+            uncertain: false,
+            cues: [],
+            firstSeen,
+            lastSeen: firstSeen,
+            timesSeen: 1,
+            lastSessionId: 'seed-session',
+            day: localDay(firstSeen),
           });
-          tx.objectStore('actions').put({
-            commentKey: 'x:seed-0-6',
-            tactic: 'escalate',
-            at: now,
-            day: today,
-            platform: 'x',
-            label: 'threat',
-          });
-          tx.oncomplete = () => {
-            db.close();
-            resolve({
-              today,
-              total: todays.length,
-              byLabel,
-              days: dayCount,
-              totalTrolls: comments.filter((c) => c.label === 'troll' && (c.day as string) >= windowStart)
-                .length,
-            });
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
+        }
+      }
+      const todays = comments.filter((c) => c.day === today);
+      // The first day of the dashboard's 30-day window: the rows before it are not in its totals.
+      const windowStart = new Date(Date.parse(`${today}T00:00:00Z`) - (dayCount - 1) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const byLabel: Record<string, number> = { troll: 0, unhappy_customer: 0, threat: 0, neutral: 0 };
+      for (const c of todays) byLabel[c.label as string] = (byLabel[c.label as string] ?? 0) + 1;
+      return {
+        summary: {
+          today,
+          total: todays.length,
+          byLabel,
+          days: dayCount,
+          totalTrolls: comments.filter((c) => c.label === 'troll' && (c.day as string) >= windowStart).length,
+        },
+        tables: {
+          comments,
+          activity: [
+            { day: today, platform: 'x', activeMs: 2 * 3_600_000, first: now - 3 * 3_600_000, last: now },
+          ],
+          evidence: [
+            {
+              commentKey: 'x:seed-0-6',
+              at: now,
+              platform: 'x',
+              permalink: 'https://x.com/author/status/seed-0-6',
+              authorHandle: 'author6',
+              authorName: 'Author 6',
+              text: 'comment 6',
+              createdAt: null,
+              screenshot: null,
+            },
+          ],
+          actions: [
+            {
+              commentKey: 'x:seed-0-6',
+              tactic: 'escalate',
+              at: now,
+              day: today,
+              platform: 'x',
+              label: 'threat',
+            },
+          ],
+          checkins: [],
+          settings: [],
+        },
+      };
+    },
     days,
   );
+  const fileText = JSON.stringify({
+    format: BACKUP_FORMAT,
+    schemaVersion: SCHEMA_VERSION,
+    extensionVersion: 'test',
+    createdAt: new Date().toISOString(),
+    tables,
+  });
+  const restored = await page.evaluate(
+    (text) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ type: 'ui→bg:restore', fileText: text }),
+    fileText,
+  );
+  expect(restored).toMatchObject({ ok: true });
+  return summary;
 }
 
 let seeded: SeedSummary;
@@ -138,7 +149,7 @@ beforeAll(async () => {
   // Opening the dashboard makes the service worker open (and create) the database before the seeding.
   await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#today'));
   await dashboard.getByTestId('dash-summary').waitFor();
-  seeded = await seed(harness.browser.serviceWorker, DAYS);
+  seeded = await seed(harness, dashboard, DAYS);
 });
 
 afterAll(async () => {

@@ -1,6 +1,8 @@
-import { LABELS, type Label } from '../../shared/comment';
+import { LABELS } from '../../shared/comment';
 import { localDay } from '../../shared/day';
+import { totalByLabel } from '../../shared/exposure';
 import type { TabCommentView, UiHandlers } from '../../shared/messages';
+import { exposureOfDay } from '../../storage/exposure';
 import { oldestKeptDay, purgeOlderThan } from '../../storage/retention';
 import type { CommentRow } from '../../storage/schema';
 import { isAnswered } from '../../tactics/priority';
@@ -53,24 +55,15 @@ export function coreHandlers({
 
     async 'ui→bg:summary'() {
       const day = localDay(now());
-      const byLabel = Object.fromEntries(LABELS.map((label) => [label, 0])) as Record<Label, number>;
-      let total = 0;
-      await db.comments
-        .where('day')
-        .equals(day)
-        .each((row) => {
-          if (row.isOwn) return;
-          byLabel[row.label] += 1;
-          total += 1;
-        });
-      const activity = await db.activity.where('day').equals(day).toArray();
-      const firsts = activity.map((row) => row.first);
+      // The dashboard's own aggregation of the day: incoming comments by label, active time.
+      const exposure = await exposureOfDay(db, day);
+      const byLabel = totalByLabel(exposure);
       return {
         day,
         byLabel,
-        total,
-        activeMs: activity.reduce((sum, row) => sum + row.activeMs, 0),
-        firstActivity: firsts.length > 0 ? Math.min(...firsts) : null,
+        total: LABELS.reduce((sum, label) => sum + byLabel[label], 0),
+        activeMs: exposure.activeMs,
+        firstActivity: exposure.first,
         storageFull: health.fullSince !== null,
       };
     },

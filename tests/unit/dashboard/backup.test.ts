@@ -1,76 +1,191 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { createBackup, parseBackup, restoreBackup } from '../../../src/storage/backup';
+import {
+  BACKUP_UPGRADES,
+  backupTablesSchema,
+  createBackup,
+  parseBackup,
+  restoreBackup,
+} from '../../../src/storage/backup';
+import { dayTotalsOf } from '../../../src/storage/day-totals';
 import type { DesaffectDb } from '../../../src/storage/db';
-import { writeSettings } from '../../../src/storage/settings';
-import { activityRow, commentRow, deleteOpenedDbs, freshDb, paris } from './rows';
+import { readMarker, writeMarker } from '../../../src/storage/markers';
+import {
+  actionRowSchema,
+  activityRowSchema,
+  checkInRowSchema,
+  commentRowSchema,
+  evidenceRowSchema,
+  SCHEMA_VERSION,
+  settingRowSchema,
+} from '../../../src/storage/schema';
+import { readSettings, writeSettings } from '../../../src/storage/settings';
+import {
+  fullAction,
+  fullActivity,
+  fullCheckIn,
+  fullComment,
+  fullEvidence,
+  fullSetting,
+} from '../storage/full-rows';
+import { commentRow, deleteOpenedDbs, freshDb, paris } from './rows';
 
 afterEach(deleteOpenedDbs);
 
 const now = paris('2026-11-20T15:00:00', 1);
+const DAY = '2026-11-20';
 
+/** Every table, every field of every row set (optional ones included), two rows where ids matter. */
 async function seed(db: DesaffectDb) {
   await db.comments.bulkPut([
-    commentRow(now - 60_000, 'troll', { id: 'a' }),
-    commentRow(now, 'threat', { id: 'b', intensity: 0.9 }),
+    fullComment('a', now - 60_000, DAY, 'troll'),
+    fullComment('b', now, DAY, 'threat', { intensity: 0.9 }),
   ]);
-  await db.actions.add({
-    commentKey: 'x:b',
-    tactic: 'escalate',
-    at: now,
-    day: '2026-11-20',
-    platform: 'x',
-    label: 'threat',
-  });
-  await db.activity.put(activityRow('2026-11-20', 'x', now - 3_600_000, now, 1_200_000));
-  await db.checkins.add({
-    at: now,
-    day: '2026-11-20',
-    score: 4,
-    tags: ['tired'],
-    note: 'long day',
-    trigger: 'threat',
-  });
-  await db.evidence.add({
-    commentKey: 'x:b',
-    at: now,
-    platform: 'x',
-    permalink: 'https://x.com/a/status/b',
-    authorHandle: 'a',
-    authorName: 'A',
-    text: 'menace',
-    createdAt: null,
-    screenshot: 'data:image/png;base64,AAAA',
-  });
+  await db.actions.bulkAdd([fullAction(1, 'x:b', now, DAY), fullAction(2, 'x:a', now + 1_000, DAY)]);
+  await db.activity.put(fullActivity(DAY, 'x', now - 3_600_000, now));
+  await db.checkins.add(fullCheckIn(1, now, DAY));
+  await db.evidence.add(fullEvidence(1, 'x:b', now));
   await writeSettings(db, { ...DEFAULT_SETTINGS, retentionDays: 30 });
+  await writeMarker(db, 'lastPurgeDay', DAY);
 }
 
 const tablesOf = async (db: DesaffectDb) => (await createBackup(db, 'test', now)).tables;
+const withoutIds = <Row extends { id?: number }>(rows: Row[]) => rows.map(({ id: _id, ...rest }) => rest);
 
 describe('backup and restore', () => {
-  it('restores a wiped database to exactly what was backed up', async () => {
+  it('restores a fresh database to exactly what was backed up, every optional field included', async () => {
     const db = freshDb();
     await seed(db);
     const backup = await createBackup(db, '0.1.0', now);
-    expect(backup).toMatchObject({ format: 'desaffect-backup', schemaVersion: 1, extensionVersion: '0.1.0' });
-    expect(backup.tables.comments).toHaveLength(2);
+    expect(backup).toMatchObject({
+      format: 'desaffect-backup',
+      schemaVersion: SCHEMA_VERSION,
+      extensionVersion: '0.1.0',
+    });
+    expect(backup.tables.comments[0]?.revealedAt).toBe(now - 60_000 + 10_000);
 
     const fresh = freshDb();
     const result = await restoreBackup(fresh, JSON.stringify(backup));
-    expect(result).toEqual({ ok: true, rows: 7 });
+    expect(result).toEqual({ ok: true, rows: 9 });
     expect(await tablesOf(fresh)).toEqual(backup.tables);
+    expect(await fresh.dayTotals.toArray()).toEqual(dayTotalsOf(backup.tables.comments));
   });
 
-  it('merges by primary key: a row already there is replaced, others are kept', async () => {
+  it('validates with schemas that list every field of every row type', () => {
+    // Required<Row> fixtures hold every field; a schema missing one would strip it (v.object drops keys).
+    const cases = [
+      [commentRowSchema, fullComment('a', now, DAY)],
+      [actionRowSchema, fullAction(1, 'x:a', now, DAY)],
+      [activityRowSchema, fullActivity(DAY, 'x', now - 1_000, now)],
+      [checkInRowSchema, fullCheckIn(1, now, DAY)],
+      [evidenceRowSchema, fullEvidence(1, 'x:a', now)],
+      [settingRowSchema, fullSetting('settings', DEFAULT_SETTINGS)],
+    ] as const;
+    for (const [schema, row] of cases) {
+      expect(Object.keys(schema.entries).sort()).toEqual(Object.keys(row).sort());
+    }
+    expect(Object.keys(backupTablesSchema.entries).sort()).toEqual(
+      ['actions', 'activity', 'checkins', 'comments', 'evidence', 'settings'].sort(),
+    );
+  });
+
+  it('changes nothing when the same backup is restored again', async () => {
     const db = freshDb();
     await seed(db);
-    const backup = await createBackup(db, '0.1.0', now);
-    await db.comments.put(commentRow(now, 'neutral', { id: 'kept' }));
-    await db.comments.update('x:a', { label: 'neutral' });
-    await restoreBackup(db, JSON.stringify(backup));
-    expect((await db.comments.get('x:a'))?.label).toBe('troll');
-    expect(await db.comments.count()).toBe(3);
+    const file = JSON.stringify(await createBackup(db, '0.1.0', now));
+    await restoreBackup(db, file);
+    const once = { tables: await tablesOf(db), totals: await db.dayTotals.toArray() };
+    expect(once.tables).toEqual(JSON.parse(file).tables);
+    await restoreBackup(db, file);
+    expect({ tables: await tablesOf(db), totals: await db.dayTotals.toArray() }).toEqual(once);
+  });
+
+  it("keeps both sides' actions, check-ins and evidence: a backup's id 1 never replaces this database's id 1", async () => {
+    const source = freshDb();
+    await seed(source);
+    const file = JSON.stringify(await createBackup(source, '0.1.0', now));
+
+    const target = freshDb();
+    const other = {
+      action: fullAction(1, 'x:other', now + 5_000, DAY),
+      checkin: { ...fullCheckIn(1, now + 5_000, DAY), note: 'mine' },
+      evidence: { ...fullEvidence(1, 'x:other', now + 5_000), text: 'other threat' },
+    };
+    await target.actions.add(other.action);
+    await target.checkins.add(other.checkin);
+    await target.evidence.add(other.evidence);
+
+    expect(await restoreBackup(target, file)).toMatchObject({ ok: true });
+    const source_ = await tablesOf(source);
+    const restored = await tablesOf(target);
+    expect(withoutIds(restored.actions)).toEqual(withoutIds([other.action, ...source_.actions]));
+    expect(withoutIds(restored.checkins)).toEqual(withoutIds([other.checkin, ...source_.checkins]));
+    expect(withoutIds(restored.evidence)).toEqual(withoutIds([other.evidence, ...source_.evidence]));
+    // This database's rows keep their ids; the file's get new ones.
+    expect(await target.actions.get(1)).toEqual(other.action);
+    expect(new Set(restored.actions.map((row) => row.id)).size).toBe(restored.actions.length);
+
+    // And again: nothing doubles.
+    await restoreBackup(target, file);
+    expect(await tablesOf(target)).toEqual(restored);
+  });
+
+  it('merges a comment known to both sides by its key, summing nothing twice', async () => {
+    const db = freshDb();
+    const inFile = fullComment('a', now - 3_600_000, DAY, 'troll', {
+      text: 'court',
+      timesSeen: 3,
+      lastSeen: now - 1_000_000,
+      revealedAt: now - 3_000_000,
+    });
+    await db.comments.put(inFile);
+    const file = JSON.stringify(await createBackup(db, '0.1.0', now));
+
+    const target = freshDb();
+    const here = fullComment('a', now - 1_800_000, DAY, 'neutral', {
+      text: 'court, et la suite du texte',
+      timesSeen: 2,
+      lastSeen: now,
+      lastSessionId: 'session-9',
+    });
+    delete (here as Partial<typeof here>).revealedAt;
+    await target.comments.put(here);
+    await restoreBackup(target, file);
+    expect(await target.comments.toArray()).toEqual([
+      {
+        ...here,
+        firstSeen: inFile.firstSeen,
+        day: inFile.day,
+        timesSeen: 3,
+        lastSeen: now,
+        lastSessionId: 'session-9',
+        revealedAt: inFile.revealedAt,
+      },
+    ]);
+    expect(await target.dayTotals.toArray()).toEqual(dayTotalsOf(await target.comments.toArray()));
+  });
+
+  it("keeps the larger active time of a day known to both sides, the CM's settings from the file and this database's markers", async () => {
+    const source = freshDb();
+    await seed(source);
+    const file = JSON.stringify(await createBackup(source, '0.1.0', now));
+
+    const target = freshDb();
+    await target.activity.put({
+      day: DAY,
+      platform: 'x',
+      activeMs: 60_000,
+      first: now - 7_200_000,
+      last: now - 7_000_000,
+    });
+    await writeMarker(target, 'lastPurgeDay', '2026-11-21');
+    await restoreBackup(target, file);
+    expect(await target.activity.toArray()).toEqual([
+      { day: DAY, platform: 'x', activeMs: 3_600_000, first: now - 7_200_000, last: now },
+    ]);
+    expect((await readSettings(target)).retentionDays).toBe(30);
+    expect(await readMarker(target, 'lastPurgeDay')).toBe('2026-11-21');
   });
 
   it.each([
@@ -83,12 +198,12 @@ describe('backup and restore', () => {
     ],
     [
       'a file from a newer version',
-      (json: string) => json.replace('"schemaVersion":1', '"schemaVersion":7'),
+      (json: string) => json.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":7'),
       { reason: 'newer_version', schemaVersion: 7 },
     ],
     [
       'a file of an unknown older version',
-      (json: string) => json.replace('"schemaVersion":1', '"schemaVersion":0'),
+      (json: string) => json.replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":0'),
       { reason: 'unknown_version', schemaVersion: 0 },
     ],
     [
@@ -101,6 +216,12 @@ describe('backup and restore', () => {
       (json: string) => json.replace('"checkins":', '"check_ins":'),
       { reason: 'invalid', where: 'checkins' },
     ],
+    [
+      'a settings value nested too deep to be stored',
+      (json: string) =>
+        json.replace('"value":"2026-11-20"', `"value":${'['.repeat(100_000)}${']'.repeat(100_000)}`),
+      { reason: 'invalid', where: 'settings.0.value' },
+    ],
   ])('refuses %s and leaves the database unchanged', async (_name, corrupt, refusal) => {
     const source = freshDb();
     await seed(source);
@@ -108,12 +229,21 @@ describe('backup and restore', () => {
 
     const target = freshDb();
     await target.comments.put(commentRow(now, 'neutral', { id: 'existing' }));
-    const before = await tablesOf(target);
+    const before = { tables: await tablesOf(target), totals: await target.dayTotals.toArray() };
     expect(await restoreBackup(target, corrupt(json))).toEqual({ ok: false, ...refusal });
-    expect(await tablesOf(target)).toEqual(before);
+    expect({ tables: await tablesOf(target), totals: await target.dayTotals.toArray() }).toEqual(before);
+  });
+});
+
+describe('backups of older schema versions', () => {
+  it('has an upgrade step for every schema version before the current one', () => {
+    for (let version = 1; version < SCHEMA_VERSION; version += 1) {
+      expect(BACKUP_UPGRADES[version], `step ${version} → ${version + 1}`).toBeTypeOf('function');
+    }
+    expect(BACKUP_UPGRADES[SCHEMA_VERSION]).toBeUndefined();
   });
 
-  it('upgrades a backup made at an older schema version, step by step', () => {
+  it('applies the steps in order', () => {
     const v1 = {
       format: 'desaffect-backup',
       schemaVersion: 1,
@@ -127,7 +257,28 @@ describe('backup and restore', () => {
       2: (tables: unknown) => ({ ...(tables as object), checkins: [], evidence: [], settings: [] }),
     };
     expect(parseBackup(JSON.stringify(v1), 3, steps)).toEqual({ ok: true, tables: emptyTables });
-    // Without the steps, version 1's tables do not have version 3's shape.
-    expect(parseBackup(JSON.stringify(v1), 1)).toMatchObject({ ok: false, reason: 'invalid' });
+    // Without the steps, these version-1 tables do not have version 3's shape.
+    expect(parseBackup(JSON.stringify(v1), 3, { 1: (t) => t, 2: (t) => t })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
+  });
+
+  it('refuses, without throwing, a file an upgrade step cannot read', () => {
+    const v1 = {
+      format: 'desaffect-backup',
+      schemaVersion: 1,
+      extensionVersion: '',
+      createdAt: '',
+      tables: null,
+    };
+    const throwing = {
+      1: (tables: unknown) => (tables as { comments: unknown[] }).comments.map((row) => row),
+    };
+    expect(parseBackup(JSON.stringify(v1), 2, throwing)).toEqual({
+      ok: false,
+      reason: 'invalid',
+      where: 'tables',
+    });
   });
 });

@@ -1,0 +1,129 @@
+/** fast-check arbitraries for the storage tests: rows of every table, valid as the service worker writes them. */
+import fc from 'fast-check';
+import { LABELS, PLATFORMS } from '../../../src/shared/comment';
+import { localDay } from '../../../src/shared/day';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import type {
+  ActionRow,
+  ActivityRow,
+  CheckInRow,
+  CommentRow,
+  EvidenceRow,
+  SettingRow,
+} from '../../../src/storage/schema';
+
+export const PARIS = 'Europe/Paris';
+/** Two weeks around the October 2026 DST change: rows share days, so merges and totals meet. */
+const START = Date.UTC(2026, 9, 18);
+const SPAN = 14 * 86_400_000;
+
+export const instant = fc.integer({ min: START, max: START + SPAN });
+const unit = fc.double({ min: 0, max: 1, noNaN: true }).map((x) => (x === 0 ? 0 : x));
+/** Any UTF-16, lone surrogates included (JSON escapes them; IndexedDB keeps them). */
+const text = fc.string({ unit: 'binary', maxLength: 24 });
+export const platform = fc.constantFrom(...PLATFORMS);
+export const label = fc.constantFrom(...LABELS);
+/** A small id space, so generated comments collide by key. */
+export const commentId = fc.integer({ min: 1, max: 30 }).map(String);
+
+export const commentRow: fc.Arbitrary<CommentRow> = fc
+  .record({
+    platform,
+    id: commentId,
+    threadKey: text,
+    authorHandle: text,
+    authorName: text,
+    text: fc.option(text, { nil: null }),
+    createdAt: fc.option(text, { nil: null }),
+    permalink: fc.option(text, { nil: null }),
+    isReply: fc.boolean(),
+    isOwn: fc.boolean(),
+    label,
+    scores: fc.record({ troll: unit, unhappy_customer: unit, threat: unit, neutral: unit }),
+    intensity: unit,
+    lang: fc.constantFrom('fr', 'en', 'und'),
+    uncertain: fc.boolean(),
+    cues: fc.array(text, { maxLength: 3 }),
+    firstSeen: instant,
+    seenFor: fc.integer({ min: 0, max: 2 * 86_400_000 }),
+    timesSeen: fc.integer({ min: 1, max: 5 }),
+    lastSessionId: text,
+    revealedAfter: fc.option(fc.integer({ min: 0, max: 3_600_000 }), { nil: undefined }),
+  })
+  .map(({ seenFor, revealedAfter, ...row }) => {
+    const comment: CommentRow = {
+      ...row,
+      key: `${row.platform}:${row.id}`,
+      lastSeen: row.firstSeen + seenFor,
+      day: localDay(row.firstSeen, PARIS),
+    };
+    if (revealedAfter !== undefined) comment.revealedAt = row.firstSeen + revealedAfter;
+    return comment;
+  });
+
+export const actionRow: fc.Arbitrary<Omit<ActionRow, 'id'>> = fc
+  .record({
+    commentKey: commentId.map((id) => `x:${id}`),
+    tactic: fc.constantFrom('escalate', 'ignore', 'hide', 'no_action'),
+    at: instant,
+    platform,
+    label,
+  })
+  .map((row) => ({ ...row, day: localDay(row.at, PARIS) }));
+
+export const activityRow: fc.Arbitrary<ActivityRow> = fc
+  .record({ first: instant, length: fc.integer({ min: 0, max: 10 * 3_600_000 }), platform, share: unit })
+  .map(({ first, length, platform, share }) => ({
+    day: localDay(first, PARIS),
+    platform,
+    activeMs: Math.floor(length * share),
+    first,
+    last: first + length,
+  }));
+
+export const checkInRow: fc.Arbitrary<Omit<CheckInRow, 'id'>> = fc
+  .record({
+    at: instant,
+    score: fc.integer({ min: 1, max: 5 }),
+    tags: fc.array(fc.constantFrom('angry', 'tired', 'amused'), { maxLength: 3 }),
+    note: text,
+    trigger: fc.constantFrom('threat' as const, 'end_of_day' as const, 'manual' as const),
+  })
+  .map((row) => ({ ...row, day: localDay(row.at, PARIS) }));
+
+export const evidenceRow: fc.Arbitrary<Omit<EvidenceRow, 'id'>> = fc.record({
+  commentKey: commentId.map((id) => `x:${id}`),
+  at: instant,
+  platform,
+  permalink: fc.option(text, { nil: null }),
+  authorHandle: text,
+  authorName: text,
+  text,
+  createdAt: fc.option(text, { nil: null }),
+  screenshot: fc.option(fc.constant('data:image/png;base64,iVBORw0KGgo='), { nil: null }),
+});
+
+export const settingRows: fc.Arbitrary<SettingRow[]> = fc
+  .record({
+    retentionDays: fc.integer({ min: 1, max: 3650 }),
+    purged: fc.option(
+      instant.map((at) => localDay(at, PARIS)),
+      { nil: undefined },
+    ),
+  })
+  .map(({ retentionDays, purged }) => [
+    ...(purged ? [{ key: 'marker:lastPurgeDay', value: purged }] : []),
+    { key: 'settings', value: { ...DEFAULT_SETTINGS, retentionDays } },
+  ]);
+
+/** Rows for every table, as a database would hold them (one comment per key, one activity per day and platform). */
+export const tableRows = fc.record({
+  comments: fc.uniqueArray(commentRow, { selector: (row) => row.key, maxLength: 12 }),
+  actions: fc.array(actionRow, { maxLength: 5 }),
+  activity: fc.uniqueArray(activityRow, { selector: (row) => `${row.day}|${row.platform}`, maxLength: 4 }),
+  checkins: fc.array(checkInRow, { maxLength: 4 }),
+  evidence: fc.array(evidenceRow, { maxLength: 3 }),
+  settings: settingRows,
+});
+
+export type TableRows = typeof tableRows extends fc.Arbitrary<infer T> ? T : never;

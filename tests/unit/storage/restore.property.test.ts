@@ -1,0 +1,305 @@
+/**
+ * Restore under bad input (issue 9, "Bad input"): generated backup files, valid ones mutated (truncated,
+ * wrong types, extra keys, huge strings, wrong format version), random JSON and random bytes. The restore
+ * never throws, answers in bounded time, and leaves the database byte-for-byte unchanged when it refuses.
+ * Valid generated backups round-trip equal; restoring one twice changes nothing; rows of both sides stay.
+ */
+import 'fake-indexeddb/auto';
+import { serialize } from 'node:v8';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackup, type RestoreResult, restoreBackup } from '../../../src/storage/backup';
+import { dayTotalsOf } from '../../../src/storage/day-totals';
+import { type DesaffectDb, openDb } from '../../../src/storage/db';
+import { SCHEMA_VERSION } from '../../../src/storage/schema';
+import { type TableRows, tableRows } from './arbitraries';
+
+const RUNS = Number(process.env.FC_RUNS ?? 30);
+/** Generous for a busy 2-core machine; the inputs are at most a few megabytes. */
+const MAX_RESTORE_MS = 5_000;
+const REASONS = ['not_json', 'foreign', 'newer_version', 'unknown_version', 'invalid'];
+const TABLES = ['comments', 'actions', 'activity', 'checkins', 'evidence', 'settings', 'dayTotals'] as const;
+
+const opened: DesaffectDb[] = [];
+function freshDb(): DesaffectDb {
+  const db = openDb(`restore-${Math.random()}`);
+  opened.push(db);
+  return db;
+}
+afterAll(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+async function fill(db: DesaffectDb, rows: TableRows): Promise<void> {
+  await db.comments.bulkPut(rows.comments);
+  await db.actions.bulkAdd(rows.actions);
+  await db.activity.bulkPut(rows.activity);
+  await db.checkins.bulkAdd(rows.checkins);
+  await db.evidence.bulkAdd(rows.evidence);
+  await db.settings.bulkPut(rows.settings);
+}
+
+/** Every table, derived totals included, as the bytes of its structured clone. */
+async function snapshot(db: DesaffectDb): Promise<Buffer> {
+  const tables = await Promise.all(TABLES.map((table) => db.table(table).toArray()));
+  return serialize(tables);
+}
+
+async function backupText(rows: TableRows): Promise<string> {
+  const db = freshDb();
+  await fill(db, rows);
+  const text = JSON.stringify(await createBackup(db, '0.1.0', Date.UTC(2026, 10, 1)));
+  await db.delete();
+  return text;
+}
+
+/** The property every input must keep: a result, soon, and no change at all when refused. */
+async function restoreSafely(db: DesaffectDb, fileText: string): Promise<RestoreResult> {
+  const before = await snapshot(db);
+  const started = performance.now();
+  let result: RestoreResult | undefined;
+  let thrown: unknown;
+  try {
+    result = await restoreBackup(db, fileText);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeUndefined();
+  expect(performance.now() - started).toBeLessThan(MAX_RESTORE_MS);
+  if (!result?.ok) {
+    expect(REASONS).toContain(result?.reason);
+    expect((await snapshot(db)).equals(before)).toBe(true);
+  }
+  return result as RestoreResult;
+}
+
+/** A target database with rows of its own, shared by the refusal properties (a refusal changes nothing). */
+let target: DesaffectDb;
+let validFile: string;
+beforeAll(async () => {
+  const [own, other] = fc.sample(tableRows, { numRuns: 2, seed: 42 }) as [TableRows, TableRows];
+  target = freshDb();
+  await fill(target, own);
+  validFile = await backupText(other);
+});
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** Every place in a JSON value: the path to it and a setter. */
+function places(root: Json): { path: (string | number)[]; set(value: Json): void; value: Json }[] {
+  const found: { path: (string | number)[]; set(value: Json): void; value: Json }[] = [];
+  const walk = (value: Json, path: (string | number)[], set: (v: Json) => void) => {
+    found.push({ path, set, value });
+    if (Array.isArray(value)) {
+      value.forEach((child, i) => {
+        walk(child, [...path, i], (v) => {
+          value[i] = v;
+        });
+      });
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        walk(value[key] as Json, [...path, key], (v) => {
+          value[key] = v;
+        });
+      }
+    }
+  };
+  walk(root, [], () => undefined);
+  return found;
+}
+
+const otherJson: fc.Arbitrary<Json> = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+);
+
+describe('restore of bad input', () => {
+  it('refuses a truncated file', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), async (cut) => {
+        const result = await restoreSafely(target, validFile.slice(0, cut % validFile.length));
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('answers a file with one value of the wrong type', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), otherJson, async (at, replacement) => {
+        const file = JSON.parse(validFile) as Json;
+        const all = places(file).filter((place) => place.path.length > 0);
+        const place = all[at % all.length] as (typeof all)[number];
+        if (
+          typeof place.value === typeof replacement &&
+          Array.isArray(place.value) === Array.isArray(replacement)
+        )
+          return;
+        place.set(replacement);
+        await restoreSafely(target, JSON.stringify(file));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  }, 120_000);
+
+  it('keeps none of the extra keys a file adds to its rows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), otherJson, async (at, extra) => {
+        const file = JSON.parse(validFile) as Json;
+        // Objects outside the settings' values, which are stored as they are.
+        const objects = places(file).filter(
+          (place) =>
+            place.value !== null &&
+            typeof place.value === 'object' &&
+            !Array.isArray(place.value) &&
+            !(place.path[1] === 'settings' && place.path.length > 3),
+        );
+        const place = objects[at % objects.length] as (typeof objects)[number];
+        (place.value as Record<string, Json>).zzExtraKey = extra;
+        const db = freshDb();
+        const result = await restoreSafely(db, JSON.stringify(file));
+        expect(result.ok).toBe(true);
+        const stored = JSON.stringify(await Promise.all(TABLES.map((t) => db.table(t).toArray())));
+        expect(stored).not.toContain('zzExtraKey');
+        await db.delete();
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('answers a file with a huge string anywhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(), fc.integer({ min: 100_000, max: 2_000_000 }), async (at, length) => {
+        const file = JSON.parse(validFile) as Json;
+        const strings = places(file).filter((place) => typeof place.value === 'string');
+        (strings[at % strings.length] as (typeof strings)[number]).set('é'.repeat(length));
+        await restoreSafely(target, JSON.stringify(file));
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  }, 120_000);
+
+  it('refuses a file of another format version unless it knows it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.integer({ min: -5, max: 50 }), otherJson), async (version) => {
+        const file = JSON.parse(validFile) as { schemaVersion: Json };
+        file.schemaVersion = version;
+        const result = await restoreSafely(target, JSON.stringify(file));
+        const integer = typeof version === 'number' && Number.isInteger(version);
+        if (!integer) expect(result).toEqual({ ok: false, reason: 'foreign' });
+        else if (version > SCHEMA_VERSION)
+          expect(result).toEqual({ ok: false, reason: 'newer_version', schemaVersion: version });
+        else if (version < 1)
+          expect(result).toEqual({ ok: false, reason: 'unknown_version', schemaVersion: version });
+        else expect(result.ok).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('refuses random JSON', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.json(), async (json) => {
+        expect((await restoreSafely(target, json)).ok).toBe(false);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  }, 120_000);
+
+  it('refuses random bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 4_096 }), async (bytes) => {
+        const text = new TextDecoder('utf-8').decode(bytes);
+        expect((await restoreSafely(target, text)).ok).toBe(false);
+      }),
+      { numRuns: RUNS * 2 },
+    );
+  }, 120_000);
+});
+
+/** What an action, a check-in and an evidence record are (the restore's rule, restated). */
+const IDENTITY = {
+  actions: (row: { commentKey: string; tactic: string; at: number }) =>
+    JSON.stringify([row.commentKey, row.tactic, row.at]),
+  checkins: (row: { at: number; trigger: string }) => JSON.stringify([row.at, row.trigger]),
+  evidence: (row: { commentKey: string; at: number }) => JSON.stringify([row.commentKey, row.at]),
+};
+
+describe('restore of valid backups', () => {
+  const withoutIds = (tables: Awaited<ReturnType<typeof createBackup>>['tables']) => ({
+    ...tables,
+    actions: tables.actions.map(({ id: _id, ...row }) => row),
+    checkins: tables.checkins.map(({ id: _id, ...row }) => row),
+    evidence: tables.evidence.map(({ id: _id, ...row }) => row),
+  });
+
+  it('round-trips a generated backup into a fresh database equal, totals included', async () => {
+    await fc.assert(
+      fc.asyncProperty(tableRows, async (rows) => {
+        const file = await backupText(rows);
+        const db = freshDb();
+        expect(await restoreSafely(db, file)).toMatchObject({ ok: true });
+        const restored = (await createBackup(db, '0.1.0', 0)).tables;
+        expect(restored).toEqual(JSON.parse(file).tables);
+        expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(restored.comments));
+        await db.delete();
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('keeps the rows of both sides, and restoring the same file again changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(tableRows, tableRows, async (own, other) => {
+        const db = freshDb();
+        await fill(db, own);
+        const mine = withoutIds((await createBackup(db, '0.1.0', 0)).tables);
+        const file = await backupText(other);
+        const theirs = withoutIds(JSON.parse(file).tables);
+
+        expect(await restoreSafely(db, file)).toMatchObject({ ok: true });
+        const once = await snapshot(db);
+        const merged = withoutIds((await createBackup(db, '0.1.0', 0)).tables);
+        // Every comment and every day's activity of either side, each once.
+        const keys = (rows: { key: string }[]) => new Set(rows.map((row) => row.key));
+        expect(keys(merged.comments)).toEqual(new Set([...keys(mine.comments), ...keys(theirs.comments)]));
+        expect(merged.comments).toHaveLength(keys(merged.comments).size);
+        expect(merged.activity.length).toBe(
+          new Set([...mine.activity, ...theirs.activity].map((row) => `${row.day}|${row.platform}`)).size,
+        );
+        // This database's own events untouched, in place; of the file's, those not already here (by what
+        // they record: as many of each as the side with more of it).
+        for (const table of ['actions', 'checkins', 'evidence'] as const) {
+          expect(merged[table].slice(0, mine[table].length)).toEqual(mine[table]);
+          const identityOf = IDENTITY[table] as (row: unknown) => string;
+          const count = (rows: unknown[]) => {
+            const counts = new Map<string, number>();
+            for (const row of rows) counts.set(identityOf(row), (counts.get(identityOf(row)) ?? 0) + 1);
+            return counts;
+          };
+          const [here, there, after] = [count(mine[table]), count(theirs[table]), count(merged[table])];
+          for (const id of new Set([...here.keys(), ...there.keys()])) {
+            expect(after.get(id)).toBe(Math.max(here.get(id) ?? 0, there.get(id) ?? 0));
+          }
+        }
+        // A comment's count is never the sum of the two sides'.
+        for (const row of merged.comments) {
+          const sides = [...mine.comments, ...theirs.comments].filter((c) => c.key === row.key);
+          expect(row.timesSeen).toBe(Math.max(...sides.map((c) => c.timesSeen)));
+          expect(row.firstSeen).toBe(Math.min(...sides.map((c) => c.firstSeen)));
+        }
+        expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(await db.comments.toArray()));
+
+        expect(await restoreSafely(db, file)).toMatchObject({ ok: true });
+        expect((await snapshot(db)).equals(once)).toBe(true);
+        await db.delete();
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+});

@@ -1,0 +1,342 @@
+/**
+ * Schema upgrades: each Dexie `version(n)` is tested from data of the previous shape. Here, from the first
+ * released schema (version 1) with a realistic history, and a backup file of the first format version.
+ */
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDays } from '../../../src/shared/calendar';
+import { localDay } from '../../../src/shared/day';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { createBackup, restoreBackup } from '../../../src/storage/backup';
+import { dayTotalsOf } from '../../../src/storage/day-totals';
+import { type DesaffectDb, openDb } from '../../../src/storage/db';
+import {
+  exposureByDay,
+  historyView,
+  threatsOfDay,
+  todayView,
+  workloadReport,
+} from '../../../src/storage/exposure';
+import { ingest } from '../../../src/storage/ingest';
+import { readMarker } from '../../../src/storage/markers';
+import { SCHEMA_VERSION } from '../../../src/storage/schema';
+import { readSettings } from '../../../src/storage/settings';
+import { expectSameExposure, HISTORY_DAYS, PARIS, realisticHistory, referenceExposure } from './history';
+
+/** The stores of the first released schema (`version(1)`, commit b616764), frozen: never edit. */
+const V1_STORES = {
+  comments: 'key, firstSeen, day, label, platform, threadKey',
+  actions: '++id, commentKey, day, at',
+  activity: '[day+platform], day',
+  checkins: '++id, day, at',
+  evidence: '++id, commentKey, at',
+  settings: 'key',
+} as const;
+
+const V1_TABLES = Object.keys(V1_STORES) as (keyof typeof V1_STORES)[];
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+/** A database of the first released schema holding `history`, closed; returns its rows as stored. */
+async function firstReleaseDatabase(name: string, history = realisticHistory()) {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(V1_STORES);
+  await v1.open();
+  await v1.transaction('rw', V1_TABLES, async () => {
+    await v1.table('comments').bulkAdd(history.comments);
+    await v1.table('actions').bulkAdd(history.actions);
+    await v1.table('activity').bulkAdd(history.activity);
+    await v1.table('checkins').bulkAdd(history.checkins);
+    await v1.table('evidence').bulkAdd(history.evidence);
+    await v1.table('settings').bulkAdd(history.settings);
+  });
+  const stored = Object.fromEntries(
+    await Promise.all(V1_TABLES.map(async (table) => [table, await v1.table(table).toArray()] as const)),
+  ) as Record<(typeof V1_TABLES)[number], unknown[]>;
+  expect(v1.verno).toBe(1);
+  v1.close();
+  return stored;
+}
+
+function current(name: string): DesaffectDb {
+  const db = openDb(name);
+  opened.push(db);
+  return db;
+}
+
+describe('upgrade from the first released schema', () => {
+  it('keeps every row of a realistic history, around both DST changes, readable by the aggregations', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const history = realisticHistory();
+    const before = await firstReleaseDatabase(name, history);
+    expect(before.comments).toHaveLength(history.comments.length);
+
+    const db = current(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+
+    // Every row, in every table, as it was.
+    for (const table of V1_TABLES) {
+      expect(await db.table(table).toArray(), table).toEqual(before[table]);
+    }
+    // The per-day totals were built from all of them.
+    expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
+
+    // The dashboard's figures are those of the rows, day by day, in Paris and in another zone.
+    const [from, to] = [HISTORY_DAYS[0] as string, HISTORY_DAYS.at(-1) as string];
+    for (const zone of [PARIS, 'America/New_York', 'Asia/Kathmandu']) {
+      expectSameExposure(
+        await exposureByDay(db, from, to, zone),
+        referenceExposure(history.comments, history.activity, from, to, zone),
+      );
+    }
+    const days = await exposureByDay(db, from, to, PARIS);
+    const counted = days.reduce(
+      (sum, day) =>
+        sum +
+        Object.values(day.byPlatform).reduce(
+          (s, labels) => s + Object.values(labels).reduce((a, b) => a + b, 0),
+          0,
+        ),
+      0,
+    );
+    expect(counted).toBe(history.comments.filter((row) => !row.isOwn).length);
+
+    // The 25-hour day counts its repeated 02:00 hour twice; the 23-hour day has no 02:00 at all.
+    const october25 = days.find((day) => day.day === '2026-10-25');
+    const march29 = days.find((day) => day.day === '2026-03-29');
+    expect(march29?.hostileByHour[2]).toBe(0);
+    expect(october25?.hostileByHour.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+
+    // Today's view, history and report read the upgraded rows (the new [day+label] index included).
+    const now = Date.parse('2026-10-28T14:00:00Z');
+    const today = localDay(now, PARIS);
+    const threats = history.comments.filter(
+      (row) => row.day === today && row.label === 'threat' && !row.isOwn,
+    );
+    expect((await threatsOfDay(db, today)).map((row) => row.key).sort()).toEqual(
+      threats.map((row) => row.key).sort(),
+    );
+    const view = await todayView(db, now, PARIS);
+    expect(view.threats.map((threat) => threat.key).sort()).toEqual(threats.map((row) => row.key).sort());
+    expect(view.checkins).toHaveLength(1);
+    const historyOf90 = await historyView(db, now, 90, PARIS);
+    expect(historyOf90.heatMap.flat().reduce((a, b) => a + b, 0)).toBe(
+      history.comments.filter(
+        (row) =>
+          !row.isOwn && row.day >= addDays(today, -89) && (row.label === 'troll' || row.label === 'threat'),
+      ).length,
+    );
+    const report = await workloadReport(db, from, to, 22, PARIS);
+    expect(report.threatsEscalated).toBe(history.actions.filter((a) => a.tactic === 'escalate').length);
+    expect(report.threats).toBe(
+      history.comments.filter((row) => !row.isOwn && row.label === 'threat').length,
+    );
+
+    // Settings and bookkeeping are still read.
+    expect((await readSettings(db)).brandNames).toEqual(['Acme']);
+    expect(await readMarker(db, 'lastPurgeDay')).toBe(to);
+  });
+
+  it('keeps the totals in step with writes made after the upgrade', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const history = realisticHistory(11);
+    await firstReleaseDatabase(name, history);
+    const db = current(name);
+    const seenAgain = history.comments[3] as (typeof history.comments)[number];
+    await ingest(
+      db,
+      [
+        {
+          comment: { ...seenAgain, text: `${seenAgain.text ?? ''} — and the rest of a longer text` },
+          classification: { ...seenAgain, label: 'threat', intensity: 1 },
+          sessionId: 'after-upgrade',
+          keepText: true,
+        },
+      ],
+      { now: Date.parse('2026-10-29T10:00:00Z'), timeZone: PARIS },
+    );
+    await db.comments.update(seenAgain.key, { revealedAt: Date.parse('2026-10-29T10:01:00Z') });
+    expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(await db.comments.toArray()));
+  });
+
+  it('backs up the upgraded database and restores it whole', async () => {
+    const name = `upgrade-${Math.random()}`;
+    await firstReleaseDatabase(name);
+    const db = current(name);
+    const backup = await createBackup(db, '0.2.0', Date.now());
+    const fresh = current(`fresh-${Math.random()}`);
+    expect(await restoreBackup(fresh, JSON.stringify(backup))).toMatchObject({ ok: true });
+    expect((await createBackup(fresh, '0.2.0', Date.now())).tables).toEqual(backup.tables);
+    expect(await fresh.dayTotals.toArray()).toEqual(await db.dayTotals.toArray());
+  });
+});
+
+/**
+ * A backup file as the first release wrote it (format version 1, `schemaVersion: 1`), frozen: every row
+ * type with every field, ids included. Never regenerate it with the current code.
+ */
+const FIRST_RELEASE_BACKUP = {
+  format: 'desaffect-backup',
+  schemaVersion: 1,
+  extensionVersion: '0.1.0',
+  createdAt: '2026-11-25T08:00:00.000Z',
+  tables: {
+    comments: [
+      {
+        key: 'facebook:10160000000000001_2',
+        platform: 'facebook',
+        id: '10160000000000001_2',
+        threadKey: '10160000000000001',
+        authorHandle: 'jean.dupont',
+        authorName: 'Jean Dupont',
+        text: null,
+        createdAt: null,
+        permalink: null,
+        isReply: false,
+        isOwn: false,
+        label: 'threat',
+        scores: { troll: 0.1, unhappy_customer: 0.05, threat: 0.8, neutral: 0.05 },
+        intensity: 0.95,
+        lang: 'fr',
+        uncertain: true,
+        cues: ['threat: "je sais où"'],
+        firstSeen: 1_795_514_400_000,
+        lastSeen: 1_795_514_400_000,
+        timesSeen: 1,
+        lastSessionId: 'a7d2-session',
+        day: '2026-11-24',
+      },
+      {
+        key: 'x:1790000000000000001',
+        platform: 'x',
+        id: '1790000000000000001',
+        threadKey: '1790000000000000000',
+        authorHandle: 'troll_42',
+        authorName: 'Troll 42',
+        text: 'Encore un community manager incompétent',
+        createdAt: '2026-11-24T07:59:00.000Z',
+        permalink: 'https://x.com/troll_42/status/1790000000000000001',
+        isReply: true,
+        isOwn: false,
+        label: 'troll',
+        scores: { troll: 0.81, unhappy_customer: 0.09, threat: 0.04, neutral: 0.06 },
+        intensity: 0.62,
+        lang: 'fr',
+        uncertain: false,
+        cues: ["insult: 'incompétent'"],
+        firstSeen: 1_795_507_200_000,
+        lastSeen: 1_795_510_800_000,
+        timesSeen: 2,
+        lastSessionId: 'b3c1e1f0-session',
+        day: '2026-11-24',
+        revealedAt: 1_795_507_260_000,
+      },
+    ],
+    actions: [
+      {
+        id: 1,
+        commentKey: 'facebook:10160000000000001_2',
+        tactic: 'escalate',
+        at: 1_795_514_500_000,
+        day: '2026-11-24',
+        platform: 'facebook',
+        label: 'threat',
+      },
+      {
+        id: 2,
+        commentKey: 'x:1790000000000000001',
+        tactic: 'ignore',
+        at: 1_795_514_600_000,
+        day: '2026-11-24',
+        platform: 'x',
+        label: 'troll',
+      },
+    ],
+    activity: [
+      {
+        day: '2026-11-24',
+        platform: 'facebook',
+        activeMs: 3_600_000,
+        first: 1_795_508_000_000,
+        last: 1_795_528_000_000,
+      },
+      {
+        day: '2026-11-24',
+        platform: 'x',
+        activeMs: 21_600_000,
+        first: 1_795_501_200_000,
+        last: 1_795_554_000_000,
+      },
+    ],
+    checkins: [
+      {
+        id: 1,
+        at: 1_795_514_700_000,
+        day: '2026-11-24',
+        score: 4,
+        tags: ['worried'],
+        note: 'la menace m’a secouée',
+        trigger: 'threat',
+      },
+    ],
+    evidence: [
+      {
+        id: 1,
+        commentKey: 'facebook:10160000000000001_2',
+        at: 1_795_514_500_000,
+        platform: 'facebook',
+        permalink: null,
+        authorHandle: 'jean.dupont',
+        authorName: 'Jean Dupont',
+        text: '',
+        createdAt: null,
+        screenshot: 'data:image/png;base64,iVBORw0KGgo=',
+      },
+    ],
+    settings: [
+      { key: 'marker:lastPurgeDay', value: '2026-11-24' },
+      {
+        key: 'settings',
+        value: {
+          ownHandles: { x: ['acme_support'], facebook: [] },
+          brandNames: ['Acme'],
+          language: 'fr',
+          shield: { troll: 0.5, unhappy_customer: null, threat: 0, neutral: null },
+          replyTemplates: { ignore: { fr: 'Merci, nous regardons.' } },
+          keepText: true,
+          retentionDays: 120,
+          nudges: { hostileIn30Min: 10, hoursOnlinePerDay: 9, lateHour: 21, systemNotifications: true },
+          checkIns: { afterThreat: true, endOfDay: false, minMinutesBetween: 60 },
+        },
+      },
+    ],
+  },
+} as const;
+
+describe('a backup file of the first format version', () => {
+  it('restores identically into the current schema', async () => {
+    const db = current(`v1-file-${Math.random()}`);
+    const result = await restoreBackup(db, JSON.stringify(FIRST_RELEASE_BACKUP));
+    expect(result).toEqual({ ok: true, rows: 10 });
+    const restored = await createBackup(db, '0.2.0', Date.now());
+    expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(restored.tables).toEqual(FIRST_RELEASE_BACKUP.tables);
+    expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(FIRST_RELEASE_BACKUP.tables.comments));
+    const settings = await readSettings(db);
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...FIRST_RELEASE_BACKUP.tables.settings[1].value });
+    const [day] = await exposureByDay(db, '2026-11-24', addDays('2026-11-24', 0), 'Europe/Paris');
+    expect(day?.byPlatform).toEqual({
+      x: { troll: 1, unhappy_customer: 0, threat: 0, neutral: 0 },
+      facebook: { troll: 0, unhappy_customer: 0, threat: 1, neutral: 0 },
+    });
+    expect(day?.load).toBeCloseTo(0.62 + 2 * 0.95, 6);
+  });
+});
