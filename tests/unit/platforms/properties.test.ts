@@ -100,8 +100,8 @@ function checkAdapter(adapter: PlatformAdapter, site: 'x' | 'facebook'): void {
         const found = adapter.extract(doc, { url: page.url, ownHandles: ['acme_fr'] });
         adapter.countPosts(doc);
         adapter.findReplyBox(doc);
-        // Bounded: a damaged page costs about what a healthy one does (generous, for a slow CI machine).
-        expect(performance.now() - started).toBeLessThan(2_000);
+        // Bounded: a guard against a hang or a blow-up, not a speed goal (generous for a loaded CI machine).
+        expect(performance.now() - started).toBeLessThan(10_000);
         for (const { comment, element, anchor, bodies } of found) {
           expect(comment.platform).toBe(site);
           expect(comment.id).toMatch(site === 'x' ? /^\d{1,25}$/ : /^[\w:-]{1,200}$/);
