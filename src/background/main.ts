@@ -16,6 +16,7 @@ import { coreHandlers } from './handlers/core';
 import { dashboardCsHandlers, dashboardHandlers } from './handlers/dashboard';
 import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
+import { createNudgeNotifier } from './notify';
 import { forgetTab } from './tab-state';
 
 export function main(): void {
@@ -32,12 +33,17 @@ export function main(): void {
     ...dashboardHandlers(context),
     ...exportHandlers(context),
   };
+  const notifyNudges = createNudgeNotifier(context.db, context.now);
   // The handler maps are complete by type; TypeScript cannot correlate a union message with its handler.
-  const onCsMessage = (message: CsToBg, tab: SenderTab) =>
-    (csHandlers[message.type] as (m: CsToBg, t: SenderTab) => Promise<BgReplies[CsToBg['type']]>)(
-      message,
-      tab,
-    );
+  const onCsMessage = async (message: CsToBg, tab: SenderTab) => {
+    const reply = await (
+      csHandlers[message.type] as (m: CsToBg, t: SenderTab) => Promise<BgReplies[CsToBg['type']]>
+    )(message, tab);
+    // New comments and active time are what cross the break thresholds.
+    if (message.type === 'cs→bg:comments-observed' || message.type === 'cs→bg:activity')
+      void notifyNudges().catch(() => undefined);
+    return reply;
+  };
   const onUiMessage = (message: UiToBg) =>
     (uiHandlers[message.type] as (m: UiToBg) => Promise<BgReplies[UiToBg['type']]>)(message);
 

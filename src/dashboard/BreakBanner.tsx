@@ -1,21 +1,9 @@
 import { useState } from 'preact/hooks';
-import type { Nudge } from '../shared/wellbeing';
+import { describeNudge } from '../shared/wellbeing';
 import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
 import './wellbeing.css';
-import { formatNumber } from './format';
 import { useReply } from './useReply';
-
-function nudgeText(nudge: Nudge): string {
-  switch (nudge.kind) {
-    case 'hostile_burst':
-      return t('dashNudgeBurst', String(nudge.count));
-    case 'long_day':
-      return t('dashNudgeLongDay', formatNumber(nudge.hours, 1));
-    case 'late':
-      return t('dashNudgeLate', `${nudge.lateHour}:00`);
-  }
-}
 
 /** A gentle break suggestion when today's thresholds are passed; snoozable for the rest of the day. No props. */
 export function BreakBanner() {
@@ -36,7 +24,7 @@ export function BreakBanner() {
       </p>
       <ul>
         {reply.nudges.map((nudge) => (
-          <li key={nudge.kind}>{nudgeText(nudge)}</li>
+          <li key={nudge.kind}>{describeNudge(nudge, t, document.documentElement.lang || undefined)}</li>
         ))}
       </ul>
       <button type="button" onClick={snooze} disabled={snoozing}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import * as v from 'valibot';
+import browser from 'webextension-polyfill';
 import { LABELS, type Label } from '../shared/comment';
 import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../shared/settings';
 import { DEFAULT_REPLIES, type ReplyLanguage } from '../tactics/replies';
@@ -30,6 +31,13 @@ export function SettingsSection() {
   if (!settings) return <p role="status">{message}</p>;
 
   const update = (change: Partial<Settings>) => setSettings({ ...settings, ...change });
+  // The browser asks the CM for the optional `notifications` permission, on this click and only then.
+  const setSystemNotifications = async (wanted: boolean) => {
+    const granted =
+      wanted && (await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false));
+    if (wanted && !granted) setMessage(t('settingsNotificationsRefused'));
+    update({ nudges: { ...settings.nudges, systemNotifications: wanted && granted } });
+  };
   const setShield = (label: Label, level: number | null) =>
     update({ shield: { ...settings.shield, [label]: level } });
   const setTemplate = (tactic: string, language: ReplyLanguage, text: string) => {
@@ -149,6 +157,14 @@ export function SettingsSection() {
               update({ nudges: { ...settings.nudges, lateHour: Number(e.currentTarget.value) } })
             }
           />
+        </label>
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={settings.nudges.systemNotifications}
+            onChange={(e) => void setSystemNotifications(e.currentTarget.checked)}
+          />
+          {t('settingsSystemNotifications')}
         </label>
         <label class="inline">
           <input

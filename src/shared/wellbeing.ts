@@ -46,6 +46,28 @@ export function nudgesDue(inputs: NudgeInputs, settings: Settings['nudges']): Nu
   return nudges;
 }
 
+/**
+ * One nudge in the CM's words. The banner (popup, dashboard) and the system notification say the same;
+ * `say` looks a message up in the CM's language, `language` formats the numbers.
+ */
+export function describeNudge(
+  nudge: Nudge,
+  say: (key: string, substitution: string) => string,
+  language?: string,
+): string {
+  switch (nudge.kind) {
+    case 'hostile_burst':
+      return say('dashNudgeBurst', String(nudge.count));
+    case 'long_day':
+      return say(
+        'dashNudgeLongDay',
+        new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(nudge.hours),
+      );
+    case 'late':
+      return say('dashNudgeLate', `${nudge.lateHour}:00`);
+  }
+}
+
 export type CheckInTrigger = 'threat' | 'end_of_day';
 
 /** The end-of-day check-in is offered from this local hour on. */

@@ -8,6 +8,8 @@ export interface Markers {
   nudgesSnoozedDay: string;
   /** The last check-in prompt the CM dismissed. */
   checkInDismissed: { at: number; day: string; trigger: 'threat' | 'end_of_day' };
+  /** The break nudges already sent as system notifications today: each at most once a day. */
+  nudgesNotified: { day: string; kinds: string[] };
 }
 
 /** Stored as `marker:<name>`, apart from the CM's settings row. */

@@ -169,7 +169,7 @@ describe('the extension in Chromium', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
     expect(built.version).toBe(pkg.version);
     expect(built.permissions).toEqual(['storage', 'activeTab']);
-    expect(built.optional_permissions ?? []).toEqual([]);
+    expect(built.optional_permissions).toEqual(['notifications']);
     expect([...built.host_permissions].sort()).toEqual(SITE_HOSTS.map((host) => `https://${host}/*`).sort());
     expect(built.web_accessible_resources ?? []).toEqual([]);
     // One self-contained content script file: nothing for a site to fetch and recognise.

@@ -75,6 +75,7 @@ describe('the extension in Firefox', () => {
     expect(built.background.service_worker).toBeUndefined();
     expect(built.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(built.permissions).toEqual(['storage', 'activeTab']);
+    expect(built.optional_permissions).toEqual(['notifications']);
     expect(built.web_accessible_resources ?? []).toEqual([]);
   });
 

@@ -10,7 +10,8 @@ describe('manifest', () => {
   it('asks for storage, activeTab (justified in the README) and the supported sites only', () => {
     expect(manifest.permissions).toEqual(['storage', 'activeTab']);
     expect([...manifest.host_permissions].sort()).toEqual([...sitePatterns].sort());
-    expect(manifest.optional_permissions).toBeUndefined();
+    // Asked at run time, only if the CM wants break nudges as system notifications (README).
+    expect(manifest.optional_permissions).toEqual(['notifications']);
   });
 
   it('runs the content script on exactly the supported sites', () => {
