@@ -2,13 +2,16 @@
  * `npm run eval`: quality of the classifier on ../shared/data/dev.
  *  - Files used for training: 5-fold cross-validation (fixed seed, stratified by file and label): each
  *    comment is classified by a model trained without it (plus the synthetic sentences).
- *  - airline_sentiment_en (non-commercial, never trained on): pure held-out test of the shipped model,
- *    without and with the airline names as brand context.
+ *  - airline_sentiment_en (non-commercial): never trained on, classified by the shipped model without and
+ *    with the airline names as brand context. It is NOT a blind test: the `unhappy_customer` offset in
+ *    `LABEL_OFFSETS` (src/classifier/engine.ts) was tuned by hand on it, so its figures are optimistic.
+ *  - `--dump FILE` also writes every prediction (JSON Lines) for error analysis.
  */
+import { writeFileSync } from 'node:fs';
 import { classifyWith } from '../src/classifier/engine';
 import { loadModel } from '../src/classifier/index';
 import { decodeModel } from '../src/classifier/model-codec';
-import type { Label } from '../src/shared/comment';
+import type { Classification, Label } from '../src/shared/comment';
 import {
   type DevDoc,
   EVAL_ONLY_FILES,
@@ -50,6 +53,25 @@ for (const idx of [...groups.keys()].sort().map((k) => groups.get(k) as number[]
 const allDocs = trainingCorpus(real, synth);
 const pre = featurise(allDocs, 18);
 const predicted: Label[] = new Array(real.length);
+const dumpAt = process.argv.indexOf('--dump');
+const dumpPath = dumpAt >= 0 ? process.argv[dumpAt + 1] : undefined;
+const dump: string[] = [];
+function record(d: DevDoc, c: Classification): void {
+  if (!dumpPath) return;
+  const { label: pred, uncertain, scores, cues } = c;
+  dump.push(
+    JSON.stringify({
+      id: d.id,
+      source: d.source,
+      gold: d.label,
+      pred,
+      uncertain,
+      scores,
+      cues,
+      text: d.text,
+    }),
+  );
+}
 for (let k = 0; k < K; k++) {
   const keep: number[] = [];
   for (let i = 0; i < allDocs.length; i++) if (i >= real.length || fold[i] !== k) keep.push(i);
@@ -74,7 +96,10 @@ for (let k = 0; k < K; k++) {
   );
   const model = decodeModel(file);
   real.forEach((d, i) => {
-    if (fold[i] === k) predicted[i] = classifyWith(model, d.text).label;
+    if (fold[i] !== k) return;
+    const c = classifyWith(model, d.text);
+    predicted[i] = c.label;
+    record(d, c);
   });
 }
 
@@ -104,26 +129,41 @@ const shipped = loadModel();
 const AIRLINES = ['united', 'USAirways', 'AmericanAir', 'SouthwestAir', 'JetBlue', 'VirginAmerica', 'Delta'];
 for (const name of EVAL_ONLY_FILES) {
   const docs = loadDevFile(name);
-  const preds: Pred[] = docs.map((d) => ({ gold: d.label, pred: classifyWith(shipped, d.text).label }));
+  const preds: Pred[] = docs.map((d) => {
+    const c = classifyWith(shipped, d.text);
+    record(d, c);
+    return { gold: d.label, pred: c.label };
+  });
   preds.forEach((p, i) => {
     addLang(docs[i]?.lang ?? 'und', p);
   });
   const s = summarise(preds);
-  rows.push({ name: `${name} (held out)`, s });
-  details.push(formatSummary(`${name} — held-out test of the shipped model (never trained on)`, s));
+  rows.push({ name: `${name} (eval-only)`, s });
+  details.push(
+    formatSummary(
+      `${name} — shipped model; never trained on, but LABEL_OFFSETS were tuned on it (not a blind test)`,
+      s,
+    ),
+  );
   const withBrand = summarise(
     docs.map((d) => ({ gold: d.label, pred: classifyWith(shipped, d.text, { brandNames: AIRLINES }).label })),
   );
   rows.push({ name: `${name} (+brandNames)`, s: withBrand });
-  details.push(formatSummary(`${name} — held out, with the airline names as brand context`, withBrand));
+  details.push(
+    formatSummary(
+      `${name} — shipped model with the airline names as brand context (tuned on, not blind)`,
+      withBrand,
+    ),
+  );
 }
 
 for (const lang of [...byLang.keys()].sort()) {
   const s = summarise(byLang.get(lang) as Pred[]);
-  rows.push({ name: `ALL ${lang} (CV + held out)`, s });
-  details.push(formatSummary(`language ${lang} — all files (CV predictions + held-out)`, s));
+  rows.push({ name: `ALL ${lang} (CV + eval-only)`, s });
+  details.push(formatSummary(`language ${lang} — all files (CV predictions + eval-only files)`, s));
 }
 
+if (dumpPath) writeFileSync(dumpPath, `${dump.join('\n')}\n`);
 console.log(details.join('\n\n'));
 console.log('\nOverview');
 console.log(formatOverview(rows));

@@ -1,8 +1,8 @@
 /** Compiles the lexicons into token-indexed matchers (built once, lazily) and runs them over a comment. */
-import { LEXICON, type LexKind, NUMBER_WORDS } from './lexicon-data';
+import { EN_WORDS, FR_WORDS, LEXICON, type LexKind, NUMBER_WORDS } from './lexicon-data';
 import { phraseTokens } from './text';
 
-const T = { Exact: 0, Prefix: 1, Gap: 2, Num: 3 } as const;
+const T = { Exact: 0, Prefix: 1, Gap: 2, Num: 3, Digits: 4 } as const;
 
 interface PTok {
   t: number;
@@ -13,8 +13,11 @@ export interface Entry {
   kind: LexKind;
   label: string;
   weight: number;
-  toks: PTok[];
   id: number;
+  /** Scratch for the engine: the analysis in which this entry last counted (one hit per entry). */
+  seen: number;
+  /** Scratch for the engine: the feature hash of this entry's kind (0 = not computed yet). */
+  feat?: number;
 }
 
 export interface Hit {
@@ -24,16 +27,31 @@ export interface Hit {
   end: number;
 }
 
-/** Entries sharing an exact first token, indexed again by an exact second token when they have one. */
-interface Bucket {
-  next: Map<string, Entry[]>;
-  other: Entry[];
+/**
+ * A token trie: one node per phrase prefix. Edges are exact tokens, token prefixes (`word*`, indexed by
+ * their first three characters), a number slot (`#`) or a gap (`~`, up to three arbitrary tokens).
+ */
+interface Node {
+  exact: Map<string, Node> | null;
+  /** Prefix edges keyed by `prefixKey` of the prefix (prefixes of three characters or more). */
+  prefix: Map<number, { s: string; node: Node }[]> | null;
+  /** Prefix edges shorter than three characters (rare). */
+  shortPrefix: { s: string; node: Node }[] | null;
+  num: Node | null;
+  /** `##`: digits only (a street number, not "un"/"une"). */
+  digits: Node | null;
+  gap: Node | null;
+  /** Entries whose phrase ends here. */
+  ends: Entry[] | null;
+  /** On the root's children only: automata enabled by this word, and automata that may start with it. */
+  anchors: Automaton[] | null;
+  starts: Automaton[] | null;
 }
 
 export interface Matcher {
-  exact: Map<string, Bucket>;
-  prefix: Map<number, Entry[]>;
-  numFirst: Entry[];
+  root: Node;
+  /** Phrases with too many variants for the trie. */
+  big: Automata;
   entries: Entry[];
 }
 
@@ -47,64 +65,478 @@ export function prefixKey(tok: string): number {
 }
 let numberSet: Set<string> | null = null;
 
-function parsePhrase(raw: string): { toks: PTok[]; weight: number } {
-  let phrase = raw;
-  let weight = 1;
-  const eq = phrase.lastIndexOf('=');
-  if (eq > 0) {
-    weight = Number(phrase.slice(eq + 1));
-    phrase = phrase.slice(0, eq);
-  }
-  const toks: PTok[] = [];
-  for (const word of phrase.split(/\s+/)) {
-    if (!word) continue;
-    if (word === '~') {
-      toks.push({ t: T.Gap, s: '' });
-      continue;
-    }
-    if (word === '#') {
-      toks.push({ t: T.Num, s: '' });
-      continue;
-    }
-    const isPrefix = word.endsWith('*');
-    const parts = phraseTokens(isPrefix ? word.slice(0, -1) : word);
-    parts.forEach((p, k) => {
-      toks.push({ t: isPrefix && k === parts.length - 1 ? T.Prefix : T.Exact, s: p });
-    });
-  }
-  return { toks, weight };
+function newNode(): Node {
+  return {
+    exact: null,
+    prefix: null,
+    shortPrefix: null,
+    num: null,
+    digits: null,
+    gap: null,
+    ends: null,
+    anchors: null,
+    starts: null,
+  };
 }
 
-function addTo<K>(map: Map<K, Entry[]>, key: K, e: Entry): void {
-  const list = map.get(key);
-  if (list) list.push(e);
-  else map.set(key, [e]);
+/** A parsed phrase: tokens and `(a|b)` alternations of sub-sequences. */
+type Item = PTok | Item[][];
+
+/** Token tests shared by all phrases (one object per distinct test). */
+const ptoks = new Map<string, PTok>();
+function ptok(t: number, s: string): PTok {
+  const key = `${t}${s}`;
+  let p = ptoks.get(key);
+  if (!p) {
+    p = { t, s };
+    ptoks.set(key, p);
+  }
+  return p;
+}
+const GAP: PTok = { t: T.Gap, s: '' };
+const NUM: PTok = { t: T.Num, s: '' };
+const DIGITS: PTok = { t: T.Digits, s: '' };
+
+/** Parses a phrase (without its weight) into alternatives of item sequences; `memo` caches word folding. */
+function parseItems(text: string, memo: Map<string, readonly PTok[]>): Item[][] {
+  let pos = 0;
+  const n = text.length;
+  // The alternatives of a group (or of the whole phrase), each a sequence of items.
+  const alternatives = (): Item[][] => {
+    const alts: Item[][] = [];
+    let seq: Item[] = [];
+    while (pos < n) {
+      const c = text.charCodeAt(pos);
+      if (c === 40) {
+        pos++;
+        seq.push(alternatives()); // (
+      } else if (c === 41) {
+        pos++;
+        break; // )
+      } else if (c === 124) {
+        pos++;
+        alts.push(seq); // |
+        seq = [];
+      } else if (c === 32) pos++;
+      else {
+        const start = pos;
+        while (pos < n) {
+          const d = text.charCodeAt(pos);
+          if (d === 32 || d === 40 || d === 41 || d === 124) break;
+          pos++;
+        }
+        const w = text.slice(start, pos);
+        let toks = memo.get(w);
+        if (!toks) {
+          toks = wordTokens(w);
+          memo.set(w, toks);
+        }
+        for (let k = 0; k < toks.length; k++) seq.push(toks[k] as PTok);
+      }
+    }
+    alts.push(seq);
+    return alts;
+  };
+  return alternatives();
 }
 
-/** Builds a matcher from lexicon groups (phrases in the lexicon syntax). */
+function wordTokens(w: string): readonly PTok[] {
+  if (w === '~') return [GAP];
+  if (w === '#') return [NUM];
+  if (w === '##') return [DIGITS];
+  const isPrefix = w.endsWith('*');
+  const words = phraseTokens(isPrefix ? w.slice(0, -1) : w);
+  const last = words.length - 1;
+  return words.map((x, k) => ptok(isPrefix && k === last ? T.Prefix : T.Exact, x));
+}
+
+function isTok(item: Item): item is PTok {
+  return !Array.isArray(item);
+}
+
+function child(node: Node, p: PTok): Node {
+  if (p.t === T.Gap) {
+    if (!node.gap) node.gap = newNode();
+    return node.gap;
+  }
+  if (p.t === T.Num) {
+    if (!node.num) node.num = newNode();
+    return node.num;
+  }
+  if (p.t === T.Digits) {
+    if (!node.digits) node.digits = newNode();
+    return node.digits;
+  }
+  if (p.t === T.Exact) {
+    if (!node.exact) node.exact = new Map();
+    let c = node.exact.get(p.s);
+    if (!c) {
+      c = newNode();
+      node.exact.set(p.s, c);
+    }
+    return c;
+  }
+  let list: { s: string; node: Node }[];
+  if (p.s.length >= PREFIX_KEY) {
+    if (!node.prefix) node.prefix = new Map();
+    const key = prefixKey(p.s);
+    let l = node.prefix.get(key);
+    if (!l) {
+      l = [];
+      node.prefix.set(key, l);
+    }
+    list = l;
+  } else {
+    if (!node.shortPrefix) node.shortPrefix = [];
+    list = node.shortPrefix;
+  }
+  for (const e of list) if (e.s === p.s) return e.node;
+  const c = newNode();
+  list.push({ s: p.s, node: c });
+  return c;
+}
+
+/**
+ * Expands `(a|b|c)` alternations (nesting and empty alternatives allowed) into plain phrases. The matcher
+ * does not need it (it builds its trie from the parsed alternatives); kept for tests and tools.
+ */
+export function expandAlternations(raw: string, out: string[] = []): string[] {
+  const open = raw.indexOf('(');
+  let close = -1;
+  const bars: number[] = [];
+  for (let k = open + 1, depth = 0; open >= 0 && k < raw.length; k++) {
+    const c = raw.charAt(k);
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) {
+        close = k;
+        break;
+      }
+      depth--;
+    } else if (c === '|' && depth === 0) bars.push(k);
+  }
+  if (open < 0 || close < 0 || out.length > 4000) {
+    out.push(raw);
+    return out;
+  }
+  const head = raw.slice(0, open);
+  const tail = raw.slice(close + 1);
+  let from = open + 1;
+  for (const bar of [...bars, close]) {
+    expandAlternations(`${head}${raw.slice(from, bar)}${tail}`, out);
+    from = bar + 1;
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ large phrases: token automata
+// A phrase with many alternatives ("(les|ces) (arabes|noirs|…) ~ (sont|…) ~ (voleurs|…)") would put tens
+// of thousands of paths in the trie; it is compiled instead into a small automaton whose alternatives
+// share what follows them, tried only where one of its possible first tokens occurs.
+
+/** Above this many expanded variants, a phrase becomes an automaton instead of trie paths. */
+const MAX_TRIE_VARIANTS = 16;
+
+type State =
+  | { t: 0; p: PTok; next: State }
+  | { t: 1; alts: State[] }
+  | { t: 2; next: State }
+  | { t: 3 }
+  /** A choice between many alternatives: those starting with an exact token are found by that token. */
+  | { t: 4; byTok: Map<string, State[]>; rest: State[] };
+
+/** From this many alternatives, a choice is compiled into a switch on the next token. */
+const SWITCH_MIN = 6;
+
+function choice(alts: State[]): State {
+  if (alts.length < SWITCH_MIN) return { t: 1, alts };
+  const byTok = new Map<string, State[]>();
+  const rest: State[] = [];
+  for (const a of alts) {
+    if (a.t === 0 && a.p.t === T.Exact) {
+      // The switch consumes the token: keep the state after it.
+      const l = byTok.get(a.p.s);
+      if (l) l.push(a.next);
+      else byTok.set(a.p.s, [a.next]);
+    } else rest.push(a);
+  }
+  return { t: 4, byTok, rest };
+}
+
+interface Automaton {
+  entry: Entry;
+  start: State;
+  /** Index in `Automata.list`; the automaton runs only if one of its anchor words is in the comment. */
+  id: number;
+  anchored: boolean;
+}
+
+interface Automata {
+  list: Automaton[];
+}
+
+const END: State = { t: 3 };
+
+function variants(seq: readonly Item[]): number {
+  let n = 1;
+  for (const item of seq) {
+    if (isTok(item)) continue;
+    let sum = 0;
+    for (const alt of item) sum += variants(alt);
+    n *= sum;
+    if (n > 1e6) return n;
+  }
+  return n;
+}
+
+function compileSeq(seq: readonly Item[], next: State): State {
+  let s = next;
+  for (let k = seq.length - 1; k >= 0; k--) {
+    const item = seq[k] as Item;
+    if (isTok(item)) s = item.t === T.Gap ? { t: 2, next: s } : { t: 0, p: item, next: s };
+    else {
+      const after = s;
+      s = choice(item.map((alt) => compileSeq(alt, after)));
+    }
+  }
+  return s;
+}
+
+/** The token tests that can start `s` (through alternatives; an empty alternative reaches further). */
+function firsts(s: State, out: PTok[], depth = 0): void {
+  if (depth > 20) return;
+  if (s.t === 0) out.push(s.p);
+  else if (s.t === 1) for (const a of s.alts) firsts(a, out, depth + 1);
+  else if (s.t === 4) {
+    for (const k of s.byTok.keys()) out.push(ptok(T.Exact, k));
+    for (const a of s.rest) firsts(a, out, depth + 1);
+  }
+}
+
+/** Function words: poor anchors (they are in almost every comment). */
+const COMMON = new Set([
+  ...FR_WORDS,
+  ...EN_WORDS,
+  'a',
+  'de',
+  'des',
+  'te',
+  'se',
+  'me',
+  'y',
+  'en',
+  'lui',
+  'leur',
+  'les',
+]);
+
+/**
+ * The words that every match must contain: from the phrase's items, the word or group (a group's anchor
+ * is the union of its alternatives' anchors) whose shortest word is the longest, function words counting
+ * as empty — long words are rare, so the automaton seldom runs. Null when some path has no word at all.
+ */
+function anchorOf(seq: readonly Item[], depth = 0): { toks: PTok[]; score: number } | null {
+  let best: { toks: PTok[]; score: number } | null = null;
+  for (const item of seq) {
+    let cand: { toks: PTok[]; score: number } | null = null;
+    if (isTok(item)) {
+      if (item.t === T.Exact || (item.t === T.Prefix && item.s.length >= PREFIX_KEY)) {
+        cand = { toks: [item], score: COMMON.has(item.s) ? 0 : item.s.length };
+      }
+    } else if (depth < 4) {
+      cand = { toks: [], score: Number.POSITIVE_INFINITY };
+      for (const alt of item) {
+        const sub = anchorOf(alt, depth + 1);
+        if (!sub) {
+          cand = null;
+          break;
+        }
+        cand.toks.push(...sub.toks);
+        cand.score = Math.min(cand.score, sub.score);
+      }
+    }
+    if (cand && cand.toks.length > 0 && (!best || cand.score >= best.score)) best = cand;
+  }
+  return best;
+}
+
+function addTo(node: Node, field: 'anchors' | 'starts', a: Automaton): void {
+  const l = node[field];
+  if (!l) node[field] = [a];
+  else if (!l.includes(a)) l.push(a);
+}
+
+/**
+ * Registers an automaton on the root's edges: it may start where one of its first words is, and runs only
+ * if one of its anchor words is somewhere in the comment (both found by the trie's own root lookups).
+ */
+function addAutomaton(m: Matcher, a: Automaton, anchor: PTok[] | null): void {
+  m.big.list.push(a);
+  const fs: PTok[] = [];
+  firsts(a.start, fs);
+  for (const p of fs) if (p.t !== T.Gap) addTo(child(m.root, p), 'starts', a);
+  a.anchored = anchor !== null && anchor.length > 0;
+  for (const p of anchor ?? []) addTo(child(m.root, p), 'anchors', a);
+}
+
+function tokTest(p: PTok, tok: string): boolean {
+  switch (p.t) {
+    case T.Exact:
+      return tok === p.s;
+    case T.Prefix:
+      return tok.startsWith(p.s);
+    case T.Num:
+      return isNumber(tok);
+    case T.Digits: {
+      const c = tok.charCodeAt(0);
+      return c >= 48 && c <= 57;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Depth-first run of an automaton from token `i`: the end of the first match found, or -1. */
+function run(s: State, i: number): number {
+  switch (s.t) {
+    case 3:
+      return i;
+    case 0:
+      return i < curN && tokTest(s.p, curSq[i] as string) ? run(s.next, i + 1) : -1;
+    case 1:
+      for (const a of s.alts) {
+        const r = run(a, i);
+        if (r >= 0) return r;
+      }
+      return -1;
+    case 4: {
+      if (i < curN) {
+        const l = s.byTok.get(curSq[i] as string);
+        if (l)
+          for (const a of l) {
+            const r = run(a, i + 1);
+            if (r >= 0) return r;
+          }
+      }
+      for (const a of s.rest) {
+        const r = run(a, i);
+        if (r >= 0) return r;
+      }
+      return -1;
+    }
+    default:
+      for (let g = 0; g <= MAX_GAP && i + g <= curN; g++) {
+        const r = run(s.next, i + g);
+        if (r >= 0) return r;
+      }
+      return -1;
+  }
+}
+
+/** Per comment: the anchored automata whose anchor word occurs (marked with `enabledMark`). */
+let enabled = new Int32Array(0);
+let enabledMark = 0;
+/** Per comment: the root edges with automata starts met during the trie pass, and where; run after it. */
+const candNode: Node[] = [];
+const candS: number[] = [];
+let nCand = 0;
+
+function enable(list: readonly Automaton[]): void {
+  for (let k = 0; k < list.length; k++) enabled[(list[k] as Automaton).id] = enabledMark;
+}
+
+function runCandidates(): void {
+  for (let k = 0; k < nCand; k++) {
+    const list = (candNode[k] as Node).starts as Automaton[];
+    const start = candS[k] as number;
+    for (let j = 0; j < list.length; j++) {
+      const a = list[j] as Automaton;
+      if (a.anchored && enabled[a.id] !== enabledMark) continue;
+      // The same automaton reached twice at one start (an exact and a prefix edge): one hit.
+      let dup = false;
+      for (let h = curHits.length - 1; h >= 0 && (curHits[h] as Hit).start === start; h--) {
+        if ((curHits[h] as Hit).entry === a.entry) dup = true;
+      }
+      if (dup) continue;
+      const end = run(a.start, start);
+      if (end > start) curHits.push({ entry: a.entry, start, end });
+    }
+  }
+}
+
+/**
+ * Inserts every path of `seq[i..]` (alternatives expanded on the fly) below `node` and calls `done` with
+ * each path's end node. `atRoot`: nothing consumed yet (a path may not start with a gap, nor be empty).
+ */
+function insert(
+  node: Node,
+  seq: readonly Item[],
+  i: number,
+  atRoot: boolean,
+  done: (end: Node) => void,
+): void {
+  if (i === seq.length) {
+    if (!atRoot) done(node);
+    return;
+  }
+  const item = seq[i] as Item;
+  if (isTok(item)) {
+    if (atRoot && item.t === T.Gap) return;
+    insert(child(node, item), seq, i + 1, false, done);
+    return;
+  }
+  for (const alt of item) {
+    insert(node, alt, 0, atRoot, (end) => insert(end, seq, i + 1, atRoot && end === node, done));
+  }
+}
+
+/**
+ * Builds a matcher from lexicon groups (phrases in the lexicon syntax). A phrase is one entry whatever
+ * its number of alternatives; the same words under the same kind and label are kept once.
+ */
 export function buildMatcher(
   groups: readonly { kind: LexKind; label: string; phrases: readonly string[] }[],
-) {
-  const m: Matcher = { exact: new Map(), prefix: new Map(), numFirst: [], entries: [] };
+): Matcher {
+  const m: Matcher = {
+    root: newNode(),
+    big: { list: [] },
+    entries: [],
+  };
+  const memo = new Map<string, readonly PTok[]>();
   for (const g of groups) {
-    for (const raw of g.phrases) {
-      const { toks, weight } = parsePhrase(raw);
-      const first = toks[0];
-      if (!first || first.t === T.Gap || !Number.isFinite(weight)) continue;
-      const e: Entry = { kind: g.kind, label: g.label, weight, toks, id: m.entries.length };
-      m.entries.push(e);
-      if (first.t === T.Num) m.numFirst.push(e);
-      else if (first.t === T.Prefix && first.s.length >= PREFIX_KEY) addTo(m.prefix, prefixKey(first.s), e);
-      else {
-        let b = m.exact.get(first.s);
-        if (!b) {
-          b = { next: new Map(), other: [] };
-          m.exact.set(first.s, b);
-        }
-        const second = toks[1];
-        if (first.t === T.Exact && second && second.t === T.Exact) addTo(b.next, second.s, e);
-        else b.other.push(e);
+    for (const phrase of g.phrases) {
+      let text = phrase;
+      let weight = 1;
+      const eq = text.lastIndexOf('=');
+      if (eq > 0) {
+        weight = Number(text.slice(eq + 1));
+        text = text.slice(0, eq);
       }
+      if (!Number.isFinite(weight)) continue;
+      const e: Entry = { kind: g.kind, label: g.label, weight, id: m.entries.length, seen: 0 };
+      const items: Item[] = [parseItems(text, memo)];
+      if (variants(items) > MAX_TRIE_VARIANTS) {
+        const top = items[0] as Item[][];
+        const a: Automaton = {
+          entry: e,
+          start: compileSeq(items, END),
+          id: m.big.list.length,
+          anchored: false,
+        };
+        addAutomaton(m, a, anchorOf([top])?.toks ?? null);
+        m.entries.push(e);
+        continue;
+      }
+      let used = false;
+      insert(m.root, items, 0, true, (end) => {
+        const ends = end.ends ?? [];
+        // The same words twice in one group (e.g. "im" and "i m" once folded) would count twice.
+        for (const o of ends) if (o === e || (o.kind === e.kind && o.label === e.label)) return;
+        ends.push(e);
+        end.ends = ends;
+        used = true;
+      });
+      if (used) m.entries.push(e);
     }
   }
   return m;
@@ -123,59 +555,114 @@ function isNumber(tok: string): boolean {
   return numberSet.has(tok);
 }
 
-function tokMatches(p: PTok, tok: string): boolean {
-  if (p.t === T.Exact) return tok === p.s;
-  if (p.t === T.Prefix) return tok.startsWith(p.s);
-  if (p.t === T.Num) return isNumber(tok);
-  return false;
-}
-
 const MAX_GAP = 3;
 
-/** Returns the end token index (exclusive) of a match of `toks[k..]` starting at token `i`, or -1. */
-function matchFrom(toks: PTok[], k: number, sq: readonly string[], i: number, n: number): number {
-  if (k === toks.length) return i;
-  const p = toks[k] as PTok;
-  if (p.t === T.Gap) {
-    for (let g = 0; g <= MAX_GAP && i + g <= n; g++) {
-      const r = matchFrom(toks, k + 1, sq, i + g, n);
-      if (r >= 0) return r;
-    }
-    return -1;
+/**
+ * Per-matcher stamps: for each entry, the number of the (comment, start) pair at which it last matched,
+ * so that an entry gives at most one hit per start without clearing anything between comments.
+ */
+let stamps = new WeakMap<Matcher, Int32Array>();
+let stampCounter = 0;
+let curStamp: Int32Array = new Int32Array(0);
+let curMark = 0;
+let curStart = 0;
+let curSq: readonly string[] = [];
+let curN = 0;
+let curHits: Hit[] = [];
+
+function emit(node: Node, end: number): void {
+  const ends = node.ends as Entry[];
+  for (let k = 0; k < ends.length; k++) {
+    const e = ends[k] as Entry;
+    if (curStamp[e.id] === curMark) continue;
+    curStamp[e.id] = curMark;
+    curHits.push({ entry: e, start: curStart, end });
   }
-  if (i >= n) return -1;
-  if (!tokMatches(p, sq[i] as string)) return -1;
-  return matchFrom(toks, k + 1, sq, i + 1, n);
 }
 
-function tryEntries(list: Entry[] | undefined, sq: readonly string[], i: number, n: number, hits: Hit[]) {
-  if (!list) return;
-  for (let j = 0; j < list.length; j++) {
-    const e = list[j] as Entry;
-    if (!tokMatches(e.toks[0] as PTok, sq[i] as string)) continue;
-    const end = matchFrom(e.toks, 1, sq, i + 1, n);
-    if (end >= 0) hits.push({ entry: e, start: i, end });
+/** Takes the edge to `c` (its automata bookkeeping first: only the root's children have any). */
+function take(c: Node, i: number): void {
+  if (c.anchors !== null) enable(c.anchors);
+  if (c.starts !== null) {
+    candNode[nCand] = c;
+    candS[nCand] = curStart;
+    nCand++;
   }
+  walk(c, i + 1);
+}
+
+/** Follows the edges of `node` that token `i` can take (a gap is handled by `walk`). */
+function step(node: Node, i: number): void {
+  if (i >= curN) return;
+  const tok = curSq[i] as string;
+  if (node.exact) {
+    const c = node.exact.get(tok);
+    if (c) take(c, i);
+  }
+  if (node.prefix && tok.length >= PREFIX_KEY) {
+    const l = node.prefix.get(prefixKey(tok));
+    if (l)
+      for (let k = 0; k < l.length; k++) {
+        const e = l[k] as { s: string; node: Node };
+        if (tok.startsWith(e.s)) take(e.node, i);
+      }
+  }
+  if (node.shortPrefix) {
+    for (const e of node.shortPrefix) if (tok.startsWith(e.s)) take(e.node, i);
+  }
+  if (node.num && isNumber(tok)) take(node.num, i);
+  if (node.digits) {
+    const c = tok.charCodeAt(0);
+    if (c >= 48 && c <= 57) take(node.digits, i);
+  }
+}
+
+/** At `node` with the next token at `i`: emits the entries ending here and follows the edges. */
+function walk(node: Node, i: number): void {
+  if (node.ends) emit(node, i);
+  step(node, i);
+  // A gap: skip 0 to MAX_GAP tokens, then go on from the gap node (which may itself start a gap).
+  const gap = node.gap;
+  if (gap) for (let g = 0; g <= MAX_GAP && i + g <= curN; g++) walk(gap, i + g);
 }
 
 /** Finds every lexicon hit in the folded tokens `sq[0..n)`, appending to `hits`. */
 export function matchAll(m: Matcher, sq: readonly string[], n: number, hits: Hit[]): void {
-  for (let i = 0; i < n; i++) {
-    const tok = sq[i] as string;
-    const b = m.exact.get(tok);
-    if (b) {
-      tryEntries(b.other, sq, i, n, hits);
-      if (i + 1 < n && b.next.size > 0) tryEntries(b.next.get(sq[i + 1] as string), sq, i, n, hits);
-    }
-    if (tok.length >= PREFIX_KEY) tryEntries(m.prefix.get(prefixKey(tok)), sq, i, n, hits);
-    if (m.numFirst.length > 0 && isNumber(tok)) tryEntries(m.numFirst, sq, i, n, hits);
+  if (stampCounter > 0x7fff0000 - n) {
+    stampCounter = 0;
+    stamps = new WeakMap(); // every matcher starts afresh
   }
+  let st = stamps.get(m);
+  if (!st || st.length < m.entries.length) {
+    st = new Int32Array(m.entries.length);
+    stamps.set(m, st);
+  }
+  curStamp = st;
+  curSq = sq;
+  curN = n;
+  curHits = hits;
+  const big = m.big;
+  if (enabled.length < big.list.length) enabled = new Int32Array(big.list.length);
+  enabledMark = enabledMark >= 0x3fffffff ? 1 : enabledMark + 1;
+  if (enabledMark === 1) enabled.fill(0);
+  nCand = 0;
+  // One pass over the trie; the root lookups also enable automata and collect where they may start.
+  for (let i = 0; i < n; i++) {
+    curStart = i;
+    curMark = ++stampCounter;
+    step(m.root, i);
+  }
+  if (nCand > 0) runCandidates();
+  curHits = [];
+  curSq = [];
 }
 
 // ------------------------------------------------------------------ threat combinations
-// A violent verb + a first-person speaker before it + a target ("you", "te", "ta famille"...) around it
-// is a threat even when the exact phrase is not listed ("I'm going to cut your throat", "je vais
-// te défoncer la tête", "on va tous vous égorger").
+// A violent verb + a first-person speaker before it + a target ("you", "te", "lui", "ta famille", "le CM"...)
+// is a threat even when the exact phrase is not listed ("I'm going to cut your throat", "je vais te
+// défoncer la tête", "on va tous vous égorger", "je lui casse la gueule"). "Break" verbs (casser, péter…)
+// are violent only with a body part ("casser la gueule", not "casser les prix"); a reflexive pronoun
+// ("je me suis cassé la gueule", "on s'est éclatés") is not aimed at anyone.
 
 const VIOLENT_STEMS = [
   // English (trailing * = prefix)
@@ -229,45 +716,62 @@ const VIOLENT_STEMS = [
   'stomp*',
   'strangle',
   'shove',
+  'torch',
+  'poison*',
   // French
   'tuer',
   'tue',
   'tues',
   'tuerai',
+  'tuerais',
   'tuera',
   'tuerons',
+  'tuerez',
   'tueront',
   'tuez',
   'buter',
   'bute',
+  'butes',
   'buterai',
   'butera',
+  'buterons',
   'crever',
   'creverai',
   'egorg*',
-  'plant*',
+  'planter',
+  'planterai',
+  'plantera',
   'defonc*',
   'massacr*',
   'brul*',
   'saign*',
   'eclat*',
   'fumer',
+  'fumerai',
   'retrouv*',
-  'viol*',
+  'violer',
+  'viole',
+  'violerai',
   'frapper',
   'frappe',
+  'frapperai',
   'tabass*',
   'cogner',
+  'cognerai',
   'etrangl*',
   'decapit*',
   'flingu*',
+  'fusill*',
   'descendr*',
+  'abattre',
+  'abattrai',
   'allumer',
   'niquer',
   'exploser',
   'explos*',
   'trouver',
   'crame*',
+  'cramer',
   'demolir',
   'demonter',
   'latter',
@@ -280,7 +784,95 @@ const VIOLENT_STEMS = [
   'peter',
   'briser',
   'detruire',
+  'degomm*',
+  'refroidi*',
+  'zigouill*',
+  'bousill*',
+  'empoisonn*',
+  'enterrer',
+  'enterrerai',
+  'sequestr*',
+  'kidnapp*',
+  'trancher',
+  'defigur*',
+  'eventr*',
+  'mutil*',
 ];
+
+/** Verbs that are violent with a body part as object ("casser la gueule", "péter les dents"). */
+const BODY_VERBS = [
+  'casse*',
+  'pete*',
+  'peter',
+  'petes',
+  'eclat*',
+  'defonc*',
+  'explos*',
+  'refai*',
+  'arrach*',
+  'bris*',
+  'fracass*',
+  'nique*',
+  'ecras*',
+  'decoll*',
+  'break',
+  'breaking',
+  'smash*',
+  'bash*',
+  'kick*',
+  'punch*',
+  'knock*',
+  'rip',
+  'cave',
+  'ouvr*',
+  'crev*',
+  'trouer',
+];
+const BODY_PARTS = new Set([
+  'gueule',
+  'tete',
+  'figure',
+  'face',
+  'dents',
+  'jambes',
+  'jambe',
+  'bras',
+  'nez',
+  'genoux',
+  'crane',
+  'cou',
+  'machoire',
+  'cotes',
+  'portrait',
+  'tronche',
+  'yeux',
+  'gencives',
+  'nuque',
+  'dentier',
+  'skull',
+  'neck',
+  'legs',
+  'arms',
+  'teeth',
+  'jaw',
+  'nose',
+  'knees',
+  'head',
+  'ribs',
+  'spine',
+  'ass',
+  'throat',
+  'gorge',
+  'ventre',
+  'bide',
+  'visage',
+  'crane',
+  'belly',
+  'guts',
+]);
+
+/** First-person possessives: a body part of one's own is no threat. */
+const OWN = new Set(['ma', 'mon', 'mes', 'my', 'our', 'notre', 'nos']);
 
 const SPEAKERS = [
   'i',
@@ -304,6 +896,26 @@ const SPEAKERS = [
   'quelqu',
   'quelquun',
 ];
+/** A negation between the speaker and the verb's object ("je vais pas te tuer", "I won't hurt you"). */
+const NEGATION = new Set([
+  'pas',
+  'ne',
+  'n',
+  'jamais',
+  'not',
+  'never',
+  'won',
+  'don',
+  'nt',
+  'wont',
+  'dont',
+  'plus',
+]);
+/** "Find"-type verbs threaten only a second person ("je vais te retrouver", not "je vais les retrouver"). */
+const SECOND_PERSON = new Set(['te', 't', 'vous', 'toi', 'you', 'u', 'ya', 'your', 'ur', 'yall', 'jte']);
+
+/** Between the speaker and the verb, these make it reflexive ("je me suis cassé", "on s'est éclatés"). */
+const REFLEXIVE = new Set(['me', 'm', 'se', 's', 'myself', 'ourselves', 'moi']);
 const TARGETS_AFTER = [
   'you',
   'u',
@@ -331,8 +943,89 @@ const TARGETS_AFTER = [
   'tete',
   'race',
   'mere',
+  'tous',
 ];
-const TARGETS_BEFORE = ['te', 't', 'vous', 'les', 'la', 'le', 'jte'];
+const TARGETS_BEFORE = ['te', 't', 'vous', 'les', 'la', 'le', 'l', 'lui', 'leur', 'jte'];
+/** A determiner + one of these after the verb is a person target ("buter le CM", "kill the CEO"). */
+const DETERMINERS = new Set([
+  'le',
+  'la',
+  'les',
+  'l',
+  'ce',
+  'cet',
+  'cette',
+  'ces',
+  'the',
+  'that',
+  'this',
+  'your',
+  'votre',
+  'vos',
+]);
+const PERSONS = new Set([
+  'cm',
+  'community',
+  'manager',
+  'ceo',
+  'pdg',
+  'patron',
+  'patronne',
+  'directeur',
+  'directrice',
+  'gerant',
+  'gerante',
+  'boss',
+  'vendeur',
+  'vendeuse',
+  'conseiller',
+  'conseillere',
+  'livreur',
+  'employe',
+  'employes',
+  'caissier',
+  'caissiere',
+  'admin',
+  'moderateur',
+  'moderator',
+  'mod',
+  'president',
+  'ministre',
+  'juge',
+  'flic',
+  'flics',
+  'prof',
+  'maire',
+  'depute',
+  'owner',
+  'staff',
+  'intern',
+  'stagiaire',
+  'agent',
+  'driver',
+  'cashier',
+  'employee',
+  'employees',
+  'manager',
+  'femme',
+  'mari',
+  'enfants',
+  'gosses',
+  'gamins',
+  'fille',
+  'fils',
+  'kids',
+  'children',
+  'daughter',
+  'husband',
+  'wife',
+  'guy',
+  'type',
+  'mec',
+  'connard',
+  'batard',
+  'bitch',
+]);
 
 const BENIGN_AFTER = new Set([
   'a',
@@ -350,68 +1043,156 @@ const BENIGN_AFTER = new Set([
 ]);
 const SEARCH_VERBS = new Set(['find', 'trouver', 'retrouver']);
 
-const comboEntry: Entry = { kind: 'threat', label: 'threat', weight: 1, toks: [], id: -1 };
-const weakComboEntry: Entry = { kind: 'threat', label: 'violent language', weight: 0.3, toks: [], id: -2 };
+const comboEntry: Entry = { kind: 'threat', label: 'threat', weight: 1, id: -1, seen: 0 };
+const weakComboEntry: Entry = {
+  kind: 'violence',
+  label: 'violent language',
+  weight: 0.3,
+  id: -2,
+  seen: 0,
+};
+const bodyEntry: Entry = { kind: 'violence', label: 'violent language', weight: 0.5, id: -3, seen: 0 };
 
-let verbExact: Set<string> | null = null;
-let verbPrefix: Map<number, string[]> | null = null;
+/** Violent and "break" verb stems, merged: exact words and 3-letter-prefix buckets, each with flags. */
+interface Stems {
+  exact: Map<string, number>;
+  prefix: Map<number, { stem: string; flags: number }[]>;
+}
+const BODY = 1;
+const VIOLENT = 2;
+let stems: Stems | null = null;
 let speakers: Set<string> | null = null;
 let targetsAfter: Set<string> | null = null;
 let targetsBefore: Set<string> | null = null;
 
-function initCombos(): void {
-  verbExact = new Set();
-  verbPrefix = new Map();
-  for (const raw of VIOLENT_STEMS) {
+function addStems(st: Stems, list: readonly string[], flag: number): void {
+  for (const raw of list) {
     if (raw.endsWith('*')) {
       const stem = raw.slice(0, -1);
       const key = prefixKey(stem);
-      const list = verbPrefix.get(key);
-      if (list) list.push(stem);
-      else verbPrefix.set(key, [stem]);
-    } else verbExact.add(raw);
+      const l = st.prefix.get(key);
+      const found = l?.find((x) => x.stem === stem);
+      if (found) found.flags |= flag;
+      else if (l) l.push({ stem, flags: flag });
+      else st.prefix.set(key, [{ stem, flags: flag }]);
+    } else st.exact.set(raw, (st.exact.get(raw) ?? 0) | flag);
   }
+}
+
+const NO_CONJUGATION = new Set([
+  'casser',
+  'peter',
+  'briser',
+  'exploser',
+  'allumer',
+  'fumer',
+  'latter',
+  'crever',
+]);
+
+/** Present and future forms of a French -er verb ("démonter" → démonte, démontes, démontent, démonterai…). */
+function conjugate(inf: string): string[] {
+  const stem = inf.slice(0, -2);
+  return ['e', 'es', 'ent', 'ez', 'erai', 'eras', 'era', 'erons', 'erez', 'eront', 'erais', 'erait'].map(
+    (x) => stem + x,
+  );
+}
+
+function initCombos(): void {
+  const st: Stems = { exact: new Map(), prefix: new Map() };
+  const forms: string[] = [];
+  for (const v of VIOLENT_STEMS) {
+    // "Break" verbs need a body part ("je vous casse les prix" is a sale), search verbs a second person.
+    if (v.length >= 5 && v.endsWith('er') && !SEARCH_VERBS.has(v) && !NO_CONJUGATION.has(v))
+      forms.push(...conjugate(v));
+  }
+  addStems(st, VIOLENT_STEMS, VIOLENT);
+  addStems(st, forms, VIOLENT);
+  addStems(st, BODY_VERBS, BODY);
+  stems = st;
   speakers = new Set(SPEAKERS);
   targetsAfter = new Set(TARGETS_AFTER);
   targetsBefore = new Set(TARGETS_BEFORE);
 }
 
-function isViolentVerb(tok: string): boolean {
-  if ((verbExact as Set<string>).has(tok)) return true;
-  if (tok.length < PREFIX_KEY) return false;
-  const list = (verbPrefix as Map<number, string[]>).get(prefixKey(tok));
-  if (!list) return false;
-  for (const stem of list) if (tok.startsWith(stem)) return true;
-  return false;
+/** BODY | VIOLENT flags of a token (0: not a violent verb). */
+function verbFlags(st: Stems, tok: string): number {
+  let f = st.exact.get(tok) ?? 0;
+  const l = st.prefix.get(prefixKey(tok));
+  if (l)
+    for (let k = 0; k < l.length; k++)
+      if (tok.startsWith((l[k] as { stem: string }).stem)) f |= (l[k] as { flags: number }).flags;
+  return f;
 }
 
 /** Appends threat hits found by the verb/speaker/target combination rule. */
 export function matchThreatCombos(sq: readonly string[], n: number, hits: Hit[], brk: Uint8Array): void {
-  if (!verbExact) initCombos();
+  if (!stems) initCombos();
+  const st = stems as Stems;
   const sp = speakers as Set<string>;
   const ta = targetsAfter as Set<string>;
   const tb = targetsBefore as Set<string>;
   for (let i = 0; i < n; i++) {
     const tok = sq[i] as string;
-    if (!isViolentVerb(tok)) continue;
+    if (tok.length < 3) continue;
+    const cls = verbFlags(st, tok);
+    if (cls === 0) continue;
+    const isBody = (cls & BODY) !== 0;
+    const isViolent = (cls & VIOLENT) !== 0;
     let speaker = -1;
     let targetBefore = false;
+    let secondBefore = false;
+    let reflexive = false;
+    // "j'vous crève pas les yeux" (but not "je vais te buter, pas de pitié").
+    let negated = i + 2 < n && sq[i + 1] === 'pas' && sq[i + 2] !== 'de';
     for (let j = i - 1; j >= 0 && j >= i - 5; j--) {
       if (brk[j + 1] === 1) break;
       const t = sq[j] as string;
-      if (sp.has(t)) speaker = j;
+      if (sp.has(t)) {
+        speaker = j;
+        break;
+      }
       if (tb.has(t)) targetBefore = true;
+      if (SECOND_PERSON.has(t)) secondBefore = true;
+      if (REFLEXIVE.has(t)) reflexive = true;
+      if (NEGATION.has(t)) negated = true;
+    }
+    if (reflexive || negated) continue;
+    if (isBody) {
+      // "casser la gueule", "péter les dents", "break your neck": a body part within 3 words.
+      let part = -1;
+      for (let j = i + 1; j < n && j <= i + 3; j++) {
+        if (brk[j] === 1 || OWN.has(sq[j] as string)) break; // "ouvrir ma gueule": one's own
+        if (BODY_PARTS.has(sq[j] as string)) {
+          part = j;
+          break;
+        }
+      }
+      if (part > 0) {
+        if (speaker >= 0) hits.push({ entry: comboEntry, start: speaker, end: part + 1 });
+        else hits.push({ entry: bodyEntry, start: i, end: part + 1 });
+        continue;
+      }
+      if (!isViolent) continue;
     }
     let targetEnd = -1;
     for (let j = i + 1; j < n && j <= i + 4; j++) {
       if (brk[j] === 1) break;
-      if (ta.has(sq[j] as string)) {
+      const t = sq[j] as string;
+      if (ta.has(t)) {
         targetEnd = j + 1;
+        break;
+      }
+      if (DETERMINERS.has(t) && j + 1 < n && PERSONS.has(sq[j + 1] as string)) {
+        targetEnd = j + 2;
         break;
       }
     }
     // "I'll shoot you an email", "we'll find you a seat": not threats.
     if (targetEnd > 0 && targetEnd < n && BENIGN_AFTER.has(sq[targetEnd] as string)) continue;
+    const search = SEARCH_VERBS.has(tok) || tok.startsWith('retrouv');
+    if (search && !secondBefore && !(targetEnd > 0 && SECOND_PERSON.has(sq[targetEnd - 1] as string)))
+      continue;
     const hasTarget = targetEnd > 0 || (targetBefore && speaker >= 0);
     if (speaker >= 0 && hasTarget) {
       hits.push({ entry: comboEntry, start: speaker, end: targetEnd > 0 ? targetEnd : i + 1 });

@@ -46,13 +46,15 @@ const LOW_CODES: number[][] = LOW_TABLE.map((s) => Array.from(s, (x) => x.charCo
 /** Emoji (code points) mapped to a word token; other pictographs become `emo`. */
 const EMOJI_TOKENS: Record<string, string> = {
   emoeyeroll: '🙄😒😑🤨😏🥱',
-  emolaugh: '😂🤣😆😹😅😁😄😃😀',
+  emolaugh: '😂🤣😆😹😅',
   emoangry: '😡🤬😠👿💢😤',
   emofinger: '🖕',
   emoweapon: '🔪🔫💣🗡⚔🪓🧨',
   emoskull: '💀☠⚰🪦',
   emofire: '🔥',
-  emopos: '👍❤💕💖💗💙💚💛💜🧡🤍😍🥰😘🙏👏🤩😊☺🙂💯✨🎉👌🤗',
+  emopos: '👍❤💕💖💗💙💚💛💜🧡🤍😍🥰😘🙏🤩😊☺🙂💯✨🎉👌🤗😁😄😃😀',
+  // Applause is praise or, aimed at a failure, sarcasm: its own token, the context decides.
+  emoclap: '👏',
   emosad: '😢😭😞😔😟🙁☹😩😫💔',
   emoclown: '🤡',
   emopoop: '💩',
@@ -79,21 +81,52 @@ function isPictographic(cp: number): boolean {
   );
 }
 
-function isDropped(c: number): boolean {
+/**
+ * Invisible format characters: zero-width spaces and joiners, LRM/RLM, bidi embeddings, overrides and
+ * isolates, word joiner and invisible operators, BOM, Arabic letter mark, Mongolian vowel separator,
+ * combining grapheme joiner. The one definition used by the folding and by the cue snippets.
+ */
+export function isInvisible(c: number): boolean {
   return (
-    (c >= 0x300 && c <= 0x36f) || // combining marks (zalgo)
+    (c >= 0x200b && c <= 0x200f) || // zero-width, LRM/RLM
+    (c >= 0x202a && c <= 0x202e) || // bidi embeddings / overrides
+    (c >= 0x2060 && c <= 0x206f) || // word joiner, invisible operators, bidi isolates
+    c === 0xfeff ||
+    c === 0x034f ||
+    c === 0x061c ||
+    c === 0x180e
+  );
+}
+
+/** Combining marks (accents once decomposed; stacked, they are zalgo) and variation selectors. */
+export function isCombiningMark(c: number): boolean {
+  return (
+    (c >= 0x300 && c <= 0x36f) ||
     (c >= 0x483 && c <= 0x489) ||
     (c >= 0x1ab0 && c <= 0x1aff) ||
     (c >= 0x1dc0 && c <= 0x1dff) ||
     (c >= 0x20d0 && c <= 0x20ff) ||
     (c >= 0xfe00 && c <= 0xfe0f) || // variation selectors
-    (c >= 0xfe20 && c <= 0xfe2f) ||
-    (c >= 0x200b && c <= 0x200f) || // zero-width, LRM/RLM
-    (c >= 0x202a && c <= 0x202e) || // bidi embeddings / overrides
-    (c >= 0x2060 && c <= 0x206f) ||
-    c === 0xfeff ||
-    c === 0x034f
+    (c >= 0xfe20 && c <= 0xfe2f)
   );
+}
+
+function isDropped(c: number): boolean {
+  return isInvisible(c) || isCombiningMark(c);
+}
+
+/** Symbols used as letters inside words ("D€ATH", "$hit", "c@nnard", "FU₵K"). */
+const LEET_SYMBOL: Record<number, number> = {
+  8364: 101, // € → e
+  36: 115, // $ → s
+  162: 99, // ¢ → c
+  8373: 99, // ₵ → c
+  8361: 119, // ₩ → w
+  64: 97, // @ → a (only between two letters: "@brand" stays a mention)
+};
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 function isSpaceLike(c: number): boolean {
@@ -178,6 +211,20 @@ export function fold(raw: string): Folded {
   push(32, 0);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (
+      c === 0x24 ||
+      c === 0x40 ||
+      (c > 0x7f && (c === 0xa2 || c === 0x20ac || c === 0x20b5 || c === 0x20a9))
+    ) {
+      const prevLetter =
+        outLen > 0 && (out[outLen - 1] as number) >= 97 && (out[outLen - 1] as number) <= 122;
+      const nextLetter = i + 1 < n && isAsciiLetter(text.charCodeAt(i + 1));
+      if (c === 0x40 ? prevLetter && nextLetter : prevLetter || nextLetter) {
+        letters++;
+        push(LEET_SYMBOL[c] as number, i);
+        continue;
+      }
+    }
     if (c < 0x80) {
       if (c >= 65 && c <= 90) {
         letters++;
@@ -330,35 +377,247 @@ export const tokEnd = new Int32Array(MAX_TOKENS);
 export const tokens: string[] = [];
 
 /**
+ * Texting spellings and contractions written without an apostrophe, folded to the words the lexicons
+ * use ("jsuis" → "je suis", "tjrs" → "toujours", "cmd" → "commande", "dont" → "don t"). Only unambiguous
+ * forms: "vs", "dc", "cb", "mm" and the like are left alone.
+ */
+const EXPANSIONS: Record<string, string> = {
+  // French
+  jsuis: 'je suis',
+  jsui: 'je suis',
+  chui: 'je suis',
+  chuis: 'je suis',
+  jsuiss: 'je suis',
+  jai: 'j ai',
+  jvais: 'je vais',
+  jvai: 'je vais',
+  jte: 'je te',
+  jme: 'je me',
+  jle: 'je le',
+  jla: 'je la',
+  jlui: 'je lui',
+  jvous: 'je vous',
+  jveux: 'je veux',
+  jpeux: 'je peux',
+  jsais: 'je sais',
+  chai: 'je sais',
+  chais: 'je sais',
+  jsp: 'je sais pas',
+  chepa: 'je sais pas',
+  chaipa: 'je sais pas',
+  chaipas: 'je sais pas',
+  jcrois: 'je crois',
+  jpense: 'je pense',
+  jfais: 'je fais',
+  jdis: 'je dis',
+  jcomprend: 'je comprends',
+  jcomprends: 'je comprends',
+  jattends: 'j attends',
+  jattend: 'j attends',
+  tjrs: 'toujours',
+  tjr: 'toujours',
+  tjs: 'toujours',
+  toujour: 'toujours',
+  jamai: 'jamais',
+  jame: 'jamais',
+  jms: 'jamais',
+  cmd: 'commande',
+  cmde: 'commande',
+  cde: 'commande',
+  pb: 'probleme',
+  pbm: 'probleme',
+  pblm: 'probleme',
+  pr: 'pour',
+  ds: 'dans',
+  qd: 'quand',
+  qnd: 'quand',
+  kan: 'quand',
+  kand: 'quand',
+  bcp: 'beaucoup',
+  tt: 'tout',
+  ts: 'tous',
+  tte: 'toute',
+  ttes: 'toutes',
+  koi: 'quoi',
+  kwa: 'quoi',
+  ki: 'qui',
+  ke: 'que',
+  tro: 'trop',
+  bi1: 'bien',
+  pk: 'pourquoi',
+  pq: 'pourquoi',
+  pkoi: 'pourquoi',
+  pourkoi: 'pourquoi',
+  vrmt: 'vraiment',
+  vrm: 'vraiment',
+  nrv: 'enerve',
+  nrve: 'enerve',
+  srx: 'serieux',
+  dsl: 'desole',
+  slt: 'salut',
+  bjr: 'bonjour',
+  bnjr: 'bonjour',
+  rdv: 'rendez vous',
+  msg: 'message',
+  mtn: 'maintenant',
+  mnt: 'maintenant',
+  auj: 'aujourd hui',
+  ajd: 'aujourd hui',
+  aujd: 'aujourd hui',
+  ojd: 'aujourd hui',
+  tkt: 't inquiete',
+  ct: 'c etait',
+  cete: 'c etait',
+  nimp: 'n importe quoi',
+  sal: 'sale',
+  // English
+  dont: 'don t',
+  cant: 'can t',
+  wont: 'won t',
+  didnt: 'didn t',
+  doesnt: 'doesn t',
+  isnt: 'isn t',
+  wasnt: 'wasn t',
+  werent: 'weren t',
+  arent: 'aren t',
+  havent: 'haven t',
+  hasnt: 'hasn t',
+  couldnt: 'couldn t',
+  shouldnt: 'shouldn t',
+  wouldnt: 'wouldn t',
+  aint: 'ain t',
+  im: 'i m',
+  ive: 'i ve',
+  youre: 'you re',
+  theyre: 'they re',
+  youll: 'you ll',
+  u: 'you',
+  ur: 'your',
+  pls: 'please',
+  plz: 'please',
+  cuz: 'because',
+  coz: 'because',
+  bc: 'because',
+};
+const EXPANSION_MAP = new Map<string, readonly string[]>(
+  Object.entries(EXPANSIONS).map(([k, v]) => [k, v.split(' ')]),
+);
+
+/**
+ * A cheap signature of a word (length, first and last characters) for filters that spare most tokens a
+ * Map lookup: a word can only be in a set if its signature is marked in the set's filter.
+ */
+export function wordSig(w: string): number {
+  const n = w.length;
+  return n === 0 ? 0 : (n * 977 + w.charCodeAt(0) * 31 + w.charCodeAt(n - 1)) & 4095;
+}
+
+/** A signature filter for a set of words (see `wordSig`). */
+export function sigFilter(words: Iterable<string>): Uint8Array {
+  const f = new Uint8Array(4096);
+  for (const w of words) f[wordSig(w)] = 1;
+  return f;
+}
+
+const EXPANSION_SIG = sigFilter(EXPANSION_MAP.keys());
+/** After a lone "c" (texting for "c'est": "c nul", "c pas normal"), an "est" is implied. */
+const AFTER_C_OK = new Set(['est', 'etait', 'a', 'en', 'et', 'ou', 'la', 'le']);
+
+/** Digits used as letters inside a word ("k1ll", "sh1t", "c0nnard"): 0 1 3 4 5 7 → o i e a s t. */
+const LEET_DIGIT: Record<number, number> = { 48: 111, 49: 105, 51: 101, 52: 97, 53: 115, 55: 116 };
+
+function unleet(tok: string): string {
+  const n = tok.length;
+  let hasDigit = false;
+  for (let k = 1; k < n - 1; k++) {
+    const c = tok.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      hasDigit = true;
+      break;
+    }
+  }
+  if (!hasDigit) return tok;
+  let r = '';
+  let changed = false;
+  for (let k = 0; k < n; k++) {
+    const c = tok.charCodeAt(k);
+    const m = LEET_DIGIT[c];
+    if (m !== undefined && k > 0 && k < n - 1) {
+      const a = tok.charCodeAt(k - 1);
+      const b = tok.charCodeAt(k + 1);
+      if (a >= 97 && a <= 122 && b >= 97 && b <= 122) {
+        r += String.fromCharCode(m);
+        changed = true;
+        continue;
+      }
+    }
+    r += tok.charAt(k);
+  }
+  return changed ? r : tok;
+}
+
+function emit(count: number, tok: string, s: number, e: number): number {
+  if (count >= MAX_TOKENS) return count;
+  tokStart[count] = s;
+  tokEnd[count] = e;
+  tokens[count] = tok;
+  return count + 1;
+}
+
+/**
  * Splits the folded text into tokens (letters/digits runs; apostrophes, hyphens and punctuation split,
- * so French elisions l'/j'/qu'/d' become their own short tokens). URLs become the token `url`.
+ * so French elisions l'/j'/qu'/d' become their own short tokens). URLs become the token `url`; texting
+ * spellings and apostrophe-less contractions are expanded (each part keeps the span of the original).
  */
 export function tokenize(f: string): number {
   let count = 0;
   const n = f.length;
   let i = 0;
+  let loneC = false;
+  let cS = 0;
+  let cE = 0;
   while (i < n && count < MAX_TOKENS) {
     while (i < n && !isTokenChar(f.charCodeAt(i))) i++;
     if (i >= n) break;
     const s = i;
-    while (i < n && isTokenChar(f.charCodeAt(i))) i++;
+    let digits = 0;
+    while (i < n) {
+      const c = f.charCodeAt(i);
+      if (!isTokenChar(c)) break;
+      if (c >= 48 && c <= 57) digits++;
+      i++;
+    }
     let tok = f.slice(s, i);
     let e = i;
     if ((tok === 'http' || tok === 'https' || tok === 'www') && i < n && f.charCodeAt(i) !== 32) {
       while (i < n && f.charCodeAt(i) !== 32) i++;
       tok = 'url';
       e = i;
+    } else if (digits > 0 && digits < tok.length && tok.length >= 3) tok = unleet(tok);
+    // "c nul", "c trop cher": texting "c" for "c'est" (not before an apostrophe: "c'est" is already split).
+    if (loneC && !AFTER_C_OK.has(tok)) count = emit(count, 'est', cS, cE);
+    loneC = tok === 'c' && (i >= n || f.charCodeAt(i) !== 39);
+    if (loneC) {
+      cS = s;
+      cE = e;
     }
-    tokStart[count] = s;
-    tokEnd[count] = e;
-    tokens[count] = tok;
-    count++;
+    const x = tok.length <= 10 && EXPANSION_SIG[wordSig(tok)] === 1 ? EXPANSION_MAP.get(tok) : undefined;
+    if (x) for (const part of x) count = emit(count, part, s, e);
+    else count = emit(count, tok, s, e);
   }
   return count;
 }
 
 /** Folds and tokenises a lexicon phrase the same way as comments, like comment text. */
 export function phraseTokens(phrase: string): string[] {
+  // Fast path: a plain lower-case ASCII word, no elongation, no texting spelling, is its own token.
+  let plain = phrase.length > 0 && phrase !== 'c' && !EXPANSION_MAP.has(phrase);
+  for (let k = 0; plain && k < phrase.length; k++) {
+    const c = phrase.charCodeAt(k);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) plain = false;
+    else if (k >= 2 && c === phrase.charCodeAt(k - 1) && c === phrase.charCodeAt(k - 2)) plain = false;
+  }
+  if (plain) return [phrase.length >= 3 ? unleet(phrase) : phrase];
   const f = fold(phrase);
   const n = tokenize(f.text);
   const r: string[] = [];
