@@ -61,6 +61,7 @@ const LIVE_SCRIPT = `(() => {
   const config = JSON.parse(document.getElementById('demo-feed-config').textContent);
   const container = document.querySelector(config.container);
   const cells = [];
+  const indexOf = new WeakMap();
   const insertedAt = new Map();
   const badgedAt = new Map();
   let idBase = BigInt(config.idBase);
@@ -77,6 +78,7 @@ const LIVE_SCRIPT = `(() => {
     for (let k = 0; k < count; k++) {
       const i = next++;
       cells[i] = node(i);
+      indexOf.set(cells[i], i);
       insertedAt.set(idOf(i), performance.now());
       if (where === 'top') container.prepend(cells[i]); else container.append(cells[i]);
     }
@@ -103,9 +105,14 @@ const LIVE_SCRIPT = `(() => {
     cells[i] = node(i);
     container.append(cells[i]);
   }
-  // A virtualised list keeps only the last n rows in the page, as X does while the CM scrolls.
+  // A virtualised list keeps only the last n rows in the page, as X does while the CM scrolls, and lets go
+  // of the rows it dropped (the heap figures would otherwise count what the fake site itself retains).
   function keep(n) {
-    while (container.children.length > n) container.firstElementChild.remove();
+    while (container.children.length > n) {
+      const row = container.firstElementChild;
+      if (indexOf.has(row)) cells[indexOf.get(row)] = null;
+      row.remove();
+    }
   }
   // Single-page navigation to another thread: new URL, new replies, no reload.
   function navigate(path) {
