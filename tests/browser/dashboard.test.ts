@@ -225,6 +225,34 @@ describe('the exposure dashboard in Chromium', () => {
     expect(await dashboard.locator('nav a[aria-current=page]').textContent()).toBe('History');
   });
 
+  it('stays readable at 200 % zoom: every section fits a 640 px wide window without sideways scrolling', async () => {
+    const zoomed = await harness.browser.context.newPage();
+    // A 1,280 px window at 200 % zoom lays pages out in 640 CSS pixels.
+    await zoomed.setViewportSize({ width: 640, height: 450 });
+    for (const section of [
+      'today',
+      'history',
+      'checkins',
+      'report',
+      'data',
+      'evidence',
+      'export',
+      'settings',
+    ]) {
+      await zoomed.goto(harness.extensionUrl(`src/dashboard/index.html#${section}`));
+      await zoomed.locator(`section[data-section=${section}]`).waitFor();
+      await zoomed.waitForTimeout(300); // the section's data arrives
+      const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ section, overflow }).toEqual({ section, overflow: 0 });
+    }
+    await zoomed.setViewportSize({ width: 200, height: 450 }); // the 400 px popup at 200 %
+    await zoomed.goto(harness.extensionUrl('src/popup/index.html'));
+    await zoomed.locator('main').waitFor();
+    await zoomed.waitForTimeout(300);
+    expect(await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    await zoomed.close();
+  });
+
   it('saves a check-in from the form and snoozes the break banner for today', async () => {
     await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#checkins'));
     await dashboard.reload();
