@@ -1,4 +1,5 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { type InstallSecretStore, loadOrCreateInstallSecret } from '../export/install-secret';
 import {
   type BgReplies,
   type CsHandlers,
@@ -19,6 +20,17 @@ import { settingsHandlers } from './handlers/settings';
 import { createNudgeNotifier } from './notify';
 import { forgetTab } from './tab-state';
 
+/**
+ * The secret that keys study pseudonyms with the researcher's study key lives in extension storage, apart
+ * from IndexedDB: it never reaches a backup or an export, so a researcher cannot re-identify commenters.
+ */
+const INSTALL_SECRET_KEY = 'exportInstallSecret';
+const installSecretStore: InstallSecretStore = {
+  read: async () =>
+    (await browser.storage.local.get(INSTALL_SECRET_KEY))[INSTALL_SECRET_KEY] as string | undefined,
+  write: (secret) => browser.storage.local.set({ [INSTALL_SECRET_KEY]: secret }),
+};
+
 export function main(): void {
   const context: HandlerContext = { db: openDb(), now: Date.now, health: { fullSince: null } };
   const csHandlers: CsHandlers = {
@@ -31,7 +43,7 @@ export function main(): void {
     ...settingsHandlers(context),
     ...assistantUiHandlers(context),
     ...dashboardHandlers(context),
-    ...exportHandlers(context),
+    ...exportHandlers({ ...context, installSecret: () => loadOrCreateInstallSecret(installSecretStore) }),
   };
   const notifyNudges = createNudgeNotifier(context.db, context.now);
   // The handler maps are complete by type; TypeScript cannot correlate a union message with its handler.

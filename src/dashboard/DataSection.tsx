@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RestoreResult } from '../storage/backup';
 import { ask } from '../ui/client';
+import { downloadBlob } from '../ui/download';
 import { t } from '../ui/i18n';
 import { formatNumber } from './format';
 import { useReply } from './useReply';
@@ -19,16 +20,6 @@ function restoreMessage(result: RestoreResult): string {
     case 'invalid':
       return t('dashRestoreInvalid', result.where);
   }
-}
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The click has started the download; the object URL is no longer needed once it has been read.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function useStorageEstimate(refresh: unknown) {
@@ -64,7 +55,11 @@ export function DataSection() {
   const backup = () =>
     run(async () => {
       const file = await ask({ type: 'ui→bg:backup' });
-      download(`desaffect-backup-${file.createdAt.slice(0, 10)}.json`, JSON.stringify(file));
+      downloadBlob(
+        `desaffect-backup-${file.createdAt.slice(0, 10)}.json`,
+        JSON.stringify(file),
+        'application/json',
+      );
       return { text: t('dashBackupDone'), error: false };
     });
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EvidenceView } from '../shared/messages-assistant';
 import { ask } from '../ui/client';
+import { downloadBlob } from '../ui/download';
 import { t } from '../ui/i18n';
 import { safeScreenshot } from './format';
 import './settings.css';
@@ -21,11 +22,8 @@ function download(record: EvidenceView): void {
     null,
     2,
   );
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([body], { type: 'application/json' }));
-  link.download = `desaffect-evidence-${record.id}-${new Date(record.at).toISOString().slice(0, 10)}.json`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  const day = new Date(record.at).toISOString().slice(0, 10);
+  downloadBlob(`desaffect-evidence-${record.id}-${day}.json`, body, 'application/json');
 }
 
 /** The escalation kit's records: kept locally, printable, downloadable one by one. */

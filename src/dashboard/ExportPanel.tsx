@@ -1,10 +1,11 @@
 /**
- * The anonymised research export: the CM chooses what goes in, sees the exact rows that will leave,
- * agrees in plain words, then downloads the zip the service worker built. Comment-derived values are
+ * The anonymised research export: the CM chooses what goes in, pages through the exact rows that will
+ * leave, agrees in plain words, then downloads the zip the service worker built from that very preview
+ * (same snapshot, same pseudonym key; refused if the rows changed in between). Comment-derived values are
  * hostile input: they are rendered as text nodes only.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { base64ToBytes } from '../export/base64';
+import { base64ToBytes, bytesToBase64 } from '../export/base64';
 import {
   ACCOUNT_CATEGORIES,
   type AccountCategory,
@@ -12,23 +13,15 @@ import {
   DEFAULT_EXPORT_OPTIONS,
   type ExportOptions,
   type ExportPreview,
+  type ExportTableName,
   type PreviewTable,
 } from '../shared/messages-export';
 import { ask } from '../ui/client';
+import { downloadBlob } from '../ui/download';
 import { t } from '../ui/i18n';
 
 /** Options typed in a text field (study key) should not ask the service worker on every keystroke. */
 const PREVIEW_DELAY_MS = 400;
-
-function downloadBytes(fileName: string, bytes: Uint8Array<ArrayBuffer>): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The click has started the download; the object URL is no longer needed once it has been read.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const toggled = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
   on ? [...list, item] : list.filter((other) => other !== item);
@@ -59,12 +52,64 @@ function consentStatement(preview: ExportPreview, options: ExportOptions): strin
   return parts.join(' ');
 }
 
-function PreviewTableView({ table, onExclude }: { table: PreviewTable; onExclude: (ref: string) => void }) {
+function Pager({
+  table,
+  pageSize,
+  onPage,
+}: {
+  table: PreviewTable;
+  pageSize: number;
+  onPage: (offset: number) => void;
+}) {
+  const pages = Math.max(1, Math.ceil(table.total / pageSize));
+  const page = Math.floor(table.offset / pageSize) + 1;
+  if (pages === 1) return null;
+  const go = (target: number) => onPage((Math.min(Math.max(target, 1), pages) - 1) * pageSize);
+  const button = (key: string, symbol: string, target: number, disabled: boolean) => (
+    <button type="button" aria-label={t(key)} title={t(key)} disabled={disabled} onClick={() => go(target)}>
+      {symbol}
+    </button>
+  );
+  return (
+    <p class="buttons" data-testid={`export-pager-${table.name}`}>
+      {button('exportPageFirst', '«', 1, page === 1)}{' '}
+      {button('exportPagePrevious', '‹', page - 1, page === 1)}{' '}
+      <label>
+        <input
+          type="number"
+          min={1}
+          max={pages}
+          value={page}
+          aria-label={t('exportPageNumber', [String(page), String(pages)])}
+          style={{ width: '6em' }}
+          onChange={(event) => go(Number(event.currentTarget.value) || 1)}
+        />{' '}
+        / {pages}
+      </label>{' '}
+      {button('exportPageNext', '›', page + 1, page === pages)}{' '}
+      {button('exportPageLast', '»', pages, page === pages)}
+    </p>
+  );
+}
+
+function PreviewTableView({
+  table,
+  pageSize,
+  onExclude,
+  onPage,
+}: {
+  table: PreviewTable;
+  pageSize: number;
+  onExclude: (ref: string) => void;
+  onPage: (offset: number) => void;
+}) {
+  const first = table.total === 0 ? 0 : table.offset + 1;
+  const last = table.offset + table.rows.length;
   return (
     <div style={{ overflowX: 'auto' }}>
       <table class="data" data-testid={`export-preview-${table.name}`}>
         <caption>
-          {t('exportTableCaption', [`${table.name}.csv`, String(table.rows.length), String(table.total)])}
+          {t('exportTablePage', [`${table.name}.csv`, String(first), String(last), String(table.total)])}
         </caption>
         <thead>
           <tr>
@@ -78,12 +123,12 @@ function PreviewTableView({ table, onExclude }: { table: PreviewTable; onExclude
         </thead>
         <tbody>
           {table.rows.map((row, index) => (
-            <tr key={row.ref ?? index}>
+            <tr key={row.ref ?? table.offset + index}>
               <td>
                 {row.ref && (
                   <input
                     type="checkbox"
-                    aria-label={t('exportLeaveOutRow', String(index + 1))}
+                    aria-label={t('exportLeaveOutRow', String(table.offset + index + 1))}
                     onChange={() => onExclude(row.ref as string)}
                   />
                 )}
@@ -95,20 +140,30 @@ function PreviewTableView({ table, onExclude }: { table: PreviewTable; onExclude
           ))}
         </tbody>
       </table>
+      <Pager table={table} pageSize={pageSize} onPage={onPage} />
     </div>
   );
 }
 
 export function ExportPanel() {
-  // One draft per visit: the service worker keeps its pseudonym key, so preview and zip agree.
+  // One draft per visit. Its pseudonym key lives here, in this page's memory only, so the preview, its
+  // pages and the zip agree even if the service worker restarts in between.
   const draftId = useMemo(() => crypto.randomUUID(), []);
+  const pseudonymKey = useMemo(() => bytesToBase64(crypto.getRandomValues(new Uint8Array(32))), []);
   const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
+  /** The snapshot of the first preview: later rows stay out of this draft. */
+  const [asOf, setAsOf] = useState<number | null>(null);
+  const [offsets, setOffsets] = useState<Partial<Record<ExportTableName, number>>>({});
+  const [pages, setPages] = useState<Partial<Record<ExportTableName, PreviewTable>>>({});
   const [failed, setFailed] = useState(false);
+  const [changed, setChanged] = useState(false);
+  const [refresh, setRefresh] = useState(0);
   const [loading, setLoading] = useState(false);
   const [consent, setConsent] = useState(false);
   const [downloading, setDownloading] = useState(false);
   const optionsKey = JSON.stringify(options);
+  const offsetsKey = JSON.stringify(offsets);
 
   useEffect(() => {
     // Any change makes the statement the CM agreed to out of date.
@@ -116,10 +171,12 @@ export function ExportPanel() {
     setLoading(true);
     let current = true;
     const timer = setTimeout(() => {
-      ask({ type: 'ui→bg:export-preview', draftId, options }).then(
+      ask({ type: 'ui→bg:export-preview', draftId, pseudonymKey, asOf, options }).then(
         (next) => {
           if (!current) return;
           setPreview(next);
+          setAsOf(next.asOf);
+          setPages({});
           setFailed(false);
           setLoading(false);
         },
@@ -134,15 +191,67 @@ export function ExportPanel() {
       current = false;
       clearTimeout(timer);
     };
-  }, [optionsKey]);
+  }, [optionsKey, refresh]);
+
+  // Pages past the first, asked again whenever the preview changes (a row left out moves the others).
+  useEffect(() => {
+    if (!preview) return;
+    let current = true;
+    for (const table of preview.tables) {
+      const offset = offsets[table.name] ?? 0;
+      if (offset === 0) continue;
+      ask({
+        type: 'ui→bg:export-page',
+        draftId,
+        pseudonymKey,
+        asOf: preview.asOf,
+        options,
+        table: table.name,
+        offset,
+      }).then(
+        (page) => {
+          if (!current) return;
+          setPages((previous) => ({ ...previous, [table.name]: page }));
+          // Fewer rows than before (some left out): the last page is now earlier.
+          if (page.offset !== offset) setOffsets((previous) => ({ ...previous, [table.name]: page.offset }));
+        },
+        () => {
+          if (current) setFailed(true);
+        },
+      );
+    }
+    return () => {
+      current = false;
+    };
+  }, [preview, offsetsKey]);
 
   const update = (change: Partial<ExportOptions>) => setOptions((previous) => ({ ...previous, ...change }));
+  const shownTable = (table: PreviewTable): PreviewTable => {
+    const offset = offsets[table.name] ?? 0;
+    const page = pages[table.name];
+    return offset !== 0 && page && page.offset === offset ? page : table;
+  };
 
   const download = async () => {
+    if (!preview) return;
     setDownloading(true);
     try {
-      const reply = await ask({ type: 'ui→bg:export-zip', draftId, options });
-      downloadBytes(reply.fileName, base64ToBytes(reply.zipBase64));
+      const reply = await ask({
+        type: 'ui→bg:export-zip',
+        draftId,
+        pseudonymKey,
+        asOf: preview.asOf,
+        options,
+        fingerprint: preview.fingerprint,
+      });
+      if (reply.ok) {
+        downloadBlob(reply.fileName, base64ToBytes(reply.zipBase64), 'application/zip');
+        setChanged(false);
+      } else {
+        // Previewed rows changed (or went) since: show the new preview and ask for consent again.
+        setChanged(true);
+        setRefresh((n) => n + 1);
+      }
     } catch {
       setFailed(true);
     } finally {
@@ -231,6 +340,11 @@ export function ExportPanel() {
       </fieldset>
 
       {failed && <p class="notice">{t('popupUnavailable')}</p>}
+      {changed && (
+        <p class="notice" data-testid="export-changed">
+          {t('exportChanged')}
+        </p>
+      )}
       {loading && <p class="muted small">{t('exportPreparing')}</p>}
 
       {preview && (
@@ -290,6 +404,11 @@ export function ExportPanel() {
               </li>
             ))}
           </ul>
+          {preview.suppressedRows > 0 && (
+            <p class="muted small" data-testid="export-suppressed">
+              {t('exportSuppressedCount', String(preview.suppressedRows))}
+            </p>
+          )}
           {preview.excludedRows > 0 && (
             <p>
               {t('exportExcludedCount', String(preview.excludedRows))}{' '}
@@ -303,8 +422,10 @@ export function ExportPanel() {
           {preview.tables.map((table) => (
             <PreviewTableView
               key={table.name}
-              table={table}
+              table={shownTable(table)}
+              pageSize={preview.pageSize}
               onExclude={(ref) => update({ excludedRows: [...options.excludedRows, ref] })}
+              onPage={(offset) => setOffsets((previous) => ({ ...previous, [table.name]: offset }))}
             />
           ))}
 

@@ -1,6 +1,8 @@
 /** codebook.md: every file and column of the export, with its type, meaning and anonymisation. */
 import type { ExportOptions } from '../shared/messages-export';
-import { type ExportTable, MIN_CELL_SIZE } from './anonymize-tables';
+import type { DataSource } from './anonymize';
+import { MIN_CELL_SIZE } from './anonymize-k';
+import type { ExportTable } from './anonymize-tables';
 
 const escapeCell = (text: string) => text.replaceAll('|', '\\|');
 
@@ -13,33 +15,83 @@ function tableSection(table: ExportTable): string {
   return `## ${table.name}.csv / ${table.name}.jsonl\n\n${table.description} ${table.total} rows.\n\n${header}\n${lines.join('\n')}\n`;
 }
 
-export function writeCodebook(tables: ExportTable[], options: ExportOptions): string {
+export function writeCodebook(tables: ExportTable[], options: ExportOptions, source: DataSource): string {
+  const k = MIN_CELL_SIZE;
+  const finest = options.granularity === 'hour' ? 'the UTC hour' : 'the day';
   const pseudonyms = options.studyKey
-    ? 'Pseudonyms use a key derived from the study key the researcher gave: the same commenter has the same pseudonym in every export of this study, and a different one anywhere else.'
-    : 'Pseudonyms use a random key made for this export and never written anywhere: they cannot be linked to any other export.';
+    ? 'Pseudonyms use a key derived from the study key the researcher gave **and** from a random secret made by the CM’s installation of Desaffect, which never leaves the CM’s device: the same commenter has the same pseudonym in every export of this study made by this CM, and a different one anywhere else (another study, another CM). Holding the study key is not enough to recompute a pseudonym from a guessed handle.'
+    : 'Pseudonyms use a random key made for this export and never written anywhere: they cannot be linked to any other export, nor recomputed from a guessed handle.';
   const text =
     options.text === 'redacted'
-      ? 'Comment text is included, redacted on the device: @handles, every author name and handle seen in the history, the CM’s own handles, brand and page names become `[HANDLE]` or `[NAME]`; e-mail addresses `[EMAIL]`; phone numbers `[PHONE]`; URLs and bare domains `[URL]`; order, ticket and account numbers `[NUMBER]`; postal addresses `[ADDRESS]`. Redaction errs on the side of removing too much.'
+      ? 'Comment text is included, redacted on the device: @handles, every author name and handle seen in the history, the CM’s own handles, brand and page names become `[HANDLE]` or `[NAME]`; e-mail addresses `[EMAIL]`; phone numbers `[PHONE]`; URLs and bare domains `[URL]`; order, ticket and account numbers `[NUMBER]`; postal addresses `[ADDRESS]`. Names are matched without case or accents and after Unicode compatibility folding (NFKC: 𝐌𝐚𝐫𝐭𝐢𝐧 and Ｍａｒｔｉｎ are Martin); parts of names shorter than 3 letters are redacted only inside the full name they belong to or right next to another part of it, never on their own (a two-letter first name is redacted next to its surname, not wherever those two letters appear). Redaction errs on the side of removing too much, but it is automatic: it can miss a name the history never showed.'
       : 'Comment text is not included.';
+  const versions = [
+    `\`manifest.json\` → \`exporter\` names the program that wrote these files; \`data\` the one that recorded and classified the rows (${source.kind === 'backup-file' ? 'read from the backup file' : 'the CM’s own extension database'}).`,
+    'A `null` version there means the data does not record it: rows do not carry the version that classified them, so a history kept across updates may mix classifier versions.',
+  ].join(' ');
   return `# Desaffect research export — codebook
 
-Files are UTF-8, comma-separated with a header row and RFC 4180 quoting (CRLF line ends), no index column;
-each CSV has a JSON Lines twin holding the same rows (empty CSV cell = \`null\`). Booleans are \`true\`/\`false\`,
-days are \`YYYY-MM-DD\` (the CM's local calendar day), times are ISO 8601 in UTC.
+## Files
+
+Files are UTF-8 without byte-order mark, comma-separated with a header row and RFC 4180 quoting (CRLF line
+ends), no index column; each CSV has a JSON Lines twin holding the same rows (empty CSV cell = \`null\`).
+Booleans are \`true\`/\`false\`, days are \`YYYY-MM-DD\` (the CM's local calendar day), times are ISO 8601 in UTC.
+
+**Spreadsheet formula guard (CSV only).** A free-text cell (\`comments_seen.text\`, \`checkins.note\`) whose
+value starts with \`=\`, \`+\`, \`-\`, \`@\`, a tab or a carriage return (or their full-width forms \`＝＋－＠\`),
+possibly after apostrophes, is written with one extra leading apostrophe \`'\` and quoted, so a spreadsheet
+shows it as text instead of running it as a formula. The JSON Lines files hold the exact text. To get the
+exact text from the CSV, remove one leading \`'\` from those columns when what follows matches
+\`^'*[=+\\-@\\t\\r＝＋－＠]\`. pandas, R and DuckDB read the files as they are; no other column is touched.
 
 ## Anonymisation
 
 - ${pseudonyms}
 - Comment ids, permalinks, thread keys, the CM's handles, page and brand names never leave the device; the
   account is described by the category the CM chose (see \`manifest.json\`).
-- Times are coarsened to the ${options.granularity === 'hour' ? 'hour (UTC)' : 'day: no time of day is exported'}.
+- Times are coarsened to ${finest} at most${options.granularity === 'hour' ? '' : ': no time of day is exported'}, and further for rare combinations (below).
 - ${text}
 - Classifier cues keep their kind only (\`insult\`, \`shouting\`…), never the words they quoted.
+- Every column that is not free text holds a value from a closed list (platform, label, language, tactic,
+  trigger, tags, cue kinds, precision) or a date or number checked for range; anything else — e.g. from an
+  edited backup file — is left empty, becomes \`other\` (tactic, cue kind) or is left out (tags).
 - Evidence records are never exported. Check-in notes are left out unless the CM included a note explicitly,
   and included notes are redacted like comment text.
-- In aggregate tables (\`daily_summary\`), counts under ${MIN_CELL_SIZE} are merged into \`other\`, and an \`other\`
-  still under ${MIN_CELL_SIZE} is left empty (suppressed).
-- The CM saw every row before export and could leave out days or rows; \`manifest.json\` says how many, not which.
+- The CM saw every row before export, page by page, and could leave out days or rows; \`manifest.json\` says
+  how many, not which. The files hold exactly the rows previewed: rows recorded after the preview are not
+  in this export, and the download is refused if previewed rows changed in between.
+
+## Rare combinations (k = ${k})
+
+A row's time together with its kind can point at a person: one threat on a Facebook page on a given day can
+be found on the public page. So **no published combination of time and kind is shared by fewer than ${k}
+rows**, in the row-level tables as well as in the aggregates:
+
+- Kinds: for \`comments_seen\`, platform × label × \`by_own_account\`; for \`actions\`, platform × label; for
+  \`checkins\`, only check-ins asked after a threat (\`trigger\` = \`threat\`).
+- Each row is dated to the finest period of ${finest}${options.granularity === 'hour' ? ', the day' : ''}, the ISO week (Monday) and the calendar
+  month at which at least ${k} rows of its kind are dated to that same period at that same precision. Rows
+  dated to a week are never "the rest of a day" that could be subtracted: a week group counts only rows
+  that no day group could hold, and still has at least ${k} rows. \`time_precision\` says which;
+  \`period_start\` gives the period; \`day\`${options.granularity === 'hour' ? ' and the hour columns are' : ' is'} empty when coarser.
+- A \`comments_seen\` row dated to a week or a month has \`commenter\` and \`thread\` empty, since other rows
+  of the same thread or commenter, dated to the day, would otherwise date it. (A row whose hour was too rare
+  keeps them: its day is protected, its hour may be guessed from its thread.) Rows are ordered (and
+  \`comment_no\` numbered) by published period, coarser rows first, so their position dates nothing.
+- An action is never dated more precisely than its comment.
+- Comments and actions still fewer than ${k} at the month are **suppressed** (left out); \`manifest.json\` →
+  \`suppressedAsRare\` counts them. Check-ins asked after a threat that are that rare are kept without any time
+  (\`time_precision\` = \`none\`): they are the CM's own answers.
+- \`daily_summary\` counts the published rows of \`comments_seen\` (own comments left out) per day, or per week
+  or month for the rows dated so: each count is a sum of groups of at least ${k}, and says nothing the rows do
+  not.
+- Not covered: \`active_time\` (the CM's own minutes per day, about no commenter), and combinations with
+  other columns (intensity, scores, text, tactic): k-anonymity here protects the link between a time and a
+  kind of comment, the one that public pages make easy to exploit.
+
+## Versions
+
+${versions}
 
 ${tables.map(tableSection).join('\n')}`;
 }

@@ -1,12 +1,27 @@
 /**
  * The exported tables, column by column: each column carries its type, meaning and anonymisation, so the
- * codebook is written from the same definitions as the data and cannot drift from it.
+ * codebook is written from the same definitions as the data and cannot drift from it. Rows stay objects
+ * until they are written or shown: a preview page turns 50 rows into cells, not 100,000.
  */
-import { LABELS, type Label, type Platform } from '../shared/comment';
+import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import type { Cell, ExportOptions, PreviewRow } from '../shared/messages-export';
 import type { ActionRow, ActivityRow, CheckInRow, CommentRow } from '../storage/schema';
-import { createCueKinds, type Redactor } from './anonymize-text';
-import { csvHeader, csvRows, jsonLines } from './serialize';
+import {
+  closedBoolean,
+  closedDay,
+  closedLabel,
+  closedLang,
+  closedNumber,
+  closedPlatform,
+  closedTactic,
+  closedTags,
+  closedTime,
+  closedTrigger,
+  cueKind,
+} from './anonymize-closed';
+import { DAY, HOUR, type Level, MIN_CELL_SIZE, PRECISIONS, periodStart } from './anonymize-k';
+import type { Redactor } from './anonymize-text';
+import { csvHeader, csvRows, jsonLinesWriter } from './serialize';
 
 export type ColumnType = 'integer' | 'number' | 'boolean' | 'string' | 'date' | 'datetime';
 
@@ -15,36 +30,46 @@ export interface ColumnInfo {
   type: ColumnType;
   meaning: string;
   anonymisation: string;
+  /** Free text (comment text, notes): every value differs, and only these may need the formula guard. */
+  freeText?: boolean;
 }
 
-interface Column<Row> extends ColumnInfo {
-  value(row: Row): Cell;
+interface Column<Item> extends ColumnInfo {
+  value(item: Item): Cell;
 }
 
-/** A table written out: anonymised CSV and JSON Lines, and its first rows for the preview. */
+/** A table ready to be written or paged through. */
 export interface ExportTable {
   name: string;
   description: string;
   columns: ColumnInfo[];
-  csv: string;
-  jsonl: string;
   total: number;
-  preview: PreviewRow[];
+  /** Rows [start, end) as they will be written, each with its reference for leaving it out. */
+  rows(start: number, end: number): PreviewRow[];
+  /** Cells of rows [start, end). */
+  cells(start: number, end: number): Cell[][];
 }
 
-const PREVIEW_ROWS = 50;
 /** Rows turned into cells at a time: big enough for few papaparse calls, small enough to die young. */
 const CHUNK_ROWS = 2_000;
 
-/** The smallest count an aggregate cell may show; smaller cells are merged or left empty. */
-export const MIN_CELL_SIZE = 5;
+export { MIN_CELL_SIZE };
 
 export interface TableContext {
   options: ExportOptions;
+  /** Built on first use: a preview without text never pays for the names index. */
   redact: Redactor;
   pseudonym(prefix: string, identity: string): string;
   /** Export sequence number of a comment, by database key. */
   commentNumbers: ReadonlyMap<string, number>;
+}
+
+/** A row with the precision its time is published at (see anonymize-k.ts). */
+export interface Placed<Row> {
+  row: Row;
+  level: Level;
+  /** Position in its table, from 1 (`comment_no` for comments). */
+  no?: number;
 }
 
 export const rowRef = {
@@ -55,161 +80,261 @@ export const rowRef = {
 };
 
 const NOT_EXPORTED = 'none needed';
-const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
-/** The start of the UTC hour, ISO 8601 (`2026-11-25T14:00:00Z`). */
-const utcHour = (epochMs: number) => `${new Date(epochMs).toISOString().slice(0, 13)}:00:00Z`;
-/** Ids of tactics are snake_case; anything else is not from the shipped list and becomes `other`. */
-const tacticId = (tactic: string) => (/^[a-z0-9_]{1,60}$/.test(tactic) ? tactic : 'other');
+const CLOSED = 'values outside this list (e.g. from an edited backup) are left empty';
 
-function dayColumn<Row extends { day: string }>(meaning: string): Column<Row> {
-  return {
-    name: 'day',
-    type: 'date',
-    meaning,
-    anonymisation: 'calendar day only (local time of the CM)',
-    value: (row) => row.day,
-  };
+const hourStrings = new Map<number, string>();
+/** The start of the UTC hour, ISO 8601 (`2026-11-25T14:00:00Z`). */
+function utcHour(epochMs: number): string {
+  const hour = Math.floor(epochMs / 3_600_000);
+  let text = hourStrings.get(hour);
+  if (text === undefined) {
+    text = `${new Date(hour * 3_600_000).toISOString().slice(0, 13)}:00:00Z`;
+    hourStrings.set(hour, text);
+  }
+  return text;
 }
 
-/** In hour granularity, an extra column with the UTC hour; in day granularity, nothing finer than the day. */
-function hourColumns<Row>(
+const hourOrNull = (epochMs: unknown) => {
+  const time = closedTime(epochMs);
+  return time === null ? null : utcHour(time);
+};
+
+/** The finest level the CM's choice allows. */
+export const finestLevel = (options: ExportOptions): Level => (options.granularity === 'hour' ? HOUR : DAY);
+
+const PRECISION_LIST = [...PRECISIONS, 'none'].map((p) => `\`${p}\``).join(', ');
+
+/** day, [hour], period_start, time_precision: what k-anonymity lets this row say about its time. */
+function timeColumns<Row extends { day: string }>(
   options: ExportOptions,
-  name: string,
-  meaning: string,
+  hourName: string,
+  hourMeaning: string,
   epochMs: (row: Row) => number,
-): Column<Row>[] {
-  if (options.granularity !== 'hour') return [];
-  return [
+  what: string,
+): Column<Placed<Row>>[] {
+  const columns: Column<Placed<Row>>[] = [
     {
-      name,
-      type: 'datetime',
-      meaning: `${meaning} (UTC, ISO 8601)`,
-      anonymisation: 'truncated to the hour',
-      value: (row) => utcHour(epochMs(row)),
+      name: 'day',
+      type: 'date',
+      meaning: `local day ${what}; empty when \`time_precision\` is coarser than a day`,
+      anonymisation: `calendar day only (local time of the CM), and only when at least ${MIN_CELL_SIZE} rows of the same kind share it`,
+      value: ({ row, level }) => (level <= DAY ? closedDay(row.day) : null),
     },
   ];
+  if (options.granularity === 'hour') {
+    columns.push({
+      name: hourName,
+      type: 'datetime',
+      meaning: `${hourMeaning} (UTC, ISO 8601); empty unless \`time_precision\` is \`hour\``,
+      anonymisation: `truncated to the hour, and only when at least ${MIN_CELL_SIZE} rows of the same kind share that hour`,
+      value: ({ row, level }) => (level === HOUR ? hourOrNull(epochMs(row)) : null),
+    });
+  }
+  columns.push(
+    {
+      name: 'period_start',
+      type: 'date',
+      meaning:
+        'first day of the period the row is dated to: the day itself, the Monday of its ISO week, or the first of its month; empty when `time_precision` is `none`',
+      anonymisation: `coarsened until at least ${MIN_CELL_SIZE} rows of the same kind share the period (see "Rare combinations")`,
+      value: ({ row, level }) => {
+        const day = closedDay(row.day);
+        return day === null ? null : periodStart(day, level);
+      },
+    },
+    {
+      name: 'time_precision',
+      type: 'string',
+      meaning: `how precisely the row is dated: ${PRECISION_LIST}`,
+      anonymisation: 'see "Rare combinations"',
+      value: ({ level }) => PRECISIONS[level] ?? 'none',
+    },
+  );
+  return columns;
 }
 
-const platformColumn = <Row extends { platform: Platform }>(): Column<Row> => ({
+const platformColumn = <Item>(platform: (item: Item) => unknown): Column<Item> => ({
   name: 'platform',
   type: 'string',
   meaning: '`x` or `facebook`',
-  anonymisation: NOT_EXPORTED,
-  value: (row) => row.platform,
+  anonymisation: CLOSED,
+  value: (item) => closedPlatform(platform(item)),
 });
 
-const labelColumn = <Row extends { label: Label }>(meaning: string): Column<Row> => ({
+const labelColumn = <Item>(meaning: string, label: (item: Item) => unknown): Column<Item> => ({
   name: 'label',
   type: 'string',
-  meaning: `${meaning}: ${LABELS.map((label) => `\`${label}\``).join(', ')}`,
-  anonymisation: NOT_EXPORTED,
-  value: (row) => row.label,
+  meaning: `${meaning}: ${LABELS.map((value) => `\`${value}\``).join(', ')}`,
+  anonymisation: CLOSED,
+  value: (item) => closedLabel(label(item)),
 });
 
-function materialise<Row>(
+function table<Item>(
   name: string,
   description: string,
-  columns: Column<Row>[],
-  rows: Row[],
-  ref: ((row: Row) => string) | null,
+  columns: Column<Item>[],
+  items: readonly Item[],
+  ref: ((item: Item) => string) | null,
 ): ExportTable {
-  const names = columns.map((column) => column.name);
-  const csv = [csvHeader(names)];
-  const jsonl: string[] = [];
-  const preview: PreviewRow[] = [];
-  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + CHUNK_ROWS);
-    const cells = chunk.map((row) => columns.map((column) => column.value(row)));
-    csv.push(csvRows(cells));
-    jsonl.push(jsonLines(names, cells));
-    for (let i = 0; start + i < PREVIEW_ROWS && i < chunk.length; i++) {
-      preview.push({ ref: ref ? ref(chunk[i] as Row) : null, cells: cells[i] as Cell[] });
+  const cells = (start: number, end: number) => {
+    const out: Cell[][] = [];
+    for (let i = start; i < Math.min(end, items.length); i++) {
+      const item = items[i] as Item;
+      const row: Cell[] = new Array(columns.length);
+      for (let c = 0; c < columns.length; c++) row[c] = (columns[c] as Column<Item>).value(item);
+      out.push(row);
     }
-  }
+    return out;
+  };
   return {
     name,
     description,
     columns: columns.map(({ value: _value, ...info }) => info),
-    csv: csv.join(''),
-    jsonl: jsonl.join(''),
-    total: rows.length,
-    preview,
+    total: items.length,
+    cells,
+    rows: (start, end) =>
+      cells(start, end).map((row, i) => ({
+        ref: ref ? ref(items[start + i] as Item) : null,
+        cells: row,
+      })),
   };
+}
+
+/** Where a table's text goes: a string being built, or a file being compressed. */
+export type Sink = (chunk: string) => void | Promise<void>;
+
+/** Writes a table's CSV and JSON Lines, chunk by chunk. */
+export async function writeTable(exportTable: ExportTable, csv: Sink, jsonl: Sink): Promise<void> {
+  const names = exportTable.columns.map((column) => column.name);
+  const jsonLines = jsonLinesWriter(
+    names,
+    exportTable.columns.map((column) => column.freeText === true),
+  );
+  await csv(csvHeader(names));
+  for (let start = 0; start < exportTable.total; start += CHUNK_ROWS) {
+    const cells = exportTable.cells(start, start + CHUNK_ROWS);
+    await csv(csvRows(cells));
+    await jsonl(jsonLines(cells));
+  }
 }
 
 /** Commenter identity: the handle when there is one (case-insensitive), else the display name. */
 const commenterIdentity = (row: CommentRow) =>
   row.authorHandle
-    ? `${row.platform}:@${row.authorHandle.toLowerCase()}`
+    ? `${row.platform}:@${String(row.authorHandle).toLowerCase()}`
     : `${row.platform}:${row.authorName}`;
 
-export function commentsTable(rows: CommentRow[], context: TableContext): ExportTable {
-  const { options, redact, pseudonym, commentNumbers } = context;
-  const cueKind = createCueKinds(redact);
-  const columns: Column<CommentRow>[] = [
+/** Kinds of a comment's cues, each once, in order: `insult;shouting`. */
+function cueKindList(cues: unknown): string | null {
+  if (!Array.isArray(cues)) return null;
+  const kinds: string[] = [];
+  for (const cue of cues) {
+    const kind = cueKind(cue);
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds.join(';');
+}
+
+/** Memoises a per-row value by platform, then by one more string: no key string built per row. */
+function byPlatformAnd<Row extends { platform: unknown }>(
+  second: (row: Row) => string,
+  compute: (row: Row) => string,
+): (row: Row) => string {
+  const memo = new Map<unknown, Map<string, string>>();
+  return (row) => {
+    let inner = memo.get(row.platform);
+    if (!inner) {
+      inner = new Map();
+      memo.set(row.platform, inner);
+    }
+    const key = second(row);
+    let value = inner.get(key);
+    if (value === undefined) {
+      value = compute(row);
+      inner.set(key, value);
+    }
+    return value;
+  };
+}
+
+export function commentsTable(items: readonly Placed<CommentRow>[], context: TableContext): ExportTable {
+  const { options, pseudonym } = context;
+  const commenter = byPlatformAnd<CommentRow>(
+    (row) => (row.authorHandle ? String(row.authorHandle) : `\u0000${row.authorName}`),
+    (row) => pseudonym('p', commenterIdentity(row)),
+  );
+  const thread = byPlatformAnd<CommentRow>(
+    (row) => String(row.threadKey),
+    (row) => pseudonym('t', `${row.platform}:${row.threadKey}`),
+  );
+  const coarsened =
+    'empty when the row is dated to a week or a month (it would tie the row to rows dated to the day)';
+  const columns: Column<Placed<CommentRow>>[] = [
     {
       name: 'comment_no',
       type: 'integer',
       meaning:
-        'number of the comment in this export, in order of first sight; `actions.comment_no` refers to it',
-      anonymisation: 'renumbered for this export; platform comment ids are never exported',
-      value: (row) => commentNumbers.get(row.key) ?? null,
+        'number of the comment in this export, in the order of the rows (by period, then first sight); `actions.comment_no` refers to it',
+      anonymisation:
+        'renumbered for this export; rows are ordered by their published period, so the number says nothing finer; platform comment ids are never exported',
+      value: ({ no }) => no ?? null,
     },
-    dayColumn('local day the CM first saw the comment'),
-    ...hourColumns<CommentRow>(
+    ...timeColumns<CommentRow>(
       options,
       'seen_hour_utc',
       'hour the CM first saw the comment',
       (row) => row.firstSeen,
+      'the CM first saw the comment',
     ),
-    platformColumn(),
+    platformColumn(({ row }) => row.platform),
     {
       name: 'commenter',
       type: 'string',
       meaning:
         'who wrote the comment: same value = same commenter within this export; empty for own comments',
-      anonymisation: options.studyKey
-        ? 'keyed hash (HMAC-SHA-256) of the handle with a key derived from the study key: stable across this study’s exports only'
-        : 'keyed hash (HMAC-SHA-256) of the handle with a random key made for this export and never written: not linkable to other exports',
-      value: (row) => (row.isOwn ? null : pseudonym('p', commenterIdentity(row))),
+      anonymisation: `${
+        options.studyKey
+          ? 'keyed hash (HMAC-SHA-256) of the handle, with a key derived from the study key and a secret that never leaves the CM’s device: stable across this CM’s exports for this study only'
+          : 'keyed hash (HMAC-SHA-256) of the handle with a random key made for this export and never written: not linkable to other exports'
+      }; ${coarsened}`,
+      value: ({ row, level }) => (row.isOwn === true || level > DAY ? null : commenter(row)),
     },
     {
       name: 'thread',
       type: 'string',
       meaning: 'conversation or post the comment belongs to: same value = same thread within this export',
-      anonymisation:
-        'keyed hash of the thread key, same key as `commenter`; thread keys and permalinks are never exported',
-      value: (row) => pseudonym('t', `${row.platform}:${row.threadKey}`),
+      anonymisation: `keyed hash of the thread key, same key as \`commenter\`; thread keys and permalinks are never exported; ${coarsened}`,
+      value: ({ row, level }) => (level > DAY ? null : thread(row)),
     },
     {
       name: 'by_own_account',
       type: 'boolean',
       meaning: "written by one of the CM's own accounts (logged, not classified)",
       anonymisation: "the CM's handles and page names are never exported",
-      value: (row) => row.isOwn,
+      value: ({ row }) => closedBoolean(row.isOwn),
     },
     {
       name: 'is_reply',
       type: 'boolean',
       meaning: 'a reply to another comment',
       anonymisation: NOT_EXPORTED,
-      value: (row) => row.isReply,
+      value: ({ row }) => closedBoolean(row.isReply),
     },
-    labelColumn('what the on-device classifier made of it'),
+    labelColumn('what the on-device classifier made of it', ({ row }) => row.label),
     {
       name: 'intensity',
       type: 'number',
       meaning: 'how hard the comment hits, 0–1',
       anonymisation: 'rounded to 2 decimals',
-      value: (row) => round(row.intensity, 2),
+      value: ({ row }) => closedNumber(row.intensity, 0, 1, 2),
     },
     ...LABELS.map(
-      (label): Column<CommentRow> => ({
+      (label): Column<Placed<CommentRow>> => ({
         name: `score_${label}`,
         type: 'number',
         meaning: `classifier probability of \`${label}\`, 0–1`,
         anonymisation: 'rounded to 3 decimals',
-        value: (row) => round(row.scores[label], 3),
+        value: ({ row }) => closedNumber(row.scores?.[label], 0, 1, 3),
       }),
     ),
     {
@@ -217,213 +342,284 @@ export function commentsTable(rows: CommentRow[], context: TableContext): Export
       type: 'boolean',
       meaning: 'the classifier was unsure between labels',
       anonymisation: NOT_EXPORTED,
-      value: (row) => row.uncertain,
+      value: ({ row }) => closedBoolean(row.uncertain),
     },
     {
       name: 'lang',
       type: 'string',
-      meaning: 'detected language (`fr`, `en`, `und` when unknown)',
-      anonymisation: NOT_EXPORTED,
-      value: (row) => row.lang,
+      meaning: 'detected language: `fr`, `en`, `und` (unknown)',
+      anonymisation: CLOSED,
+      value: ({ row }) => closedLang(row.lang),
     },
     {
       name: 'cue_kinds',
       type: 'string',
-      meaning: 'kinds of cues behind the label (e.g. `insult`, `shouting`), separated by `;`',
+      meaning:
+        'kinds of cues behind the label (the classifier’s own list, e.g. `insult`, `shouting`), separated by `;`; `other` for any kind outside that list',
       anonymisation: 'only the kind of each cue: the quoted words of the comment are dropped',
-      value: (row) => [...new Set(row.cues.map(cueKind))].join(';'),
+      value: ({ row }) => cueKindList(row.cues),
     },
     {
       name: 'times_seen',
       type: 'integer',
       meaning: 'page loads that showed the comment to the CM',
       anonymisation: NOT_EXPORTED,
-      value: (row) => row.timesSeen,
+      value: ({ row }) => closedNumber(row.timesSeen, 0, 1e9, 0),
     },
   ];
   if (options.text === 'redacted') {
     columns.push({
       name: 'text',
       type: 'string',
+      freeText: true,
       meaning: 'comment text, empty when the CM did not keep text',
       anonymisation:
-        'redacted: handles, names seen in the data, e-mails, phones, URLs, reference numbers and addresses replaced by [HANDLE], [NAME], [EMAIL], [PHONE], [URL], [NUMBER], [ADDRESS]',
-      value: (row) => (row.text === null ? null : redact(row.text)),
+        'redacted: handles, names seen in the data, e-mails, phones, URLs, reference numbers and addresses replaced by [HANDLE], [NAME], [EMAIL], [PHONE], [URL], [NUMBER], [ADDRESS]; in the CSV, formula guard (see "Files")',
+      value: ({ row }) => (typeof row.text === 'string' ? context.redact(row.text) : null),
     });
   }
-  return materialise(
+  return table(
     'comments_seen',
     'One row per comment the CM was shown (exposure).',
     columns,
-    rows,
-    rowRef.comment,
+    items,
+    ({ row }) => rowRef.comment(row),
   );
 }
 
-export function actionsTable(rows: ActionRow[], context: TableContext): ExportTable {
+export function actionsTable(items: readonly Placed<ActionRow>[], context: TableContext): ExportTable {
   const { options, commentNumbers } = context;
-  const columns: Column<ActionRow>[] = [
-    dayColumn('local day of the action'),
-    ...hourColumns<ActionRow>(options, 'at_hour_utc', 'hour of the action', (row) => row.at),
-    platformColumn(),
+  const columns: Column<Placed<ActionRow>>[] = [
+    ...timeColumns<ActionRow>(options, 'at_hour_utc', 'hour of the action', (row) => row.at, 'of the action'),
+    platformColumn(({ row }) => row.platform),
     {
       name: 'tactic',
       type: 'string',
       meaning: 'tactic the CM used (id from the extension’s tactic list), or `no_action`',
       anonymisation: 'ids outside the shipped list become `other`',
-      value: (row) => tacticId(row.tactic),
+      value: ({ row }) => closedTactic(row.tactic),
     },
-    labelColumn('label of the comment when the action was taken'),
+    labelColumn('label of the comment when the action was taken', ({ row }) => row.label),
     {
       name: 'comment_no',
       type: 'integer',
       meaning:
         '`comment_no` of the comment in `comments_seen`; empty when that comment is not in this export',
-      anonymisation: 'renumbered for this export',
-      value: (row) => commentNumbers.get(row.commentKey) ?? null,
+      anonymisation: 'renumbered for this export; an action is never dated more precisely than its comment',
+      value: ({ row }) => commentNumbers.get(row.commentKey) ?? null,
     },
   ];
-  return materialise(
+  return table(
     'actions',
     'One row per thing the CM did about a comment ("I did this").',
     columns,
-    rows,
-    rowRef.action,
+    items,
+    ({ row }) => rowRef.action(row),
   );
 }
 
-export function activityTable(rows: ActivityRow[], context: TableContext): ExportTable {
+export function activityTable(rows: readonly ActivityRow[], context: TableContext): ExportTable {
   const { options } = context;
   const columns: Column<ActivityRow>[] = [
-    dayColumn('local day'),
-    platformColumn(),
+    {
+      name: 'day',
+      type: 'date',
+      meaning: 'local day',
+      anonymisation: 'calendar day only (local time of the CM)',
+      value: (row) => closedDay(row.day),
+    },
+    platformColumn((row: ActivityRow) => row.platform),
     {
       name: 'active_minutes',
       type: 'number',
       meaning: 'minutes with a supported tab visible and the CM active',
       anonymisation: 'rounded to the minute',
-      value: (row) => Math.round(row.activeMs / 60_000),
+      value: (row) => {
+        const ms = closedNumber(row.activeMs, 0, 86_400_000 * 2, 0);
+        return ms === null ? null : Math.round(ms / 60_000);
+      },
     },
-    ...hourColumns<ActivityRow>(
-      options,
-      'first_active_hour_utc',
-      'first activity of the day',
-      (row) => row.first,
-    ),
-    ...hourColumns<ActivityRow>(
-      options,
-      'last_active_hour_utc',
-      'last activity of the day',
-      (row) => row.last,
-    ),
   ];
-  return materialise(
+  if (options.granularity === 'hour') {
+    columns.push(
+      {
+        name: 'first_active_hour_utc',
+        type: 'datetime',
+        meaning: 'first activity of the day (UTC, ISO 8601)',
+        anonymisation: 'truncated to the hour',
+        value: (row) => hourOrNull(row.first),
+      },
+      {
+        name: 'last_active_hour_utc',
+        type: 'datetime',
+        meaning: 'last activity of the day (UTC, ISO 8601)',
+        anonymisation: 'truncated to the hour',
+        value: (row) => hourOrNull(row.last),
+      },
+    );
+  }
+  return table(
     'active_time',
-    'Active moderation time per day and platform.',
+    'Active moderation time per day and platform (the CM’s own time, not about commenters).',
     columns,
     rows,
     rowRef.activity,
   );
 }
 
-export function checkInsTable(rows: CheckInRow[], context: TableContext): ExportTable {
-  const { options, redact } = context;
+export function checkInsTable(items: readonly Placed<CheckInRow>[], context: TableContext): ExportTable {
+  const { options } = context;
   const notesIncluded = new Set(options.checkInNoteIds);
-  const columns: Column<CheckInRow>[] = [
-    dayColumn('local day of the check-in'),
-    ...hourColumns<CheckInRow>(options, 'at_hour_utc', 'hour of the check-in', (row) => row.at),
+  const columns: Column<Placed<CheckInRow>>[] = [
+    ...timeColumns<CheckInRow>(
+      options,
+      'at_hour_utc',
+      'hour of the check-in',
+      (row) => row.at,
+      'of the check-in',
+    ),
     {
       name: 'score',
       type: 'integer',
       meaning: '"How affected are you?" from 1 (not at all) to 5 (very much)',
       anonymisation: NOT_EXPORTED,
-      value: (row) => row.score,
+      value: ({ row }) => closedNumber(row.score, 1, 5, 0),
     },
     {
       name: 'trigger',
       type: 'string',
       meaning: 'what asked: `threat`, `end_of_day` or `manual`',
-      anonymisation: NOT_EXPORTED,
-      value: (row) => row.trigger,
+      anonymisation: `${CLOSED}; check-ins asked after a threat are dated like rare comments (their time marks a threat)`,
+      value: ({ row }) => closedTrigger(row.trigger),
     },
     {
       name: 'tags',
       type: 'string',
-      meaning: 'tags the CM chose, separated by `;`',
-      anonymisation: 'redacted like comment text',
-      value: (row) => row.tags.map((tag) => redact(tag).replaceAll(';', ',')).join(';'),
+      meaning: 'tags the CM chose from the extension’s list (`angry`, `tired`…), separated by `;`',
+      anonymisation: 'tags outside the extension’s list are left out',
+      value: ({ row }) => closedTags(row.tags),
     },
     {
       name: 'note',
       type: 'string',
+      freeText: true,
       meaning: "the CM's note; empty unless the CM included this note explicitly",
-      anonymisation: 'left out by default; included notes are redacted like comment text',
-      value: (row) =>
-        row.id !== undefined && notesIncluded.has(row.id) && row.note ? redact(row.note) : null,
+      anonymisation:
+        'left out by default; included notes are redacted like comment text; in the CSV, formula guard (see "Files")',
+      value: ({ row }) =>
+        row.id !== undefined && notesIncluded.has(row.id) && typeof row.note === 'string' && row.note
+          ? context.redact(row.note)
+          : null,
     },
   ];
-  return materialise(
+  return table(
     'checkins',
     'Experience-sampling answers ("How affected are you?").',
     columns,
-    rows,
-    rowRef.checkIn,
+    items,
+    ({ row }) => rowRef.checkIn(row),
   );
 }
 
 interface SummaryRow {
-  day: string;
-  platform: Platform;
-  label: Label | 'other';
-  comments: number | null;
+  day: string | null;
+  periodStart: string;
+  precision: string;
+  platform: Platform | null;
+  label: Label | null;
+  comments: number;
 }
 
 /**
- * Comments per day × platform × label, own comments left out. Labels seen fewer than MIN_CELL_SIZE times
- * that day merge into `other`; an `other` still under MIN_CELL_SIZE is written empty.
+ * Comments seen per period, platform and label, own comments left out: the published rows of
+ * `comments_seen` counted, so every count is a sum of k-anonymous groups (at least MIN_CELL_SIZE) and
+ * the table says nothing the rows do not.
  */
-export function dailySummaryTable(rows: CommentRow[]): ExportTable {
-  const counts = new Map<string, Map<Label, number>>();
-  for (const row of rows) {
+export function dailySummaryTable(items: readonly Placed<CommentRow>[]): ExportTable {
+  // By day, then by a small number for precision × platform × label: no key string per row.
+  const byDay = new Map<unknown, Map<number, SummaryRow>>();
+  const platforms: readonly unknown[] = PLATFORMS;
+  const labels: readonly unknown[] = LABELS;
+  for (const { row, level } of items) {
     if (row.isOwn) continue;
-    const cellKey = `${row.day}\u0000${row.platform}`;
-    const byLabel = counts.get(cellKey) ?? new Map<Label, number>();
-    byLabel.set(row.label, (byLabel.get(row.label) ?? 0) + 1);
-    counts.set(cellKey, byLabel);
-  }
-  const summary: SummaryRow[] = [];
-  for (const [cellKey, byLabel] of [...counts].sort(([a], [b]) => a.localeCompare(b))) {
-    const [day, platform] = cellKey.split('\u0000') as [string, Platform];
-    let other = 0;
-    for (const label of LABELS) {
-      const count = byLabel.get(label) ?? 0;
-      if (count >= MIN_CELL_SIZE) summary.push({ day, platform, label, comments: count });
-      else other += count;
+    let cells = byDay.get(row.day);
+    if (!cells) {
+      cells = new Map();
+      byDay.set(row.day, cells);
     }
-    if (other > 0)
-      summary.push({ day, platform, label: 'other', comments: other >= MIN_CELL_SIZE ? other : null });
+    const byDayOrFiner = level <= DAY;
+    const cell =
+      ((byDayOrFiner ? DAY : level) * 4 + platforms.indexOf(row.platform) + 1) * 8 +
+      labels.indexOf(row.label) +
+      1;
+    const summary = cells.get(cell);
+    if (summary) {
+      summary.comments += 1;
+      continue;
+    }
+    const start = periodStart(row.day, level);
+    if (start === null) continue;
+    cells.set(cell, {
+      day: byDayOrFiner ? start : null,
+      periodStart: start,
+      precision: byDayOrFiner ? 'day' : (PRECISIONS[level] as string),
+      platform: closedPlatform(row.platform),
+      label: closedLabel(row.label),
+      comments: 1,
+    });
   }
+  // Rows of one week or month met under each of their days: added up.
+  const counts = new Map<string, SummaryRow>();
+  for (const cells of byDay.values()) {
+    for (const summary of cells.values()) {
+      const key = `${summary.periodStart}\u0000${summary.precision}\u0000${summary.platform}\u0000${summary.label}`;
+      const known = counts.get(key);
+      if (known) known.comments += summary.comments;
+      else counts.set(key, { ...summary });
+    }
+  }
+  const order = (row: SummaryRow) =>
+    `${row.periodStart}\u0000${3 - PRECISIONS.indexOf(row.precision as never)}\u0000${row.platform}\u0000${LABELS.indexOf(row.label as Label)}`;
+  const summary = [...counts.values()].sort((a, b) =>
+    order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0,
+  );
   const columns: Column<SummaryRow>[] = [
-    dayColumn('local day'),
-    platformColumn(),
     {
-      name: 'label',
-      type: 'string',
-      meaning: `classifier label, or \`other\` for labels merged because they were rare that day`,
-      anonymisation: `labels with fewer than ${MIN_CELL_SIZE} comments that day and platform are merged into \`other\``,
-      value: (row) => row.label,
+      name: 'day',
+      type: 'date',
+      meaning: 'local day; empty for rows counting comments dated to a week or a month',
+      anonymisation: 'calendar day only',
+      value: (row) => row.day,
     },
+    {
+      name: 'period_start',
+      type: 'date',
+      meaning:
+        'first day of the period counted (the day, the Monday of the ISO week, or the first of the month)',
+      anonymisation: `comments whose day was too rare are counted in their week or month (see "Rare combinations")`,
+      value: (row) => row.periodStart,
+    },
+    {
+      name: 'time_precision',
+      type: 'string',
+      meaning:
+        '`day`, `week` or `month`: a week or month row counts only the comments dated to that week or month',
+      anonymisation: NOT_EXPORTED,
+      value: (row) => row.precision,
+    },
+    platformColumn((row: SummaryRow) => row.platform),
+    labelColumn('classifier label', (row: SummaryRow) => row.label),
     {
       name: 'comments',
       type: 'integer',
       meaning: 'comments seen (own comments not counted)',
-      anonymisation: `empty (suppressed) when \`other\` still holds fewer than ${MIN_CELL_SIZE} comments`,
+      anonymisation: `never under ${MIN_CELL_SIZE}: sums of groups of at least ${MIN_CELL_SIZE} rows`,
       value: (row) => row.comments,
     },
   ];
-  return materialise(
+  return table(
     'daily_summary',
-    `Comments seen per day, platform and label, with cells under ${MIN_CELL_SIZE} suppressed.`,
+    `Comments seen per day (or week, or month, for rare ones), platform and label; no count under ${MIN_CELL_SIZE}.`,
     columns,
     summary,
     null,

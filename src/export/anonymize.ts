@@ -1,13 +1,31 @@
 /**
  * The research export, built entirely on the device: tables of a backup in, anonymised files out
  * (CSV + JSON Lines per table, codebook.md, manifest.json). Pure: the service worker and the CLI feed it.
+ *
+ * Two steps: `prepareExport` selects, dates (k-anonymity) and orders the rows and describes the tables
+ * without writing them — enough for the preview and its pages; `writeExportZip` (or
+ * `writeExportFiles`) then writes exactly those rows.
  */
 import { CLASSIFIER_VERSION } from '../classifier';
-import type { ExportOptions, ExportPreview } from '../shared/messages-export';
+import { LABELS, PLATFORMS } from '../shared/comment';
+import type { ExportOptions, ExportPreview, ExportTableName, PreviewTable } from '../shared/messages-export';
 import { parseSettings } from '../shared/settings';
 import type { BackupTables } from '../storage/backup-format';
+import { closedDay } from './anonymize-closed';
 import { writeCodebook } from './anonymize-codebook';
 import { createPseudonymiser, randomPseudonymKey, studyPseudonymKey } from './anonymize-hmac';
+import {
+  DAY,
+  generalise,
+  type Level,
+  MIN_CELL_SIZE,
+  MONTH,
+  NO_TIME,
+  type Placement,
+  periodStartDay,
+  place,
+  SUPPRESSED,
+} from './anonymize-k';
 import {
   actionsTable,
   activityTable,
@@ -15,26 +33,70 @@ import {
   commentsTable,
   dailySummaryTable,
   type ExportTable,
-  MIN_CELL_SIZE,
+  finestLevel,
+  type Placed,
   rowRef,
   type TableContext,
+  writeTable,
 } from './anonymize-tables';
-import { createRedactor, nameTokens, pathNameTokens, type Redactor } from './anonymize-text';
+import { createRedactor, type Redactor } from './anonymize-text';
+import { ZipWriter } from './zip';
 
 export const EXPORT_FORMAT = 'desaffect-research-export';
-export const EXPORT_FORMAT_VERSION = 1;
+/** 2: k-anonymous dating (period_start, time_precision), exporter and data versions apart. */
+export const EXPORT_FORMAT_VERSION = 2;
+/** Rows per preview page. */
+export const PREVIEW_PAGE_ROWS = 50;
+
+/** Where the rows come from, and the versions that produced them when known (null = not recorded). */
+export interface DataSource {
+  kind: 'extension-database' | 'backup-file';
+  extensionVersion: string | null;
+  classifierVersion: string | null;
+  schemaVersion: number | null;
+}
 
 export interface ExportMeta {
-  /** The extension's version (package.json), given by the caller. */
+  /** The exporter's version (the running extension's or the CLI's package.json), given by the caller. */
   extensionVersion: string;
   /** Epoch ms of the export. */
   now: number;
   /** Per-export key; kept by the caller between preview and download. Ignored when a study key is set. */
   pseudonymKey?: Uint8Array;
+  /**
+   * A random secret of this install (≥ 16 bytes, 32 expected) that never leaves the CM's device; with a
+   * study key, pseudonyms are keyed by both. Required when `options.studyKey` is set.
+   */
+  installSecret?: Uint8Array;
+  /** Defaults to the extension's own database, versions not recorded. */
+  source?: DataSource;
+  /**
+   * The preview's snapshot: rows first recorded after this time (epoch ms) are left out, so the download
+   * holds what the CM saw even if comments keep arriving. Undefined = every row (the CLI).
+   */
+  asOf?: number;
+}
+
+/** Rows selected, dated and ordered: what the preview pages through and the files are written from. */
+export interface PreparedExport {
+  options: ExportOptions;
+  tables: ExportTable[];
+  files: Array<{ name: string; rows: number }>;
+  manifest: Record<string, unknown>;
+  codebook: string;
+  /** For the CM only (never written): days in range, notes to choose, exclusions. */
+  days: ExportPreview['days'];
+  noteCandidates: ExportPreview['noteCandidates'];
+  excludedRows: number;
+  suppressedRows: number;
+  asOf: number | null;
+  /** Changes when any row, name or setting the export is made from changes (computed on first use). */
+  fingerprint(): string;
+  now: number;
 }
 
 export interface ExportResult {
-  files: Record<string, Uint8Array | string>;
+  files: Record<string, string>;
   preview: ExportPreview;
   /** Data rows per file (CSV and JSON Lines hold the same rows). */
   counts: Record<string, number>;
@@ -47,7 +109,6 @@ const DIGIT_RUN = /\d{4,}/g;
 /** Every name a comment could mention: authors, the CM's accounts and brands, page names in paths. */
 function redactorFor(tables: BackupTables): Redactor {
   const settings = parseSettings(tables.settings.find((row) => row.key === SETTINGS_KEY)?.value);
-  // Sources repeat (one author, many comments): tokenise each distinct one once.
   const nameSources = new Set([
     ...settings.ownHandles.x,
     ...settings.ownHandles.facebook,
@@ -58,102 +119,253 @@ function redactorFor(tables: BackupTables): Redactor {
     nameSources.add(row.authorName);
     nameSources.add(row.authorHandle);
     // Without their numeric ids, permalinks collapse to one per author or page.
-    if (row.permalink) pathSources.add(row.permalink.replace(DIGIT_RUN, ''));
+    if (typeof row.permalink === 'string') pathSources.add(row.permalink.replace(DIGIT_RUN, ''));
   }
-  for (const row of tables.comments) pathSources.add(row.threadKey.replace(DIGIT_RUN, ''));
-  return createRedactor([
-    ...[...nameSources].flatMap(nameTokens),
-    ...[...pathSources].flatMap(pathNameTokens),
-  ]);
+  for (const row of tables.comments) {
+    if (typeof row.threadKey === 'string') pathSources.add(row.threadKey.replace(DIGIT_RUN, ''));
+  }
+  return createRedactor(nameSources, pathSources);
+}
+
+/** Rows recorded up to the snapshot; later ones are left for another export. */
+function upTo(tables: BackupTables, asOf: number | undefined): BackupTables {
+  if (asOf === undefined) return tables;
+  return {
+    comments: tables.comments.filter((row) => row.firstSeen <= asOf),
+    actions: tables.actions.filter((row) => row.at <= asOf),
+    activity: tables.activity.filter((row) => row.first <= asOf),
+    checkins: tables.checkins.filter((row) => row.at <= asOf),
+    evidence: tables.evidence.filter((row) => row.at <= asOf),
+    settings: tables.settings,
+  };
 }
 
 /** Keeps rows of the chosen range, then drops the CM's excluded days and rows, counting what was dropped. */
 function selectRows<Row extends { day: string }>(
   rows: Row[],
   options: ExportOptions,
+  excludedRefs: ReadonlySet<string>,
   ref: (row: Row) => string,
 ): { kept: Row[]; inRange: Row[]; excluded: number } {
   const excludedDays = new Set(options.excludedDays);
-  const excludedRefs = new Set(options.excludedRows);
   const inRange = rows.filter(
     (row) =>
       (options.from === null || row.day >= options.from) && (options.to === null || row.day <= options.to),
   );
-  const kept = inRange.filter((row) => !excludedDays.has(row.day) && !excludedRefs.has(ref(row)));
+  const kept =
+    excludedDays.size === 0 && excludedRefs.size === 0
+      ? inRange
+      : inRange.filter((row) => !excludedDays.has(row.day) && !excludedRefs.has(ref(row)));
   return { kept, inRange, excluded: inRange.length - kept.length };
 }
 
-export async function buildExport(
-  tables: BackupTables,
-  options: ExportOptions,
-  meta: ExportMeta,
-): Promise<ExportResult> {
-  const redact = redactorFor(tables);
-  const key = options.studyKey
-    ? studyPseudonymKey(options.studyKey)
-    : (meta.pseudonymKey ?? randomPseudonymKey());
+/** Two 32-bit FNV-style lanes: a change detector, not a secret. */
+class Fingerprint {
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
+  add(value: unknown): void {
+    const text = String(value);
+    let { a, b } = this;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995) ^ (b >>> 15);
+    }
+    this.a = Math.imul(a ^ 0x1f, 0x01000193);
+    this.b = b;
+  }
+  digest(): string {
+    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  }
+}
 
-  const comments = selectRows(tables.comments, options, rowRef.comment);
-  const actions = selectRows(tables.actions, options, rowRef.action);
-  const activity = selectRows(tables.activity, options, rowRef.activity);
-  const checkIns = selectRows(tables.checkins, options, rowRef.checkIn);
+const PLATFORM_NUMBERS = new Map<unknown, number>(PLATFORMS.map((platform, i) => [platform, i + 1]));
+const LABEL_NUMBERS = new Map<unknown, number>(LABELS.map((label, i) => [label, i + 1]));
 
-  const orderedComments = [...comments.kept].sort((a, b) => a.firstSeen - b.firstSeen);
-  const context: TableContext = {
-    options,
-    redact,
-    pseudonym: createPseudonymiser(key),
-    commentNumbers: new Map(orderedComments.map((row, index) => [row.key, index + 1])),
+/** A small number per platform × label (× authorship): the kinds of k-anonymity; invalid values apart. */
+const kindOf = (platform: unknown, label: unknown, own = false) =>
+  ((PLATFORM_NUMBERS.get(platform) ?? 0) * 8 + (LABEL_NUMBERS.get(label) ?? 0)) * 2 + (own ? 1 : 0);
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Dates rows as k-anonymity allows and orders them by published period, coarser rows first within a
+ * period, then by time: a row's position says nothing finer than its published period.
+ */
+function publish<Row>(
+  rows: readonly Row[],
+  placements: readonly Placement[],
+  fallback: typeof SUPPRESSED | typeof NO_TIME,
+  time: (row: Row) => number,
+  tie: (row: Row) => string,
+  /** Rows k does not apply to: dated at their finest level (without time if their day is invalid). */
+  exempt?: (row: Row) => boolean,
+): { levels: Int8Array; items: Placed<Row>[] } {
+  let levels: Int8Array;
+  if (exempt) {
+    const subject = rows.flatMap((row, i) => (exempt(row) ? [] : [i]));
+    const subjectLevels = generalise(
+      subject.map((i) => placements[i] as Placement),
+      fallback,
+    );
+    levels = Int8Array.from(placements, ({ finest }) => (finest <= MONTH ? finest : fallback));
+    subject.forEach((i, j) => {
+      levels[i] = subjectLevels[j] as number;
+    });
+  } else {
+    levels = generalise(placements, fallback);
+  }
+  const starts = new Float64Array(rows.length);
+  const times = new Float64Array(rows.length);
+  const order: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const level = levels[i] as Level;
+    if (level === SUPPRESSED) continue;
+    // Rows without a time come first.
+    starts[i] = level === NO_TIME ? -1 : periodStartDay(placements[i] as Placement, level);
+    const at = time(rows[i] as Row);
+    times[i] = Number.isFinite(at) ? at : 0;
+    order.push(i);
+  }
+  order.sort(
+    (a, b) =>
+      (starts[a] as number) - (starts[b] as number) ||
+      (levels[b] as number) - (levels[a] as number) ||
+      (times[a] as number) - (times[b] as number) ||
+      compareText(tie(rows[a] as Row), tie(rows[b] as Row)),
+  );
+  return {
+    levels,
+    items: order.map((i, index) => ({ row: rows[i] as Row, level: levels[i] as Level, no: index + 1 })),
   };
-  const byTime = <Row extends { at: number }>(rows: Row[]) => [...rows].sort((a, b) => a.at - b.at);
+}
+
+export function prepareExport(all: BackupTables, options: ExportOptions, meta: ExportMeta): PreparedExport {
+  const tables = upTo(all, meta.asOf);
+  let redactor: Redactor | null = null;
+  const redact: Redactor = (text) => {
+    redactor ??= redactorFor(tables);
+    return redactor(text);
+  };
+  let key: Uint8Array;
+  if (options.studyKey) {
+    if (!meta.installSecret) throw new Error('a study key needs the per-install secret (meta.installSecret)');
+    key = studyPseudonymKey(options.studyKey, meta.installSecret);
+  } else {
+    key = meta.pseudonymKey ?? randomPseudonymKey();
+  }
+  const finest = finestLevel(options);
+
+  const excludedRefs = new Set(options.excludedRows);
+  const comments = selectRows(tables.comments, options, excludedRefs, rowRef.comment);
+  const actions = selectRows(tables.actions, options, excludedRefs, rowRef.action);
+  const activity = selectRows(tables.activity, options, excludedRefs, rowRef.activity);
+  const checkIns = selectRows(tables.checkins, options, excludedRefs, rowRef.checkIn);
+
+  // Comments: dated as precisely as k-anonymity allows for their platform, label and authorship.
+  const commentPlacements = comments.kept.map((row) =>
+    place(kindOf(row.platform, row.label, row.isOwn === true), row.day, row.firstSeen, finest),
+  );
+  const { levels: commentLevels, items: commentItems } = publish(
+    comments.kept,
+    commentPlacements,
+    SUPPRESSED,
+    (row) => row.firstSeen,
+    (row) => row.key,
+  );
+  // Numbers and levels of the comments that actions point to, and only those.
+  const pointedTo = new Set(actions.kept.map((row) => row.commentKey));
+  const commentNumbers = new Map<string, number>();
+  for (const { row, no } of commentItems)
+    if (pointedTo.has(row.key)) commentNumbers.set(row.key, no as number);
+  const levelOfComment = new Map<string, Level>();
+  comments.kept.forEach((row, i) => {
+    if (pointedTo.has(row.key)) levelOfComment.set(row.key, commentLevels[i] as Level);
+  });
+
+  // Actions: never more precise than their comment; those of a suppressed comment go with it.
+  const { items: actionItems } = publish(
+    actions.kept,
+    actions.kept.map((row) => {
+      const commentLevel = levelOfComment.get(row.commentKey);
+      const floor =
+        commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
+      return place(kindOf(row.platform, row.label), row.day, row.at, Math.max(finest, floor));
+    }),
+    SUPPRESSED,
+    (row) => row.at,
+    rowRef.action,
+  );
+
+  // Check-ins are the CM's own, but one asked after a threat dates that threat: dated like comments.
+  const { items: checkInItems } = publish(
+    checkIns.kept,
+    checkIns.kept.map((row) => place(0, row.day, row.at, finest)),
+    NO_TIME,
+    (row) => row.at,
+    rowRef.checkIn,
+    (row) => row.trigger !== 'threat',
+  );
+
+  const activityRows = [...activity.kept].sort(
+    (a, b) =>
+      String(a.day).localeCompare(String(b.day)) || String(a.platform).localeCompare(String(b.platform)),
+  );
+
+  const context: TableContext = { options, redact, pseudonym: createPseudonymiser(key), commentNumbers };
   const exportTables: ExportTable[] = [
-    commentsTable(orderedComments, context),
-    actionsTable(byTime(actions.kept), context),
-    activityTable(
-      [...activity.kept].sort((a, b) => a.day.localeCompare(b.day) || a.platform.localeCompare(b.platform)),
-      context,
-    ),
-    checkInsTable(byTime(checkIns.kept), context),
-    dailySummaryTable(orderedComments),
+    commentsTable(commentItems, context),
+    actionsTable(actionItems, context),
+    activityTable(activityRows, context),
+    checkInsTable(checkInItems, context),
+    dailySummaryTable(commentItems),
   ];
 
-  const files: Record<string, string> = {};
-  const counts: Record<string, number> = {};
-  for (const table of exportTables) {
-    files[`${table.name}.csv`] = table.csv;
-    files[`${table.name}.jsonl`] = table.jsonl;
-    counts[`${table.name}.csv`] = table.total;
-    counts[`${table.name}.jsonl`] = table.total;
-  }
-
-  const excludedRows = {
+  const excludedByTable = {
     comments_seen: comments.excluded,
     actions: actions.excluded,
     active_time: activity.excluded,
     checkins: checkIns.excluded,
   };
-  const excludedTotal = Object.values(excludedRows).reduce((sum, n) => sum + n, 0);
-  const inRangeRows = [...comments.inRange, ...actions.inRange, ...activity.inRange, ...checkIns.inRange];
-  const rowsPerDay = new Map<string, number>();
-  for (const row of inRangeRows) rowsPerDay.set(row.day, (rowsPerDay.get(row.day) ?? 0) + 1);
-  const daysInRange = [...rowsPerDay.keys()].sort();
-  // From the rows written: the manifest must not reveal an excluded first or last day.
-  const daysExported = [
-    ...new Set([...comments.kept, ...actions.kept, ...activity.kept, ...checkIns.kept].map((row) => row.day)),
-  ].sort();
-  const notesIncluded = new Set(options.checkInNoteIds);
+  const suppressedByTable = {
+    comments_seen: comments.kept.length - commentItems.length,
+    actions: actions.kept.length - actionItems.length,
+  };
+  const excludedTotal = Object.values(excludedByTable).reduce((sum, n) => sum + n, 0);
+  const suppressedTotal = Object.values(suppressedByTable).reduce((sum, n) => sum + n, 0);
 
+  const rowsPerDay = new Map<string, number>();
+  for (const rows of [comments.inRange, actions.inRange, activity.inRange, checkIns.inRange]) {
+    for (const row of rows) rowsPerDay.set(row.day, (rowsPerDay.get(row.day) ?? 0) + 1);
+  }
+  // From the days actually written: the manifest must not reveal an excluded or coarsened day.
+  const publishedDays = new Set<string>();
+  for (const items of [commentItems, actionItems, checkInItems] as Placed<{ day: string }>[][]) {
+    for (const { row, level } of items) if (level <= DAY && closedDay(row.day)) publishedDays.add(row.day);
+  }
+  for (const row of activityRows) if (closedDay(row.day)) publishedDays.add(row.day);
+  const daysWritten = [...publishedDays].sort();
+
+  const notesIncluded = new Set(options.checkInNoteIds);
+  const source: DataSource = meta.source ?? {
+    kind: 'extension-database',
+    extensionVersion: null,
+    classifierVersion: null,
+    schemaVersion: null,
+  };
   const manifest = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
-    extensionVersion: meta.extensionVersion,
-    classifierVersion: CLASSIFIER_VERSION,
+    // The program that wrote these files.
+    exporter: { extensionVersion: meta.extensionVersion, classifierVersion: CLASSIFIER_VERSION },
+    // The program that recorded and classified the rows, as far as the data says (null: not recorded).
+    data: source,
     exportedOn: new Date(meta.now).toISOString().slice(0, 10),
     dateRange: {
       from: options.from,
       to: options.to,
-      firstDayWithData: daysExported[0] ?? null,
-      lastDayWithData: daysExported.at(-1) ?? null,
+      firstDayWithData: daysWritten[0] ?? null,
+      lastDayWithData: daysWritten.at(-1) ?? null,
     },
     options: {
       accountCategory: options.accountCategory ?? 'not_stated',
@@ -165,9 +377,11 @@ export async function buildExport(
       ).length,
       minimumAggregateCellSize: MIN_CELL_SIZE,
     },
-    rowCounts: Object.fromEntries(exportTables.map((table) => [table.name, table.total])),
+    rowCounts: Object.fromEntries(exportTables.map((exportTable) => [exportTable.name, exportTable.total])),
     // How many rows the CM left out, never which.
-    excludedByCm: { days: options.excludedDays.length, rows: excludedRows, totalRows: excludedTotal },
+    excludedByCm: { days: options.excludedDays.length, rows: excludedByTable, totalRows: excludedTotal },
+    // Rows too rare to publish even dated to their month (k-anonymity), never which.
+    suppressedAsRare: { rows: suppressedByTable, totalRows: suppressedTotal },
     neverExported: [
       'comment ids, permalinks and thread keys',
       "commenters' handles and names",
@@ -176,28 +390,154 @@ export async function buildExport(
       'classifier cue quotes',
     ],
   };
-  files['codebook.md'] = writeCodebook(exportTables, options);
-  files['manifest.json'] = `${JSON.stringify(manifest, null, 2)}\n`;
-  counts['codebook.md'] = 0;
-  counts['manifest.json'] = 0;
 
-  const preview: ExportPreview = {
-    tables: exportTables.map((table) => ({
-      name: table.name,
-      columns: table.columns.map((column) => column.name),
-      total: table.total,
-      rows: table.preview,
-    })),
-    files: Object.keys(files).map((name) => ({ name, rows: counts[name] ?? 0 })),
-    days: daysInRange.map((day) => ({
+  let digest: string | null = null;
+  const fingerprintOf = () => {
+    if (digest !== null) return digest;
+    const fingerprint = new Fingerprint();
+    fingerprint.add(JSON.stringify(options));
+    for (const row of comments.inRange) {
+      fingerprint.add(row.key);
+      fingerprint.add(row.lastSeen);
+    }
+    for (const row of actions.inRange) fingerprint.add(rowRef.action(row));
+    for (const row of activity.inRange)
+      fingerprint.add(`${rowRef.activity(row)}:${row.activeMs}:${row.last}`);
+    for (const row of checkIns.inRange) fingerprint.add(`${rowRef.checkIn(row)}:${String(row.note).length}`);
+    // Names the redactor knows.
+    fingerprint.add(`${tables.comments.length}:${tables.evidence.length}`);
+    fingerprint.add(JSON.stringify(tables.settings.find((row) => row.key === SETTINGS_KEY)?.value ?? null));
+    digest = fingerprint.digest();
+    return digest;
+  };
+
+  const files = exportTables.flatMap((exportTable) => [
+    { name: `${exportTable.name}.csv`, rows: exportTable.total },
+    { name: `${exportTable.name}.jsonl`, rows: exportTable.total },
+  ]);
+  files.push({ name: 'codebook.md', rows: 0 }, { name: 'manifest.json', rows: 0 });
+
+  return {
+    options,
+    tables: exportTables,
+    files,
+    manifest,
+    codebook: writeCodebook(exportTables, options, source),
+    days: [...rowsPerDay.keys()].sort().map((day) => ({
       day,
       rows: rowsPerDay.get(day) ?? 0,
       excluded: options.excludedDays.includes(day),
     })),
     noteCandidates: checkIns.kept.flatMap((row) =>
-      row.id !== undefined && row.note ? [{ id: row.id, day: row.day, redactedNote: redact(row.note) }] : [],
+      row.id !== undefined && typeof row.note === 'string' && row.note
+        ? [{ id: row.id, day: row.day, redactedNote: redact(row.note) }]
+        : [],
     ),
     excludedRows: excludedTotal,
+    suppressedRows: suppressedTotal,
+    asOf: meta.asOf ?? null,
+    fingerprint: fingerprintOf,
+    now: meta.now,
   };
-  return { files, preview, counts };
+}
+
+function findTable(prepared: PreparedExport, name: string): ExportTable {
+  const found = prepared.tables.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no table ${name}`);
+  return found;
+}
+
+/** One page of a table, exactly as it will be written. */
+export function previewPage(
+  prepared: PreparedExport,
+  name: ExportTableName,
+  offset: number,
+  limit = PREVIEW_PAGE_ROWS,
+): PreviewTable {
+  const exportTable = findTable(prepared, name);
+  const start = Math.max(0, Math.min(Math.floor(offset), Math.max(0, exportTable.total - 1)));
+  const pageStart = exportTable.total === 0 ? 0 : start - (start % limit);
+  return {
+    name: exportTable.name as ExportTableName,
+    columns: exportTable.columns.map((column) => column.name),
+    total: exportTable.total,
+    offset: pageStart,
+    rows: exportTable.rows(pageStart, pageStart + limit),
+  };
+}
+
+export function previewOf(prepared: PreparedExport): ExportPreview {
+  return {
+    asOf: prepared.asOf ?? prepared.now,
+    fingerprint: prepared.fingerprint(),
+    pageSize: PREVIEW_PAGE_ROWS,
+    tables: prepared.tables.map((exportTable) =>
+      previewPage(prepared, exportTable.name as ExportTableName, 0),
+    ),
+    files: prepared.files,
+    days: prepared.days,
+    noteCandidates: prepared.noteCandidates,
+    excludedRows: prepared.excludedRows,
+    suppressedRows: prepared.suppressedRows,
+  };
+}
+
+const manifestText = (prepared: PreparedExport) => `${JSON.stringify(prepared.manifest, null, 2)}\n`;
+
+/** Every file as a string (tests, small exports). */
+export async function writeExportFiles(prepared: PreparedExport): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const exportTable of prepared.tables) {
+    const csv: string[] = [];
+    const jsonl: string[] = [];
+    await writeTable(
+      exportTable,
+      (chunk) => {
+        csv.push(chunk);
+      },
+      (chunk) => {
+        jsonl.push(chunk);
+      },
+    );
+    files[`${exportTable.name}.csv`] = csv.join('');
+    files[`${exportTable.name}.jsonl`] = jsonl.join('');
+  }
+  files['codebook.md'] = prepared.codebook;
+  files['manifest.json'] = manifestText(prepared);
+  return files;
+}
+
+/** The zip, written table by table into the compressor: the text of the export is never held whole. */
+export async function writeExportZip(prepared: PreparedExport): Promise<Uint8Array<ArrayBuffer>> {
+  const zip = new ZipWriter(prepared.now);
+  for (const exportTable of prepared.tables) {
+    const csv = zip.file(`${exportTable.name}.csv`);
+    const jsonl = zip.file(`${exportTable.name}.jsonl`);
+    await writeTable(exportTable, csv.write, jsonl.write);
+    await Promise.all([csv.close(), jsonl.close()]);
+  }
+  await zip.add('codebook.md', prepared.codebook);
+  await zip.add('manifest.json', manifestText(prepared));
+  return zip.finish();
+}
+
+/** Prepare and write in one go: the files as strings, the first preview page, the row counts. */
+export async function buildExport(
+  tables: BackupTables,
+  options: ExportOptions,
+  meta: ExportMeta,
+): Promise<ExportResult> {
+  const prepared = prepareExport(tables, options, meta);
+  const files = await writeExportFiles(prepared);
+  const counts = Object.fromEntries(prepared.files.map(({ name, rows }) => [name, rows]));
+  return { files, preview: previewOf(prepared), counts };
+}
+
+/** Prepare and zip in one go (the CLI, the benchmark). */
+export function exportZip(
+  tables: BackupTables,
+  options: ExportOptions,
+  meta: ExportMeta,
+): Promise<Uint8Array<ArrayBuffer>> {
+  return writeExportZip(prepareExport(tables, options, meta));
 }

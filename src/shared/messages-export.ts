@@ -56,16 +56,37 @@ export interface PreviewRow {
   cells: Cell[];
 }
 
+export const EXPORT_TABLES = [
+  'comments_seen',
+  'actions',
+  'active_time',
+  'checkins',
+  'daily_summary',
+] as const;
+export type ExportTableName = (typeof EXPORT_TABLES)[number];
+
 export interface PreviewTable {
   /** File name without extension, e.g. `comments_seen`. */
-  name: string;
+  name: ExportTableName;
   columns: string[];
   total: number;
-  /** The first rows exactly as they will be written. */
+  /** Index of the first row shown. */
+  offset: number;
+  /** One page of rows exactly as they will be written. */
   rows: PreviewRow[];
 }
 
 export interface ExportPreview {
+  /**
+   * The snapshot: rows recorded after this time (epoch ms) are not in this export. The dashboard sends it
+   * back with every page and with the download, so the zip holds exactly the rows previewed.
+   */
+  asOf: number;
+  /** Changes when the data behind the export changes; the download is refused if it no longer matches. */
+  fingerprint: string;
+  /** Rows per page of `tables[].rows`. */
+  pageSize: number;
+  /** Every table with its first page. */
   tables: PreviewTable[];
   /** Every file of the zip with its data rows (0 for the codebook and the manifest). */
   files: Array<{ name: string; rows: number }>;
@@ -74,18 +95,48 @@ export interface ExportPreview {
   /** Check-ins with a note, shown redacted, for the CM to include one by one. */
   noteCandidates: Array<{ id: number; day: string; redactedNote: string }>;
   excludedRows: number;
+  /** Rows left out because they were too rare to publish even dated to their month (k-anonymity). */
+  suppressedRows: number;
 }
 
 const draftIdSchema = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
+/** 32 random bytes in base64, made by the dashboard for one draft and kept in its memory only. */
+const pseudonymKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/));
+const draft = {
+  draftId: draftIdSchema,
+  /** The per-export pseudonym key: preview pages and zip use the same, even if the service worker restarts. */
+  pseudonymKey: pseudonymKeySchema,
+  /** The preview's snapshot time; null on the first preview of a draft (the service worker takes now). */
+  asOf: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  options: exportOptionsSchema,
+};
 
 export const exportMessages = [
-  /** The draftId keeps one pseudonym key from preview to download, so the preview shows the real values. */
-  v.object({ type: v.literal('ui→bg:export-preview'), draftId: draftIdSchema, options: exportOptionsSchema }),
-  v.object({ type: v.literal('ui→bg:export-zip'), draftId: draftIdSchema, options: exportOptionsSchema }),
+  v.object({ type: v.literal('ui→bg:export-preview'), ...draft }),
+  /** Another page of one table of the previewed export. */
+  v.object({
+    type: v.literal('ui→bg:export-page'),
+    ...draft,
+    table: v.picklist(EXPORT_TABLES),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000)),
+  }),
+  /** The zip of exactly the previewed rows; refused if the data changed since (`fingerprint`). */
+  v.object({
+    type: v.literal('ui→bg:export-zip'),
+    ...draft,
+    asOf: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    fingerprint: v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/)),
+  }),
 ] as const;
 
 export type ExportReplies = {
   'ui→bg:export-preview': ExportPreview;
-  /** The zip as base64: messages are JSON-serialised, and base64 is a third larger where number[] is 3×. */
-  'ui→bg:export-zip': { fileName: string; zipBase64: string; bytes: number };
+  'ui→bg:export-page': PreviewTable;
+  /**
+   * The zip as base64: messages are JSON-serialised, and base64 is a third larger where number[] is 3×.
+   * `changed`: rows of the preview were modified or deleted since; preview again.
+   */
+  'ui→bg:export-zip':
+    | { ok: true; fileName: string; zipBase64: string; bytes: number }
+    | { ok: false; reason: 'changed' };
 };

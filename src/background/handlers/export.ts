@@ -1,9 +1,13 @@
 import type { Table } from 'dexie';
 import { version as extensionVersion } from '../../../package.json';
-import { buildExport } from '../../export/anonymize';
-import { randomPseudonymKey } from '../../export/anonymize-hmac';
-import { bytesToBase64 } from '../../export/base64';
-import { zipExport } from '../../export/zip';
+import {
+  type PreparedExport,
+  prepareExport,
+  previewOf,
+  previewPage,
+  writeExportZip,
+} from '../../export/anonymize';
+import { base64ToBytes, bytesToBase64 } from '../../export/base64';
 import { localDay } from '../../shared/day';
 import type { UiHandlers } from '../../shared/messages';
 import type { ExportOptions } from '../../shared/messages-export';
@@ -11,21 +15,32 @@ import type { BackupTables } from '../../storage/backup-format';
 import type { DesaffectDb } from '../../storage/db';
 import type { HandlerContext } from './context';
 
-/** Pseudonym keys of open export drafts, in memory only; the oldest goes when a new one would exceed this. */
-const MAX_DRAFTS = 8;
+/** Prepared exports kept between preview, pages and download (the newest drafts only: they hold rows). */
+const MAX_CACHED = 2;
 
-/** Rows of the tables filtered by date range through the `day` index. */
-function dayRange<Row, Key, Insert>(table: Table<Row, Key, Insert>, options: ExportOptions): Promise<Row[]> {
+export interface ExportHandlerDeps extends Pick<HandlerContext, 'db' | 'now'> {
+  /**
+   * This install's random secret (32 bytes), created once and kept on the device only (never in a
+   * backup or an export): needed when the CM enters a study key. Without it, a study key is refused.
+   */
+  installSecret?: () => Promise<Uint8Array>;
+}
+
+/** Rows of the tables filtered by date range through the `day` index, and recorded by the snapshot. */
+async function dayRange<Row extends { day: string }, Key, Insert>(
+  table: Table<Row, Key, Insert>,
+  options: ExportOptions,
+): Promise<Row[]> {
   return table
     .where('day')
     .between(options.from ?? '', options.to ?? '\uffff', true, true)
     .toArray();
 }
 
-async function readTables(db: DesaffectDb, options: ExportOptions): Promise<BackupTables> {
+async function readTables(db: DesaffectDb, options: ExportOptions, asOf: number): Promise<BackupTables> {
   const [comments, actions, activity, checkins, evidence, settings] = await Promise.all([
-    // Every comment, not just the range: redaction needs every name in the history (buildExport filters).
-    db.comments.toArray(),
+    // Every comment up to the snapshot, not just the range: redaction needs every name in the history.
+    db.comments.where('firstSeen').belowOrEqual(asOf).toArray(),
     dayRange(db.actions, options),
     dayRange(db.activity, options),
     dayRange(db.checkins, options),
@@ -36,39 +51,122 @@ async function readTables(db: DesaffectDb, options: ExportOptions): Promise<Back
   return { comments, actions, activity, checkins, evidence, settings };
 }
 
+/** Rows recorded by the snapshot (the pure export bounds them too; the counts below need the same rows). */
+function upToSnapshot(tables: BackupTables, asOf: number): BackupTables {
+  return {
+    ...tables,
+    actions: tables.actions.filter((row) => row.at <= asOf),
+    activity: tables.activity.filter((row) => row.first <= asOf),
+    checkins: tables.checkins.filter((row) => row.at <= asOf),
+    evidence: tables.evidence.filter((row) => row.at <= asOf),
+  };
+}
+
+interface Draft {
+  draftId: string;
+  pseudonymKey: string;
+  asOf: number | null;
+  options: ExportOptions;
+}
+
+/** Rows of each table an export was made from: a deletion since (purge, "delete everything") changes them. */
+type SourceCounts = [comments: number, actions: number, activity: number, checkins: number, evidence: number];
+
+const countsOf = (tables: BackupTables): SourceCounts => [
+  tables.comments.length,
+  tables.actions.length,
+  tables.activity.length,
+  tables.checkins.length,
+  tables.evidence.length,
+];
+
+/** The same counts, from the indexes where there is one: cheap enough to check before every download. */
+async function countSource(db: DesaffectDb, options: ExportOptions, asOf: number): Promise<SourceCounts> {
+  const inRange = (row: { day: string }) =>
+    (options.from === null || row.day >= options.from) && (options.to === null || row.day <= options.to);
+  const [comments, actions, activity, checkins, evidence] = await Promise.all([
+    db.comments.where('firstSeen').belowOrEqual(asOf).count(),
+    db.actions.where('at').belowOrEqual(asOf).filter(inRange).count(),
+    db.activity.filter((row) => row.first <= asOf && inRange(row)).count(),
+    db.checkins.where('at').belowOrEqual(asOf).filter(inRange).count(),
+    db.evidence.where('at').belowOrEqual(asOf).count(),
+  ]);
+  return [comments, actions, activity, checkins, evidence];
+}
+
+interface Cached {
+  prepared: PreparedExport;
+  counts: SourceCounts;
+  asOf: number;
+}
+
 /** Takes only what it uses from the context, so tests need no more than a database and a clock. */
 export function exportHandlers({
   db,
   now,
-}: Pick<HandlerContext, 'db' | 'now'>): UiHandlers<'ui→bg:export-preview' | 'ui→bg:export-zip'> {
-  // One key per dashboard draft, so the preview shows the very pseudonyms the zip will hold.
-  const draftKeys = new Map<string, Uint8Array>();
-  function keyOf(draftId: string): Uint8Array {
-    let key = draftKeys.get(draftId);
-    if (!key) {
-      key = randomPseudonymKey();
-      draftKeys.set(draftId, key);
-      const oldest = draftKeys.keys().next().value;
-      if (draftKeys.size > MAX_DRAFTS && oldest !== undefined) draftKeys.delete(oldest);
-    }
-    return key;
-  }
+  installSecret,
+}: ExportHandlerDeps): UiHandlers<'ui→bg:export-preview' | 'ui→bg:export-page' | 'ui→bg:export-zip'> {
+  // Keyed by everything the export depends on; a service-worker restart only costs a rebuild.
+  const cache = new Map<string, Cached>();
+  // Asked once per service-worker life: two first previews at once must not make two secrets.
+  let secret: Promise<Uint8Array> | null = null;
+  const secretOnce = () => {
+    if (!installSecret) return Promise.resolve(undefined);
+    secret ??= installSecret().catch((error: unknown) => {
+      secret = null;
+      throw error;
+    });
+    return secret;
+  };
+  const keyOf = (draft: Draft, asOf: number) =>
+    JSON.stringify([draft.draftId, draft.pseudonymKey, asOf, draft.options]);
 
-  async function build(draftId: string, options: ExportOptions) {
-    return buildExport(await readTables(db, options), options, {
+  async function prepare(draft: Draft): Promise<Cached> {
+    const asOf = draft.asOf ?? now();
+    const cacheKey = keyOf(draft, asOf);
+    const cached = cache.get(cacheKey);
+    if (cached) return cached;
+    const studySecret = draft.options.studyKey ? await secretOnce() : undefined;
+    const tables = upToSnapshot(await readTables(db, draft.options, asOf), asOf);
+    const prepared = prepareExport(tables, draft.options, {
       extensionVersion,
       now: now(),
-      pseudonymKey: keyOf(draftId),
+      asOf,
+      pseudonymKey: base64ToBytes(draft.pseudonymKey),
+      installSecret: studySecret,
+      source: {
+        kind: 'extension-database',
+        // Rows do not record the version that wrote or classified them.
+        extensionVersion: null,
+        classifierVersion: null,
+        schemaVersion: db.verno,
+      },
     });
+    const entry = { prepared, counts: countsOf(tables), asOf };
+    cache.set(cacheKey, entry);
+    for (const old of cache.keys()) if (cache.size > MAX_CACHED) cache.delete(old);
+    return entry;
   }
 
   return {
-    async 'ui→bg:export-preview'({ draftId, options }) {
-      return (await build(draftId, options)).preview;
+    async 'ui→bg:export-preview'(message) {
+      return previewOf((await prepare(message)).prepared);
     },
-    async 'ui→bg:export-zip'({ draftId, options }) {
-      const zip = zipExport((await build(draftId, options)).files);
+    async 'ui→bg:export-page'(message) {
+      return previewPage((await prepare(message)).prepared, message.table, message.offset);
+    },
+    async 'ui→bg:export-zip'(message) {
+      let entry = await prepare(message);
+      // The previewed rows, kept here, unless some were deleted since: then a rebuild, which will differ.
+      const counts = await countSource(db, message.options, entry.asOf);
+      if (counts.some((count, i) => count !== entry.counts[i])) {
+        cache.delete(keyOf(message, entry.asOf));
+        entry = await prepare(message);
+      }
+      if (entry.prepared.fingerprint() !== message.fingerprint) return { ok: false, reason: 'changed' };
+      const zip = await writeExportZip(entry.prepared);
       return {
+        ok: true,
         fileName: `desaffect-research-export-${localDay(now())}.zip`,
         zipBase64: bytesToBase64(zip),
         bytes: zip.length,

@@ -1,22 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cueKind } from '../../../src/export/anonymize-closed';
 import {
   createPseudonymiser,
   hmacSha256,
   sha256,
   studyPseudonymKey,
 } from '../../../src/export/anonymize-hmac';
-import {
-  createCueKinds,
-  createRedactor,
-  nameTokens,
-  pathNameTokens,
-} from '../../../src/export/anonymize-text';
+import { createRedactor, DIGIT_TOKEN, nameTokens, REFERENCE_RULE } from '../../../src/export/anonymize-text';
 
-const redact = createRedactor([
-  ...nameTokens('Héloïse Dupont-Marchal'),
-  ...nameTokens('troll_du_75'),
-  ...pathNameTokens('https://www.facebook.com/MaMarquePage/posts/123'),
-]);
+const redact = createRedactor(
+  ['Héloïse Dupont-Marchal', 'troll_du_75', 'Jo Wu', 'Al Fontaine', 'jo_li', 'Bo'],
+  ['https://www.facebook.com/MaMarquePage/posts/123'],
+);
 
 describe('redaction into typed placeholders', () => {
   it.each([
@@ -47,6 +43,48 @@ describe('redaction into typed placeholders', () => {
   it('does not turn short name parts or function words into names', () => {
     expect(nameTokens('Jo de La Fontaine')).toEqual(['fontaine']);
   });
+
+  it.each([
+    // Short parts: inside their full name, or next to a longer part of it; never alone.
+    ['merci Jo Wu, et jo-wu, et JO WU.', 'merci [NAME] [NAME], et [NAME]-[NAME], et [NAME] [NAME].'],
+    ['jo est venu, wu aussi, bo aussi', 'jo est venu, wu aussi, bo aussi'],
+    ['Al Fontaine et al fontaine; Fontaine al dente', '[NAME] [NAME] et [NAME] [NAME]; [NAME] [NAME] dente'],
+    ['al dente, à la fontaine', 'al dente, à la [NAME]'],
+    ['jo li et Jo Li', '[NAME] [NAME] et [NAME] [NAME]'],
+    // Compatibility letters, full width, stacked marks, ligatures: folded for matching, placeholders in place.
+    ['𝐃𝐮𝐩𝐨𝐧𝐭 et 𝕯𝖚𝖕𝖔𝖓𝖙 sont là', '[NAME] et [NAME] sont là'],
+    ['Ｄｕｐｏｎｔ－Ｍａｒｃｈａｌ !', '[NAME]－[NAME] !'],
+    ['D̸u̸p̸o̸n̸t̸ encore', '[NAME] encore'],
+    ['ＨÉＬＯÏＳＥ', '[NAME]'],
+    ['appelez le ０６ １２ ３４ ５６ ７８ ou ＠troll_du_75', 'appelez le [PHONE] ou [HANDLE]'],
+    ['écrivez à ｊｅａｎ＠ｅｘｅｍｐｌｅ．ｆｒ merci', 'écrivez à [EMAIL] merci'],
+    ['𝐉𝐨 𝐖𝐮 ✨ 𝐆𝐫𝐚𝐧𝐝', '[NAME] [NAME] ✨ 𝐆𝐫𝐚𝐧𝐝'],
+    ['ｍａｍａｒｑｕｅｐａｇｅ …', '[NAME] …'],
+  ])('%s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it('finds exactly the tokens of the reference rule that hold a digit, at the same places', () => {
+    const withDigit = (text: string) =>
+      [...text.matchAll(REFERENCE_RULE.pattern)]
+        .filter((match) => /\p{N}/u.test(match[0]))
+        .map((match) => `${match.index}:${match[0]}`);
+    const direct = (text: string) =>
+      [...text.matchAll(DIGIT_TOKEN)].map((match) => `${match.index}:${match[0]}`);
+    const alphabet = ['a', 'B', 'é', '1', '9', '٣', '#', '-', '_', '/', '.', ' ', ',', '@', '[', '\u0001'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        const text = chars.join('');
+        expect(direct(text)).toEqual(withDigit(text));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it('keeps every character it does not redact as written', () => {
+    const text = 'Ｌｅ ｓｅｒｖｉｃｅ… « ２ｅ » fois, 𝐍𝐔𝐋 ! ﬁn ①';
+    expect(redact(text)).toBe(text);
+  });
 });
 
 describe('cue kinds', () => {
@@ -54,11 +92,14 @@ describe('cue kinds', () => {
     ["insult: 'connard'", 'insult'],
     ['shouting: mostly capital letters', 'shouting'],
     ['empty text', 'empty text'],
+    ['exclamation marks: 4', 'exclamation marks'],
+    ["order problem: 'colis'", 'order problem'],
     ['mentions dupont', 'other'],
-    ["Insulte: '@x'", 'insulte'],
+    ["Insulte: '@x'", 'other'],
+    ["LEAKYCUE: 'x'", 'other'],
     ['é: x', 'other'],
   ])('%s → %s', (cue, kind) => {
-    expect(createCueKinds(redact)(cue)).toBe(kind);
+    expect(cueKind(cue)).toBe(kind);
   });
 });
 
@@ -78,10 +119,31 @@ describe('keyed hashes', () => {
     }
   });
 
-  it('separates prefixes and study keys', () => {
-    const pseudonym = createPseudonymiser(studyPseudonymKey('study'));
-    expect(pseudonym('p', 'x:@a')).toBe(createPseudonymiser(studyPseudonymKey('study'))('p', 'x:@a'));
+  it('separates prefixes, study keys and installs', () => {
+    const secret = new Uint8Array(32).fill(7);
+    const pseudonym = createPseudonymiser(studyPseudonymKey('study', secret));
+    expect(pseudonym('p', 'x:@a')).toBe(createPseudonymiser(studyPseudonymKey('study', secret))('p', 'x:@a'));
     expect(pseudonym('p', 'x:@a').slice(2)).not.toBe(pseudonym('t', 'x:@a').slice(2));
-    expect(pseudonym('p', 'x:@a')).not.toBe(createPseudonymiser(studyPseudonymKey('other'))('p', 'x:@a'));
+    expect(pseudonym('p', 'x:@a')).not.toBe(
+      createPseudonymiser(studyPseudonymKey('other', secret))('p', 'x:@a'),
+    );
+    const otherInstall = new Uint8Array(32).fill(8);
+    expect(pseudonym('p', 'x:@a')).not.toBe(
+      createPseudonymiser(studyPseudonymKey('study', otherInstall))('p', 'x:@a'),
+    );
+    expect(() => studyPseudonymKey('study', new Uint8Array(8))).toThrow(/per-install secret/);
+  });
+
+  it('is the HMAC of the study key under the install secret: the study key alone cannot give it', async () => {
+    const secret = new Uint8Array(32).fill(7);
+    const webKey = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
+    const expected = await crypto.subtle.sign(
+      'HMAC',
+      webKey,
+      bytes('desaffect research export study pseudonyms v2\u0000study'),
+    );
+    expect(hex(studyPseudonymKey('study', secret))).toBe(hex(expected));
   });
 });

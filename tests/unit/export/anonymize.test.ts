@@ -2,15 +2,40 @@ import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CLASSIFIER_VERSION } from '../../../src/classifier';
-import { buildExport, type ExportResult } from '../../../src/export/anonymize';
+import {
+  buildExport,
+  type ExportMeta,
+  type ExportResult,
+  prepareExport,
+  previewPage,
+  writeExportZip,
+} from '../../../src/export/anonymize';
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
+import { unescapeFormula } from '../../../src/export/serialize';
 import { zipExport } from '../../../src/export/zip';
 import type { Label, Platform } from '../../../src/shared/comment';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/shared/messages-export';
+import {
+  ACCOUNT_CATEGORIES,
+  DEFAULT_EXPORT_OPTIONS,
+  type ExportOptions,
+} from '../../../src/shared/messages-export';
 import type { BackupTables } from '../../../src/storage/backup-format';
-import { CANARIES, canaryHistory, commentRow, hostile, syntheticHistory } from './history';
+import type { CommentRow } from '../../../src/storage/schema';
+import {
+  CANARIES,
+  canaryHistory,
+  commentRow,
+  hostile,
+  INSTALL_SECRET,
+  STUDY_KEY,
+  syntheticHistory,
+} from './history';
 
-const meta = { extensionVersion: '9.9.9', now: Date.UTC(2026, 10, 25) };
+const meta: ExportMeta = {
+  extensionVersion: '9.9.9',
+  now: Date.UTC(2026, 10, 25),
+  installSecret: INSTALL_SECRET,
+};
 const options = (overrides: Partial<ExportOptions> = {}): ExportOptions => ({
   ...DEFAULT_EXPORT_OPTIONS,
   ...overrides,
@@ -29,47 +54,90 @@ const jsonLines = (text: string) =>
 const column = (result: ExportResult, file: string, name: string) =>
   jsonLines(result.files[file] as string).map((row) => row[name]);
 
+/** Compatibility letters, accents and stacked marks folded away: a canary spelt otherwise is still found. */
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+function expectNoCanary(files: Record<string, string>, context: string): void {
+  for (const [name, content] of Object.entries(files)) {
+    const lower = content.toLowerCase();
+    const folded = fold(content);
+    for (const canary of CANARIES) {
+      expect(lower.includes(canary.toLowerCase()), `${canary} in ${name} (${context})`).toBe(false);
+      expect(folded.includes(fold(canary)), `${canary}, folded, in ${name} (${context})`).toBe(false);
+      expect(fold(name).includes(fold(canary)), `${canary} in the name ${name}`).toBe(false);
+    }
+  }
+}
+
+const FILES = [
+  'actions.csv',
+  'actions.jsonl',
+  'active_time.csv',
+  'active_time.jsonl',
+  'checkins.csv',
+  'checkins.jsonl',
+  'codebook.md',
+  'comments_seen.csv',
+  'comments_seen.jsonl',
+  'daily_summary.csv',
+  'daily_summary.jsonl',
+  'manifest.json',
+];
+
 describe('the canary: nothing identifying leaves, whatever the options', () => {
+  const history = canaryHistory();
+  const firstComment = history.comments[0] as CommentRow;
+  const exclusions: Record<string, Partial<ExportOptions>> = {
+    none: {},
+    'a day': { excludedDays: ['2026-11-20'] },
+    rows: { excludedRows: [`comment:${firstComment.key}`, 'action:2', 'checkin:2', 'activity:2026-11-20:x'] },
+    'a date range': { from: '2026-11-21', to: '2026-11-21' },
+    'range, day and rows': {
+      from: '2026-11-20',
+      to: '2026-11-22',
+      excludedDays: ['2026-11-21'],
+      excludedRows: [`comment:${firstComment.key}`, 'action:3', 'checkin:1'],
+    },
+  };
+  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports.
   const combinations = (['none', 'redacted'] as const).flatMap((text) =>
     (['hour', 'day'] as const).flatMap((granularity) =>
-      [null, 'study-2026-canary'].flatMap((studyKey) =>
-        [[], [1, 2]].map((checkInNoteIds) => ({ text, granularity, studyKey, checkInNoteIds })),
+      [null, ...ACCOUNT_CATEGORIES].flatMap((accountCategory) =>
+        [null, STUDY_KEY].flatMap((studyKey) =>
+          [[], [1, 2, 3]].flatMap((checkInNoteIds) =>
+            Object.keys(exclusions).map((exclusion) => ({
+              text,
+              granularity,
+              accountCategory,
+              studyKey,
+              checkInNoteIds,
+              exclusion,
+            })),
+          ),
+        ),
       ),
     ),
   );
 
+  it('covers every combination', () => {
+    expect(combinations).toHaveLength(720);
+  });
+
   it.each(combinations)(
-    'text $text, $granularity, study key $studyKey, notes $checkInNoteIds',
-    async (chosen) => {
-      const history = canaryHistory();
-      const result = await buildExport(history, options({ ...chosen, accountCategory: 'retail' }), meta);
-      const files = unzipToText(zipExport(result.files));
-      expect(Object.keys(files).sort()).toEqual(
-        [
-          'actions.csv',
-          'actions.jsonl',
-          'active_time.csv',
-          'active_time.jsonl',
-          'checkins.csv',
-          'checkins.jsonl',
-          'codebook.md',
-          'comments_seen.csv',
-          'comments_seen.jsonl',
-          'daily_summary.csv',
-          'daily_summary.jsonl',
-          'manifest.json',
-        ].sort(),
-      );
-      for (const [name, content] of Object.entries(files)) {
-        const lower = content.toLowerCase();
-        for (const canary of CANARIES) {
-          expect(lower.includes(canary.toLowerCase()), `${canary} in ${name}`).toBe(false);
-        }
-      }
-      // The search is not vacuous: the rows, and the redacted text and notes when chosen, are there.
-      expect(jsonLines(files['comments_seen.jsonl'] as string)).toHaveLength(history.comments.length);
-      const comments = files['comments_seen.csv'] as string;
-      if (chosen.text === 'redacted') {
+    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, excluded: $exclusion',
+    async ({ exclusion, ...chosen }) => {
+      const prepared = prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
+      const files = unzipToText(await writeExportZip(prepared));
+      expect(Object.keys(files).sort()).toEqual(FILES);
+      expectNoCanary(files, `${JSON.stringify(chosen)} ${exclusion}`);
+
+      // The search is not vacuous: rows, redacted text and chosen notes are there.
+      const comments = jsonLines(files['comments_seen.jsonl'] as string);
+      expect(comments.length).toBeGreaterThan(5);
+      const manifest = JSON.parse(files['manifest.json'] as string);
+      expect(manifest.options.accountCategory).toBe(chosen.accountCategory ?? 'not_stated');
+      if (chosen.text === 'redacted' && exclusion === 'none') {
+        const csv = files['comments_seen.csv'] as string;
         for (const placeholder of [
           '[HANDLE]',
           '[NAME]',
@@ -79,60 +147,111 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
           '[NUMBER]',
           '[ADDRESS]',
         ]) {
-          expect(comments).toContain(placeholder);
+          expect(csv).toContain(placeholder);
         }
-      } else {
-        expect(comments).not.toContain('[NAME]');
       }
+      if (chosen.text === 'none') expect(files['comments_seen.csv']).not.toContain('[NAME]');
       const notes = jsonLines(files['checkins.jsonl'] as string).map((row) => row.note);
-      expect(
-        notes.every((note) => (chosen.checkInNoteIds.length ? typeof note === 'string' : note === null)),
-      ).toBe(true);
+      if (chosen.checkInNoteIds.length === 0) expect(notes.every((note) => note === null)).toBe(true);
+      if (chosen.checkInNoteIds.length > 0 && exclusion === 'none') {
+        expect(notes.filter((note) => typeof note === 'string')).toHaveLength(2);
+      }
     },
   );
 
-  it('keeps only the kind of each cue', async () => {
+  it('keeps only the kind of each cue, from the classifier’s own list', async () => {
     const result = await buildExport(canaryHistory(), options(), meta);
-    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')[0]).toBe('insult;threat;other;shouting');
+    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('insult;threat;other;shouting');
+    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('other;insult');
+  });
+
+  it('drops values outside the closed vocabularies', async () => {
+    const result = await buildExport(canaryHistory(), options({ granularity: 'day' }), meta);
+    expect(column(result, 'comments_seen.jsonl', 'lang')).toContain(null);
+    expect(new Set(column(result, 'comments_seen.jsonl', 'lang'))).toEqual(new Set(['fr', null]));
+    expect(new Set(column(result, 'actions.jsonl', 'tactic'))).toEqual(new Set(['other', 'hide']));
+    expect(column(result, 'active_time.jsonl', 'platform')).toEqual(['x', 'facebook', null]);
+    expect(column(result, 'checkins.jsonl', 'trigger')).toContain(null);
+    expect(column(result, 'checkins.jsonl', 'tags')).toContain('angry;tired');
+  });
+});
+
+describe('redacted text in the export', () => {
+  it('redacts short names within their full name, and names in compatibility letters', async () => {
+    const result = await buildExport(canaryHistory(), options({ text: 'redacted' }), meta);
+    const texts = column(result, 'comments_seen.jsonl', 'text').map(String);
+    expect(texts).toContain(
+      '[NAME] [NAME] ici, et je connais [NAME] [NAME] : [NAME]-[NAME] et [NAME] [NAME] sont fâchés. Le jour où tu es venu, jo !',
+    );
+    expect(texts).toContain('[NAME] et [NAME] et [NAME], appelez le [PHONE] ou [HANDLE]');
+    expect(texts).toContain('[NAME] [NAME], [NAME] [NAME].');
   });
 });
 
 describe('pseudonyms', () => {
-  const history = syntheticHistory(40, 4);
-  // A commenter is a handle on a platform.
-  const authorOf = (row: number) =>
-    `${history.comments[row]?.platform}:${history.comments[row]?.authorHandle}`;
+  const history = syntheticHistory(400, 4, 2);
+  const byKey = new Map(history.comments.map((row) => [row.key, `${row.platform}:${row.authorHandle}`]));
+
+  /** Each written row with the commenter it came from. */
+  async function commenters(chosen: Partial<ExportOptions>, overrides: Partial<ExportMeta> = {}) {
+    const prepared = prepareExport(history, options({ granularity: 'day', ...chosen }), {
+      ...meta,
+      ...overrides,
+    });
+    const table = prepared.tables[0];
+    const refs = (table?.rows(0, table.total) ?? []).map((row) =>
+      (row.ref as string).slice('comment:'.length),
+    );
+    const files = unzipToText(await writeExportZip(prepared));
+    const rows = jsonLines(files['comments_seen.jsonl'] as string).map(
+      (row, i): Record<string, unknown> & { author?: string } => ({
+        ...row,
+        author: byKey.get(refs[i] as string),
+      }),
+    );
+    return { rows };
+  }
+  const authorOf = (row: { author?: string }) => String(row.author);
 
   it('are equal for the same commenter and different for others within one export', async () => {
-    const commenters = column(
-      await buildExport(history, options(), meta),
-      'comments_seen.jsonl',
-      'commenter',
-    );
+    const { rows } = await commenters({});
     const byAuthor = new Map<string, Set<unknown>>();
-    commenters.forEach((pseudonym, row) => {
-      byAuthor.set(authorOf(row), (byAuthor.get(authorOf(row)) ?? new Set()).add(pseudonym));
-    });
+    for (const row of rows)
+      byAuthor.set(authorOf(row), (byAuthor.get(authorOf(row)) ?? new Set()).add(row.commenter));
     expect(byAuthor.size).toBe(8);
     for (const pseudonyms of byAuthor.values()) expect(pseudonyms.size).toBe(1);
-    expect(new Set(commenters).size).toBe(8);
-    expect(String(commenters[0])).toMatch(/^p_[a-z2-7]{16}$/);
+    expect(new Set(rows.map((row) => row.commenter)).size).toBe(8);
+    expect(String(rows[0]?.commenter)).toMatch(/^p_[a-z2-7]{16}$/);
   });
 
   it('cannot be linked across two exports', async () => {
-    const first = column(await buildExport(history, options(), meta), 'comments_seen.jsonl', 'commenter');
-    const second = column(await buildExport(history, options(), meta), 'comments_seen.jsonl', 'commenter');
-    expect(first).toHaveLength(40);
+    const first = (await commenters({})).rows.map((row) => row.commenter);
+    const second = (await commenters({})).rows.map((row) => row.commenter);
+    expect(first).toHaveLength(400);
     for (const pseudonym of first) expect(second).not.toContain(pseudonym);
   });
 
-  it('are stable across exports of one study, and differ between studies', async () => {
-    const run = async (studyKey: string) =>
-      column(await buildExport(history, options({ studyKey }), meta), 'comments_seen.jsonl', 'commenter');
+  it('are stable across exports of one study on one install, and differ between studies and installs', async () => {
+    const run = async (studyKey: string, installSecret = INSTALL_SECRET) =>
+      (await commenters({ studyKey }, { installSecret })).rows.map((row) => row.commenter);
     const first = await run('study A');
     expect(await run('study A')).toEqual(first);
-    const other = await run('study B');
-    for (const pseudonym of first) expect(other).not.toContain(pseudonym);
+    for (const pseudonym of await run('study B')) expect(first).not.toContain(pseudonym);
+    // Another CM (another install) in the same study: the researcher's key alone links nothing.
+    const otherInstall = await run(
+      'study A',
+      INSTALL_SECRET.map((byte) => byte ^ 0xff),
+    );
+    for (const pseudonym of otherInstall) expect(first).not.toContain(pseudonym);
+  });
+
+  it('refuse a study key without the per-install secret', () => {
+    expect(() =>
+      prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: undefined }),
+    ).toThrow(/per-install secret/);
+    expect(() =>
+      prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: new Uint8Array(4) }),
+    ).toThrow(/per-install secret/);
   });
 });
 
@@ -155,48 +274,109 @@ describe('files readable by pandas, R and DuckDB', () => {
       awkward('a "quoted", comma\nand a new line\r\nand é ü 日本', 'q1'),
       awkward(' leading space, ; semicolon', 'q2'),
       awkward('12', 'q3'),
+      awkward('=HYPERLINK("http://evil.example","clic")', 'f1'),
+      awkward('+33 quelque chose', 'f2'),
+      awkward('-2+3 ça fait combien', 'f3'),
+      awkward('@SUM(1+1)', 'f4'),
+      awkward('\t=1+1', 'f5'),
+      awkward("'=déjà une apostrophe", 'f6'),
+      awkward('＝１＋１', 'f7'),
+      awkward('=1+1\nsur deux lignes', 'f8'),
     ],
   };
+  const textColumns = new Set(['text', 'note']);
 
-  it('parse back from CSV to the same rows as the JSON Lines', async () => {
-    const result = await buildExport(tables, options({ text: 'redacted', checkInNoteIds: [1] }), meta);
+  it('parse back from CSV to the same rows as the JSON Lines, once the formula guard is undone', async () => {
+    const result = await buildExport(
+      tables,
+      options({ text: 'redacted', checkInNoteIds: [1], granularity: 'day' }),
+      meta,
+    );
     for (const name of ['comments_seen', 'actions', 'active_time', 'checkins', 'daily_summary']) {
       const csv = result.files[`${name}.csv`] as string;
       const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
       expect(parsed.errors).toEqual([]);
+      const unguarded = parsed.data.map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [
+            key,
+            textColumns.has(key) ? unescapeFormula(value) : value,
+          ]),
+        ),
+      );
       const expected = jsonLines(result.files[`${name}.jsonl`] as string).map((row) =>
         Object.fromEntries(
           Object.entries(row).map(([key, value]) => [key, value === null ? '' : String(value)]),
         ),
       );
-      expect(parsed.data, name).toEqual(expected);
+      expect(unguarded, name).toEqual(expected);
       expect(parsed.data.length, name).toBe(result.counts[`${name}.csv`]);
     }
-    expect(result.counts['comments_seen.csv']).toBe(tables.comments.length);
+  });
+
+  it('never lets a text cell start a spreadsheet formula', async () => {
+    const result = await buildExport(tables, options({ text: 'redacted', granularity: 'day' }), meta);
+    const csv = result.files['comments_seen.csv'] as string;
+    const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true });
+    const texts = parsed.data.map((row) => row.text as string);
+    for (const text of texts) expect(text, text).not.toMatch(/^[=+\-@\t\r＝＋－＠]/);
+    expect(texts).toContain('\'=HYPERLINK("[URL]","clic")');
+    expect(texts).toContain("'\t=1+1");
+    expect(texts).toContain("''=déjà une apostrophe");
+    expect(texts).toContain("'＝１＋１");
+    expect(texts).toContain("'=1+1\nsur deux lignes");
+    // The JSON Lines keep the exact (redacted) text.
+    expect(column(result, 'comments_seen.jsonl', 'text')).toContain('=HYPERLINK("[URL]","clic")');
+    // Numbers are never touched, negative or not.
+    expect(
+      Papa.parse<string[]>(csv)
+        .data.slice(1)
+        .flat()
+        .some((cell) => cell.startsWith("'-0")),
+    ).toBe(false);
   });
 
   it('write a header row, CRLF line ends, ISO times and no index column', async () => {
     const result = await buildExport(tables, options(), meta);
     const csv = result.files['comments_seen.csv'] as string;
-    expect(csv.split('\r\n')[0]).toMatch(/^comment_no,day,seen_hour_utc,platform,commenter,thread,/);
+    expect(csv.split('\r\n')[0]).toMatch(
+      /^comment_no,day,seen_hour_utc,period_start,time_precision,platform,commenter,thread,/,
+    );
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
-    expect(column(result, 'comments_seen.jsonl', 'seen_hour_utc')[0]).toBe('2026-11-03T12:00:00Z');
+    expect(column(result, 'comments_seen.jsonl', 'seen_hour_utc').filter(Boolean)[0]).toMatch(
+      /^2026-11-\d\dT\d\d:00:00Z$/,
+    );
     const dayOnly = await buildExport(tables, options({ granularity: 'day' }), meta);
     const header = (dayOnly.files['comments_seen.csv'] as string).split('\r\n')[0] as string;
     expect(header).not.toMatch(/hour/);
     expect(dayOnly.files['actions.csv'] as string).not.toMatch(/T\d\d:/);
   });
+
+  it('zips deterministically, readable by a standard unzip', async () => {
+    const prepared = prepareExport(tables, options({ text: 'redacted' }), {
+      ...meta,
+      pseudonymKey: new Uint8Array(32),
+    });
+    const first = await writeExportZip(prepared);
+    expect(await writeExportZip(prepared)).toEqual(first);
+    const files = unzipToText(first);
+    const strings = await buildExport(tables, options({ text: 'redacted' }), {
+      ...meta,
+      pseudonymKey: new Uint8Array(32),
+    });
+    expect(files).toEqual(strings.files);
+  });
 });
 
-describe('preview and exclusions', () => {
+describe('preview, pages and exclusions', () => {
   it('leaves out excluded days and rows, and the manifest counts them without naming them', async () => {
     const history = canaryHistory();
-    const first = await buildExport(history, options(), meta);
+    const first = await buildExport(history, options({ granularity: 'day' }), meta);
     const commentPreview = first.preview.tables.find((table) => table.name === 'comments_seen');
     const excludedRef = commentPreview?.rows.find((row) => row.cells.includes('2026-11-21'))?.ref as string;
-    expect(first.preview.days.map((day) => day.day)).toEqual(['2026-11-20', '2026-11-21']);
+    expect(first.preview.days.map((day) => day.day)).toEqual(['2026-11-20', '2026-11-21', 'LEAKYDAY']);
 
-    const chosen = options({ excludedDays: ['2026-11-20'], excludedRows: [excludedRef] });
+    const chosen = options({ granularity: 'day', excludedDays: ['2026-11-20'], excludedRows: [excludedRef] });
     const result = await buildExport(history, chosen, meta);
     const days = (file: string) => column(result, file, 'day');
     for (const file of ['comments_seen.jsonl', 'actions.jsonl', 'active_time.jsonl', 'checkins.jsonl']) {
@@ -206,7 +386,7 @@ describe('preview and exclusions', () => {
     expect(days('comments_seen.jsonl')).toHaveLength(commentsOn21 - 1);
 
     const manifest = JSON.parse(result.files['manifest.json'] as string);
-    const commentsOn20 = history.comments.length - commentsOn21;
+    const commentsOn20 = history.comments.filter((row) => row.day === '2026-11-20').length;
     expect(manifest.excludedByCm.days).toBe(1);
     expect(manifest.excludedByCm.rows.comments_seen).toBe(commentsOn20 + 1);
     expect(manifest.rowCounts.comments_seen).toBe(commentsOn21 - 1);
@@ -236,21 +416,322 @@ describe('preview and exclusions', () => {
     expect(table?.columns).toEqual(written.data[0]);
     expect(table?.rows[0]?.cells.map((cell) => (cell === null ? '' : String(cell)))).toEqual(written.data[1]);
   });
+
+  it('pages through every row of a big table, each page exactly as written, each row excludable', async () => {
+    const history = syntheticHistory(1_234, 50, 10);
+    const prepared = prepareExport(history, options({ text: 'redacted' }), meta);
+    const preview = (
+      await buildExport(history, options({ text: 'redacted' }), { ...meta, pseudonymKey: new Uint8Array(32) })
+    ).preview;
+    expect(preview.pageSize).toBe(50);
+    expect(preview.tables[0]?.rows).toHaveLength(50);
+    const files = unzipToText(await writeExportZip(prepared));
+    const written = jsonLines(files['comments_seen.jsonl'] as string);
+    const seen: unknown[] = [];
+    const refs = new Set<string>();
+    for (let offset = 0; offset < written.length; offset += 50) {
+      const page = previewPage(prepared, 'comments_seen', offset);
+      expect(page.offset).toBe(offset);
+      for (const row of page.rows) {
+        seen.push(Object.fromEntries(page.columns.map((name, i) => [name, row.cells[i]])));
+        refs.add(row.ref as string);
+      }
+    }
+    expect(seen).toEqual(written);
+    expect(refs.size).toBe(written.length);
+    // A page past the end is the last page; an offset inside a page starts at its page.
+    expect(previewPage(prepared, 'comments_seen', 10_000).offset).toBe(
+      Math.floor((written.length - 1) / 50) * 50,
+    );
+    expect(previewPage(prepared, 'comments_seen', 73).offset).toBe(50);
+    // A row from the last page, left out.
+    const lastRef = [...refs].at(-1) as string;
+    const without = prepareExport(history, options({ text: 'redacted', excludedRows: [lastRef] }), meta);
+    expect(without.tables[0]?.total).toBe(written.length - 1);
+  });
+
+  it('leaves out rows recorded after the snapshot, and the fingerprint follows changes', () => {
+    const history = canaryHistory();
+    const asOf = Date.UTC(2026, 10, 21, 12);
+    const prepared = prepareExport(history, options({ granularity: 'day' }), { ...meta, asOf });
+    const firstSeen = new Map(history.comments.map((row) => [`comment:${row.key}`, row.firstSeen]));
+    const refs = prepared.tables[0]?.rows(0, prepared.tables[0].total).map((row) => row.ref as string) ?? [];
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of refs) expect(firstSeen.get(ref) as number).toBeLessThanOrEqual(asOf);
+    const everything = prepareExport(history, options({ granularity: 'day' }), meta);
+    expect(everything.tables[0]?.total).toBeGreaterThan(refs.length);
+
+    const again = prepareExport(history, options({ granularity: 'day' }), {
+      ...meta,
+      asOf,
+      now: meta.now + 60_000,
+    });
+    expect(again.fingerprint()).toBe(prepared.fingerprint());
+    // A later comment does not change it; a previewed one seen again does.
+    const later = {
+      ...history,
+      comments: [
+        ...history.comments,
+        { ...(history.comments[0] as CommentRow), key: 'x:new', firstSeen: asOf + 1 },
+      ],
+    };
+    expect(prepareExport(later, options({ granularity: 'day' }), { ...meta, asOf }).fingerprint()).toBe(
+      prepared.fingerprint(),
+    );
+    const seenAgain = {
+      ...history,
+      comments: history.comments.map((row, i) =>
+        i === 0 ? { ...row, lastSeen: asOf + 5, timesSeen: 3 } : row,
+      ),
+    };
+    expect(
+      prepareExport(seenAgain, options({ granularity: 'day' }), { ...meta, asOf }).fingerprint(),
+    ).not.toBe(prepared.fingerprint());
+  });
 });
 
-describe('manifest, codebook and aggregates', () => {
-  it('records versions, options and counts', async () => {
+describe('rare combinations (k = 5)', () => {
+  const at = (day: number, hour: number) => Date.UTC(2026, 10, day, hour, 7);
+  const rows = (platform: Platform, label: Label, count: number, day: number, hour = 12, prefix = '') =>
+    Array.from({ length: count }, (_, i) =>
+      commentRow({
+        platform,
+        id: `${prefix}${platform}-${label}-${day}-${hour}-${i}`,
+        threadKey: `thread-${day}`,
+        authorHandle: `a${i}`,
+        authorName: `A ${i}`,
+        text: null,
+        permalink: null,
+        firstSeen: at(day, hour),
+        classification: { ...hostile, label },
+      }),
+    );
+
+  it('dates rare rows to their week or month, suppresses the rarest, and says so', async () => {
+    const history: BackupTables = {
+      ...canaryHistory(),
+      actions: [],
+      checkins: [],
+      comments: [
+        // 2026-11-02 is a Monday. Trolls: 7 on the 3rd (a day), 3 + 2 on the 4th and 5th (their week).
+        ...rows('x', 'troll', 7, 3),
+        ...rows('x', 'troll', 3, 4),
+        ...rows('x', 'troll', 2, 5),
+        // Threats: 2 in one week, 3 in another: only their month holds 5.
+        ...rows('x', 'threat', 2, 3),
+        ...rows('x', 'threat', 3, 17),
+        // Facebook complaints: 3 in the whole export: suppressed.
+        ...rows('facebook', 'unhappy_customer', 3, 3),
+      ],
+    };
+    const result = await buildExport(history, options({ granularity: 'day' }), meta);
+    const comments = jsonLines(result.files['comments_seen.jsonl'] as string);
+    const shape = (row: Record<string, unknown>) =>
+      [
+        row.label,
+        row.day,
+        row.period_start,
+        row.time_precision,
+        row.commenter === null,
+        row.thread === null,
+      ].join(' ');
+    const counts = new Map<string, number>();
+    for (const row of comments) counts.set(shape(row), (counts.get(shape(row)) ?? 0) + 1);
+    expect(Object.fromEntries(counts)).toEqual({
+      'troll 2026-11-03 2026-11-03 day false false': 7,
+      'troll  2026-11-02 week true true': 5,
+      'threat  2026-11-01 month true true': 5,
+    });
+    // Ordered by period, coarser first: the month, the week, then the day.
+    expect(comments.map((row) => row.time_precision)).toEqual([
+      ...Array(5).fill('month'),
+      ...Array(5).fill('week'),
+      ...Array(7).fill('day'),
+    ]);
+    expect(comments.map((row) => row.comment_no)).toEqual(comments.map((_, i) => i + 1));
+
+    const manifest = JSON.parse(result.files['manifest.json'] as string);
+    expect(manifest.suppressedAsRare.rows.comments_seen).toBe(3);
+    expect(result.preview.suppressedRows).toBe(3);
+    expect(manifest.dateRange).toMatchObject({
+      firstDayWithData: '2026-11-03',
+      lastDayWithData: '2026-11-21',
+    });
+
+    expect(jsonLines(result.files['daily_summary.jsonl'] as string)).toEqual([
+      {
+        day: null,
+        period_start: '2026-11-01',
+        time_precision: 'month',
+        platform: 'x',
+        label: 'threat',
+        comments: 5,
+      },
+      {
+        day: null,
+        period_start: '2026-11-02',
+        time_precision: 'week',
+        platform: 'x',
+        label: 'troll',
+        comments: 5,
+      },
+      {
+        day: '2026-11-03',
+        period_start: '2026-11-03',
+        time_precision: 'day',
+        platform: 'x',
+        label: 'troll',
+        comments: 7,
+      },
+    ]);
+    expect(result.files['codebook.md']).toContain('fewer than 5');
+  });
+
+  it('needs 5 rows in the same hour to give the hour', async () => {
+    const history: BackupTables = {
+      ...canaryHistory(),
+      actions: [],
+      checkins: [],
+      comments: [
+        ...rows('x', 'troll', 5, 3, 9),
+        ...rows('x', 'troll', 4, 3, 10),
+        ...rows('x', 'troll', 1, 3, 11),
+      ],
+    };
+    const comments = jsonLines(
+      (await buildExport(history, options({ granularity: 'hour' }), meta)).files[
+        'comments_seen.jsonl'
+      ] as string,
+    );
+    expect(comments.map((row) => [row.time_precision, row.seen_hour_utc, row.day])).toEqual([
+      ...Array(5).fill(['day', null, '2026-11-03']),
+      ...Array(5).fill(['hour', '2026-11-03T09:00:00Z', '2026-11-03']),
+    ]);
+  });
+
+  it('holds for any history: no published time and kind is shared by fewer than 5 rows', async () => {
+    const fc = await import('fast-check');
+    const labels = ['troll', 'unhappy_customer', 'threat', 'neutral'] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            platform: fc.constantFrom<Platform>('x', 'facebook'),
+            label: fc.constantFrom<Label>(...labels),
+            day: fc.integer({ min: 1, max: 60 }),
+            hour: fc.integer({ min: 0, max: 23 }),
+            own: fc.boolean(),
+            acted: fc.boolean(),
+          }),
+          { maxLength: 120 },
+        ),
+        fc.constantFrom('hour' as const, 'day' as const),
+        async (seeds, granularity) => {
+          const comments = seeds.map((seed, i) => ({
+            ...commentRow({
+              platform: seed.platform,
+              id: `c${i}`,
+              threadKey: `t${i % 7}`,
+              authorHandle: `h${i % 9}`,
+              authorName: `H ${i % 9}`,
+              text: null,
+              permalink: null,
+              firstSeen: Date.UTC(2026, 9, seed.day, seed.hour, 30),
+              isOwn: seed.own,
+              classification: { ...hostile, label: seed.label },
+            }),
+          }));
+          const actions = comments.flatMap((row, i) =>
+            seeds[i]?.acted
+              ? [
+                  {
+                    id: i + 1,
+                    commentKey: row.key,
+                    tactic: 'hide',
+                    at: row.firstSeen + 1_000,
+                    day: row.day,
+                    platform: row.platform,
+                    label: row.label,
+                  },
+                ]
+              : [],
+          );
+          const history: BackupTables = { ...canaryHistory(), comments, actions, checkins: [] };
+          const result = await buildExport(history, options({ granularity }), meta);
+          const published = jsonLines(result.files['comments_seen.jsonl'] as string);
+          const groups = new Map<string, number>();
+          const key = (row: Record<string, unknown>, kind: unknown[]) =>
+            JSON.stringify([
+              row.day,
+              row.seen_hour_utc ?? row.at_hour_utc ?? null,
+              row.period_start,
+              row.time_precision,
+              ...kind,
+            ]);
+          for (const row of published) {
+            const k = key(row, [row.platform, row.label, row.by_own_account]);
+            groups.set(k, (groups.get(k) ?? 0) + 1);
+          }
+          for (const row of jsonLines(result.files['actions.jsonl'] as string)) {
+            const k = key(row, ['action', row.platform, row.label]);
+            groups.set(k, (groups.get(k) ?? 0) + 1);
+          }
+          for (const [group, count] of groups) expect(count, group).toBeGreaterThanOrEqual(5);
+          for (const row of jsonLines(result.files['daily_summary.jsonl'] as string)) {
+            expect(row.comments as number).toBeGreaterThanOrEqual(5);
+          }
+          // An action is never dated more precisely than its comment.
+          const rank = (precision: unknown) =>
+            ['hour', 'day', 'week', 'month', 'none'].indexOf(String(precision));
+          const commentPrecision = new Map(published.map((row) => [row.comment_no, row.time_precision]));
+          for (const row of jsonLines(result.files['actions.jsonl'] as string)) {
+            if (row.comment_no !== null) {
+              expect(rank(row.time_precision)).toBeGreaterThanOrEqual(
+                rank(commentPrecision.get(row.comment_no)),
+              );
+            }
+          }
+          const manifest = JSON.parse(result.files['manifest.json'] as string);
+          expect(published.length + manifest.suppressedAsRare.rows.comments_seen).toBe(comments.length);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('dates a check-in asked after a threat like a rare comment, and keeps it without time if need be', async () => {
+    const result = await buildExport(canaryHistory(), options(), meta);
+    const checkins = jsonLines(result.files['checkins.jsonl'] as string);
+    const threat = checkins.find((row) => row.score === 4);
+    expect(threat).toMatchObject({
+      day: null,
+      at_hour_utc: null,
+      period_start: null,
+      time_precision: 'none',
+    });
+    expect(checkins.find((row) => row.score === 2)).toMatchObject({
+      day: '2026-11-21',
+      time_precision: 'hour',
+    });
+  });
+});
+
+describe('manifest, codebook and versions', () => {
+  it('records the exporter’s versions apart from the data’s, options and counts', async () => {
     const result = await buildExport(
       canaryHistory(),
       options({ accountCategory: 'sports_club', granularity: 'day', studyKey: 'k', checkInNoteIds: [2] }),
-      meta,
+      {
+        ...meta,
+        source: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
+      },
     );
     const manifest = JSON.parse(result.files['manifest.json'] as string);
     expect(manifest).toMatchObject({
       format: 'desaffect-research-export',
-      formatVersion: 1,
-      extensionVersion: '9.9.9',
-      classifierVersion: CLASSIFIER_VERSION,
+      formatVersion: 2,
+      exporter: { extensionVersion: '9.9.9', classifierVersion: CLASSIFIER_VERSION },
+      data: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
       exportedOn: '2026-11-25',
       dateRange: { from: null, to: null, firstDayWithData: '2026-11-20', lastDayWithData: '2026-11-21' },
       options: {
@@ -261,66 +742,39 @@ describe('manifest, codebook and aggregates', () => {
         checkInNotesIncluded: 1,
         minimumAggregateCellSize: 5,
       },
-      rowCounts: { comments_seen: 7, actions: 7, active_time: 2, checkins: 2 },
     });
+    expect(manifest.extensionVersion).toBeUndefined();
+    expect(manifest.rowCounts.comments_seen).toBe(result.counts['comments_seen.csv']);
     expect(JSON.stringify(manifest)).not.toContain('"k"');
+    expect(result.files['codebook.md']).toContain('read from the backup file');
   });
 
-  it('documents every column of every table in the codebook', async () => {
-    const result = await buildExport(canaryHistory(), options({ text: 'redacted' }), meta);
+  it('documents every column of every table, the formula guard and what k covers', async () => {
+    const result = await buildExport(canaryHistory(), options({ text: 'redacted', studyKey: 'k' }), meta);
     const codebook = result.files['codebook.md'] as string;
     for (const table of result.preview.tables) {
       for (const name of table.columns)
         expect(codebook, `${table.name}.${name}`).toContain(`| \`${name}\` |`);
     }
     expect(codebook).toContain('fewer than 5');
-  });
-
-  it('merges labels under 5 per day into other, and empties an other still under 5', async () => {
-    const rows = (platform: Platform, label: Label, count: number, day: number) =>
-      Array.from({ length: count }, (_, i) =>
-        commentRow({
-          platform,
-          id: `${platform}-${label}-${day}-${i}`,
-          threadKey: '1',
-          authorHandle: `a${i}`,
-          authorName: `A ${i}`,
-          text: null,
-          permalink: null,
-          firstSeen: Date.UTC(2026, 10, day, 12),
-          classification: { ...hostile, label },
-        }),
-      );
-    const history: BackupTables = {
-      ...canaryHistory(),
-      comments: [
-        ...rows('x', 'troll', 7, 3),
-        ...rows('x', 'threat', 2, 3),
-        ...rows('x', 'neutral', 1, 3),
-        ...rows('facebook', 'troll', 3, 3),
-        ...rows('facebook', 'unhappy_customer', 3, 3),
-        ...rows('x', 'threat', 5, 4),
-      ],
-    };
-    const result = await buildExport(history, options(), meta);
-    expect(jsonLines(result.files['daily_summary.jsonl'] as string)).toEqual([
-      { day: '2026-11-03', platform: 'facebook', label: 'other', comments: 6 },
-      { day: '2026-11-03', platform: 'x', label: 'troll', comments: 7 },
-      { day: '2026-11-03', platform: 'x', label: 'other', comments: null },
-      { day: '2026-11-04', platform: 'x', label: 'threat', comments: 5 },
-    ]);
-    expect(result.files['daily_summary.csv']).toContain('2026-11-03,x,other,\r\n');
+    expect(codebook).toContain('Spreadsheet formula guard');
+    expect(codebook).toContain('Not covered');
+    expect(codebook).toContain('never leaves the CM’s device');
   });
 });
 
 describe('zip transport', () => {
-  it('survives base64 both ways, byte for byte', () => {
-    const bytes = zipExport({
+  it('survives base64 both ways, byte for byte', async () => {
+    const bytes = await zipExport({
       'a.csv': 'x,y\r\n1,2\r\n',
       'b.bin': new Uint8Array(100_000).map((_, i) => i * 7),
+      'empty.jsonl': '',
     });
     const back = base64ToBytes(bytesToBase64(bytes));
     expect(back).toEqual(bytes);
-    expect(strFromU8(unzipSync(back)['a.csv'] as Uint8Array)).toBe('x,y\r\n1,2\r\n');
+    const files = unzipSync(back);
+    expect(strFromU8(files['a.csv'] as Uint8Array)).toBe('x,y\r\n1,2\r\n');
+    expect(files['b.bin']).toEqual(new Uint8Array(100_000).map((_, i) => i * 7));
+    expect(files['empty.jsonl']).toEqual(new Uint8Array(0));
   });
 });

@@ -25,12 +25,22 @@ async function anonymize(...args: string[]): Promise<{ code: number; stdout: str
   }
 }
 
+/** The canary history without the values a backup's own validation refuses (a lang is free text there). */
+const canaryTables = canaryHistory();
+const tables = {
+  ...canaryTables,
+  comments: canaryTables.comments.filter((row) => row.day !== 'LEAKYDAY'),
+  actions: canaryTables.actions.filter((row) => row.label !== ('LEAKYLABEL' as never)),
+  activity: canaryTables.activity.filter((row) => row.platform !== ('LEAKYPLATFORM' as never)),
+  checkins: canaryTables.checkins.filter((row) => row.trigger !== ('LEAKYTRIGGER' as never)),
+};
+
 const backup: BackupFile = {
   format: BACKUP_FORMAT,
   schemaVersion: 1,
-  extensionVersion: '0.1.0',
+  extensionVersion: '0.0.7',
   createdAt: '2026-11-25T08:00:00.000Z',
-  tables: canaryHistory(),
+  tables,
 };
 
 // Each case starts a tsx process: seconds on a busy machine.
@@ -63,11 +73,50 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
       commentText: 'redacted',
       studyKeyUsed: true,
     });
-    expect(manifest.rowCounts.comments_seen).toBe(backup.tables.comments.length);
+    // The versions of the exporter, and those the backup file records for its data.
+    expect(manifest.exporter.extensionVersion).toMatch(/^\d+\.\d+\.\d+/);
+    expect(manifest.data).toMatchObject({
+      kind: 'backup-file',
+      extensionVersion: '0.0.7',
+      classifierVersion: null,
+    });
+    expect(manifest.rowCounts.comments_seen + manifest.suppressedAsRare.rows.comments_seen).toBe(
+      backup.tables.comments.length,
+    );
     expect(files['comments_seen.csv']).toContain('[EMAIL]');
     for (const content of Object.values(files)) {
       for (const canary of CANARIES) expect(content.toLowerCase()).not.toContain(canary.toLowerCase());
     }
+    expect(result.stdout).toMatch(/new random secret/);
+  });
+
+  it('keeps study pseudonyms stable across runs with the same secret file, and writes no secret', async () => {
+    const backupPath = write('study.json', JSON.stringify(backup));
+    const secretPath = join(dir, 'study.secret');
+    const commenters = async (out: string) => {
+      const result = await anonymize(
+        backupPath,
+        join(dir, out),
+        '--study-key',
+        'S1',
+        '--secret-file',
+        secretPath,
+      );
+      expect(result.code, result.stderr).toBe(0);
+      const files = unzipSync(readFileSync(join(dir, out)));
+      const secret = readFileSync(secretPath, 'utf8').trim();
+      for (const bytes of Object.values(files)) expect(strFromU8(bytes)).not.toContain(secret);
+      return strFromU8(files['comments_seen.jsonl'] as Uint8Array)
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).commenter);
+    };
+    const first = await commenters('s1.zip');
+    expect(readFileSync(secretPath, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(await commenters('s2.zip')).toEqual(first);
+    const result = await anonymize(backupPath, join(dir, 's3.zip'), '--secret-file', secretPath);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/only applies with --study-key/);
   });
 
   it.each([

@@ -8,6 +8,7 @@ import {
   DEFAULT_EXPORT_OPTIONS,
   type ExportOptions,
   type ExportPreview,
+  type PreviewTable,
 } from '../../../src/shared/messages-export';
 
 const ask = vi.hoisted(() => vi.fn());
@@ -19,20 +20,45 @@ vi.mock('../../../src/ui/i18n', () => ({
 
 const HOSTILE = '<img src=x onerror="alert(1)"> [NAME] nul';
 
-function previewFor(options: ExportOptions): ExportPreview {
-  const rows = [
+const ASOF = Date.UTC(2026, 10, 25, 9);
+/** Two rows on the first page, then 118 more: three pages of 50. */
+const allRows = (options: ExportOptions) =>
+  [
     { ref: 'comment:x:1', cells: [1, '2026-11-20', HOSTILE] },
     { ref: 'comment:x:2', cells: [2, '2026-11-21', 'ok'] },
+    ...Array.from({ length: 118 }, (_, i) => ({
+      ref: `comment:x:${i + 3}`,
+      cells: [i + 3, '2026-11-21', `row ${i + 3}`],
+    })),
   ].filter((row) => !options.excludedRows.includes(row.ref));
+
+function pageFor(options: ExportOptions, offset: number): PreviewTable {
+  const rows = allRows(options);
+  const start = Math.min(offset, Math.floor((rows.length - 1) / 50) * 50);
   return {
-    tables: [{ name: 'comments_seen', columns: ['comment_no', 'day', 'text'], total: rows.length, rows }],
-    files: [{ name: 'comments_seen.csv', rows: rows.length }],
+    name: 'comments_seen',
+    columns: ['comment_no', 'day', 'text'],
+    total: rows.length,
+    offset: start,
+    rows: rows.slice(start, start + 50),
+  };
+}
+
+function previewFor(options: ExportOptions): ExportPreview {
+  const total = allRows(options).length;
+  return {
+    asOf: ASOF,
+    fingerprint: `${options.excludedRows.length}`.padStart(16, '0'),
+    pageSize: 50,
+    tables: [pageFor(options, 0)],
+    files: [{ name: 'comments_seen.csv', rows: total }],
     days: [
       { day: '2026-11-20', rows: 1, excluded: false },
-      { day: '2026-11-21', rows: 1, excluded: false },
+      { day: '2026-11-21', rows: 119, excluded: false },
     ],
     noteCandidates: [],
-    excludedRows: 2 - rows.length,
+    excludedRows: 120 - total,
+    suppressedRows: 0,
   };
 }
 
@@ -41,6 +67,7 @@ beforeEach(() => {
   ask.mockReset();
   ask.mockImplementation(async (message: UiToBg) => {
     if (message.type === 'ui→bg:export-preview') return previewFor(message.options);
+    if (message.type === 'ui→bg:export-page') return pageFor(message.options, message.offset);
     throw new Error(`unexpected ${message.type}`);
   });
   root = document.createElement('div');
@@ -90,8 +117,40 @@ describe('ExportPanel', () => {
     expect(root.textContent).toContain('exportExcludedCount(1)');
     expect(consentBox()?.checked).toBe(false);
     expect(downloadButton()?.disabled).toBe(true);
-    // One draft per visit: the same pseudonym key from preview to download.
+    // One draft per visit: the same pseudonym key and snapshot from preview to download.
     expect(new Set(previewCalls().map((call) => 'draftId' in call && call.draftId)).size).toBe(1);
+    expect(new Set(previewCalls().map((call) => 'pseudonymKey' in call && call.pseudonymKey)).size).toBe(1);
+    expect(previewCalls().map((call) => 'asOf' in call && call.asOf)).toEqual([null, ASOF]);
+  });
+
+  it('pages through every row, and a row left out on a later page stays on that page', async () => {
+    await act(() => render(<ExportPanel />, root));
+    await settle(() => expect(consentBox()).not.toBeNull());
+    await act(() => consentBox()?.click());
+    const button = (label: string) => root.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
+    expect(button('exportPagePrevious')?.disabled).toBe(true);
+    await act(() => button('exportPageLast')?.click());
+    await settle(() => expect(root.textContent).toContain('row 120'));
+    expect(root.textContent).not.toContain(HOSTILE);
+    expect(root.querySelector('caption')?.textContent).toBe('exportTablePage(comments_seen.csv|101|120|120)');
+    // Paging is no change of what leaves: the consent stands.
+    expect(consentBox()?.checked).toBe(true);
+    const pageCalls = () =>
+      ask.mock.calls.map(([m]) => m as UiToBg).filter((m) => m.type === 'ui→bg:export-page');
+    expect(pageCalls().at(-1)).toMatchObject({ table: 'comments_seen', offset: 100, asOf: ASOF });
+
+    await act(() =>
+      root.querySelector<HTMLInputElement>('input[aria-label="exportLeaveOutRow(120)"]')?.click(),
+    );
+    await settle(() => expect(root.textContent).toContain('exportExcludedCount(1)'));
+    await settle(() =>
+      expect(root.querySelector('caption')?.textContent).toBe(
+        'exportTablePage(comments_seen.csv|101|119|119)',
+      ),
+    );
+    expect(consentBox()?.checked).toBe(false);
+    await act(() => button('exportPageFirst')?.click());
+    await settle(() => expect(root.textContent).toContain(HOSTILE));
   });
 
   it('downloads the zip the service worker built, through a Blob link', async () => {
@@ -103,15 +162,17 @@ describe('ExportPanel', () => {
     ) {
       clicked.push(this);
     });
-    ask.mockImplementation(async (message: UiToBg) =>
-      message.type === 'ui→bg:export-zip'
-        ? {
-            fileName: 'desaffect-research-export-2026-11-25.zip',
-            zipBase64: btoa('PK\u0003\u0004'),
-            bytes: 4,
-          }
-        : previewFor(DEFAULT_EXPORT_OPTIONS),
-    );
+    const zipCalls: UiToBg[] = [];
+    ask.mockImplementation(async (message: UiToBg) => {
+      if (message.type !== 'ui→bg:export-zip') return previewFor(DEFAULT_EXPORT_OPTIONS);
+      zipCalls.push(message);
+      return {
+        ok: true,
+        fileName: 'desaffect-research-export-2026-11-25.zip',
+        zipBase64: btoa('PK\u0003\u0004'),
+        bytes: 4,
+      };
+    });
     await act(() => render(<ExportPanel />, root));
     await settle(() => expect(consentBox()).not.toBeNull());
     await act(() => consentBox()?.click());
@@ -120,6 +181,32 @@ describe('ExportPanel', () => {
     expect(clicked[0]?.download).toBe('desaffect-research-export-2026-11-25.zip');
     const blob = createObjectURL.mock.calls[0]?.[0] as Blob;
     expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array([0x50, 0x4b, 3, 4]));
+    // The zip of the very preview: its snapshot and fingerprint.
+    expect(zipCalls[0]).toMatchObject({
+      asOf: ASOF,
+      fingerprint: previewFor(DEFAULT_EXPORT_OPTIONS).fingerprint,
+    });
     click.mockRestore();
+  });
+
+  it('shows the new preview and asks for consent again when the rows changed since', async () => {
+    let changed = false;
+    ask.mockImplementation(async (message: UiToBg) => {
+      if (message.type === 'ui→bg:export-zip') return { ok: false, reason: 'changed' };
+      if (message.type === 'ui→bg:export-preview') {
+        const preview = previewFor(message.options);
+        return changed ? { ...preview, fingerprint: 'ffffffffffffffff' } : preview;
+      }
+      throw new Error(`unexpected ${message.type}`);
+    });
+    await act(() => render(<ExportPanel />, root));
+    await settle(() => expect(consentBox()).not.toBeNull());
+    await act(() => consentBox()?.click());
+    changed = true;
+    await act(() => downloadButton()?.click());
+    await settle(() => expect(root.querySelector('[data-testid="export-changed"]')).not.toBeNull());
+    await settle(() => expect(previewCalls()).toHaveLength(2));
+    expect(consentBox()?.checked).toBe(false);
+    expect(downloadButton()?.disabled).toBe(true);
   });
 });

@@ -3,19 +3,22 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json';
 import { exportHandlers } from '../../../src/background/handlers/export';
-import { base64ToBytes } from '../../../src/export/base64';
-import { DEFAULT_EXPORT_OPTIONS } from '../../../src/shared/messages-export';
+import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/shared/messages-export';
 import { openDb } from '../../../src/storage/db';
-import { CANARIES, canaryHistory } from './history';
+import type { CommentRow } from '../../../src/storage/schema';
+import { CANARIES, canaryHistory, INSTALL_SECRET } from './history';
 
 let db: ReturnType<typeof openDb> | undefined;
 afterEach(async () => {
   await db?.delete();
 });
 
-async function seededHandlers() {
+const NOW = Date.UTC(2026, 10, 25, 10);
+const history = canaryHistory();
+
+async function seed() {
   db = openDb(`export-${Math.random()}`);
-  const history = canaryHistory();
   await Promise.all([
     db.comments.bulkPut(history.comments),
     db.actions.bulkPut(history.actions),
@@ -24,53 +27,168 @@ async function seededHandlers() {
     db.evidence.bulkPut(history.evidence),
     db.settings.bulkPut(history.settings),
   ]);
-  return exportHandlers({ db, now: () => Date.UTC(2026, 10, 25, 10) });
+  return db;
+}
+
+const handlersOn = (database: NonNullable<typeof db>, installSecret?: () => Promise<Uint8Array>) =>
+  exportHandlers({ db: database, now: () => NOW, installSecret });
+
+const draft = (options: Partial<ExportOptions> = {}, draftId = 'draft-0001') => ({
+  draftId,
+  pseudonymKey: bytesToBase64(crypto.getRandomValues(new Uint8Array(32))),
+  asOf: null as number | null,
+  options: { ...DEFAULT_EXPORT_OPTIONS, ...options },
+});
+
+function unzipReply(reply: { ok: true; zipBase64: string; bytes: number } | { ok: false }) {
+  if (!reply.ok) throw new Error('refused');
+  const zip = base64ToBytes(reply.zipBase64);
+  expect(zip.length).toBe(reply.bytes);
+  return Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }
 
 describe('the service worker export handlers', () => {
-  it('preview and zip of one draft show the same pseudonyms, and the zip is clean', async () => {
-    const handlers = await seededHandlers();
-    const message = {
-      draftId: 'draft-0001',
-      options: { ...DEFAULT_EXPORT_OPTIONS, text: 'redacted' as const },
-    };
+  it('preview, pages and zip of one draft show the same rows and pseudonyms, and the zip is clean', async () => {
+    const handlers = handlersOn(await seed());
+    const message = draft({ text: 'redacted', granularity: 'day' });
     const preview = await handlers['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message });
-    const reply = await handlers['ui→bg:export-zip']({ type: 'ui→bg:export-zip', ...message });
-
-    expect(reply.fileName).toBe('desaffect-research-export-2026-11-25.zip');
-    const zip = base64ToBytes(reply.zipBase64);
-    expect(zip.length).toBe(reply.bytes);
-    const files = Object.fromEntries(
-      Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]),
-    );
-    const commenterColumn = preview.tables[0]?.columns.indexOf('commenter') ?? -1;
-    const firstCommenter = preview.tables[0]?.rows[0]?.cells[commenterColumn];
+    expect(preview.asOf).toBe(NOW);
+    const comments = preview.tables[0];
+    const commenterColumn = comments?.columns.indexOf('commenter') ?? -1;
+    const firstCommenter = comments?.rows.map((row) => row.cells[commenterColumn]).find(Boolean);
     expect(firstCommenter).toMatch(/^p_/);
+
+    const reply = await handlers['ui→bg:export-zip']({
+      type: 'ui→bg:export-zip',
+      ...message,
+      asOf: preview.asOf,
+      fingerprint: preview.fingerprint,
+    });
+    expect(reply.ok && reply.fileName).toBe('desaffect-research-export-2026-11-25.zip');
+    const files = unzipReply(reply);
     expect(files['comments_seen.csv']).toContain(String(firstCommenter));
-    expect(JSON.parse(files['manifest.json'] as string).extensionVersion).toBe(packageJson.version);
+    const manifest = JSON.parse(files['manifest.json'] as string);
+    expect(manifest.exporter.extensionVersion).toBe(packageJson.version);
+    expect(manifest.data).toMatchObject({ kind: 'extension-database', extensionVersion: null });
+    const written = (files['comments_seen.jsonl'] as string).trim().split('\n');
+    expect(written).toHaveLength(comments?.total as number);
     for (const content of Object.values(files)) {
       for (const canary of CANARIES) expect(content.toLowerCase()).not.toContain(canary.toLowerCase());
     }
 
-    const otherDraft = await handlers['ui→bg:export-preview']({
+    // The same draft after a service-worker restart: same pseudonyms (the dashboard holds the key).
+    const restarted = handlersOn(db as NonNullable<typeof db>);
+    const again = await restarted['ui→bg:export-preview']({
       type: 'ui→bg:export-preview',
       ...message,
-      draftId: 'draft-0002',
+      asOf: NOW,
     });
-    expect(otherDraft.tables[0]?.rows[0]?.cells[commenterColumn]).not.toBe(firstCommenter);
+    expect(again.fingerprint).toBe(preview.fingerprint);
+    expect(again.tables[0]?.rows).toEqual(comments?.rows);
+
+    // Another draft, another key: other pseudonyms.
+    const otherDraft = await handlers['ui→bg:export-preview']({
+      type: 'ui→bg:export-preview',
+      ...draft({ text: 'redacted', granularity: 'day' }, 'draft-0002'),
+    });
+    expect(otherDraft.tables[0]?.rows.map((row) => row.cells[commenterColumn])).not.toContain(firstCommenter);
+  });
+
+  it('pages through a table', async () => {
+    const handlers = handlersOn(await seed());
+    const message = draft({ granularity: 'day' });
+    const preview = await handlers['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message });
+    const total = preview.tables[0]?.total as number;
+    expect(total).toBeGreaterThan(20);
+    const page = await handlers['ui→bg:export-page']({
+      type: 'ui→bg:export-page',
+      ...message,
+      asOf: preview.asOf,
+      table: 'comments_seen',
+      offset: 0,
+    });
+    expect(page.rows).toEqual(preview.tables[0]?.rows);
+    const last = await handlers['ui→bg:export-page']({
+      type: 'ui→bg:export-page',
+      ...message,
+      asOf: preview.asOf,
+      table: 'comments_seen',
+      offset: 1_000,
+    });
+    expect(last.offset).toBe(0);
+  });
+
+  it('downloads exactly the previewed rows: later comments stay out, changed ones are refused', async () => {
+    const database = await seed();
+    const handlers = handlersOn(database);
+    const message = draft({ granularity: 'day' });
+    const preview = await handlers['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message });
+    const zip = {
+      type: 'ui→bg:export-zip' as const,
+      ...message,
+      asOf: preview.asOf,
+      fingerprint: preview.fingerprint,
+    };
+
+    // A comment arriving after the preview is not in the zip.
+    const late: CommentRow = {
+      ...(history.comments[0] as CommentRow),
+      key: 'x:late',
+      id: 'late',
+      firstSeen: NOW + 60_000,
+      lastSeen: NOW + 60_000,
+      day: '2026-11-25',
+    };
+    await database.comments.put(late);
+    const files = unzipReply(await handlers['ui→bg:export-zip'](zip));
+    expect((files['comments_seen.jsonl'] as string).trim().split('\n')).toHaveLength(
+      preview.tables[0]?.total as number,
+    );
+    expect(files['comments_seen.csv']).not.toContain('2026-11-25');
+
+    // The same, rebuilt after a service-worker restart.
+    const restarted = handlersOn(database);
+    expect((await restarted['ui→bg:export-zip'](zip)).ok).toBe(true);
+
+    // A previewed comment seen again changes what would be written: refused, preview again.
+    const first = history.comments[0] as CommentRow;
+    await database.comments.put({ ...first, lastSeen: NOW + 120_000, timesSeen: first.timesSeen + 1 });
+    expect(await handlersOn(database)['ui→bg:export-zip'](zip)).toEqual({ ok: false, reason: 'changed' });
+    // Deleted rows too, even where the previewed export is still in memory ("delete everything" must win).
+    expect((await handlers['ui→bg:export-zip'](zip)).ok).toBe(true);
+    await database.comments.delete(first.key);
+    expect(await handlersOn(database)['ui→bg:export-zip'](zip)).toEqual({ ok: false, reason: 'changed' });
+    expect(await handlers['ui→bg:export-zip'](zip)).toEqual({ ok: false, reason: 'changed' });
+  });
+
+  it('keys study pseudonyms with the install secret, and refuses a study key without one', async () => {
+    const database = await seed();
+    const message = draft({ studyKey: 'study A', granularity: 'day' });
+    await expect(
+      handlersOn(database)['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message }),
+    ).rejects.toThrow(/per-install secret/);
+    const withSecret = handlersOn(database, async () => INSTALL_SECRET);
+    const preview = await withSecret['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message });
+    // Stable across drafts (other random keys) of the same study on this install.
+    const other = await withSecret['ui→bg:export-preview']({
+      type: 'ui→bg:export-preview',
+      ...draft({ studyKey: 'study A', granularity: 'day' }, 'draft-0009'),
+    });
+    expect(other.tables[0]?.rows.map((row) => row.cells)).toEqual(
+      preview.tables[0]?.rows.map((row) => row.cells),
+    );
   });
 
   it('reads only the chosen date range', async () => {
-    const handlers = await seededHandlers();
+    const handlers = handlersOn(await seed());
     const preview = await handlers['ui→bg:export-preview']({
       type: 'ui→bg:export-preview',
-      draftId: 'draft-0003',
-      options: { ...DEFAULT_EXPORT_OPTIONS, from: '2026-11-21', to: '2026-11-21' },
+      ...draft({ from: '2026-11-21', to: '2026-11-21' }, 'draft-0003'),
     });
     expect(preview.days.map((day) => day.day)).toEqual(['2026-11-21']);
     for (const table of preview.tables) {
       const dayColumn = table.columns.indexOf('day');
-      for (const row of table.rows) expect(row.cells[dayColumn]).toBe('2026-11-21');
+      for (const row of table.rows) expect([null, '2026-11-21']).toContain(row.cells[dayColumn]);
     }
     expect(preview.noteCandidates.map((note) => note.id)).toEqual([2]);
   });

@@ -1,8 +1,13 @@
 /** Test histories for the research export: one seeded with identifying "canary" strings everywhere. */
-import { type Classification, commentKey, type Platform } from '../../../src/shared/comment';
+import { type Classification, commentKey, type Label, type Platform } from '../../../src/shared/comment';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { ActionRow, CheckInRow, CommentRow } from '../../../src/storage/schema';
+
+export const STUDY_KEY = 'study-2026-canary';
+/** The per-install secret the tests pass: it keys study pseudonyms and must never be written. */
+export const INSTALL_SECRET = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256);
+const INSTALL_SECRET_HEX = Buffer.from(INSTALL_SECRET).toString('hex');
 
 /** Strings that identify someone; none may appear in any exported byte (searched case-insensitively). */
 export const CANARIES = [
@@ -46,6 +51,26 @@ export const CANARIES = [
   'x.com/',
   // evidence only
   'evidence-only-secret',
+  // short names, known only as a whole ("Jo Wu"), and names in compatibility letters
+  'Jo Wu',
+  'Ky Vo',
+  'Dupontel',
+  'Cunégonde',
+  'Cunegonde',
+  '𝐃𝐮𝐩𝐨𝐧𝐭𝐞𝐥',
+  'Ｄｕｐｏｎｔｅｌ',
+  '０６ １８ ９０ ８１ ９９',
+  // free-form values of an edited backup, in fields that have a closed vocabulary
+  'LEAKYLANG',
+  'LEAKYLABEL',
+  'LEAKYPLATFORM',
+  'LEAKYTRIGGER',
+  'LEAKYTAG',
+  'LEAKYCUE',
+  'LEAKYDAY',
+  // secrets of the export itself
+  STUDY_KEY,
+  INSTALL_SECRET_HEX,
 ];
 
 const at = (day: number, hour: number, minute = 17) => Date.UTC(2026, 10, day, hour, minute);
@@ -108,6 +133,57 @@ const CANARY_TEXTS = [
   'zephyrine oiselle dit que Canaribrand et CanaryPageName mentent, KanariFan aussi, BrandCanaryOfficial répond pas',
 ];
 
+/** Comments that name no one, so the canary rows share their day with k - 1 others and stay in the export. */
+function fillers(platform: Platform, day: number, count: number, isOwn = false): CommentRow[] {
+  return Array.from({ length: count }, (_, i) =>
+    commentRow({
+      platform,
+      id: `filler-${platform}-${day}-${isOwn ? 'own' : 'in'}-${i}`,
+      threadKey: `filler-thread-${i % 2}`,
+      authorHandle: isOwn ? 'BrandCanaryOfficial' : `filler_${i}`,
+      authorName: isOwn ? 'Canaribrand' : `Filler Person ${i}`,
+      text: `Encore un commentaire ordinaire, le numéro ${i}.`,
+      permalink: null,
+      firstSeen: at(day, 10 + i),
+      isOwn,
+    }),
+  );
+}
+
+/** Comments on an edited backup's free-form fields and on names the redactor must fold or assemble. */
+function trickyComments(): CommentRow[] {
+  const base = {
+    platform: 'facebook' as const,
+    threadKey: '/CanaryPageName/posts/9081809',
+    permalink: null,
+    authorHandle: '',
+  };
+  return [
+    commentRow({
+      ...base,
+      id: '90818091',
+      authorName: 'Jo Wu',
+      text: 'Jo Wu ici, et je connais Ky Vo : jo-wu et KY VO sont fâchés. Le jour où tu es venu, jo !',
+      firstSeen: at(20, 11, 40),
+    }),
+    commentRow({
+      ...base,
+      id: '90818092',
+      authorName: 'Ky Vo',
+      text: '𝐃𝐮𝐩𝐨𝐧𝐭𝐞𝐥 et Ｄｕｐｏｎｔｅｌ et D̸u̸p̸o̸n̸t̸e̸l̸, appelez le ０６ １８ ９０ ８１ ９９ ou ＠canary_troll99',
+      firstSeen: at(21, 11, 40),
+      classification: { ...hostile, lang: 'LEAKYLANG', cues: ["LEAKYCUE: 'Dupontel'", "insult: 'Dupontel'"] },
+    }),
+    commentRow({
+      ...base,
+      id: '90818093',
+      authorName: 'Cunégonde Dupontel',
+      text: 'Cunegonde DUPONTEL, cunégonde dupontel.',
+      firstSeen: at(20, 12, 40),
+    }),
+  ];
+}
+
 export function canaryHistory(): BackupTables {
   const comments: CommentRow[] = [
     commentRow({
@@ -157,19 +233,41 @@ export function canaryHistory(): BackupTables {
   const actions: ActionRow[] = comments.map((row, i) => ({
     id: i + 1,
     commentKey: row.key,
-    tactic: i === 2 ? 'Canarini custom tactic' : 'acknowledge_and_move',
+    tactic: i === 2 ? 'Canarini custom tactic' : i === 3 ? 'LEAKYTACTIC_canarini' : 'acknowledge_and_move',
     at: row.firstSeen + 120_000,
     day: row.day,
     platform: row.platform,
-    label: row.label,
+    label: i === 4 ? ('LEAKYLABEL' as Label) : row.label,
   }));
+  comments.push(
+    ...trickyComments(),
+    ...fillers('x', 20, 5),
+    ...fillers('x', 21, 5),
+    ...fillers('facebook', 20, 5),
+    ...fillers('facebook', 21, 5),
+    ...fillers('x', 21, 5, true),
+    // A row from an edited backup with a day that is not a day.
+    { ...(comments[0] as CommentRow), key: 'x:1890818199', id: '1890818199', day: 'LEAKYDAY' },
+  );
+  // Enough actions alike for the canary ones to be published too.
+  for (const row of comments.filter((comment) => comment.id.startsWith('filler-'))) {
+    actions.push({
+      id: actions.length + 1,
+      commentKey: row.key,
+      tactic: 'hide',
+      at: row.firstSeen + 60_000,
+      day: row.day,
+      platform: row.platform,
+      label: row.label,
+    });
+  }
   const checkins: CheckInRow[] = [
     {
       id: 1,
       at: at(20, 19),
       day: '2026-11-20',
       score: 4,
-      tags: ['threat', 'Canarini'],
+      tags: ['angry', 'Canarini', 'LEAKYTAG', 'tired', 'angry'],
       note: 'Encore @canary_troll99 (Jean-Baptiste Canarini) qui menace, 18 rue des Canaris, tel 06 18 90 81 99',
       trigger: 'threat',
     },
@@ -182,6 +280,15 @@ export function canaryHistory(): BackupTables {
       note: 'Canaribrand devrait répondre à jean.canarini@mailcanary.fr, voir canaryshop.fr/suivi CMD-90818',
       trigger: 'end_of_day',
     },
+    {
+      id: 3,
+      at: at(21, 22),
+      day: '2026-11-21',
+      score: 3,
+      tags: [],
+      note: '',
+      trigger: 'LEAKYTRIGGER' as CheckInRow['trigger'],
+    },
   ];
   return {
     comments,
@@ -189,6 +296,13 @@ export function canaryHistory(): BackupTables {
     activity: [
       { day: '2026-11-20', platform: 'x', activeMs: 3_600_000, first: at(20, 8), last: at(20, 20) },
       { day: '2026-11-21', platform: 'facebook', activeMs: 1_234_567, first: at(21, 9), last: at(21, 22) },
+      {
+        day: '2026-11-21',
+        platform: 'LEAKYPLATFORM' as Platform,
+        activeMs: 60_000,
+        first: at(21, 9),
+        last: at(21, 10),
+      },
     ],
     checkins,
     evidence: [
