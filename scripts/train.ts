@@ -1,11 +1,21 @@
-/** `npm run train`: rebuilds src/classifier/model/weights.json from the licensed dev files (deterministic). */
+/**
+ * `npm run train`: rebuilds src/classifier/model/weights.json from the licensed dev files (deterministic),
+ * after compiling the lexicons into src/classifier/model/lexicon.json. `npm run train -- --lexicon`
+ * compiles the lexicons only (no dev data needed), e.g. after editing lexicon-data.ts.
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadDevFile, MODEL_PATH, requireDevData, TRAIN_FILES } from './lib/classifier-data';
+import { LEXICON_PATH, writeLexicon } from './lib/classifier-lexicon';
 import { synthesize } from './lib/classifier-synth';
-import { contentHash, trainingCorpus, trainModel } from './lib/classifier-train';
+
+// First: the features count lexicon hits, and the engine reads the compiled lexicons when it loads.
+mkdirSync(dirname(LEXICON_PATH), { recursive: true });
+console.log(`wrote ${LEXICON_PATH} (${writeLexicon()} bytes)`);
+if (process.argv.includes('--lexicon')) process.exit(0);
 
 requireDevData();
+const { contentHash, trainingCorpus, trainModel } = await import('./lib/classifier-train');
 const t0 = performance.now();
 const real = TRAIN_FILES.flatMap((f) => loadDevFile(f));
 const synth = synthesize();
@@ -18,7 +28,6 @@ file.notice =
   "CFPB Consumer Complaint Database (US open data, CC0); Women's E-Commerce Clothing Reviews (CC0); " +
   'plus templated synthetic sentences. Twitter US Airline Sentiment (CC BY-NC-SA) was used for evaluation only.';
 const json = `${JSON.stringify(file)}\n`;
-mkdirSync(dirname(MODEL_PATH), { recursive: true });
 writeFileSync(MODEL_PATH, json);
 const secs = ((performance.now() - t0) / 1000).toFixed(1);
 console.log(

@@ -1,4 +1,4 @@
-/** Classifier benchmark, reusable by a global `npm run bench`: throughput, latency, load time, size. */
+/** Classifier benchmark, reusable by a global `npm run bench`: throughput, latency, cold start, size. */
 import { readFileSync, statSync } from 'node:fs';
 import { classifyWith } from '../../src/classifier/engine';
 import { decodeModel, type ModelFile } from '../../src/classifier/model-codec';
@@ -10,6 +10,7 @@ import {
   MODEL_PATH,
   TRAIN_FILES,
 } from './classifier-data';
+import { LEXICON_PATH } from './classifier-lexicon';
 import { synthesize } from './classifier-synth';
 
 export interface ClassifierBench {
@@ -20,10 +21,13 @@ export interface ClassifierBench {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
-  /** Cold model load: JSON parse + base64/int8 decode of the shipped weights file. */
+  /** Cold model load: JSON parse of the shipped files (weights, compiled lexicons) + weights decode. */
   loadMs: number;
-  /** First classification after load (builds the lexicon matchers). */
+  /** First classification after load (decodes the lexicons it needs, first run of the code). */
   firstClassifyMs: number;
+  /** The whole cold start of a service worker before its first answer: loadMs + firstClassifyMs. */
+  coldStartMs: number;
+  /** Shipped model files: weights + compiled lexicons. */
   modelBytes: number;
 }
 
@@ -41,10 +45,14 @@ function percentile(sorted: Float64Array, q: number): number {
 }
 
 export async function benchClassifier(): Promise<ClassifierBench> {
-  const modelBytes = statSync(MODEL_PATH).size;
+  const modelBytes = statSync(MODEL_PATH).size + statSync(LEXICON_PATH).size;
   const raw = readFileSync(MODEL_PATH, 'utf8');
+  const rawLexicon = readFileSync(LEXICON_PATH, 'utf8');
   const t0 = performance.now();
   const model = decodeModel(JSON.parse(raw) as ModelFile);
+  // The worker parses the bundled lexicon.json as it starts; the engine here got it at import, before
+  // this timer: parse the same text again to count it.
+  JSON.parse(rawLexicon);
   const loadMs = performance.now() - t0;
   const t1 = performance.now();
   classifyWith(model, 'Bonjour, ma commande n’est toujours pas arrivée !', { brandNames: ['Acme'] });
@@ -83,6 +91,7 @@ export async function benchClassifier(): Promise<ClassifierBench> {
     maxMs: times[times.length - 1] ?? 0,
     loadMs,
     firstClassifyMs,
+    coldStartMs: loadMs + firstClassifyMs,
     modelBytes,
   };
 }
@@ -103,8 +112,9 @@ export function formatBench(b: ClassifierBench): string {
     row('p50 per comment (ms)', b.p50Ms.toFixed(4), '', null),
     row('p99 per comment (ms)', b.p99Ms.toFixed(4), '<= 0.5', b.p99Ms <= 0.5),
     row('max per comment (ms)', b.maxMs.toFixed(3), '', null),
-    row('model load: parse + decode (ms)', b.loadMs.toFixed(2), '<= 50', b.loadMs <= 50),
+    row('model load: parse + decode (ms)', b.loadMs.toFixed(2), '', null),
     row('first classify incl. lexicons (ms)', b.firstClassifyMs.toFixed(2), '', null),
+    row('cold start: load + first (ms)', b.coldStartMs.toFixed(2), '<= 50', b.coldStartMs <= 50),
     row('model size (bytes)', String(b.modelBytes), '<= 2097152', b.modelBytes <= 2 * 1024 * 1024),
   ].join('\n');
 }

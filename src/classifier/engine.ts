@@ -3,9 +3,18 @@
  * and the lexicon rules layered on top of it.
  */
 import type { Classification, Label } from '../shared/comment';
-import { buildMatcher, getMatcher, type Hit, type Matcher, matchAll, matchThreatCombos } from './lexicon';
+import {
+  buildMatcher,
+  type CompiledLexicon,
+  decodeMatcher,
+  type Hit,
+  type Matcher,
+  matchAll,
+  matchThreatCombos,
+} from './lexicon';
 import type { LexKind } from './lexicon-data';
 import { EN_WORDS, FR_WORDS } from './lexicon-data';
+import lexiconFile from './model/lexicon.json';
 import type { Model } from './model-codec';
 import {
   fold,
@@ -137,6 +146,14 @@ const NEGATORS = new Set([
 function isNegated(start: number): boolean {
   for (let j = start - 1; j >= 0 && j >= start - 2; j--) if (NEGATORS.has(sq[j] as string)) return true;
   return false;
+}
+
+let lexicon: Matcher | null = null;
+
+/** The shipped lexicons (LEXICON, compiled ahead of time into model/lexicon.json), decoded on first use. */
+function getMatcher(): Matcher {
+  if (!lexicon) lexicon = decodeMatcher(lexiconFile as CompiledLexicon);
+  return lexicon;
 }
 
 interface CtxMatchers {

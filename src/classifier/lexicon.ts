@@ -1,5 +1,5 @@
-/** Compiles the lexicons into token-indexed matchers (built once, lazily) and runs them over a comment. */
-import { EN_WORDS, FR_WORDS, LEXICON, type LexKind, NUMBER_WORDS } from './lexicon-data';
+/** Lexicon matchers: compiled from phrases or decoded from model/lexicon.json, and run over a comment. */
+import { EN_WORDS, FR_WORDS, type LexKind, NUMBER_WORDS } from './lexicon-data';
 import { phraseTokens } from './text';
 
 const T = { Exact: 0, Prefix: 1, Gap: 2, Num: 3, Digits: 4 } as const;
@@ -46,6 +46,8 @@ interface Node {
   /** On the root's children only: automata enabled by this word, and automata that may start with it. */
   anchors: Automaton[] | null;
   starts: Automaton[] | null;
+  /** A root child not decoded yet (see `decodeMatcher`): where its encoding starts; else -1. */
+  pending: number;
 }
 
 export interface Matcher {
@@ -53,6 +55,8 @@ export interface Matcher {
   /** Phrases with too many variants for the trie. */
   big: Automata;
   entries: Entry[];
+  /** Where pending nodes are decoded from (a matcher decoded from model/lexicon.json). */
+  source: TrieSource | null;
 }
 
 const PREFIX_KEY = 3;
@@ -76,6 +80,7 @@ function newNode(): Node {
     ends: null,
     anchors: null,
     starts: null,
+    pending: -1,
   };
 }
 
@@ -269,6 +274,8 @@ interface Automaton {
   /** Index in `Automata.list`; the automaton runs only if one of its anchor words is in the comment. */
   id: number;
   anchored: boolean;
+  /** Decoded from model/lexicon.json but not run yet: its compiled states (`start` is a placeholder). */
+  states: string | null;
 }
 
 interface Automata {
@@ -458,6 +465,7 @@ function runCandidates(): void {
         if ((curHits[h] as Hit).entry === a.entry) dup = true;
       }
       if (dup) continue;
+      if (a.states !== null) decodeAutomaton(a);
       const end = run(a.start, start);
       if (end > start) curHits.push({ entry: a.entry, start, end });
     }
@@ -501,6 +509,7 @@ export function buildMatcher(
     root: newNode(),
     big: { list: [] },
     entries: [],
+    source: null,
   };
   const memo = new Map<string, readonly PTok[]>();
   for (const g of groups) {
@@ -522,6 +531,7 @@ export function buildMatcher(
           start: compileSeq(items, END),
           id: m.big.list.length,
           anchored: false,
+          states: null,
         };
         addAutomaton(m, a, anchorOf([top])?.toks ?? null);
         m.entries.push(e);
@@ -542,10 +552,301 @@ export function buildMatcher(
   return m;
 }
 
-let defaultMatcher: Matcher | null = null;
-export function getMatcher(): Matcher {
-  if (!defaultMatcher) defaultMatcher = buildMatcher(LEXICON);
-  return defaultMatcher;
+// ------------------------------------------------------------------ compiled form (model/lexicon.json)
+// Compiling LEXICON costs ~100 ms of cold JavaScript, paid again at every service-worker start. It is
+// compiled ahead of time instead (`npm run train -- --lexicon`) and decoded into the very same trie and
+// automata; a unit test keeps the file equal to what LEXICON compiles to. A cold start is mostly
+// allocation (and the garbage collections it triggers), so the trie and automata are kept as strings,
+// which JSON.parse copies in one piece, and decoded piecemeal on first use: the root's children when a
+// comment reaches them, an automaton when it first runs.
+
+export interface CompiledLexicon {
+  format: 'desaffect-lexicon-v1';
+  /** Distinct [kind, label] pairs. */
+  groups: [LexKind, string][];
+  /** Per entry (its id is its index): group index, weight. */
+  entries: number[];
+  /** Per automaton (its id is its index): entry id, anchored (1) or not (0), its states (see below). */
+  automata: (number | string)[];
+  /** The trie, depth first (see below). */
+  trie: string;
+}
+
+/** What pending trie nodes are decoded from. */
+interface TrieSource {
+  trie: string;
+  entries: readonly Entry[];
+  automata: readonly Automaton[];
+}
+
+/** Which fields of a trie node follow its flags, in this order. */
+const F = {
+  Ends: 1,
+  Exact: 2,
+  Prefix: 4,
+  ShortPrefix: 8,
+  Num: 16,
+  Digits: 32,
+  Gap: 64,
+  Anchors: 128,
+  Starts: 256,
+} as const;
+
+/** Reads the space-separated items (tokens and non-negative integers) of a compiled string. */
+class Items {
+  readonly s: string;
+  pos: number;
+  constructor(s: string, pos: number) {
+    this.s = s;
+    this.pos = pos;
+  }
+  num(): number {
+    let n = 0;
+    let c = this.s.charCodeAt(this.pos++);
+    while (c >= 48 && c <= 57) {
+      n = n * 10 + c - 48;
+      c = this.s.charCodeAt(this.pos++);
+    }
+    return n;
+  }
+  tok(): string {
+    const from = this.pos;
+    let end = this.s.indexOf(' ', from);
+    if (end < 0) end = this.s.length;
+    this.pos = end + 1;
+    return this.s.slice(from, end);
+  }
+}
+
+function checkTok(s: string): string {
+  if (!/^\S+$/.test(s)) throw new Error(`lexicon: cannot encode token ${JSON.stringify(s)}`);
+  return s;
+}
+
+/**
+ * Trie node: flags, then `ends` (count, entry ids), `exact`, `prefix` and `shortPrefix` edges (count,
+ * then for each: token, [on the root only: the length of the child's encoding], child), `num`, `digits`
+ * and `gap` children, `anchors` and `starts` (count, automaton ids). An automaton's states, each after
+ * the states it leads to, the start state last: type, then type 0: token type, [token], next; 1: count,
+ * alternatives; 2: next; 3: nothing; 4: count, then for each token: token, count, states; then count,
+ * other states (states as their index in the automaton's list).
+ */
+export function encodeMatcher(m: Matcher): CompiledLexicon {
+  const groups: [LexKind, string][] = [];
+  const groupIds = new Map<string, number>();
+  const entries: number[] = [];
+  for (const e of m.entries) {
+    const key = `${e.kind}\u0001${e.label}`;
+    let g = groupIds.get(key);
+    if (g === undefined) {
+      g = groups.length;
+      groups.push([e.kind, e.label]);
+      groupIds.set(key, g);
+    }
+    entries.push(g, e.weight);
+  }
+  const automata: (number | string)[] = [];
+  for (const a of m.big.list) {
+    if (a.states !== null) decodeAutomaton(a);
+    automata.push(a.entry.id, a.anchored ? 1 : 0, encodeStates(a.start).join(' '));
+  }
+  const node = (n: Node, isRoot: boolean): (number | string)[] => {
+    if (n.pending >= 0) decodePending(m.source as TrieSource, n);
+    const out: (number | string)[] = [];
+    const edges = (list: { s: string; node: Node }[]) => {
+      out.push(list.length);
+      for (const e of list) {
+        if (!isRoot) out.push(checkTok(e.s), ...node(e.node, false));
+        else {
+          const child = node(e.node, false).join(' ');
+          out.push(checkTok(e.s), child.length, child);
+        }
+      }
+    };
+    out.push(
+      (n.ends ? F.Ends : 0) |
+        (n.exact ? F.Exact : 0) |
+        (n.prefix ? F.Prefix : 0) |
+        (n.shortPrefix ? F.ShortPrefix : 0) |
+        (n.num ? F.Num : 0) |
+        (n.digits ? F.Digits : 0) |
+        (n.gap ? F.Gap : 0) |
+        (n.anchors ? F.Anchors : 0) |
+        (n.starts ? F.Starts : 0),
+    );
+    if (n.ends) out.push(n.ends.length, ...n.ends.map((e) => e.id));
+    if (n.exact) edges([...n.exact].map(([s, c]) => ({ s, node: c })));
+    if (n.prefix) edges([...n.prefix.values()].flat());
+    if (n.shortPrefix) edges(n.shortPrefix);
+    for (const c of [n.num, n.digits, n.gap]) if (c) out.push(...node(c, false));
+    if (n.anchors) out.push(n.anchors.length, ...n.anchors.map((a) => a.id));
+    if (n.starts) out.push(n.starts.length, ...n.starts.map((a) => a.id));
+    return out;
+  };
+  const trie = node(m.root, true).join(' ');
+  return { format: 'desaffect-lexicon-v1', groups, entries, automata, trie };
+}
+
+/** An automaton's states, each once (alternatives share the states after them), the start state last. */
+function encodeStates(start: State): (number | string)[] {
+  const out: (number | string)[] = [];
+  const ids = new Map<State, number>();
+  const state = (s: State): number => {
+    let id = ids.get(s);
+    if (id !== undefined) return id;
+    if (s.t === 0) {
+      const next = state(s.next);
+      out.push(0, s.p.t);
+      if (s.p.t === T.Exact || s.p.t === T.Prefix) out.push(checkTok(s.p.s));
+      out.push(next);
+    } else if (s.t === 1) {
+      const alts = s.alts.map(state);
+      out.push(1, alts.length, ...alts);
+    } else if (s.t === 2) {
+      const next = state(s.next);
+      out.push(2, next);
+    } else if (s.t === 3) out.push(3);
+    else {
+      const byTok = [...s.byTok].map(([tok, l]) => [checkTok(tok), l.length, ...l.map(state)]);
+      const rest = s.rest.map(state);
+      out.push(4, byTok.length, ...byTok.flat(), rest.length, ...rest);
+    }
+    id = ids.size;
+    ids.set(s, id);
+    return id;
+  };
+  state(start);
+  return out;
+}
+
+/** Rebuilds the matcher that `encodeMatcher` wrote: same nodes, entries, automata, order and ids. */
+export function decodeMatcher(file: CompiledLexicon): Matcher {
+  if (file.format !== 'desaffect-lexicon-v1') throw new Error(`lexicon: unknown format ${file.format}`);
+  const entries: Entry[] = [];
+  for (let k = 0; k < file.entries.length; k += 2) {
+    const g = file.groups[file.entries[k] as number] as [LexKind, string];
+    entries.push({ kind: g[0], label: g[1], weight: file.entries[k + 1] as number, id: k / 2, seen: 0 });
+  }
+  const list: Automaton[] = [];
+  for (let k = 0; k < file.automata.length; k += 3) {
+    const a: Automaton = {
+      entry: entries[file.automata[k] as number] as Entry,
+      start: END,
+      id: k / 3,
+      anchored: false,
+      states: file.automata[k + 2] as string,
+    };
+    a.anchored = file.automata[k + 1] === 1;
+    list.push(a);
+  }
+  const source: TrieSource = { trie: file.trie, entries, automata: list };
+  const root = newNode();
+  decodeNode(source, root, new Items(file.trie, 0), true);
+  return { root, big: { list }, entries, source };
+}
+
+/** Decodes a pending automaton's states. */
+function decodeAutomaton(a: Automaton): void {
+  const r = new Items(a.states as string, 0);
+  const states: State[] = [];
+  const list = (): State[] => {
+    const l: State[] = [];
+    for (let k = r.num(); k > 0; k--) l.push(states[r.num()] as State);
+    return l;
+  };
+  while (r.pos < r.s.length) {
+    const t = r.num();
+    if (t === 0) {
+      const pt = r.num();
+      const p = ptok(pt, pt === T.Exact || pt === T.Prefix ? r.tok() : '');
+      states.push({ t: 0, p, next: states[r.num()] as State });
+    } else if (t === 1) states.push({ t: 1, alts: list() });
+    else if (t === 2) states.push({ t: 2, next: states[r.num()] as State });
+    else if (t === 3) states.push(END);
+    else {
+      const byTok = new Map<string, State[]>();
+      for (let k = r.num(); k > 0; k--) {
+        const tok = r.tok();
+        byTok.set(tok, list());
+      }
+      states.push({ t: 4, byTok, rest: list() });
+    }
+  }
+  a.start = states[states.length - 1] as State;
+  a.states = null;
+}
+
+function decodePending(src: TrieSource, n: Node): void {
+  decodeNode(src, n, new Items(src.trie, n.pending));
+}
+
+/**
+ * Fills `n` from the encoding `r` is at. On the root (`isRoot`), the children reached by a token are
+ * left pending, to be decoded by `take` on first use.
+ */
+function decodeNode(src: TrieSource, n: Node, r: Items, isRoot = false): void {
+  const child = (): Node => {
+    const c = newNode();
+    if (isRoot) {
+      const len = r.num();
+      c.pending = r.pos;
+      r.pos += len + 1;
+    } else decodeNode(src, c, r);
+    return c;
+  };
+  const automata = (): Automaton[] => {
+    const l: Automaton[] = [];
+    for (let k = r.num(); k > 0; k--) l.push(src.automata[r.num()] as Automaton);
+    return l;
+  };
+  n.pending = -1;
+  const flags = r.num();
+  if (flags & F.Ends) {
+    const ends: Entry[] = [];
+    for (let k = r.num(); k > 0; k--) ends.push(src.entries[r.num()] as Entry);
+    n.ends = ends;
+  }
+  if (flags & F.Exact) {
+    const exact = new Map<string, Node>();
+    for (let k = r.num(); k > 0; k--) {
+      const tok = r.tok();
+      exact.set(tok, child());
+    }
+    n.exact = exact;
+  }
+  if (flags & F.Prefix) {
+    const prefix = new Map<number, { s: string; node: Node }[]>();
+    for (let k = r.num(); k > 0; k--) {
+      const s = r.tok();
+      const e = { s, node: child() };
+      const l = prefix.get(prefixKey(s));
+      if (l) l.push(e);
+      else prefix.set(prefixKey(s), [e]);
+    }
+    n.prefix = prefix;
+  }
+  if (flags & F.ShortPrefix) {
+    const short: { s: string; node: Node }[] = [];
+    for (let k = r.num(); k > 0; k--) {
+      const s = r.tok();
+      short.push({ s, node: child() });
+    }
+    n.shortPrefix = short;
+  }
+  if (flags & F.Num) {
+    n.num = newNode();
+    decodeNode(src, n.num, r);
+  }
+  if (flags & F.Digits) {
+    n.digits = newNode();
+    decodeNode(src, n.digits, r);
+  }
+  if (flags & F.Gap) {
+    n.gap = newNode();
+    decodeNode(src, n.gap, r);
+  }
+  if (flags & F.Anchors) n.anchors = automata();
+  if (flags & F.Starts) n.starts = automata();
 }
 
 function isNumber(tok: string): boolean {
@@ -569,6 +870,7 @@ let curStart = 0;
 let curSq: readonly string[] = [];
 let curN = 0;
 let curHits: Hit[] = [];
+let curSource: TrieSource | null = null;
 
 function emit(node: Node, end: number): void {
   const ends = node.ends as Entry[];
@@ -580,8 +882,9 @@ function emit(node: Node, end: number): void {
   }
 }
 
-/** Takes the edge to `c` (its automata bookkeeping first: only the root's children have any). */
+/** Takes the edge to `c`: decodes it if pending, does its automata bookkeeping (root children), walks on. */
 function take(c: Node, i: number): void {
+  if (c.pending >= 0) decodePending(curSource as TrieSource, c);
   if (c.anchors !== null) enable(c.anchors);
   if (c.starts !== null) {
     candNode[nCand] = c;
@@ -641,6 +944,7 @@ export function matchAll(m: Matcher, sq: readonly string[], n: number, hits: Hit
   curSq = sq;
   curN = n;
   curHits = hits;
+  curSource = m.source;
   const big = m.big;
   if (enabled.length < big.list.length) enabled = new Int32Array(big.list.length);
   enabledMark = enabledMark >= 0x3fffffff ? 1 : enabledMark + 1;
@@ -655,6 +959,7 @@ export function matchAll(m: Matcher, sq: readonly string[], n: number, hits: Hit
   if (nCand > 0) runCandidates();
   curHits = [];
   curSq = [];
+  curSource = null;
 }
 
 // ------------------------------------------------------------------ threat combinations

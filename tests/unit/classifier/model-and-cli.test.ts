@@ -6,10 +6,11 @@ import { decodeModel, type ModelFile } from '../../../src/classifier/model-codec
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const modelPath = `${root}src/classifier/model/weights.json`;
+const lexiconPath = `${root}src/classifier/model/lexicon.json`;
 
 describe('shipped model', () => {
-  it('is at most 2 MB and decodes quickly', () => {
-    expect(statSync(modelPath).size).toBeLessThanOrEqual(2 * 1024 * 1024);
+  it('is at most 2 MB (weights and compiled lexicons) and decodes quickly', () => {
+    expect(statSync(modelPath).size + statSync(lexiconPath).size).toBeLessThanOrEqual(2 * 1024 * 1024);
     const raw = readFileSync(modelPath, 'utf8');
     const t = performance.now();
     const model = decodeModel(JSON.parse(raw) as ModelFile);

@@ -136,7 +136,7 @@ function checkValid(text: string): void {
 }
 
 describe('classify: properties over generated strings', () => {
-  // The first call builds the lexicon and decodes the model (measured by `npm run bench:classifier`).
+  // The first call decodes the model and the lexicons (measured by `npm run bench:classifier`).
   beforeAll(() => {
     classify('warm-up');
   });
