@@ -9,15 +9,10 @@ const modelPath = `${root}src/classifier/model/weights.json`;
 const lexiconPath = `${root}src/classifier/model/lexicon.json`;
 
 describe('shipped model', () => {
-  it('is at most 2 MB (weights and compiled lexicons) and decodes quickly', () => {
+  it('is at most 2 MB (weights and compiled lexicons) and decodes (its load time: npm run bench:classifier)', () => {
     expect(statSync(modelPath).size + statSync(lexiconPath).size).toBeLessThanOrEqual(2 * 1024 * 1024);
-    const raw = readFileSync(modelPath, 'utf8');
-    const t = performance.now();
-    const model = decodeModel(JSON.parse(raw) as ModelFile);
-    const ms = performance.now() - t;
+    const model = decodeModel(JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile);
     expect(model.w.length).toBe((1 << model.bits) * 4);
-    // Target is ≤ 50 ms (see `npm run bench:classifier`); looser here for busy CI machines.
-    expect(ms).toBeLessThan(150);
     expect(model.scale.every((s) => s > 0)).toBe(true);
   });
 

@@ -7,12 +7,12 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classify } from '../../../src/classifier/index';
-import { LABELS } from '../../../src/shared/comment';
+import { expectValid } from './helpers';
 
 /** Fixed seed: the run is reproducible; a failure prints the counter-example and the seed. */
 const RUNS = { seed: 20261125, numRuns: 300 };
-/** Per-call bound, loose enough for a busy CI machine (the target is well under a millisecond). */
-const MAX_MS = 50;
+/** A guard against a blow-up on odd input, not a speed goal (npm run bench:classifier): loose for a loaded CI. */
+const MAX_MS = 500;
 
 const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const combining = fc.integer({ min: 0x300, max: 0x36f }).map((c) => String.fromCharCode(c));
@@ -104,26 +104,10 @@ function checkValid(text: string): void {
   const c = classify(text);
   const ms = performance.now() - t;
   expect(ms).toBeLessThan(MAX_MS);
-  expect(LABELS).toContain(c.label);
-  let sum = 0;
-  for (const l of LABELS) {
-    const s = c.scores[l];
-    expect(Number.isFinite(s)).toBe(true);
-    expect(s).toBeGreaterThanOrEqual(0);
-    expect(s).toBeLessThanOrEqual(1);
-    sum += s;
-  }
-  expect(Math.abs(sum - 1)).toBeLessThan(1e-6);
-  for (const l of LABELS) expect(c.scores[c.label]).toBeGreaterThanOrEqual(c.scores[l]);
-  expect(c.intensity).toBeGreaterThanOrEqual(0);
-  expect(c.intensity).toBeLessThanOrEqual(1);
-  expect(['fr', 'en', 'und']).toContain(c.lang);
-  expect(typeof c.uncertain).toBe('boolean');
+  expectValid(c);
   for (const cue of c.cues) {
-    expect(typeof cue).toBe('string');
     // "kind: detail", or one of the two fixed cues for texts without words.
     expect(cue).toMatch(/^([a-z][a-z ]*: .+|empty text|no words to read)$/s);
-    expect(cue.length).toBeLessThanOrEqual(120);
     // Cues quote the comment without its invisible or direction-changing characters.
     expect(cue).not.toMatch(/[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/);
   }

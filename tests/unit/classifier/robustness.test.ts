@@ -15,6 +15,12 @@ function garbage(seed: number, length: number): string {
   return s;
 }
 
+/**
+ * Bounded time, as a guard against a blow-up (a regex gone quadratic, an uncapped text), not a speed goal:
+ * the speed figures are in `npm run bench:classifier`. Loose enough for a loaded 2-core CI machine.
+ */
+const BOUND_MS = 1_000;
+
 function timed<T>(f: () => T): { value: T; ms: number } {
   const t = performance.now();
   const value = f();
@@ -33,13 +39,13 @@ describe('bad input never throws and stays bounded', () => {
     }
   });
 
-  it('a 1 MB text is classified from a capped prefix, quickly, with a truncation cue', () => {
+  it('a 1 MB text is classified from a capped prefix, in bounded time, with a truncation cue', () => {
     const big = `Votre service client de merde, toujours pas reçu mon colis. ${'blabla '.repeat(150_000)}`;
     expect(big.length).toBeGreaterThan(1_000_000);
     classify(big); // warm-up
     const { value: c, ms } = timed(() => classify(big));
     expectValid(c);
-    expect(ms).toBeLessThan(100);
+    expect(ms).toBeLessThan(BOUND_MS);
     expect(c.label).toBe('unhappy_customer');
     expect(
       c.cues.some((cue) => cue.startsWith(`truncated: only the first ${MAX_CHARS} of ${big.length}`)),
@@ -55,7 +61,7 @@ describe('bad input never throws and stays bounded', () => {
     const zalgo = 'c̷̡̛o̸̢͝n̶̨̛n̵̡͠a̷̧͝r̸̨̛d̶̢͝ ̸j̷e̴ ̵s̸a̶i̸s̴ ̵o̸ù̶ ̴t̸u̶ ̷h̸a̶b̴i̵t̶e̷s̸'.repeat(1);
     const { value: c, ms } = timed(() => classify(zalgo.repeat(200)));
     expectValid(c);
-    expect(ms).toBeLessThan(100);
+    expect(ms).toBeLessThan(BOUND_MS);
     expect(classify(zalgo).label).toBe('threat');
   });
 
@@ -96,7 +102,7 @@ describe('bad input never throws and stays bounded', () => {
       const t = garbage(seed, 50 + seed * 40);
       const { value: c, ms } = timed(() => classify(t));
       expectValid(c);
-      expect(ms).toBeLessThan(50);
+      expect(ms).toBeLessThan(BOUND_MS);
     }
     for (const t of ['\ud800', '\udfff', 'a\ud800b', '\udc00\ud800', '\u0000\u0001\u0002', '\uffff\ufffe']) {
       expectValid(classify(t));
