@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
-import { launchWithExtension, tabIdOf } from './lib/chromium';
+import { askExtension, launchWithExtension, tabIdOf } from './lib/chromium';
 import { loadFeedPool } from './lib/feed-pool';
 import { startFeedServer } from './lib/feed-server';
 import { badgeLabels, inShadow } from './lib/page-tools';
@@ -65,13 +65,7 @@ async function configureDemoAccount(context: BrowserContext, dashboardUrl: strin
     brandNames: ['Acme'],
     ownHandles: { x: ['acme_fr'], facebook: ['acmefrance'] },
   };
-  await page.evaluate(
-    (value) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'ui→bg:save-settings', settings: value }),
-    settings,
-  );
+  await askExtension(page, { type: 'ui→bg:save-settings', settings });
   await page.close();
 }
 

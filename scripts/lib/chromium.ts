@@ -2,7 +2,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { BgReplies, UiToBg } from '../../src/shared/messages';
 
 export const SITE_HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'] as const;
 /** A host that is not a supported site, served by the same server: the extension must ignore it. */
@@ -94,6 +95,20 @@ export async function tabIdOf(context: ExtensionContext, url: string): Promise<n
  * stays usable while the service worker is stopped).
  */
 export type ExtensionContext = Pick<Worker, 'evaluate'>;
+
+/**
+ * Sends one ui→bg message from an extension page (popup or dashboard, open at `page`) and returns the
+ * service worker's reply, exactly as the extension's own pages do: no test-only route into it.
+ */
+export function askExtension<M extends UiToBg>(page: Page, message: M): Promise<BgReplies[M['type']]> {
+  return page.evaluate(
+    (sent) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<never> } } }
+      ).chrome.runtime.sendMessage(sent),
+    message as UiToBg,
+  ) as Promise<BgReplies[M['type']]>;
+}
 
 /**
  * The rows of one table of the extension's database (all, or those an index maps to `value`), read with

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStore } from '../../scripts/lib/chromium';
+import { askExtension, readStore } from '../../scripts/lib/chromium';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { type Harness, startHarness } from './harness';
@@ -129,13 +129,7 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
     createdAt: new Date().toISOString(),
     tables,
   });
-  const restored = await page.evaluate(
-    (text) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-      ).chrome.runtime.sendMessage({ type: 'ui→bg:restore', fileText: text }),
-    fileText,
-  );
+  const restored = await askExtension(page, { type: 'ui→bg:restore', fileText });
   expect(restored).toMatchObject({ ok: true });
   return summary;
 }

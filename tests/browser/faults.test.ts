@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedComments, tabIdOf } from '../../scripts/lib/chromium';
+import { askExtension, storedComments, tabIdOf } from '../../scripts/lib/chromium';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 let harness: Harness;
@@ -27,11 +27,7 @@ function openThread(threadId: string): Promise<Page> {
 
 /** The running service worker (woken if it was stopped): the one launched with the browser may be gone. */
 async function liveServiceWorker() {
-  await extensionPage.evaluate(() =>
-    (
-      globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }
-    ).chrome.runtime.sendMessage({ type: 'ui→bg:summary' }),
-  );
+  await askExtension(extensionPage, { type: 'ui→bg:summary' });
   const worker = harness.browser.context.serviceWorkers().at(-1);
   if (!worker) throw new Error('No service worker');
   return worker;
