@@ -6,7 +6,7 @@ import { LabelChip } from '../ui/LabelChip';
 import { CheckInPrompt } from './CheckInPrompt';
 import { CheckInList } from './CheckInsSection';
 import { HourBars } from './charts';
-import { formatClock, formatDuration, formatNumber, safePermalink, safeScreenshot } from './format';
+import { formatClock, formatDuration, formatNumber, safePermalink } from './format';
 import { PLATFORM_NAMES } from './platforms';
 import { TacticsTable } from './TacticsTable';
 import { useReply } from './useReply';
@@ -99,19 +99,20 @@ export function TodaySection() {
                   )}
                 </div>
                 {threat.text !== null && <p class="comment-text">{threat.text.slice(0, 600)}</p>}
-                {threat.evidence.map((evidence) => {
-                  const screenshot = safeScreenshot(evidence.screenshot);
-                  return (
-                    <div key={evidence.at} class="evidence">
-                      {t('dashEvidenceKept', formatClock(evidence.at))}
-                      {screenshot && <img src={screenshot} alt={t('dashEvidenceScreenshot')} />}
-                    </div>
-                  );
-                })}
+                {threat.evidenceAt.map((at) => (
+                  <p key={at} class="evidence">
+                    <a href="#evidence">{t('dashEvidenceKept', formatClock(at))}</a>
+                  </p>
+                ))}
               </li>
             );
           })}
         </ul>
+      )}
+      {view.threats.length < byLabel.threat && (
+        <p class="muted" data-testid="dash-more-threats">
+          {t('dashMoreThreats', String(byLabel.threat - view.threats.length))}
+        </p>
       )}
 
       <h3>{t('dashTacticsUsed')}</h3>

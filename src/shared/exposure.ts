@@ -67,6 +67,9 @@ export function isActiveDay(day: DayExposure): boolean {
   return day.activeMs > 0 || LABELS.some((label) => totalByLabel(day)[label] > 0);
 }
 
+/** The dashboard lists the day's latest threats; a day with more says how many are left out. */
+export const MAX_THREATS_LISTED = 50;
+
 export interface ThreatView {
   key: string;
   platform: Platform;
@@ -76,13 +79,17 @@ export interface ThreatView {
   permalink: string | null;
   intensity: number;
   firstSeen: number;
-  /** Evidence kept for this threat (newest first): when, and the screenshot data URL if any. */
-  evidence: { at: number; screenshot: string | null }[];
+  /**
+   * When evidence was kept for this threat (newest first). Screenshots stay in the Evidence section: a
+   * day's list must not carry megabytes of images through the message channel.
+   */
+  evidenceAt: number[];
 }
 
 export interface TodayView {
   today: DayExposure;
   usual: { hostile: number; load: number } | null;
+  /** The day's latest threats, at most MAX_THREATS_LISTED (the day's total is in `today`). */
   threats: ThreatView[];
   /** Tactic id → times used today. */
   tactics: Record<string, number>;

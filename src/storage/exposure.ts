@@ -18,6 +18,7 @@ import {
   hostileCount,
   isActiveDay,
   LOAD_WEIGHT,
+  MAX_THREATS_LISTED,
   type TodayView,
   totalByLabel,
   USUAL_LOOKBACK_DAYS,
@@ -110,26 +111,25 @@ export async function todayView(db: DesaffectDb, now: number, timeZone?: string)
   ]);
   const today = days.pop();
   const previous = days;
+  const latest = threatRows.sort((a, b) => b.firstSeen - a.firstSeen).slice(0, MAX_THREATS_LISTED);
   const evidence = await db.evidence
     .where('commentKey')
-    .anyOf(threatRows.map((row) => row.key))
+    .anyOf(latest.map((row) => row.key))
     .toArray();
-  const threats = threatRows
-    .sort((a, b) => b.firstSeen - a.firstSeen)
-    .map((row) => ({
-      key: row.key,
-      platform: row.platform,
-      authorHandle: row.authorHandle,
-      authorName: row.authorName,
-      text: row.text,
-      permalink: row.permalink,
-      intensity: row.intensity,
-      firstSeen: row.firstSeen,
-      evidence: evidence
-        .filter((e) => e.commentKey === row.key)
-        .sort((a, b) => b.at - a.at)
-        .map((e) => ({ at: e.at, screenshot: e.screenshot })),
-    }));
+  const threats = latest.map((row) => ({
+    key: row.key,
+    platform: row.platform,
+    authorHandle: row.authorHandle,
+    authorName: row.authorName,
+    text: row.text,
+    permalink: row.permalink,
+    intensity: row.intensity,
+    firstSeen: row.firstSeen,
+    evidenceAt: evidence
+      .filter((e) => e.commentKey === row.key)
+      .map((e) => e.at)
+      .sort((a, b) => b - a),
+  }));
   const actions = await db.actions.where('day').equals(day).toArray();
   const checkins = await db.checkins.where('day').equals(day).sortBy('at');
   return {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hostileCount, totalByLabel } from '../../../src/shared/exposure';
+import { hostileCount, MAX_THREATS_LISTED, totalByLabel } from '../../../src/shared/exposure';
 import { exposureByDay, historyView, todayView, workloadReport } from '../../../src/storage/exposure';
 import { activityRow, commentRow, deleteOpenedDbs, freshDb, PARIS, paris } from './rows';
 
@@ -116,8 +116,22 @@ describe('today and history views', () => {
     // Active days 2, 4, 6 and 0 (online, no comment): median 3.
     expect(view.usual?.hostile).toBe(3);
     expect(view.threats.map((t) => t.key)).toEqual(['x:threat-1']);
-    expect(view.threats[0]?.evidence).toHaveLength(1);
+    expect(view.threats[0]?.evidenceAt).toEqual([now]);
     expect(view.tactics).toEqual({ escalate: 1 });
+  });
+
+  it('lists only the latest threats of a day with very many, newest first', async () => {
+    const db = freshDb();
+    const base = paris('2026-11-20T08:00:00', 1);
+    await db.comments.bulkPut(
+      Array.from({ length: MAX_THREATS_LISTED + 7 }, (_, i) =>
+        commentRow(base + i * 60_000, 'threat', { id: `t${i}` }),
+      ),
+    );
+    const view = await todayView(db, now, PARIS);
+    expect(totalByLabel(view.today).threat).toBe(MAX_THREATS_LISTED + 7);
+    expect(view.threats).toHaveLength(MAX_THREATS_LISTED);
+    expect(view.threats[0]?.key).toBe(`x:t${MAX_THREATS_LISTED + 6}`);
   });
 
   it('builds the weekday × hour heat map and the days above the usual load', async () => {
