@@ -21,7 +21,7 @@ import { BACKUP_FORMAT } from '../src/storage/backup-format';
 import { openDb } from '../src/storage/db';
 import { ingest, type Observation } from '../src/storage/ingest';
 import { SCHEMA_VERSION } from '../src/storage/schema';
-import { askExtension, chromePath, launchWithExtension } from './lib/chromium';
+import { askExtension, chromePath, countStoredComments, launchWithExtension } from './lib/chromium';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
 import { loadFeedPool } from './lib/feed-pool';
@@ -261,6 +261,54 @@ async function contentScriptFigures(): Promise<void> {
   }
 }
 
+/**
+ * 10,000 replies streamed onto a page as fast as it takes them (200 at a time, the list virtualised as on
+ * X), timed until the last is in the extension's IndexedDB: the whole way (content script, messages in
+ * batches of 200, classifier, Dexie writes) in the real browser.
+ */
+async function chromiumIngestFigures(): Promise<void> {
+  const count = 10_000;
+  const server = await startFeedServer({ port: PORT, pool: loadFeedPool() });
+  const browser = await launchWithExtension({ port: PORT, headless: true });
+  try {
+    const thread = '1790000000000006001';
+    const page = await browser.context.newPage();
+    await page.goto(`https://x.com/acme_fr/status/${thread}?live=0`);
+    await page.waitForFunction(() => 'demoFeed' in window);
+    const stored = () => countStoredComments(browser.serviceWorker, thread);
+    await expectEventually(async () => (await stored()) === 1); // the focal post
+    const started = performance.now();
+    for (let sent = 0; sent < count; ) {
+      sent = await page.evaluate(() => {
+        const feed = (window as unknown as { demoFeed: { append(n: number): number; keep(n: number): void } })
+          .demoFeed;
+        const shown = feed.append(200);
+        feed.keep(400);
+        return shown;
+      });
+      await page.waitForTimeout(0);
+    }
+    await expectEventually(async () => (await stored()) === count + 1, 180_000);
+    record(
+      `ingest ${count.toLocaleString('en')} replies in Chromium, page → IndexedDB (whole path)`,
+      performance.now() - started,
+      'ms',
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Polls `done` every 100 ms until it holds, or throws after `timeoutMs`. */
+async function expectEventually(done: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!(await done())) {
+    if (performance.now() > until) throw new Error(`not done after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** 90 days × 1,000 comments restored through the dashboard's own restore, then the dashboard opened. */
 async function dashboardFigures(): Promise<void> {
   const server = await startFeedServer({ port: PORT, pool: loadFeedPool(50) });
@@ -312,6 +360,7 @@ async function main(): Promise<void> {
     ['classifier', classifierFigures],
     ['bundle sizes', bundleFigures],
     ['storage ingest', ingestFigures],
+    ['storage ingest in Chromium', chromiumIngestFigures],
     ['export', exportFigures],
     ['content script in Chromium', contentScriptFigures],
     ['dashboard in Chromium', dashboardFigures],

@@ -160,6 +160,29 @@ export function storedComments(context: ExtensionContext, threadKey?: string): P
   );
 }
 
-export async function countStoredComments(context: ExtensionContext): Promise<number> {
-  return (await storedComments(context)).length;
+/** How many comments are stored (in one thread, or in all): an IndexedDB count, no row is read. */
+export function countStoredComments(context: ExtensionContext, threadKey?: string): Promise<number> {
+  return context.evaluate(
+    (thread) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('desaffect');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('comments')) {
+            db.close();
+            resolve(0);
+            return;
+          }
+          const store = db.transaction('comments').objectStore('comments');
+          const request = thread === null ? store.count() : store.index('threadKey').count(thread);
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    threadKey ?? null,
+  );
 }

@@ -3,6 +3,7 @@ import type { Label } from '../shared/comment';
 import type { DesaffectDb } from '../storage/db';
 import type { CommentRow } from '../storage/schema';
 import { readSettings } from '../storage/settings';
+import { hostileSince } from '../storage/wellbeing';
 import { suggestTactics, type Tactic } from '../tactics/rules';
 
 const RECENT_MS = 30 * 60_000;
@@ -15,14 +16,6 @@ export interface Advice {
 function runnerUp(row: CommentRow): Label {
   const ranked = (Object.entries(row.scores) as [Label, number][]).sort((a, b) => b[1] - a[1]);
   return ranked[1]?.[0] ?? 'neutral';
-}
-
-export async function hostileSince(db: DesaffectDb, since: number): Promise<number> {
-  return db.comments
-    .where('firstSeen')
-    .aboveOrEqual(since)
-    .filter((row) => !row.isOwn && (row.label === 'troll' || row.label === 'threat'))
-    .count();
 }
 
 interface ThreadStats {

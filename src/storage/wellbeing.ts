@@ -9,14 +9,16 @@ import { readMarker } from './markers';
 
 const BURST_WINDOW_MS = 30 * 60_000;
 
+/** Incoming hostile comments (troll or threat) first seen after `since`. */
+export async function hostileSince(db: DesaffectDb, since: number): Promise<number> {
+  // A bulk read then a filter: a filtered Dexie collection walks a cursor, one round trip per row.
+  const recent = await db.comments.where('firstSeen').above(since).toArray();
+  return recent.filter((row) => !row.isOwn && HOSTILE_LABELS.includes(row.label)).length;
+}
+
 export async function nudgeInputs(db: DesaffectDb, now: number, timeZone?: string): Promise<NudgeInputs> {
   const today = localDay(now, timeZone);
-  // A bulk read then a filter here: a filtered Dexie collection walks a cursor, one round trip per row.
-  const recent = await db.comments
-    .where('firstSeen')
-    .above(now - BURST_WINDOW_MS)
-    .toArray();
-  const hostileLast30Min = recent.filter((row) => !row.isOwn && HOSTILE_LABELS.includes(row.label)).length;
+  const hostileLast30Min = await hostileSince(db, now - BURST_WINDOW_MS);
   const activity = await db.activity.where('day').equals(today).toArray();
   const lasts = activity.map((row) => row.last);
   return {
