@@ -179,9 +179,11 @@ describe('the exposure dashboard in Chromium', () => {
       .getByTestId('dash-threats')
       .locator('a')
       .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(['https://x.com/author/status/seed-0-6']);
+    // The threat's own link, and the way to its evidence record in this dashboard.
+    expect(links).toEqual(['https://x.com/author/status/seed-0-6', '#evidence']);
     expect(await dashboard.getByTestId('dash-threats').textContent()).toContain('<b>not bold</b>');
     expect(await dashboard.locator('.evidence').count()).toBe(1);
+    expect(await dashboard.getByTestId('dash-more-threats').count()).toBe(0);
     await dashboard.screenshot({ path: `${SCREENSHOTS}/dashboard-today.png`, fullPage: true });
   });
 
