@@ -155,7 +155,10 @@ function bundleFigures(): void {
 }
 
 interface StreamFigures {
+  /** Main-thread task time, wall clock: what the page waited for. */
   taskMs: number;
+  /** Main-thread CPU time: the same, without the waits for a core the other processes held. */
+  cpuMs: number;
   longTasks: number;
   heapGrowthMb: number;
   delays: number[];
@@ -177,6 +180,7 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
   await cdp.send('HeapProfiler.collectGarbage');
   const heapBefore = await metric('JSHeapUsedSize');
   const taskBefore = await metric('TaskDuration');
+  const cpuBefore = await metric('ThreadTime');
   for (let sent = 0; sent < count; ) {
     sent = await page.evaluate((keepRows) => {
       const feed = (window as unknown as { demoFeed: { append(n: number): number; keep(n: number): void } })
@@ -189,6 +193,7 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
   }
   await page.waitForTimeout(1_500); // let the last batches come back
   const taskMs = ((await metric('TaskDuration')) - taskBefore) * 1000;
+  const cpuMs = ((await metric('ThreadTime')) - cpuBefore) * 1000;
   await cdp.send('HeapProfiler.collectGarbage');
   const heapGrowthMb = ((await metric('JSHeapUsedSize')) - heapBefore) / 1024 / 1024;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number }).longTasks);
@@ -196,7 +201,7 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
     (window as unknown as { demoFeed: { badgeDelays(): number[] } }).demoFeed.badgeDelays(),
   );
   await cdp.detach();
-  return { taskMs, longTasks, heapGrowthMb, delays };
+  return { taskMs, cpuMs, longTasks, heapGrowthMb, delays };
 }
 
 async function plainChromium(port: number): Promise<Browser> {
@@ -234,7 +239,17 @@ async function contentScriptFigures(): Promise<void> {
 
     record(`main-thread time, ${STREAM} replies, without extension`, base.taskMs, 'ms');
     record(`main-thread time, ${STREAM} replies, with extension`, ext.taskMs, 'ms');
-    record('added main-thread time', ((ext.taskMs - base.taskMs) / base.taskMs) * 100, '%', '≤ 5');
+    record(
+      'added main-thread time (wall clock)',
+      ((ext.taskMs - base.taskMs) / base.taskMs) * 100,
+      '%',
+      '≤ 5',
+    );
+    // On 2 cores the service worker and the browser process take turns with the page: part of the wall
+    // clock above is the page waiting for a core, not work done on its thread.
+    record(`main-thread CPU time, ${STREAM} replies, without extension`, base.cpuMs, 'ms');
+    record(`main-thread CPU time, ${STREAM} replies, with extension`, ext.cpuMs, 'ms');
+    record('added main-thread CPU time', ((ext.cpuMs - base.cpuMs) / base.cpuMs) * 100, '%', '≤ 5');
     record(
       'long tasks (> 50 ms) with extension, minus without',
       ext.longTasks - base.longTasks,
