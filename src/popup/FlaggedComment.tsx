@@ -129,7 +129,8 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
         </div>
       )}
       {classification.cues.length > 0 && (
-        <p class="muted cues">
+        // The cues quote the comment's words: shielded with it.
+        <p class={shielded ? 'muted cues shielded' : 'muted cues'} aria-hidden={shielded}>
           {t('cardWhy')}: {classification.cues.join(' · ')}
         </p>
       )}

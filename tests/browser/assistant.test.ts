@@ -140,8 +140,10 @@ describe('popup', () => {
     const threat = popup.locator(`li.flagged-item[data-key="${key}"]`);
     expect(await threat.locator('.comment-text.shielded').count()).toBe(1);
     expect(await threat.locator('.comment-text').getAttribute('aria-hidden')).toBe('true');
+    expect(await threat.locator('.cues.shielded').count()).toBe(1); // the cues quote the comment
     await threat.getByRole('button', { name: 'Show', exact: true }).click();
     await expect.poll(() => threat.locator('.comment-text.shielded').count()).toBe(0);
+    expect(await threat.locator('.cues.shielded').count()).toBe(0);
     // The page follows: the comment is no longer blurred there either.
     const comment = facebookPage.locator('div[role="article"]:not([aria-posinset])', {
       has: facebookPage.locator(`${BADGE}[data-desaffect-badge="${key}"]`),
