@@ -223,21 +223,6 @@ export function xReplyCell(r: XTweetMarkup): string {
   return xCell(xTweetArticle(r));
 }
 
-/** A "This post is unavailable" / "Ce post n'est pas disponible" row (deleted or protected post). */
-export function xTombstoneCell(uiLang: UiLang): string {
-  const l = X_LABELS[uiLang];
-  return xCell(
-    `<div class="css-175oi2r r-1adg3ll r-1ny4l3l"><div class="css-175oi2r r-1awozwy r-g6ijar r-1867qdf r-1phboty r-rs99b7 r-18u37iz r-1wtj0ep r-1mmae3n r-3pj75a r-o7ynqc r-6416eg"><div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" style="color: rgb(83, 100, 113);"><span class="css-1jxf684 r-bcqeeo r-1ttztb7 r-qvutc0 r-poiln3">${l.unavailable} </span><a href="https://help.x.com/rules-and-policies/notices-on-x" dir="ltr" rel="noopener noreferrer nofollow" target="_blank" role="link" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-1loqt21"><span class="css-1jxf684 r-bcqeeo r-1ttztb7 r-qvutc0 r-poiln3">${l.learnMore}</span></a></div></div></div>`,
-  );
-}
-
-/** A promoted post ("Ad" / "Sponsorisé" where the date would be, so no status link around a time). */
-export function xPromotedCell(t: Omit<XTweetMarkup, 'time'>): string {
-  return xCell(
-    `<div class="css-175oi2r" data-testid="placementTracking">${xTweetArticle({ ...t, time: '' }, { promoted: true })}</div>`,
-  );
-}
-
 function xShell(uiLang: UiLang, title: string, body: string, liveScript = ''): string {
   return `<!DOCTYPE html>
 <html dir="ltr" lang="${uiLang}" style="overflow-y: scroll; overscroll-behavior-y: none; font-size: 15px;"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1,maximum-scale=1,user-scalable=0,viewport-fit=cover"><title>${escapeHtml(title)}</title></head><body style="background-color: #FFFFFF;"><div id="react-root" style="height:100%;display:flex;"><div class="css-175oi2r r-13awgt0 r-12vffkv"><div class="css-175oi2r r-13awgt0 r-12vffkv"><div class="css-175oi2r r-1f2l425 r-13qz1uu r-417010 r-18u37iz" aria-hidden="false"><header role="banner" class="css-175oi2r r-lrvibr r-1g40b8q r-obd0qt r-16y2uox"></header><main role="main" class="css-175oi2r r-16y2uox r-1wbh5a2 r-1habvwh"><div class="css-175oi2r r-150rngu r-16y2uox r-1wbh5a2 r-rthrr5"><div class="css-175oi2r r-aqfbo4 r-kemksi r-1d2f490 r-1xcajam r-zchlnj r-1pi2tsx r-1ua6aaf"><div class="css-175oi2r r-1ye8kvj r-1h0z5md" data-testid="primaryColumn">${body}</div></div></div></main></div></div></div></div>${liveScript}</body></html>`;
@@ -262,22 +247,6 @@ export function xConversationPage(options: {
     options.replies.map((r) => xReplyCell({ ...r, uiLang: r.uiLang ?? uiLang })).join('');
   const title = `${options.focal.name} sur X : « ${options.focal.text.slice(0, 80)} » / X`;
   return xShell(uiLang, title, xTimeline(l.timeline, l.conversation, cells), options.liveScript);
-}
-
-/** The notifications / mentions timeline: each cell is a post mentioning or replying to the account. */
-export function xNotificationsPage(options: {
-  items: readonly XTweetMarkup[];
-  uiLang: UiLang;
-  liveScript?: string;
-}): string {
-  const l = X_LABELS[options.uiLang];
-  const cells = options.items.map((t) => xReplyCell({ ...t, uiLang: t.uiLang ?? options.uiLang })).join('');
-  return xShell(
-    options.uiLang,
-    `(3) ${l.notifications} / X`,
-    xTimeline(l.notificationsTimeline, l.notifications, cells),
-    options.liveScript,
-  );
 }
 
 // --------------------------------------------------------------------------------------------- Facebook
@@ -460,30 +429,6 @@ export function facebookPostPage(options: {
     options.uiLang,
     `${options.post.name} | Facebook`,
     facebookPost({ ...options, position: 1 }),
-    options.liveScript,
-  );
-}
-
-/** A Page's feed (`/PAGE`): several posts, each with its comments. */
-export function facebookFeedPage(options: {
-  posts: readonly {
-    post: FacebookPostMarkup;
-    comments: readonly FacebookCommentMarkup[];
-    moreComments?: boolean;
-  }[];
-  uiLang: UiLang;
-  liveScript?: string;
-}): string {
-  const body = options.posts
-    .map(
-      (p, i) =>
-        `<div class="x1yztbdb x1n2onr6 xh8yej3 x1ja2u2z">${facebookPost({ ...p, uiLang: options.uiLang, position: i + 1 })}</div>`,
-    )
-    .join('');
-  return facebookShell(
-    options.uiLang,
-    `${options.posts[0]?.post.name ?? 'Page'} | Facebook`,
-    `<div role="feed">${body}</div>`,
     options.liveScript,
   );
 }

@@ -33,8 +33,6 @@ export const SELECTORS = {
 const LABELS = {
   replyingTo: /^(Replying to|En réponse à)(?=\s|$)/i,
   promoted: /^(Promoted|Ad|Sponsorisé|Publicité)$/i,
-  tombstone:
-    /(This post is unavailable|This Post is unavailable|Ce post n['’]est pas disponible|Ce post est indisponible)/i,
 } as const;
 
 const HOSTS = new Set([
@@ -191,11 +189,6 @@ function containerOf(node: Node): Element | null {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   if (!element) return null;
   return element.closest(SELECTORS.tweet) ?? element.closest(SELECTORS.cell);
-}
-
-/** True for a cell showing a deleted / unavailable post. */
-export function isTombstone(cell: Element): boolean {
-  return !cell.querySelector(SELECTORS.time) && LABELS.tombstone.test(cell.textContent ?? '');
 }
 
 export const xAdapter: PlatformAdapter = {
