@@ -69,13 +69,17 @@ export async function launchFirefoxWithExtension(options: {
       const page = await browser.newPage();
       const url = extensionUrl(path);
       // goto() to a moz-extension:// page may never settle although the page loads: wait on the page.
+      // Polled by hand: an evaluation that meets the window being replaced fails, and is simply retried.
       page.goto(url).catch(() => undefined);
-      await page.waitForFunction(
-        (expected) => location.href === expected && document.readyState === 'complete',
-        {},
-        url,
-      );
-      return page;
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const loaded = await page
+          .evaluate((expected) => location.href === expected && document.readyState === 'complete', url)
+          .catch(() => false);
+        if (loaded) return page;
+        if (Date.now() > deadline) throw new Error(`${url} did not load in 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     async close() {
       await browser.close();
