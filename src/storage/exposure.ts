@@ -26,9 +26,10 @@ import {
 } from '../shared/exposure';
 import { QUARTER_HOUR_MS } from './day-totals';
 import type { DesaffectDb } from './db';
-import type { ActionRow, CommentRow } from './schema';
+import type { ActionRow, ActivityRow, CommentRow } from './schema';
 
-function emptyDay(day: string): DayExposure {
+/** A day with nothing recorded yet. */
+export function emptyDay(day: string): DayExposure {
   return {
     day,
     byPlatform: emptyPlatformCounts(),
@@ -72,6 +73,12 @@ export async function exposureByDay(
       }
     }
   }
+  addActivity(days, activity);
+  return [...days.values()];
+}
+
+/** Adds active-time rows to the days they belong to (rows of other days are ignored). */
+export function addActivity(days: Map<string, DayExposure>, activity: readonly ActivityRow[]): void {
   for (const row of activity) {
     const day = days.get(row.day);
     if (!day) continue;
@@ -80,7 +87,6 @@ export async function exposureByDay(
     day.first = day.first === null ? row.first : Math.min(day.first, row.first);
     day.last = day.last === null ? row.last : Math.max(day.last, row.last);
   }
-  return [...days.values()];
 }
 
 /** One day's exposure (the popup's summary). */

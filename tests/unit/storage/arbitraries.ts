@@ -12,7 +12,10 @@ import type {
   SettingRow,
 } from '../../../src/storage/schema';
 
-export const PARIS = 'Europe/Paris';
+import { PARIS } from '../dashboard/rows';
+
+export { PARIS };
+
 /** Two weeks around the October 2026 DST change: rows share days, so merges and totals meet. */
 const START = Date.UTC(2026, 9, 18);
 const SPAN = 14 * 86_400_000;

@@ -7,13 +7,9 @@ import { expect } from 'vitest';
 import { addDays, daysBetween, localHour } from '../../../src/shared/calendar';
 import { type Label, PLATFORMS, type Platform } from '../../../src/shared/comment';
 import { localDay } from '../../../src/shared/day';
-import {
-  type DayExposure,
-  emptyPlatformCounts,
-  HOSTILE_LABELS,
-  LOAD_WEIGHT,
-} from '../../../src/shared/exposure';
+import { type DayExposure, HOSTILE_LABELS, LOAD_WEIGHT } from '../../../src/shared/exposure';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { addActivity, emptyDay } from '../../../src/storage/exposure';
 import type {
   ActionRow,
   ActivityRow,
@@ -23,7 +19,10 @@ import type {
   SettingRow,
 } from '../../../src/storage/schema';
 
-export const PARIS = 'Europe/Paris';
+import { PARIS } from '../dashboard/rows';
+
+export { PARIS };
+
 const HOUR_MS = 3_600_000;
 
 /** mulberry32: a small seeded generator. */
@@ -188,21 +187,7 @@ export function referenceExposure(
   to: string,
   timeZone: string,
 ): DayExposure[] {
-  const days = new Map(
-    daysBetween(from, to).map((day): [string, DayExposure] => [
-      day,
-      {
-        day,
-        byPlatform: emptyPlatformCounts(),
-        load: 0,
-        hostileByHour: Array.from({ length: 24 }, () => 0),
-        activeMs: 0,
-        activeMsByPlatform: { x: 0, facebook: 0 },
-        first: null,
-        last: null,
-      },
-    ]),
-  );
+  const days = new Map(daysBetween(from, to).map((day): [string, DayExposure] => [day, emptyDay(day)]));
   for (const row of comments) {
     const day = days.get(row.day);
     if (!day || row.isOwn) continue;
@@ -213,14 +198,9 @@ export function referenceExposure(
       day.hostileByHour[hour] = (day.hostileByHour[hour] ?? 0) + 1;
     }
   }
-  for (const row of activity) {
-    const day = days.get(row.day);
-    if (!day) continue;
-    day.activeMs += row.activeMs;
-    day.activeMsByPlatform[row.platform] += row.activeMs;
-    day.first = day.first === null ? row.first : Math.min(day.first, row.first);
-    day.last = day.last === null ? row.last : Math.max(day.last, row.last);
-  }
+  // Comments are counted row by row here, independently of the per-day totals under test; active time is
+  // folded the way the dashboard folds it.
+  addActivity(days, activity);
   return [...days.values()];
 }
 
