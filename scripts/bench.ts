@@ -16,6 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { CLASSIFIER_VERSION } from '../src/classifier';
 import { localDay } from '../src/shared/day';
 import { BACKUP_FORMAT } from '../src/storage/backup-format';
 import { openDb } from '../src/storage/db';
@@ -84,6 +85,7 @@ async function ingestFigures(): Promise<void> {
       lang: 'fr',
       uncertain: false,
       cues: [],
+      version: CLASSIFIER_VERSION,
     },
     sessionId: 'bench-session',
     keepText: true,

@@ -5,10 +5,6 @@
 import { createInterface } from 'node:readline';
 import { classify } from '../src/classifier/index';
 
-function asStrings(v: unknown): string[] | undefined {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
-}
-
 function handle(line: string): string {
   let obj: unknown;
   try {
@@ -23,8 +19,7 @@ function handle(line: string): string {
   const id = typeof o.id === 'string' || typeof o.id === 'number' ? o.id : null;
   if (typeof o.text !== 'string') return JSON.stringify({ id, error: 'missing string field "text"' });
   try {
-    const ctx = { brandNames: asStrings(o.brandNames), extraTerms: asStrings(o.extraTerms) };
-    const c = classify(o.text, ctx);
+    const c = classify(o.text);
     return JSON.stringify({
       id,
       label: c.label,
@@ -33,6 +28,7 @@ function handle(line: string): string {
       lang: c.lang,
       uncertain: c.uncertain,
       cues: c.cues,
+      version: c.version,
     });
   } catch (e) {
     return JSON.stringify({ id, error: `classification failed: ${String(e)}` });

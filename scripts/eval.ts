@@ -1,173 +1,207 @@
 /**
- * `npm run eval`: quality of the classifier on ../shared/data/dev.
- *  - Files used for training: 5-fold cross-validation (fixed seed, stratified by file and label): each
- *    comment is classified by a model trained without it (plus the synthetic sentences).
- *  - airline_sentiment_en (non-commercial): never trained on, classified by the shipped model without and
- *    with the airline names as brand context. It is NOT a blind test: the `unhappy_customer` offset in
- *    `LABEL_OFFSETS` (src/classifier/engine.ts) was tuned by hand on it, so its figures are optimistic.
- *  - `--dump FILE` also writes every prediction (JSON Lines) for error analysis.
+ * `npm run eval`: the classifier judged on data it was not trained on.
+ *  1. 5-fold cross-validation on the training files (stratified by file and label, fixed seed).
+ *  2. Leave-one-corpus-out: for each source, a model trained on every other source labels that one.
+ *     `airline_sentiment_en` (non-commercial) is never trained on, so the full model labels it.
+ *  3. The sealed authored test (tests/sealed/), per language: read here only, never by training.
+ *  4. Ablations on the sealed test: n-grams alone; + phrase features; + threat frames; + the safety rule.
+ *  5. The safety rule alone: its precision and recall as a threat detector, on every set.
+ * `--dump FILE` writes every sealed-test prediction (JSON Lines) for error analysis; `--quick` skips 1 and 2;
+ * `--no-sealed` skips 3 and 4, for the runs that choose between designs (only 1 and 2 may decide them).
  */
 import { writeFileSync } from 'node:fs';
-import { classifyWith } from '../src/classifier/engine';
-import { loadModel } from '../src/classifier/index';
-import { decodeModel } from '../src/classifier/model-codec';
-import type { Classification, Label } from '../src/shared/comment';
+import { analyze, classifyWith, namedFeature, safetyRuleFires } from '../src/classifier/engine';
+import { decodeModel, type ModelFile } from '../src/classifier/model-codec';
+import type { Label } from '../src/shared/comment';
 import {
+  AUTHORED_FILES,
   type DevDoc,
   EVAL_ONLY_FILES,
   loadDevFile,
   requireDevData,
   TRAIN_FILES,
+  trainingSet,
 } from './lib/classifier-data';
-import { formatOverview, formatSummary, type Pred, type Summary, summarise } from './lib/classifier-metrics';
-import { mulberry32, synthesize } from './lib/classifier-synth';
-import { featurise, trainingCorpus, trainModel } from './lib/classifier-train';
+import { formatOverview, type Pred, type Summary, summarise } from './lib/classifier-metrics';
+import { type Ablation, featurise, mulberry32, trainModel } from './lib/classifier-train';
+import { loadSealedTest } from './lib/sealed';
 
 requireDevData();
-const K = 5;
 const t0 = performance.now();
-
-const real: DevDoc[] = TRAIN_FILES.flatMap((f) => loadDevFile(f));
-const synth = synthesize();
-
-// Stratified fold assignment: shuffle each (file, label) group with a fixed seed, deal round-robin.
-const fold = new Int32Array(real.length);
-const rnd = mulberry32(7);
-const groups = new Map<string, number[]>();
-real.forEach((d, i) => {
-  const key = `${d.source}/${d.label}`;
-  const g = groups.get(key);
-  if (g) g.push(i);
-  else groups.set(key, [i]);
-});
-for (const idx of [...groups.keys()].sort().map((k) => groups.get(k) as number[])) {
-  for (let i = idx.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
-  }
-  idx.forEach((docIndex, k) => {
-    fold[docIndex] = k % K;
-  });
-}
-
-const allDocs = trainingCorpus(real, synth);
-const pre = featurise(allDocs, 18);
-const predicted: Label[] = new Array(real.length);
+const quick = process.argv.includes('--quick');
 const dumpAt = process.argv.indexOf('--dump');
 const dumpPath = dumpAt >= 0 ? process.argv[dumpAt + 1] : undefined;
-const dump: string[] = [];
-function record(d: DevDoc, c: Classification): void {
-  if (!dumpPath) return;
-  const { label: pred, uncertain, scores, cues } = c;
-  dump.push(
-    JSON.stringify({
-      id: d.id,
-      source: d.source,
-      gold: d.label,
-      pred,
-      uncertain,
-      scores,
-      cues,
-      text: d.text,
-    }),
-  );
-}
-for (let k = 0; k < K; k++) {
-  const keep: number[] = [];
-  for (let i = 0; i < allDocs.length; i++) if (i >= real.length || fold[i] !== k) keep.push(i);
-  // Sub-corpus featurisation reuses the precomputed buckets.
-  const offsets = new Int32Array(keep.length + 1);
-  let total = 0;
-  keep.forEach((i, j) => {
-    total += (pre.offsets[i + 1] as number) - (pre.offsets[i] as number);
-    offsets[j + 1] = total;
-  });
-  const buckets = new Int32Array(total);
-  keep.forEach((i, j) => {
-    buckets.set(
-      pre.buckets.subarray(pre.offsets[i] as number, pre.offsets[i + 1] as number),
-      offsets[j] as number,
-    );
-  });
-  const file = trainModel(
-    keep.map((i) => allDocs[i] as (typeof allDocs)[number]),
-    { seed: 42 },
-    { offsets, buckets },
-  );
-  const model = decodeModel(file);
-  real.forEach((d, i) => {
-    if (fold[i] !== k) return;
-    const c = classifyWith(model, d.text);
-    predicted[i] = c.label;
-    record(d, c);
-  });
+
+const sources = [...TRAIN_FILES, ...AUTHORED_FILES];
+const train: DevDoc[] = trainingSet();
+const evalOnly: DevDoc[] = EVAL_ONLY_FILES.flatMap((f) => loadDevFile(f));
+const withSealed = !process.argv.includes('--no-sealed');
+const sealed = withSealed ? loadSealedTest() : [];
+
+function label(model: ModelFile, docs: readonly DevDoc[], safetyRule = true): Pred[] {
+  const m = decodeModel(model);
+  return docs.map((d) => ({ gold: d.label, pred: classifyWith(m, d.text, { safetyRule }).label }));
 }
 
-const rows: { name: string; s: Summary }[] = [];
-const details: string[] = [];
-const byLang = new Map<string, Pred[]>();
-const addLang = (lang: string, p: Pred) => {
-  const list = byLang.get(lang);
-  if (list) list.push(p);
-  else byLang.set(lang, [p]);
-};
-
-for (const name of TRAIN_FILES) {
-  const preds: Pred[] = [];
-  real.forEach((d, i) => {
-    if (d.source !== name) return;
-    const p = { gold: d.label, pred: predicted[i] as Label };
-    preds.push(p);
-    addLang(d.lang, p);
-  });
-  const s = summarise(preds);
-  rows.push({ name: `${name} (${K}-fold CV)`, s });
-  details.push(formatSummary(`${name} — ${K}-fold cross-validation`, s));
+function byLanguage(name: string, docs: readonly DevDoc[], preds: readonly Pred[]) {
+  const rows: { name: string; s: Summary }[] = [];
+  for (const lang of ['fr', 'en']) {
+    const idx = docs.flatMap((d, i) => (d.lang === lang ? [i] : []));
+    if (idx.length > 0)
+      rows.push({ name: `${name} ${lang}`, s: summarise(idx.map((i) => preds[i] as Pred)) });
+  }
+  return rows;
 }
 
-const shipped = loadModel();
-const AIRLINES = ['united', 'USAirways', 'AmericanAir', 'SouthwestAir', 'JetBlue', 'VirginAmerica', 'Delta'];
-for (const name of EVAL_ONLY_FILES) {
-  const docs = loadDevFile(name);
-  const preds: Pred[] = docs.map((d) => {
-    const c = classifyWith(shipped, d.text);
-    record(d, c);
+const pre = featurise(train, 18);
+const out: string[] = [];
+
+if (!quick) {
+  // 1. Cross-validation.
+  const K = 5;
+  const fold = new Int32Array(train.length);
+  const rnd = mulberry32(7);
+  const groups = new Map<string, number[]>();
+  train.forEach((d, i) => {
+    const key = `${d.source}/${d.label}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  for (const key of [...groups.keys()].sort()) {
+    const idx = groups.get(key) as number[];
+    for (let i = idx.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [idx[i], idx[j]] = [idx[j] as number, idx[i] as number];
+    }
+    idx.forEach((docIndex, k) => {
+      fold[docIndex] = k % K;
+    });
+  }
+  const cv: Pred[] = new Array(train.length);
+  for (let k = 0; k < K; k++) {
+    const use = train.flatMap((_, i) => (fold[i] !== k ? [i] : []));
+    const held = train.flatMap((_, i) => (fold[i] === k ? [i] : []));
+    const model = decodeModel(trainModel(train, { seed: 42 }, pre, use));
+    for (const i of held)
+      cv[i] = {
+        gold: (train[i] as DevDoc).label,
+        pred: classifyWith(model, (train[i] as DevDoc).text).label,
+      };
+  }
+  const rows = sources.map((s) => ({
+    name: `${s} (CV)`,
+    s: summarise(train.flatMap((d, i) => (d.source === s ? [cv[i] as Pred] : []))),
+  }));
+  out.push('## 5-fold cross-validation on the training files\n', formatOverview(rows), '');
+
+  // 2. Leave-one-corpus-out.
+  const loco: { name: string; s: Summary }[] = [];
+  for (const s of sources) {
+    const use = train.flatMap((d, i) => (d.source !== s ? [i] : []));
+    const held = train.filter((d) => d.source === s);
+    loco.push({ name: `${s} (LOCO)`, s: summarise(label(trainModel(train, { seed: 42 }, pre, use), held)) });
+  }
+  const full = trainModel(train, { seed: 42 }, pre);
+  for (const f of EVAL_ONLY_FILES)
+    loco.push({
+      name: `${f} (never trained on)`,
+      s: summarise(
+        label(
+          full,
+          evalOnly.filter((d) => d.source === f),
+        ),
+      ),
+    });
+  out.push('## Leave-one-corpus-out\n', formatOverview(loco), '');
+}
+
+// 3 and 4. The sealed test, and the ablations on it.
+const PHRASE_PREFIXES = ['kind:', 'phrase:', 'pair:'];
+const keep =
+  (drop: (name: string) => boolean): Ablation =>
+  (structured) =>
+    structured.filter((h) => !dropped(h, drop));
+const names = new Map<number, string>();
+function dropped(h: number, drop: (name: string) => boolean): boolean {
+  const name = names.get(h);
+  return name !== undefined && drop(name);
+}
+// Name every structured feature the training set fires (for the ablations).
+{
+  const { PHRASES } = await import('../src/classifier/phrases');
+  const { CUE_KINDS } = await import('../src/shared/comment');
+  for (const p of PHRASES) names.set(namedFeature(`phrase:${p.pattern}`), `phrase:${p.pattern}`);
+  for (const k of CUE_KINDS) names.set(namedFeature(`kind:${k}`), `kind:${k}`);
+  for (const k of ['threat', 'incitement']) names.set(namedFeature(`frame:${k}`), `frame:${k}`);
+}
+const ablations: { name: string; ablate: Ablation; safety: boolean }[] = [
+  {
+    name: 'n-grams and shapes only',
+    ablate: keep((n) => PHRASE_PREFIXES.some((p) => n.startsWith(p)) || n.startsWith('frame:')),
+    safety: false,
+  },
+  { name: '+ phrase features', ablate: keep((n) => n.startsWith('frame:')), safety: false },
+  { name: '+ threat frames', ablate: keep(() => false), safety: false },
+  { name: '+ safety rule (shipped)', ablate: keep(() => false), safety: true },
+];
+const ablationRows: { name: string; s: Summary }[] = [];
+let shipped: Pred[] = [];
+for (const a of withSealed ? ablations : []) {
+  const model = trainModel(train, { seed: 42 }, featurise(train, 18, a.ablate));
+  // The ablated model must not see the dropped features at test time either.
+  const m = decodeModel(model);
+  const preds = sealed.map((d) => {
+    const c = classifyWith(m, d.text, { safetyRule: a.safety });
     return { gold: d.label, pred: c.label };
   });
-  preds.forEach((p, i) => {
-    addLang(docs[i]?.lang ?? 'und', p);
-  });
-  const s = summarise(preds);
-  rows.push({ name: `${name} (eval-only)`, s });
-  details.push(
-    formatSummary(
-      `${name} — shipped model; never trained on, but LABEL_OFFSETS were tuned on it (not a blind test)`,
+  if (a.safety) shipped = preds;
+  for (const row of byLanguage(`sealed: ${a.name}`, sealed, preds)) ablationRows.push(row);
+}
+if (withSealed) out.push('## Sealed authored test, with ablations\n', formatOverview(ablationRows), '');
+
+// 5. The safety rule on its own.
+function ruleStats(name: string, docs: readonly DevDoc[]) {
+  let tp = 0;
+  let fp = 0;
+  let threats = 0;
+  for (const d of docs) {
+    const fires = safetyRuleFires(analyze(d.text));
+    if (d.label === 'threat') threats++;
+    if (fires && d.label === 'threat') tp++;
+    else if (fires) fp++;
+  }
+  const precision = tp + fp > 0 ? (tp / (tp + fp)).toFixed(3) : '  -  ';
+  const recall = threats > 0 ? (tp / threats).toFixed(3) : '  -  ';
+  return `${name.padEnd(36)} fires ${String(tp + fp).padStart(5)}  precision ${precision}  recall ${recall}`;
+}
+out.push('## The threat safety rule alone (fires = comments it labels a threat)\n');
+for (const s of sources)
+  out.push(
+    ruleStats(
       s,
+      train.filter((d) => d.source === s),
     ),
   );
-  const withBrand = summarise(
-    docs.map((d) => ({ gold: d.label, pred: classifyWith(shipped, d.text, { brandNames: AIRLINES }).label })),
-  );
-  rows.push({ name: `${name} (+brandNames)`, s: withBrand });
-  details.push(
-    formatSummary(
-      `${name} — shipped model with the airline names as brand context (tuned on, not blind)`,
-      withBrand,
+for (const f of EVAL_ONLY_FILES)
+  out.push(
+    ruleStats(
+      f,
+      evalOnly.filter((d) => d.source === f),
     ),
   );
-}
+if (withSealed)
+  for (const lang of ['fr', 'en'])
+    out.push(
+      ruleStats(
+        `sealed ${lang}`,
+        sealed.filter((d) => d.lang === lang),
+      ),
+    );
 
-for (const lang of [...byLang.keys()].sort()) {
-  const s = summarise(byLang.get(lang) as Pred[]);
-  rows.push({ name: `ALL ${lang} (CV + eval-only)`, s });
-  details.push(formatSummary(`language ${lang} — all files (CV predictions + eval-only files)`, s));
+if (dumpPath) {
+  writeFileSync(
+    dumpPath,
+    sealed.map((d, i) => JSON.stringify({ ...d, pred: (shipped[i] as Pred).pred as Label })).join('\n'),
+  );
 }
-
-if (dumpPath) writeFileSync(dumpPath, `${dump.join('\n')}\n`);
-console.log(details.join('\n\n'));
-console.log('\nOverview');
-console.log(formatOverview(rows));
-console.log(
-  `\n${real.length} training comments (${K}-fold CV, + ${synth.length} synthetic in every training fold); ` +
-    `done in ${((performance.now() - t0) / 1000).toFixed(1)}s`,
-);
+console.log(out.join('\n'));
+console.log(`\n(${((performance.now() - t0) / 1000).toFixed(0)} s)`);

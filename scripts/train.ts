@@ -1,36 +1,34 @@
 /**
- * `npm run train`: rebuilds src/classifier/model/weights.json from the licensed dev files (deterministic),
- * after compiling the lexicons into src/classifier/model/lexicon.json. `npm run train -- --lexicon`
- * compiles the lexicons only (no dev data needed), e.g. after editing lexicon-data.ts.
+ * `npm run train`: conjugates the threat frames' verbs into src/classifier/model/verbs.json, then trains
+ * src/classifier/model/weights.json on the licensed dev files and the authored corpus's training part
+ * (deterministic). `npm run train -- --verbs` rebuilds the verb tables only.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { loadDevFile, MODEL_PATH, requireDevData, TRAIN_FILES } from './lib/classifier-data';
-import { LEXICON_PATH, writeLexicon } from './lib/classifier-lexicon';
-import { synthesize } from './lib/classifier-synth';
+import { writeFileSync } from 'node:fs';
+import { MODEL_PATH, requireDevData, trainingSet } from './lib/classifier-data';
+import { codeChecksums, dataChecksums, versionHash } from './lib/classifier-inputs';
+import { VERBS_PATH, verbTablesJson } from './lib/threat-verbs';
 
-// First: the features count lexicon hits, and the engine reads the compiled lexicons when it loads.
-mkdirSync(dirname(LEXICON_PATH), { recursive: true });
-console.log(`wrote ${LEXICON_PATH} (${writeLexicon()} bytes)`);
-if (process.argv.includes('--lexicon')) process.exit(0);
+writeFileSync(VERBS_PATH, verbTablesJson());
+console.log(`wrote ${VERBS_PATH}`);
+if (process.argv.includes('--verbs')) process.exit(0);
 
 requireDevData();
-const { contentHash, trainingCorpus, trainModel } = await import('./lib/classifier-train');
+// The engine reads verbs.json when it loads: import it only once the tables are written.
+const { trainModel } = await import('./lib/classifier-train');
 const t0 = performance.now();
-const real = TRAIN_FILES.flatMap((f) => loadDevFile(f));
-const synth = synthesize();
-const docs = trainingCorpus(real, synth);
+const docs = trainingSet();
 const file = trainModel(docs, { seed: 42 });
-file.version = contentHash(file.weights + JSON.stringify(file.bias) + JSON.stringify(file.scale));
+const code = codeChecksums();
+file.inputs = { code, data: dataChecksums() };
+file.version = versionHash(file.weights, file.bias, file.scale, code);
 file.notice =
   'Trained on: MLMA hate speech FR/EN (Ousidhoum et al. 2019, MIT); FTR French racism tweets (Vanetik & Mimoun 2022, MIT); ' +
   'Davidson et al. 2017 (MIT); Jigsaw Toxic Comment Classification (CC0, comment text CC BY-SA 3.0 by Wikipedia contributors); ' +
   "CFPB Consumer Complaint Database (US open data, CC0); Women's E-Commerce Clothing Reviews (CC0); " +
-  'plus templated synthetic sentences. Twitter US Airline Sentiment (CC BY-NC-SA) was used for evaluation only.';
+  "Desaffect's authored brand-directed corpus (scripts/corpus, see docs/corpus-datasheet.md). " +
+  'Twitter US Airline Sentiment (CC BY-NC-SA) was used for evaluation only.';
 const json = `${JSON.stringify(file)}\n`;
 writeFileSync(MODEL_PATH, json);
 const secs = ((performance.now() - t0) / 1000).toFixed(1);
-console.log(
-  `trained on ${real.length} real + ${synth.length} synthetic comments (${TRAIN_FILES.join(', ')}) in ${secs}s`,
-);
+console.log(`trained on ${docs.length} comments in ${secs}s`);
 console.log(`wrote ${MODEL_PATH} (${Buffer.byteLength(json)} bytes, version ${file.version})`);

@@ -1,6 +1,10 @@
-/** Loading the shared development data (../shared/data/dev) for training and evaluation. */
+/**
+ * Loading training data: the shared development data (../shared/data/dev) and the authored corpus
+ * (scripts/corpus/). The sealed test (tests/sealed/) is not reachable from here: see sealed.ts.
+ */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LABELS, type Label } from '../../src/shared/comment';
 
@@ -28,6 +32,49 @@ export interface DevDoc {
   lang: string;
   label: Label;
   source: string;
+  weight?: number;
+  /** Authored corpus only: sector, register and case (see docs/corpus-datasheet.md). */
+  sector?: string;
+  register?: string;
+  case?: string;
+}
+
+/** The authored corpus's training part; its sealed 20 % lives in tests/sealed/ and is never read here. */
+export const CORPUS_DIR = join(REPO_ROOT, 'scripts', 'corpus');
+export const SEALED_DIR = join(REPO_ROOT, 'tests', 'sealed');
+export const AUTHORED_FILES = ['authored_fr', 'authored_en'] as const;
+/**
+ * How much an authored comment weighs in training against one of the shared files: the authored corpus
+ * is the only one addressed to brands. Chosen by cross-validation on the training files (npm run eval).
+ */
+export const AUTHORED_WEIGHT = Number(process.env.AUTHORED_WEIGHT ?? 1);
+
+/** The training set of the shipped model: the licensed shared files and the authored corpus. */
+export function trainingSet(): DevDoc[] {
+  return [
+    ...TRAIN_FILES.flatMap((f) => loadDevFile(f)),
+    ...AUTHORED_FILES.flatMap((f) => loadAuthored(f).map((d) => ({ ...d, weight: AUTHORED_WEIGHT }))),
+  ];
+}
+
+/** Refuses any path inside the sealed test: training and tuning must never read it. */
+export function assertNotSealed(path: string): void {
+  const rel = relative(SEALED_DIR, resolve(path));
+  if (rel === '' || !(rel.startsWith('..') || rel.startsWith(sep) || /^[A-Za-z]:/.test(rel)))
+    throw new Error('the sealed test set is not readable by training or tuning');
+}
+
+/** SHA-256 of a data file, recorded in the model file (a test fails when the weights are stale). */
+export function fileChecksum(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+export function authoredPath(name: string): string {
+  return join(CORPUS_DIR, `${name}.jsonl`);
+}
+
+export function devPath(name: string): string {
+  return join(DEV_DIR, `${name}.jsonl`);
 }
 
 export function devDataAvailable(): boolean {
@@ -45,21 +92,33 @@ export function requireDevData(): void {
 }
 
 export function loadDevFile(name: string): DevDoc[] {
-  const path = join(DEV_DIR, `${name}.jsonl`);
+  return loadJsonl(devPath(name), name);
+}
+
+export function loadAuthored(name: string): DevDoc[] {
+  return loadJsonl(authoredPath(name), name);
+}
+
+/** Reads labelled JSON Lines (ids made from line numbers when absent), in a deterministic order. */
+export function loadJsonl(path: string, name: string): DevDoc[] {
+  assertNotSealed(path);
   if (!existsSync(path)) return [];
   const docs: DevDoc[] = [];
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const o = JSON.parse(line) as Partial<DevDoc>;
-    if (typeof o.text !== 'string' || !LABELS.includes(o.label as Label)) continue;
-    docs.push({
-      id: String(o.id),
-      text: o.text,
-      lang: String(o.lang ?? 'und'),
-      label: o.label as Label,
-      source: name,
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((line, lineNo) => {
+      if (!line.trim()) return;
+      const o = JSON.parse(line) as Partial<DevDoc>;
+      if (typeof o.text !== 'string' || !LABELS.includes(o.label as Label)) return;
+      docs.push({
+        id: String(o.id ?? `${name}-${String(lineNo + 1).padStart(5, '0')}`),
+        text: o.text,
+        lang: String(o.lang ?? 'und'),
+        label: o.label as Label,
+        source: name,
+        ...(o.sector ? { sector: o.sector, register: o.register, case: o.case } : {}),
+      });
     });
-  }
   // Deterministic order regardless of the file's order.
   docs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return docs;

@@ -99,11 +99,11 @@ export function formatSummary(title: string, s: Summary): string {
 }
 
 export function formatOverview(rows: readonly { name: string; s: Summary }[]): string {
-  const head = `${'set'.padEnd(36)}     n    acc  hostileF1  complaintF1  unhappy→troll  threatRecall`;
+  const head = `${'set'.padEnd(36)}     n    acc  hostileF1  complaintF1  unhappy→troll  threatRecall  threat→neutral`;
   const lines = [head, '-'.repeat(head.length)];
   for (const { name, s } of rows) {
     lines.push(
-      `${name.padEnd(36)} ${String(s.n).padStart(5)} ${s.accuracy.toFixed(3)}     ${fmt(s.hostileF1)}       ${fmt(s.complaintF1)}         ${fmt(s.unhappyAsTroll)}        ${fmt(s.threatRecall)}`,
+      `${name.padEnd(36)} ${String(s.n).padStart(5)} ${s.accuracy.toFixed(3)}     ${fmt(s.hostileF1)}       ${fmt(s.complaintF1)}         ${fmt(s.unhappyAsTroll)}        ${fmt(s.threatRecall)}          ${fmt(s.threatAsNeutral)}`,
     );
   }
   return lines.join('\n');

@@ -1,16 +1,16 @@
 /**
- * Training: multinomial logistic regression over the hashed features of `src/classifier/engine.ts`,
- * averaged SGD with class weights, fixed seed and deterministic order. Pure computation, no I/O.
+ * Training: multinomial logistic regression over the features of src/classifier/engine.ts (hashed
+ * n-grams scaled by 1/√n, structured features of weight 1), averaged SGD with balanced class weights, a
+ * fixed seed and a deterministic order. Pure computation, no I/O.
  */
-import { analyze, feats } from '../../src/classifier/engine';
+import { analyze, gramFeatures, structuredFeatures } from '../../src/classifier/engine';
 import { type ModelFile, NUM_CLASSES, quantize } from '../../src/classifier/model-codec';
 import { LABELS, type Label } from '../../src/shared/comment';
-import { mulberry32 } from './classifier-synth';
 
 export interface TrainDoc {
   text: string;
   label: Label;
-  /** Sample weight multiplier (default 1). */
+  /** Sample weight (1 by default). */
   weight?: number;
 }
 
@@ -20,26 +20,47 @@ export interface TrainOptions {
   seed?: number;
   lr?: number;
   l2?: number;
-  version?: string;
 }
 
+/** Each document's masked buckets: n-grams then structured, `split` marking where the second group starts. */
 export interface Featurised {
   offsets: Int32Array;
+  split: Int32Array;
   buckets: Int32Array;
 }
 
-/** Featurises documents once (bucket ids, masked to `bits`). */
-export function featurise(docs: readonly TrainDoc[], bits: number): Featurised {
+/** Small deterministic PRNG (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A feature group switched off for an ablation. */
+export type Ablation = (structured: number[]) => number[];
+
+export function featurise(docs: readonly TrainDoc[], bits: number, ablate?: Ablation): Featurised {
   const mask = (1 << bits) - 1;
   const offsets = new Int32Array(docs.length + 1);
-  const chunks: Int32Array[] = [];
+  const split = new Int32Array(docs.length);
+  const chunks: number[][] = [];
   let total = 0;
   docs.forEach((d, i) => {
     const a = analyze(d.text);
-    const arr = new Int32Array(a.nFeat);
-    for (let k = 0; k < a.nFeat; k++) arr[k] = (feats[k] as number) & mask;
-    chunks.push(arr);
-    total += a.nFeat;
+    const row: number[] = [];
+    for (let k = 0; k < a.nGram; k++) row.push((gramFeatures[k] as number) & mask);
+    split[i] = total + row.length;
+    let structured: number[] = [];
+    for (let k = 0; k < a.nStructured; k++) structured.push(structuredFeatures[k] as number);
+    if (ablate) structured = ablate(structured);
+    for (const h of structured) row.push(h & mask);
+    chunks.push(row);
+    total += row.length;
     offsets[i + 1] = total;
   });
   const buckets = new Int32Array(total);
@@ -48,37 +69,42 @@ export function featurise(docs: readonly TrainDoc[], bits: number): Featurised {
     buckets.set(c, o);
     o += c.length;
   }
-  return { offsets, buckets };
+  return { offsets, split, buckets };
 }
 
-export function trainModel(docs: readonly TrainDoc[], opts: TrainOptions = {}, pre?: Featurised): ModelFile {
+/** Trains on the documents at `use` (all by default) of a featurised corpus. */
+export function trainModel(
+  docs: readonly TrainDoc[],
+  opts: TrainOptions = {},
+  pre?: Featurised,
+  use?: readonly number[],
+): ModelFile {
   const bits = opts.bits ?? 18;
   const epochs = opts.epochs ?? 8;
-  const lr0 = opts.lr ?? 0.6;
+  const lr0 = opts.lr ?? 0.5;
   const l2 = opts.l2 ?? 1e-6;
   const rnd = mulberry32(opts.seed ?? 42);
-  const { offsets, buckets } = pre ?? featurise(docs, bits);
+  const { offsets, split, buckets } = pre ?? featurise(docs, bits);
   const size = (1 << bits) * NUM_CLASSES;
   const w = new Float64Array(size);
-  const u = new Float64Array(size); // for weight averaging
+  const u = new Float64Array(size);
   const bias = new Float64Array(NUM_CLASSES);
   const ubias = new Float64Array(NUM_CLASSES);
+  const order = use ? [...use] : Array.from(docs.keys());
 
-  // Class weights: every label carries the same total weight.
+  // Balanced class weights: every label present carries the same total weight.
   const y = docs.map((d) => LABELS.indexOf(d.label));
   const mass = new Float64Array(NUM_CLASSES);
-  docs.forEach((d, i) => {
-    mass[y[i] as number] = (mass[y[i] as number] as number) + (d.weight ?? 1);
-  });
-  const totalMass = mass.reduce((s, x) => s + x, 0);
+  const sw = docs.map((d) => d.weight ?? 1);
+  for (const i of order) mass[y[i] as number] = (mass[y[i] as number] as number) + (sw[i] as number);
   const present = mass.filter((x) => x > 0).length;
-  const cw = Array.from(mass, (m) => (m > 0 ? Math.min(8, Math.max(0.2, totalMass / (present * m))) : 0));
+  const totalMass = mass.reduce((a, b) => a + b, 0);
+  const cw = Array.from(mass, (m) => (m > 0 ? totalMass / (present * m) : 0));
 
-  const order = Array.from(docs.keys());
   const p = new Float64Array(NUM_CLASSES);
   const g = new Float64Array(NUM_CLASSES);
   let t = 1;
-  const n = docs.length;
+  const n = order.length;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = n - 1; i > 0; i--) {
       const j = Math.floor(rnd() * (i + 1));
@@ -88,18 +114,16 @@ export function trainModel(docs: readonly TrainDoc[], opts: TrainOptions = {}, p
     }
     for (const di of order) {
       const s = offsets[di] as number;
+      const mid = split[di] as number;
       const e = offsets[di + 1] as number;
-      const nf = e - s;
-      const v = nf > 0 ? 1 / Math.sqrt(nf) : 0;
+      const norm = mid > s ? 1 / Math.sqrt(mid - s) : 0;
       for (let c = 0; c < NUM_CLASSES; c++) p[c] = bias[c] as number;
       for (let k = s; k < e; k++) {
+        const v = k < mid ? norm : 1;
         const b = (buckets[k] as number) << 2;
-        p[0] = (p[0] as number) + (w[b] as number) * v;
-        p[1] = (p[1] as number) + (w[b + 1] as number) * v;
-        p[2] = (p[2] as number) + (w[b + 2] as number) * v;
-        p[3] = (p[3] as number) + (w[b + 3] as number) * v;
+        for (let c = 0; c < NUM_CLASSES; c++) p[c] = (p[c] as number) + (w[b + c] as number) * v;
       }
-      let mx = -Infinity;
+      let mx = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < NUM_CLASSES; c++) if ((p[c] as number) > mx) mx = p[c] as number;
       let sum = 0;
       for (let c = 0; c < NUM_CLASSES; c++) {
@@ -107,18 +131,18 @@ export function trainModel(docs: readonly TrainDoc[], opts: TrainOptions = {}, p
         sum += p[c] as number;
       }
       const yi = y[di] as number;
-      const sw = (docs[di]?.weight ?? 1) * (cw[yi] as number);
       const lr = lr0 / (1 + (t - 1) / (n * 2));
-      for (let c = 0; c < NUM_CLASSES; c++) g[c] = lr * sw * ((p[c] as number) / sum - (c === yi ? 1 : 0));
+      for (let c = 0; c < NUM_CLASSES; c++)
+        g[c] = lr * (cw[yi] as number) * (sw[di] as number) * ((p[c] as number) / sum - (c === yi ? 1 : 0));
       for (let c = 0; c < NUM_CLASSES; c++) {
         bias[c] = (bias[c] as number) - (g[c] as number);
         ubias[c] = (ubias[c] as number) - t * (g[c] as number);
       }
-      const decay = 1 - lr * l2;
       for (let k = s; k < e; k++) {
+        const v = k < mid ? norm : 1;
         const b = (buckets[k] as number) << 2;
         for (let c = 0; c < NUM_CLASSES; c++) {
-          const d = -(g[c] as number) * v - (decay < 1 ? (1 - decay) * (w[b + c] as number) : 0);
+          const d = -(g[c] as number) * v - lr * l2 * (w[b + c] as number);
           w[b + c] = (w[b + c] as number) + d;
           u[b + c] = (u[b + c] as number) + t * d;
         }
@@ -126,26 +150,8 @@ export function trainModel(docs: readonly TrainDoc[], opts: TrainOptions = {}, p
       t++;
     }
   }
-  // Averaged weights: w_avg = w - u / t.
   const avg = new Float32Array(size);
   for (let i = 0; i < size; i++) avg[i] = (w[i] as number) - (u[i] as number) / t;
   const avgBias = Array.from(bias, (b, c) => b - (ubias[c] as number) / t);
-  return quantize(avg, avgBias, bits, opts.version ?? 'dev');
-}
-
-/** Weight of each templated synthetic sentence relative to a real labelled one. */
-export const SYNTH_WEIGHT = 0.7;
-
-/** The shipped training recipe: the licensed dev files plus the deterministic synthetic sentences. */
-export function trainingCorpus(real: readonly { text: string; label: Label }[], synth: readonly TrainDoc[]) {
-  const docs: TrainDoc[] = real.map((d) => ({ text: d.text, label: d.label }));
-  for (const s of synth) docs.push({ text: s.text, label: s.label, weight: SYNTH_WEIGHT });
-  return docs;
-}
-
-/** Short deterministic content hash (FNV-1a) used as the model version. */
-export function contentHash(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return quantize(avg, avgBias, bits, 'dev');
 }

@@ -8,6 +8,8 @@ import type { ActionRow, CommentRow } from '../../src/storage/schema';
 
 const LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'] as const;
 const DAY_MS = 86_400_000;
+/** A classifier version of the same shape as CLASSIFIER_VERSION (the export does not read the weights). */
+const BENCH_CLASSIFIER_VERSION = '2+000000000000';
 
 /** A history shaped like a busy account: 90 days, ~1 commenter per 20 comments, an action per 10. */
 export function syntheticBackupTables(rows: number): BackupTables {
@@ -37,7 +39,8 @@ export function syntheticBackupTables(rows: number): BackupTables {
       intensity: (i % 100) / 100,
       lang: 'fr',
       uncertain: i % 9 === 0,
-      cues: [`insult: 'mot${i % 300}'`, 'shouting: mostly capital letters'],
+      cues: [{ kind: 'insult', quote: `mot${i % 300}` }, { kind: 'shouting' }],
+      version: BENCH_CLASSIFIER_VERSION,
       firstSeen,
       lastSeen: firstSeen + 5_000,
       timesSeen: 1 + (i % 3),
@@ -63,6 +66,7 @@ export function syntheticBackupTables(rows: number): BackupTables {
     checkins: [],
     evidence: [],
     settings: [{ key: 'settings', value: { ...DEFAULT_SETTINGS, brandNames: ['Bench Brand'] } }],
+    corrections: [],
   };
 }
 

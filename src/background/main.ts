@@ -14,6 +14,7 @@ import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
 import { commentHandlers } from './handlers/comments';
 import type { HandlerContext } from './handlers/context';
 import { coreHandlers } from './handlers/core';
+import { correctionCsHandlers, correctionHandlers } from './handlers/corrections';
 import { dashboardCsHandlers, dashboardHandlers } from './handlers/dashboard';
 import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
@@ -37,12 +38,14 @@ export function main(): void {
     ...commentHandlers(context),
     ...assistantCsHandlers(context),
     ...dashboardCsHandlers(context),
+    ...correctionCsHandlers(context),
   };
   const uiHandlers: UiHandlers = {
     ...coreHandlers(context),
     ...settingsHandlers(context),
     ...assistantUiHandlers(context),
     ...dashboardHandlers(context),
+    ...correctionHandlers(context),
     ...exportHandlers({ ...context, installSecret: () => loadOrCreateInstallSecret(installSecretStore) }),
   };
   const notifyNudges = createNudgeNotifier(context.db, context.now);

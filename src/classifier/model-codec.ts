@@ -4,7 +4,7 @@ export const MODEL_LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'] a
 export const NUM_CLASSES = 4;
 
 export interface ModelFile {
-  format: 'desaffect-linear-v1';
+  format: 'desaffect-linear-v2';
   version: string;
   /** log2 of the number of hash buckets. */
   bits: number;
@@ -15,6 +15,8 @@ export interface ModelFile {
   weights: string;
   /** Training data provenance and licences (attribution for share-alike sources). */
   notice?: string;
+  /** SHA-256 of the classifier's code and of each training file when the weights were trained. */
+  inputs?: { code: Record<string, string>; data: Record<string, string> };
 }
 
 export interface Model {
@@ -117,7 +119,7 @@ export function quantize(
     q[i] = Math.max(-127, Math.min(127, v));
   }
   const file: ModelFile = {
-    format: 'desaffect-linear-v1',
+    format: 'desaffect-linear-v2',
     version,
     bits,
     labels: [...MODEL_LABELS],

@@ -195,10 +195,22 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** Folds `raw` (capped at MAX_CHARS). The returned `map` is a view on a shared buffer: copy it to keep it. */
+/** Of a text longer than MAX_CHARS, the part read from its end (a threat can close a long polite message). */
+export const TAIL_CHARS = 2000;
+
+/** The beginning and the end of a long text, joined by a paragraph break so no word straddles the cut. */
+export function headAndTail(raw: string): string {
+  if (raw.length <= MAX_CHARS) return raw;
+  return `${raw.slice(0, MAX_CHARS - TAIL_CHARS - 2)}\n\n${raw.slice(raw.length - TAIL_CHARS)}`;
+}
+
+/**
+ * Folds `raw` (its beginning and its end when longer than MAX_CHARS). The returned `map` is a view on a
+ * shared buffer: copy it to keep it.
+ */
 export function fold(raw: string): Folded {
   const fullLength = raw.length;
-  let text = fullLength > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
+  let text = headAndTail(raw);
   if (text.indexOf('&') !== -1) text = decodeEntities(text);
   outLen = 0;
   runCode = -1;
@@ -605,22 +617,7 @@ export function tokenize(f: string): number {
     if (x) for (const part of x) count = emit(count, part, s, e);
     else count = emit(count, tok, s, e);
   }
+  // The shared array holds exactly this text's tokens, so callers may join it.
+  tokens.length = count;
   return count;
-}
-
-/** Folds and tokenises a lexicon phrase the same way as comments, like comment text. */
-export function phraseTokens(phrase: string): string[] {
-  // Fast path: a plain lower-case ASCII word, no elongation, no texting spelling, is its own token.
-  let plain = phrase.length > 0 && phrase !== 'c' && !EXPANSION_MAP.has(phrase);
-  for (let k = 0; plain && k < phrase.length; k++) {
-    const c = phrase.charCodeAt(k);
-    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) plain = false;
-    else if (k >= 2 && c === phrase.charCodeAt(k - 1) && c === phrase.charCodeAt(k - 2)) plain = false;
-  }
-  if (plain) return [phrase.length >= 3 ? unleet(phrase) : phrase];
-  const f = fold(phrase);
-  const n = tokenize(f.text);
-  const r: string[] = [];
-  for (let k = 0; k < n; k++) r.push(tokens[k] as string);
-  return r;
 }

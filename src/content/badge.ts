@@ -4,7 +4,8 @@
  * their ready replies. Everything lives in a closed Shadow DOM (the site's CSS cannot reach in, ours
  * cannot leak out) and every piece of comment-derived text is set with textContent.
  */
-import type { Platform } from '../shared/comment';
+import { LABELS, type Label, type Platform } from '../shared/comment';
+import { describeCue } from '../shared/cues';
 import { LABEL_STYLE } from '../shared/labels';
 import type { CommentVerdict } from '../shared/messages';
 import type { ActionChoice } from '../shared/messages-assistant';
@@ -33,6 +34,8 @@ export interface BadgeActions {
   log(key: string, choice: ActionChoice): Promise<boolean>;
   escalate(key: string): Promise<boolean>;
   reveal(key: string): void;
+  /** The CM's own label for the comment: the device learns from it. */
+  correct(key: string, to: Label): Promise<boolean>;
 }
 
 const STYLE = `
@@ -162,7 +165,14 @@ function buildCard(key: string, verdict: CommentVerdict, context: BadgeContext, 
   if (classification.cues.length > 0) {
     card.append(element('h3', undefined, tc('cardWhy')));
     const cues = element('ul');
-    for (const cue of classification.cues) cues.append(element('li', undefined, cue));
+    for (const cue of classification.cues)
+      cues.append(
+        element(
+          'li',
+          undefined,
+          describeCue(cue, (key, subs = []) => tc(key, ...subs)),
+        ),
+      );
     card.append(cues);
   }
   if (verdict.tactics.length > 0) {
@@ -181,6 +191,19 @@ function buildCard(key: string, verdict: CommentVerdict, context: BadgeContext, 
     );
     footer.append(escalate);
   }
+  card.append(element('h3', undefined, tc('cardCorrect')));
+  const corrections = element('div', 'row');
+  for (const label of LABELS) {
+    if (label === classification.label) continue;
+    const button = element('button', undefined, tc(`cardCorrectTo_${label}`));
+    button.type = 'button';
+    button.dataset.correctTo = label;
+    button.addEventListener('click', async () =>
+      say(tc((await actions.correct(key, label)) ? 'cardCorrected' : 'cardFailed')),
+    );
+    corrections.append(button);
+  }
+  card.append(corrections);
   const none = element('button', undefined, tc('cardNoAction'));
   none.type = 'button';
   none.addEventListener('click', async () =>

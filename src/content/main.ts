@@ -83,6 +83,36 @@ export async function main(): Promise<void> {
         return false;
       }
     },
+    async correct(key, to) {
+      const seen = shown.get(key);
+      if (!seen) return false;
+      try {
+        const result = await sendToBackground({
+          type: 'cs→bg:correct-label',
+          commentKey: key,
+          to,
+          text: seen.comment.text,
+        });
+        if (!result.ok) return false;
+      } catch {
+        return false;
+      }
+      const verdict = verdicts.get(key);
+      if (verdict) {
+        const { classification } = verdict;
+        const cues = [
+          { kind: 'your_corrections' as const },
+          ...classification.cues.filter((c) => c.kind !== 'your_corrections'),
+        ];
+        verdicts.set(key, {
+          ...verdict,
+          classification: { ...classification, label: to, uncertain: false, cues },
+        });
+        // The badge shows the new label once the CM leaves the card (rebuilding it now would close it).
+        setTimeout(() => badge(key), 1_500);
+      }
+      return true;
+    },
     reveal(key) {
       const verdict = verdicts.get(key);
       if (!verdict) return;

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'preact';
 import { CheckInsSection } from './CheckInsSection';
+import { CorrectionsSection } from './CorrectionsSection';
 import { DataSection } from './DataSection';
 import { EvidenceSection } from './EvidenceSection';
 import { ExportPanel } from './ExportPanel';
@@ -24,6 +25,7 @@ export const sections: DashboardSection[] = [
   { id: 'report', titleKey: 'dashNavReport', Component: ReportSection },
   { id: 'data', titleKey: 'dashNavData', Component: DataSection },
   { id: 'evidence', titleKey: 'evidenceTitle', Component: EvidenceSection },
+  { id: 'corrections', titleKey: 'correctionsNavTitle', Component: CorrectionsSection },
   { id: 'export', titleKey: 'exportNavTitle', Component: ExportPanel },
   { id: 'settings', titleKey: 'settingsTitle', Component: SettingsSection },
 ];

@@ -3,28 +3,13 @@
  * every field that is not free text must be one of the values the extension itself writes, or it is
  * dropped (null, `other`, or left out of a list). Free text (comment text, notes) is redacted elsewhere.
  */
-import { LEXICON } from '../classifier/lexicon-data';
-import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
+import { CUE_KINDS, LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import { ACTION_CHOICES } from '../shared/messages-assistant';
 import { CHECK_IN_TAGS } from '../shared/messages-dashboard';
 
 /** Languages the classifier detects (src/classifier/engine.ts). */
 export const LANGS = ['fr', 'en', 'und'] as const;
 export const CHECK_IN_TRIGGERS = ['threat', 'end_of_day', 'manual'] as const;
-
-/** Kinds of classifier cues: the lexicon's labels and the cues the engine writes itself. */
-export const CUE_KINDS: ReadonlySet<string> = new Set([
-  ...LEXICON.map((group) => group.label.toLowerCase()),
-  'brand mention',
-  'domain term',
-  'violent language',
-  'threat',
-  'shouting',
-  'exclamation marks',
-  'truncated',
-  'empty text',
-  'no words to read',
-]);
 
 function member<T extends string>(values: readonly T[]): (value: unknown) => T | null {
   const set = new Set<unknown>(values);
@@ -47,21 +32,13 @@ export function closedTags(tags: unknown): string {
   return [...new Set(tags.map(knownTag).filter((tag) => tag !== null))].join(';');
 }
 
-const cueKinds = new Map<string, string>();
+const knownCueKind = member(CUE_KINDS);
 
-/** The kind of a cue ("insult: 'xyz'" → "insult"); the quoted words never leave; unknown kinds → `other`. */
+/** The kind of a typed cue; the quoted words never leave; unknown kinds (or a legacy text) → `other`. */
 export function cueKind(cue: unknown): string {
-  if (typeof cue !== 'string') return 'other';
-  const colon = cue.indexOf(':');
-  const head = colon < 0 ? cue : cue.slice(0, colon);
-  let kind = cueKinds.get(head);
-  if (kind === undefined) {
-    const candidate = head.trim().toLowerCase();
-    kind = CUE_KINDS.has(candidate) ? candidate : 'other';
-    // Heads are few (the lexicon's labels); a text without a colon is a whole cue: not worth keeping.
-    if (colon >= 0 && cueKinds.size < 10_000) cueKinds.set(head, kind);
-  }
-  return kind;
+  if (typeof cue !== 'object' || cue === null) return 'other';
+  const kind = knownCueKind((cue as { kind?: unknown }).kind);
+  return kind === null || kind === 'legacy' ? 'other' : kind;
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

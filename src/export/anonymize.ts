@@ -137,6 +137,7 @@ function upTo(tables: BackupTables, asOf: number | undefined): BackupTables {
     checkins: tables.checkins.filter((row) => row.at <= asOf),
     evidence: tables.evidence.filter((row) => row.at <= asOf),
     settings: tables.settings,
+    corrections: tables.corrections.filter((row) => row.at <= asOf),
   };
 }
 

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { LABELS, type Label } from '../shared/comment';
+import { describeCue } from '../shared/cues';
 import type { TabCommentView } from '../shared/messages';
 import type { ActionChoice } from '../shared/messages-assistant';
 import type { Settings } from '../shared/settings';
@@ -70,6 +72,13 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
       onChanged();
       return '';
     });
+  const correct = (to: Label) =>
+    run(async () => {
+      const result = await ask({ type: 'ui→bg:correct-label', commentKey: comment.key, to });
+      if (!result.ok) return t(result.reason === 'no_text' ? 'cardCorrectNoText' : 'cardFailed');
+      onChanged();
+      return t('cardCorrected');
+    });
   const showInPage = () =>
     run(async () => {
       const { found } = await tellTab(tabId, { type: 'ui→cs:show-comment', commentKey: comment.key });
@@ -131,7 +140,10 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
       {classification.cues.length > 0 && (
         // The cues quote the comment's words: shielded with it.
         <p class={shielded ? 'muted cues shielded' : 'muted cues'} aria-hidden={shielded}>
-          {t('cardWhy')}: {classification.cues.join(' · ')}
+          {t('cardWhy')}:{' '}
+          {classification.cues
+            .map((cue) => describeCue(cue, (key, subs) => t(key, subs ? [...subs] : undefined)))
+            .join(' · ')}
         </p>
       )}
       <ol class="tactics">{comment.tactics.map(tacticRow)}</ol>
@@ -147,6 +159,14 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
         <button type="button" onClick={showInPage}>
           {t('popupShowInPage')}
         </button>
+      </div>
+      <div class="buttons corrections">
+        <span class="muted">{t('cardCorrect')}</span>
+        {LABELS.filter((label) => label !== classification.label).map((label) => (
+          <button type="button" key={label} data-correct-to={label} onClick={() => correct(label)}>
+            {t(`cardCorrectTo_${label}`)}
+          </button>
+        ))}
       </div>
       {comment.actions.length > 0 && (
         <p class="muted" data-testid="logged-actions">

@@ -29,6 +29,57 @@ export interface ObservedComment {
   isOwn: boolean;
 }
 
+/**
+ * What can explain a label. Phrase and frame kinds come from the classifier (phrases.ts, frames.ts); the
+ * rest describe the comment's shape or how it was read. Shown in the CM's language, never parsed back.
+ */
+export const CUE_KINDS = [
+  'threat',
+  'incitement',
+  'threat_location',
+  'veiled_threat',
+  'weapon',
+  'violence',
+  'figure_of_speech',
+  'insult',
+  'profanity',
+  'hate',
+  'mockery',
+  'sarcasm',
+  'complaint_delivery',
+  'complaint_billing',
+  'complaint_outage',
+  'complaint_refund',
+  'complaint_account',
+  'complaint_delay',
+  'complaint_shop',
+  'complaint_product',
+  'complaint_service',
+  'leaving',
+  'legal_action',
+  'dissatisfaction',
+  'inquiry',
+  'praise',
+  'shouting',
+  'exclamations',
+  'your_corrections',
+  'partly_read',
+  'empty',
+  'no_words',
+  'own_account',
+  /** A reason stored as text by a version before typed cues (schema 2). */
+  'legacy',
+] as const;
+export type CueKind = (typeof CUE_KINDS)[number];
+
+export interface Cue {
+  kind: CueKind;
+  /** The comment's own words behind it, as written (shielded with the comment). */
+  quote?: string;
+  /** A number that goes with it: exclamation marks, characters of a partly read text. */
+  count?: number;
+}
+
 export interface Classification {
   label: Label;
   scores: Record<Label, number>;
@@ -36,8 +87,10 @@ export interface Classification {
   intensity: number;
   lang: string;
   uncertain: boolean;
-  /** Short human-readable reasons, e.g. "insult: 'connard'". */
-  cues: string[];
+  /** What decided the label, most decisive first. */
+  cues: Cue[];
+  /** The classifier that labelled it (CLASSIFIER_VERSION: weights, phrases, frames, normalisation). */
+  version: string;
 }
 
 /** The database key of a comment: one row per platform comment, whatever the tab or the DOM node. */

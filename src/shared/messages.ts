@@ -16,6 +16,7 @@ import {
 } from './comment';
 import type { Catalog, UiLanguage } from './locale';
 import { type AssistantReplies, assistantCsMessages, assistantMessages } from './messages-assistant';
+import { type CorrectionReplies, correctionCsMessages, correctionMessages } from './messages-corrections';
 import { type DashboardReplies, dashboardCsMessages, dashboardMessages } from './messages-dashboard';
 import { type ExportReplies, exportMessages } from './messages-export';
 import { type Settings, settingsSchema } from './settings';
@@ -58,6 +59,7 @@ export const csToBgSchema = v.variant('type', [
   v.object({ type: v.literal('cs→bg:settings') }),
   ...assistantCsMessages,
   ...dashboardCsMessages,
+  ...correctionCsMessages,
 ]);
 
 /** Messages from the extension pages. Each feature keeps its own variants in a `messages-*.ts` beside this. */
@@ -71,6 +73,7 @@ export const uiToBgSchema = v.variant('type', [
   ...assistantMessages,
   ...dashboardMessages,
   ...exportMessages,
+  ...correctionMessages,
 ]);
 
 export type CsToBg = v.InferOutput<typeof csToBgSchema>;
@@ -175,7 +178,7 @@ export interface ContentSettings {
 }
 
 /** The reply the service worker sends for each message type. */
-export interface BgReplies extends AssistantReplies, DashboardReplies, ExportReplies {
+export interface BgReplies extends AssistantReplies, DashboardReplies, ExportReplies, CorrectionReplies {
   'cs→bg:comments-observed': { verdicts: CommentVerdict[] };
   'cs→bg:page-status': { ok: true };
   'cs→bg:settings': ContentSettings;

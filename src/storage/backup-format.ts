@@ -1,5 +1,13 @@
 /** The full-backup file: the CM's own data, every table, as JSON. Restore and the research CLI read it. */
-import type { ActionRow, ActivityRow, CheckInRow, CommentRow, EvidenceRow, SettingRow } from './schema';
+import type {
+  ActionRow,
+  ActivityRow,
+  CheckInRow,
+  CommentRow,
+  CorrectionRow,
+  EvidenceRow,
+  SettingRow,
+} from './schema';
 
 export const BACKUP_FORMAT = 'desaffect-backup';
 
@@ -11,6 +19,7 @@ export interface BackupTables {
   checkins: CheckInRow[];
   evidence: EvidenceRow[];
   settings: SettingRow[];
+  corrections: CorrectionRow[];
 }
 
 export interface BackupFile {

@@ -20,6 +20,7 @@
 import * as v from 'valibot';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
 import type { DesaffectDb } from './db';
+import { typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -27,8 +28,10 @@ import {
   activityRowSchema,
   type CheckInRow,
   type CommentRow,
+  type CorrectionRow,
   checkInRowSchema,
   commentRowSchema,
+  correctionRowSchema,
   type EvidenceRow,
   evidenceRowSchema,
   settingRowSchema,
@@ -42,6 +45,7 @@ export const backupTablesSchema = v.object({
   checkins: v.array(checkInRowSchema),
   evidence: v.array(evidenceRowSchema),
   settings: v.array(settingRowSchema),
+  corrections: v.array(correctionRowSchema),
 });
 
 // The file's tables are exactly what the schema validates: a row type and its schema cannot drift apart.
@@ -69,9 +73,27 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
   // Version 2 added `dayTotals`, derived from the comments and never in a backup: the tables a version-1
   // backup holds are those of version 2, and the restore builds the totals as it writes the comments.
   1: (tables) => tables,
+  // Version 3 typed the comments' cues, recorded their classifier and added the CM's corrections.
+  2: (tables) => {
+    const old = tables as Record<string, unknown>;
+    const comments = Array.isArray(old.comments) ? old.comments : [];
+    return {
+      ...old,
+      comments: comments.map((row: Record<string, unknown>) => ({ ...row, ...typedCues(row) })),
+      corrections: [],
+    };
+  },
 };
 
-const LOG_TABLES = ['comments', 'actions', 'activity', 'checkins', 'evidence', 'settings'] as const;
+const LOG_TABLES = [
+  'comments',
+  'actions',
+  'activity',
+  'checkins',
+  'evidence',
+  'settings',
+  'corrections',
+] as const;
 
 function logTables(db: DesaffectDb) {
   return LOG_TABLES.map((name) => db[name]);
@@ -91,6 +113,7 @@ export async function createBackup(
       activity: await db.activity.toArray(),
       checkins: await db.checkins.toArray(),
       evidence: await db.evidence.toArray(),
+      corrections: await db.corrections.toArray(),
       settings: await db.settings.toArray(),
     }),
   );
@@ -169,6 +192,7 @@ function mergeComment(a: CommentRow, b: CommentRow): CommentRow {
     lang: fuller.lang,
     uncertain: fuller.uncertain,
     cues: fuller.cues,
+    version: fuller.version,
     firstSeen: first.firstSeen,
     day: first.day,
     lastSeen: last.lastSeen,
@@ -274,6 +298,15 @@ async function writeTables(db: DesaffectDb, tables: BackupTables): Promise<void>
     await db.actions.bulkAdd(newRows(actions, tables.actions, identity.action));
     await db.checkins.bulkAdd(newRows(checkins, tables.checkins, identity.checkin));
     await db.evidence.bulkAdd(newRows(evidence, tables.evidence, identity.evidence));
+
+    // Corrections by comment: the later one is the CM's last word.
+    const corrections = mergeByKey(
+      await db.corrections.bulkGet(tables.corrections.map((row) => row.commentKey)),
+      tables.corrections,
+      (row) => row.commentKey,
+      (a: CorrectionRow, b: CorrectionRow) => (b.at > a.at ? b : a),
+    );
+    await db.corrections.bulkPut(corrections);
 
     const present = await db.settings.bulkGet(tables.settings.map((row) => row.key));
     const settings = tables.settings.filter((row, i) => !(row.key.startsWith('marker:') && present[i]));

@@ -1,10 +1,12 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { dayTotalsMiddleware, rebuildDayTotals } from './day-totals';
+import { typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
   type CheckInRow,
   type CommentRow,
+  type CorrectionRow,
   type DayTotalsRow,
   DB_NAME,
   type EvidenceRow,
@@ -18,6 +20,7 @@ export type DesaffectDb = Dexie & {
   checkins: EntityTable<CheckInRow, 'id'>;
   evidence: EntityTable<EvidenceRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
+  corrections: EntityTable<CorrectionRow, 'commentKey'>;
   /** Derived from `comments` (day-totals.ts); never written directly, never backed up. */
   dayTotals: EntityTable<DayTotalsRow, 'day'>;
 };
@@ -45,6 +48,15 @@ export function openDb(name = DB_NAME): DesaffectDb {
       dayTotals: 'day',
     })
     .upgrade(rebuildDayTotals);
+  // 3: typed cues and the classifier's version on each comment; the CM's corrections of labels.
+  db.version(3)
+    .stores({ corrections: 'commentKey, at' })
+    .upgrade((tx) =>
+      tx
+        .table('comments')
+        .toCollection()
+        .modify((row: Record<string, unknown>) => Object.assign(row, typedCues(row))),
+    );
   db.use(dayTotalsMiddleware);
   return db;
 }

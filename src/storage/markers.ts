@@ -10,6 +10,8 @@ export interface Markers {
   checkInDismissed: { at: number; day: string; trigger: 'threat' | 'end_of_day' };
   /** The break nudges already sent as system notifications today: each at most once a day. */
   nudgesNotified: { day: string; kinds: string[] };
+  /** When the CM reset what the device learned from their corrections (epoch ms). */
+  learningResetAt: number;
 }
 
 /** Stored as `marker:<name>`, apart from the CM's settings row. */

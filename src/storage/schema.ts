@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import {
   type Classification,
+  CUE_KINDS,
   LABELS,
   type Label,
   type ObservedComment,
@@ -17,7 +18,7 @@ import {
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -27,6 +28,16 @@ const text = v.string();
 const platform = v.picklist(PLATFORMS);
 const label = v.picklist(LABELS);
 const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const cueSchema = v.object({
+  kind: v.picklist(CUE_KINDS),
+  quote: v.optional(text),
+  count: v.optional(count),
+});
+
+/** The classifier before typed cues and per-row versions (schema 2), as its manifest named it. */
+export const LEGACY_CLASSIFIER_VERSION = '1.0.0+753c849b';
 
 /** Deepest nesting of a settings value: deeper ones cannot be stored (the structured clone recurses). */
 const MAX_VALUE_DEPTH = 32;
@@ -63,7 +74,9 @@ export const commentRowSchema = v.object({
   intensity: unit,
   lang: text,
   uncertain: v.boolean(),
-  cues: v.array(text),
+  cues: v.array(cueSchema),
+  /** The classifier that labelled it (CLASSIFIER_VERSION). */
+  version: text,
   /** Epoch ms when first and last seen in any tab. */
   firstSeen: epochMs,
   lastSeen: epochMs,
@@ -127,6 +140,25 @@ export const evidenceRowSchema = v.object({
   screenshot: v.nullable(text),
 });
 
+/**
+ * The CM's correction of a label, one per comment (correcting again replaces it). It keeps the comment's
+ * hashed features, not its words, so the device can learn from it even when comment text is not kept.
+ */
+export const correctionRowSchema = v.object({
+  commentKey: v.pipe(v.string(), v.minLength(3)),
+  at: epochMs,
+  day,
+  platform,
+  lang: text,
+  /** The classifier's label, and the CM's. */
+  from: label,
+  to: label,
+  classifierVersion: text,
+  /** Hash buckets of the comment's n-grams and of its structured features (engine.ts). */
+  gram: v.pipe(v.array(count), v.maxLength(60_000)),
+  structured: v.pipe(v.array(count), v.maxLength(512)),
+});
+
 /** The CM's settings (key `settings`) and the dashboard's bookkeeping (`marker:…`), see markers.ts. */
 export const settingRowSchema = v.object({
   key: v.pipe(v.string(), v.minLength(1)),
@@ -139,6 +171,7 @@ export type ActivityRow = v.InferOutput<typeof activityRowSchema>;
 export type CheckInRow = v.InferOutput<typeof checkInRowSchema>;
 export type EvidenceRow = v.InferOutput<typeof evidenceRowSchema>;
 export type SettingRow = v.InferOutput<typeof settingRowSchema>;
+export type CorrectionRow = v.InferOutput<typeof correctionRowSchema>;
 
 /**
  * Per-day totals of the incoming comments (the CM's own are left out), kept in step with the `comments`

@@ -126,7 +126,9 @@ describe('badges and shield', () => {
       null,
     );
     expect(card.expanded).toBe('true');
-    expect(card.text).toMatch(/threat: 'On sait où tu habites'/i);
+    // Cues are typed and shown in the CM's language, quoting the comment as written.
+    expect(card.text).toMatch(/(threat|knows where to find someone): “On sait où tu habites”/i);
+    expect(card.buttons).toContain('It’s an unhappy customer');
     expect(card.text).toContain('Report and escalate internally');
     expect(card.buttons).toContain('Escalate and keep evidence');
     expect(card.buttons).not.toContain('Answer with humour');

@@ -64,6 +64,7 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
             lang: 'fr',
             uncertain: false,
             cues: [],
+            version: '2+000000000000',
             firstSeen,
             lastSeen: firstSeen,
             timesSeen: 1,
@@ -117,6 +118,7 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
           ],
           checkins: [],
           settings: [],
+          corrections: [],
         },
       };
     },

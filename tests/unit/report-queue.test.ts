@@ -25,6 +25,7 @@ const verdictFor = (c: ObservedComment): CommentVerdict => ({
     lang: 'fr',
     uncertain: false,
     cues: [],
+    version: '2+000000000000',
   },
   tactics: [],
   revealed: false,

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { classify } from '../../classifier';
+import { CLASSIFIER_VERSION, classify } from '../../classifier';
 import type { Classification, ObservedComment } from '../../shared/comment';
 import { commentKey } from '../../shared/comment';
 import { CATALOGS, resolveLanguage, subCatalog } from '../../shared/locale';
@@ -7,6 +7,7 @@ import type { CsHandlers } from '../../shared/messages';
 import { ingest, type Observation } from '../../storage/ingest';
 import { readSettings } from '../../storage/settings';
 import { tacticsFor } from '../assistant';
+import { currentAdjustment } from '../learning';
 import { watchWrite } from '../storage-health';
 import { updateTabState } from '../tab-state';
 import { createWriteQueue } from '../write-queue';
@@ -19,11 +20,12 @@ const OWN_COMMENT: Classification = {
   intensity: 0,
   lang: 'und',
   uncertain: false,
-  cues: ['own account'],
+  cues: [{ kind: 'own_account' }],
+  version: CLASSIFIER_VERSION,
 };
 
 /** The _locales keys the in-page badges and cards use. */
-const CONTENT_STRING_PREFIXES = ['label', 'badge', 'card', 'tactic'];
+const CONTENT_STRING_PREFIXES = ['label', 'badge', 'card', 'tactic', 'cue'];
 
 /** Comments read by the content scripts: classified, logged once, and answered with their verdicts. */
 export function commentHandlers({
@@ -38,10 +40,10 @@ export function commentHandlers({
   return {
     async 'cs→bg:comments-observed'(message, tab) {
       const settings = await readSettings(db);
-      const context = { brandNames: settings.brandNames };
+      const adjustment = await currentAdjustment(db);
       const observations = message.comments.map((comment: ObservedComment) => ({
         comment,
-        classification: comment.isOwn ? OWN_COMMENT : classify(comment.text, context),
+        classification: comment.isOwn ? OWN_COMMENT : classify(comment.text, { adjustment }),
         sessionId: message.sessionId,
         keepText: settings.keepText,
       }));

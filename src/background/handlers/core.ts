@@ -27,11 +27,11 @@ export function coreHandlers({
       ]);
       const comments: TabCommentView[] = [];
       for (const row of rows) {
-        const { label, scores, intensity, lang, uncertain, cues } = row;
+        const { label, scores, intensity, lang, uncertain, cues, version } = row;
         const own = actions.filter((action) => action.commentKey === row.key);
         comments.push({
           key: row.key,
-          classification: { label, scores, intensity, lang, uncertain, cues },
+          classification: { label, scores, intensity, lang, uncertain, cues, version },
           tactics: advice.get(row.key)?.tactics ?? [],
           revealed: row.revealedAt !== undefined,
           actions: own.map((action) => action.tactic),

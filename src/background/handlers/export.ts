@@ -38,7 +38,7 @@ async function dayRange<Row extends { day: string }, Key, Insert>(
 }
 
 async function readTables(db: DesaffectDb, options: ExportOptions, asOf: number): Promise<BackupTables> {
-  const [comments, actions, activity, checkins, evidence, settings] = await Promise.all([
+  const [comments, actions, activity, checkins, evidence, settings, corrections] = await Promise.all([
     // Every comment up to the snapshot, not just the range: redaction needs every name in the history.
     db.comments.where('firstSeen').belowOrEqual(asOf).toArray(),
     dayRange(db.actions, options),
@@ -47,8 +47,9 @@ async function readTables(db: DesaffectDb, options: ExportOptions, asOf: number)
     // Evidence only lends its names to the redactor; text and screenshots are dropped at once.
     db.evidence.toArray((rows) => rows.map((row) => ({ ...row, text: '', screenshot: null }))),
     db.settings.toArray(),
+    db.corrections.where('at').belowOrEqual(asOf).toArray(),
   ]);
-  return { comments, actions, activity, checkins, evidence, settings };
+  return { comments, actions, activity, checkins, evidence, settings, corrections };
 }
 
 /** Rows recorded by the snapshot (the pure export bounds them too; the counts below need the same rows). */

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { type Classification, LABELS } from '../../../src/shared/comment';
+import { type Classification, CUE_KINDS, LABELS } from '../../../src/shared/comment';
 
 /** Structural invariants every classification must satisfy. */
 export function expectValid(c: Classification): void {
@@ -20,8 +20,11 @@ export function expectValid(c: Classification): void {
   expect(typeof c.uncertain).toBe('boolean');
   expect(Array.isArray(c.cues)).toBe(true);
   for (const cue of c.cues) {
-    expect(typeof cue).toBe('string');
-    expect(cue.length).toBeGreaterThan(0);
-    expect(cue.length).toBeLessThanOrEqual(120);
+    expect(CUE_KINDS).toContain(cue.kind);
+    if (cue.quote !== undefined) {
+      expect(cue.quote.length).toBeGreaterThan(0);
+      expect(cue.quote.length).toBeLessThanOrEqual(40);
+    }
   }
+  expect(c.version).toMatch(/^2\+[0-9a-f]{12}$/);
 }

@@ -6,18 +6,27 @@ import { decodeModel, type ModelFile } from '../../../src/classifier/model-codec
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const modelPath = `${root}src/classifier/model/weights.json`;
-const lexiconPath = `${root}src/classifier/model/lexicon.json`;
+const verbsPath = `${root}src/classifier/model/verbs.json`;
 
 describe('shipped model', () => {
-  it('is at most 2 MB (weights and compiled lexicons) and decodes (its load time: npm run bench:classifier)', () => {
-    expect(statSync(modelPath).size + statSync(lexiconPath).size).toBeLessThanOrEqual(2 * 1024 * 1024);
+  it('is at most 3 MB (weights and verb tables) and decodes (its load time: npm run bench:classifier)', () => {
+    expect(statSync(modelPath).size + statSync(verbsPath).size).toBeLessThanOrEqual(3 * 1024 * 1024);
     const model = decodeModel(JSON.parse(readFileSync(modelPath, 'utf8')) as ModelFile);
     expect(model.w.length).toBe((1 << model.bits) * 4);
     expect(model.scale.every((s) => s > 0)).toBe(true);
   });
 
   it('src/classifier imports no Node or browser APIs', () => {
-    const files = ['index.ts', 'engine.ts', 'lexicon.ts', 'lexicon-data.ts', 'model-codec.ts', 'text.ts'];
+    const files = [
+      'index.ts',
+      'engine.ts',
+      'phrases.ts',
+      'frames.ts',
+      'lang.ts',
+      'adjustment.ts',
+      'model-codec.ts',
+      'text.ts',
+    ];
     for (const f of files) {
       const src = readFileSync(`${root}src/classifier/${f}`, 'utf8');
       expect(src).not.toMatch(/from ['"](node:|fs|path|webextension-polyfill|dexie)/);
@@ -34,7 +43,7 @@ describe('CLI: npm run classify', () => {
       JSON.stringify({ id: 'b', text: 'Votre service client de merde, toujours pas reçu mon colis' }),
       JSON.stringify({ id: 'c' }),
       JSON.stringify({ id: 7, text: 'Merci pour la livraison rapide !' }),
-      JSON.stringify({ id: 'd', text: 'Acme décevant', brandNames: ['Acme'] }),
+      JSON.stringify({ id: 'd', text: 'Acme, vous êtes des clowns 🤡' }),
     ].join('\n');
     const r = spawnSync('npx', ['tsx', 'scripts/classify.ts'], {
       cwd: root,
@@ -52,10 +61,10 @@ describe('CLI: npm run classify', () => {
     expect(out[2]?.label).toBe('unhappy_customer');
     expect(typeof out[3]?.error).toBe('string');
     expect(out[4]?.label).toBe('neutral');
-    expect(out[5]?.cues).toContain("brand mention: 'Acme'");
+    expect(out[5]?.cues).toContainEqual({ kind: 'insult', quote: 'clowns' });
     for (const o of [out[0], out[2], out[4]]) {
       expect(Object.keys(o ?? {}).sort()).toEqual(
-        ['cues', 'id', 'intensity', 'label', 'lang', 'scores', 'uncertain'].sort(),
+        ['cues', 'id', 'intensity', 'label', 'lang', 'scores', 'uncertain', 'version'].sort(),
       );
     }
   }, 60_000);

@@ -16,6 +16,7 @@ import {
   activityRowSchema,
   checkInRowSchema,
   commentRowSchema,
+  correctionRowSchema,
   evidenceRowSchema,
   SCHEMA_VERSION,
   settingRowSchema,
@@ -26,6 +27,7 @@ import {
   fullActivity,
   fullCheckIn,
   fullComment,
+  fullCorrection,
   fullEvidence,
   fullSetting,
 } from '../storage/full-rows';
@@ -46,6 +48,7 @@ async function seed(db: DesaffectDb) {
   await db.activity.put(fullActivity(DAY, 'x', now - 3_600_000, now));
   await db.checkins.add(fullCheckIn(1, now, DAY));
   await db.evidence.add(fullEvidence(1, 'x:b', now));
+  await db.corrections.put(fullCorrection('x:a', now + 2_000, DAY));
   await writeSettings(db, { ...DEFAULT_SETTINGS, retentionDays: 30 });
   await writeMarker(db, 'lastPurgeDay', DAY);
 }
@@ -67,7 +70,7 @@ describe('backup and restore', () => {
 
     const fresh = freshDb();
     const result = await restoreBackup(fresh, JSON.stringify(backup));
-    expect(result).toEqual({ ok: true, rows: 9 });
+    expect(result).toEqual({ ok: true, rows: 10 });
     expect(await tablesOf(fresh)).toEqual(backup.tables);
     expect(await fresh.dayTotals.toArray()).toEqual(dayTotalsOf(backup.tables.comments));
   });
@@ -80,13 +83,19 @@ describe('backup and restore', () => {
       [activityRowSchema, fullActivity(DAY, 'x', now - 1_000, now)],
       [checkInRowSchema, fullCheckIn(1, now, DAY)],
       [evidenceRowSchema, fullEvidence(1, 'x:a', now)],
+      [correctionRowSchema, fullCorrection('x:a', now, DAY)],
       [settingRowSchema, fullSetting('settings', DEFAULT_SETTINGS)],
     ] as const;
     for (const [schema, row] of cases) {
       expect(Object.keys(schema.entries).sort()).toEqual(Object.keys(row).sort());
     }
+    // And every field of a cue (the comment fixture has one cue with them all).
+    const cueEntries = commentRowSchema.entries.cues.item.entries;
+    expect(Object.keys(cueEntries).sort()).toEqual(
+      Object.keys(fullComment('a', now, DAY).cues.find((cue) => cue.count !== undefined) ?? {}).sort(),
+    );
     expect(Object.keys(backupTablesSchema.entries).sort()).toEqual(
-      ['actions', 'activity', 'checkins', 'comments', 'evidence', 'settings'].sort(),
+      ['actions', 'activity', 'checkins', 'comments', 'corrections', 'evidence', 'settings'].sort(),
     );
   });
 
@@ -251,10 +260,24 @@ describe('backups of older schema versions', () => {
       createdAt: '',
       tables: {},
     };
-    const emptyTables = { comments: [], actions: [], activity: [], checkins: [], evidence: [], settings: [] };
+    const emptyTables = {
+      comments: [],
+      actions: [],
+      activity: [],
+      checkins: [],
+      evidence: [],
+      settings: [],
+      corrections: [],
+    };
     const steps = {
       1: (tables: unknown) => ({ ...(tables as object), comments: [], actions: [], activity: [] }),
-      2: (tables: unknown) => ({ ...(tables as object), checkins: [], evidence: [], settings: [] }),
+      2: (tables: unknown) => ({
+        ...(tables as object),
+        checkins: [],
+        evidence: [],
+        settings: [],
+        corrections: [],
+      }),
     };
     expect(parseBackup(JSON.stringify(v1), 3, steps)).toEqual({ ok: true, tables: emptyTables });
     // Without the steps, these version-1 tables do not have version 3's shape.

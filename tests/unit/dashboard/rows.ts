@@ -34,6 +34,7 @@ export function commentRow(
     lang: 'fr',
     uncertain: false,
     cues: [],
+    version: '2+000000000000',
     firstSeen,
     lastSeen: firstSeen,
     timesSeen: 1,

@@ -8,6 +8,7 @@ import {
   studyPseudonymKey,
 } from '../../../src/export/anonymize-hmac';
 import { createRedactor, DIGIT_TOKEN, nameTokens, REFERENCE_RULE } from '../../../src/export/anonymize-text';
+import { CUE_KINDS } from '../../../src/shared/comment';
 
 const redact = createRedactor(
   ['Héloïse Dupont-Marchal', 'troll_du_75', 'Jo Wu', 'Al Fontaine', 'jo_li', 'Bo'],
@@ -89,17 +90,33 @@ describe('redaction into typed placeholders', () => {
 
 describe('cue kinds', () => {
   it.each([
-    ["insult: 'connard'", 'insult'],
-    ['shouting: mostly capital letters', 'shouting'],
-    ['empty text', 'empty text'],
-    ['exclamation marks: 4', 'exclamation marks'],
-    ["order problem: 'colis'", 'order problem'],
-    ['mentions dupont', 'other'],
-    ["Insulte: '@x'", 'other'],
-    ["LEAKYCUE: 'x'", 'other'],
-    ['é: x', 'other'],
-  ])('%s → %s', (cue, kind) => {
+    [{ kind: 'insult', quote: 'connard' }, 'insult'],
+    [{ kind: 'shouting' }, 'shouting'],
+    [{ kind: 'empty' }, 'empty'],
+    [{ kind: 'exclamations', count: 4 }, 'exclamations'],
+    [{ kind: 'complaint_delivery', quote: 'colis' }, 'complaint_delivery'],
+    // A cue kept from before typed cues: its text may name anyone.
+    [{ kind: 'legacy', quote: 'mentions dupont' }, 'other'],
+    [{ kind: 'Insult', quote: '@x' }, 'other'],
+    [{ kind: 'insult ' }, 'other'],
+    [{ kind: 'LEAKYCUE', quote: 'x' }, 'other'],
+    [{ kind: 'é', quote: 'x' }, 'other'],
+    [{ kind: 42 }, 'other'],
+    [{ quote: 'insult' }, 'other'],
+    [{}, 'other'],
+    // Cues of an old backup that skipped the upgrade: text, never parsed.
+    ["insult: 'connard'", 'other'],
+    ['shouting', 'other'],
+    [null, 'other'],
+    [['insult'], 'other'],
+  ])('%j → %s', (cue, kind) => {
     expect(cueKind(cue)).toBe(kind);
+  });
+
+  it('keeps every kind the extension writes, the legacy text aside', () => {
+    for (const kind of CUE_KINDS) {
+      expect(cueKind({ kind, quote: 'Dupontel', count: 3 })).toBe(kind === 'legacy' ? 'other' : kind);
+    }
   });
 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CUE_KINDS } from '../../../src/shared/comment';
 import { BACKUP_FORMAT, type BackupFile } from '../../../src/storage/backup-format';
 import { CANARIES, canaryHistory } from './history';
 
@@ -25,11 +26,17 @@ async function anonymize(...args: string[]): Promise<{ code: number; stdout: str
   }
 }
 
-/** The canary history without the values a backup's own validation refuses (a lang is free text there). */
+/**
+ * The canary history without the values a backup's own validation refuses (a lang is free text there; a
+ * cue's kind is not).
+ */
 const canaryTables = canaryHistory();
+const knownCueKinds = new Set<string>(CUE_KINDS);
 const tables = {
   ...canaryTables,
-  comments: canaryTables.comments.filter((row) => row.day !== 'LEAKYDAY'),
+  comments: canaryTables.comments
+    .filter((row) => row.day !== 'LEAKYDAY')
+    .map((row) => ({ ...row, cues: row.cues.filter((cue) => knownCueKinds.has(cue.kind)) })),
   actions: canaryTables.actions.filter((row) => row.label !== ('LEAKYLABEL' as never)),
   activity: canaryTables.activity.filter((row) => row.platform !== ('LEAKYPLATFORM' as never)),
   checkins: canaryTables.checkins.filter((row) => row.trigger !== ('LEAKYTRIGGER' as never)),
@@ -128,6 +135,21 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
       () =>
         write('damaged.json', JSON.stringify({ ...backup, tables: { ...backup.tables, comments: [{}] } })),
       /damaged Desaffect backup at comments\.0\./,
+    ],
+    [
+      'a backup with a cue of an unknown kind',
+      () =>
+        write(
+          'leaky-cue.json',
+          JSON.stringify({
+            ...backup,
+            tables: {
+              ...backup.tables,
+              comments: canaryTables.comments.filter((row) => row.day !== 'LEAKYDAY'),
+            },
+          }),
+        ),
+      /damaged Desaffect backup at comments\.\d+\.cues\.0\.kind/,
     ],
   ])('refuses %s with one line and exit code 2', async (_, makePath, message) => {
     const result = await anonymize(makePath(), join(dir, 'never.zip'));

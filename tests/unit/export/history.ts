@@ -1,8 +1,14 @@
 /** Test histories for the research export: one seeded with identifying "canary" strings everywhere. */
-import { type Classification, commentKey, type Label, type Platform } from '../../../src/shared/comment';
+import {
+  type Classification,
+  type CueKind,
+  commentKey,
+  type Label,
+  type Platform,
+} from '../../../src/shared/comment';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { BackupTables } from '../../../src/storage/backup-format';
-import type { ActionRow, CheckInRow, CommentRow } from '../../../src/storage/schema';
+import type { ActionRow, CheckInRow, CommentRow, CorrectionRow } from '../../../src/storage/schema';
 
 export const STUDY_KEY = 'study-2026-canary';
 /** The per-install secret the tests pass: it keys study pseudonyms and must never be written. */
@@ -83,11 +89,13 @@ export const hostile: Classification = {
   lang: 'fr',
   uncertain: false,
   cues: [
-    "insult: 'Canarini'",
-    "threat: 'rue des Canaris'",
-    'mentions canaribrand',
-    'shouting: mostly capital letters',
+    { kind: 'insult', quote: 'Canarini' },
+    { kind: 'threat', quote: 'rue des Canaris' },
+    // A cue kept from before typed cues (a restored schema-2 backup): its text is a quote too.
+    { kind: 'legacy', quote: 'mentions canaribrand' },
+    { kind: 'shouting' },
   ],
+  version: '2+000000000000',
 };
 
 interface CommentSeed {
@@ -172,7 +180,14 @@ function trickyComments(): CommentRow[] {
       authorName: 'Ky Vo',
       text: '𝐃𝐮𝐩𝐨𝐧𝐭𝐞𝐥 et Ｄｕｐｏｎｔｅｌ et D̸u̸p̸o̸n̸t̸e̸l̸, appelez le ０６ １８ ９０ ８１ ９９ ou ＠canary_troll99',
       firstSeen: at(21, 11, 40),
-      classification: { ...hostile, lang: 'LEAKYLANG', cues: ["LEAKYCUE: 'Dupontel'", "insult: 'Dupontel'"] },
+      classification: {
+        ...hostile,
+        lang: 'LEAKYLANG',
+        cues: [
+          { kind: 'LEAKYCUE' as CueKind, quote: 'Dupontel' },
+          { kind: 'insult', quote: 'Dupontel' },
+        ],
+      },
     }),
     commentRow({
       ...base,
@@ -290,9 +305,25 @@ export function canaryHistory(): BackupTables {
       trigger: 'LEAKYTRIGGER' as CheckInRow['trigger'],
     },
   ];
+  // The CM's correction of the canary comment: its key names the comment, and corrections never leave.
+  const corrections: CorrectionRow[] = [
+    {
+      commentKey: comments[0]?.key as string,
+      at: at(20, 9, 45),
+      day: '2026-11-20',
+      platform: 'x',
+      lang: 'fr',
+      from: 'troll',
+      to: 'threat',
+      classifierVersion: '2+000000000000',
+      gram: [12, 4_096, 59_999],
+      structured: [0, 7],
+    },
+  ];
   return {
     comments,
     actions,
+    corrections,
     activity: [
       { day: '2026-11-20', platform: 'x', activeMs: 3_600_000, first: at(20, 8), last: at(20, 20) },
       { day: '2026-11-21', platform: 'facebook', activeMs: 1_234_567, first: at(21, 9), last: at(21, 22) },
@@ -350,7 +381,7 @@ export function syntheticHistory(count: number, authors = 500, days = 30): Backu
       text: `Message ${i} de @user_${author}: commande CMD-${10_000 + i}, appelez le 06 12 34 ${String(i % 100).padStart(2, '0')} 78`,
       permalink: `https://x.com/user_${author}/status/${100_000_000 + i}`,
       firstSeen: start + Math.floor((i / count) * days) * 86_400_000 + (i % 600) * 60_000,
-      classification: { ...hostile, label, cues: [`insult: 'mot${i}'`] },
+      classification: { ...hostile, label, cues: [{ kind: 'insult', quote: `mot${i}` }] },
     });
     comments.push(row);
     if (i % 10 === 0) {
@@ -365,5 +396,5 @@ export function syntheticHistory(count: number, authors = 500, days = 30): Backu
       });
     }
   }
-  return { comments, actions, activity: [], checkins: [], evidence: [], settings: [] };
+  return { comments, actions, activity: [], checkins: [], evidence: [], settings: [], corrections: [] };
 }

@@ -1,6 +1,6 @@
 /** fast-check arbitraries for the storage tests: rows of every table, valid as the service worker writes them. */
 import fc from 'fast-check';
-import { LABELS, PLATFORMS } from '../../../src/shared/comment';
+import { CUE_KINDS, type Cue, LABELS, PLATFORMS } from '../../../src/shared/comment';
 import { localDay } from '../../../src/shared/day';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type {
@@ -8,6 +8,7 @@ import type {
   ActivityRow,
   CheckInRow,
   CommentRow,
+  CorrectionRow,
   EvidenceRow,
   SettingRow,
 } from '../../../src/storage/schema';
@@ -28,6 +29,15 @@ export const platform = fc.constantFrom(...PLATFORMS);
 export const label = fc.constantFrom(...LABELS);
 /** A small id space, so generated comments collide by key. */
 export const commentId = fc.integer({ min: 1, max: 30 }).map(String);
+/** A typed cue, its optional fields present or absent. */
+export const cue: fc.Arbitrary<Cue> = fc.record(
+  {
+    kind: fc.constantFrom(...CUE_KINDS),
+    quote: text,
+    count: fc.nat({ max: 100_000 }),
+  },
+  { requiredKeys: ['kind'] },
+);
 
 export const commentRow: fc.Arbitrary<CommentRow> = fc
   .record({
@@ -46,7 +56,8 @@ export const commentRow: fc.Arbitrary<CommentRow> = fc
     intensity: unit,
     lang: fc.constantFrom('fr', 'en', 'und'),
     uncertain: fc.boolean(),
-    cues: fc.array(text, { maxLength: 3 }),
+    cues: fc.array(cue, { maxLength: 3 }),
+    version: fc.constantFrom('1.0.0+753c849b', '2+000000000000', '2+123456789abc'),
     firstSeen: instant,
     seenFor: fc.integer({ min: 0, max: 2 * 86_400_000 }),
     timesSeen: fc.integer({ min: 1, max: 5 }),
@@ -106,6 +117,20 @@ export const evidenceRow: fc.Arbitrary<Omit<EvidenceRow, 'id'>> = fc.record({
   screenshot: fc.option(fc.constant('data:image/png;base64,iVBORw0KGgo='), { nil: null }),
 });
 
+export const correctionRow: fc.Arbitrary<CorrectionRow> = fc
+  .record({
+    commentKey: commentId.map((id) => `x:${id}`),
+    at: instant,
+    platform,
+    lang: fc.constantFrom('fr', 'en', 'und'),
+    from: label,
+    to: label,
+    classifierVersion: fc.constantFrom('1.0.0+753c849b', '2+000000000000'),
+    gram: fc.array(fc.nat({ max: 1 << 20 }), { maxLength: 8 }),
+    structured: fc.array(fc.nat({ max: 511 }), { maxLength: 4 }),
+  })
+  .map((row) => ({ ...row, day: localDay(row.at, PARIS) }));
+
 export const settingRows: fc.Arbitrary<SettingRow[]> = fc
   .record({
     retentionDays: fc.integer({ min: 1, max: 3650 }),
@@ -127,6 +152,7 @@ export const tableRows = fc.record({
   checkins: fc.array(checkInRow, { maxLength: 4 }),
   evidence: fc.array(evidenceRow, { maxLength: 3 }),
   settings: settingRows,
+  corrections: fc.uniqueArray(correctionRow, { selector: (row) => row.commentKey, maxLength: 4 }),
 });
 
 export type TableRows = typeof tableRows extends fc.Arbitrary<infer T> ? T : never;

@@ -3,12 +3,13 @@
  * (its schema, see src/storage/schema.ts) does not compile here until it is set, so the round-trip tests
  * that use these rows check the new field survives a backup and a restore.
  */
-import type { Label, Platform } from '../../../src/shared/comment';
+import type { Cue, Label, Platform } from '../../../src/shared/comment';
 import type {
   ActionRow,
   ActivityRow,
   CheckInRow,
   CommentRow,
+  CorrectionRow,
   EvidenceRow,
   SettingRow,
 } from '../../../src/storage/schema';
@@ -38,7 +39,12 @@ export function fullComment(
     intensity: 0.6,
     lang: 'fr',
     uncertain: true,
-    cues: ["insult: 'clown'"],
+    // Every field of a cue, in one of them: a field the schema forgot would be dropped by a restore.
+    cues: [
+      { kind: 'insult', quote: 'clown' },
+      { kind: 'exclamations', quote: '!!!!', count: 4 } satisfies Required<Cue>,
+    ],
+    version: '2+000000000000',
     firstSeen,
     lastSeen: firstSeen + 30_000,
     timesSeen: 2,
@@ -78,6 +84,21 @@ export function fullEvidence(id: number, commentKey: string, at: number): Requir
     text: 'je sais où tu habites',
     createdAt: new Date(at - 60_000).toISOString(),
     screenshot: 'data:image/png;base64,iVBORw0KGgo=',
+  };
+}
+
+export function fullCorrection(commentKey: string, at: number, day: string): Required<CorrectionRow> {
+  return {
+    commentKey,
+    at,
+    day,
+    platform: 'x',
+    lang: 'fr',
+    from: 'troll',
+    to: 'threat',
+    classifierVersion: '2+000000000000',
+    gram: [3, 1_024, 59_999],
+    structured: [0, 2, 511],
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * A realistic history for the upgrade and restore tests: two weeks of a CM's work around both of 2026's
- * daylight-saving changes in Paris (29 March, 25 October), in every table, as the first release wrote it.
+ * daylight-saving changes in Paris (29 March, 25 October), in every table, as the first release wrote it
+ * (schemas 1 and 2: comments with their cues as display strings and no classifier version).
  * Deterministic (seeded), so a failure can be replayed.
  */
 import { expect } from 'vitest';
@@ -49,8 +50,11 @@ function offsetAt(day: string, hour: number): number {
   return 1;
 }
 
+/** A comment row as schemas 1 and 2 stored it: its cues as display strings, no classifier version. */
+export type LegacyCommentRow = Omit<CommentRow, 'cues' | 'version'> & { cues: string[] };
+
 export interface History {
-  comments: CommentRow[];
+  comments: LegacyCommentRow[];
   actions: Omit<ActionRow, 'id'>[];
   activity: ActivityRow[];
   checkins: Omit<CheckInRow, 'id'>[];
@@ -99,7 +103,7 @@ export function realisticHistory(seed = 7): History {
         : pick(['troll', 'troll', 'unhappy_customer', 'threat', 'neutral', 'neutral']);
       const seenAgain = next() < 0.2;
       const keepText = next() < 0.85;
-      const row: CommentRow = {
+      const row: LegacyCommentRow = {
         key: `${platform}:${1_000 + id}`,
         platform,
         id: String(1_000 + id),
@@ -116,7 +120,12 @@ export function realisticHistory(seed = 7): History {
         intensity: isOwn ? 0 : Math.round(next() * 1_000) / 1_000,
         lang: pick(['fr', 'en', 'und']),
         uncertain: next() < 0.15,
-        cues: label === 'neutral' ? [] : ["insult: 'clown'"],
+        cues:
+          label === 'neutral'
+            ? []
+            : label === 'threat'
+              ? ['threat: "je sais où tu habites"', 'exclamation marks: 3']
+              : ["insult: 'clown'"],
         firstSeen,
         lastSeen: seenAgain ? firstSeen + 20 * HOUR_MS : firstSeen + 5_000,
         timesSeen: seenAgain ? 2 + Math.floor(next() * 3) : 1,
@@ -181,7 +190,7 @@ export function realisticHistory(seed = 7): History {
  * once the rows are read through the per-day totals.
  */
 export function referenceExposure(
-  comments: CommentRow[],
+  comments: readonly Omit<CommentRow, 'cues' | 'version'>[],
   activity: ActivityRow[],
   from: string,
   to: string,

@@ -11,7 +11,8 @@ const troll: Classification = {
   intensity: 0.7,
   lang: 'fr',
   uncertain: false,
-  cues: ["insult: 'clown'"],
+  cues: [{ kind: 'insult', quote: 'clown' }],
+  version: '2+000000000000',
 };
 
 function comment(id: string, text = `texte ${id}`): ObservedComment {
@@ -57,6 +58,8 @@ describe('ingest', () => {
     expect(rows[0]?.day).toBe('2026-11-26');
     expect(rows[0]?.label).toBe('troll');
     expect(rows[0]?.timesSeen).toBe(1);
+    expect(rows[0]?.cues).toEqual(troll.cues);
+    expect(rows[0]?.version).toBe(troll.version);
   });
 
   it('does not count a retried batch or a duplicate within one page session twice', async () => {

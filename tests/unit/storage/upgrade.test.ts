@@ -1,9 +1,11 @@
 /**
  * Schema upgrades: each Dexie `version(n)` is tested from data of the previous shape. Here, from the first
- * released schema (version 1) with a realistic history, and a backup file of the first format version.
+ * released schema (version 1) and from version 2 (before typed cues) with a realistic history, and backup
+ * files of schema versions 1 and 2.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/shared/calendar';
 import { localDay } from '../../../src/shared/day';
@@ -20,9 +22,21 @@ import {
 } from '../../../src/storage/exposure';
 import { ingest } from '../../../src/storage/ingest';
 import { readMarker } from '../../../src/storage/markers';
-import { SCHEMA_VERSION } from '../../../src/storage/schema';
+import {
+  type CommentRow,
+  commentRowSchema,
+  LEGACY_CLASSIFIER_VERSION,
+  SCHEMA_VERSION,
+} from '../../../src/storage/schema';
 import { readSettings } from '../../../src/storage/settings';
-import { expectSameExposure, HISTORY_DAYS, PARIS, realisticHistory, referenceExposure } from './history';
+import {
+  expectSameExposure,
+  HISTORY_DAYS,
+  type LegacyCommentRow,
+  PARIS,
+  realisticHistory,
+  referenceExposure,
+} from './history';
 
 /** The stores of the first released schema (`version(1)`, commit b616764), frozen: never edit. */
 const V1_STORES = {
@@ -35,6 +49,51 @@ const V1_STORES = {
 } as const;
 
 const V1_TABLES = Object.keys(V1_STORES) as (keyof typeof V1_STORES)[];
+
+/**
+ * The stores of schema version 2 (`version(2)`, commit bb1291b: the [day+label] index and the per-day
+ * totals), in full, frozen: never edit.
+ */
+const V2_STORES = {
+  ...V1_STORES,
+  comments: 'key, firstSeen, day, label, platform, threadKey, [day+label]',
+  dayTotals: 'day',
+} as const;
+
+/** Tables whose rows schema version 3 left as they were. */
+const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments');
+
+/**
+ * A comment of schemas 1 and 2 as version 3 must read it (the rule, restated here rather than imported):
+ * each old display string kept as the quote of a `legacy` cue, in order, and the classifier of that time.
+ */
+function upgraded(row: LegacyCommentRow): CommentRow {
+  return {
+    ...row,
+    cues: row.cues.map((quote) => ({ kind: 'legacy', quote })),
+    version: LEGACY_CLASSIFIER_VERSION,
+  };
+}
+
+/** What version 3 added, checked on an upgraded database: typed cues on every comment, an empty corrections table. */
+async function expectSchema3Additions(db: DesaffectDb, comments: LegacyCommentRow[]): Promise<void> {
+  const rows = await db.comments.toArray();
+  expect(rows).toHaveLength(comments.length);
+  for (const row of rows) {
+    expect(row.version).toBe(LEGACY_CLASSIFIER_VERSION);
+    for (const cue of row.cues) expect(cue).toEqual({ kind: 'legacy', quote: expect.any(String) });
+    // Valid rows of the current schema: a backup of them restores.
+    expect(v.safeParse(commentRowSchema, row).success, row.key).toBe(true);
+  }
+  // Each comment quotes its old strings, in their order.
+  expect(Object.fromEntries(rows.map((row) => [row.key, row.cues.map((cue) => cue.quote)]))).toEqual(
+    Object.fromEntries(comments.map((row) => [row.key, row.cues])),
+  );
+  expect(db.tables.map((table) => table.name)).toContain('corrections');
+  expect(await db.corrections.count()).toBe(0);
+  // Its index is there too.
+  expect(await db.corrections.orderBy('at').toArray()).toEqual([]);
+}
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -82,10 +141,12 @@ describe('upgrade from the first released schema', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
 
-    // Every row, in every table, as it was.
-    for (const table of V1_TABLES) {
+    // Every row, in every table, as it was; the comments with their cues typed (version 3).
+    for (const table of UNCHANGED_TABLES) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
+    expect(await db.comments.toArray()).toEqual((before.comments as LegacyCommentRow[]).map(upgraded));
+    await expectSchema3Additions(db, history.comments);
     // The per-day totals were built from all of them.
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
 
@@ -156,7 +217,13 @@ describe('upgrade from the first released schema', () => {
       [
         {
           comment: { ...seenAgain, text: `${seenAgain.text ?? ''} — and the rest of a longer text` },
-          classification: { ...seenAgain, label: 'threat', intensity: 1 },
+          classification: {
+            ...upgraded(seenAgain),
+            label: 'threat',
+            intensity: 1,
+            cues: [{ kind: 'threat', quote: 'the rest' }],
+            version: '2+000000000000',
+          },
           sessionId: 'after-upgrade',
           keepText: true,
         },
@@ -165,6 +232,14 @@ describe('upgrade from the first released schema', () => {
     );
     await db.comments.update(seenAgain.key, { revealedAt: Date.parse('2026-10-29T10:01:00Z') });
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(await db.comments.toArray()));
+    // The expanded comment carries its new classification; the others keep the legacy one.
+    expect(await db.comments.get(seenAgain.key)).toMatchObject({
+      label: 'threat',
+      cues: [{ kind: 'threat', quote: 'the rest' }],
+      version: '2+000000000000',
+    });
+    const others = (await db.comments.toArray()).filter((row) => row.key !== seenAgain.key);
+    expect(others.every((row) => row.version === LEGACY_CLASSIFIER_VERSION)).toBe(true);
   });
 
   it('backs up the upgraded database and restores it whole', async () => {
@@ -175,6 +250,93 @@ describe('upgrade from the first released schema', () => {
     const fresh = current(`fresh-${Math.random()}`);
     expect(await restoreBackup(fresh, JSON.stringify(backup))).toMatchObject({ ok: true });
     expect((await createBackup(fresh, '0.2.0', Date.now())).tables).toEqual(backup.tables);
+    expect(await fresh.dayTotals.toArray()).toEqual(await db.dayTotals.toArray());
+  });
+});
+
+/**
+ * A database of schema version 2 holding `history`, as that version kept it (its per-day totals
+ * included), closed; returns its rows as stored.
+ */
+async function schema2Database(name: string, history = realisticHistory()) {
+  const v2 = new Dexie(name);
+  v2.version(2).stores(V2_STORES);
+  await v2.open();
+  await v2.transaction('rw', [...V1_TABLES, 'dayTotals'], async () => {
+    await v2.table('comments').bulkAdd(history.comments);
+    await v2.table('actions').bulkAdd(history.actions);
+    await v2.table('activity').bulkAdd(history.activity);
+    await v2.table('checkins').bulkAdd(history.checkins);
+    await v2.table('evidence').bulkAdd(history.evidence);
+    await v2.table('settings').bulkAdd(history.settings);
+    await v2.table('dayTotals').bulkAdd(dayTotalsOf(history.comments));
+  });
+  const stored = Object.fromEntries(
+    await Promise.all(V1_TABLES.map(async (table) => [table, await v2.table(table).toArray()] as const)),
+  ) as Record<(typeof V1_TABLES)[number], unknown[]>;
+  expect(v2.verno).toBe(2);
+  expect(v2.tables.map((table) => table.name)).not.toContain('corrections');
+  v2.close();
+  return stored;
+}
+
+describe('upgrade from schema version 2 (cues as text, no classifier version)', () => {
+  it('types every cue as legacy, credits the legacy classifier, adds an empty corrections table and loses no row', async () => {
+    const name = `upgrade-v2-${Math.random()}`;
+    const history = realisticHistory(5);
+    const before = await schema2Database(name, history);
+    expect(before.comments).toHaveLength(history.comments.length);
+    // Data of the version-2 shape: text cues (some comments have several, some none), no version.
+    expect(history.comments.some((row) => row.cues.length > 1)).toBe(true);
+    expect(history.comments.some((row) => row.cues.length === 0)).toBe(true);
+    for (const row of before.comments) {
+      expect(row).not.toHaveProperty('version');
+      for (const cue of (row as LegacyCommentRow).cues) expect(cue).toBeTypeOf('string');
+    }
+
+    const db = current(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+
+    expect(await db.comments.toArray()).toEqual((before.comments as LegacyCommentRow[]).map(upgraded));
+    await expectSchema3Additions(db, history.comments);
+    for (const table of UNCHANGED_TABLES) {
+      expect(await db.table(table).toArray(), table).toEqual(before[table]);
+    }
+    // Retyping the cues changed no label, day or intensity: the totals are those of version 2, not doubled.
+    expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
+    const [from, to] = [HISTORY_DAYS[0] as string, HISTORY_DAYS.at(-1) as string];
+    expectSameExposure(
+      await exposureByDay(db, from, to, PARIS),
+      referenceExposure(history.comments, history.activity, from, to, PARIS),
+    );
+    expect((await readSettings(db)).brandNames).toEqual(['Acme']);
+  });
+
+  it('takes corrections after the upgrade, and backs up and restores the upgraded database whole', async () => {
+    const name = `upgrade-v2-${Math.random()}`;
+    const history = realisticHistory(13);
+    await schema2Database(name, history);
+    const db = current(name);
+    const corrected = history.comments.find((row) => row.label === 'troll') as LegacyCommentRow;
+    await db.corrections.put({
+      commentKey: corrected.key,
+      at: corrected.firstSeen + 60_000,
+      day: corrected.day,
+      platform: corrected.platform,
+      lang: corrected.lang,
+      from: 'troll',
+      to: 'neutral',
+      classifierVersion: '2+000000000000',
+      gram: [1, 2, 3],
+      structured: [4],
+    });
+    const backup = await createBackup(db, '0.3.0', Date.now());
+    expect(backup.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(backup.tables.corrections).toHaveLength(1);
+    const fresh = current(`fresh-${Math.random()}`);
+    expect(await restoreBackup(fresh, JSON.stringify(backup))).toMatchObject({ ok: true });
+    expect((await createBackup(fresh, '0.3.0', Date.now())).tables).toEqual(backup.tables);
     expect(await fresh.dayTotals.toArray()).toEqual(await db.dayTotals.toArray());
   });
 });
@@ -328,7 +490,15 @@ describe('a backup file of the first format version', () => {
     expect(result).toEqual({ ok: true, rows: 10 });
     const restored = await createBackup(db, '0.2.0', Date.now());
     expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(restored.tables).toEqual(FIRST_RELEASE_BACKUP.tables);
+    expect(restored.tables).toEqual({
+      ...FIRST_RELEASE_BACKUP.tables,
+      comments: FIRST_RELEASE_BACKUP.tables.comments.map((row) => upgraded({ ...row, cues: [...row.cues] })),
+      corrections: [],
+    });
+    expect(restored.tables.comments.map((row) => row.cues)).toEqual([
+      [{ kind: 'legacy', quote: 'threat: "je sais où"' }],
+      [{ kind: 'legacy', quote: "insult: 'incompétent'" }],
+    ]);
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(FIRST_RELEASE_BACKUP.tables.comments));
     const settings = await readSettings(db);
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...FIRST_RELEASE_BACKUP.tables.settings[1].value });
@@ -338,5 +508,136 @@ describe('a backup file of the first format version', () => {
       facebook: { troll: 0, unhappy_customer: 0, threat: 1, neutral: 0 },
     });
     expect(day?.load).toBeCloseTo(0.62 + 2 * 0.95, 6);
+  });
+});
+
+/**
+ * A backup file as schema version 2 wrote it (the last before typed cues): the tables of the first
+ * release's file (version 2 changed none of a backup's tables), with comments holding several cues and
+ * none. Frozen: never regenerate it with the current code.
+ */
+const SCHEMA_2_BACKUP = {
+  ...FIRST_RELEASE_BACKUP,
+  schemaVersion: 2,
+  extensionVersion: '0.2.0',
+  createdAt: '2026-12-02T09:00:00.000Z',
+  tables: {
+    ...FIRST_RELEASE_BACKUP.tables,
+    comments: [
+      ...FIRST_RELEASE_BACKUP.tables.comments,
+      {
+        key: 'x:1790000000000000002',
+        platform: 'x',
+        id: '1790000000000000002',
+        threadKey: '1790000000000000000',
+        authorHandle: 'angry_client',
+        authorName: 'Angry Client',
+        text: 'TOUJOURS PAS REÇU MON COLIS !!!!',
+        createdAt: '2026-11-24T09:00:00.000Z',
+        permalink: 'https://x.com/angry_client/status/1790000000000000002',
+        isReply: true,
+        isOwn: false,
+        label: 'unhappy_customer',
+        scores: { troll: 0.1, unhappy_customer: 0.75, threat: 0.05, neutral: 0.1 },
+        intensity: 0.7,
+        lang: 'fr',
+        uncertain: false,
+        cues: ["order problem: 'colis'", 'shouting: mostly capital letters', 'exclamation marks: 4'],
+        firstSeen: 1_795_511_000_000,
+        lastSeen: 1_795_511_000_000,
+        timesSeen: 1,
+        lastSessionId: 'c9e0-session',
+        day: '2026-11-24',
+      },
+      {
+        key: 'x:1790000000000000003',
+        platform: 'x',
+        id: '1790000000000000003',
+        threadKey: '1790000000000000000',
+        authorHandle: 'acme_support',
+        authorName: 'Acme',
+        text: 'Nous regardons, écrivez-nous en DM.',
+        createdAt: '2026-11-24T09:10:00.000Z',
+        permalink: 'https://x.com/acme_support/status/1790000000000000003',
+        isReply: true,
+        isOwn: true,
+        label: 'neutral',
+        scores: { troll: 0, unhappy_customer: 0, threat: 0, neutral: 1 },
+        intensity: 0,
+        lang: 'fr',
+        uncertain: false,
+        cues: [],
+        firstSeen: 1_795_511_600_000,
+        lastSeen: 1_795_511_600_000,
+        timesSeen: 1,
+        lastSessionId: 'c9e0-session',
+        day: '2026-11-24',
+      },
+    ],
+  },
+} as const;
+
+describe('a backup file of schema version 2', () => {
+  const comments = SCHEMA_2_BACKUP.tables.comments.map((row) => ({ ...row, cues: [...row.cues] }));
+
+  it('restores with its text cues kept as legacy cues, the legacy classifier and no corrections', async () => {
+    const db = current(`v2-file-${Math.random()}`);
+    const result = await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP));
+    expect(result).toEqual({ ok: true, rows: 12 });
+    const restored = await createBackup(db, '0.3.0', Date.now());
+    expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(restored.tables).toEqual({
+      ...SCHEMA_2_BACKUP.tables,
+      comments: comments.map(upgraded),
+      corrections: [],
+    });
+    expect(restored.tables.comments.map((row) => row.cues)).toEqual([
+      [{ kind: 'legacy', quote: 'threat: "je sais où"' }],
+      [{ kind: 'legacy', quote: "insult: 'incompétent'" }],
+      [
+        { kind: 'legacy', quote: "order problem: 'colis'" },
+        { kind: 'legacy', quote: 'shouting: mostly capital letters' },
+        { kind: 'legacy', quote: 'exclamation marks: 4' },
+      ],
+      [],
+    ]);
+    await expectSchema3Additions(db, comments);
+    expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(comments));
+  });
+
+  it('merges into a database that already knows one of its comments, and restores again to the same', async () => {
+    const db = current(`v2-file-${Math.random()}`);
+    const [first] = comments;
+    const known: CommentRow = {
+      ...upgraded(first as LegacyCommentRow),
+      text: 'la menace, en entier cette fois',
+      cues: [{ kind: 'threat', quote: 'je sais où' }],
+      version: '2+000000000000',
+    };
+    await db.comments.put(known);
+    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP))).toMatchObject({ ok: true });
+    // The longer text keeps its own (typed) classification.
+    expect(await db.comments.get(known.key)).toMatchObject({ cues: known.cues, version: known.version });
+    const once = (await createBackup(db, '0.3.0', 0)).tables;
+    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP))).toMatchObject({ ok: true });
+    expect((await createBackup(db, '0.3.0', 0)).tables).toEqual(once);
+  });
+
+  it('refuses, without writing, a version-2 file whose cues are neither text nor typed', async () => {
+    const db = current(`v2-file-${Math.random()}`);
+    const [first, ...rest] = comments;
+    for (const cues of [[42], [null], [{ kind: 'LEAKYCUE', quote: 'x' }]]) {
+      const file = {
+        ...SCHEMA_2_BACKUP,
+        tables: { ...SCHEMA_2_BACKUP.tables, comments: [{ ...first, cues }, ...rest] },
+      };
+      expect(await restoreBackup(db, JSON.stringify(file))).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+        where: expect.stringMatching(/^comments\.0\.cues\.0/),
+      });
+    }
+    expect(await db.comments.count()).toBe(0);
+    expect(await db.corrections.count()).toBe(0);
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * Learning from the CM's corrections, on the device. Each correction keeps the comment's hashed word and
+ * character n-grams (not its text); a small logistic layer of per-bucket deltas is fitted on top of the
+ * shipped model so that the corrected comments come out as the CM said, and comments sharing their words
+ * follow. Only n-grams are adjusted, not the phrase and frame features: correcting three rude customers
+ * should not turn every insult into a customer. Bounded (each delta within ±MAX_DELTA, the latest
+ * MAX_EXAMPLES corrections, L2 pull towards zero), deterministic, and reset by forgetting the corrections.
+ */
+import { LABELS, type Label } from '../shared/comment';
+import type { Adjustment } from './engine';
+import type { Model } from './model-codec';
+
+export interface CorrectionExample {
+  /** Masked n-gram buckets of the comment (engine.ts `featureBuckets`). */
+  gram: readonly number[];
+  structured: readonly number[];
+  to: Label;
+}
+
+export const MAX_DELTA = 4;
+export const MAX_EXAMPLES = 500;
+const EPOCHS = 40;
+const LEARNING_RATE = 2;
+const L2 = 0.01;
+
+export const NO_ADJUSTMENT: Adjustment = { delta: new Map() };
+
+function baseLogits(model: Model, ex: CorrectionExample, out: Float64Array): number {
+  const norm = ex.gram.length > 0 ? 1 / Math.sqrt(ex.gram.length) : 0;
+  for (let c = 0; c < 4; c++) {
+    let gram = 0;
+    for (const b of ex.gram) gram += model.w[(b << 2) | c] as number;
+    let structured = 0;
+    for (const b of ex.structured) structured += model.w[(b << 2) | c] as number;
+    out[c] = (model.bias[c] as number) + (gram * norm + structured) * (model.scale[c] as number);
+  }
+  return norm;
+}
+
+/** Fits the deltas to `examples` (the latest MAX_EXAMPLES are used). */
+export function learnAdjustment(model: Model, examples: readonly CorrectionExample[]): Adjustment {
+  const used = examples.slice(-MAX_EXAMPLES);
+  if (used.length === 0) return NO_ADJUSTMENT;
+  const delta = new Map<number, Float64Array>();
+  const bases = used.map((ex) => {
+    const z = new Float64Array(4);
+    const norm = baseLogits(model, ex, z);
+    return { z, norm, y: LABELS.indexOf(ex.to) };
+  });
+  const z = new Float64Array(4);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    used.forEach((ex, i) => {
+      const { z: base, norm, y } = bases[i] as { z: Float64Array; norm: number; y: number };
+      z.set(base);
+      for (const b of ex.gram) {
+        const d = delta.get(b);
+        if (d) for (let c = 0; c < 4; c++) z[c] = (z[c] as number) + (d[c] as number) * norm;
+      }
+      const mx = Math.max(...z);
+      let sum = 0;
+      for (let c = 0; c < 4; c++) {
+        z[c] = Math.exp((z[c] as number) - mx);
+        sum += z[c] as number;
+      }
+      for (const b of ex.gram) {
+        let d = delta.get(b);
+        if (!d) {
+          d = new Float64Array(4);
+          delta.set(b, d);
+        }
+        for (let c = 0; c < 4; c++) {
+          const grad = ((z[c] as number) / sum - (c === y ? 1 : 0)) * norm + L2 * (d[c] as number);
+          d[c] = Math.max(-MAX_DELTA, Math.min(MAX_DELTA, (d[c] as number) - LEARNING_RATE * grad));
+        }
+      }
+    });
+  }
+  return { delta };
+}
+
+/** The label `model` + `adjustment` gives an example. */
+export function adjustedLabel(model: Model, adjustment: Adjustment, ex: CorrectionExample): Label {
+  const z = new Float64Array(4);
+  const norm = baseLogits(model, ex, z);
+  for (const b of ex.gram) {
+    const d = adjustment.delta.get(b);
+    if (d) for (let c = 0; c < 4; c++) z[c] = (z[c] as number) + (d[c] as number) * norm;
+  }
+  let best = 0;
+  for (let c = 1; c < 4; c++) if ((z[c] as number) > (z[best] as number)) best = c;
+  return LABELS[best] as Label;
+}
+
+export interface Agreement {
+  /** Corrections measured, each by an adjustment learned without it. */
+  measured: number;
+  /** How many of them the shipped model alone labels as the CM did. */
+  modelAgrees: number;
+  /** How many of them the model with the CM's adjustment labels as the CM did. */
+  adjustedAgrees: number;
+}
+
+const FOLDS = 5;
+
+/**
+ * How often the classifier now agrees with the CM, measured on corrections it did not learn from: each
+ * correction is labelled by an adjustment learned from the others (5 folds; one by one under 5).
+ */
+export function heldOutAgreement(model: Model, examples: readonly CorrectionExample[]): Agreement {
+  const used = examples.slice(-MAX_EXAMPLES);
+  const folds = Math.min(FOLDS, used.length);
+  let modelAgrees = 0;
+  let adjustedAgrees = 0;
+  for (let k = 0; k < folds; k++) {
+    const adjustment = learnAdjustment(
+      model,
+      used.filter((_, i) => i % folds !== k),
+    );
+    used.forEach((ex, i) => {
+      if (i % folds !== k) return;
+      if (adjustedLabel(model, NO_ADJUSTMENT, ex) === ex.to) modelAgrees++;
+      if (adjustedLabel(model, adjustment, ex) === ex.to) adjustedAgrees++;
+    });
+  }
+  return { measured: used.length, modelAgrees, adjustedAgrees };
+}

@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import { ask } from '../ui/client';
+import { t } from '../ui/i18n';
+import { LabelChip } from '../ui/LabelChip';
+import { useReply } from './useReply';
+
+/**
+ * The CM's corrections: what they said, how often the classifier now agrees with them on corrections it
+ * did not learn from, and a way to forget what it learned. Texts stay blurred until revealed, as elsewhere.
+ */
+export function CorrectionsSection() {
+  const { reply, failed, reload } = useReply({ type: 'ui→bg:corrections' });
+  const [status, setStatus] = useState('');
+  const reset = async () => {
+    if (!window.confirm(t('correctionsResetConfirm'))) return;
+    await ask({ type: 'ui→bg:reset-learning' });
+    setStatus(t('correctionsResetDone'));
+    reload();
+  };
+  if (failed) return <p role="status">{t('popupUnavailable')}</p>;
+  if (!reply) return null;
+  const { corrections, learning, agreement } = reply;
+  return (
+    <section aria-labelledby="corrections-title" class="corrections">
+      <h2 id="corrections-title">{t('correctionsNavTitle')}</h2>
+      <p class="muted">{t('correctionsHelp')}</p>
+      {corrections.length === 0 ? (
+        <p>{t('correctionsNone')}</p>
+      ) : (
+        <>
+          <p data-testid="corrections-learning">{t('correctionsLearning', String(learning))}</p>
+          {agreement.measured > 0 && (
+            <p data-testid="corrections-agreement">
+              {t('correctionsAgreement', [
+                String(agreement.adjustedAgrees),
+                String(agreement.measured),
+                String(agreement.modelAgrees),
+              ])}
+            </p>
+          )}
+          <ul class="plain">
+            {corrections.map((c) => (
+              <li key={c.commentKey} data-correction={c.commentKey}>
+                <LabelChip label={c.from} /> → <LabelChip label={c.to} />{' '}
+                <span class="muted">{new Date(c.at).toLocaleString()}</span>
+                {c.text !== null && (
+                  <p class={c.revealed || c.to === 'neutral' ? 'comment-text' : 'comment-text shielded'}>
+                    {c.text.slice(0, 200)}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={reset}>
+            {t('correctionsReset')}
+          </button>
+        </>
+      )}
+      <p role="status">{status}</p>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The CM corrects three comments from their badges; a fourth similar comment, arriving afterwards, comes out
+ * as the CM said — learned on the device, from corrections stored in the extension's database.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { readStore } from '../../scripts/lib/chromium';
+import { badgeLabels, inShadow } from '../../scripts/lib/page-tools';
+import { classify } from '../../src/classifier/index';
+import { appendReplies, type Harness, openFeed, startHarness } from './harness';
+
+const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';
+/** Sarcastic customers of an invented product: the shipped model takes none of them for a customer. */
+const POOL = [
+  'Le Zorblex 3 de mon fils a encore planté, bravo les génies 🤡',
+  'Zorblex 3 planté deux fois cette semaine, bravo les génies 🤡',
+  'Encore un Zorblex 3 qui plante au démarrage, bravo les génies 🤡',
+  'Mon Zorblex 3 a planté ce matin, bravo les génies 🤡',
+].map((text) => ({ text, lang: 'fr' }));
+
+let harness: Harness;
+let page: Page;
+
+beforeAll(async () => {
+  harness = await startHarness(POOL);
+  page = await openFeed(harness, URL, 3);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+/** The comment key of the fake thread's reply number `index`. */
+const replyKey = (index: number) =>
+  page.evaluate(
+    (i) => `x:${(window as unknown as { demoFeed: { idOf(i: number): string } }).demoFeed.idOf(i)}`,
+    index,
+  );
+
+/** The labels of the given replies' badges, once each of them has one. */
+async function labelsOf(keys: string[]): Promise<string[]> {
+  await page.waitForFunction(
+    (wanted) => wanted.every((key) => document.querySelector(`[data-desaffect-badge="${key}"]`)),
+    keys,
+    { timeout: 20_000 },
+  );
+  const labels = await badgeLabels(page);
+  return keys.map((key) => labels.get(key) ?? '');
+}
+
+it('a fourth similar comment comes out as the CM corrected three', async () => {
+  const shipped = POOL.map(({ text }) => classify(text).label);
+  expect(shipped).not.toContain('unhappy_customer');
+  const corrected = [await replyKey(0), await replyKey(1), await replyKey(2)];
+  expect(await labelsOf(corrected)).toEqual(shipped.slice(0, 3));
+
+  for (const key of corrected) {
+    const said = await inShadow(
+      page,
+      `[data-desaffect-badge="${key}"]`,
+      async (root) => {
+        (root.querySelector('.badge') as HTMLButtonElement).click();
+        (root.querySelector('[data-correct-to="unhappy_customer"]') as HTMLButtonElement).click();
+        const status = root.querySelector('.status') as HTMLElement;
+        for (let i = 0; i < 100 && !status.textContent; i++) await new Promise((r) => setTimeout(r, 50));
+        return status.textContent;
+      },
+      null,
+    );
+    expect(said).toMatch(/Corrig|Corrected/);
+  }
+  const corrections = await readStore<{ commentKey: string; from: string; to: string }>(
+    harness.browser.serviceWorker,
+    'corrections',
+  );
+  expect(corrections.map((c) => [c.commentKey, c.from, c.to]).sort()).toEqual(
+    corrected.map((key, i) => [key, shipped[i], 'unhappy_customer']).sort(),
+  );
+
+  await appendReplies(page, 1);
+  const fourth = await replyKey(3);
+  expect(await labelsOf([fourth])).toEqual(['unhappy_customer']);
+  const stored = await readStore<{ key: string; label: string; cues: { kind: string }[] }>(
+    harness.browser.serviceWorker,
+    'comments',
+  );
+  expect(stored.find((row) => row.key === fourth)?.cues).toContainEqual({ kind: 'your_corrections' });
+});

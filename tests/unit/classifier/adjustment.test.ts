@@ -1,0 +1,56 @@
+/** Learning from the CM's corrections: bounded, local to what was corrected, measured on held-out corrections. */
+import { describe, expect, it } from 'vitest';
+import {
+  heldOutAgreement,
+  learnAdjustment,
+  MAX_DELTA,
+  MAX_EXAMPLES,
+} from '../../../src/classifier/adjustment';
+import { classify, correctionFeatures, loadModel } from '../../../src/classifier/index';
+
+/** Sarcastic customers of an invented product the shipped model does not take for customers. */
+const CORRECTED = [
+  'Le Zorblex 3 de mon fils a encore planté, bravo les génies 🤡',
+  'Zorblex 3 planté deux fois cette semaine, bravo les génies 🤡',
+  'Encore un Zorblex 3 qui plante au démarrage, bravo les génies 🤡',
+];
+const SIMILAR = 'Mon Zorblex 3 a planté ce matin, bravo les génies 🤡';
+const UNRELATED = [
+  'Bande de clowns, personne ne vous aime 🤡',
+  'Merci pour la réponse rapide !',
+  'je vais te buter',
+];
+
+const asCustomer = (text: string) => ({ ...correctionFeatures(text), to: 'unhappy_customer' as const });
+
+describe('learning from corrections', () => {
+  it('turns a similar comment the way the CM corrected three others', () => {
+    expect(classify(SIMILAR).label).not.toBe('unhappy_customer');
+    const adjustment = learnAdjustment(loadModel(), CORRECTED.map(asCustomer));
+    const after = classify(SIMILAR, { adjustment });
+    expect(after.label).toBe('unhappy_customer');
+    expect(after.cues).toContainEqual({ kind: 'your_corrections' });
+  });
+
+  it('leaves unrelated comments as they were', () => {
+    const adjustment = learnAdjustment(loadModel(), CORRECTED.map(asCustomer));
+    for (const text of UNRELATED) expect(classify(text, { adjustment }).label).toBe(classify(text).label);
+  });
+
+  it('is bounded: every delta within ±MAX_DELTA, only the latest MAX_EXAMPLES corrections', () => {
+    const many = Array.from({ length: MAX_EXAMPLES + 20 }, (_, i) => asCustomer(`${CORRECTED[i % 3]} ${i}`));
+    const { delta } = learnAdjustment(loadModel(), many);
+    for (const d of delta.values()) for (const x of d) expect(Math.abs(x)).toBeLessThanOrEqual(MAX_DELTA);
+    expect(learnAdjustment(loadModel(), []).delta.size).toBe(0);
+  });
+
+  it('measures agreement on corrections it did not learn from', () => {
+    const examples = [...CORRECTED, SIMILAR, 'Zorblex 3 encore planté hier soir, bravo les génies 🤡'].map(
+      asCustomer,
+    );
+    const agreement = heldOutAgreement(loadModel(), examples);
+    expect(agreement.measured).toBe(5);
+    expect(agreement.modelAgrees).toBe(0);
+    expect(agreement.adjustedAgrees).toBeGreaterThanOrEqual(3);
+  });
+});

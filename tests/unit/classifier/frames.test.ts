@@ -1,0 +1,54 @@
+/** Threat frames: a speaker, a violent verb in any person and tense, and a target; and their counter-examples. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { VERBS_PATH, verbTablesJson } from '../../../scripts/lib/threat-verbs';
+import { type FrameHit, findFrames } from '../../../src/classifier/frames';
+import { fold, tokenize, tokens } from '../../../src/classifier/text';
+
+function frames(text: string): string[] {
+  const n = tokenize(fold(text).text);
+  return findFrames(tokens, n, [] as FrameHit[]).map((f) => f.kind);
+}
+
+describe('threat frames', () => {
+  it.each([
+    'je vais te tuer',
+    'On va vous brûler, bande de voleurs',
+    'je lui casse la gueule demain',
+    'Je te casse la bouche',
+    'nous allons défoncer votre agence',
+    'on vous massacrera tous',
+    'je vous aurais égorgés',
+    "I'm going to find whoever runs this account and break their legs",
+    'we will burn your store to the ground',
+    'I will stab you',
+  ])('finds a threat in "%s"', (text) => {
+    expect(frames(text)).toContain('threat');
+  });
+
+  it.each(['faut cramer leurs agences', 'someone should burn their office down'])(
+    'finds incitement in "%s"',
+    (text) => {
+      expect(frames(text)).toContain('incitement');
+    },
+  );
+
+  it.each([
+    'ce prix me tue',
+    'une tuerie ce burger',
+    'vous me tuez avec vos promos',
+    'killing it as always',
+    "I'd kill for that jacket",
+    'on va les écraser samedi',
+    'mon colis est arrivé cassé',
+    'vous avez cassé mon téléphone',
+    'je vais me casser chez la concurrence',
+    'je vous mets sur le compte',
+  ])('finds nothing in "%s"', (text) => {
+    expect(frames(text)).toEqual([]);
+  });
+
+  it('conjugations come from the kept verb tables (model/verbs.json is up to date)', () => {
+    expect(readFileSync(VERBS_PATH, 'utf8')).toBe(verbTablesJson());
+  });
+});
