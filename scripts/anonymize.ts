@@ -1,6 +1,6 @@
 /**
  * `npm run --silent anonymize -- BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day]
- *   [--category retail] [--study-key KEY [--secret-file PATH]] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
+ *   [--corrections] [--category retail] [--study-key KEY [--secret-file PATH]] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
  * Turns a CM's full backup (given with consent) into the same anonymised research zip as the dashboard.
  * With a study key, pseudonyms are also keyed by a secret: the one in --secret-file (made there on first
  * use, kept by whoever runs this tool, never written to the zip), else a new random one for this run only.
@@ -21,7 +21,7 @@ import { parseBackup, type RestoreRefusal } from '../src/storage/backup';
 import { SCHEMA_VERSION } from '../src/storage/schema';
 
 const USAGE =
-  'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--category CATEGORY] [--study-key KEY [--secret-file PATH]] [--from DAY] [--to DAY]';
+  'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--corrections] [--category CATEGORY] [--study-key KEY [--secret-file PATH]] [--from DAY] [--to DAY]';
 
 const FLAG_OF_OPTION: Record<string, string> = { accountCategory: 'category', studyKey: 'study-key' };
 
@@ -49,6 +49,7 @@ function readOptions(args: string[]): Command {
     ...DEFAULT_EXPORT_OPTIONS,
     text: values.text ?? DEFAULT_EXPORT_OPTIONS.text,
     granularity: values.granularity ?? DEFAULT_EXPORT_OPTIONS.granularity,
+    corrections: values.corrections ?? false,
     accountCategory: values.category ?? null,
     studyKey: values['study-key'] ?? null,
     from: values.from ?? null,
@@ -73,6 +74,7 @@ function parse(args: string[]) {
     options: {
       text: { type: 'string' },
       granularity: { type: 'string' },
+      corrections: { type: 'boolean' },
       category: { type: 'string' },
       'study-key': { type: 'string' },
       'secret-file': { type: 'string' },

@@ -1,22 +1,13 @@
-import { useState } from 'preact/hooks';
-import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { useReply } from './useReply';
 
 /**
- * The CM's corrections: what they said, how often the classifier now agrees with them on corrections it
- * did not learn from, and a way to forget what it learned. Texts stay blurred until revealed, as elsewhere.
+ * The CM's corrections: what they said and how often the classifier now agrees with them on corrections
+ * it did not learn from (the settings can make it forget). Texts stay blurred until revealed, as elsewhere.
  */
 export function CorrectionsSection() {
-  const { reply, failed, reload } = useReply({ type: 'ui→bg:corrections' });
-  const [status, setStatus] = useState('');
-  const reset = async () => {
-    if (!window.confirm(t('correctionsResetConfirm'))) return;
-    await ask({ type: 'ui→bg:reset-learning' });
-    setStatus(t('correctionsResetDone'));
-    reload();
-  };
+  const { reply, failed } = useReply({ type: 'ui→bg:corrections' });
   if (failed) return <p role="status">{t('popupUnavailable')}</p>;
   if (!reply) return null;
   const { corrections, learning, agreement } = reply;
@@ -51,12 +42,11 @@ export function CorrectionsSection() {
               </li>
             ))}
           </ul>
-          <button type="button" onClick={reset}>
-            {t('correctionsReset')}
-          </button>
+          <p class="muted">
+            <a href="#settings">{t('correctionsResetWhere')}</a>
+          </p>
         </>
       )}
-      <p role="status">{status}</p>
     </section>
   );
 }

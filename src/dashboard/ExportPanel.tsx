@@ -42,6 +42,7 @@ function consentStatement(preview: ExportPreview, options: ExportOptions): strin
     ]),
     t(options.granularity === 'hour' ? 'exportConsentTimesHour' : 'exportConsentTimesDay'),
     t(options.text === 'redacted' ? 'exportConsentTextRedacted' : 'exportConsentTextNone'),
+    ...(options.corrections ? [t('exportConsentCorrections', totalOf(preview, 'label_corrections'))] : []),
     // Only notes still in the preview count: a chosen note on a day left out does not leave.
     t(
       'exportConsentNotes',
@@ -321,6 +322,16 @@ export function ExportPanel() {
               onChange={(event) => update({ text: event.currentTarget.checked ? 'redacted' : 'none' })}
             />{' '}
             {t('exportRedactedText')}
+          </label>
+        </p>
+        <p>
+          <label>
+            <input
+              type="checkbox"
+              checked={options.corrections}
+              onChange={(event) => update({ corrections: event.currentTarget.checked })}
+            />{' '}
+            {t('exportCorrections')}
           </label>
         </p>
         <p>

@@ -31,6 +31,12 @@ export function SettingsSection() {
   if (!settings) return <p role="status">{message}</p>;
 
   const update = (change: Partial<Settings>) => setSettings({ ...settings, ...change });
+  // What the device learned from the CM's corrections; the corrections themselves stay listed.
+  const forgetLearning = async () => {
+    if (!window.confirm(t('correctionsResetConfirm'))) return;
+    await ask({ type: 'ui→bg:reset-learning' });
+    setMessage(t('correctionsResetDone'));
+  };
   // The browser asks the CM for the optional `notifications` permission, on this click and only then.
   const setSystemNotifications = async (wanted: boolean) => {
     const granted =
@@ -230,6 +236,14 @@ export function SettingsSection() {
             <option value="en">English</option>
           </select>
         </label>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('correctionsNavTitle')}</legend>
+        <p class="muted">{t('correctionsHelp')}</p>
+        <button type="button" onClick={forgetLearning}>
+          {t('correctionsReset')}
+        </button>
       </fieldset>
 
       <fieldset>

@@ -5,7 +5,7 @@
  */
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import type { Cell, ExportOptions, PreviewRow } from '../shared/messages-export';
-import type { ActionRow, ActivityRow, CheckInRow, CommentRow } from '../storage/schema';
+import type { ActionRow, ActivityRow, CheckInRow, CommentRow, CorrectionRow } from '../storage/schema';
 import {
   closedBoolean,
   closedDay,
@@ -77,7 +77,21 @@ export const rowRef = {
   action: (row: ActionRow) => `action:${row.id ?? `${row.commentKey}@${row.at}`}`,
   activity: (row: ActivityRow) => `activity:${row.day}:${row.platform}`,
   checkIn: (row: CheckInRow) => `checkin:${row.id ?? row.at}`,
+  correction: (row: CorrectionRow) => `correction:${row.commentKey}`,
 };
+
+/** Classifier versions as the extension writes them (`2+` and 12 hex digits, or the first release's). */
+const CLASSIFIER_VERSION_FORMAT = /^(2\+[0-9a-f]{12}|1\.0\.0\+[0-9a-f]{8})$/;
+const classifierVersionColumn = <Item>(meaning: string, version: (item: Item) => unknown): Column<Item> => ({
+  name: 'classifier_version',
+  type: 'string',
+  meaning: `${meaning} (a hash of its weights, phrases, frames and text normalisation)`,
+  anonymisation: 'values not of the extension’s own format are left empty',
+  value: (item) => {
+    const value = version(item);
+    return typeof value === 'string' && CLASSIFIER_VERSION_FORMAT.test(value) ? value : null;
+  },
+});
 
 const NOT_EXPORTED = 'none needed';
 const CLOSED = 'values outside this list (e.g. from an edited backup) are left empty';
@@ -359,6 +373,7 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       anonymisation: 'only the kind of each cue: the quoted words of the comment are dropped',
       value: ({ row }) => cueKindList(row.cues),
     },
+    classifierVersionColumn('the classifier that labelled the comment', ({ row }) => row.version),
     {
       name: 'times_seen',
       type: 'integer',
@@ -415,6 +430,55 @@ export function actionsTable(items: readonly Placed<ActionRow>[], context: Table
     columns,
     items,
     ({ row }) => rowRef.action(row),
+  );
+}
+
+/** The CM's corrections of labels (only when the CM includes them): what the classifier said, what the CM said. */
+export function correctionsTable(
+  items: readonly Placed<CorrectionRow>[],
+  context: TableContext,
+): ExportTable {
+  const { options, commentNumbers } = context;
+  const columns: Column<Placed<CorrectionRow>>[] = [
+    ...timeColumns<CorrectionRow>(
+      options,
+      'at_hour_utc',
+      'hour of the correction',
+      (row) => row.at,
+      'of the correction',
+    ),
+    platformColumn(({ row }) => row.platform),
+    {
+      name: 'label_before',
+      type: 'string',
+      meaning: `the classifier’s label: ${LABELS.map((value) => `\`${value}\``).join(', ')}`,
+      anonymisation: CLOSED,
+      value: ({ row }) => closedLabel(row.from),
+    },
+    {
+      name: 'label_after',
+      type: 'string',
+      meaning: 'the label the CM gave it (same values)',
+      anonymisation: CLOSED,
+      value: ({ row }) => closedLabel(row.to),
+    },
+    classifierVersionColumn('the classifier the CM corrected', ({ row }) => row.classifierVersion),
+    {
+      name: 'comment_no',
+      type: 'integer',
+      meaning:
+        '`comment_no` of the comment in `comments_seen` (its redacted text is there when the CM included it); empty when that comment is not in this export',
+      anonymisation:
+        'renumbered for this export; a correction is never dated more precisely than its comment',
+      value: ({ row }) => commentNumbers.get(row.commentKey) ?? null,
+    },
+  ];
+  return table(
+    'label_corrections',
+    'One row per comment whose label the CM corrected (only when the CM chose to include them).',
+    columns,
+    items,
+    ({ row }) => rowRef.correction(row),
   );
 }
 

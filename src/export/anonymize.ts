@@ -31,6 +31,7 @@ import {
   activityTable,
   checkInsTable,
   commentsTable,
+  correctionsTable,
   dailySummaryTable,
   type ExportTable,
   finestLevel,
@@ -262,6 +263,12 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
   const actions = selectRows(tables.actions, options, excludedRefs, rowRef.action);
   const activity = selectRows(tables.activity, options, excludedRefs, rowRef.activity);
   const checkIns = selectRows(tables.checkins, options, excludedRefs, rowRef.checkIn);
+  const corrections = selectRows(
+    options.corrections ? tables.corrections : [],
+    options,
+    excludedRefs,
+    rowRef.correction,
+  );
 
   // Comments: dated as precisely as k-anonymity allows for their platform, label and authorship.
   const commentPlacements = comments.kept.map((row) =>
@@ -275,7 +282,7 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
     (row) => row.key,
   );
   // Numbers and levels of the comments that actions point to, and only those.
-  const pointedTo = new Set(actions.kept.map((row) => row.commentKey));
+  const pointedTo = new Set([...actions.kept, ...corrections.kept].map((row) => row.commentKey));
   const commentNumbers = new Map<string, number>();
   for (const { row, no } of commentItems)
     if (pointedTo.has(row.key)) commentNumbers.set(row.key, no as number);
@@ -296,6 +303,20 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
     SUPPRESSED,
     (row) => row.at,
     rowRef.action,
+  );
+
+  // Corrections likewise: never more precise than their comment, suppressed with it.
+  const { items: correctionItems } = publish(
+    corrections.kept,
+    corrections.kept.map((row) => {
+      const commentLevel = levelOfComment.get(row.commentKey);
+      const floor =
+        commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
+      return place(kindOf(row.platform, row.to), row.day, row.at, Math.max(finest, floor));
+    }),
+    SUPPRESSED,
+    (row) => row.at,
+    rowRef.correction,
   );
 
   // Check-ins are the CM's own, but one asked after a threat dates that threat: dated like comments.
@@ -320,6 +341,7 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
     activityTable(activityRows, context),
     checkInsTable(checkInItems, context),
     dailySummaryTable(commentItems),
+    ...(options.corrections ? [correctionsTable(correctionItems, context)] : []),
   ];
 
   const excludedByTable = {
@@ -327,16 +349,24 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
     actions: actions.excluded,
     active_time: activity.excluded,
     checkins: checkIns.excluded,
+    label_corrections: corrections.excluded,
   };
   const suppressedByTable = {
     comments_seen: comments.kept.length - commentItems.length,
     actions: actions.kept.length - actionItems.length,
+    label_corrections: corrections.kept.length - correctionItems.length,
   };
   const excludedTotal = Object.values(excludedByTable).reduce((sum, n) => sum + n, 0);
   const suppressedTotal = Object.values(suppressedByTable).reduce((sum, n) => sum + n, 0);
 
   const rowsPerDay = new Map<string, number>();
-  for (const rows of [comments.inRange, actions.inRange, activity.inRange, checkIns.inRange]) {
+  for (const rows of [
+    comments.inRange,
+    actions.inRange,
+    activity.inRange,
+    checkIns.inRange,
+    corrections.inRange,
+  ]) {
     for (const row of rows) rowsPerDay.set(row.day, (rowsPerDay.get(row.day) ?? 0) + 1);
   }
   // From the days actually written: the manifest must not reveal an excluded or coarsened day.
@@ -372,6 +402,7 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
       accountCategory: options.accountCategory ?? 'not_stated',
       timeGranularity: options.granularity,
       commentText: options.text,
+      labelCorrections: options.corrections,
       studyKeyUsed: options.studyKey !== null,
       checkInNotesIncluded: checkIns.kept.filter(
         (row) => row.id !== undefined && notesIncluded.has(row.id) && row.note,
@@ -389,6 +420,7 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
       "the CM's own handles, page names and brand names",
       'evidence records and screenshots',
       'classifier cue quotes',
+      ...(options.corrections ? [] : ['label corrections (the CM did not include them)']),
     ],
   };
 
@@ -405,6 +437,7 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
     for (const row of activity.inRange)
       fingerprint.add(`${rowRef.activity(row)}:${row.activeMs}:${row.last}`);
     for (const row of checkIns.inRange) fingerprint.add(`${rowRef.checkIn(row)}:${String(row.note).length}`);
+    for (const row of corrections.inRange) fingerprint.add(`${rowRef.correction(row)}:${row.at}:${row.to}`);
     // Names the redactor knows.
     fingerprint.add(`${tables.comments.length}:${tables.evidence.length}`);
     fingerprint.add(JSON.stringify(tables.settings.find((row) => row.key === SETTINGS_KEY)?.value ?? null));

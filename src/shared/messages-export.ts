@@ -24,6 +24,8 @@ export const exportOptionsSchema = v.object({
   granularity: v.picklist(['hour', 'day']),
   /** Comment text: left out, or redacted into typed placeholders. */
   text: v.picklist(['none', 'redacted']),
+  /** The CM's corrections of labels, as label pairs with the classifier version: only when the CM says so. */
+  corrections: v.boolean(),
   /** Given by a researcher: makes pseudonyms stable across this study's exports (and only this study's). */
   studyKey: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(256))),
   /** Check-ins whose note the CM chose to include, one by one (redacted like comment text). */
@@ -41,6 +43,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   accountCategory: null,
   granularity: 'hour',
   text: 'none',
+  corrections: false,
   studyKey: null,
   checkInNoteIds: [],
   excludedDays: [],

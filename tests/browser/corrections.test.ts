@@ -86,3 +86,23 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
   );
   expect(stored.find((row) => row.key === fourth)?.cues).toContainEqual({ kind: 'your_corrections' });
 });
+
+it('the dashboard lists the corrections and how often the classifier now agrees, and settings can forget', async () => {
+  const dashboard = await harness.browser.context.newPage();
+  await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#corrections'));
+  await expect.poll(() => dashboard.locator('[data-correction]').count(), { timeout: 15_000 }).toBe(3);
+  await expect
+    .poll(() => dashboard.getByTestId('corrections-agreement').textContent())
+    .toMatch(/out of 3|sur 3/);
+  await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#settings'));
+  dashboard.once('dialog', (dialog) => dialog.accept());
+  await dashboard
+    .getByRole('button', { name: /Forget what Desaffect learned|Oublier ce que Desaffect/ })
+    .click();
+  await expect
+    .poll(() => dashboard.getByRole('status').last().textContent())
+    .toMatch(/no longer applies|n’applique plus/);
+  await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#corrections'));
+  await expect.poll(() => dashboard.getByTestId('corrections-learning').textContent()).toMatch(/: 0$/);
+  await dashboard.close();
+});

@@ -99,7 +99,8 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
       excludedRows: [`comment:${firstComment.key}`, 'action:3', 'checkin:1'],
     },
   };
-  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports.
+  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports. The CM's own additions go
+  // together (notes and label corrections in, or neither), so both sides of each are covered.
   const combinations = (['none', 'redacted'] as const).flatMap((text) =>
     (['hour', 'day'] as const).flatMap((granularity) =>
       [null, ...ACCOUNT_CATEGORIES].flatMap((accountCategory) =>
@@ -111,6 +112,7 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
               accountCategory,
               studyKey,
               checkInNoteIds,
+              corrections: checkInNoteIds.length > 0,
               exclusion,
             })),
           ),
@@ -124,11 +126,12 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
   });
 
   it.each(combinations)(
-    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, excluded: $exclusion',
+    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections $corrections, excluded: $exclusion',
     async ({ exclusion, ...chosen }) => {
       const prepared = prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
       const files = unzipToText(await writeExportZip(prepared));
-      expect(Object.keys(files).sort()).toEqual(FILES);
+      const corrections = chosen.corrections ? ['label_corrections.csv', 'label_corrections.jsonl'] : [];
+      expect(Object.keys(files).sort()).toEqual([...FILES, ...corrections].sort());
       expectNoCanary(files, `${JSON.stringify(chosen)} ${exclusion}`);
 
       // The search is not vacuous: rows, redacted text and chosen notes are there.
@@ -776,5 +779,62 @@ describe('zip transport', () => {
     expect(strFromU8(files['a.csv'] as Uint8Array)).toBe('x,y\r\n1,2\r\n');
     expect(files['b.bin']).toEqual(new Uint8Array(100_000).map((_, i) => i * 7));
     expect(files['empty.jsonl']).toEqual(new Uint8Array(0));
+  });
+});
+
+describe('label corrections and classifier versions', () => {
+  it('leave only when the CM includes them, as label pairs with the classifier version, never finer than their comment', async () => {
+    const history = syntheticHistory(300);
+    history.corrections = history.comments.slice(0, 60).map((row) => ({
+      commentKey: row.key,
+      at: row.firstSeen + 60_000,
+      day: row.day,
+      platform: row.platform,
+      lang: 'fr',
+      from: row.label,
+      to: 'unhappy_customer' as const,
+      classifierVersion: '2+00000000abcd',
+      gram: [1, 2, 3],
+      structured: [4],
+    }));
+    const without = await buildExport(history, options(), meta);
+    expect(Object.keys(without.files).some((name) => name.startsWith('label_corrections'))).toBe(false);
+    expect(JSON.parse(without.files['manifest.json'] as string).options.labelCorrections).toBe(false);
+
+    const withThem = await buildExport(history, options({ corrections: true }), meta);
+    const rows = jsonLines(withThem.files['label_corrections.jsonl'] as string);
+    expect(rows.length).toBeGreaterThan(0);
+    const comments = new Map(
+      jsonLines(withThem.files['comments_seen.jsonl'] as string).map((row) => [row.comment_no, row]),
+    );
+    for (const row of rows) {
+      expect(row).toMatchObject({ label_after: 'unhappy_customer', classifier_version: '2+00000000abcd' });
+      expect(Object.keys(row)).not.toContain('text');
+      // Each pair points at its comment and is dated no finer than it.
+      const comment = comments.get(row.comment_no);
+      expect(comment).toBeDefined();
+      expect(String(row.time_precision)).toBe(String(comment?.time_precision));
+    }
+    expect(JSON.parse(withThem.files['manifest.json'] as string).options.labelCorrections).toBe(true);
+  });
+
+  it('each comment names the classifier that labelled it; a forged version is left empty', async () => {
+    const history = canaryHistory();
+    history.comments = history.comments.map((row, i) => ({
+      ...row,
+      version: i === 0 ? 'x; DROP' : row.version,
+    }));
+    const versions = column(
+      await buildExport(history, options(), meta),
+      'comments_seen.jsonl',
+      'classifier_version',
+    );
+    expect(versions).toContain(null);
+    expect(
+      versions
+        .filter((v) => v !== null)
+        .every((v) => /^(2\+[0-9a-f]{12}|1\.0\.0\+[0-9a-f]{8})$/.test(String(v))),
+    ).toBe(true);
+    expect(versions.some((v) => v !== null)).toBe(true);
   });
 });
