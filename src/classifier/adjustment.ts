@@ -23,7 +23,7 @@ const EPOCHS = 40;
 const LEARNING_RATE = 2;
 const L2 = 0.01;
 
-export const NO_ADJUSTMENT: Adjustment = { delta: new Map() };
+const NO_ADJUSTMENT: Adjustment = { delta: new Map() };
 
 function baseLogits(model: Model, ex: CorrectionExample, out: Float64Array): number {
   const norm = ex.gram.length > 0 ? 1 / Math.sqrt(ex.gram.length) : 0;
@@ -62,6 +62,9 @@ export function learnAdjustment(model: Model, examples: readonly CorrectionExamp
         z[c] = Math.exp((z[c] as number) - mx);
         sum += z[c] as number;
       }
+      // The CM's label rises by what it lacks, and the three others fall by a third of it each, so that a
+      // similar comment the model put under a fourth label (neither the old nor the new) follows too.
+      const deficit = 1 - (z[y] as number) / sum;
       for (const b of ex.gram) {
         let d = delta.get(b);
         if (!d) {
@@ -69,7 +72,7 @@ export function learnAdjustment(model: Model, examples: readonly CorrectionExamp
           delta.set(b, d);
         }
         for (let c = 0; c < 4; c++) {
-          const grad = ((z[c] as number) / sum - (c === y ? 1 : 0)) * norm + L2 * (d[c] as number);
+          const grad = (c === y ? -deficit : deficit / 3) * norm + L2 * (d[c] as number);
           d[c] = Math.max(-MAX_DELTA, Math.min(MAX_DELTA, (d[c] as number) - LEARNING_RATE * grad));
         }
       }
@@ -79,7 +82,7 @@ export function learnAdjustment(model: Model, examples: readonly CorrectionExamp
 }
 
 /** The label `model` + `adjustment` gives an example. */
-export function adjustedLabel(model: Model, adjustment: Adjustment, ex: CorrectionExample): Label {
+function adjustedLabel(model: Model, adjustment: Adjustment, ex: CorrectionExample): Label {
   const z = new Float64Array(4);
   const norm = baseLogits(model, ex, z);
   for (const b of ex.gram) {

@@ -20,7 +20,7 @@ import {
   walkTrie,
 } from './phrase-index';
 import { PHRASES, type Phrase } from './phrases';
-import { fold, isCombiningMark, isInvisible, MAX_CHARS, tokEnd, tokenize, tokens, tokStart } from './text';
+import { fold, isCombiningMark, isInvisible, tokEnd, tokenize, tokens, tokStart } from './text';
 
 // ------------------------------------------------------------------ hashing
 
@@ -129,8 +129,8 @@ export interface Analysis {
   ends: Int32Array;
 }
 
-export const FEAT_CAP = 60000;
-export const STRUCT_CAP = 512;
+const FEAT_CAP = 60000;
+const STRUCT_CAP = 512;
 /** Shared feature buffers (hashes before masking). */
 export const gramFeatures = new Uint32Array(FEAT_CAP);
 export const structuredFeatures = new Uint32Array(STRUCT_CAP);
@@ -365,7 +365,7 @@ export function analyze(text: string): Analysis {
 
 // ------------------------------------------------------------------ model
 
-export const LABEL_ORDER: readonly Label[] = ['troll', 'unhappy_customer', 'threat', 'neutral'];
+const LABEL_ORDER: readonly Label[] = ['troll', 'unhappy_customer', 'threat', 'neutral'];
 const THREAT = 2;
 const NEUTRAL = 3;
 
@@ -377,38 +377,44 @@ export interface Adjustment {
   delta: ReadonlyMap<number, Float64Array>;
 }
 
-/** Model logits (plus the CM's adjustment) for the features of the last analysis. */
-export function modelLogits(model: Model, a: Analysis, out: Float64Array, adjustment?: Adjustment): void {
-  const w = model.w;
-  const mask = model.mask;
-  const norm = a.nGram > 0 ? 1 / Math.sqrt(a.nGram) : 0;
-  let g0 = 0;
-  let g1 = 0;
-  let g2 = 0;
-  let g3 = 0;
-  for (let i = 0; i < a.nGram; i++) {
-    const b = ((gramFeatures[i] as number) & mask) << 2;
-    g0 += w[b] as number;
-    g1 += w[b + 1] as number;
-    g2 += w[b + 2] as number;
-    g3 += w[b + 3] as number;
-  }
+/** Adds the four class weights of the first `count` features of `features` into `sums`. */
+function sumWeights(
+  w: Int8Array,
+  mask: number,
+  features: Uint32Array,
+  count: number,
+  sums: Float64Array,
+): void {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  for (let i = 0; i < a.nStructured; i++) {
-    const b = ((structuredFeatures[i] as number) & mask) << 2;
+  for (let i = 0; i < count; i++) {
+    const b = ((features[i] as number) & mask) << 2;
     s0 += w[b] as number;
     s1 += w[b + 1] as number;
     s2 += w[b + 2] as number;
     s3 += w[b + 3] as number;
   }
-  const { bias, scale } = model;
-  out[0] = (bias[0] as number) + (g0 * norm + s0) * (scale[0] as number);
-  out[1] = (bias[1] as number) + (g1 * norm + s1) * (scale[1] as number);
-  out[2] = (bias[2] as number) + (g2 * norm + s2) * (scale[2] as number);
-  out[3] = (bias[3] as number) + (g3 * norm + s3) * (scale[3] as number);
+  sums[0] = s0;
+  sums[1] = s1;
+  sums[2] = s2;
+  sums[3] = s3;
+}
+
+const gramSums = new Float64Array(4);
+const structuredSums = new Float64Array(4);
+
+/** Model logits (plus the CM's adjustment) for the features of the last analysis. */
+function modelLogits(model: Model, a: Analysis, out: Float64Array, adjustment?: Adjustment): void {
+  const { w, mask, bias, scale } = model;
+  const norm = a.nGram > 0 ? 1 / Math.sqrt(a.nGram) : 0;
+  sumWeights(w, mask, gramFeatures, a.nGram, gramSums);
+  sumWeights(w, mask, structuredFeatures, a.nStructured, structuredSums);
+  for (let c = 0; c < 4; c++)
+    out[c] =
+      (bias[c] as number) +
+      ((gramSums[c] as number) * norm + (structuredSums[c] as number)) * (scale[c] as number);
   const delta = adjustment?.delta;
   if (!delta || delta.size === 0) return;
   // The CM's adjustment moves word and character n-grams only (adjustment.ts says why).
@@ -436,7 +442,7 @@ export function featureBuckets(model: Model, a: Analysis): { gram: number[]; str
  * customer who threatens must be escalated, not only answered. `npm run eval` prints its precision and
  * recall on every file; the model decides everything else.
  */
-export const SAFETY_KINDS: ReadonlySet<CueKind> = new Set(['threat', 'incitement', 'threat_location']);
+const SAFETY_KINDS: ReadonlySet<CueKind> = new Set(['threat', 'incitement', 'threat_location']);
 
 export function safetyRuleFires(a: Analysis): boolean {
   return a.hits.some((h) => SAFETY_KINDS.has(h.kind));
@@ -606,5 +612,3 @@ export function classifyWith(model: Model, text: string, options: ClassifyOption
     version: model.version,
   };
 }
-
-export { MAX_CHARS };

@@ -8,7 +8,7 @@
  */
 import verbTables from './model/verbs.json';
 
-export const FRAME_KINDS = ['threat', 'incitement'] as const;
+const FRAME_KINDS = ['threat', 'incitement'] as const;
 export type FrameKind = (typeof FRAME_KINDS)[number];
 
 export interface FrameHit {

@@ -8,7 +8,7 @@
  */
 
 /** Top-level alternatives of a pattern. */
-export function alternatives(src: string): string[] {
+function alternatives(src: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let start = 0;
@@ -35,7 +35,7 @@ interface WordStep {
 const PLAIN_WORD = /^([a-z0-9]+)(\\w\*)?$/;
 
 /** The words of an alternative made of plain words only, or null when it needs the regex engine. */
-export function plainWords(branch: string): WordStep[] | null {
+function plainWords(branch: string): WordStep[] | null {
   if (branch === '' || branch.startsWith(' ') || branch.endsWith(' ') || branch.includes('  ')) return null;
   const steps: WordStep[] = [];
   for (const part of branch.split(' ')) {
@@ -311,7 +311,7 @@ function expression(src: string): Parsed {
 }
 
 /** The words a match of `pattern` can start with (anything when it may start with no word at all). */
-export function firstWords(pattern: string): FirstWords {
+function firstWords(pattern: string): FirstWords {
   const parsed = expression(pattern.replace(/^\^/, ''));
   return parsed.nullable ? { ...parsed.first, any: true } : parsed.first;
 }

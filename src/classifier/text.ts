@@ -196,10 +196,10 @@ function decodeEntities(s: string): string {
 }
 
 /** Of a text longer than MAX_CHARS, the part read from its end (a threat can close a long polite message). */
-export const TAIL_CHARS = 2000;
+const TAIL_CHARS = 2000;
 
 /** The beginning and the end of a long text, joined by a paragraph break so no word straddles the cut. */
-export function headAndTail(raw: string): string {
+function headAndTail(raw: string): string {
   if (raw.length <= MAX_CHARS) return raw;
   return `${raw.slice(0, MAX_CHARS - TAIL_CHARS - 2)}\n\n${raw.slice(raw.length - TAIL_CHARS)}`;
 }
@@ -519,13 +519,13 @@ const EXPANSION_MAP = new Map<string, readonly string[]>(
  * A cheap signature of a word (length, first and last characters) for filters that spare most tokens a
  * Map lookup: a word can only be in a set if its signature is marked in the set's filter.
  */
-export function wordSig(w: string): number {
+function wordSig(w: string): number {
   const n = w.length;
   return n === 0 ? 0 : (n * 977 + w.charCodeAt(0) * 31 + w.charCodeAt(n - 1)) & 4095;
 }
 
 /** A signature filter for a set of words (see `wordSig`). */
-export function sigFilter(words: Iterable<string>): Uint8Array {
+function sigFilter(words: Iterable<string>): Uint8Array {
   const f = new Uint8Array(4096);
   for (const w of words) f[wordSig(w)] = 1;
   return f;

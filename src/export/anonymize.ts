@@ -7,7 +7,7 @@
  * `writeExportFiles`) then writes exactly those rows.
  */
 import { CLASSIFIER_VERSION } from '../classifier';
-import { LABELS, PLATFORMS } from '../shared/comment';
+import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import type { ExportOptions, ExportPreview, ExportTableName, PreviewTable } from '../shared/messages-export';
 import { parseSettings } from '../shared/settings';
 import type { BackupTables } from '../storage/backup-format';
@@ -291,29 +291,26 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
     if (pointedTo.has(row.key)) levelOfComment.set(row.key, commentLevels[i] as Level);
   });
 
-  // Actions: never more precise than their comment; those of a suppressed comment go with it.
+  // Actions and corrections: never more precise than their comment; those of a suppressed comment go with it.
+  const placedAfterComment = (
+    row: { commentKey: string; platform: Platform; day: string; at: number },
+    label: Label,
+  ) => {
+    const commentLevel = levelOfComment.get(row.commentKey);
+    const floor =
+      commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
+    return place(kindOf(row.platform, label), row.day, row.at, Math.max(finest, floor));
+  };
   const { items: actionItems } = publish(
     actions.kept,
-    actions.kept.map((row) => {
-      const commentLevel = levelOfComment.get(row.commentKey);
-      const floor =
-        commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
-      return place(kindOf(row.platform, row.label), row.day, row.at, Math.max(finest, floor));
-    }),
+    actions.kept.map((row) => placedAfterComment(row, row.label)),
     SUPPRESSED,
     (row) => row.at,
     rowRef.action,
   );
-
-  // Corrections likewise: never more precise than their comment, suppressed with it.
   const { items: correctionItems } = publish(
     corrections.kept,
-    corrections.kept.map((row) => {
-      const commentLevel = levelOfComment.get(row.commentKey);
-      const floor =
-        commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
-      return place(kindOf(row.platform, row.to), row.day, row.at, Math.max(finest, floor));
-    }),
+    corrections.kept.map((row) => placedAfterComment(row, row.to)),
     SUPPRESSED,
     (row) => row.at,
     rowRef.correction,

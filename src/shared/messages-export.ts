@@ -65,6 +65,7 @@ export const EXPORT_TABLES = [
   'active_time',
   'checkins',
   'daily_summary',
+  'label_corrections',
 ] as const;
 export type ExportTableName = (typeof EXPORT_TABLES)[number];
 

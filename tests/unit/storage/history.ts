@@ -4,7 +4,9 @@
  * (schemas 1 and 2: comments with their cues as display strings and no classifier version).
  * Deterministic (seeded), so a failure can be replayed.
  */
+
 import { expect } from 'vitest';
+import { mulberry32 } from '../../../scripts/lib/classifier-train';
 import { addDays, daysBetween, localHour } from '../../../src/shared/calendar';
 import { type Label, PLATFORMS, type Platform } from '../../../src/shared/comment';
 import { localDay } from '../../../src/shared/day';
@@ -26,17 +28,8 @@ export { PARIS };
 
 const HOUR_MS = 3_600_000;
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A small seeded generator (mulberry32). */
+const random = mulberry32;
 
 /** Epoch ms of a Paris wall-clock time; `offsetHours` is the UTC offset in force (+1 winter, +2 summer). */
 function paris(day: string, hour: number, minute: number, offsetHours: number): number {

@@ -1,0 +1,32 @@
+/**
+ * The phrase matcher (a word trie for plain alternatives, indexed regular expressions for the others)
+ * finds exactly the phrases a plain scan of every pattern finds, over the authored training corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { AUTHORED_FILES, loadAuthored } from '../../../scripts/lib/classifier-data';
+import { analyze, namedFeature, phraseSource } from '../../../src/classifier/engine';
+import { PHRASES } from '../../../src/classifier/phrases';
+import { tokens } from '../../../src/classifier/text';
+
+const byFeature = new Map(PHRASES.map((p, i) => [namedFeature(`phrase:${p.pattern}`), i]));
+const scans = PHRASES.map((p) => new RegExp(phraseSource(p.pattern)));
+
+describe('phrase matcher', () => {
+  it('finds exactly the phrases a full scan finds', () => {
+    const texts = AUTHORED_FILES.flatMap((f) => loadAuthored(f).map((d) => d.text));
+    expect(texts.length).toBeGreaterThan(4_000);
+    let compared = 0;
+    for (const text of texts) {
+      const found = new Set(
+        analyze(text)
+          .hits.flatMap((h) => h.features.map((f) => byFeature.get(f) ?? []))
+          .flat(),
+      );
+      const line = ` ${tokens.join(' ')} `;
+      const scanned = new Set(scans.flatMap((re, i) => (re.test(line) ? [i] : [])));
+      expect([...found].sort(), text).toEqual([...scanned].sort());
+      compared += scanned.size;
+    }
+    expect(compared).toBeGreaterThan(texts.length);
+  });
+});
