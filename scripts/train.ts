@@ -1,19 +1,21 @@
 /**
- * `npm run train`: conjugates the threat frames' verbs into src/classifier/model/verbs.json, then trains
- * src/classifier/model/weights.json on the licensed dev files and the authored corpus's training part
- * (deterministic). `npm run train -- --verbs` rebuilds the verb tables only.
+ * `npm run train`: conjugates the threat frames' verbs into src/classifier/model/verbs.json and compiles
+ * the phrase matcher into model/phrases.json, then trains model/weights.json on the licensed dev files
+ * and the authored corpus's training part (deterministic). `npm run train -- --verbs` rebuilds the first
+ * two only (no data needed).
  */
 import { writeFileSync } from 'node:fs';
 import { MODEL_PATH, requireDevData, trainingSet } from './lib/classifier-data';
 import { codeChecksums, dataChecksums, versionHash } from './lib/classifier-inputs';
-import { VERBS_PATH, verbTablesJson } from './lib/threat-verbs';
+import { PHRASE_MATCHER_PATH, phraseMatcherJson, VERBS_PATH, verbTablesJson } from './lib/threat-verbs';
 
 writeFileSync(VERBS_PATH, verbTablesJson());
-console.log(`wrote ${VERBS_PATH}`);
+writeFileSync(PHRASE_MATCHER_PATH, phraseMatcherJson());
+console.log(`wrote ${VERBS_PATH} and ${PHRASE_MATCHER_PATH}`);
 if (process.argv.includes('--verbs')) process.exit(0);
 
 requireDevData();
-// The engine reads verbs.json when it loads: import it only once the tables are written.
+// The engine reads verbs.json and phrases.json when it loads: import it only once they are written.
 const { trainModel } = await import('./lib/classifier-train');
 const t0 = performance.now();
 const docs = trainingSet();

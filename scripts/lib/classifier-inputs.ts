@@ -22,6 +22,7 @@ const CODE_FILES = [
   'src/classifier/frames.ts',
   'src/classifier/engine.ts',
   'src/classifier/model/verbs.json',
+  'src/classifier/model/phrases.json',
 ] as const;
 
 export function codeChecksums(): Record<string, string> {

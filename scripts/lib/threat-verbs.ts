@@ -1,16 +1,25 @@
 /**
- * The violent verbs of the threat frames, conjugated at build time by kept verb tables (Lefff for French,
- * the RosaeNLG English tables) rather than typed by hand. `npm run train` writes the result into
- * src/classifier/model/verbs.json, which the classifier reads; a unit test fails when it is stale.
+ * What the classifier compiles ahead of time. The violent verbs of the threat frames, conjugated by kept
+ * verb tables (Lefff for French, the RosaeNLG English tables) rather than typed by hand, into
+ * src/classifier/model/verbs.json; the phrase matcher into src/classifier/model/phrases.json.
+ * `npm run train` writes both; a unit test fails when either is stale.
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { foldWord } from '../../src/classifier/frames';
+import { buildMatcher, encodeMatcher } from '../../src/classifier/phrase-index';
+import { PHRASES } from '../../src/classifier/phrases';
 import { REPO_ROOT } from './classifier-data';
 
 const require = createRequire(import.meta.url);
 
 export const VERBS_PATH = join(REPO_ROOT, 'src/classifier/model/verbs.json');
+export const PHRASE_MATCHER_PATH = join(REPO_ROOT, 'src/classifier/model/phrases.json');
+
+/** The phrase matcher, built from phrases.ts ahead of time (see phrase-index.ts). */
+export function phraseMatcherJson(): string {
+  return `${JSON.stringify(encodeMatcher(buildMatcher(PHRASES.map((p) => p.pattern))))}\n`;
+}
 
 /**
  * Verbs that harm the person or place they take as object: "je vais te tuer", "on va brûler votre agence",

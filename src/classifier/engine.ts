@@ -10,11 +10,13 @@
 import type { Classification, Cue, CueKind, Label } from '../shared/comment';
 import { type FrameHit, findFrames, hasCondition } from './frames';
 import { EN_WORDS, FR_WORDS } from './lang';
+import compiledMatcher from './model/phrases.json';
 import type { Model } from './model-codec';
 import {
   type BranchGroup,
-  buildMatcher,
   type ComplexBranch,
+  decodeMatcher,
+  type EncodedMatcher,
   groupsAt,
   type PhraseMatcher,
   walkTrie,
@@ -81,7 +83,7 @@ let compiled: CompiledPhrases | null = null;
 
 function phrases(): CompiledPhrases {
   if (!compiled) {
-    const matcher = buildMatcher(PHRASES.map((p) => p.pattern));
+    const matcher = decodeMatcher(compiledMatcher as EncodedMatcher);
     compiled = {
       matcher,
       branchExpressions: matcher.branches.map(() => null),

@@ -213,13 +213,13 @@ const MIN_PREFIX = 2;
 const none = (): FirstWords => ({ exact: new Set(), prefixes: new Set(), digits: false, any: false });
 const anything = (): Parsed => ({ first: { ...none(), any: true }, nullable: false });
 
+/** Adds `b` into `a` (in place: a group of a hundred alternatives must not copy its words a hundred times). */
 function union(a: FirstWords, b: FirstWords): FirstWords {
-  return {
-    exact: new Set([...a.exact, ...b.exact]),
-    prefixes: new Set([...a.prefixes, ...b.prefixes]),
-    digits: a.digits || b.digits,
-    any: a.any || b.any,
-  };
+  for (const word of b.exact) a.exact.add(word);
+  for (const prefix of b.prefixes) a.prefixes.add(prefix);
+  a.digits ||= b.digits;
+  a.any ||= b.any;
+  return a;
 }
 
 function closing(src: string, open: number): number {
@@ -314,4 +314,71 @@ function expression(src: string): Parsed {
 function firstWords(pattern: string): FirstWords {
   const parsed = expression(pattern.replace(/^\^/, ''));
   return parsed.nullable ? { ...parsed.first, any: true } : parsed.first;
+}
+
+// ------------------------------------------------------------------ ahead-of-time encoding
+
+/**
+ * The matcher as plain JSON. Building it parses every phrase pattern (~30 ms of cold JavaScript, too much
+ * for a service worker that restarts after 30 s idle): `npm run train` writes it to model/phrases.json,
+ * the engine decodes it in a few milliseconds, and a unit test fails when it no longer matches phrases.ts.
+ */
+type EncodedNode = [ends: number[], exact: [string, EncodedNode][], prefixes: [string, EncodedNode][]];
+
+export interface EncodedMatcher {
+  trie: EncodedNode;
+  branches: [phrase: number, source: string][];
+  groups: number[][];
+  byWord: [string, number][];
+  byPrefix: [string, number][];
+  digits: number | null;
+  everywhere: number | null;
+}
+
+function encodeNode(at: TrieNode): EncodedNode {
+  const prefixes: [string, EncodedNode][] = [];
+  for (const list of at.prefixes.values())
+    for (const p of list) prefixes.push([p.prefix, encodeNode(p.node)]);
+  return [at.ends, [...at.exact].map(([word, child]) => [word, encodeNode(child)]), prefixes];
+}
+
+function decodeNode([ends, exact, prefixes]: EncodedNode): TrieNode {
+  const at: TrieNode = { exact: new Map(), prefixes: new Map(), ends };
+  for (const [word, child] of exact) at.exact.set(word, decodeNode(child));
+  for (const [prefix, child] of prefixes) {
+    const list = at.prefixes.get(head(prefix)) ?? [];
+    list.push({ prefix, node: decodeNode(child) });
+    at.prefixes.set(head(prefix), list);
+  }
+  return at;
+}
+
+export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
+  return {
+    trie: encodeNode(matcher.root),
+    branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
+    groups: matcher.groups.map((g) => g.branches),
+    byWord: [...matcher.byWord],
+    byPrefix: [...matcher.byPrefix.values()].flat().map(({ prefix, group }) => [prefix, group]),
+    digits: matcher.digits,
+    everywhere: matcher.everywhere,
+  };
+}
+
+export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
+  const byPrefix = new Map<string, { prefix: string; group: number }[]>();
+  for (const [prefix, group] of encoded.byPrefix) {
+    const list = byPrefix.get(head(prefix)) ?? [];
+    list.push({ prefix, group });
+    byPrefix.set(head(prefix), list);
+  }
+  return {
+    root: decodeNode(encoded.trie),
+    branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
+    groups: encoded.groups.map((branches) => ({ branches })),
+    byWord: new Map(encoded.byWord),
+    byPrefix,
+    digits: encoded.digits,
+    everywhere: encoded.everywhere,
+  };
 }
