@@ -281,7 +281,7 @@ export function analyze(text: string): Analysis {
       walkTrie(matcher, tokens, n, w, trieHits);
       for (let k = 0; k < trieHits.length; k += 2) found(trieHits[k] as number, w, trieHits[k + 1] as number);
       trieHits.length = 0;
-      groupsAt(matcher, tokens[w] as string, groupHits);
+      groupsAt(matcher, tokens[w] as string, tokens[w + 1], w === 0, groupHits);
       const at = (lineStarts[w] as number) - 1;
       for (const g of groupHits) {
         const { branches } = matcher.groups[g] as BranchGroup;

@@ -77,9 +77,13 @@ export interface PhraseMatcher {
   groups: BranchGroup[];
   /** Groups by the word, or the prefix, their branches start with; `everywhere` for the unbounded. */
   byWord: Map<string, number>;
+  /** Groups of branches whose first two words are known, by `first second`: tried only there. */
+  byPair: Map<string, number>;
   byPrefix: Map<string, { prefix: string; group: number }[]>;
   /** The group of branches that start with a number, tried at numbers only. */
   digits: number | null;
+  /** The group of branches anchored at the comment's start (`^…`), tried at its first word only. */
+  start: number | null;
   everywhere: number | null;
 }
 
@@ -122,15 +126,29 @@ export function buildMatcher(patterns: readonly string[]): PhraseMatcher {
     branches,
     groups: [],
     byWord: new Map(),
+    byPair: new Map(),
     byPrefix: new Map(),
     digits: null,
+    start: null,
     everywhere: null,
   };
+  const anchored: number[] = [];
+  const pairs = new Map<string, number[]>();
   const words = new Map<string, number[]>();
   const prefixes = new Map<string, number[]>();
   const everywhere: number[] = [];
   const digits: number[] = [];
   branches.forEach(({ source }, branch) => {
+    if (source.startsWith('^')) {
+      anchored.push(branch);
+      return;
+    }
+    const two = firstTwoWords(source);
+    if (two) {
+      for (const a of two[0])
+        for (const b of two[1]) pairs.set(`${a} ${b}`, [...(pairs.get(`${a} ${b}`) ?? []), branch]);
+      return;
+    }
     const first = firstWords(source);
     if (first.any) everywhere.push(branch);
     else {
@@ -141,12 +159,14 @@ export function buildMatcher(patterns: readonly string[]): PhraseMatcher {
   });
   const group = (members: number[]) => matcher.groups.push({ branches: members }) - 1;
   for (const [word, members] of words) matcher.byWord.set(word, group(members));
+  for (const [pair, members] of pairs) matcher.byPair.set(pair, group(members));
   for (const [prefix, members] of prefixes) {
     const list = matcher.byPrefix.get(head(prefix)) ?? [];
     list.push({ prefix, group: group(members) });
     matcher.byPrefix.set(head(prefix), list);
   }
   if (digits.length > 0) matcher.digits = group(digits);
+  if (anchored.length > 0) matcher.start = group(anchored);
   if (everywhere.length > 0) matcher.everywhere = group(everywhere);
   return matcher;
 }
@@ -180,8 +200,22 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
   if (short) for (const p of short) if (word.startsWith(p.prefix)) walk(p.node, words, n, i + 1, out);
 }
 
-/** Appends to `out` each group of complex branches that may start at `word`. */
-export function groupsAt(matcher: PhraseMatcher, word: string, out: number[]): void {
+/**
+ * Appends to `out` each group of complex branches that may start at `word` (followed by `next`; `first`:
+ * the comment's first word).
+ */
+export function groupsAt(
+  matcher: PhraseMatcher,
+  word: string,
+  next: string | undefined,
+  first: boolean,
+  out: number[],
+): void {
+  if (first && matcher.start !== null) out.push(matcher.start);
+  if (next !== undefined) {
+    const pair = matcher.byPair.get(`${word} ${next}`);
+    if (pair !== undefined) out.push(pair);
+  }
   const exact = matcher.byWord.get(word);
   if (exact !== undefined) out.push(exact);
   const prefixed = matcher.byPrefix.get(head(word));
@@ -189,6 +223,37 @@ export function groupsAt(matcher: PhraseMatcher, word: string, out: number[]): v
   const c = word.charCodeAt(0);
   if (matcher.digits !== null && c >= 48 && c <= 57) out.push(matcher.digits);
   if (matcher.everywhere !== null) out.push(matcher.everywhere);
+}
+
+const SINGLE_WORD = /^[a-z0-9]+$/;
+
+/** An atom at `i` that can only be one of a few whole words, followed by a space or the end. */
+function wordChoice(src: string, i: number): { words: string[]; end: number } | null {
+  if (src[i] === '(') {
+    const end = closing(src, i);
+    const inner = src.slice(i + 1, end).replace(/^\?:/, '');
+    const after = src[end + 1];
+    if (src[i + 1] === '?' && !src.startsWith('(?:', i)) return null;
+    const options = alternatives(inner);
+    if (!options.every((o) => SINGLE_WORD.test(o)) || (after !== undefined && after !== ' ')) return null;
+    return { words: options, end: end + 1 };
+  }
+  const m = /^[a-z0-9]+/.exec(src.slice(i));
+  if (!m) return null;
+  const end = i + m[0].length;
+  if (src[end] !== undefined && src[end] !== ' ') return null;
+  return { words: [m[0]], end };
+}
+
+/**
+ * The first two words of a branch when both are whole words known in advance ("(je|on) (vais|va) …"),
+ * else null. Such a branch is tried only where those two words stand.
+ */
+function firstTwoWords(branch: string): [string[], string[]] | null {
+  const first = wordChoice(branch, 0);
+  if (!first || branch[first.end] !== ' ') return null;
+  const second = wordChoice(branch, first.end + 1);
+  return second ? [first.words, second.words] : null;
 }
 
 // ------------------------------------------------------------------ first words of an expression
@@ -281,11 +346,15 @@ function sequence(src: string): Parsed {
         continue;
       }
       if (word) return prefixOrAny(word);
-      const group = expression(src.slice(i + 1, end).replace(/^\?:/, ''));
+      const inner = src.slice(i + 1, end).replace(/^\?:/, '');
+      const group = expression(inner);
       const q = quantifier(src, end + 1);
       const rest = src.slice(end + 1 + q.length);
       // A group glued to what follows ("(livre|livree)\w*") gives word prefixes, not whole words.
-      const first = rest === '' || rest.startsWith(' ') ? group.first : asPrefixes(group.first);
+      // …unless each of its alternatives ends with its own space ("(?:ne |n |)").
+      const endsWithSpace = alternatives(inner).every((o) => o === '' || o.endsWith(' '));
+      const first =
+        rest === '' || rest.startsWith(' ') || endsWithSpace ? group.first : asPrefixes(group.first);
       if (!q.optional && !group.nullable) return { first, nullable: false };
       const after = sequence(rest);
       return { first: union(first, after.first), nullable: after.nullable };
@@ -330,8 +399,10 @@ export interface EncodedMatcher {
   branches: [phrase: number, source: string][];
   groups: number[][];
   byWord: [string, number][];
+  byPair: [string, number][];
   byPrefix: [string, number][];
   digits: number | null;
+  start: number | null;
   everywhere: number | null;
 }
 
@@ -359,8 +430,10 @@ export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
     branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
     groups: matcher.groups.map((g) => g.branches),
     byWord: [...matcher.byWord],
+    byPair: [...matcher.byPair],
     byPrefix: [...matcher.byPrefix.values()].flat().map(({ prefix, group }) => [prefix, group]),
     digits: matcher.digits,
+    start: matcher.start,
     everywhere: matcher.everywhere,
   };
 }
@@ -377,8 +450,10 @@ export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
     groups: encoded.groups.map((branches) => ({ branches })),
     byWord: new Map(encoded.byWord),
+    byPair: new Map(encoded.byPair),
     byPrefix,
     digits: encoded.digits,
+    start: encoded.start,
     everywhere: encoded.everywhere,
   };
 }
