@@ -42,10 +42,14 @@ export async function startRecordingProxy(options: { localHosts: readonly string
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
+    // The browser may reset a connection at any time (a refused tunnel, a closed tab): that is no failure
+    // of the test, and an 'error' without a listener would crash the test run.
+    socket.on('error', () => socket.destroy());
   });
   server.on('connect', (request, clientSocket: Socket, head) => {
     const target = request.url ?? '';
     requests.push(target);
+    clientSocket.on('error', () => clientSocket.destroy());
     const host = target.replace(/:\d+$/, '');
     if (!local.has(host)) {
       clientSocket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
@@ -60,7 +64,7 @@ export async function startRecordingProxy(options: { localHosts: readonly string
     sockets.add(upstream);
     upstream.on('close', () => sockets.delete(upstream));
     upstream.on('error', () => clientSocket.destroy());
-    clientSocket.on('error', () => upstream.destroy());
+    clientSocket.on('close', () => upstream.destroy());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
