@@ -1,6 +1,5 @@
 /**
  * `npm run --silent classify`: JSON Lines in (`{"id", "text"}`), JSON Lines out, streaming, in order.
- * Optional per-line `brandNames` / `extraTerms` arrays are passed as the classification context.
  */
 import { createInterface } from 'node:readline';
 import { classify } from '../src/classifier/index';
