@@ -12,7 +12,8 @@
 import { writeFileSync } from 'node:fs';
 import { analyze, classifyWith, namedFeature, safetyRuleFires } from '../src/classifier/engine';
 import { decodeModel, type ModelFile } from '../src/classifier/model-codec';
-import type { Label } from '../src/shared/comment';
+import { PHRASES } from '../src/classifier/phrases';
+import { CUE_KINDS, type Label } from '../src/shared/comment';
 import {
   AUTHORED_FILES,
   type DevDoc,
@@ -115,28 +116,24 @@ if (!quick) {
 }
 
 // 3 and 4. The sealed test, and the ablations on it.
-const PHRASE_PREFIXES = ['kind:', 'phrase:', 'pair:'];
+// The structured features each ablation can drop, by name; shapes and their pairwise interactions stay in
+// every row.
+const featureNames = new Map<number, string>(
+  [
+    ...PHRASES.map((p) => `phrase:${p.pattern}`),
+    ...CUE_KINDS.map((k) => `kind:${k}`),
+    ...['threat', 'incitement'].map((k) => `frame:${k}`),
+  ].map((name) => [namedFeature(name), name]),
+);
 const keep =
   (drop: (name: string) => boolean): Ablation =>
   (structured) =>
-    structured.filter((h) => !dropped(h, drop));
-const names = new Map<number, string>();
-function dropped(h: number, drop: (name: string) => boolean): boolean {
-  const name = names.get(h);
-  return name !== undefined && drop(name);
-}
-// Name every structured feature the training set fires (for the ablations).
-{
-  const { PHRASES } = await import('../src/classifier/phrases');
-  const { CUE_KINDS } = await import('../src/shared/comment');
-  for (const p of PHRASES) names.set(namedFeature(`phrase:${p.pattern}`), `phrase:${p.pattern}`);
-  for (const k of CUE_KINDS) names.set(namedFeature(`kind:${k}`), `kind:${k}`);
-  for (const k of ['threat', 'incitement']) names.set(namedFeature(`frame:${k}`), `frame:${k}`);
-}
+    structured.filter((h) => !drop(featureNames.get(h) ?? ''));
+const isPhrase = (name: string) => name.startsWith('phrase:') || name.startsWith('kind:');
 const ablations: { name: string; ablate: Ablation; safety: boolean }[] = [
   {
     name: 'n-grams and shapes only',
-    ablate: keep((n) => PHRASE_PREFIXES.some((p) => n.startsWith(p)) || n.startsWith('frame:')),
+    ablate: keep((n) => isPhrase(n) || n.startsWith('frame:')),
     safety: false,
   },
   { name: '+ phrase features', ablate: keep((n) => n.startsWith('frame:')), safety: false },

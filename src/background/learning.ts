@@ -3,22 +3,16 @@
  * a correction, a reset, or a service-worker restart (a few milliseconds for hundreds of corrections).
  */
 import { loadModel } from '../classifier';
-import { type CorrectionExample, learnAdjustment } from '../classifier/adjustment';
+import { learnAdjustment } from '../classifier/adjustment';
 import type { Adjustment } from '../classifier/engine';
 import { learnableCorrections } from '../storage/corrections';
 import type { DesaffectDb } from '../storage/db';
 
 let learned: Promise<Adjustment> | null = null;
 
-export function correctionExamples(
-  rows: readonly { gram: number[]; structured: number[]; to: CorrectionExample['to'] }[],
-) {
-  return rows.map(({ gram, structured, to }): CorrectionExample => ({ gram, structured, to }));
-}
-
 export function currentAdjustment(db: DesaffectDb): Promise<Adjustment> {
   if (!learned) {
-    learned = learnableCorrections(db).then((rows) => learnAdjustment(loadModel(), correctionExamples(rows)));
+    learned = learnableCorrections(db).then((rows) => learnAdjustment(loadModel(), rows));
     // A failed read is not cached: the next comment tries again.
     learned.catch(() => {
       learned = null;

@@ -86,6 +86,7 @@ export async function main(): Promise<void> {
     async correct(key, to) {
       const seen = shown.get(key);
       if (!seen) return false;
+      const verdict = verdicts.get(key);
       try {
         const result = await sendToBackground({
           type: 'cs→bg:correct-label',
@@ -94,23 +95,12 @@ export async function main(): Promise<void> {
           text: seen.comment.text,
         });
         if (!result.ok) return false;
+        if (verdict) verdicts.set(key, { ...verdict, classification: result.classification });
       } catch {
         return false;
       }
-      const verdict = verdicts.get(key);
-      if (verdict) {
-        const { classification } = verdict;
-        const cues = [
-          { kind: 'your_corrections' as const },
-          ...classification.cues.filter((c) => c.kind !== 'your_corrections'),
-        ];
-        verdicts.set(key, {
-          ...verdict,
-          classification: { ...classification, label: to, uncertain: false, cues },
-        });
-        // The badge shows the new label once the CM leaves the card (rebuilding it now would close it).
-        setTimeout(() => badge(key), 1_500);
-      }
+      // The badge shows the new label once the CM leaves the card (rebuilding it now would close it).
+      setTimeout(() => badge(key), 1_500);
       return true;
     },
     reveal(key) {

@@ -3,7 +3,7 @@
  * words) or from the popup, the dashboard's list with how often the classifier now agrees, and the reset.
  */
 import * as v from 'valibot';
-import { LABELS, type Label, MAX_TEXT_LENGTH, type Platform } from './comment';
+import { type Classification, LABELS, type Label, MAX_TEXT_LENGTH, type Platform } from './comment';
 
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const label = v.picklist(LABELS);
@@ -24,9 +24,12 @@ export const correctionMessages = [
   v.object({ type: v.literal('ui→bg:reset-learning') }),
 ] as const;
 
-/** `no_text`: the popup asked, but the comment's words were not kept; the in-page card can do it. */
+/**
+ * With the comment's classification as the CM left it. `no_text`: the popup asked, but the comment's words
+ * were not kept; the in-page card can do it.
+ */
 export type CorrectionResult =
-  | { ok: true; corrections: number }
+  | { ok: true; corrections: number; classification: Classification }
   | { ok: false; reason: 'unknown' | 'no_text' };
 
 export interface CorrectionView {

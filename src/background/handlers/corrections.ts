@@ -5,7 +5,7 @@ import type { Label } from '../../shared/comment';
 import type { CsHandlers, UiHandlers } from '../../shared/messages';
 import type { CorrectionResult } from '../../shared/messages-corrections';
 import { learnableCorrections, resetLearning, saveCorrection } from '../../storage/corrections';
-import { correctionExamples, forgetAdjustment } from '../learning';
+import { forgetAdjustment } from '../learning';
 import type { HandlerContext } from './context';
 
 /** The comments these corrections concern are few; the list shows the latest. */
@@ -22,17 +22,22 @@ async function correct(
   const text = pageText ?? comment.text;
   if (text === null) return { ok: false, reason: 'no_text' };
   const features = correctionFeatures(text);
+  // The CM's word is the comment's label from now on, everywhere; the cue says who decided.
+  const cues = [
+    { kind: 'your_corrections' as const },
+    ...comment.cues.filter((c) => c.kind !== 'your_corrections'),
+  ];
   await db.transaction('rw', [db.comments, db.corrections], async () => {
     await saveCorrection(db, { comment, to, classifierVersion: CLASSIFIER_VERSION, ...features }, now());
-    // The CM's word is the comment's label from now on, everywhere; the cue says who decided.
-    const cues = [
-      { kind: 'your_corrections' as const },
-      ...comment.cues.filter((c) => c.kind !== 'your_corrections'),
-    ];
     await db.comments.update(commentKey, { label: to, uncertain: false, cues });
   });
   forgetAdjustment();
-  return { ok: true, corrections: (await learnableCorrections(db)).length };
+  const { scores, intensity, lang, version } = comment;
+  return {
+    ok: true,
+    corrections: (await learnableCorrections(db)).length,
+    classification: { label: to, scores, intensity, lang, uncertain: false, cues, version },
+  };
 }
 
 export function correctionCsHandlers(context: HandlerContext): CsHandlers<'cs→bg:correct-label'> {
@@ -63,7 +68,7 @@ export function correctionHandlers(
           label: comments[i]?.label ?? c.to,
         })),
         learning: learning.length,
-        agreement: heldOutAgreement(loadModel(), correctionExamples(learning)),
+        agreement: heldOutAgreement(loadModel(), learning),
       };
     },
     async 'ui→bg:reset-learning'() {
