@@ -77,14 +77,25 @@ export interface PhraseMatcher {
   groups: BranchGroup[];
   /** Groups by the word, or the prefix, their branches start with; `everywhere` for the unbounded. */
   byWord: Map<string, number>;
-  /** Groups of branches whose first two words are known, by `first second`: tried only there. */
-  byPair: Map<string, number>;
+  /**
+   * Groups of branches whose first two words are known, by first then second word: tried only there (two
+   * look-ups of the comment's own words, no pair string built per word).
+   */
+  byPair: Map<string, Map<string, number>>;
   byPrefix: Map<string, { prefix: string; group: number }[]>;
   /** The group of branches that start with a number, tried at numbers only. */
   digits: number | null;
   /** The group of branches anchored at the comment's start (`^…`), tried at its first word only. */
   start: number | null;
   everywhere: number | null;
+}
+
+/** Files `group` under the two words of `pair` ("first second"). */
+function setPair(byPair: PhraseMatcher['byPair'], pair: string, group: number): void {
+  const [first, second] = pair.split(' ') as [string, string];
+  const seconds = byPair.get(first) ?? new Map<string, number>();
+  seconds.set(second, group);
+  byPair.set(first, seconds);
 }
 
 export function buildMatcher(patterns: readonly string[]): PhraseMatcher {
@@ -159,7 +170,7 @@ export function buildMatcher(patterns: readonly string[]): PhraseMatcher {
   });
   const group = (members: number[]) => matcher.groups.push({ branches: members }) - 1;
   for (const [word, members] of words) matcher.byWord.set(word, group(members));
-  for (const [pair, members] of pairs) matcher.byPair.set(pair, group(members));
+  for (const [pair, members] of pairs) setPair(matcher.byPair, pair, group(members));
   for (const [prefix, members] of prefixes) {
     const list = matcher.byPrefix.get(head(prefix)) ?? [];
     list.push({ prefix, group: group(members) });
@@ -213,7 +224,7 @@ export function groupsAt(
 ): void {
   if (first && matcher.start !== null) out.push(matcher.start);
   if (next !== undefined) {
-    const pair = matcher.byPair.get(`${word} ${next}`);
+    const pair = matcher.byPair.get(word)?.get(next);
     if (pair !== undefined) out.push(pair);
   }
   const exact = matcher.byWord.get(word);
@@ -430,7 +441,9 @@ export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
     branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
     groups: matcher.groups.map((g) => g.branches),
     byWord: [...matcher.byWord],
-    byPair: [...matcher.byPair],
+    byPair: [...matcher.byPair].flatMap(([first, seconds]) =>
+      [...seconds].map(([second, group]): [string, number] => [`${first} ${second}`, group]),
+    ),
     byPrefix: [...matcher.byPrefix.values()].flat().map(({ prefix, group }) => [prefix, group]),
     digits: matcher.digits,
     start: matcher.start,
@@ -445,12 +458,14 @@ export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
     list.push({ prefix, group });
     byPrefix.set(head(prefix), list);
   }
+  const byPair: PhraseMatcher['byPair'] = new Map();
+  for (const [pair, group] of encoded.byPair) setPair(byPair, pair, group);
   return {
     root: decodeNode(encoded.trie),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
     groups: encoded.groups.map((branches) => ({ branches })),
     byWord: new Map(encoded.byWord),
-    byPair: new Map(encoded.byPair),
+    byPair,
     byPrefix,
     digits: encoded.digits,
     start: encoded.start,

@@ -34,5 +34,6 @@ describe('phrase matcher', () => {
       compared += scanned.size;
     }
     expect(compared).toBeGreaterThan(texts.length);
-  });
+    // Every phrase's full expression over the whole corpus: a few seconds on a loaded machine.
+  }, 60_000);
 });
