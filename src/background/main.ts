@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type InstallSecretStore, loadOrCreateInstallSecret } from '../export/install-secret';
+import { createNudgeNotifier } from '../exposure/notify';
 import {
   type BgReplies,
   type CsHandlers,
@@ -18,7 +19,6 @@ import { correctionCsHandlers, correctionHandlers } from './handlers/corrections
 import { dashboardCsHandlers, dashboardHandlers } from './handlers/dashboard';
 import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
-import { createNudgeNotifier } from './notify';
 import { forgetTab } from './tab-state';
 
 /**

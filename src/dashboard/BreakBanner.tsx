@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { describeNudge } from '../shared/wellbeing';
+import { describeNudge } from '../exposure/wellbeing';
 import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
 import './wellbeing.css';

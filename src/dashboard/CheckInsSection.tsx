@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { hostileCount, totalByLabel } from '../shared/exposure';
+import { hostileCount, totalByLabel } from '../exposure/model';
 import type { CheckInRow } from '../storage/schema';
 import { t } from '../ui/i18n';
 import { CheckInPrompt } from './CheckInPrompt';

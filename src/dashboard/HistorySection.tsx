@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { emptyLabelCounts, type HistoryView, hostileCount, totalByLabel } from '../exposure/model';
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
-import { emptyLabelCounts, type HistoryView, hostileCount, totalByLabel } from '../shared/exposure';
 import { HISTORY_SPANS, type HistorySpan } from '../shared/messages-dashboard';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../exposure/model';
 import { LABELS, PLATFORMS } from '../shared/comment';
-import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../shared/exposure';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { CheckInPrompt } from './CheckInPrompt';

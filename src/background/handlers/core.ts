@@ -1,8 +1,8 @@
+import { totalByLabel } from '../../exposure/model';
+import { exposureOfDay } from '../../exposure/queries';
 import { LABELS } from '../../shared/comment';
 import { localDay } from '../../shared/day';
-import { totalByLabel } from '../../shared/exposure';
 import type { TabCommentView, UiHandlers } from '../../shared/messages';
-import { exposureOfDay } from '../../storage/exposure';
 import { oldestKeptDay, purgeOlderThan } from '../../storage/retention';
 import type { CommentRow } from '../../storage/schema';
 import { isAnswered } from '../../tactics/priority';

@@ -1,15 +1,15 @@
 import browser from 'webextension-polyfill';
+import { recordActivity } from '../../exposure/activity';
+import { exposureByDay, historyView, todayView, workloadReport } from '../../exposure/queries';
+import { checkInDue, nudgesDue } from '../../exposure/wellbeing';
+import { checkInInputs, nudgeInputs } from '../../exposure/wellbeing-inputs';
 import { addDays } from '../../shared/calendar';
 import { localDay } from '../../shared/day';
 import type { CsHandlers, UiHandlers } from '../../shared/messages';
-import { checkInDue, nudgesDue } from '../../shared/wellbeing';
 import { createBackup, restoreBackup } from '../../storage/backup';
-import { exposureByDay, historyView, todayView, workloadReport } from '../../storage/exposure';
 import { writeMarker } from '../../storage/markers';
 import { createDailyPurge, deleteEverything } from '../../storage/retention';
 import { readSettings } from '../../storage/settings';
-import { checkInInputs, nudgeInputs } from '../../storage/wellbeing';
-import { recordActivity } from '../activity';
 import type { HandlerContext } from './context';
 
 /**

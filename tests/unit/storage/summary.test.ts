@@ -5,10 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
 import { coreHandlers } from '../../../src/background/handlers/core';
+import { totalByLabel } from '../../../src/exposure/model';
+import { exposureOfDay } from '../../../src/exposure/queries';
 import { localDay } from '../../../src/shared/day';
-import { totalByLabel } from '../../../src/shared/exposure';
 import { openDb } from '../../../src/storage/db';
-import { exposureOfDay } from '../../../src/storage/exposure';
 import { fullComment } from './full-rows';
 
 let db: ReturnType<typeof openDb> | undefined;

@@ -1,6 +1,7 @@
 /** What the exposure dashboard computes and shows: the shapes crossing from the service worker. */
+
+import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import type { CheckInRow } from '../storage/schema';
-import { LABELS, type Label, PLATFORMS, type Platform } from './comment';
 
 /** Hostile = aimed at the CM or the brand with ill intent. Unhappy customers are work, not hostility. */
 export const HOSTILE_LABELS: readonly Label[] = ['troll', 'threat'];
