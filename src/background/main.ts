@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type InstallSecretStore, loadOrCreateInstallSecret } from '../export/install-secret';
+import { dashboardCsHandlers, dashboardHandlers } from '../exposure/handlers';
 import { createNudgeNotifier } from '../exposure/notify';
 import {
   type BgReplies,
@@ -9,16 +10,15 @@ import {
   type SenderTab,
   type UiHandlers,
   type UiToBg,
-} from '../shared/messages';
+} from '../messages';
+import type { HandlerContext } from '../storage/context';
 import { openDb } from '../storage/db';
 import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
 import { commentHandlers } from './handlers/comments';
-import type { HandlerContext } from './handlers/context';
-import { coreHandlers } from './handlers/core';
 import { correctionCsHandlers, correctionHandlers } from './handlers/corrections';
-import { dashboardCsHandlers, dashboardHandlers } from './handlers/dashboard';
 import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
+import { coreHandlers } from './handlers/tab';
 import { forgetTab } from './tab-state';
 
 /**

@@ -4,11 +4,12 @@
  * their ready replies. Everything lives in a closed Shadow DOM (the site's CSS cannot reach in, ours
  * cannot leak out) and every piece of comment-derived text is set with textContent.
  */
+
+import type { CommentVerdict } from '../messages';
 import { LABELS, type Label, type Platform } from '../shared/comment';
 import { describeCue } from '../shared/cues';
 import { LABEL_STYLE } from '../shared/labels';
-import type { CommentVerdict } from '../shared/messages';
-import type { ActionChoice } from '../shared/messages-assistant';
+import type { ActionChoice } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { tc } from './i18n';

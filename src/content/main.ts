@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
+import type { CommentVerdict, ContentSettings } from '../messages';
 import type { ObservedComment } from '../shared/comment';
 import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
-import type { CommentVerdict, ContentSettings } from '../shared/messages';
-import { type CsReplies, parseUiToCs, type UiToCs } from '../shared/messages-assistant';
 import { shouldShield } from '../shared/shield';
+import { type CsReplies, parseUiToCs, type UiToCs } from '../tactics/messages';
 import { startActivityReports } from './activity';
 import { type BadgeActions, isBadgeHost, renderBadge } from './badge';
 import { setStrings } from './i18n';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
+import { CHECK_IN_TAGS } from '../exposure/messages';
 import type { CheckInTrigger } from '../exposure/wellbeing';
-import { CHECK_IN_TAGS } from '../shared/messages-dashboard';
 import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
 import './wellbeing.css';

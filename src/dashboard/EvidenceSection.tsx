@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EvidenceView } from '../shared/messages-assistant';
+import type { EvidenceView } from '../tactics/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
 import { t } from '../ui/i18n';

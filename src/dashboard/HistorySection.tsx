@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { HISTORY_SPANS, type HistorySpan } from '../exposure/messages';
 import { emptyLabelCounts, type HistoryView, hostileCount, totalByLabel } from '../exposure/model';
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
-import { HISTORY_SPANS, type HistorySpan } from '../shared/messages-dashboard';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { DayTrend, HeatMap, LabelLegend, LabelPatterns } from './charts';

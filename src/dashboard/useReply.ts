@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { BgReplies, UiToBg } from '../shared/messages';
+import type { BgReplies, UiToBg } from '../messages';
 import { ask } from '../ui/client';
 
 /** Asks the service worker once per change of `message` (compared by value); `reload` asks again. */

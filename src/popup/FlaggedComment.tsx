@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { TabCommentView } from '../messages';
 import { LABELS, type Label } from '../shared/comment';
 import { describeCue } from '../shared/cues';
-import type { TabCommentView } from '../shared/messages';
-import type { ActionChoice } from '../shared/messages-assistant';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
+import type { ActionChoice } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { ask, tellTab } from '../ui/client';

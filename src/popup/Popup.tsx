@@ -3,7 +3,7 @@ import { BreakBanner } from '../dashboard/BreakBanner';
 import { CheckInPrompt } from '../dashboard/CheckInPrompt';
 import { formatClock, formatDuration } from '../dashboard/format';
 import type { CheckInTrigger } from '../exposure/wellbeing';
-import type { DaySummary, TabView } from '../shared/messages';
+import type { DaySummary, TabView } from '../messages';
 import type { Settings } from '../shared/settings';
 import { byPriority } from '../tactics/priority';
 import { ask } from '../ui/client';

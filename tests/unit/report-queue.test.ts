@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReportQueue } from '../../src/content/report-queue';
+import type { CommentVerdict } from '../../src/messages';
 import type { ObservedComment } from '../../src/shared/comment';
-import type { CommentVerdict } from '../../src/shared/messages';
 
 const comment = (id: string, text = 'bonjour'): ObservedComment => ({
   platform: 'facebook',

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-import { coreHandlers } from '../../../src/background/handlers/core';
+import { coreHandlers } from '../../../src/background/handlers/tab';
 import { totalByLabel } from '../../../src/exposure/model';
 import { exposureOfDay } from '../../../src/exposure/queries';
 import { localDay } from '../../../src/shared/day';

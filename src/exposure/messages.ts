@@ -1,11 +1,11 @@
 /** Messages of the exposure dashboard: activity reports (cs→bg) and the dashboard's queries (ui→bg). */
 import * as v from 'valibot';
-import type { DayExposure, HistoryView, TodayView, WorkloadReport } from '../exposure/model';
-import type { CheckInTrigger, Nudge } from '../exposure/wellbeing';
+import { PLATFORMS } from '../shared/comment';
 import type { RestoreResult } from '../storage/backup';
 import type { BackupFile } from '../storage/backup-format';
 import type { CheckInRow } from '../storage/schema';
-import { PLATFORMS } from './comment';
+import type { DayExposure, HistoryView, TodayView, WorkloadReport } from './model';
+import type { CheckInTrigger, Nudge } from './wellbeing';
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** A report covers at most a few interval ticks, even when the browser delayed the tab's timer. */

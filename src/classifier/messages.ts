@@ -3,7 +3,7 @@
  * words) or from the popup, the dashboard's list with how often the classifier now agrees, and the reset.
  */
 import * as v from 'valibot';
-import { type Classification, LABELS, type Label, MAX_TEXT_LENGTH, type Platform } from './comment';
+import { type Classification, LABELS, type Label, MAX_TEXT_LENGTH, type Platform } from '../shared/comment';
 
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const label = v.picklist(LABELS);

@@ -1,16 +1,16 @@
 import browser from 'webextension-polyfill';
-import { recordActivity } from '../../exposure/activity';
-import { exposureByDay, historyView, todayView, workloadReport } from '../../exposure/queries';
-import { checkInDue, nudgesDue } from '../../exposure/wellbeing';
-import { checkInInputs, nudgeInputs } from '../../exposure/wellbeing-inputs';
-import { addDays } from '../../shared/calendar';
-import { localDay } from '../../shared/day';
-import type { CsHandlers, UiHandlers } from '../../shared/messages';
-import { createBackup, restoreBackup } from '../../storage/backup';
-import { writeMarker } from '../../storage/markers';
-import { createDailyPurge, deleteEverything } from '../../storage/retention';
-import { readSettings } from '../../storage/settings';
-import type { HandlerContext } from './context';
+import type { CsHandlers, UiHandlers } from '../messages';
+import { addDays } from '../shared/calendar';
+import { localDay } from '../shared/day';
+import { createBackup, restoreBackup } from '../storage/backup';
+import type { HandlerContext } from '../storage/context';
+import { writeMarker } from '../storage/markers';
+import { createDailyPurge, deleteEverything } from '../storage/retention';
+import { readSettings } from '../storage/settings';
+import { recordActivity } from './activity';
+import { exposureByDay, historyView, todayView, workloadReport } from './queries';
+import { checkInDue, nudgesDue } from './wellbeing';
+import { checkInInputs, nudgeInputs } from './wellbeing-inputs';
 
 /**
  * Activity reports from the tabs. Created once at start-up: the retention purge runs then, and again on

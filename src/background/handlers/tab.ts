@@ -1,14 +1,14 @@
 import { totalByLabel } from '../../exposure/model';
 import { exposureOfDay } from '../../exposure/queries';
+import type { TabCommentView, UiHandlers } from '../../messages';
 import { LABELS } from '../../shared/comment';
 import { localDay } from '../../shared/day';
-import type { TabCommentView, UiHandlers } from '../../shared/messages';
+import type { HandlerContext } from '../../storage/context';
 import { oldestKeptDay, purgeOlderThan } from '../../storage/retention';
 import type { CommentRow } from '../../storage/schema';
 import { isAnswered } from '../../tactics/priority';
 import { tacticsFor } from '../assistant';
 import { readTabState } from '../tab-state';
-import type { HandlerContext } from './context';
 
 export function coreHandlers({
   db,

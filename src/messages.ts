@@ -4,7 +4,9 @@
  * the service worker accept a malformed payload.
  */
 import * as v from 'valibot';
-import type { Tactic } from '../tactics/rules';
+import { type CorrectionReplies, correctionCsMessages, correctionMessages } from './classifier/messages';
+import { type ExportReplies, exportMessages } from './export/messages';
+import { type DashboardReplies, dashboardCsMessages, dashboardMessages } from './exposure/messages';
 import {
   type Classification,
   LABELS,
@@ -13,14 +15,12 @@ import {
   MAX_TEXT_LENGTH,
   PLATFORMS,
   type Platform,
-} from './comment';
-import type { Catalog, UiLanguage } from './locale';
-import { type AssistantReplies, assistantCsMessages, assistantMessages } from './messages-assistant';
-import { type CorrectionReplies, correctionCsMessages, correctionMessages } from './messages-corrections';
-import { type DashboardReplies, dashboardCsMessages, dashboardMessages } from './messages-dashboard';
-import { type ExportReplies, exportMessages } from './messages-export';
-import { type Settings, settingsSchema } from './settings';
-import { platformOfUrl } from './sites';
+} from './shared/comment';
+import type { Catalog, UiLanguage } from './shared/locale';
+import { type Settings, settingsSchema } from './shared/settings';
+import { platformOfUrl } from './shared/sites';
+import { type AssistantReplies, assistantCsMessages, assistantMessages } from './tactics/messages';
+import type { Tactic } from './tactics/rules';
 
 const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
 const platform = v.picklist(PLATFORMS);

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import type { EvidenceRow } from '../storage/schema';
-import { TACTICS } from '../tactics/rules';
+import { TACTICS } from './rules';
 
 const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 /** A tactic the CM applied, or their explicit choice to do nothing. */

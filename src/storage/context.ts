@@ -1,5 +1,5 @@
-import type { DesaffectDb } from '../../storage/db';
-import type { StorageHealth } from '../storage-health';
+import type { DesaffectDb } from './db';
+import type { StorageHealth } from './health';
 
 /** What every service-worker handler may use. */
 export interface HandlerContext {
