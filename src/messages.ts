@@ -1,86 +1,48 @@
 /**
  * Every message between the content script (cs), the service worker (bg) and the extension pages (ui),
- * named by direction. Each one is validated where it arrives: a page script or a stale tab cannot make
- * the service worker accept a malformed payload.
+ * named by direction: the one union, assembled from each part's own `messages.ts`. Each message is
+ * validated where it arrives: a page script or a stale tab cannot make the service worker accept a
+ * malformed payload.
  */
 import * as v from 'valibot';
 import { type CorrectionReplies, correctionCsMessages, correctionMessages } from './classifier/messages';
+import { type PageReplies, pageCsMessages, pageMessages } from './content/messages';
 import { type ExportReplies, exportMessages } from './export/messages';
-import { type DashboardReplies, dashboardCsMessages, dashboardMessages } from './exposure/messages';
-import {
-  type Classification,
-  LABELS,
-  type Label,
-  MAX_FIELD_LENGTH,
-  MAX_TEXT_LENGTH,
-  PLATFORMS,
-  type Platform,
-} from './shared/comment';
-import type { Catalog, UiLanguage } from './shared/locale';
-import { type Settings, settingsSchema } from './shared/settings';
+import { type ExposureReplies, exposureCsMessages, exposureMessages } from './exposure/messages';
+import type { MessageSender, SenderTab } from './shared/envelope';
 import { platformOfUrl } from './shared/sites';
+import { type DataReplies, dataMessages } from './storage/messages';
 import { type AssistantReplies, assistantCsMessages, assistantMessages } from './tactics/messages';
-import type { Tactic } from './tactics/rules';
 
-const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
-const platform = v.picklist(PLATFORMS);
+export type { CsReplies, UiToCs } from './content/messages';
 
-export const observedCommentSchema = v.object({
-  platform,
-  id: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
-  threadKey: shortString,
-  authorHandle: shortString,
-  authorName: shortString,
-  text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
-  createdAt: v.nullable(shortString),
-  permalink: v.nullable(shortString),
-  isReply: v.boolean(),
-  isOwn: v.boolean(),
-});
-
-const pageStatusSchema = v.object({
-  platform,
-  url: shortString,
-  /** Posts the adapter recognises on the page (used to tell "no comments" from "cannot read"). */
-  postsVisible: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  commentsRead: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  /** When the tab started showing this page (epoch ms). */
-  since: v.pipe(v.number(), v.integer(), v.minValue(0)),
-});
-
-export const csToBgSchema = v.variant('type', [
-  v.object({
-    type: v.literal('cs→bg:comments-observed'),
-    /** One id per page load: a retried batch from the same load does not count as a new sighting. */
-    sessionId: v.pipe(v.string(), v.minLength(8), v.maxLength(64)),
-    comments: v.pipe(v.array(observedCommentSchema), v.maxLength(500)),
-  }),
-  v.object({ type: v.literal('cs→bg:page-status'), status: pageStatusSchema }),
-  v.object({ type: v.literal('cs→bg:settings') }),
+const csToBgSchema = v.variant('type', [
+  ...pageCsMessages,
   ...assistantCsMessages,
-  ...dashboardCsMessages,
+  ...exposureCsMessages,
   ...correctionCsMessages,
 ]);
 
-/** Messages from the extension pages. Each feature keeps its own variants in a `messages-*.ts` beside this. */
-export const uiToBgSchema = v.variant('type', [
-  v.object({ type: v.literal('ui→bg:tab-comments'), tabId: v.pipe(v.number(), v.integer()) }),
-  v.object({ type: v.literal('ui→bg:summary') }),
-  /** Frees space by deleting logged rows older than `keepDays` (evidence is kept). */
-  v.object({ type: v.literal('ui→bg:free-space'), keepDays: v.pipe(v.number(), v.integer(), v.minValue(1)) }),
-  v.object({ type: v.literal('ui→bg:get-settings') }),
-  v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema }),
+const uiToBgSchema = v.variant('type', [
+  ...pageMessages,
+  ...dataMessages,
   ...assistantMessages,
-  ...dashboardMessages,
+  ...exposureMessages,
   ...exportMessages,
   ...correctionMessages,
 ]);
 
 export type CsToBg = v.InferOutput<typeof csToBgSchema>;
 export type UiToBg = v.InferOutput<typeof uiToBgSchema>;
-export type PageStatus = v.InferOutput<typeof pageStatusSchema>;
 
-export const labelSchema = v.picklist(LABELS);
+/** The reply the service worker sends for each message type. */
+export interface BgReplies
+  extends PageReplies,
+    DataReplies,
+    AssistantReplies,
+    ExposureReplies,
+    ExportReplies,
+    CorrectionReplies {}
 
 export function parseCsToBg(message: unknown): CsToBg | null {
   const result = v.safeParse(csToBgSchema, message);
@@ -90,13 +52,6 @@ export function parseCsToBg(message: unknown): CsToBg | null {
 export function parseUiToBg(message: unknown): UiToBg | null {
   const result = v.safeParse(uiToBgSchema, message);
   return result.success ? result.output : null;
-}
-
-/** Who sent a message, as the browser tells the service worker (the slice the boundary checks). */
-export interface MessageSender {
-  id?: string;
-  url?: string;
-  tab?: { id?: number; windowId?: number };
 }
 
 export type RoutedMessage =
@@ -124,75 +79,6 @@ export function routeMessage(
   const message = parseCsToBg(raw);
   if (tabId === undefined || !message || !platformOfUrl(sender.url)) return null;
   return { from: 'cs', message, tab: { id: tabId, windowId: sender.tab?.windowId } };
-}
-
-/** What a classified comment looks like to the tab and to the popup. */
-export interface CommentVerdict {
-  key: string;
-  classification: Classification;
-  /** Suggested tactics, best first (src/tactics/rules.ts). */
-  tactics: Tactic[];
-  /** The CM already chose to read this comment through the shield. */
-  revealed: boolean;
-}
-
-export interface TabCommentView extends CommentVerdict {
-  /** An unhappy customer counts as answered once the CM logged a reply tactic or replied in the thread. */
-  answered: boolean;
-  /** Tactics the CM logged for this comment. */
-  actions: string[];
-  platform: Platform;
-  authorHandle: string;
-  authorName: string;
-  text: string | null;
-  permalink: string | null;
-  createdAt: string | null;
-  firstSeen: number;
-  isOwn: boolean;
-}
-
-export interface TabView {
-  status: (PageStatus & { updatedAt: number }) | null;
-  comments: TabCommentView[];
-}
-
-export interface DaySummary {
-  day: string;
-  byLabel: Record<Label, number>;
-  total: number;
-  /** Time online today with a supported tab in front, and the first activity (epoch ms). */
-  activeMs: number;
-  firstActivity: number | null;
-  /** The browser refuses new rows: its storage quota is exhausted. */
-  storageFull: boolean;
-}
-
-/** What the content script needs of the settings, with its strings in the CM's language. */
-export interface ContentSettings {
-  ownHandles: Settings['ownHandles'];
-  shield: Settings['shield'];
-  brand: string;
-  replyTemplates: Settings['replyTemplates'];
-  language: UiLanguage;
-  strings: Catalog;
-}
-
-/** The reply the service worker sends for each message type. */
-export interface BgReplies extends AssistantReplies, DashboardReplies, ExportReplies, CorrectionReplies {
-  'cs→bg:comments-observed': { verdicts: CommentVerdict[] };
-  'cs→bg:page-status': { ok: true };
-  'cs→bg:settings': ContentSettings;
-  'ui→bg:get-settings': Settings;
-  'ui→bg:save-settings': Settings;
-  'ui→bg:tab-comments': TabView;
-  'ui→bg:summary': DaySummary;
-  'ui→bg:free-space': { ok: true };
-}
-
-/** The tab a content-script message came from. */
-export interface SenderTab {
-  id: number;
-  windowId: number | undefined;
 }
 
 /** One handler per cs→bg message type, each returning that type's reply. */

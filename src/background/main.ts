@@ -1,24 +1,25 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type InstallSecretStore, loadOrCreateInstallSecret } from '../export/install-secret';
-import { dashboardCsHandlers, dashboardHandlers } from '../exposure/handlers';
+import { exposureCsHandlers, exposureUiHandlers } from '../exposure/handlers';
 import { createNudgeNotifier } from '../exposure/notify';
 import {
   type BgReplies,
   type CsHandlers,
   type CsToBg,
   routeMessage,
-  type SenderTab,
   type UiHandlers,
   type UiToBg,
 } from '../messages';
+import type { SenderTab } from '../shared/envelope';
 import type { HandlerContext } from '../storage/context';
 import { openDb } from '../storage/db';
 import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
 import { commentHandlers } from './handlers/comments';
 import { correctionCsHandlers, correctionHandlers } from './handlers/corrections';
+import { dataHandlers } from './handlers/data';
 import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
-import { coreHandlers } from './handlers/tab';
+import { tabHandlers } from './handlers/tab';
 import { forgetTab } from './tab-state';
 
 /**
@@ -37,14 +38,15 @@ export function main(): void {
   const csHandlers: CsHandlers = {
     ...commentHandlers(context),
     ...assistantCsHandlers(context),
-    ...dashboardCsHandlers(context),
+    ...exposureCsHandlers(context),
     ...correctionCsHandlers(context),
   };
   const uiHandlers: UiHandlers = {
-    ...coreHandlers(context),
+    ...tabHandlers(context),
     ...settingsHandlers(context),
+    ...dataHandlers(context),
     ...assistantUiHandlers(context),
-    ...dashboardHandlers(context),
+    ...exposureUiHandlers(context),
     ...correctionHandlers(context),
     ...exportHandlers({ ...context, installSecret: () => loadOrCreateInstallSecret(installSecretStore) }),
   };

@@ -4,8 +4,6 @@
  * their ready replies. Everything lives in a closed Shadow DOM (the site's CSS cannot reach in, ours
  * cannot leak out) and every piece of comment-derived text is set with textContent.
  */
-
-import type { CommentVerdict } from '../messages';
 import { LABELS, type Label, type Platform } from '../shared/comment';
 import { describeCue } from '../shared/cues';
 import { LABEL_STYLE } from '../shared/labels';
@@ -13,6 +11,7 @@ import type { ActionChoice } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { tc } from './i18n';
+import type { CommentVerdict } from './messages';
 
 const HOST_ATTRIBUTE = 'data-desaffect-badge';
 

@@ -63,6 +63,18 @@ export function totalByLabel(day: Pick<DayExposure, 'byPlatform'>): LabelCounts 
   return total;
 }
 
+/** Today at a glance (the popup). */
+export interface DaySummary {
+  day: string;
+  byLabel: LabelCounts;
+  total: number;
+  /** Time online today with a supported tab in front, and the first activity (epoch ms). */
+  activeMs: number;
+  firstActivity: number | null;
+  /** The browser refuses new rows: its storage quota is exhausted. */
+  storageFull: boolean;
+}
+
 /** A day the CM worked: some activity logged or some comment received. */
 export function isActiveDay(day: DayExposure): boolean {
   return day.activeMs > 0 || LABELS.some((label) => totalByLabel(day)[label] > 0);

@@ -1,28 +1,32 @@
 /**
- * Messages of the moderation assistant: logging what the CM did, the escalation kit, the shield's
- * "Show", and the popup asking the page to show a comment, insert a reply or lift a shield (ui→cs).
+ * Messages of the moderation assistant: logging what the CM did, the escalation kit and the shield's
+ * "Show", from the in-page card (cs→bg) or the popup (ui→bg).
  */
 import * as v from 'valibot';
+import { commentKeySchema } from '../shared/envelope';
 import type { EvidenceRow } from '../storage/schema';
 import { TACTICS } from './rules';
 
-const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 /** A tactic the CM applied, or their explicit choice to do nothing. */
 export const ACTION_CHOICES = [...TACTICS, 'no_action'] as const;
 export type ActionChoice = (typeof ACTION_CHOICES)[number];
 const actionSchema = v.picklist(ACTION_CHOICES);
 
 export const assistantCsMessages = [
-  v.object({ type: v.literal('cs→bg:log-action'), commentKey: key, tactic: actionSchema }),
-  v.object({ type: v.literal('cs→bg:escalate'), commentKey: key }),
-  v.object({ type: v.literal('cs→bg:reveal'), commentKey: key }),
+  v.object({ type: v.literal('cs→bg:log-action'), commentKey: commentKeySchema, tactic: actionSchema }),
+  v.object({ type: v.literal('cs→bg:escalate'), commentKey: commentKeySchema }),
+  v.object({ type: v.literal('cs→bg:reveal'), commentKey: commentKeySchema }),
 ] as const;
 
 export const assistantMessages = [
-  v.object({ type: v.literal('ui→bg:log-action'), commentKey: key, tactic: actionSchema }),
-  v.object({ type: v.literal('ui→bg:escalate'), commentKey: key, tabId: v.pipe(v.number(), v.integer()) }),
+  v.object({ type: v.literal('ui→bg:log-action'), commentKey: commentKeySchema, tactic: actionSchema }),
+  v.object({
+    type: v.literal('ui→bg:escalate'),
+    commentKey: commentKeySchema,
+    tabId: v.pipe(v.number(), v.integer()),
+  }),
   v.object({ type: v.literal('ui→bg:evidence-list') }),
-  v.object({ type: v.literal('ui→bg:reveal'), commentKey: key }),
+  v.object({ type: v.literal('ui→bg:reveal'), commentKey: commentKeySchema }),
 ] as const;
 
 export interface EscalationResult {
@@ -42,21 +46,3 @@ export type AssistantReplies = {
   'ui→bg:evidence-list': EvidenceView[];
   'ui→bg:reveal': { ok: true };
 };
-
-/** From an extension page to the content script of a tab. */
-export const uiToCsSchema = v.variant('type', [
-  v.object({ type: v.literal('ui→cs:show-comment'), commentKey: key }),
-  v.object({ type: v.literal('ui→cs:insert-reply'), text: v.pipe(v.string(), v.maxLength(5_000)) }),
-  v.object({ type: v.literal('ui→cs:reveal'), commentKey: key }),
-]);
-export type UiToCs = v.InferOutput<typeof uiToCsSchema>;
-export interface CsReplies {
-  'ui→cs:show-comment': { found: boolean };
-  'ui→cs:insert-reply': { inserted: boolean };
-  'ui→cs:reveal': { ok: true };
-}
-
-export function parseUiToCs(message: unknown): UiToCs | null {
-  const result = v.safeParse(uiToCsSchema, message);
-  return result.success ? result.output : null;
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { CommentVerdict } from '../../src/content/messages';
 import { createReportQueue } from '../../src/content/report-queue';
-import type { CommentVerdict } from '../../src/messages';
 import type { ObservedComment } from '../../src/shared/comment';
 
 const comment = (id: string, text = 'bonjour'): ObservedComment => ({
