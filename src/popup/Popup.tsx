@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { BreakBanner } from '../dashboard/BreakBanner';
-import { CheckInPrompt } from '../dashboard/CheckInPrompt';
-import { formatClock, formatDuration } from '../dashboard/format';
 import type { CheckInTrigger } from '../exposure/wellbeing';
 import type { Settings } from '../shared/settings';
 import { byPriority } from '../tactics/priority';
+import { BreakBanner } from '../ui/BreakBanner';
+import { CheckInPrompt } from '../ui/CheckInPrompt';
 import { ask, type Reply } from '../ui/client';
+import { formatClock, formatDuration } from '../ui/format';
 import { t } from '../ui/i18n';
 import { FlaggedComment } from './FlaggedComment';
 
