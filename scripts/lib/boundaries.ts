@@ -8,7 +8,7 @@
  */
 import { posix } from 'node:path';
 
-export interface FolderRule {
+interface FolderRule {
   /** The folders (first segment under src/) the rule applies to. */
   folders: readonly string[];
   /** What they may import besides their own folder: a folder (`shared`) or one module (`exposure/model`). */
@@ -29,7 +29,7 @@ const PAGE_DATA = [
   'export/base64',
 ];
 
-export const RULES: readonly FolderRule[] = [
+const RULES: readonly FolderRule[] = [
   {
     folders: ['shared'],
     may: [],
@@ -61,7 +61,7 @@ export const RULES: readonly FolderRule[] = [
 ];
 
 /** Where the extension starts: nothing outside each of them imports it. */
-export const ENTRY_POINTS: readonly string[] = ['background', 'popup', 'dashboard'];
+const ENTRY_POINTS: readonly string[] = ['background', 'popup', 'dashboard'];
 
 export interface Violation {
   file: string;
@@ -96,7 +96,7 @@ export function importsOf(source: string): ImportLine[] {
 }
 
 /** The module a relative specifier names, under src/; null for a package or a file outside src/. */
-export function resolveModule(importer: string, specifier: string, exists: (path: string) => boolean) {
+function resolveModule(importer: string, specifier: string, exists: (path: string) => boolean) {
   if (!specifier.startsWith('.')) return null;
   const path = posix.join(posix.dirname(importer), specifier);
   if (!path.startsWith('src/')) return null;
@@ -106,7 +106,7 @@ export function resolveModule(importer: string, specifier: string, exists: (path
   return module.replace(/\.tsx?$/, '');
 }
 
-export const folderOf = (module: string) => module.split('/')[0] as string;
+const folderOf = (module: string) => module.split('/')[0] as string;
 
 const within = (module: string, allowed: readonly string[] = []) =>
   allowed.some((entry) => module === entry || module.startsWith(`${entry}/`));
