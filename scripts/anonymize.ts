@@ -12,11 +12,7 @@ import * as v from 'valibot';
 import packageJson from '../package.json' with { type: 'json' };
 import { type DataSource, prepareExport, writeExportZip } from '../src/export/anonymize';
 import { INSTALL_SECRET_BYTES } from '../src/export/install-secret';
-import {
-  DEFAULT_EXPORT_OPTIONS,
-  type ExportOptions,
-  exportOptionsSchema,
-} from '../src/shared/messages-export';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, exportOptionsSchema } from '../src/export/messages';
 import { parseBackup, type RestoreRefusal } from '../src/storage/backup';
 import { SCHEMA_VERSION } from '../src/storage/schema';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import type { BgReplies, UiToBg } from '../../src/shared/messages';
+import type { BgReplies, UiToBg } from '../../src/messages';
 
 export const SITE_HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'] as const;
 /** A host that is not a supported site, served by the same server: the extension must ignore it. */

@@ -1,7 +1,7 @@
 /** Times the research export (prepare + zip) on a synthetic history of `rows` comments. */
 import { exportZip } from '../../src/export/anonymize';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../src/export/messages';
 import type { Platform } from '../../src/shared/comment';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../src/shared/messages-export';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import type { BackupTables } from '../../src/storage/backup-format';
 import type { ActionRow, CommentRow } from '../../src/storage/schema';

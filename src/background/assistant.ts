@@ -1,9 +1,10 @@
 /** What the assistant works out from the log: tactics per comment, and whether a customer got an answer. */
+
+import { hostileSince } from '../exposure/wellbeing-inputs';
 import type { Label } from '../shared/comment';
 import type { DesaffectDb } from '../storage/db';
 import type { CommentRow } from '../storage/schema';
 import { readSettings } from '../storage/settings';
-import { hostileSince } from '../storage/wellbeing';
 import { suggestTactics, type Tactic } from '../tactics/rules';
 
 const RECENT_MS = 30 * 60_000;

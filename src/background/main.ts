@@ -1,24 +1,25 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { type InstallSecretStore, loadOrCreateInstallSecret } from '../export/install-secret';
+import { exposureCsHandlers, exposureUiHandlers } from '../exposure/handlers';
+import { createNudgeNotifier } from '../exposure/notify';
 import {
   type BgReplies,
   type CsHandlers,
   type CsToBg,
   routeMessage,
-  type SenderTab,
   type UiHandlers,
   type UiToBg,
-} from '../shared/messages';
+} from '../messages';
+import type { SenderTab } from '../shared/envelope';
+import type { HandlerContext } from '../storage/context';
 import { openDb } from '../storage/db';
 import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
 import { commentHandlers } from './handlers/comments';
-import type { HandlerContext } from './handlers/context';
-import { coreHandlers } from './handlers/core';
 import { correctionCsHandlers, correctionHandlers } from './handlers/corrections';
-import { dashboardCsHandlers, dashboardHandlers } from './handlers/dashboard';
+import { dataHandlers } from './handlers/data';
 import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
-import { createNudgeNotifier } from './notify';
+import { tabHandlers } from './handlers/tab';
 import { forgetTab } from './tab-state';
 
 /**
@@ -37,14 +38,15 @@ export function main(): void {
   const csHandlers: CsHandlers = {
     ...commentHandlers(context),
     ...assistantCsHandlers(context),
-    ...dashboardCsHandlers(context),
+    ...exposureCsHandlers(context),
     ...correctionCsHandlers(context),
   };
   const uiHandlers: UiHandlers = {
-    ...coreHandlers(context),
+    ...tabHandlers(context),
     ...settingsHandlers(context),
+    ...dataHandlers(context),
     ...assistantUiHandlers(context),
-    ...dashboardHandlers(context),
+    ...exposureUiHandlers(context),
     ...correctionHandlers(context),
     ...exportHandlers({ ...context, installSecret: () => loadOrCreateInstallSecret(installSecretStore) }),
   };

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { PageStatus } from '../shared/messages';
+import type { PageStatus } from '../content/messages';
 
 /**
  * What each tab has shown, kept in storage.session so a service-worker restart forgets nothing while the

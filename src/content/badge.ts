@@ -7,11 +7,11 @@
 import { LABELS, type Label, type Platform } from '../shared/comment';
 import { describeCue } from '../shared/cues';
 import { LABEL_STYLE } from '../shared/labels';
-import type { CommentVerdict } from '../shared/messages';
-import type { ActionChoice } from '../shared/messages-assistant';
+import type { ActionChoice } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { tc } from './i18n';
+import type { CommentVerdict } from './messages';
 
 const HOST_ATTRIBUTE = 'data-desaffect-badge';
 

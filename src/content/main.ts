@@ -1,12 +1,17 @@
 import browser from 'webextension-polyfill';
 import type { ObservedComment } from '../shared/comment';
 import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
-import type { CommentVerdict, ContentSettings } from '../shared/messages';
-import { type CsReplies, parseUiToCs, type UiToCs } from '../shared/messages-assistant';
 import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
 import { type BadgeActions, isBadgeHost, renderBadge } from './badge';
 import { setStrings } from './i18n';
+import {
+  type CommentVerdict,
+  type ContentSettings,
+  type CsReplies,
+  parseUiToCs,
+  type UiToCs,
+} from './messages';
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
 import { siteAdapter } from './platforms';

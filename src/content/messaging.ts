@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import type { BgReplies, CsToBg } from '../shared/messages';
+import type { BgReplies, CsToBg } from '../messages';
 
 export function sendToBackground<M extends CsToBg>(message: M): Promise<BgReplies[M['type']]> {
   return browser.runtime.sendMessage(message) as Promise<BgReplies[M['type']]>;

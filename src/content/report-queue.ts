@@ -1,6 +1,6 @@
 import type { ObservedComment } from '../shared/comment';
 import { commentKey } from '../shared/comment';
-import type { CommentVerdict } from '../shared/messages';
+import type { CommentVerdict } from './messages';
 
 const MAX_BATCH = 200;
 const MAX_BACKOFF_MS = 5_000;

@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
-import { hostileCount, totalByLabel } from '../shared/exposure';
-import type { CheckInRow } from '../storage/schema';
+import { hostileCount, totalByLabel } from '../exposure/model';
+import { CheckInPrompt } from '../ui/CheckInPrompt';
+import type { Reply } from '../ui/client';
+import { formatClock, formatDay } from '../ui/format';
 import { t } from '../ui/i18n';
-import { CheckInPrompt } from './CheckInPrompt';
-import { formatClock, formatDay } from './format';
-import { useReply } from './useReply';
+import { useReply } from '../ui/useReply';
 
-export function CheckInList({ checkins }: { checkins: readonly CheckInRow[] }) {
+type CheckIn = Reply<'ui→bg:list-checkins'>['checkins'][number];
+
+export function CheckInList({ checkins }: { checkins: readonly CheckIn[] }) {
   if (checkins.length === 0) return <p class="muted">{t('dashNoCheckIn')}</p>;
   return (
     <ul class="plain checkins">
@@ -25,7 +27,7 @@ export function CheckInList({ checkins }: { checkins: readonly CheckInRow[] }) {
 export function CheckInsSection() {
   const { reply, reload } = useReply({ type: 'ui→bg:list-checkins', days: 30 });
   const [saved, setSaved] = useState(false);
-  const byDay = new Map<string, CheckInRow[]>();
+  const byDay = new Map<string, CheckIn[]>();
   for (const checkin of reply?.checkins ?? [])
     byDay.set(checkin.day, [...(byDay.get(checkin.day) ?? []), checkin]);
   const hostileOn = new Map((reply?.days ?? []).map((day) => [day.day, hostileCount(totalByLabel(day))]));

@@ -1,6 +1,6 @@
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
-import { useReply } from './useReply';
+import { useReply } from '../ui/useReply';
 
 /**
  * The CM's corrections: what they said and how often the classifier now agrees with them on corrections

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { BreakBanner } from '../ui/BreakBanner';
 import { t } from '../ui/i18n';
-import { BreakBanner } from './BreakBanner';
 import { sections } from './sections';
 
 function sectionFromHash(): string {

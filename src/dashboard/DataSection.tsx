@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RestoreResult } from '../storage/backup';
-import { ask } from '../ui/client';
+import { ask, type Reply } from '../ui/client';
 import { downloadBlob } from '../ui/download';
+import { formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
-import { formatNumber } from './format';
-import { useReply } from './useReply';
+import { useReply } from '../ui/useReply';
 
-function restoreMessage(result: RestoreResult): string {
+function restoreMessage(result: Reply<'ui→bg:restore'>): string {
   if (result.ok) return t('dashRestoreDone', String(result.rows));
   switch (result.reason) {
     case 'not_json':

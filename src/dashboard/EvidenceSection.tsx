@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { EvidenceView } from '../shared/messages-assistant';
+import type { EvidenceView } from '../tactics/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
+import { safeScreenshot } from '../ui/format';
 import { t } from '../ui/i18n';
-import { safeScreenshot } from './format';
 import './settings.css';
 
 /** One evidence record as a file the CM can send to their employer or to the police. */

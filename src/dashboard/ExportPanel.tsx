@@ -15,7 +15,7 @@ import {
   type ExportPreview,
   type ExportTableName,
   type PreviewTable,
-} from '../shared/messages-export';
+} from '../export/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
 import { t } from '../ui/i18n';

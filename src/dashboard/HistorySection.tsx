@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
+import { HISTORY_SPANS, type HistorySpan } from '../exposure/messages';
+import { emptyLabelCounts, type HistoryView, hostileCount, totalByLabel } from '../exposure/model';
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
-import { emptyLabelCounts, type HistoryView, hostileCount, totalByLabel } from '../shared/exposure';
-import { HISTORY_SPANS, type HistorySpan } from '../shared/messages-dashboard';
+import { formatDay, formatDuration, formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
+import { useReply } from '../ui/useReply';
 import { DayTrend, HeatMap, LabelLegend, LabelPatterns } from './charts';
-import { formatDay, formatDuration, formatNumber } from './format';
 import { PLATFORM_NAMES } from './platforms';
-import { useReply } from './useReply';
 
 /** Most exposing first: the bars stack from the bottom in this order. */
 const STACK_ORDER: readonly Label[] = ['threat', 'troll', 'unhappy_customer', 'neutral'];

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { addDays, monthOf, weekOf } from '../shared/calendar';
 import { localDay } from '../shared/day';
+import { formatDay, formatDuration } from '../ui/format';
 import { t } from '../ui/i18n';
-import { formatDay, formatDuration } from './format';
+import { useReply } from '../ui/useReply';
 import { TacticsTable } from './TacticsTable';
-import { useReply } from './useReply';
 
 const PERIODS = ['this_week', 'last_week', 'this_month', 'last_month'] as const;
 type Period = (typeof PERIODS)[number];

@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
+import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../exposure/model';
 import { LABELS, PLATFORMS } from '../shared/comment';
-import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../shared/exposure';
+import { CheckInPrompt } from '../ui/CheckInPrompt';
+import { formatClock, formatDuration, formatNumber, safePermalink } from '../ui/format';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
-import { CheckInPrompt } from './CheckInPrompt';
+import { useReply } from '../ui/useReply';
 import { CheckInList } from './CheckInsSection';
 import { HourBars } from './charts';
-import { formatClock, formatDuration, formatNumber, safePermalink } from './format';
 import { PLATFORM_NAMES } from './platforms';
 import { TacticsTable } from './TacticsTable';
-import { useReply } from './useReply';
 
 /** "37 hostile comments today, 2.3× your usual day; online since 06:40." */
 export function summarySentence(view: TodayView): string {

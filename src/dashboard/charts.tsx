@@ -4,8 +4,8 @@
  */
 import { LABELS, type Label } from '../shared/comment';
 import { LABEL_STYLE } from '../shared/labels';
+import { formatDay, formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
-import { formatDay, formatNumber } from './format';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}h`;

@@ -3,9 +3,9 @@
  * every field that is not free text must be one of the values the extension itself writes, or it is
  * dropped (null, `other`, or left out of a list). Free text (comment text, notes) is redacted elsewhere.
  */
+import { CHECK_IN_TAGS } from '../exposure/messages';
 import { CUE_KINDS, LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
-import { ACTION_CHOICES } from '../shared/messages-assistant';
-import { CHECK_IN_TAGS } from '../shared/messages-dashboard';
+import { ACTION_CHOICES } from '../tactics/messages';
 
 /** Languages the classifier detects (src/classifier/engine.ts). */
 export const LANGS = ['fr', 'en', 'und'] as const;

@@ -1,8 +1,8 @@
 /** codebook.md: every file and column of the export, with its type, meaning and anonymisation. */
-import type { ExportOptions } from '../shared/messages-export';
 import type { DataSource } from './anonymize';
 import { MIN_CELL_SIZE } from './anonymize-k';
 import type { ExportTable } from './anonymize-tables';
+import type { ExportOptions } from './messages';
 
 const escapeCell = (text: string) => text.replaceAll('|', '\\|');
 

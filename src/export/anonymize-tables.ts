@@ -4,7 +4,6 @@
  * until they are written or shown: a preview page turns 50 rows into cells, not 100,000.
  */
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
-import type { Cell, ExportOptions, PreviewRow } from '../shared/messages-export';
 import type { ActionRow, ActivityRow, CheckInRow, CommentRow, CorrectionRow } from '../storage/schema';
 import {
   closedBoolean,
@@ -21,6 +20,7 @@ import {
 } from './anonymize-closed';
 import { DAY, HOUR, type Level, MIN_CELL_SIZE, PRECISIONS, periodStart } from './anonymize-k';
 import type { Redactor } from './anonymize-text';
+import type { Cell, ExportOptions, PreviewRow } from './messages';
 import { csvHeader, csvRows, jsonLinesWriter } from './serialize';
 
 export type ColumnType = 'integer' | 'number' | 'boolean' | 'string' | 'date' | 'datetime';

@@ -8,7 +8,6 @@
  */
 import { CLASSIFIER_VERSION } from '../classifier';
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
-import type { ExportOptions, ExportPreview, ExportTableName, PreviewTable } from '../shared/messages-export';
 import { parseSettings } from '../shared/settings';
 import type { BackupTables } from '../storage/backup-format';
 import { closedDay } from './anonymize-closed';
@@ -41,6 +40,7 @@ import {
   writeTable,
 } from './anonymize-tables';
 import { createRedactor, type Redactor } from './anonymize-text';
+import type { ExportOptions, ExportPreview, ExportTableName, PreviewTable } from './messages';
 import { ZipWriter } from './zip';
 
 export const EXPORT_FORMAT = 'desaffect-research-export';

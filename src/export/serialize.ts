@@ -10,7 +10,7 @@
  * says how to undo the guard (`unescapeFormula`).
  */
 import Papa from 'papaparse';
-import type { Cell } from '../shared/messages-export';
+import type { Cell } from './messages';
 
 /** Cells that a spreadsheet would read as a formula, or whose leading apostrophe would otherwise be ambiguous. */
 export const FORMULA_START = /^'*[=+\-@\t\r＝＋－＠]/;

@@ -1,18 +1,17 @@
 import { useState } from 'preact/hooks';
 import { LABELS, type Label } from '../shared/comment';
 import { describeCue } from '../shared/cues';
-import type { TabCommentView } from '../shared/messages';
-import type { ActionChoice } from '../shared/messages-assistant';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
+import type { ActionChoice } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
-import { ask, tellTab } from '../ui/client';
+import { ask, type Reply, tellTab } from '../ui/client';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 
 interface Props {
-  comment: TabCommentView;
+  comment: Reply<'ui→bg:tab-comments'>['comments'][number];
   tabId: number;
   settings: Settings;
   onChanged: () => void;

@@ -1,12 +1,11 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { BreakBanner } from '../dashboard/BreakBanner';
-import { CheckInPrompt } from '../dashboard/CheckInPrompt';
-import { formatClock, formatDuration } from '../dashboard/format';
-import type { DaySummary, TabView } from '../shared/messages';
+import type { CheckInTrigger } from '../exposure/wellbeing';
 import type { Settings } from '../shared/settings';
-import type { CheckInTrigger } from '../shared/wellbeing';
 import { byPriority } from '../tactics/priority';
-import { ask } from '../ui/client';
+import { BreakBanner } from '../ui/BreakBanner';
+import { CheckInPrompt } from '../ui/CheckInPrompt';
+import { ask, type Reply } from '../ui/client';
+import { formatClock, formatDuration } from '../ui/format';
 import { t } from '../ui/i18n';
 import { FlaggedComment } from './FlaggedComment';
 
@@ -15,8 +14,8 @@ const REFRESH_MS = 2_000;
 const UNREADABLE_AFTER_MS = 10_000;
 
 export function Popup({ tabId, settings }: { tabId: number | null; settings: Settings }) {
-  const [view, setView] = useState<TabView | null>(null);
-  const [summary, setSummary] = useState<DaySummary | null>(null);
+  const [view, setView] = useState<Reply<'ui→bg:tab-comments'> | null>(null);
+  const [summary, setSummary] = useState<Reply<'ui→bg:summary'> | null>(null);
   const [error, setError] = useState(false);
   const [checkIn, setCheckIn] = useState<CheckInTrigger | null>(null);
 

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import { dayTotalsMiddleware, rebuildDayTotals } from './day-totals';
+import { dayTotalsMiddleware, rebuildDayTotals } from '../exposure/day-totals';
 import { typedCues } from './legacy';
 import {
   type ActionRow,
@@ -21,7 +21,7 @@ export type DesaffectDb = Dexie & {
   evidence: EntityTable<EvidenceRow, 'id'>;
   settings: EntityTable<SettingRow, 'key'>;
   corrections: EntityTable<CorrectionRow, 'commentKey'>;
-  /** Derived from `comments` (day-totals.ts); never written directly, never backed up. */
+  /** Derived from `comments` (exposure/day-totals.ts); never written directly, never backed up. */
   dayTotals: EntityTable<DayTotalsRow, 'day'>;
 };
 

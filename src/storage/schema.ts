@@ -175,8 +175,8 @@ export type CorrectionRow = v.InferOutput<typeof correctionRowSchema>;
 
 /**
  * Per-day totals of the incoming comments (the CM's own are left out), kept in step with the `comments`
- * table by the middleware in day-totals.ts: the dashboard reads 90 of these instead of 90,000 rows. Derived
- * data, so never in a backup: a restore rebuilds it as it writes the comments.
+ * table by the middleware in exposure/day-totals.ts: the dashboard reads 90 of these instead of 90,000
+ * rows. Derived data, so never in a backup: a restore rebuilds it as it writes the comments.
  */
 export interface DayTotalsRow {
   day: string;

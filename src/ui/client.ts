@@ -1,7 +1,9 @@
 /** The one way the popup and the dashboard reach the data: messages to the service worker, its only writer. */
 import browser from 'webextension-polyfill';
-import type { BgReplies, UiToBg } from '../shared/messages';
-import type { CsReplies, UiToCs } from '../shared/messages-assistant';
+import type { BgReplies, CsReplies, UiToBg, UiToCs } from '../messages';
+
+/** What the service worker answers to a message of this type. */
+export type Reply<T extends UiToBg['type']> = BgReplies[T];
 
 export function ask<M extends UiToBg>(message: M): Promise<BgReplies[M['type']]> {
   return browser.runtime.sendMessage(message) as Promise<BgReplies[M['type']]>;

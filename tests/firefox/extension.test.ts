@@ -11,7 +11,7 @@ import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server'
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { firefoxDistDir } from '../../scripts/lib/firefox-build';
 import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
-import type { TabView } from '../../src/shared/messages';
+import type { TabView } from '../../src/content/messages';
 
 const BADGE = '[data-desaffect-badge]';
 const LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'];

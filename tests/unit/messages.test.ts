@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsToBg, parseUiToBg, routeMessage } from '../../src/shared/messages';
+import { parseCsToBg, parseUiToBg, routeMessage } from '../../src/messages';
 
 const validComment = {
   platform: 'x',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { CommentVerdict } from '../../src/content/messages';
 import { createReportQueue } from '../../src/content/report-queue';
 import type { ObservedComment } from '../../src/shared/comment';
-import type { CommentVerdict } from '../../src/shared/messages';
 
 const comment = (id: string, text = 'bonjour'): ObservedComment => ({
   platform: 'facebook',

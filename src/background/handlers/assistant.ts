@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
+import type { CsHandlers, UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
-import type { CsHandlers, UiHandlers } from '../../shared/messages';
-import type { ActionChoice, EscalationResult } from '../../shared/messages-assistant';
+import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
-import type { HandlerContext } from './context';
+import type { ActionChoice, EscalationResult } from '../../tactics/messages';
 
 async function commentOrThrow(db: DesaffectDb, key: string) {
   const row = await db.comments.get(key);

@@ -1,17 +1,17 @@
 import browser from 'webextension-polyfill';
 import { CLASSIFIER_VERSION, classify } from '../../classifier';
+import type { CsHandlers } from '../../messages';
 import type { Classification, ObservedComment } from '../../shared/comment';
 import { commentKey } from '../../shared/comment';
 import { CATALOGS, resolveLanguage, subCatalog } from '../../shared/locale';
-import type { CsHandlers } from '../../shared/messages';
+import type { HandlerContext } from '../../storage/context';
+import { watchWrite } from '../../storage/health';
 import { ingest, type Observation } from '../../storage/ingest';
 import { readSettings } from '../../storage/settings';
 import { tacticsFor } from '../assistant';
 import { currentAdjustment } from '../learning';
-import { watchWrite } from '../storage-health';
 import { updateTabState } from '../tab-state';
 import { createWriteQueue } from '../write-queue';
-import type { HandlerContext } from './context';
 
 /** The CM's own comments are logged but not classified as incoming. */
 const OWN_COMMENT: Classification = {

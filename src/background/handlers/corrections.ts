@@ -1,12 +1,12 @@
 /** The CM's corrections: saved, learned from at once, listed with how often the classifier now agrees. */
 import { CLASSIFIER_VERSION, correctionFeatures, loadModel } from '../../classifier';
 import { heldOutAgreement } from '../../classifier/adjustment';
+import type { CorrectionResult } from '../../classifier/messages';
+import type { CsHandlers, UiHandlers } from '../../messages';
 import type { Label } from '../../shared/comment';
-import type { CsHandlers, UiHandlers } from '../../shared/messages';
-import type { CorrectionResult } from '../../shared/messages-corrections';
+import type { HandlerContext } from '../../storage/context';
 import { learnableCorrections, resetLearning, saveCorrection } from '../../storage/corrections';
 import { forgetAdjustment } from '../learning';
-import type { HandlerContext } from './context';
 
 /** The comments these corrections concern are few; the list shows the latest. */
 const LISTED = 200;

@@ -8,12 +8,12 @@ import {
   writeExportZip,
 } from '../../export/anonymize';
 import { base64ToBytes, bytesToBase64 } from '../../export/base64';
+import type { ExportOptions } from '../../export/messages';
+import type { UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
-import type { UiHandlers } from '../../shared/messages';
-import type { ExportOptions } from '../../shared/messages-export';
 import type { BackupTables } from '../../storage/backup-format';
+import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
-import type { HandlerContext } from './context';
 
 /** Prepared exports kept between preview, pages and download (the newest drafts only: they hold rows). */
 const MAX_CACHED = 2;

@@ -1,6 +1,6 @@
-import type { UiHandlers } from '../../shared/messages';
+import type { UiHandlers } from '../../messages';
+import type { HandlerContext } from '../../storage/context';
 import { readSettings, writeSettings } from '../../storage/settings';
-import type { HandlerContext } from './context';
 
 export function settingsHandlers({
   db,

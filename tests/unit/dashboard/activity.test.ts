@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordActivity } from '../../../src/background/activity';
 import { createActivityTracker, IDLE_AFTER_MS } from '../../../src/content/activity-tracker';
+import { recordActivity } from '../../../src/exposure/activity';
 import { deleteOpenedDbs, freshDb, PARIS, paris } from './rows';
 
 afterEach(deleteOpenedDbs);

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dayTotalsOf } from '../../../src/exposure/day-totals';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import {
   BACKUP_UPGRADES,
@@ -8,7 +9,6 @@ import {
   parseBackup,
   restoreBackup,
 } from '../../../src/storage/backup';
-import { dayTotalsOf } from '../../../src/storage/day-totals';
 import type { DesaffectDb } from '../../../src/storage/db';
 import { readMarker, writeMarker } from '../../../src/storage/markers';
 import {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hostileCount, MAX_THREATS_LISTED, totalByLabel } from '../../../src/shared/exposure';
-import { exposureByDay, historyView, todayView, workloadReport } from '../../../src/storage/exposure';
+import { hostileCount, MAX_THREATS_LISTED, totalByLabel } from '../../../src/exposure/model';
+import { exposureByDay, historyView, todayView, workloadReport } from '../../../src/exposure/queries';
 import { activityRow, commentRow, deleteOpenedDbs, freshDb, PARIS, paris } from './rows';
 
 afterEach(deleteOpenedDbs);

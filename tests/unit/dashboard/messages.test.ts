@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsToBg, parseUiToBg } from '../../../src/shared/messages';
+import { parseCsToBg, parseUiToBg } from '../../../src/messages';
 
 describe('dashboard messages at the service worker boundary', () => {
   const activity = { type: 'cs→bg:activity', platform: 'x', activeMs: 30_000, at: 1_700_000_000_000 };

@@ -14,7 +14,7 @@ const browser = vi.hoisted(() => ({
 }));
 vi.mock('webextension-polyfill', () => ({ default: browser }));
 
-const { createNudgeNotifier } = await import('../../../src/background/notify');
+const { createNudgeNotifier } = await import('../../../src/exposure/notify');
 
 const NOW = Date.UTC(2026, 10, 25, 10, 0);
 const MINUTE = 60_000;

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { type CheckInInputs, checkInDue, type NudgeInputs, nudgesDue } from '../../../src/exposure/wellbeing';
+import { checkInInputs, nudgeInputs } from '../../../src/exposure/wellbeing-inputs';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { type CheckInInputs, checkInDue, type NudgeInputs, nudgesDue } from '../../../src/shared/wellbeing';
 import { writeMarker } from '../../../src/storage/markers';
-import { checkInInputs, nudgeInputs } from '../../../src/storage/wellbeing';
 import { activityRow, commentRow, deleteOpenedDbs, freshDb, PARIS, paris } from './rows';
 
 afterEach(deleteOpenedDbs);

@@ -11,14 +11,10 @@ import {
   writeExportZip,
 } from '../../../src/export/anonymize';
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
+import { ACCOUNT_CATEGORIES, DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/export/messages';
 import { unescapeFormula } from '../../../src/export/serialize';
 import { zipExport } from '../../../src/export/zip';
 import type { Label, Platform } from '../../../src/shared/comment';
-import {
-  ACCOUNT_CATEGORIES,
-  DEFAULT_EXPORT_OPTIONS,
-  type ExportOptions,
-} from '../../../src/shared/messages-export';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { CommentRow } from '../../../src/storage/schema';
 import {

@@ -3,13 +3,13 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel } from '../../../src/dashboard/ExportPanel';
-import type { UiToBg } from '../../../src/shared/messages';
 import {
   DEFAULT_EXPORT_OPTIONS,
   type ExportOptions,
   type ExportPreview,
   type PreviewTable,
-} from '../../../src/shared/messages-export';
+} from '../../../src/export/messages';
+import type { UiToBg } from '../../../src/messages';
 
 const ask = vi.hoisted(() => vi.fn());
 vi.mock('../../../src/ui/client', () => ({ ask }));

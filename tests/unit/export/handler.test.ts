@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import packageJson from '../../../package.json';
 import { exportHandlers } from '../../../src/background/handlers/export';
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
-import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/shared/messages-export';
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/export/messages';
 import { openDb } from '../../../src/storage/db';
 import type { CommentRow } from '../../../src/storage/schema';
 import { CANARIES, canaryHistory, INSTALL_SECRET } from './history';

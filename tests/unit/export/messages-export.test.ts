@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseUiToBg } from '../../../src/shared/messages';
-import { DEFAULT_EXPORT_OPTIONS } from '../../../src/shared/messages-export';
+import { DEFAULT_EXPORT_OPTIONS } from '../../../src/export/messages';
+import { parseUiToBg } from '../../../src/messages';
 
 const KEY = `${'A'.repeat(43)}=`;
 const preview = {

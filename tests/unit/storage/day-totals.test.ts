@@ -6,11 +6,11 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dayTotalsOf } from '../../../src/exposure/day-totals';
+import { exposureByDay } from '../../../src/exposure/queries';
 import { localDay } from '../../../src/shared/day';
 import { createBackup, restoreBackup } from '../../../src/storage/backup';
-import { dayTotalsOf } from '../../../src/storage/day-totals';
 import { type DesaffectDb, openDb } from '../../../src/storage/db';
-import { exposureByDay } from '../../../src/storage/exposure';
 import { ingest } from '../../../src/storage/ingest';
 import { deleteEverything, purgeOlderThan } from '../../../src/storage/retention';
 import type { CommentRow } from '../../../src/storage/schema';

@@ -7,12 +7,12 @@
 
 import { expect } from 'vitest';
 import { mulberry32 } from '../../../scripts/lib/classifier-train';
+import { type DayExposure, HOSTILE_LABELS, LOAD_WEIGHT } from '../../../src/exposure/model';
+import { addActivity, emptyDay } from '../../../src/exposure/queries';
 import { addDays, daysBetween, localHour } from '../../../src/shared/calendar';
 import { type Label, PLATFORMS, type Platform } from '../../../src/shared/comment';
 import { localDay } from '../../../src/shared/day';
-import { type DayExposure, HOSTILE_LABELS, LOAD_WEIGHT } from '../../../src/shared/exposure';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { addActivity, emptyDay } from '../../../src/storage/exposure';
 import type {
   ActionRow,
   ActivityRow,

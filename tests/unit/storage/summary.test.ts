@@ -4,11 +4,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 
-import { coreHandlers } from '../../../src/background/handlers/core';
+import { exposureUiHandlers } from '../../../src/exposure/handlers';
+import { totalByLabel } from '../../../src/exposure/model';
+import { exposureOfDay } from '../../../src/exposure/queries';
 import { localDay } from '../../../src/shared/day';
-import { totalByLabel } from '../../../src/shared/exposure';
 import { openDb } from '../../../src/storage/db';
-import { exposureOfDay } from '../../../src/storage/exposure';
 import { fullComment } from './full-rows';
 
 let db: ReturnType<typeof openDb> | undefined;
@@ -32,7 +32,9 @@ describe('ui→bg:summary', () => {
       { day: today, platform: 'x', activeMs: 600_000, first: now - 3_600_000, last: now },
       { day: today, platform: 'facebook', activeMs: 60_000, first: now - 1_800_000, last: now },
     ]);
-    const summary = await coreHandlers({ db, now: () => now, health: { fullSince: null } })['ui→bg:summary']({
+    const summary = await exposureUiHandlers({ db, now: () => now, health: { fullSince: null } })[
+      'ui→bg:summary'
+    ]({
       type: 'ui→bg:summary',
     });
     expect(summary).toEqual({

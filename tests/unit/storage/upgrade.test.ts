@@ -7,19 +7,19 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/shared/calendar';
-import { localDay } from '../../../src/shared/day';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import { createBackup, restoreBackup } from '../../../src/storage/backup';
-import { dayTotalsOf } from '../../../src/storage/day-totals';
-import { type DesaffectDb, openDb } from '../../../src/storage/db';
+import { dayTotalsOf } from '../../../src/exposure/day-totals';
 import {
   exposureByDay,
   historyView,
   threatsOfDay,
   todayView,
   workloadReport,
-} from '../../../src/storage/exposure';
+} from '../../../src/exposure/queries';
+import { addDays } from '../../../src/shared/calendar';
+import { localDay } from '../../../src/shared/day';
+import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { createBackup, restoreBackup } from '../../../src/storage/backup';
+import { type DesaffectDb, openDb } from '../../../src/storage/db';
 import { ingest } from '../../../src/storage/ingest';
 import { readMarker } from '../../../src/storage/markers';
 import {

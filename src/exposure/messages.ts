@@ -1,13 +1,14 @@
-/** Messages of the exposure dashboard: activity reports (cs→bg) and the dashboard's queries (ui→bg). */
+/**
+ * Messages of the exposure log: the tabs' active time (cs→bg), and what the popup and the dashboard ask
+ * of it (ui→bg): the day at a glance, today, history, the workload report, check-ins and break nudges.
+ */
 import * as v from 'valibot';
-import type { RestoreResult } from '../storage/backup';
-import type { BackupFile } from '../storage/backup-format';
+import { PLATFORMS } from '../shared/comment';
+import { localDaySchema } from '../shared/envelope';
 import type { CheckInRow } from '../storage/schema';
-import { PLATFORMS } from './comment';
-import type { DayExposure, HistoryView, TodayView, WorkloadReport } from './exposure';
+import type { DayExposure, DaySummary, HistoryView, TodayView, WorkloadReport } from './model';
 import type { CheckInTrigger, Nudge } from './wellbeing';
 
-const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** A report covers at most a few interval ticks, even when the browser delayed the tab's timer. */
 const MAX_REPORTED_ACTIVE_MS = 10 * 60_000;
 
@@ -16,7 +17,7 @@ export type HistorySpan = (typeof HISTORY_SPANS)[number];
 
 export const CHECK_IN_TAGS = ['angry', 'tired', 'worried', 'sad', 'amused', 'calm', 'proud'] as const;
 
-export const dashboardCsMessages = [
+export const exposureCsMessages = [
   v.object({
     type: v.literal('cs→bg:activity'),
     platform: v.picklist(PLATFORMS),
@@ -25,10 +26,11 @@ export const dashboardCsMessages = [
   }),
 ] as const;
 
-export const dashboardMessages = [
+export const exposureMessages = [
+  v.object({ type: v.literal('ui→bg:summary') }),
   v.object({ type: v.literal('ui→bg:exposure-today') }),
   v.object({ type: v.literal('ui→bg:exposure-history'), days: v.picklist(HISTORY_SPANS) }),
-  v.object({ type: v.literal('ui→bg:workload-report'), from: day, to: day }),
+  v.object({ type: v.literal('ui→bg:workload-report'), from: localDaySchema, to: localDaySchema }),
   v.object({ type: v.literal('ui→bg:checkin-due') }),
   v.object({
     type: v.literal('ui→bg:save-checkin'),
@@ -41,15 +43,11 @@ export const dashboardMessages = [
   v.object({ type: v.literal('ui→bg:list-checkins'), days: v.picklist(HISTORY_SPANS) }),
   v.object({ type: v.literal('ui→bg:nudges') }),
   v.object({ type: v.literal('ui→bg:snooze-nudges') }),
-  v.object({ type: v.literal('ui→bg:backup') }),
-  /** The backup file's text, validated in the service worker (64 MiB is Chrome's message limit). */
-  v.object({ type: v.literal('ui→bg:restore'), fileText: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)) }),
-  v.object({ type: v.literal('ui→bg:data-usage') }),
-  v.object({ type: v.literal('ui→bg:delete-everything'), confirmed: v.literal(true) }),
 ] as const;
 
-export interface DashboardReplies {
+export interface ExposureReplies {
   'cs→bg:activity': { ok: true };
+  'ui→bg:summary': DaySummary;
   'ui→bg:exposure-today': TodayView;
   'ui→bg:exposure-history': HistoryView;
   'ui→bg:workload-report': WorkloadReport;
@@ -59,8 +57,4 @@ export interface DashboardReplies {
   'ui→bg:list-checkins': { checkins: CheckInRow[]; days: DayExposure[] };
   'ui→bg:nudges': { nudges: Nudge[] };
   'ui→bg:snooze-nudges': { ok: true };
-  'ui→bg:backup': BackupFile;
-  'ui→bg:restore': RestoreResult;
-  'ui→bg:data-usage': { rows: Record<string, number>; retentionDays: number };
-  'ui→bg:delete-everything': { ok: true };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { describeNudge } from '../shared/wellbeing';
-import { ask } from '../ui/client';
-import { t } from '../ui/i18n';
+import { describeNudge } from '../exposure/wellbeing';
+import { ask } from './client';
+import { t } from './i18n';
 import './wellbeing.css';
 import { useReply } from './useReply';
 

@@ -7,6 +7,9 @@
 import { addDays, daysBetween, localHour, median, weekdayOf } from '../shared/calendar';
 import { LABELS, PLATFORMS, type Platform } from '../shared/comment';
 import { localDay } from '../shared/day';
+import type { DesaffectDb } from '../storage/db';
+import type { ActionRow, ActivityRow, CommentRow } from '../storage/schema';
+import { QUARTER_HOUR_MS } from './day-totals';
 import {
   ABOVE_USUAL_FACTOR,
   type DayExposure,
@@ -23,10 +26,7 @@ import {
   totalByLabel,
   USUAL_LOOKBACK_DAYS,
   type WorkloadReport,
-} from '../shared/exposure';
-import { QUARTER_HOUR_MS } from './day-totals';
-import type { DesaffectDb } from './db';
-import type { ActionRow, ActivityRow, CommentRow } from './schema';
+} from './model';
 
 /** A day with nothing recorded yet. */
 export function emptyDay(day: string): DayExposure {

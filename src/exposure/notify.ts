@@ -6,11 +6,11 @@
 import browser from 'webextension-polyfill';
 import { localDay } from '../shared/day';
 import { CATALOGS, formatMessage, resolveLanguage } from '../shared/locale';
-import { describeNudge, nudgesDue } from '../shared/wellbeing';
 import type { DesaffectDb } from '../storage/db';
 import { readMarker, writeMarker } from '../storage/markers';
 import { readSettings } from '../storage/settings';
-import { nudgeInputs } from '../storage/wellbeing';
+import { describeNudge, nudgesDue } from './wellbeing';
+import { nudgeInputs } from './wellbeing-inputs';
 
 /** Comments arrive in bursts: the thresholds are looked at no more often than this. */
 const CHECK_EVERY_MS = 60_000;

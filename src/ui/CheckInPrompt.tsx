@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
-import { CHECK_IN_TAGS } from '../shared/messages-dashboard';
-import type { CheckInTrigger } from '../shared/wellbeing';
-import { ask } from '../ui/client';
-import { t } from '../ui/i18n';
+import { CHECK_IN_TAGS } from '../exposure/messages';
+import type { CheckInTrigger } from '../exposure/wellbeing';
+import { ask } from './client';
+import { t } from './i18n';
 import './wellbeing.css';
 
 type Tag = (typeof CHECK_IN_TAGS)[number];

@@ -1,5 +1,5 @@
 /** Break nudges and check-in prompts: pure rules over the day's numbers and the CM's settings. */
-import type { Settings } from './settings';
+import type { Settings } from '../shared/settings';
 
 export type Nudge =
   | { kind: 'hostile_burst'; count: number; threshold: number }

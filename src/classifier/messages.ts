@@ -3,15 +3,15 @@
  * words) or from the popup, the dashboard's list with how often the classifier now agrees, and the reset.
  */
 import * as v from 'valibot';
-import { type Classification, LABELS, type Label, MAX_TEXT_LENGTH, type Platform } from './comment';
+import { type Classification, LABELS, type Label, MAX_TEXT_LENGTH, type Platform } from '../shared/comment';
+import { commentKeySchema } from '../shared/envelope';
 
-const key = v.pipe(v.string(), v.minLength(3), v.maxLength(300));
 const label = v.picklist(LABELS);
 
 export const correctionCsMessages = [
   v.object({
     type: v.literal('cs→bg:correct-label'),
-    commentKey: key,
+    commentKey: commentKeySchema,
     to: label,
     /** The comment's words as the page shows them: the database may not keep them. */
     text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
@@ -19,7 +19,7 @@ export const correctionCsMessages = [
 ] as const;
 
 export const correctionMessages = [
-  v.object({ type: v.literal('ui→bg:correct-label'), commentKey: key, to: label }),
+  v.object({ type: v.literal('ui→bg:correct-label'), commentKey: commentKeySchema, to: label }),
   v.object({ type: v.literal('ui→bg:corrections') }),
   v.object({ type: v.literal('ui→bg:reset-learning') }),
 ] as const;

@@ -18,7 +18,7 @@ import type {
   Transaction,
 } from 'dexie';
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
-import type { CommentRow, DayTotalsRow } from './schema';
+import type { CommentRow, DayTotalsRow } from '../storage/schema';
 
 const DAY_TOTALS_TABLE = 'dayTotals';
 const COMMENTS_TABLE = 'comments';

@@ -1,20 +1,13 @@
-import { LABELS } from '../../shared/comment';
-import { localDay } from '../../shared/day';
-import { totalByLabel } from '../../shared/exposure';
-import type { TabCommentView, UiHandlers } from '../../shared/messages';
-import { exposureOfDay } from '../../storage/exposure';
-import { oldestKeptDay, purgeOlderThan } from '../../storage/retention';
+import type { TabCommentView } from '../../content/messages';
+import type { UiHandlers } from '../../messages';
+import type { HandlerContext } from '../../storage/context';
 import type { CommentRow } from '../../storage/schema';
 import { isAnswered } from '../../tactics/priority';
 import { tacticsFor } from '../assistant';
 import { readTabState } from '../tab-state';
-import type { HandlerContext } from './context';
 
-export function coreHandlers({
-  db,
-  now,
-  health,
-}: HandlerContext): UiHandlers<'ui→bg:tab-comments' | 'ui→bg:summary' | 'ui→bg:free-space'> {
+/** The popup's list: what a tab has shown, with the tactics and what the CM did about each comment. */
+export function tabHandlers({ db, now }: HandlerContext): UiHandlers<'ui→bg:tab-comments'> {
   return {
     async 'ui→bg:tab-comments'(message) {
       const state = await readTabState(message.tabId);
@@ -51,28 +44,6 @@ export function coreHandlers({
         });
       }
       return { status: state.status, comments };
-    },
-
-    async 'ui→bg:summary'() {
-      const day = localDay(now());
-      // The dashboard's own aggregation of the day: incoming comments by label, active time.
-      const exposure = await exposureOfDay(db, day);
-      const byLabel = totalByLabel(exposure);
-      return {
-        day,
-        byLabel,
-        total: LABELS.reduce((sum, label) => sum + byLabel[label], 0),
-        activeMs: exposure.activeMs,
-        firstActivity: exposure.first,
-        storageFull: health.fullSince !== null,
-      };
-    },
-
-    async 'ui→bg:free-space'(message) {
-      await purgeOlderThan(db, oldestKeptDay(localDay(now()), message.keepDays));
-      // The next write will tell whether that was enough.
-      health.fullSince = null;
-      return { ok: true };
     },
   };
 }

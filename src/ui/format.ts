@@ -1,6 +1,6 @@
-/** Formatting for the dashboard: durations, clock times, ratios, and which links are safe to follow. */
+/** Formatting for the extension pages: durations, clock times, ratios, and which links are safe to follow. */
 import { platformOfUrl } from '../shared/sites';
-import { t } from '../ui/i18n';
+import { t } from './i18n';
 
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);

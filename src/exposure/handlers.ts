@@ -1,22 +1,24 @@
-import browser from 'webextension-polyfill';
-import { addDays } from '../../shared/calendar';
-import { localDay } from '../../shared/day';
-import type { CsHandlers, UiHandlers } from '../../shared/messages';
-import { checkInDue, nudgesDue } from '../../shared/wellbeing';
-import { createBackup, restoreBackup } from '../../storage/backup';
-import { exposureByDay, historyView, todayView, workloadReport } from '../../storage/exposure';
-import { writeMarker } from '../../storage/markers';
-import { createDailyPurge, deleteEverything } from '../../storage/retention';
-import { readSettings } from '../../storage/settings';
-import { checkInInputs, nudgeInputs } from '../../storage/wellbeing';
-import { recordActivity } from '../activity';
-import type { HandlerContext } from './context';
+/** The service worker's side of the exposure log: active time from the tabs, and the pages' questions. */
+
+import type { CsHandlers, UiHandlers } from '../messages';
+import { addDays } from '../shared/calendar';
+import { LABELS } from '../shared/comment';
+import { localDay } from '../shared/day';
+import type { HandlerContext } from '../storage/context';
+import { writeMarker } from '../storage/markers';
+import { createDailyPurge } from '../storage/retention';
+import { readSettings } from '../storage/settings';
+import { recordActivity } from './activity';
+import { totalByLabel } from './model';
+import { exposureByDay, exposureOfDay, historyView, todayView, workloadReport } from './queries';
+import { checkInDue, nudgesDue } from './wellbeing';
+import { checkInInputs, nudgeInputs } from './wellbeing-inputs';
 
 /**
  * Activity reports from the tabs. Created once at start-up: the retention purge runs then, and again on
  * activity (at most once a day), since the worker has no `alarms` permission to schedule it.
  */
-export function dashboardCsHandlers({ db, now }: HandlerContext): CsHandlers<'cs→bg:activity'> {
+export function exposureCsHandlers({ db, now }: HandlerContext): CsHandlers<'cs→bg:activity'> {
   const purgeIfDue = createDailyPurge(db);
   void purgeIfDue(now());
   return {
@@ -28,7 +30,8 @@ export function dashboardCsHandlers({ db, now }: HandlerContext): CsHandlers<'cs
   };
 }
 
-type DashboardUiType =
+type ExposureUiType =
+  | 'ui→bg:summary'
   | 'ui→bg:exposure-today'
   | 'ui→bg:exposure-history'
   | 'ui→bg:workload-report'
@@ -37,14 +40,24 @@ type DashboardUiType =
   | 'ui→bg:dismiss-checkin'
   | 'ui→bg:list-checkins'
   | 'ui→bg:nudges'
-  | 'ui→bg:snooze-nudges'
-  | 'ui→bg:backup'
-  | 'ui→bg:restore'
-  | 'ui→bg:data-usage'
-  | 'ui→bg:delete-everything';
+  | 'ui→bg:snooze-nudges';
 
-export function dashboardHandlers({ db, now }: HandlerContext): UiHandlers<DashboardUiType> {
+export function exposureUiHandlers({ db, now, health }: HandlerContext): UiHandlers<ExposureUiType> {
   return {
+    async 'ui→bg:summary'() {
+      const day = localDay(now());
+      // The dashboard's own aggregation of the day: incoming comments by label, active time.
+      const exposure = await exposureOfDay(db, day);
+      const byLabel = totalByLabel(exposure);
+      return {
+        day,
+        byLabel,
+        total: LABELS.reduce((sum, label) => sum + byLabel[label], 0),
+        activeMs: exposure.activeMs,
+        firstActivity: exposure.first,
+        storageFull: health.fullSince !== null,
+      };
+    },
     'ui→bg:exposure-today': () => todayView(db, now()),
     'ui→bg:exposure-history': (message) => historyView(db, now(), message.days),
     async 'ui→bg:workload-report'(message) {
@@ -82,22 +95,6 @@ export function dashboardHandlers({ db, now }: HandlerContext): UiHandlers<Dashb
     },
     async 'ui→bg:snooze-nudges'() {
       await writeMarker(db, 'nudgesSnoozedDay', localDay(now()));
-      return { ok: true };
-    },
-
-    'ui→bg:backup': () => createBackup(db, browser.runtime.getManifest().version, now()),
-    'ui→bg:restore': (message) => restoreBackup(db, message.fileText),
-    async 'ui→bg:data-usage'() {
-      const tables = [db.comments, db.actions, db.activity, db.checkins, db.evidence];
-      const counts = await Promise.all(tables.map((table) => table.count()));
-      const { retentionDays } = await readSettings(db);
-      return {
-        rows: Object.fromEntries(tables.map((table, i) => [table.name, counts[i] ?? 0])),
-        retentionDays,
-      };
-    },
-    async 'ui→bg:delete-everything'() {
-      await deleteEverything(db);
       return { ok: true };
     },
   };

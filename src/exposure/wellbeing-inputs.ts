@@ -1,11 +1,11 @@
-/** Reads what the break nudges and check-in prompts need from the database; the rules are in shared/. */
+/** Reads what the break nudges and check-in prompts need from the database; the rules are in wellbeing.ts. */
 import { localHour } from '../shared/calendar';
 import { localDay } from '../shared/day';
-import { HOSTILE_LABELS } from '../shared/exposure';
-import type { CheckInInputs, NudgeInputs } from '../shared/wellbeing';
-import type { DesaffectDb } from './db';
-import { threatsOfDay } from './exposure';
-import { readMarker } from './markers';
+import type { DesaffectDb } from '../storage/db';
+import { readMarker } from '../storage/markers';
+import { HOSTILE_LABELS } from './model';
+import { threatsOfDay } from './queries';
+import type { CheckInInputs, NudgeInputs } from './wellbeing';
 
 const BURST_WINDOW_MS = 30 * 60_000;
 

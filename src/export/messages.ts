@@ -1,5 +1,6 @@
 /** ui→bg messages of the anonymised research export (preview, then the zip), and the export's options. */
 import * as v from 'valibot';
+import { localDaySchema } from '../shared/envelope';
 
 export const ACCOUNT_CATEGORIES = [
   'public_institution',
@@ -12,8 +13,6 @@ export const ACCOUNT_CATEGORIES = [
   'personality',
 ] as const;
 export type AccountCategory = (typeof ACCOUNT_CATEGORIES)[number];
-
-const localDaySchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 export const exportOptionsSchema = v.object({
   /** Inclusive local days (`YYYY-MM-DD`); null = open-ended. */

@@ -1,6 +1,7 @@
 /** What the exposure dashboard computes and shows: the shapes crossing from the service worker. */
+
+import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import type { CheckInRow } from '../storage/schema';
-import { LABELS, type Label, PLATFORMS, type Platform } from './comment';
 
 /** Hostile = aimed at the CM or the brand with ill intent. Unhappy customers are work, not hostility. */
 export const HOSTILE_LABELS: readonly Label[] = ['troll', 'threat'];
@@ -60,6 +61,18 @@ export function totalByLabel(day: Pick<DayExposure, 'byPlatform'>): LabelCounts 
     for (const label of LABELS) total[label] += day.byPlatform[platform][label];
   }
   return total;
+}
+
+/** Today at a glance (the popup). */
+export interface DaySummary {
+  day: string;
+  byLabel: LabelCounts;
+  total: number;
+  /** Time online today with a supported tab in front, and the first activity (epoch ms). */
+  activeMs: number;
+  firstActivity: number | null;
+  /** The browser refuses new rows: its storage quota is exhausted. */
+  storageFull: boolean;
 }
 
 /** A day the CM worked: some activity logged or some comment received. */

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { BgReplies, UiToBg } from '../shared/messages';
-import { ask } from '../ui/client';
+import type { UiToBg } from '../messages';
+import { ask, type Reply } from './client';
 
 /** Asks the service worker once per change of `message` (compared by value); `reload` asks again. */
 export function useReply<M extends UiToBg>(message: M) {
-  const [reply, setReply] = useState<BgReplies[M['type']] | null>(null);
+  const [reply, setReply] = useState<Reply<M['type']> | null>(null);
   const [failed, setFailed] = useState(false);
   const key = JSON.stringify(message);
   // Keyed on the serialised message: a new object with the same content must not ask again.

@@ -1,0 +1,125 @@
+/**
+ * Messages of reading the page: the comments and the page's status a tab reports (cs→bg), the settings
+ * it needs, what the popup asks of the service worker about a tab (ui→bg), and what the popup asks the
+ * tab itself to do (ui→cs).
+ */
+import * as v from 'valibot';
+import {
+  type Classification,
+  MAX_FIELD_LENGTH,
+  MAX_TEXT_LENGTH,
+  PLATFORMS,
+  type Platform,
+} from '../shared/comment';
+import { commentKeySchema } from '../shared/envelope';
+import type { Catalog, UiLanguage } from '../shared/locale';
+import type { Settings } from '../shared/settings';
+import type { Tactic } from '../tactics/rules';
+
+const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
+const platform = v.picklist(PLATFORMS);
+
+const observedCommentSchema = v.object({
+  platform,
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(256)),
+  threadKey: shortString,
+  authorHandle: shortString,
+  authorName: shortString,
+  text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
+  createdAt: v.nullable(shortString),
+  permalink: v.nullable(shortString),
+  isReply: v.boolean(),
+  isOwn: v.boolean(),
+});
+
+const pageStatusSchema = v.object({
+  platform,
+  url: shortString,
+  /** Posts the adapter recognises on the page (used to tell "no comments" from "cannot read"). */
+  postsVisible: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  commentsRead: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** When the tab started showing this page (epoch ms). */
+  since: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const pageCsMessages = [
+  v.object({
+    type: v.literal('cs→bg:comments-observed'),
+    /** One id per page load: a retried batch from the same load does not count as a new sighting. */
+    sessionId: v.pipe(v.string(), v.minLength(8), v.maxLength(64)),
+    comments: v.pipe(v.array(observedCommentSchema), v.maxLength(500)),
+  }),
+  v.object({ type: v.literal('cs→bg:page-status'), status: pageStatusSchema }),
+  v.object({ type: v.literal('cs→bg:settings') }),
+] as const;
+
+export const pageMessages = [
+  v.object({ type: v.literal('ui→bg:tab-comments'), tabId: v.pipe(v.number(), v.integer()) }),
+] as const;
+
+export type PageStatus = v.InferOutput<typeof pageStatusSchema>;
+
+/** What a classified comment looks like to the tab and to the popup. */
+export interface CommentVerdict {
+  key: string;
+  classification: Classification;
+  /** Suggested tactics, best first (src/tactics/rules.ts). */
+  tactics: Tactic[];
+  /** The CM already chose to read this comment through the shield. */
+  revealed: boolean;
+}
+
+export interface TabCommentView extends CommentVerdict {
+  /** An unhappy customer counts as answered once the CM logged a reply tactic or replied in the thread. */
+  answered: boolean;
+  /** Tactics the CM logged for this comment. */
+  actions: string[];
+  platform: Platform;
+  authorHandle: string;
+  authorName: string;
+  text: string | null;
+  permalink: string | null;
+  createdAt: string | null;
+  firstSeen: number;
+  isOwn: boolean;
+}
+
+export interface TabView {
+  status: (PageStatus & { updatedAt: number }) | null;
+  comments: TabCommentView[];
+}
+
+/** What the content script needs of the settings, with its strings in the CM's language. */
+export interface ContentSettings {
+  ownHandles: Settings['ownHandles'];
+  shield: Settings['shield'];
+  brand: string;
+  replyTemplates: Settings['replyTemplates'];
+  language: UiLanguage;
+  strings: Catalog;
+}
+
+export interface PageReplies {
+  'cs→bg:comments-observed': { verdicts: CommentVerdict[] };
+  'cs→bg:page-status': { ok: true };
+  'cs→bg:settings': ContentSettings;
+  'ui→bg:tab-comments': TabView;
+}
+
+/** From an extension page to the content script of a tab. */
+const uiToCsSchema = v.variant('type', [
+  v.object({ type: v.literal('ui→cs:show-comment'), commentKey: commentKeySchema }),
+  v.object({ type: v.literal('ui→cs:insert-reply'), text: v.pipe(v.string(), v.maxLength(5_000)) }),
+  v.object({ type: v.literal('ui→cs:reveal'), commentKey: commentKeySchema }),
+]);
+export type UiToCs = v.InferOutput<typeof uiToCsSchema>;
+export interface CsReplies {
+  'ui→cs:show-comment': { found: boolean };
+  'ui→cs:insert-reply': { inserted: boolean };
+  'ui→cs:reveal': { ok: true };
+}
+
+export function parseUiToCs(message: unknown): UiToCs | null {
+  const result = v.safeParse(uiToCsSchema, message);
+  return result.success ? result.output : null;
+}
