@@ -22,11 +22,16 @@ import { BACKUP_FORMAT } from '../src/storage/backup-format';
 import { openDb } from '../src/storage/db';
 import { ingest, type Observation } from '../src/storage/ingest';
 import { SCHEMA_VERSION } from '../src/storage/schema';
-import { askExtension, chromePath, countStoredComments, launchWithExtension } from './lib/chromium';
+import {
+  askExtension,
+  chromePath,
+  countStoredComments,
+  launchWithExtension,
+} from '../tests/support/chromium';
+import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
+import { startFeedServer } from '../tests/support/fake-site/feed-server';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
-import { loadFeedPool } from './lib/feed-pool';
-import { startFeedServer } from './lib/feed-server';
 
 type Row = { figure: string; value: number | string; unit: string; target: string };
 const rows: Row[] = [];

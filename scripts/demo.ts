@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
-import { askExtension, launchWithExtension, tabIdOf } from './lib/chromium';
-import { loadFeedPool } from './lib/feed-pool';
-import { startFeedServer } from './lib/feed-server';
-import { badgeLabels, inShadow } from './lib/page-tools';
+import { askExtension, launchWithExtension, tabIdOf } from '../tests/support/chromium';
+import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
+import { startFeedServer } from '../tests/support/fake-site/feed-server';
+import { badgeLabels, inShadow } from '../tests/support/page-tools';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo';

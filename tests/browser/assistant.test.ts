@@ -4,9 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStore, storedComments, tabIdOf } from '../../scripts/lib/chromium';
-import { badgeLabels, clickToolbarButton, inShadow } from '../../scripts/lib/page-tools';
-import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
+import { readStore, storedComments, tabIdOf } from '../support/chromium';
+import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { badgeLabels, clickToolbarButton, inShadow } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000321?live=0';

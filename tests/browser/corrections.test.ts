@@ -4,9 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readStore } from '../../scripts/lib/chromium';
-import { badgeLabels, inShadow } from '../../scripts/lib/page-tools';
 import { classify } from '../../src/classifier/index';
+import { readStore } from '../support/chromium';
+import { badgeLabels, inShadow } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askExtension, readStore } from '../../scripts/lib/chromium';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
+import { askExtension, readStore } from '../support/chromium';
 import { type Harness, startHarness } from './harness';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's pictures; by default the tree stays clean. */

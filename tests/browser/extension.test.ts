@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countStoredComments, SITE_HOSTS, storedComments, tabIdOf } from '../../scripts/lib/chromium';
-import { badgeLabels } from '../../scripts/lib/page-tools';
+import { countStoredComments, storedComments, tabIdOf } from '../support/chromium';
+import { SITE_HOSTS } from '../support/fake-site/hosts';
+import { badgeLabels } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001?live=0';

@@ -1,15 +1,11 @@
 /** One Chromium with the built extension, the local sites and a recording proxy, shared by a test file. */
 import type { Page } from 'playwright-core';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  OTHER_HOST,
-  SITE_HOSTS,
-} from '../../scripts/lib/chromium';
-import type { FeedText } from '../../scripts/lib/feed-pool';
-import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server';
-import { type RecordingProxy, startRecordingProxy } from '../../scripts/lib/recording-proxy';
-import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
+import { type ExtensionBrowser, launchWithExtension } from '../support/chromium';
+import type { FeedText } from '../support/fake-site/feed-pool';
+import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
+import { OTHER_HOST, SITE_HOSTS } from '../support/fake-site/hosts';
+import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { type RecordingProxy, startRecordingProxy } from '../support/recording-proxy';
 
 export interface Harness {
   browser: ExtensionBrowser;

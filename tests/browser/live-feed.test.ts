@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedComments, tabIdOf } from '../../scripts/lib/chromium';
+import { storedComments, tabIdOf } from '../support/chromium';
 import { type Harness, startHarness } from './harness';
 
 interface DemoFeed {

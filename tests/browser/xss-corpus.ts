@@ -2,7 +2,7 @@
  * Hostile comment texts and author names: markup, event handlers, `javascript:` links, CSS tricks,
  * direction and zero-width tricks, and sheer size. Each payload that ran would bump `window.__xss`.
  */
-import type { FeedText } from '../../scripts/lib/feed-pool';
+import type { FeedText } from '../support/fake-site/feed-pool';
 
 const BUMP = 'window.__xss=(window.__xss||0)+1';
 

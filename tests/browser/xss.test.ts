@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStore, tabIdOf } from '../../scripts/lib/chromium';
-import { inShadow } from '../../scripts/lib/page-tools';
+import { readStore, tabIdOf } from '../support/chromium';
+import { inShadow } from '../support/page-tools';
 import { type Harness, openFeed, startHarness } from './harness';
 import { XSS_CORPUS } from './xss-corpus';
 

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server';
-import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { firefoxDistDir } from '../../scripts/lib/firefox-build';
-import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
 import type { TabView } from '../../src/shared/messages';
+import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
+import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../support/firefox';
 
 const BADGE = '[data-desaffect-badge]';
 const LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'];

@@ -1,16 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  FACEBOOK_THREAD_CONTAINER,
-  facebookComment,
-  facebookPostPage,
-  X_THREAD_CONTAINER,
-  type XTweetMarkup,
-  xConversationPage,
-  xReplyCell,
-  xTweetArticle,
-} from '../../scripts/lib/site-markup';
-import {
   type CommentObserver,
   defaultScheduler,
   observeComments,
@@ -19,6 +9,16 @@ import {
 import { facebookAdapter } from '../../src/content/platforms/facebook';
 import type { AdapterContext, PlatformAdapter } from '../../src/content/platforms/types';
 import { xAdapter } from '../../src/content/platforms/x';
+import {
+  FACEBOOK_THREAD_CONTAINER,
+  facebookComment,
+  facebookPostPage,
+  X_THREAD_CONTAINER,
+  type XTweetMarkup,
+  xConversationPage,
+  xReplyCell,
+  xTweetArticle,
+} from '../support/fake-site/site-markup';
 
 const X_URL = new URL('https://x.com/acme_fr/status/100');
 

@@ -8,8 +8,8 @@
  * markup the adapter relies on is renamed, as when the site ships a redesign).
  */
 import { createServer, type Server } from 'node:https';
-import { OTHER_HOST, SITE_HOSTS } from './chromium';
 import type { FeedText } from './feed-pool';
+import { OTHER_HOST, SITE_HOSTS } from './hosts';
 import {
   FACEBOOK_THREAD_CONTAINER,
   facebookComment,

@@ -4,10 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { BgReplies, UiToBg } from '../../src/shared/messages';
-
-export const SITE_HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'] as const;
-/** A host that is not a supported site, served by the same server: the extension must ignore it. */
-export const OTHER_HOST = 'example.org';
+import { OTHER_HOST, SITE_HOSTS } from './fake-site/hosts';
 
 export function chromePath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
