@@ -109,10 +109,7 @@ async function main(): Promise<void> {
   console.log(`Headless: ${FAST_FORWARD} replies at once, then the live feed for ${seconds} s…`);
   for (const page of [xPage, facebookPage]) {
     await page.waitForFunction(() => 'demoFeed' in window);
-    await page.evaluate(
-      (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
-      FAST_FORWARD,
-    );
+    await page.evaluate((n) => window.demoFeed.append(n), FAST_FORWARD);
   }
   await xPage.waitForTimeout(seconds * 1000);
   mkdirSync(output, { recursive: true });

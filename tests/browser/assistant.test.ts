@@ -22,10 +22,7 @@ let xPage: Page;
 let facebookPage: Page;
 
 const replyKey = (page: Page, platform: string, index: number) =>
-  page.evaluate(
-    ({ i, p }) => `${p}:${(window as unknown as { demoFeed: { idOf(i: number): string } }).demoFeed.idOf(i)}`,
-    { i: index, p: platform },
-  );
+  page.evaluate(({ i, p }) => `${p}:${window.demoFeed.idOf(i)}`, { i: index, p: platform });
 
 async function openPopup(url: string): Promise<Page> {
   const tabId = await tabIdOf(harness.browser.serviceWorker, url.replace(/\?.*$/, '*'));

@@ -31,11 +31,7 @@ afterAll(async () => {
 });
 
 /** The comment key of the fake thread's reply number `index`. */
-const replyKey = (index: number) =>
-  page.evaluate(
-    (i) => `x:${(window as unknown as { demoFeed: { idOf(i: number): string } }).demoFeed.idOf(i)}`,
-    index,
-  );
+const replyKey = (index: number) => page.evaluate((i) => `x:${window.demoFeed.idOf(i)}`, index);
 
 /** The labels of the given replies' badges, once each of them has one. */
 async function labelsOf(keys: string[]): Promise<string[]> {

@@ -63,10 +63,7 @@ describe('the extension in Chromium', () => {
     await page.waitForTimeout(1_500);
     expect(await page.locator(BADGE).count()).toBe(0);
 
-    await page.evaluate(
-      (path) => (window as unknown as { demoFeed: { navigate(p: string): void } }).demoFeed.navigate(path),
-      `/acme_fr/status/${thread}`,
-    );
+    await page.evaluate((path) => window.demoFeed.navigate(path), `/acme_fr/status/${thread}`);
     await appendReplies(page, 4);
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 15_000 }).toBe(4);
     await expect
@@ -74,9 +71,7 @@ describe('the extension in Chromium', () => {
       .toBe(4);
 
     const before = await countStoredComments(harness.browser.serviceWorker);
-    await page.evaluate(() =>
-      (window as unknown as { demoFeed: { navigate(p: string): void } }).demoFeed.navigate('/home'),
-    );
+    await page.evaluate(() => window.demoFeed.navigate('/home'));
     await appendReplies(page, 5);
     await page.waitForTimeout(1_500);
     expect(await page.locator(BADGE).count()).toBe(0);

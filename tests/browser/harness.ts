@@ -59,10 +59,7 @@ export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS):
 
 /** Adds `count` replies to the fake site's thread; returns how many it has shown in all. */
 export function appendReplies(page: Page, count: number): Promise<number> {
-  return page.evaluate(
-    (n) => (window as unknown as { demoFeed: { append(n: number): number } }).demoFeed.append(n),
-    count,
-  );
+  return page.evaluate((n) => window.demoFeed.append(n), count);
 }
 
 /** Opens a fake-site thread (with `?live=0`: the test drives it) and adds `replies` replies. */

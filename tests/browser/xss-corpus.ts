@@ -6,6 +6,13 @@ import type { FeedText } from '../support/fake-site/feed-pool';
 
 const BUMP = 'window.__xss=(window.__xss||0)+1';
 
+declare global {
+  interface Window {
+    /** How many payloads ran: set only by a payload that got to run. */
+    __xss?: number;
+  }
+}
+
 export const XSS_CORPUS: readonly FeedText[] = [
   {
     lang: 'fr',

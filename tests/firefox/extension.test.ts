@@ -35,10 +35,7 @@ async function openFeed(url: string, replies: number): Promise<Page> {
   const page = await firefox.browser.newPage();
   await page.goto(url);
   await page.waitForFunction(() => 'demoFeed' in window);
-  await page.evaluate(
-    (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
-    replies,
-  );
+  await page.evaluate((n) => window.demoFeed.append(n), replies);
   return page;
 }
 
