@@ -131,11 +131,11 @@ async function main(): Promise<void> {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 900 });
   await popup.goto(extensionPage(`src/popup/index.html?tab=${xTabId}`));
-  await popup.waitForTimeout(1000);
+  await popup.getByTestId('page-status').waitFor();
   await shoot(popup, 'popup.png');
   const dashboard = await context.newPage();
   await dashboard.goto(extensionPage('src/dashboard/index.html'));
-  await dashboard.waitForTimeout(1000);
+  await dashboard.getByTestId('dash-summary').waitFor();
   await shoot(dashboard, 'dashboard.png');
 
   await browser.close();

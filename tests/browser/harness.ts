@@ -62,6 +62,14 @@ export function appendReplies(page: Page, count: number): Promise<number> {
   return page.evaluate((n) => window.demoFeed.append(n), count);
 }
 
+/**
+ * Resolves once the page has drawn its next frame. The extension's observer reads what changed on the
+ * next frame: by then it has seen every change made to the page before this call.
+ */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((drawn) => requestAnimationFrame(() => drawn())));
+}
+
 /** Opens a fake-site thread (with `?live=0`: the test drives it) and adds `replies` replies. */
 export async function openFeed(harness: Harness, url: string, replies = 0): Promise<Page> {
   const page = await harness.browser.context.newPage();

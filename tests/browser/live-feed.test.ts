@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedComments, tabIdOf } from '../support/chromium';
-import { type Harness, startHarness } from './harness';
+import { type Harness, nextFrame, startHarness } from './harness';
 
 const REPLIES = 500;
 const BADGE = '[data-desaffect-badge]';
@@ -20,8 +20,8 @@ afterAll(async () => {
 });
 
 /**
- * Streams REPLIES replies in small steps; `churn` runs between steps with the step number, so the
- * page re-renders, recycles or loads more while the extension is reading.
+ * Streams REPLIES replies in small steps, one a frame; `churn` runs between steps with the step number,
+ * so the page re-renders, recycles or loads more while the extension is reading.
  */
 async function stream(page: Page, churn: (step: number, count: number) => Promise<void>): Promise<void> {
   for (let step = 0; ; step++) {
@@ -29,7 +29,7 @@ async function stream(page: Page, churn: (step: number, count: number) => Promis
     if (count >= REPLIES) return;
     await page.evaluate((n) => window.demoFeed.append(n), Math.min(4, REPLIES - count));
     await churn(step, count);
-    await page.waitForTimeout(15);
+    await nextFrame(page);
   }
 }
 

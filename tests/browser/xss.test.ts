@@ -125,11 +125,10 @@ describe('the XSS corpus', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    for (const section of ['', '#evidence']) {
-      await dashboard.goto(harness.extensionUrl(`src/dashboard/index.html${section}`));
-      await dashboard.locator('main section').first().waitFor();
-      await dashboard.waitForTimeout(500);
-    }
+    // Today's threats, then the evidence records, each shown once its data has arrived.
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html'));
+    await dashboard.getByTestId('dash-threats').waitFor({ timeout: 10_000 });
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#evidence'));
     const records = dashboard.locator('.evidence-record');
     await records.first().waitFor({ timeout: 10_000 });
     expect(

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import type { BgReplies, UiToBg } from '../../src/shared/messages';
+import type { BgReplies, TabView, UiToBg } from '../../src/shared/messages';
 import { OTHER_HOST, SITE_HOSTS } from './fake-site/hosts';
 
 export function chromePath(): string {
@@ -105,6 +105,11 @@ export function askExtension<M extends UiToBg>(page: Page, message: M): Promise<
       ).chrome.runtime.sendMessage(sent),
     message as UiToBg,
   ) as Promise<BgReplies[M['type']]>;
+}
+
+/** What the content script of tab `tabId` last reported about its page (null before it did), as the popup reads it. */
+export async function pageStatus(page: Page, tabId: number): Promise<TabView['status']> {
+  return (await askExtension(page, { type: 'ui→bg:tab-comments', tabId })).status;
 }
 
 /**
