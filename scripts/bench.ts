@@ -22,11 +22,16 @@ import { BACKUP_FORMAT } from '../src/storage/backup-format';
 import { openDb } from '../src/storage/db';
 import { ingest, type Observation } from '../src/storage/ingest';
 import { SCHEMA_VERSION } from '../src/storage/schema';
-import { askExtension, chromePath, countStoredComments, launchWithExtension } from './lib/chromium';
+import {
+  askExtension,
+  chromePath,
+  countStoredComments,
+  launchWithExtension,
+} from '../tests/support/chromium';
+import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
+import { startFeedServer } from '../tests/support/fake-site/feed-server';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
-import { loadFeedPool } from './lib/feed-pool';
-import { startFeedServer } from './lib/feed-server';
 
 type Row = { figure: string; value: number | string; unit: string; target: string };
 const rows: Row[] = [];
@@ -187,10 +192,8 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
   const cpuBefore = await metric('ThreadTime');
   for (let sent = 0; sent < count; ) {
     sent = await page.evaluate((keepRows) => {
-      const feed = (window as unknown as { demoFeed: { append(n: number): number; keep(n: number): void } })
-        .demoFeed;
-      const shown = feed.append(5);
-      if (keepRows) feed.keep(100);
+      const shown = window.demoFeed.append(5);
+      if (keepRows) window.demoFeed.keep(100);
       return shown;
     }, virtualised);
     await page.waitForTimeout(20);
@@ -201,9 +204,7 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
   await cdp.send('HeapProfiler.collectGarbage');
   const heapGrowthMb = ((await metric('JSHeapUsedSize')) - heapBefore) / 1024 / 1024;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number }).longTasks);
-  const delays = await page.evaluate(() =>
-    (window as unknown as { demoFeed: { badgeDelays(): number[] } }).demoFeed.badgeDelays(),
-  );
+  const delays = await page.evaluate(() => window.demoFeed.badgeDelays());
   await cdp.detach();
   return { taskMs, cpuMs, longTasks, heapGrowthMb, delays };
 }
@@ -299,10 +300,8 @@ async function chromiumIngestFigures(): Promise<void> {
     const started = performance.now();
     for (let sent = 0; sent < count; ) {
       sent = await page.evaluate(() => {
-        const feed = (window as unknown as { demoFeed: { append(n: number): number; keep(n: number): void } })
-          .demoFeed;
-        const shown = feed.append(200);
-        feed.keep(400);
+        const shown = window.demoFeed.append(200);
+        window.demoFeed.keep(400);
         return shown;
       });
       await page.waitForTimeout(0);

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
-import { askExtension, launchWithExtension, tabIdOf } from './lib/chromium';
-import { loadFeedPool } from './lib/feed-pool';
-import { startFeedServer } from './lib/feed-server';
-import { badgeLabels, inShadow } from './lib/page-tools';
+import { askExtension, launchWithExtension, tabIdOf } from '../tests/support/chromium';
+import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
+import { startFeedServer } from '../tests/support/fake-site/feed-server';
+import { badgeLabels, inShadow } from '../tests/support/page-tools';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo';
@@ -109,10 +109,7 @@ async function main(): Promise<void> {
   console.log(`Headless: ${FAST_FORWARD} replies at once, then the live feed for ${seconds} s…`);
   for (const page of [xPage, facebookPage]) {
     await page.waitForFunction(() => 'demoFeed' in window);
-    await page.evaluate(
-      (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
-      FAST_FORWARD,
-    );
+    await page.evaluate((n) => window.demoFeed.append(n), FAST_FORWARD);
   }
   await xPage.waitForTimeout(seconds * 1000);
   mkdirSync(output, { recursive: true });
@@ -134,11 +131,11 @@ async function main(): Promise<void> {
   const popup = await context.newPage();
   await popup.setViewportSize({ width: 400, height: 900 });
   await popup.goto(extensionPage(`src/popup/index.html?tab=${xTabId}`));
-  await popup.waitForTimeout(1000);
+  await popup.getByTestId('page-status').waitFor();
   await shoot(popup, 'popup.png');
   const dashboard = await context.newPage();
   await dashboard.goto(extensionPage('src/dashboard/index.html'));
-  await dashboard.waitForTimeout(1000);
+  await dashboard.getByTestId('dash-summary').waitFor();
   await shoot(dashboard, 'dashboard.png');
 
   await browser.close();

@@ -2,15 +2,16 @@
 import type { Platform } from '../shared/comment';
 import { createActivityTracker } from './activity-tracker';
 import { extensionAlive, sendToBackground } from './messaging';
+import { abortableInterval } from './timers';
 
 const REPORT_EVERY_MS = 30_000;
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'scroll', 'wheel'] as const;
 
 /**
- * Reports active time every REPORT_EVERY_MS, and when the tab is hidden. One interval, passive listeners.
- * Returns the function that removes them all.
+ * Reports active time every REPORT_EVERY_MS, and when the tab is hidden, until `signal` aborts. One
+ * interval, passive listeners.
  */
-export function startActivityReports(platform: Platform): () => void {
+export function startActivityReports(platform: Platform, signal: AbortSignal): void {
   const tracker = createActivityTracker(Date.now(), document.visibilityState === 'visible');
   const report = (activeMs: number) => {
     if (activeMs <= 0 || !extensionAlive()) return;
@@ -20,12 +21,7 @@ export function startActivityReports(platform: Platform): () => void {
   };
   const onInput = () => tracker.input(Date.now());
   const onVisibility = () => report(tracker.visibility(document.visibilityState === 'visible', Date.now()));
-  for (const type of INPUT_EVENTS) addEventListener(type, onInput, { passive: true, capture: true });
-  document.addEventListener('visibilitychange', onVisibility);
-  const timer = setInterval(() => report(tracker.take(Date.now())), REPORT_EVERY_MS);
-  return () => {
-    clearInterval(timer);
-    for (const type of INPUT_EVENTS) removeEventListener(type, onInput, { capture: true });
-    document.removeEventListener('visibilitychange', onVisibility);
-  };
+  for (const type of INPUT_EVENTS) addEventListener(type, onInput, { passive: true, capture: true, signal });
+  document.addEventListener('visibilitychange', onVisibility, { signal });
+  abortableInterval(signal, () => report(tracker.take(Date.now())), REPORT_EVERY_MS);
 }

@@ -12,6 +12,7 @@ import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { tc } from './i18n';
 import type { CommentVerdict } from './messages';
+import { abortableTimeout } from './timers';
 
 const HOST_ATTRIBUTE = 'data-desaffect-badge';
 
@@ -104,6 +105,7 @@ function tacticItem(
   context: BadgeContext,
   actions: BadgeActions,
   say: (text: string) => void,
+  signal: AbortSignal,
 ): HTMLLIElement {
   const item = element('li');
   item.append(
@@ -127,30 +129,42 @@ function tacticItem(
     item.append(element('p', 'reply', reply));
     const copy = element('button', undefined, tc('cardCopy'));
     copy.type = 'button';
-    copy.addEventListener('click', async () =>
-      say(tc((await actions.copy(reply)) ? 'cardCopied' : 'cardCopyFailed')),
+    copy.addEventListener(
+      'click',
+      async () => say(tc((await actions.copy(reply)) ? 'cardCopied' : 'cardCopyFailed')),
+      { signal },
     );
     row.append(copy);
     if (tactic !== 'share_colleague' && tactic !== 'escalate') {
       const insert = element('button', undefined, tc('cardInsert'));
       insert.type = 'button';
-      insert.addEventListener('click', () =>
-        say(tc(actions.insert(reply) ? 'cardInserted' : 'cardNoReplyBox')),
+      insert.addEventListener(
+        'click',
+        () => say(tc(actions.insert(reply) ? 'cardInserted' : 'cardNoReplyBox')),
+        { signal },
       );
       row.append(insert);
     }
   }
   const done = element('button', undefined, tc('cardDidThis'));
   done.type = 'button';
-  done.addEventListener('click', async () =>
-    say(tc((await actions.log(key, tactic)) ? 'cardLogged' : 'cardFailed')),
+  done.addEventListener(
+    'click',
+    async () => say(tc((await actions.log(key, tactic)) ? 'cardLogged' : 'cardFailed')),
+    { signal },
   );
   row.append(done);
   item.append(row);
   return item;
 }
 
-function buildCard(key: string, verdict: CommentVerdict, context: BadgeContext, actions: BadgeActions) {
+function buildCard(
+  key: string,
+  verdict: CommentVerdict,
+  context: BadgeContext,
+  actions: BadgeActions,
+  signal: AbortSignal,
+) {
   const card = element('div', 'card');
   card.id = 'card';
   card.setAttribute('role', 'group');
@@ -179,15 +193,17 @@ function buildCard(key: string, verdict: CommentVerdict, context: BadgeContext, 
     card.append(element('h3', undefined, tc('cardTactics')));
     const list = element('ol');
     for (const tactic of verdict.tactics)
-      list.append(tacticItem(tactic, key, verdict, context, actions, say));
+      list.append(tacticItem(tactic, key, verdict, context, actions, say, signal));
     card.append(list);
   }
   const footer = element('div', 'footer');
   if (classification.label === 'threat') {
     const escalate = element('button', 'escalate', tc('cardEscalate'));
     escalate.type = 'button';
-    escalate.addEventListener('click', async () =>
-      say(tc((await actions.escalate(key)) ? 'cardEscalated' : 'cardFailed')),
+    escalate.addEventListener(
+      'click',
+      async () => say(tc((await actions.escalate(key)) ? 'cardEscalated' : 'cardFailed')),
+      { signal },
     );
     footer.append(escalate);
   }
@@ -198,16 +214,20 @@ function buildCard(key: string, verdict: CommentVerdict, context: BadgeContext, 
     const button = element('button', undefined, tc(`cardCorrectTo_${label}`));
     button.type = 'button';
     button.dataset.correctTo = label;
-    button.addEventListener('click', async () =>
-      say(tc((await actions.correct(key, label)) ? 'cardCorrected' : 'cardFailed')),
+    button.addEventListener(
+      'click',
+      async () => say(tc((await actions.correct(key, label)) ? 'cardCorrected' : 'cardFailed')),
+      { signal },
     );
     corrections.append(button);
   }
   card.append(corrections);
   const none = element('button', undefined, tc('cardNoAction'));
   none.type = 'button';
-  none.addEventListener('click', async () =>
-    say(tc((await actions.log(key, 'no_action')) ? 'cardLogged' : 'cardFailed')),
+  none.addEventListener(
+    'click',
+    async () => say(tc((await actions.log(key, 'no_action')) ? 'cardLogged' : 'cardFailed')),
+    { signal },
   );
   footer.append(none);
   card.append(footer, status);
@@ -219,19 +239,25 @@ export function isBadgeHost(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTRIBUTE);
 }
 
+/** Takes every badge out of `root`: the page as it was without Desaffect. */
+export function removeBadges(root: ParentNode): void {
+  for (const host of root.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) host.remove();
+}
+
 /**
  * What each badge host shows, kept here rather than in attributes: the page can read attributes, and the
  * verdicts are the CM's business, not the site's.
  */
 const shownState = new WeakMap<Element, string>();
 
-/** Puts (or refreshes) the badge of one comment next to its author line. */
+/** Puts (or refreshes) the badge of one comment next to its author line; its listeners end with `signal`. */
 export function renderBadge(
   anchor: HTMLElement,
   key: string,
   verdict: CommentVerdict,
   context: BadgeContext,
   actions: BadgeActions,
+  signal: AbortSignal,
 ): void {
   const existing = anchor.parentElement?.querySelector<HTMLElement>(`:scope > [${HOST_ATTRIBUTE}]`) ?? null;
   const { classification } = verdict;
@@ -272,17 +298,17 @@ export function renderBadge(
   if (context.shielded) {
     const show = element('button', 'show', tc('badgeShow'));
     show.type = 'button';
-    show.addEventListener('click', () => actions.reveal(key));
+    show.addEventListener('click', () => actions.reveal(key), { signal });
     wrap.append(show);
   }
 
   // The card is built on first open: most badges are never opened, and a busy page has hundreds.
   let card: HTMLElement | null = null;
-  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelClose = () => {};
   const open = () => {
-    clearTimeout(closeTimer);
+    cancelClose();
     if (!card) {
-      card = buildCard(key, verdict, context, actions);
+      card = buildCard(key, verdict, context, actions, signal);
       badge.setAttribute('aria-controls', 'card');
       wrap.append(card);
     }
@@ -293,23 +319,35 @@ export function renderBadge(
     if (card) card.hidden = true;
     badge.setAttribute('aria-expanded', 'false');
   };
-  wrap.addEventListener('mouseenter', open);
-  wrap.addEventListener('mouseleave', () => {
-    closeTimer = setTimeout(close, 250);
-  });
-  wrap.addEventListener('focusin', open);
-  wrap.addEventListener('focusout', (event) => {
-    if (!wrap.contains(event.relatedTarget as Node | null)) close();
-  });
-  wrap.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      close();
-      badge.focus();
-    }
-  });
+  wrap.addEventListener('mouseenter', open, { signal });
+  wrap.addEventListener(
+    'mouseleave',
+    () => {
+      cancelClose = abortableTimeout(signal, close, 250);
+    },
+    { signal },
+  );
+  wrap.addEventListener('focusin', open, { signal });
+  wrap.addEventListener(
+    'focusout',
+    (event) => {
+      if (!wrap.contains(event.relatedTarget as Node | null)) close();
+    },
+    { signal },
+  );
+  wrap.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key === 'Escape') {
+        close();
+        badge.focus();
+      }
+    },
+    { signal },
+  );
   // Clicks inside the card must not reach the site (X opens the post on any click in the tweet).
-  wrap.addEventListener('click', (event) => event.stopPropagation());
-  badge.addEventListener('click', () => (card && !card.hidden ? close() : open()));
+  wrap.addEventListener('click', (event) => event.stopPropagation(), { signal });
+  badge.addEventListener('click', () => (card && !card.hidden ? close() : open()), { signal });
 
   shadow.append(wrap);
   anchor.after(host);

@@ -3,7 +3,7 @@ import type { ObservedComment } from '../shared/comment';
 import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
-import { type BadgeActions, isBadgeHost, renderBadge } from './badge';
+import { type BadgeActions, isBadgeHost, removeBadges, renderBadge } from './badge';
 import { setStrings } from './i18n';
 import {
   type CommentVerdict,
@@ -17,7 +17,8 @@ import { observeComments, type SeenComment } from './observer';
 import { siteAdapter } from './platforms';
 import { insertReply } from './reply-box';
 import { createReportQueue } from './report-queue';
-import { setShielded } from './shield';
+import { setShielded, unshieldAll } from './shield';
+import { abortableInterval, abortableTimeout } from './timers';
 
 const STATUS_INTERVAL_MS = 3_000;
 
@@ -39,8 +40,12 @@ function capped(comment: ObservedComment): ObservedComment {
   };
 }
 
-/** Reads the page's comments, has them classified and logged, and badges them. */
-export async function main(): Promise<void> {
+/**
+ * Reads the page's comments, has them classified and logged, and badges them, until `teardown` is aborted
+ * (by the script itself once the extension is reloaded or removed). Every listener, observer and timer it
+ * sets up ends with that one signal, and the page is left as if the script had never run.
+ */
+export async function main(teardown = new AbortController()): Promise<void> {
   const adapter = siteAdapter(location.href);
   if (!adapter) return;
   let settings: ContentSettings;
@@ -49,6 +54,13 @@ export async function main(): Promise<void> {
   } catch {
     return; // The extension is being reloaded: the new content script takes over.
   }
+  const { signal } = teardown;
+  if (signal.aborted) return;
+  // Torn down: the page is left as if this script had never run.
+  signal.addEventListener('abort', () => {
+    removeBadges(document);
+    unshieldAll(document);
+  });
   setStrings(settings.strings);
 
   const sessionId = crypto.randomUUID();
@@ -105,7 +117,7 @@ export async function main(): Promise<void> {
         return false;
       }
       // The badge shows the new label once the CM leaves the card (rebuilding it now would close it).
-      setTimeout(() => badge(key), 1_500);
+      abortableTimeout(signal, () => badge(key), 1_500);
       return true;
     },
     reveal(key) {
@@ -120,7 +132,8 @@ export async function main(): Promise<void> {
   const badge = (key: string) => {
     const seen = shown.get(key);
     const verdict = verdicts.get(key);
-    if (!seen?.anchor.isConnected || !verdict || seen.comment.isOwn) return;
+    // A reply still on its way when the script was torn down badges nothing.
+    if (signal.aborted || !seen?.anchor.isConnected || !verdict || seen.comment.isOwn) return;
     const { label, intensity } = verdict.classification;
     const shielded = shouldShield(settings.shield[label], intensity, verdict.revealed);
     setShielded(seen.bodies, shielded);
@@ -139,6 +152,7 @@ export async function main(): Promise<void> {
         settingsRevision,
       },
       actions,
+      signal,
     );
   };
 
@@ -151,7 +165,8 @@ export async function main(): Promise<void> {
         badge(verdict.key);
       }
     },
-    isAlive: extensionAlive,
+    isAlive: () => !signal.aborted && extensionAlive(),
+    setTimer: (retry, ms) => abortableTimeout(signal, retry, ms),
   });
 
   const onComments = (batch: SeenComment[]) => {
@@ -185,7 +200,7 @@ export async function main(): Promise<void> {
     });
   };
 
-  const observer = observeComments({
+  observeComments({
     adapter,
     getContext: () => ({ url: new URL(location.href), ownHandles: settings.ownHandles[adapter.platform] }),
     isOwnNode: isBadgeHost,
@@ -196,6 +211,7 @@ export async function main(): Promise<void> {
       shown.clear();
       reportStatus();
     },
+    signal,
   });
 
   // The popup asks the page to bring a comment into view, or to put a reply in the reply box.
@@ -214,10 +230,12 @@ export async function main(): Promise<void> {
     if (!seen?.element.isConnected) return { found: false };
     seen.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
     seen.element.style.setProperty('outline', '3px solid #1a73e8');
+    // Not ended by the teardown: taking the highlight off is part of leaving the page as it was.
     setTimeout(() => seen.element.style.removeProperty('outline'), 2_000);
     return { found: true };
   };
   browser.runtime.onMessage.addListener(onPopupMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onPopupMessage));
 
   // Settings edited in the dashboard (shield levels, templates, own handles, language) apply when the CM
   // comes back to this tab, without a reload.
@@ -234,9 +252,9 @@ export async function main(): Promise<void> {
       // The service worker was restarting: the next visit asks again.
     }
   };
-  document.addEventListener('visibilitychange', refreshSettings);
+  document.addEventListener('visibilitychange', refreshSettings, { signal });
 
-  const stopActivityReports = startActivityReports(adapter.platform);
+  startActivityReports(adapter.platform, signal);
   reportStatus();
   // Rows scrolled out of a virtualised list are gone from the page: forget them, so a long session keeps
   // neither their detached elements nor their verdicts (a comment seen again is simply asked for again).
@@ -248,17 +266,14 @@ export async function main(): Promise<void> {
     }
   };
 
-  const statusTimer = setInterval(() => {
-    forgetDetached();
-    if (!extensionAlive()) {
-      // The extension was reloaded or removed: leave the page as if this script had never run.
-      observer.stop();
-      stopActivityReports();
-      document.removeEventListener('visibilitychange', refreshSettings);
-      browser.runtime.onMessage.removeListener(onPopupMessage);
-      clearInterval(statusTimer);
-      return;
-    }
-    reportStatus();
-  }, STATUS_INTERVAL_MS);
+  abortableInterval(
+    signal,
+    () => {
+      forgetDetached();
+      // The extension was reloaded or removed: stand down.
+      if (extensionAlive()) reportStatus();
+      else teardown.abort();
+    },
+    STATUS_INTERVAL_MS,
+  );
 }

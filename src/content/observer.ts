@@ -23,6 +23,8 @@ export interface ObserveOptions {
   getContext: () => AdapterContext;
   onComments: (batch: SeenComment[]) => void;
   onNavigate?: (url: URL) => void;
+  /** Aborting it stops the observer: it disconnects, drops its pending flush and reads nothing more. */
+  signal: AbortSignal;
   /** How flushes are deferred (default: next animation frame, or ~100 ms when the tab is hidden). */
   schedule?: Scheduler;
   /** The extension's own nodes (badges): adding or removing one is not a change of the page to re-read. */
@@ -30,7 +32,6 @@ export interface ObserveOptions {
 }
 
 export interface CommentObserver {
-  stop(): void;
   /** Re-reads the whole root on the next flush (signatures still skip unchanged elements). */
   rescan(): void;
 }
@@ -61,7 +62,7 @@ export const defaultScheduler: Scheduler = (flush) => {
 };
 
 export function observeComments(options: ObserveOptions): CommentObserver {
-  const { adapter, getContext, onComments, onNavigate, isOwnNode } = options;
+  const { adapter, getContext, onComments, onNavigate, isOwnNode, signal } = options;
   const root: Node = options.root ?? document;
   const schedule = options.schedule ?? defaultScheduler;
   const view = (root.ownerDocument ?? (root as Document)).defaultView ?? globalThis;
@@ -77,10 +78,9 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   /** Subtrees to re-read on the next flush (when the adapter can tell us which). */
   let dirty = new Set<Node>();
   let cancel: (() => void) | null = null;
-  let stopped = false;
 
   const requestFlush = () => {
-    if (stopped || cancel !== null) return;
+    if (signal.aborted || cancel !== null) return;
     cancel = schedule(() => {
       cancel = null;
       flush();
@@ -122,7 +122,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   };
 
   const flush = () => {
-    if (stopped) return;
+    if (signal.aborted) return;
     record(observer.takeRecords());
     const current = view.location.href;
     if (current !== href) {
@@ -131,7 +131,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       fullScan = true;
       readable = adapter.handles(getContext().url);
       onNavigate?.(new URL(current));
-      if (stopped) return;
+      if (signal.aborted) return;
     }
     if (!readable) {
       dirty = new Set();
@@ -186,30 +186,27 @@ export function observeComments(options: ObserveOptions): CommentObserver {
     return found;
   };
 
-  const onPopState = () => requestFlush();
-
-  // href/datetime too: a recycled X row can get a new status link while its text happens to stay the same.
-  observer.observe(root, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['href', 'datetime'],
-  });
-  view.addEventListener('popstate', onPopState);
-  requestFlush();
-
-  return {
-    stop() {
-      if (stopped) return;
-      stopped = true;
+  if (!signal.aborted) {
+    // href/datetime too: a recycled X row can get a new status link while its text happens to stay the same.
+    observer.observe(root, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['href', 'datetime'],
+    });
+    view.addEventListener('popstate', () => requestFlush(), { signal });
+    signal.addEventListener('abort', () => {
       observer.disconnect();
-      view.removeEventListener('popstate', onPopState);
       cancel?.();
       cancel = null;
-    },
+    });
+    requestFlush();
+  }
+
+  return {
     rescan() {
-      if (stopped) return;
+      if (signal.aborted) return;
       fullScan = true;
       requestFlush();
     },

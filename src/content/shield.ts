@@ -19,3 +19,8 @@ export function setShielded(bodies: readonly HTMLElement[], shielded: boolean): 
     }
   }
 }
+
+/** Lifts every shield in `root`: the page as it was without Desaffect. */
+export function unshieldAll(root: ParentNode): void {
+  setShielded([...root.querySelectorAll<HTMLElement>(`[${SHIELDED}]`)], false);
+}

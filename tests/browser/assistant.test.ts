@@ -4,9 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStore, storedComments, tabIdOf } from '../../scripts/lib/chromium';
-import { badgeLabels, clickToolbarButton, inShadow } from '../../scripts/lib/page-tools';
-import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
+import { readStore, storedComments, tabIdOf } from '../support/chromium';
+import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { badgeLabels, clickToolbarButton, inShadow } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000321?live=0';
@@ -22,10 +22,7 @@ let xPage: Page;
 let facebookPage: Page;
 
 const replyKey = (page: Page, platform: string, index: number) =>
-  page.evaluate(
-    ({ i, p }) => `${p}:${(window as unknown as { demoFeed: { idOf(i: number): string } }).demoFeed.idOf(i)}`,
-    { i: index, p: platform },
-  );
+  page.evaluate(({ i, p }) => `${p}:${window.demoFeed.idOf(i)}`, { i: index, p: platform });
 
 async function openPopup(url: string): Promise<Page> {
   const tabId = await tabIdOf(harness.browser.serviceWorker, url.replace(/\?.*$/, '*'));

@@ -4,9 +4,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { readStore } from '../../scripts/lib/chromium';
-import { badgeLabels, inShadow } from '../../scripts/lib/page-tools';
 import { classify } from '../../src/classifier/index';
+import { readStore } from '../support/chromium';
+import { badgeLabels, inShadow } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';
@@ -31,11 +31,7 @@ afterAll(async () => {
 });
 
 /** The comment key of the fake thread's reply number `index`. */
-const replyKey = (index: number) =>
-  page.evaluate(
-    (i) => `x:${(window as unknown as { demoFeed: { idOf(i: number): string } }).demoFeed.idOf(i)}`,
-    index,
-  );
+const replyKey = (index: number) => page.evaluate((i) => `x:${window.demoFeed.idOf(i)}`, index);
 
 /** The labels of the given replies' badges, once each of them has one. */
 async function labelsOf(keys: string[]): Promise<string[]> {

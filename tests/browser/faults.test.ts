@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askExtension, storedComments, tabIdOf } from '../../scripts/lib/chromium';
+import { askExtension, storedComments, tabIdOf } from '../support/chromium';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 let harness: Harness;

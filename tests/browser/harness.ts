@@ -1,15 +1,11 @@
 /** One Chromium with the built extension, the local sites and a recording proxy, shared by a test file. */
 import type { Page } from 'playwright-core';
-import {
-  type ExtensionBrowser,
-  launchWithExtension,
-  OTHER_HOST,
-  SITE_HOSTS,
-} from '../../scripts/lib/chromium';
-import type { FeedText } from '../../scripts/lib/feed-pool';
-import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server';
-import { type RecordingProxy, startRecordingProxy } from '../../scripts/lib/recording-proxy';
-import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
+import { type ExtensionBrowser, launchWithExtension } from '../support/chromium';
+import type { FeedText } from '../support/fake-site/feed-pool';
+import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
+import { OTHER_HOST, SITE_HOSTS } from '../support/fake-site/hosts';
+import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { type RecordingProxy, startRecordingProxy } from '../support/recording-proxy';
 
 export interface Harness {
   browser: ExtensionBrowser;
@@ -63,10 +59,15 @@ export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS):
 
 /** Adds `count` replies to the fake site's thread; returns how many it has shown in all. */
 export function appendReplies(page: Page, count: number): Promise<number> {
-  return page.evaluate(
-    (n) => (window as unknown as { demoFeed: { append(n: number): number } }).demoFeed.append(n),
-    count,
-  );
+  return page.evaluate((n) => window.demoFeed.append(n), count);
+}
+
+/**
+ * Resolves once the page has drawn its next frame. The extension's observer reads what changed on the
+ * next frame: by then it has seen every change made to the page before this call.
+ */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(() => new Promise<void>((drawn) => requestAnimationFrame(() => drawn())));
 }
 
 /** Opens a fake-site thread (with `?live=0`: the test drives it) and adds `replies` replies. */

@@ -4,19 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedComments, tabIdOf } from '../../scripts/lib/chromium';
-import { type Harness, startHarness } from './harness';
-
-interface DemoFeed {
-  append(n: number): number;
-  loadMore(n: number): number;
-  rerender(i: number): void;
-  recycle(i: number): number;
-  restore(i: number): void;
-  navigate(path: string): void;
-  badgeDelays(): number[];
-  total(): number;
-}
+import { storedComments, tabIdOf } from '../support/chromium';
+import { type Harness, nextFrame, startHarness } from './harness';
 
 const REPLIES = 500;
 const BADGE = '[data-desaffect-badge]';
@@ -30,32 +19,17 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** Calls one of the fake site's own feed controls in the page. */
-function feed<M extends keyof DemoFeed>(
-  page: Page,
-  method: M,
-  ...args: Parameters<DemoFeed[M]>
-): Promise<ReturnType<DemoFeed[M]>> {
-  return page.evaluate(
-    ({ name, values }) => {
-      const demo = (window as unknown as { demoFeed: Record<string, (...a: unknown[]) => unknown> }).demoFeed;
-      return demo[name]?.(...values);
-    },
-    { name: method as string, values: args as unknown[] },
-  ) as Promise<ReturnType<DemoFeed[M]>>;
-}
-
 /**
- * Streams REPLIES replies in small steps; `churn` runs between steps with the step number, so the
- * page re-renders, recycles or loads more while the extension is reading.
+ * Streams REPLIES replies in small steps, one a frame; `churn` runs between steps with the step number,
+ * so the page re-renders, recycles or loads more while the extension is reading.
  */
 async function stream(page: Page, churn: (step: number, count: number) => Promise<void>): Promise<void> {
   for (let step = 0; ; step++) {
-    const count = await feed(page, 'total');
+    const count = await page.evaluate(() => window.demoFeed.total());
     if (count >= REPLIES) return;
-    await feed(page, 'append', Math.min(4, REPLIES - count));
+    await page.evaluate((n) => window.demoFeed.append(n), Math.min(4, REPLIES - count));
     await churn(step, count);
-    await page.waitForTimeout(15);
+    await nextFrame(page);
   }
 }
 
@@ -77,15 +51,16 @@ describe('500 live replies', () => {
 
     const recycled: number[] = [];
     await stream(page, async (step, count) => {
-      if (step % 5 === 4 && count > 10) await feed(page, 'rerender', count - 7);
+      if (step % 5 === 4 && count > 10) await page.evaluate((i) => window.demoFeed.rerender(i), count - 7);
       if (step % 9 === 8 && count > 20 && count < REPLIES) {
         const from = count - 15;
-        await feed(page, 'recycle', from);
+        await page.evaluate((i) => window.demoFeed.recycle(i), from);
         recycled.push(from);
       }
-      if (step % 9 === 3 && recycled.length > 0) await feed(page, 'restore', recycled.shift() ?? 0);
+      if (step % 9 === 3 && recycled.length > 0)
+        await page.evaluate((i) => window.demoFeed.restore(i), recycled.shift() ?? 0);
     });
-    expect(await feed(page, 'total')).toBe(REPLIES);
+    expect(await page.evaluate(() => window.demoFeed.total())).toBe(REPLIES);
 
     // Every reply plus the focal post, each stored once.
     await expect
@@ -100,7 +75,7 @@ describe('500 live replies', () => {
     const onScreen = await page.locator('article[data-testid="tweet"]').count();
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 10_000 }).toBe(onScreen);
 
-    const delays = summarise(await feed(page, 'badgeDelays'));
+    const delays = summarise(await page.evaluate(() => window.demoFeed.badgeDelays()));
     console.log(
       `X insertion → badge over ${delays.n} replies: median ${delays.median.toFixed(1)} ms, worst ${delays.worst.toFixed(1)} ms`,
     );
@@ -108,8 +83,8 @@ describe('500 live replies', () => {
 
     // A single-page navigation to another conversation: its replies are read and the popup follows.
     const otherThread = '1790000000000000999';
-    await feed(page, 'navigate', '/acme_fr/status/1790000000000000999?live=0');
-    await feed(page, 'append', 10);
+    await page.evaluate(() => window.demoFeed.navigate('/acme_fr/status/1790000000000000999?live=0'));
+    await page.evaluate(() => window.demoFeed.append(10));
     await expect
       .poll(async () => (await storedComments(harness.browser.serviceWorker, otherThread)).length, {
         timeout: 15_000,
@@ -133,8 +108,8 @@ describe('500 live replies', () => {
     await page.waitForFunction(() => 'demoFeed' in window);
 
     await stream(page, async (step, count) => {
-      if (step % 6 === 5 && count + 8 < REPLIES) await feed(page, 'loadMore', 8);
-      if (step % 4 === 3 && count > 10) await feed(page, 'rerender', count - 5);
+      if (step % 6 === 5 && count + 8 < REPLIES) await page.evaluate(() => window.demoFeed.loadMore(8));
+      if (step % 4 === 3 && count > 10) await page.evaluate((i) => window.demoFeed.rerender(i), count - 5);
     });
 
     await expect
@@ -146,7 +121,7 @@ describe('500 live replies', () => {
     expect(rows.filter((r) => r.timesSeen !== 1)).toEqual([]);
     await expect.poll(() => page.locator(BADGE).count(), { timeout: 10_000 }).toBe(REPLIES);
 
-    const delays = summarise(await feed(page, 'badgeDelays'));
+    const delays = summarise(await page.evaluate(() => window.demoFeed.badgeDelays()));
     console.log(
       `Facebook insertion → badge over ${delays.n} comments: median ${delays.median.toFixed(1)} ms, worst ${delays.worst.toFixed(1)} ms`,
     );

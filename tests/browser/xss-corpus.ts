@@ -2,9 +2,16 @@
  * Hostile comment texts and author names: markup, event handlers, `javascript:` links, CSS tricks,
  * direction and zero-width tricks, and sheer size. Each payload that ran would bump `window.__xss`.
  */
-import type { FeedText } from '../../scripts/lib/feed-pool';
+import type { FeedText } from '../support/fake-site/feed-pool';
 
 const BUMP = 'window.__xss=(window.__xss||0)+1';
+
+declare global {
+  interface Window {
+    /** How many payloads ran: set only by a payload that got to run. */
+    __xss?: number;
+  }
+}
 
 export const XSS_CORPUS: readonly FeedText[] = [
   {

@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readStore, tabIdOf } from '../../scripts/lib/chromium';
-import { inShadow } from '../../scripts/lib/page-tools';
+import { readStore, tabIdOf } from '../support/chromium';
+import { inShadow } from '../support/page-tools';
 import { type Harness, openFeed, startHarness } from './harness';
 import { XSS_CORPUS } from './xss-corpus';
 
@@ -34,7 +34,8 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const ran = (page: Page) => page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0);
+/** How many payloads ran in `page`. */
+const ran = (page: Page) => page.evaluate(() => window.__xss ?? 0);
 
 describe('the XSS corpus', () => {
   it('runs nothing in the badges and cards, which hold only their own markup', async () => {
@@ -85,7 +86,7 @@ describe('the XSS corpus', () => {
       expect(texts.some((text) => text.includes('<img src=x onerror='))).toBe(true);
       const authors = await list.locator('.author').allTextContents();
       expect(authors.some((name) => name.includes('<script>'))).toBe(true);
-      expect(await popup.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0);
+      expect(await ran(popup)).toBe(0);
       expect(dialogs).toEqual([]);
       // Long texts are clipped, not pushing the popup sideways.
       expect(await popup.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
@@ -124,11 +125,10 @@ describe('the XSS corpus', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    for (const section of ['', '#evidence']) {
-      await dashboard.goto(harness.extensionUrl(`src/dashboard/index.html${section}`));
-      await dashboard.locator('main section').first().waitFor();
-      await dashboard.waitForTimeout(500);
-    }
+    // Today's threats, then the evidence records, each shown once its data has arrived.
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html'));
+    await dashboard.getByTestId('dash-threats').waitFor({ timeout: 10_000 });
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#evidence'));
     const records = dashboard.locator('.evidence-record');
     await records.first().waitFor({ timeout: 10_000 });
     expect(
@@ -137,7 +137,7 @@ describe('the XSS corpus', () => {
     expect((await records.locator('.comment-text').allTextContents()).join('\n')).toContain(
       '<img src=x onerror=',
     );
-    expect(await dashboard.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? 0)).toBe(0);
+    expect(await ran(dashboard)).toBe(0);
     expect(dialogs).toEqual([]);
     expect(
       await dashboard.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FeedServer, startFeedServer } from '../../scripts/lib/feed-server';
-import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../../scripts/lib/firefox';
 import { firefoxDistDir } from '../../scripts/lib/firefox-build';
-import { SAMPLE_COMMENTS } from '../../scripts/lib/sample-comments';
 import type { TabView } from '../../src/content/messages';
+import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
+import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../support/firefox';
 
 const BADGE = '[data-desaffect-badge]';
 const LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'];
@@ -35,10 +35,7 @@ async function openFeed(url: string, replies: number): Promise<Page> {
   const page = await firefox.browser.newPage();
   await page.goto(url);
   await page.waitForFunction(() => 'demoFeed' in window);
-  await page.evaluate(
-    (n) => (window as unknown as { demoFeed: { append(n: number): void } }).demoFeed.append(n),
-    replies,
-  );
+  await page.evaluate((n) => window.demoFeed.append(n), replies);
   return page;
 }
 
@@ -96,8 +93,11 @@ describe('the extension in Firefox', () => {
 
   it('does nothing on another site with the same markup', async () => {
     const page = await openFeed('https://example.org/acme_fr/status/1790000000000000001?live=0', 5);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // The same replies on X, opened afterwards, get their badges: the other site's would have come first.
+    const x = await openFeed('https://x.com/acme_fr/status/1790000000000000003?live=0', 5);
+    await expect.poll(() => badgeCount(x), { timeout: 15_000 }).toBeGreaterThanOrEqual(5);
     expect(await badgeCount(page)).toBe(0);
+    await Promise.all([page.close(), x.close()]);
   });
 
   it('stores each comment once and shows them in the popup', async () => {

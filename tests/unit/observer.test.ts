@@ -1,16 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  FACEBOOK_THREAD_CONTAINER,
-  facebookComment,
-  facebookPostPage,
-  X_THREAD_CONTAINER,
-  type XTweetMarkup,
-  xConversationPage,
-  xReplyCell,
-  xTweetArticle,
-} from '../../scripts/lib/site-markup';
-import {
   type CommentObserver,
   defaultScheduler,
   observeComments,
@@ -19,6 +9,16 @@ import {
 import { facebookAdapter } from '../../src/content/platforms/facebook';
 import type { AdapterContext, PlatformAdapter } from '../../src/content/platforms/types';
 import { xAdapter } from '../../src/content/platforms/x';
+import {
+  FACEBOOK_THREAD_CONTAINER,
+  facebookComment,
+  facebookPostPage,
+  X_THREAD_CONTAINER,
+  type XTweetMarkup,
+  xConversationPage,
+  xReplyCell,
+  xTweetArticle,
+} from '../support/fake-site/site-markup';
 
 const X_URL = new URL('https://x.com/acme_fr/status/100');
 
@@ -81,33 +81,39 @@ interface Harness {
   navigations: URL[];
   scheduler: ReturnType<typeof manualScheduler>;
   observer: CommentObserver;
+  /** Aborting it stops the observer. */
+  teardown: AbortController;
   /** Every report so far as [id, firstSeen]. */
   reports(): [string, boolean][];
   /** Reports since the last call, as [id, firstSeen]. */
   next(): [string, boolean][];
 }
 
-let active: CommentObserver | null = null;
+/** The running observer's teardown, aborted after each test. */
+let active: AbortController | null = null;
 
 function observe(adapter: PlatformAdapter, context: () => AdapterContext, wrap?: PlatformAdapter): Harness {
   const batches: SeenComment[][] = [];
   const navigations: URL[] = [];
   const scheduler = manualScheduler();
   let read = 0;
+  const teardown = new AbortController();
   const observer = observeComments({
     adapter: wrap ?? adapter,
     getContext: context,
     onComments: (batch) => batches.push(batch),
     onNavigate: (url) => navigations.push(url),
     schedule: scheduler.schedule,
+    signal: teardown.signal,
   });
-  active = observer;
+  active = teardown;
   const all = () => batches.flat().map((s): [string, boolean] => [s.comment.id, s.firstSeen]);
   return {
     batches,
     navigations,
     scheduler,
     observer,
+    teardown,
     reports: all,
     next() {
       const everything = all();
@@ -142,7 +148,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  active?.stop();
+  active?.abort();
   active = null;
   vi.useRealTimers();
 });
@@ -349,12 +355,14 @@ describe('observeComments on X', () => {
     const isOwnNode = (node: Node) => node.nodeType === 1 && (node as Element).hasAttribute('data-own');
     const batches: SeenComment[][] = [];
     const scheduler = manualScheduler();
-    active = observeComments({
+    active = new AbortController();
+    observeComments({
       adapter: { ...xAdapter, extract },
       getContext: xContext,
       onComments: (batch) => batches.push(batch),
       schedule: scheduler.schedule,
       isOwnNode,
+      signal: active.signal,
     });
     await scheduler.flush();
     const badge = document.createElement('span');
@@ -398,16 +406,17 @@ describe('observeComments on X', () => {
     expect(h.navigations.map((u) => u.pathname)).toEqual(['/acme_fr/status/300']);
   });
 
-  it('stop() disconnects and cancels the pending flush', async () => {
+  it('aborting its signal disconnects it, cancels the pending flush and ignores popstate', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     h.next();
     xThread().append(element(xReplyCell(reply(6))));
     await Promise.resolve();
     expect(h.scheduler.pending).toBe(true);
-    h.observer.stop();
+    h.teardown.abort();
     expect(h.scheduler.pending).toBe(false);
     xThread().append(element(xReplyCell(reply(8))));
+    window.dispatchEvent(new PopStateEvent('popstate'));
     h.observer.rescan();
     await h.scheduler.flush();
     expect(h.next()).toEqual([]);

@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { facebookAdapter } from '../../../src/content/platforms/facebook';
+import { xAdapter } from '../../../src/content/platforms/x';
+import { MAX_TEXT_LENGTH } from '../../../src/shared/comment';
 import {
   escapeHtml,
   FACEBOOK_THREAD_CONTAINER,
@@ -8,10 +11,7 @@ import {
   X_THREAD_CONTAINER,
   xConversationPage,
   xReplyCell,
-} from '../../../scripts/lib/site-markup';
-import { facebookAdapter } from '../../../src/content/platforms/facebook';
-import { xAdapter } from '../../../src/content/platforms/x';
-import { MAX_TEXT_LENGTH } from '../../../src/shared/comment';
+} from '../../support/fake-site/site-markup';
 
 const HOSTILE = `<img src=x onerror="alert(1)"><script>alert('x')</script> & </div></article>`;
 

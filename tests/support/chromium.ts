@@ -3,11 +3,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import type { TabView } from '../../src/content/messages';
 import type { BgReplies, UiToBg } from '../../src/messages';
-
-export const SITE_HOSTS = ['x.com', 'twitter.com', 'www.facebook.com', 'web.facebook.com'] as const;
-/** A host that is not a supported site, served by the same server: the extension must ignore it. */
-export const OTHER_HOST = 'example.org';
+import { OTHER_HOST, SITE_HOSTS } from './fake-site/hosts';
 
 export function chromePath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -108,6 +106,11 @@ export function askExtension<M extends UiToBg>(page: Page, message: M): Promise<
       ).chrome.runtime.sendMessage(sent),
     message as UiToBg,
   ) as Promise<BgReplies[M['type']]>;
+}
+
+/** What the content script of tab `tabId` last reported about its page (null before it did), as the popup reads it. */
+export async function pageStatus(page: Page, tabId: number): Promise<TabView['status']> {
+  return (await askExtension(page, { type: 'ui→bg:tab-comments', tabId })).status;
 }
 
 /**

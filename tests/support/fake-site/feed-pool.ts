@@ -10,7 +10,7 @@ export interface FeedText {
   name?: string;
 }
 
-const DEV_DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'dev');
+const DEV_DATA = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'dev');
 
 /** A deterministic mix of at most `limit` texts, a few from each dev file. */
 export function loadFeedPool(limit = 400, devDir = DEV_DATA): FeedText[] {

@@ -8,8 +8,11 @@
  * markup the adapter relies on is renamed, as when the site ships a redesign).
  */
 import { createServer, type Server } from 'node:https';
-import { OTHER_HOST, SITE_HOSTS } from './chromium';
+import { join } from 'node:path';
+import { build } from 'vite';
 import type { FeedText } from './feed-pool';
+import { OTHER_HOST, SITE_HOSTS } from './hosts';
+import { CONFIG_ELEMENT_ID, ID_PLACEHOLDER, type LiveFeedConfig, TIME_PLACEHOLDER } from './live-feed-api';
 import {
   FACEBOOK_THREAD_CONTAINER,
   facebookComment,
@@ -33,8 +36,6 @@ function threadIdBase(pathname: string): bigint {
   for (const char of pathname) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) % 1_000_000;
   return ID_BASE + BigInt(hash) * 1_000_000n;
 }
-const ID_PLACEHOLDER = '__DEMO_ID__';
-const TIME_PLACEHOLDER = '__DEMO_TIME__';
 
 const AUTHORS = [
   ['camille_r', 'Camille R.'],
@@ -51,107 +52,6 @@ function author(index: number, entry: FeedText): { handle: string; name: string 
   const [handle, name] = AUTHORS[index % AUTHORS.length] as readonly [string, string];
   return { handle, name: entry.name ?? name };
 }
-
-/**
- * Runs in the served page (it is the fake site's own script, not the extension's). Appends the
- * pre-rendered reply templates into the thread, one every MIN–MAX ms, and exposes `window.demoFeed`
- * so tests can drive the feed.
- */
-const LIVE_SCRIPT = `(() => {
-  const config = JSON.parse(document.getElementById('demo-feed-config').textContent);
-  const container = document.querySelector(config.container);
-  const cells = [];
-  const indexOf = new WeakMap();
-  const insertedAt = new Map();
-  const badgedAt = new Map();
-  let idBase = BigInt(config.idBase);
-  let next = 0;
-  const idOf = (i) => String(idBase + BigInt(i));
-  function node(i) {
-    const template = config.templates[i % config.templates.length];
-    const markup = template.replaceAll(config.idPlaceholder, idOf(i)).replaceAll(config.timePlaceholder, new Date().toISOString());
-    const holder = document.createElement('template');
-    holder.innerHTML = markup;
-    return holder.content.firstElementChild;
-  }
-  function add(count, where) {
-    for (let k = 0; k < count; k++) {
-      const i = next++;
-      cells[i] = node(i);
-      indexOf.set(cells[i], i);
-      insertedAt.set(idOf(i), performance.now());
-      if (where === 'top') container.prepend(cells[i]); else container.append(cells[i]);
-    }
-    return next;
-  }
-  // The site re-renders a reply: a new element for the same reply.
-  function rerender(i) {
-    const fresh = node(i);
-    cells[i].replaceWith(fresh);
-    cells[i] = fresh;
-  }
-  // X's virtual list reuses the element of reply i to show a new reply (i scrolled out of view).
-  function recycle(i) {
-    const j = next++;
-    const element = cells[i];
-    element.replaceChildren(...node(j).childNodes);
-    cells[j] = element;
-    cells[i] = null;
-    insertedAt.set(idOf(j), performance.now());
-    return j;
-  }
-  // Reply i comes back into view in a new element.
-  function restore(i) {
-    cells[i] = node(i);
-    container.append(cells[i]);
-  }
-  // A virtualised list keeps only the last n rows in the page, as X does while the CM scrolls, and lets go
-  // of the rows it dropped (the heap figures would otherwise count what the fake site itself retains).
-  function keep(n) {
-    while (container.children.length > n) {
-      const row = container.firstElementChild;
-      if (indexOf.has(row)) cells[indexOf.get(row)] = null;
-      row.remove();
-    }
-  }
-  // Single-page navigation to another thread: new URL, new replies, no reload.
-  function navigate(path) {
-    history.pushState({}, '', path);
-    container.replaceChildren();
-    idBase += 1000000n;
-    next = 0;
-    cells.length = 0;
-  }
-  new MutationObserver((records) => {
-    const now = performance.now();
-    for (const record of records) for (const added of record.addedNodes) {
-      const key = added.nodeType === 1 && added.getAttribute('data-desaffect-badge');
-      if (key && !badgedAt.has(key)) badgedAt.set(key, now);
-    }
-  }).observe(document.body, { childList: true, subtree: true });
-  // Time from a reply's insertion to its badge, per reply, in ms.
-  function badgeDelays() {
-    const delays = [];
-    for (const [id, at] of insertedAt) {
-      const badged = badgedAt.get(config.platform + ':' + id);
-      if (badged !== undefined) delays.push(badged - at);
-    }
-    return delays;
-  }
-  window.demoFeed = {
-    append: (count = 1) => add(count, 'bottom'),
-    loadMore: (count = 10) => add(count, 'top'),
-    rerender, recycle, restore, navigate, badgeDelays, keep,
-    total: () => next,
-    idOf,
-  };
-  if (!config.live) return;
-  const tick = () => {
-    add(1, 'bottom');
-    setTimeout(tick, config.minMs + Math.random() * (config.maxMs - config.minMs));
-  };
-  setTimeout(tick, config.minMs);
-})();`;
 
 /**
  * The real sites style their atomic class names from big stylesheets; these few rules stand in for
@@ -193,28 +93,54 @@ li > div > div ul, li ul[class] { display: flex; gap: 12px; font-size: 12px; col
 [role="textbox"] { background: #f0f2f5; border-radius: 18px; min-height: 34px; margin-top: 8px; }
 </style>`;
 
-function configScript(config: object): string {
-  // JSON inside <script> must not be able to close the tag.
-  const json = JSON.stringify(config).replaceAll('<', '\\u003c');
-  return `<script type="application/json" id="demo-feed-config">${json}</script><script>${LIVE_SCRIPT}</script>`;
+/**
+ * The page script (`live-feed.ts`), bundled for the page by vite's own bundler: once per process, with no
+ * config file (the project's config builds the extension, not this).
+ */
+let liveFeedBundle: Promise<string> | undefined;
+
+function bundleLiveFeed(): Promise<string> {
+  liveFeedBundle ??= build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      write: false,
+      minify: false,
+      target: 'es2022',
+      lib: { entry: join(import.meta.dirname, 'live-feed.ts'), formats: ['iife'], name: 'liveFeed' },
+    },
+  }).then((result) => {
+    const chunk = [result]
+      .flat()
+      .flatMap((built) => ('output' in built ? built.output : []))
+      .find((file) => file.type === 'chunk');
+    if (!chunk) throw new Error('Bundling the live feed produced no script');
+    return chunk.code;
+  });
+  return liveFeedBundle;
 }
 
-function liveOptions(url: URL, platform: 'x' | 'facebook', container: string, templates: string[]) {
+/** The page's configuration and its script; `liveFeed` is the bundled page script. */
+function liveFeedScripts(
+  url: URL,
+  liveFeed: string,
+  feed: Pick<LiveFeedConfig, 'platform' | 'container' | 'templates'>,
+): string {
   const [minMs, maxMs] = (url.searchParams.get('every') ?? '1000-3000').split('-').map(Number);
-  return configScript({
-    platform,
-    container,
-    templates,
+  const config: LiveFeedConfig = {
+    ...feed,
     live: url.searchParams.get('live') !== '0',
     minMs: minMs || 1000,
     maxMs: maxMs || 3000,
     idBase: String(threadIdBase(url.pathname)),
-    idPlaceholder: ID_PLACEHOLDER,
-    timePlaceholder: TIME_PLACEHOLDER,
-  });
+  };
+  // JSON inside <script> must not be able to close the tag.
+  const json = JSON.stringify(config).replaceAll('<', '\\u003c');
+  return `<script type="application/json" id="${CONFIG_ELEMENT_ID}">${json}</script><script>${liveFeed}</script>`;
 }
 
-function xPage(url: URL, pool: readonly FeedText[]): string | null {
+function xPage(url: URL, pool: readonly FeedText[], liveFeed: string): string | null {
   // The home timeline shows posts in the same markup: the extension must leave them alone.
   const match =
     url.pathname.match(/^\/([A-Za-z0-9_]+)\/status\/(\d+)/) ??
@@ -243,11 +169,12 @@ function xPage(url: URL, pool: readonly FeedText[]): string | null {
       lang: 'fr',
     },
     replies: [],
-    liveScript: X_STYLE + liveOptions(url, 'x', X_THREAD_CONTAINER, templates),
+    liveScript:
+      X_STYLE + liveFeedScripts(url, liveFeed, { platform: 'x', container: X_THREAD_CONTAINER, templates }),
   });
 }
 
-function facebookPage(url: URL, pool: readonly FeedText[]): string | null {
+function facebookPage(url: URL, pool: readonly FeedText[], liveFeed: string): string | null {
   const match = url.pathname.match(/^\/([A-Za-z0-9.]+)\/posts\/(\w+)/);
   if (!match) return null;
   const [, pageName = 'page', postId = '1'] = match;
@@ -273,7 +200,13 @@ function facebookPage(url: URL, pool: readonly FeedText[]): string | null {
     },
     comments: [],
     moreComments: true,
-    liveScript: FACEBOOK_STYLE + liveOptions(url, 'facebook', FACEBOOK_THREAD_CONTAINER, templates),
+    liveScript:
+      FACEBOOK_STYLE +
+      liveFeedScripts(url, liveFeed, {
+        platform: 'facebook',
+        container: FACEBOOK_THREAD_CONTAINER,
+        templates,
+      }),
   });
 }
 
@@ -310,6 +243,7 @@ export async function startFeedServer(options: {
   pool: readonly FeedText[];
 }): Promise<FeedServer> {
   const { key, cert } = makeCertificate([...SITE_HOSTS, OTHER_HOST]);
+  const liveFeed = await bundleLiveFeed();
   const server: Server = createServer({ key, cert }, (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
@@ -319,9 +253,10 @@ export async function startFeedServer(options: {
       return;
     }
     let body: string | null = null;
-    if (host === 'x.com' || host === 'twitter.com' || host === OTHER_HOST) body = xPage(url, options.pool);
+    if (host === 'x.com' || host === 'twitter.com' || host === OTHER_HOST)
+      body = xPage(url, options.pool, liveFeed);
     else if (host === 'www.facebook.com' || host === 'web.facebook.com')
-      body = facebookPage(url, options.pool);
+      body = facebookPage(url, options.pool, liveFeed);
     if (body === null) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;

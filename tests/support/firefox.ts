@@ -7,8 +7,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { OTHER_HOST, SITE_HOSTS } from './chromium';
-import { firefoxDistDir, GECKO_ID } from './firefox-build';
+import { firefoxDistDir, GECKO_ID } from '../../scripts/lib/firefox-build';
+import { OTHER_HOST, SITE_HOSTS } from './fake-site/hosts';
 
 /** Pinned so the extension's pages have a known address (Firefox otherwise draws a random UUID). */
 export const EXTENSION_UUID = '5e1f0a7c-3d2b-4c6e-9a81-d35aff3c7e01';

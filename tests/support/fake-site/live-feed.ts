@@ -1,0 +1,143 @@
+/**
+ * The fake site's own page script (not the extension's): the feed server bundles it and inlines it into
+ * every thread page. It adds the server's pre-rendered reply templates to the thread, by itself every
+ * minMs–maxMs or when the caller drives `window.demoFeed`, and times each reply's badge.
+ */
+import {
+  CONFIG_ELEMENT_ID,
+  type DemoFeed,
+  ID_PLACEHOLDER,
+  type LiveFeedConfig,
+  TIME_PLACEHOLDER,
+} from './live-feed-api';
+
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new Error(`The page has no ${what}`);
+  return value;
+}
+
+const config = JSON.parse(
+  required(document.getElementById(CONFIG_ELEMENT_ID)?.textContent, `#${CONFIG_ELEMENT_ID}`),
+) as LiveFeedConfig;
+const container = required(document.querySelector(config.container), config.container);
+
+/** The element showing each reply, by reply number (null once the page let go of it). */
+const cells: (Element | null)[] = [];
+const indexOf = new WeakMap<Element, number>();
+const insertedAt = new Map<string, number>();
+const badgedAt = new Map<string, number>();
+let idBase = BigInt(config.idBase);
+let next = 0;
+
+const idOf = (i: number) => String(idBase + BigInt(i));
+
+function node(i: number): Element {
+  const template = config.templates[i % config.templates.length] ?? '';
+  const holder = document.createElement('template');
+  holder.innerHTML = template
+    .replaceAll(ID_PLACEHOLDER, idOf(i))
+    .replaceAll(TIME_PLACEHOLDER, new Date().toISOString());
+  const element = holder.content.firstElementChild;
+  if (!element) throw new Error(`Reply template ${i} is empty`);
+  return element;
+}
+
+function cellOf(i: number): Element {
+  const cell = cells[i];
+  if (!cell) throw new Error(`Reply ${i} is not in the page`);
+  return cell;
+}
+
+function add(count: number, where: 'top' | 'bottom'): number {
+  for (let k = 0; k < count; k++) {
+    const i = next++;
+    const cell = node(i);
+    cells[i] = cell;
+    indexOf.set(cell, i);
+    insertedAt.set(idOf(i), performance.now());
+    if (where === 'top') container.prepend(cell);
+    else container.append(cell);
+  }
+  return next;
+}
+
+function rerender(i: number): void {
+  const fresh = node(i);
+  cellOf(i).replaceWith(fresh);
+  cells[i] = fresh;
+}
+
+function recycle(i: number): number {
+  const j = next++;
+  const element = cellOf(i);
+  element.replaceChildren(...node(j).childNodes);
+  cells[j] = element;
+  cells[i] = null;
+  insertedAt.set(idOf(j), performance.now());
+  return j;
+}
+
+function restore(i: number): void {
+  const cell = node(i);
+  cells[i] = cell;
+  container.append(cell);
+}
+
+// The rows dropped are let go of: the heap figures would otherwise count what the fake site retains.
+function keep(n: number): void {
+  let row = container.firstElementChild;
+  while (row && container.children.length > n) {
+    const i = indexOf.get(row);
+    if (i !== undefined) cells[i] = null;
+    row.remove();
+    row = container.firstElementChild;
+  }
+}
+
+function navigate(path: string): void {
+  history.pushState({}, '', path);
+  container.replaceChildren();
+  idBase += 1_000_000n;
+  next = 0;
+  cells.length = 0;
+}
+
+new MutationObserver((records) => {
+  const now = performance.now();
+  for (const record of records) {
+    for (const added of record.addedNodes) {
+      const key = added instanceof Element ? added.getAttribute('data-desaffect-badge') : null;
+      if (key && !badgedAt.has(key)) badgedAt.set(key, now);
+    }
+  }
+}).observe(document.body, { childList: true, subtree: true });
+
+function badgeDelays(): number[] {
+  const delays: number[] = [];
+  for (const [id, at] of insertedAt) {
+    const badged = badgedAt.get(`${config.platform}:${id}`);
+    if (badged !== undefined) delays.push(badged - at);
+  }
+  return delays;
+}
+
+window.demoFeed = {
+  append: (count = 1) => add(count, 'bottom'),
+  loadMore: (count = 10) => add(count, 'top'),
+  rerender,
+  recycle,
+  restore,
+  keep,
+  navigate,
+  badgeDelays,
+  total: () => next,
+  idOf,
+} satisfies DemoFeed;
+
+if (config.live) {
+  const tick = () => {
+    add(1, 'bottom');
+    setTimeout(tick, config.minMs + Math.random() * (config.maxMs - config.minMs));
+  };
+  setTimeout(tick, config.minMs);
+}
