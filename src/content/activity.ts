@@ -2,14 +2,15 @@
 import type { Platform } from '../shared/comment';
 import { createActivityTracker } from './activity-tracker';
 import { extensionAlive, sendToBackground } from './messaging';
-import { abortableInterval } from './timers';
+import { abortableInterval, whileVisible } from './timers';
 
 const REPORT_EVERY_MS = 30_000;
 const INPUT_EVENTS = ['keydown', 'pointerdown', 'scroll', 'wheel'] as const;
 
 /**
- * Reports active time every REPORT_EVERY_MS, and when the tab is hidden, until `signal` aborts. One
- * interval, passive listeners.
+ * Reports active time every REPORT_EVERY_MS while the tab is visible, and when it is hidden, until
+ * `signal` aborts. One interval, passive listeners; only the browser's own input events count: a page
+ * script dispatching fake key presses is not the CM at work.
  */
 export function startActivityReports(platform: Platform, signal: AbortSignal): void {
   const tracker = createActivityTracker(Date.now(), document.visibilityState === 'visible');
@@ -19,9 +20,13 @@ export function startActivityReports(platform: Platform, signal: AbortSignal): v
       // The service worker was restarting: this slice of time is lost, the next one is not.
     });
   };
-  const onInput = () => tracker.input(Date.now());
+  const onInput = (event: Event) => {
+    if (event.isTrusted) tracker.input(Date.now());
+  };
   const onVisibility = () => report(tracker.visibility(document.visibilityState === 'visible', Date.now()));
   for (const type of INPUT_EVENTS) addEventListener(type, onInput, { passive: true, capture: true, signal });
   document.addEventListener('visibilitychange', onVisibility, { signal });
-  abortableInterval(signal, () => report(tracker.take(Date.now())), REPORT_EVERY_MS);
+  whileVisible(signal, (visible) =>
+    abortableInterval(visible, () => report(tracker.take(Date.now())), REPORT_EVERY_MS),
+  );
 }

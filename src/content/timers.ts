@@ -22,3 +22,24 @@ export function abortableInterval(signal: AbortSignal, run: () => void, ms: numb
   const timer = setInterval(run, ms);
   signal.addEventListener('abort', () => clearInterval(timer));
 }
+
+/**
+ * Runs `start` whenever the tab is visible, with a signal that aborts once the tab is hidden (or `signal`
+ * aborts): the intervals and observers it sets up do no work while nobody can see the page.
+ */
+export function whileVisible(signal: AbortSignal, start: (visible: AbortSignal) => void): void {
+  let running: AbortController | null = null;
+  const update = () => {
+    const visible = document.visibilityState === 'visible' && !signal.aborted;
+    if (visible && !running) {
+      running = new AbortController();
+      start(running.signal);
+    } else if (!visible && running) {
+      running.abort();
+      running = null;
+    }
+  };
+  document.addEventListener('visibilitychange', update, { signal });
+  signal.addEventListener('abort', update);
+  update();
+}
