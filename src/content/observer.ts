@@ -27,13 +27,20 @@ export interface ObserveOptions {
   signal: AbortSignal;
   /** How flushes are deferred (default: next animation frame, or ~100 ms when the tab is hidden). */
   schedule?: Scheduler;
-  /** The extension's own nodes (badges): adding or removing one is not a change of the page to re-read. */
+  /**
+   * The extension's own nodes (its overlay), known by identity: adding or removing one is not a change of
+   * the page to re-read. Never an attribute test: a page could put the attribute on its own comments.
+   */
   isOwnNode?: (node: Node) => boolean;
 }
 
 export interface CommentObserver {
   /** Re-reads the whole root on the next flush (signatures still skip unchanged elements). */
   rescan(): void;
+  /** Stops watching until `resume` (the tab is hidden: nobody reads it). */
+  pause(): void;
+  /** Watches again, and re-reads the whole root on the next flush. */
+  resume(): void;
 }
 
 const HIDDEN_TAB_DELAY_MS = 100;
@@ -78,9 +85,10 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   /** Subtrees to re-read on the next flush (when the adapter can tell us which). */
   let dirty = new Set<Node>();
   let cancel: (() => void) | null = null;
+  let paused = false;
 
   const requestFlush = () => {
-    if (signal.aborted || cancel !== null) return;
+    if (signal.aborted || paused || cancel !== null) return;
     cancel = schedule(() => {
       cancel = null;
       flush();
@@ -186,8 +194,8 @@ export function observeComments(options: ObserveOptions): CommentObserver {
     return found;
   };
 
-  if (!signal.aborted) {
-    // href/datetime too: a recycled X row can get a new status link while its text happens to stay the same.
+  // href/datetime too: a recycled X row can get a new status link while its text happens to stay the same.
+  const connect = () =>
     observer.observe(root, {
       childList: true,
       subtree: true,
@@ -195,18 +203,34 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       attributes: true,
       attributeFilter: ['href', 'datetime'],
     });
+  const disconnect = () => {
+    observer.disconnect();
+    cancel?.();
+    cancel = null;
+  };
+
+  if (!signal.aborted) {
+    connect();
     view.addEventListener('popstate', () => requestFlush(), { signal });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      cancel?.();
-      cancel = null;
-    });
+    signal.addEventListener('abort', disconnect);
     requestFlush();
   }
 
   return {
     rescan() {
       if (signal.aborted) return;
+      fullScan = true;
+      requestFlush();
+    },
+    pause() {
+      if (signal.aborted || paused) return;
+      paused = true;
+      disconnect();
+    },
+    resume() {
+      if (signal.aborted || !paused) return;
+      paused = false;
+      connect();
       fullScan = true;
       requestFlush();
     },

@@ -4,11 +4,18 @@ import type { CommentVerdict } from './messages';
 
 const MAX_BATCH = 200;
 const MAX_BACKOFF_MS = 5_000;
+/** Sends of one comment that did not end with it stored: past this, it is given up (the CM was told why). */
+export const MAX_ATTEMPTS = 10;
+/** How long an answered batch waits for the news of its write before it is sent again. */
+export const STORED_WITHIN_MS = 15_000;
 
 /**
- * Hands newly seen comments to the service worker and keeps each one until it is acknowledged: a
- * service worker that is stopped mid-batch, or not yet awake, gets the same batch again later.
- * The service worker's writes are idempotent, so a resend never doubles a row.
+ * Hands newly seen comments to the service worker and keeps each one until it is stored. The service
+ * worker answers with the verdicts first and writes afterwards, then says whether the write went through
+ * (`stored`): the page is badged and shielded even when the database refuses writes. A comment whose
+ * send fails, whose write fails, or whose write is never confirmed (a service worker stopped mid-way) is
+ * sent again with a growing delay, at most MAX_ATTEMPTS times. The service worker's writes are
+ * idempotent, so a resend never doubles a row.
  */
 export function createReportQueue(options: {
   send: (comments: ObservedComment[]) => Promise<CommentVerdict[]>;
@@ -18,32 +25,71 @@ export function createReportQueue(options: {
 }) {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const pending = new Map<string, ObservedComment>();
+  /** Answered by the service worker, its write not yet confirmed. */
+  const unconfirmed = new Map<string, ObservedComment>();
+  const attempts = new Map<string, number>();
   let inFlight = false;
+  let retryScheduled = false;
+  /** Consecutive failures (sends, writes, confirmations that never came): the retry delay grows with them. */
   let failures = 0;
+
+  /** Sends `comment` again later, unless it has had all its attempts. */
+  const retry = (key: string, comment: ObservedComment) => {
+    if ((attempts.get(key) ?? 0) >= MAX_ATTEMPTS) attempts.delete(key);
+    else if (!pending.has(key)) pending.set(key, comment);
+  };
+
+  const scheduleFlush = () => {
+    if (retryScheduled || pending.size === 0) return;
+    retryScheduled = true;
+    const delay = failures === 0 ? 0 : Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
+    setTimer(() => {
+      retryScheduled = false;
+      void flush();
+    }, delay);
+  };
 
   async function flush(): Promise<void> {
     if (inFlight || pending.size === 0 || !options.isAlive()) return;
     inFlight = true;
     const batch = [...pending.values()].slice(0, MAX_BATCH);
+    const keys = batch.map(commentKey);
+    // Unconfirmed from now on: the news of the write may come before the answer does.
+    batch.forEach((comment, i) => {
+      const key = keys[i] as string;
+      attempts.set(key, (attempts.get(key) ?? 0) + 1);
+      pending.delete(key);
+      unconfirmed.set(key, comment);
+    });
     try {
       const verdicts = await options.send(batch);
-      for (const comment of batch) {
-        const key = commentKey(comment);
-        // Keep a newer report of the same comment that arrived while this batch was in flight.
-        if (pending.get(key) === comment) pending.delete(key);
-      }
-      failures = 0;
+      setTimer(() => {
+        if (unconfirmedSince(batch, keys)) failures += 1;
+        scheduleFlush();
+      }, STORED_WITHIN_MS);
       options.onVerdicts(verdicts);
     } catch {
+      // No answer (the service worker was asleep or restarting): the whole batch goes again.
       failures += 1;
+      unconfirmedSince(batch, keys);
     } finally {
       inFlight = false;
     }
-    if (pending.size > 0) {
-      const delay = failures === 0 ? 0 : Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures);
-      setTimer(() => void flush(), delay);
-    }
+    scheduleFlush();
   }
+
+  /** Those of `batch` still unconfirmed go again later: the service worker stopped before or during it. */
+  const unconfirmedSince = (batch: ObservedComment[], keys: string[]) => {
+    let lost = false;
+    batch.forEach((comment, i) => {
+      const key = keys[i] as string;
+      if (unconfirmed.get(key) !== comment) return;
+      unconfirmed.delete(key);
+      retry(key, comment);
+      lost = true;
+    });
+    return lost;
+  };
 
   return {
     add(comments: ObservedComment[]): void {
@@ -51,8 +97,21 @@ export function createReportQueue(options: {
       for (const comment of comments) pending.set(commentKey(comment), comment);
       void flush();
     },
+    /** The service worker's news of a write: `ok` false when the database refused it (storage full). */
+    stored(keys: readonly string[], ok: boolean): void {
+      for (const key of keys) {
+        const comment = unconfirmed.get(key);
+        if (!comment) continue;
+        unconfirmed.delete(key);
+        if (ok) attempts.delete(key);
+        else retry(key, comment);
+      }
+      failures = ok ? 0 : failures + 1;
+      scheduleFlush();
+    },
+    /** Comments not yet known to be stored. */
     get size(): number {
-      return pending.size;
+      return new Set([...pending.keys(), ...unconfirmed.keys()]).size;
     },
   };
 }

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BreakBanner } from '../ui/BreakBanner';
 import { t } from '../ui/i18n';
+import { StorageFullNotice } from '../ui/StorageFullNotice';
+import { useReply } from '../ui/useReply';
 import { sections } from './sections';
 
 function sectionFromHash(): string {
@@ -17,6 +19,12 @@ function useCurrentSection(): string {
     return () => removeEventListener('hashchange', onHashChange);
   }, []);
   return current;
+}
+
+/** The storage-full notice, when the database refuses writes. */
+function StorageHealth() {
+  const { reply, reload } = useReply({ type: 'ui→bg:summary' });
+  return reply?.storageFull ? <StorageFullNotice onFreed={reload} /> : null;
 }
 
 export function Dashboard() {
@@ -39,6 +47,7 @@ export function Dashboard() {
         </nav>
       </header>
       <main>
+        <StorageHealth />
         <BreakBanner />
         {section && (
           <section key={section.id} aria-labelledby="section-heading" data-section={section.id}>

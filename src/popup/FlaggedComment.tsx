@@ -9,6 +9,8 @@ import type { Tactic } from '../tactics/rules';
 import { ask, type Reply, tellTab } from '../ui/client';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
+import { ShieldedText } from '../ui/ShieldedText';
+import { isShielded } from '../ui/shield';
 
 interface Props {
   comment: Reply<'ui→bg:tab-comments'>['comments'][number];
@@ -59,18 +61,12 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
       return t(screenshot ? 'popupEscalatedWithScreenshot' : 'cardEscalated');
     });
   // Shielded in the page, shielded here: the popup must not show what the CM chose not to see yet.
-  const shielded = shouldShield(
+  const levelShields = shouldShield(
     settings.shield[classification.label],
     classification.intensity,
     comment.revealed,
   );
-  const show = () =>
-    run(async () => {
-      await ask({ type: 'ui→bg:reveal', commentKey: comment.key });
-      await tellTab(tabId, { type: 'ui→cs:reveal', commentKey: comment.key }).catch(() => undefined);
-      onChanged();
-      return '';
-    });
+  const shielded = isShielded(comment.key, levelShields);
   const correct = (to: Label) =>
     run(async () => {
       const result = await ask({ type: 'ui→bg:correct-label', commentKey: comment.key, to });
@@ -125,23 +121,19 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
         {comment.answered && <span class="done">{t('popupAnswered')}</span>}
       </div>
       {comment.text !== null && (
-        <div class="excerpt">
-          <p class={shielded ? 'comment-text shielded' : 'comment-text'} aria-hidden={shielded}>
-            {comment.text.slice(0, 400)}
-          </p>
-          {shielded && (
-            <button type="button" class="show" onClick={show}>
-              {t('badgeShow')}
-            </button>
-          )}
-        </div>
+        <ShieldedText
+          commentKey={comment.key}
+          shielded={levelShields}
+          text={comment.text.slice(0, 400)}
+          onRevealed={onChanged}
+        />
       )}
       {classification.cues.length > 0 && (
-        // The cues quote the comment's words: shielded with it.
-        <p class={shielded ? 'muted cues shielded' : 'muted cues'} aria-hidden={shielded}>
+        // While shielded, the cues say why without quoting the comment's words.
+        <p class="muted cues">
           {t('cardWhy')}:{' '}
           {classification.cues
-            .map((cue) => describeCue(cue, (key, subs) => t(key, subs ? [...subs] : undefined)))
+            .map((cue) => describeCue(cue, (key, subs) => t(key, subs ? [...subs] : undefined), shielded))
             .join(' · ')}
         </p>
       )}

@@ -7,6 +7,7 @@ import { CheckInPrompt } from '../ui/CheckInPrompt';
 import { ask, type Reply } from '../ui/client';
 import { formatClock, formatDuration } from '../ui/format';
 import { t } from '../ui/i18n';
+import { StorageFullNotice } from '../ui/StorageFullNotice';
 import { FlaggedComment } from './FlaggedComment';
 
 const REFRESH_MS = 2_000;
@@ -62,17 +63,7 @@ export function Popup({ tabId, settings }: { tabId: number | null; settings: Set
     <main>
       <h1>{t('popupTitle')}</h1>
       {error && <p class="notice">{t('popupUnavailable')}</p>}
-      {summary?.storageFull && (
-        <div class="notice" role="alert" data-testid="storage-full">
-          <p>{t('popupStorageFull')}</p>
-          <button
-            type="button"
-            onClick={() => ask({ type: 'ui→bg:free-space', keepDays: 30 }).then(load, load)}
-          >
-            {t('popupFreeSpace')}
-          </button>
-        </div>
-      )}
+      {summary?.storageFull && <StorageFullNotice onFreed={load} />}
       {summary && (
         <section class="summary" aria-label={t('todayAtAGlance')}>
           <div>

@@ -1,21 +1,26 @@
 /**
- * The moderation assistant as the CM uses it: badges and shield on both sites, the card, the popup's
- * order, Copy / Insert / "I did this", and the escalation kit with its screenshot.
+ * The moderation assistant as the CM uses it: badges and shield on both sites, the card, one reveal for
+ * the page and the popup, the popup's order, Copy / Insert / "I did this", and the escalation kit.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, storedComments, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
-import { badgeLabels, clickToolbarButton, inShadow } from '../support/page-tools';
+import {
+  badgeLabels,
+  clickToolbarButton,
+  inOverlay,
+  overlayView,
+  toggleCard,
+  waitForBadges,
+} from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000321?live=0';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0assistant?live=0';
-const BADGE = '[data-desaffect-badge]';
-const SHIELDED = '[data-desaffect-shielded]';
 /** Indexes in SAMPLE_COMMENTS. */
 const THREAT = SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith('On sait où tu habites'));
-const THANKS = SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith('Merci pour votre réponse rapide'));
+const QUESTION = SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith('Est-ce que le magasin de Lyon'));
 
 let harness: Harness;
 let xPage: Page;
@@ -23,6 +28,25 @@ let facebookPage: Page;
 
 const replyKey = (page: Page, platform: string, index: number) =>
   page.evaluate(({ i, p }) => `${p}:${window.demoFeed.idOf(i)}`, { i: index, p: platform });
+
+/** Scrolls reply `index` to the middle of the window and waits for its badge; returns its key. */
+async function showReply(page: Page, platform: string, index: number): Promise<string> {
+  const key = await replyKey(page, platform, index);
+  await page.evaluate((i) => window.demoFeed.scrollTo(i), index);
+  await waitForBadges(page, [key]);
+  return key;
+}
+
+/** The keys the overlay shields now. */
+const shieldedKeys = async (page: Page) => (await overlayView(page)).shields.map((shield) => shield.key);
+
+/** Clicks "Show" in the open card of `key`. */
+const clickShow = (page: Page, key: string) =>
+  inOverlay(
+    page,
+    (root, wanted) => root.querySelector<HTMLElement>(`.card[data-key="${wanted}"] button.show`)?.click(),
+    key,
+  );
 
 async function openPopup(url: string): Promise<Page> {
   const tabId = await tabIdOf(harness.browser.serviceWorker, url.replace(/\?.*$/, '*'));
@@ -38,13 +62,9 @@ beforeAll(async () => {
   await harness.browser.context.grantPermissions(['clipboard-read'], { origin: 'https://x.com' });
   xPage = await openFeed(harness, X_URL, SAMPLE_COMMENTS.length);
   facebookPage = await openFeed(harness, FACEBOOK_URL, SAMPLE_COMMENTS.length);
-  for (const page of [xPage, facebookPage]) {
-    await page.waitForFunction(
-      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
-      { selector: BADGE, n: SAMPLE_COMMENTS.length },
-      { timeout: 20_000 },
-    );
-  }
+  // The last reply's badge, once it is scrolled into view: every reply before it has its verdict too.
+  await showReply(xPage, 'x', SAMPLE_COMMENTS.length - 1);
+  await showReply(facebookPage, 'facebook', SAMPLE_COMMENTS.length - 1);
 });
 
 afterAll(async () => {
@@ -53,30 +73,41 @@ afterAll(async () => {
 
 describe('badges and shield', () => {
   it('labels a threat and blurs it until the CM chooses to read it, and remembers that choice', async () => {
-    const key = await replyKey(xPage, 'x', THREAT);
-    const host = `${BADGE}[data-desaffect-badge="${key}"]`;
-    const labels = await badgeLabels(xPage);
-    expect(labels.get(key)).toBe('threat');
-    const article = xPage.locator('article[data-testid="tweet"]', { has: xPage.locator(host) });
-    await expect.poll(() => article.locator(SHIELDED).count()).toBe(1);
-    // A thank-you is neither flagged nor blurred.
-    const thanksKey = await replyKey(xPage, 'x', THANKS);
-    const thanks = `${BADGE}[data-desaffect-badge="${thanksKey}"]`;
-    expect(labels.get(thanksKey)).toBe('neutral');
-    expect(
-      await xPage
-        .locator('article', { has: xPage.locator(thanks) })
-        .locator(SHIELDED)
-        .count(),
-    ).toBe(0);
+    const key = await showReply(xPage, 'x', THREAT);
+    expect((await badgeLabels(xPage)).get(key)).toBe('threat');
+    await expect.poll(() => shieldedKeys(xPage)).toContain(key);
+    // The panel covers the words, and the site's own element is as the site made it.
+    const shield = (await overlayView(xPage)).shields.find((s) => s.key === key);
+    const words = await xPage.evaluate((id) => {
+      const text = document
+        .querySelector(`a[href$="/status/${id}"]`)
+        ?.closest('article')
+        ?.querySelector('[data-testid="tweetText"]') as HTMLElement;
+      const { left, top, width, height } = text.getBoundingClientRect();
+      return {
+        left,
+        top,
+        width,
+        height,
+        attributes: text.getAttributeNames(),
+        style: text.getAttribute('style'),
+      };
+    }, key.slice(2));
+    expect(shield?.left).toBeLessThanOrEqual(words.left);
+    expect(shield?.top).toBeLessThanOrEqual(words.top);
+    expect((shield?.left ?? 0) + (shield?.width ?? 0)).toBeGreaterThanOrEqual(words.left + words.width);
+    expect((shield?.top ?? 0) + (shield?.height ?? 0)).toBeGreaterThanOrEqual(words.top + words.height);
+    expect(words.attributes.filter((name) => name.includes('desaffect'))).toEqual([]);
+    expect(words.style ?? '').not.toContain('blur');
+    // A customer's plain question is neither flagged nor blurred.
+    const questionKey = await showReply(xPage, 'x', QUESTION);
+    expect((await badgeLabels(xPage)).get(questionKey)).toBe('neutral');
+    expect(await shieldedKeys(xPage)).not.toContain(questionKey);
 
-    await inShadow(
-      xPage,
-      host,
-      (root) => (root.querySelector('button.show') as HTMLButtonElement).click(),
-      null,
-    );
-    await expect.poll(() => article.locator(SHIELDED).count()).toBe(0);
+    await showReply(xPage, 'x', THREAT);
+    expect(await toggleCard(xPage, key)).not.toContain('On sait où tu habites');
+    await clickShow(xPage, key);
+    await expect.poll(() => shieldedKeys(xPage)).not.toContain(key);
     await expect
       .poll(
         async () =>
@@ -87,67 +118,62 @@ describe('badges and shield', () => {
     await xPage.reload();
     await xPage.waitForFunction(() => 'demoFeed' in window);
     await appendReplies(xPage, SAMPLE_COMMENTS.length);
-    await expect.poll(() => xPage.locator(host).count(), { timeout: 15_000 }).toBe(1);
-    expect(
-      await xPage
-        .locator('article', { has: xPage.locator(host) })
-        .locator(SHIELDED)
-        .count(),
-    ).toBe(0);
+    await showReply(xPage, 'x', THREAT);
+    // Another reply's shield is drawn again, this one stays revealed.
+    const other = await showReply(
+      xPage,
+      'x',
+      SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith('Je vais venir')),
+    );
+    await expect.poll(() => shieldedKeys(xPage)).toContain(other);
+    await xPage.evaluate((i) => window.demoFeed.scrollTo(i), THREAT);
+    await waitForBadges(xPage, [key]);
+    expect(await shieldedKeys(xPage)).not.toContain(key);
   });
 
   it('shields threats on Facebook too', async () => {
-    const key = await replyKey(facebookPage, 'facebook', THREAT);
-    const comment = facebookPage.locator('div[role="article"]:not([aria-posinset])', {
-      has: facebookPage.locator(`${BADGE}[data-desaffect-badge="${key}"]`),
-    });
-    await expect.poll(() => comment.locator(SHIELDED).count()).toBeGreaterThan(0);
-    expect(await comment.locator(SHIELDED).first().textContent()).toContain('On sait où tu habites');
+    const key = await showReply(facebookPage, 'facebook', THREAT);
+    await expect.poll(() => shieldedKeys(facebookPage)).toContain(key);
   });
 
-  it('opens a card with the cues and the tactics, keyboard first', async () => {
-    const key = await replyKey(facebookPage, 'facebook', THREAT);
-    const card = await inShadow(
+  it('opens a card with the cues and the tactics, and keeps the shielded words out of it', async () => {
+    const key = await showReply(facebookPage, 'facebook', THREAT);
+    const text = await toggleCard(facebookPage, key);
+    const card = await inOverlay(
       facebookPage,
-      `${BADGE}[data-desaffect-badge="${key}"]`,
-      (root) => {
-        const badge = root.querySelector('button.badge') as HTMLButtonElement;
-        badge.focus(); // focus opens the card, as Tab would
-        const opened = root.querySelector('.card') as HTMLElement | null;
-        return {
-          expanded: badge.getAttribute('aria-expanded'),
-          text: opened?.textContent ?? '',
-          buttons: [...(opened?.querySelectorAll('button') ?? [])].map((b) => b.textContent),
-        };
-      },
+      (root) => ({
+        expanded: root.querySelector('button.badge[aria-expanded="true"]')?.getAttribute('data-key'),
+        buttons: [...root.querySelectorAll('.card button')].map((b) => b.textContent),
+      }),
       null,
     );
-    expect(card.expanded).toBe('true');
-    // Cues are typed and shown in the CM's language, quoting the comment as written.
-    expect(card.text).toMatch(/(threat|knows where to find someone): “On sait où tu habites”/i);
+    expect(card.expanded).toBe(key);
+    // Cues are typed and shown in the CM's language; while shielded, without the comment's words.
+    expect(text).toMatch(/knows where to find someone|threat/i);
+    expect(text).not.toContain('On sait où tu habites');
     expect(card.buttons).toContain('It’s an unhappy customer');
-    expect(card.text).toContain('Report and escalate internally');
+    expect(text).toContain('Report and escalate internally');
     expect(card.buttons).toContain('Escalate and keep evidence');
+    expect(card.buttons).toContain('Show');
     expect(card.buttons).not.toContain('Answer with humour');
+    await toggleCard(facebookPage, key);
   });
 });
 
 describe('popup', () => {
-  it('keeps a shielded threat blurred in the popup too, until the CM chooses to read it there', async () => {
+  it('keeps a shielded threat blurred in the popup too; one reveal there shows it in the page', async () => {
     const key = await replyKey(facebookPage, 'facebook', THREAT);
     const popup = await openPopup(FACEBOOK_URL);
     const threat = popup.locator(`li.flagged-item[data-key="${key}"]`);
     expect(await threat.locator('.comment-text.shielded').count()).toBe(1);
     expect(await threat.locator('.comment-text').getAttribute('aria-hidden')).toBe('true');
-    expect(await threat.locator('.cues.shielded').count()).toBe(1); // the cues quote the comment
+    // The cues say why without quoting the comment.
+    expect(await threat.locator('.cues').textContent()).not.toContain('On sait où');
     await threat.getByRole('button', { name: 'Show', exact: true }).click();
     await expect.poll(() => threat.locator('.comment-text.shielded').count()).toBe(0);
-    expect(await threat.locator('.cues.shielded').count()).toBe(0);
+    await expect.poll(() => threat.locator('.cues').textContent()).toContain('On sait où');
     // The page follows: the comment is no longer blurred there either.
-    const comment = facebookPage.locator('div[role="article"]:not([aria-posinset])', {
-      has: facebookPage.locator(`${BADGE}[data-desaffect-badge="${key}"]`),
-    });
-    await expect.poll(() => comment.locator(SHIELDED).count()).toBe(0);
+    await expect.poll(() => shieldedKeys(facebookPage)).not.toContain(key);
     await popup.close();
   });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classify } from '../../src/classifier/index';
 import { readStore } from '../support/chromium';
-import { badgeLabels, inShadow } from '../support/page-tools';
+import { badgeLabels, inOverlay, waitForBadges } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';
@@ -35,11 +35,7 @@ const replyKey = (index: number) => page.evaluate((i) => `x:${window.demoFeed.id
 
 /** The labels of the given replies' badges, once each of them has one. */
 async function labelsOf(keys: string[]): Promise<string[]> {
-  await page.waitForFunction(
-    (wanted) => wanted.every((key) => document.querySelector(`[data-desaffect-badge="${key}"]`)),
-    keys,
-    { timeout: 20_000 },
-  );
+  await waitForBadges(page, keys);
   const labels = await badgeLabels(page);
   return keys.map((key) => labels.get(key) ?? '');
 }
@@ -51,17 +47,25 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
   expect(await labelsOf(corrected)).toEqual(shipped.slice(0, 3));
 
   for (const key of corrected) {
-    const said = await inShadow(
+    const said = await inOverlay(
       page,
-      `[data-desaffect-badge="${key}"]`,
-      async (root) => {
-        (root.querySelector('.badge') as HTMLButtonElement).click();
-        (root.querySelector('[data-correct-to="unhappy_customer"]') as HTMLButtonElement).click();
-        const status = root.querySelector('.status') as HTMLElement;
-        for (let i = 0; i < 100 && !status.textContent; i++) await new Promise((r) => setTimeout(r, 50));
-        return status.textContent;
+      async (root, wanted) => {
+        const badge = root.querySelector(`button.badge[data-key="${wanted}"]`) as HTMLButtonElement;
+        badge.click();
+        let button: HTMLButtonElement | null = null;
+        for (let i = 0; i < 100 && !button; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+          button = root.querySelector('.card [data-correct-to="unhappy_customer"]');
+        }
+        button?.click();
+        // The confirmation shows in the row of the button pressed.
+        const status = () => button?.parentElement?.querySelector('.status')?.textContent ?? '';
+        for (let i = 0; i < 100 && !status(); i++) await new Promise((r) => setTimeout(r, 50));
+        const said = status();
+        badge.click();
+        return said;
       },
-      null,
+      key,
     );
     expect(said).toMatch(/Corrig|Corrected/);
   }

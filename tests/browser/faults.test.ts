@@ -1,11 +1,12 @@
 /**
  * Nothing is lost: the service worker stopped again and again mid-stream, three tabs writing at once,
- * a reload in the middle of a batch. Rows are read from an extension page, which stays up while the
- * service worker is down.
+ * a reload in the middle of a batch, a full disk (the verdicts still reach the page meanwhile). Rows are
+ * read from an extension page, which stays up while the service worker is down.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askExtension, storedComments, tabIdOf } from '../support/chromium';
+import { badgeLabels } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 let harness: Harness;
@@ -98,6 +99,8 @@ describe('faults and load', () => {
     const thread = '1790000000000004000';
     const page = await openThread(thread);
     await appendReplies(page, 50);
+    // The verdicts come first: the page is badged (and shielded) although nothing can be written.
+    await expect.poll(async () => (await badgeLabels(page)).size, { timeout: 20_000 }).toBeGreaterThan(3);
 
     const tabId = await tabIdOf(extensionPage, `https://x.com/acme_fr/status/${thread}*`);
     const popup = await harness.browser.context.newPage();
@@ -105,6 +108,11 @@ describe('faults and load', () => {
     const alert = popup.getByTestId('storage-full');
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toContain('storage for Desaffect is full');
+    // The dashboard says it too.
+    const dashboard = await harness.browser.context.newPage();
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html'));
+    await dashboard.getByTestId('storage-full').waitFor({ timeout: 10_000 });
+    await dashboard.close();
     await alert.getByRole('button').click(); // the purge is offered and runs (nothing is old enough here)
     expect((await storedComments(extensionPage, thread)).length).toBe(0);
 

@@ -5,11 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, tabIdOf } from '../support/chromium';
-import { inShadow } from '../support/page-tools';
+import { inOverlay, toggleCard, waitForBadges } from '../support/page-tools';
 import { type Harness, openFeed, startHarness } from './harness';
 import { XSS_CORPUS } from './xss-corpus';
 
-const BADGE = '[data-desaffect-badge]';
 const PAGES = [
   'https://x.com/acme_fr/status/1790000000000000666?live=0',
   'https://www.facebook.com/acmefrance/posts/pfbid0xss?live=0',
@@ -21,11 +20,8 @@ beforeAll(async () => {
   harness = await startHarness(XSS_CORPUS);
   for (const url of PAGES) {
     const page = await openFeed(harness, url, XSS_CORPUS.length);
-    await page.waitForFunction(
-      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
-      { selector: BADGE, n: XSS_CORPUS.length },
-      { timeout: 30_000 },
-    );
+    await page.evaluate((i) => window.demoFeed.scrollTo(i), XSS_CORPUS.length - 1);
+    await waitForBadges(page, [await replyKey(page, XSS_CORPUS.length - 1)], 30_000);
     feeds.push(page);
   }
 });
@@ -34,36 +30,43 @@ afterAll(async () => {
   await harness?.close();
 });
 
+/** The comment key of reply `index` on the fake site showing `page`. */
+const replyKey = (page: Page, index: number) =>
+  page.evaluate(
+    (i) => `${location.hostname === 'x.com' ? 'x' : 'facebook'}:${window.demoFeed.idOf(i)}`,
+    index,
+  );
+
 /** How many payloads ran in `page`. */
 const ran = (page: Page) => page.evaluate(() => window.__xss ?? 0);
 
 describe('the XSS corpus', () => {
   it('runs nothing in the badges and cards, which hold only their own markup', async () => {
     for (const page of feeds) {
-      const keys = await page
-        .locator(BADGE)
-        .evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-desaffect-badge')));
-      expect(keys.length).toBeGreaterThanOrEqual(XSS_CORPUS.length);
-      for (const key of keys) {
-        const inside = await inShadow(
+      for (let i = 0; i < XSS_CORPUS.length; i++) {
+        const key = await replyKey(page, i);
+        await page.evaluate((n) => window.demoFeed.scrollTo(n), i);
+        await waitForBadges(page, [key]);
+        await toggleCard(page, key);
+        const inside = await inOverlay(
           page,
-          `${BADGE}[data-desaffect-badge="${key}"]`,
-          (root) => {
-            (root.querySelector('button.badge') as HTMLButtonElement).focus();
-            const card = root.querySelector('.card') as HTMLElement;
+          (root, wanted) => {
+            const card = root.querySelector(`.card[data-key="${wanted}"]`) as HTMLElement;
+            const badge = root.querySelector(`button.badge[data-key="${wanted}"]`) as HTMLElement;
             return {
               foreign: root.querySelectorAll('img, script, iframe, svg, a, object, embed, link').length,
               styles: root.querySelectorAll('style').length,
               cardWidth: card.getBoundingClientRect().width,
-              badgeWidth: (root.querySelector('button.badge') as HTMLElement).getBoundingClientRect().width,
+              badgeWidth: badge.getBoundingClientRect().width,
             };
           },
-          null,
+          key,
         );
         expect(inside.foreign).toBe(0);
-        expect(inside.styles).toBeLessThanOrEqual(1); // a shared adopted sheet, or one <style>
+        expect(inside.styles).toBeLessThanOrEqual(1); // the shared adopted sheet, or one <style>
         expect(inside.cardWidth).toBeLessThanOrEqual(420);
-        expect(inside.badgeWidth).toBeLessThan(300);
+        expect(inside.badgeWidth).toBe(148);
+        await toggleCard(page, key);
       }
       expect(await ran(page)).toBe(0);
     }

@@ -1,79 +1,175 @@
-/** Reaching into what a person sees but a locator cannot: closed shadow roots, the toolbar button. */
+/** Reaching into what a person sees but a locator cannot: Desaffect's overlay, the toolbar button. */
 import type { BrowserContext, Page } from 'playwright-core';
 
 type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
 
-/** Calls `fn` on the closed shadow root of the element `nodeId` (DevTools can pierce closed roots). */
-async function callInShadow<T, A>(
+/**
+ * Calls `fn` on Desaffect's overlay: the closed shadow root of the element before <head> that holds one.
+ * DevTools reaches into closed roots (a test's own door); the page's scripts cannot. `fn` runs in the
+ * page's main world, with the root as argument: it can read the overlay and click its buttons (the
+ * extension's listeners run as for the CM's clicks). Chromium only; Firefox tests look at screenshots.
+ */
+async function callOnOverlay<T, A>(
   cdp: Cdp,
-  nodeId: number,
   fn: (root: ShadowRoot, arg: A) => T,
   arg: A,
-): Promise<T> {
-  const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
-  const shadow = node.shadowRoots?.[0];
-  if (!shadow) throw new Error(`<${node.localName}> has no shadow root`);
+  returnByValue = true,
+): Promise<{ value: T; objectId?: string }> {
+  const { root } = await cdp.send('DOM.getDocument', { depth: 2, pierce: true });
+  const html = root.children?.find((node) => node.nodeName === 'HTML');
+  const host = html?.children?.find((node) => node.shadowRoots?.some((s) => s.shadowRootType === 'closed'));
+  const shadow = host?.shadowRoots?.[0];
+  if (!shadow) throw new Error('No Desaffect overlay in the page');
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
   const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
     objectId: object.objectId,
-    functionDeclaration: `function (arg) { return (${fn.toString()})(this, arg); }`,
+    // tsx (the npm scripts) names inner functions with an `__name` helper the page does not have.
+    functionDeclaration: `function (arg) { const __name = (f) => f; return (${fn.toString()})(this, arg); }`,
     arguments: [{ value: arg }],
-    returnByValue: true,
+    returnByValue,
     awaitPromise: true,
   });
   if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
-  return result.value as T;
+  return { value: result.value as T, objectId: result.objectId };
 }
 
-/**
- * Runs `fn` on the closed shadow root of the first element matching `hostSelector`, in the page's main
- * world (DevTools can pierce closed roots; page scripts cannot). Used to click and read badge cards.
- */
-export async function inShadow<T, A>(
-  page: Page,
-  hostSelector: string,
-  fn: (root: ShadowRoot, arg: A) => T,
-  arg: A,
-): Promise<T> {
+/** Runs `fn` on the overlay's closed shadow root (see callOnOverlay) and returns its result. */
+export async function inOverlay<T, A>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg: A): Promise<T> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: hostSelector });
-    if (!nodeId) throw new Error(`No element matches ${hostSelector}`);
-    return await callInShadow(cdp, nodeId, fn, arg);
+    return (await callOnOverlay(cdp, fn, arg)).value;
   } finally {
     await cdp.detach();
   }
 }
 
 /**
- * The label each badge on the page shows, by comment key. It is only inside the badges' closed shadow
- * roots: the site's own scripts cannot read Desaffect's verdicts.
+ * The label of each badge the overlay draws, by comment key. Only inside the overlay's closed shadow
+ * root: the site's own scripts cannot read Desaffect's verdicts. Only comments on screen have one.
  */
 export async function badgeLabels(page: Page): Promise<Map<string, string>> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
-      nodeId: root.nodeId,
-      selector: '[data-desaffect-badge]',
-    });
-    const labels = new Map<string, string>();
-    for (const nodeId of nodeIds) {
-      const { attributes = [] } = (await cdp.send('DOM.describeNode', { nodeId })).node;
-      const key = attributes[attributes.indexOf('data-desaffect-badge') + 1] ?? '';
-      const label = await callInShadow(
-        cdp,
-        nodeId,
-        (shadow) => shadow.querySelector<HTMLElement>('.badge')?.dataset.label ?? '',
-        null,
-      );
-      labels.set(key, label);
-    }
-    return labels;
-  } finally {
-    await cdp.detach();
+  const pairs = await inOverlay(
+    page,
+    (root) =>
+      [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => [
+        badge.dataset.key ?? '',
+        badge.dataset.label ?? '',
+      ]),
+    null,
+  );
+  return new Map(pairs as [string, string][]);
+}
+
+export interface OverlayBox {
+  key: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** What the overlay draws now: the badges (with their labels), the shield panels, the open card. */
+export interface OverlayView {
+  badges: (OverlayBox & { label: string; tabIndex: number; expanded: boolean; name: string })[];
+  shields: OverlayBox[];
+  card: (OverlayBox & { text: string }) | null;
+}
+
+export function overlayView(page: Page): Promise<OverlayView> {
+  return inOverlay(
+    page,
+    (root) => {
+      const box = (element: HTMLElement) => {
+        const { left, top, width, height } = element.getBoundingClientRect();
+        return { key: element.dataset.key ?? '', left, top, width, height };
+      };
+      const card = root.querySelector<HTMLElement>('.card');
+      return {
+        badges: [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => ({
+          ...box(badge),
+          label: badge.dataset.label ?? '',
+          tabIndex: badge.tabIndex,
+          expanded: badge.getAttribute('aria-expanded') === 'true',
+          name: badge.getAttribute('aria-label') ?? '',
+        })),
+        shields: [...root.querySelectorAll<HTMLElement>('.shield')].map(box),
+        card: card ? { ...box(card), text: card.textContent ?? '' } : null,
+      };
+    },
+    null,
+  );
+}
+
+/** Waits until the overlay draws a badge for each of `keys` (comments on screen). */
+export async function waitForBadges(page: Page, keys: readonly string[], timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const drawn = new Set((await overlayView(page)).badges.map((badge) => badge.key));
+    const missing = keys.filter((key) => !drawn.has(key));
+    if (missing.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`No badge for ${missing.join(', ')} after ${timeout} ms`);
+    await page.waitForTimeout(100);
   }
+}
+
+/** Clicks the badge of `key`, as the CM does: its card opens (returns its text) or closes (''). */
+export async function toggleCard(page: Page, key: string): Promise<string> {
+  return inOverlay(
+    page,
+    async (root, wanted) => {
+      const badge = [...root.querySelectorAll<HTMLElement>('button.badge')].find(
+        (b) => b.dataset.key === wanted,
+      );
+      if (!badge) throw new Error(`No badge for ${wanted}`);
+      const card = () => root.querySelector<HTMLElement>(`.card[data-key="${wanted}"]`);
+      const wasOpen = card() !== null;
+      badge.click();
+      for (let i = 0; i < 200 && (card() !== null) === wasOpen; i++)
+        await new Promise((r) => requestAnimationFrame(r));
+      return card()?.textContent ?? '';
+    },
+    key,
+  );
+}
+
+/**
+ * Notes when the overlay first draws each badge, by comment key (`performance.now()` of the page, the
+ * clock the fake site's insertion times use), until `stop()`: a MutationObserver on the closed root,
+ * installed through DevTools, so the content script carries no timing code of its own.
+ */
+export async function recordBadgeTimes(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { objectId } = await callOnOverlay(
+    cdp,
+    (root) => {
+      const times: Record<string, number> = {};
+      new MutationObserver((records) => {
+        const now = performance.now();
+        for (const record of records)
+          for (const added of record.addedNodes) {
+            if (!(added instanceof HTMLElement)) continue;
+            for (const badge of [added, ...added.querySelectorAll<HTMLElement>('button.badge')]) {
+              const key = badge.matches('button.badge') ? badge.dataset.key : undefined;
+              if (key && !(key in times)) times[key] = now;
+            }
+          }
+      }).observe(root, { childList: true, subtree: true });
+      return times;
+    },
+    null,
+    false,
+  );
+  return {
+    async times(): Promise<Record<string, number>> {
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId,
+        functionDeclaration: 'function () { return this; }',
+        returnByValue: true,
+      });
+      return result.value as Record<string, number>;
+    },
+    stop: () => cdp.detach(),
+  };
 }
 
 /**

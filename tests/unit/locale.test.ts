@@ -11,9 +11,7 @@ describe('locale', () => {
 
   it('formats named placeholders like browser.i18n', () => {
     expect(formatMessage(CATALOGS.en, 'commentsReadOnPage', ['12'])).toBe('12 comments read on this page');
-    expect(formatMessage(CATALOGS.fr, 'badgeAria', ['Troll', '80'])).toBe(
-      'Desaffect : Troll, intensité 80 %',
-    );
+    expect(formatMessage(CATALOGS.fr, 'badgeWords', ['Troll', '80'])).toBe('Troll 80 %');
     expect(formatMessage(CATALOGS.en, 'no-such-key')).toBe('no-such-key');
   });
 

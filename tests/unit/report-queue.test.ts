@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentVerdict } from '../../src/content/messages';
-import { createReportQueue } from '../../src/content/report-queue';
+import { createReportQueue, MAX_ATTEMPTS, STORED_WITHIN_MS } from '../../src/content/report-queue';
 import type { ObservedComment } from '../../src/shared/comment';
 
 const comment = (id: string, text = 'bonjour'): ObservedComment => ({
@@ -33,37 +33,105 @@ const verdictFor = (c: ObservedComment): CommentVerdict => ({
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('createReportQueue', () => {
-  it('resends a batch the service worker did not acknowledge, and delivers every comment', async () => {
-    const timers: (() => void)[] = [];
-    const sent: string[][] = [];
-    let failuresLeft = 2;
-    const delivered: string[] = [];
-    const queue = createReportQueue({
-      send: async (comments) => {
-        sent.push(comments.map((c) => c.id));
-        if (failuresLeft-- > 0)
-          throw new Error('Could not establish connection. Receiving end does not exist.');
-        return comments.map(verdictFor);
-      },
-      onVerdicts: (verdicts) => delivered.push(...verdicts.map((v) => v.key)),
-      isAlive: () => true,
-      setTimer: (fn) => timers.push(fn),
-    });
-    queue.add([comment('1'), comment('2')]);
+/** A queue whose timers the test runs by hand; `answer` decides each send's fate. */
+function harness(answer: (comments: ObservedComment[], sendIndex: number) => Promise<CommentVerdict[]>) {
+  const timers: { fn: () => void; ms: number }[] = [];
+  const sent: string[][] = [];
+  const delivered: string[] = [];
+  const queue = createReportQueue({
+    send: (comments) => {
+      sent.push(comments.map((c) => c.id));
+      return answer(comments, sent.length - 1);
+    },
+    onVerdicts: (verdicts) => delivered.push(...verdicts.map((v) => v.key)),
+    isAlive: () => true,
+    setTimer: (fn, ms) => timers.push({ fn, ms }),
+  });
+  /** Runs the next timer that is due first (the shortest delay), as time would. */
+  const runNextTimer = async () => {
+    timers.sort((a, b) => a.ms - b.ms);
+    const next = timers.shift();
+    next?.fn();
     await settle();
-    expect(delivered).toEqual([]);
-    while (timers.length > 0) {
-      timers.shift()?.();
-      await settle();
-    }
-    expect(delivered).toEqual(['facebook:1', 'facebook:2']);
-    expect(sent).toEqual([
+    return next?.ms;
+  };
+  return { queue, sent, delivered, timers, runNextTimer };
+}
+
+describe('createReportQueue', () => {
+  it('resends a batch the service worker did not answer, and delivers every comment', async () => {
+    let failuresLeft = 2;
+    const h = harness(async (comments) => {
+      if (failuresLeft-- > 0)
+        throw new Error('Could not establish connection. Receiving end does not exist.');
+      return comments.map(verdictFor);
+    });
+    h.queue.add([comment('1'), comment('2')]);
+    await settle();
+    expect(h.delivered).toEqual([]);
+    while (h.delivered.length === 0) await h.runNextTimer();
+    expect(h.delivered).toEqual(['facebook:1', 'facebook:2']);
+    expect(h.sent).toEqual([
       ['1', '2'],
       ['1', '2'],
       ['1', '2'],
     ]);
-    expect(queue.size).toBe(0);
+    h.queue.stored(['facebook:1', 'facebook:2'], true);
+    expect(h.queue.size).toBe(0);
+  });
+
+  it('delivers the verdicts although the write failed, and sends again with growing delays, a bounded number of times', async () => {
+    const h = harness(async (comments) => comments.map(verdictFor));
+    h.queue.add([comment('1')]);
+    await settle();
+    expect(h.delivered).toEqual(['facebook:1']);
+    const delays: number[] = [];
+    while (h.sent.length < MAX_ATTEMPTS + 2) {
+      // The database refuses each write of the comment.
+      h.queue.stored(['facebook:1'], false);
+      const pendingBefore = h.sent.length;
+      // Run timers until the next send, or until nothing is left to run.
+      while (h.sent.length === pendingBefore && h.timers.length > 0) {
+        const ms = await h.runNextTimer();
+        if (ms !== STORED_WITHIN_MS && ms !== undefined) delays.push(ms);
+      }
+      if (h.sent.length === pendingBefore) break;
+    }
+    expect(h.sent).toHaveLength(MAX_ATTEMPTS);
+    expect(h.queue.size).toBe(0);
+    expect(delays.length).toBeGreaterThan(3);
+    expect(delays).toEqual([...delays].sort((a, b) => a - b));
+    expect(delays.at(-1)).toBeGreaterThan(delays[0] as number);
+  });
+
+  it('sends again a batch whose write was never confirmed (a service worker stopped after answering)', async () => {
+    const h = harness(async (comments) => comments.map(verdictFor));
+    h.queue.add([comment('1')]);
+    await settle();
+    expect(h.timers.map((t) => t.ms)).toEqual([STORED_WITHIN_MS]);
+    await h.runNextTimer();
+    while (h.sent.length < 2 && h.timers.length > 0) await h.runNextTimer();
+    expect(h.sent).toEqual([['1'], ['1']]);
+    h.queue.stored(['facebook:1'], true);
+    expect(h.queue.size).toBe(0);
+  });
+
+  it('takes the news of the write even when it comes before the answer', async () => {
+    let answer: (() => void) | undefined;
+    const h = harness(async (comments) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return comments.map(verdictFor);
+    });
+    h.queue.add([comment('1')]);
+    await settle();
+    h.queue.stored(['facebook:1'], true);
+    answer?.();
+    await settle();
+    expect(h.delivered).toEqual(['facebook:1']);
+    expect(h.queue.size).toBe(0);
+    // The confirmation timer finds nothing left to send.
+    while (h.timers.length > 0) await h.runNextTimer();
+    expect(h.sent).toEqual([['1']]);
   });
 
   it('keeps a newer report of a comment that arrived while its first report was in flight', async () => {
@@ -77,7 +145,7 @@ describe('createReportQueue', () => {
       },
       onVerdicts: () => {},
       isAlive: () => true,
-      setTimer: (fn) => setTimeout(fn, 0),
+      setTimer: (fn, ms) => ms === 0 && setTimeout(fn, 0),
     });
     queue.add([comment('1', 'court')]);
     await settle();
@@ -86,6 +154,7 @@ describe('createReportQueue', () => {
     await settle();
     await settle();
     expect(sentTexts).toEqual(['court', 'court, puis déplié']);
+    queue.stored(['facebook:1'], true);
     expect(queue.size).toBe(0);
   });
 

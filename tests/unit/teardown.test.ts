@@ -2,8 +2,8 @@
 // @vitest-environment-options {"url": "https://x.com/acme_fr/status/100"}
 /**
  * The content script's teardown: one AbortController ends every listener, observer and timer it set up,
- * and takes its badges and shields off the page. Each probe below makes the running script speak first,
- * so the silence after the abort means something.
+ * and takes its overlay (badges, shields) off the page. Each probe below makes the running script speak
+ * first, so the silence after the abort means something. A hidden tab is quiet too.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { CommentVerdict, ContentSettings } from '../../src/content/messages';
@@ -14,16 +14,28 @@ import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { X_THREAD_CONTAINER, xConversationPage, xReplyCell } from '../support/fake-site/site-markup';
 
 const sent: CsToBg[] = [];
-const popupListeners = new Set<unknown>();
+type Listener = (message: unknown, sender: { id?: string }) => unknown;
+const popupListeners = new Set<Listener>();
 const runtime = {
   id: 'desaffect' as string | undefined,
   async sendMessage(message: CsToBg): Promise<BgReplies[CsToBg['type']]> {
     sent.push(message);
+    if (message.type === 'cs→bg:comments-observed') {
+      // As the service worker does: the verdicts first, then the news that they were stored.
+      const keys = message.comments.map((c) => `${c.platform}:${c.id}`);
+      setTimeout(() => {
+        for (const listener of popupListeners)
+          listener(
+            { type: 'bg→cs:stored', sessionId: message.sessionId, keys, stored: true },
+            { id: 'desaffect' },
+          );
+      }, 10);
+    }
     return answer(message);
   },
   onMessage: {
-    addListener: (listener: unknown) => popupListeners.add(listener),
-    removeListener: (listener: unknown) => popupListeners.delete(listener),
+    addListener: (listener: Listener) => popupListeners.add(listener),
+    removeListener: (listener: Listener) => popupListeners.delete(listener),
   },
 };
 vi.mock('webextension-polyfill', () => ({ default: { runtime } }));
@@ -65,8 +77,42 @@ function answer(message: CsToBg): BgReplies[CsToBg['type']] {
 }
 
 const sentOfType = (type: CsToBg['type']) => sent.filter((message) => message.type === type).length;
-const badges = () => document.querySelectorAll('[data-desaffect-badge]').length;
-const shielded = () => document.querySelectorAll('[data-desaffect-shielded]').length;
+
+/**
+ * jsdom lays nothing out and has no intersection or resize observers: every element gets the same box,
+ * every followed comment is in the window, and the test keeps count of what is observed.
+ */
+const watching = new Set<object>();
+class FakeIntersectionObserver {
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    watching.add(this);
+  }
+  observe(target: Element) {
+    setTimeout(() =>
+      this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as never),
+    );
+  }
+  unobserve() {}
+  disconnect() {
+    watching.delete(this);
+  }
+}
+class FakeResizeObserver {
+  constructor() {
+    watching.add(this);
+  }
+  observe() {}
+  unobserve() {}
+  disconnect() {
+    watching.delete(this);
+  }
+}
+
+/** The overlay's closed shadow root, caught as the content script creates it (a page could not). */
+let overlayRoot: ShadowRoot | null = null;
+const badges = () => overlayRoot?.querySelectorAll('button.badge').length ?? 0;
+const shielded = () => overlayRoot?.querySelectorAll('.shield').length ?? 0;
+const overlayInPage = () => overlayRoot?.host.isConnected ?? false;
 
 let replies = 0;
 function addReply(): void {
@@ -93,10 +139,27 @@ async function poke(): Promise<void> {
   await vi.advanceTimersByTimeAsync(60_000);
 }
 
+let visibility: DocumentVisibilityState = 'visible';
+
 beforeEach(() => {
   vi.useFakeTimers();
   // jsdom's tab is never visible: the settings refresh and the activity reports need one that is.
-  vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
+  visibility = 'visible';
+  vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  watching.clear();
+  const box = { left: 10, top: 10, right: 400, bottom: 60, width: 390, height: 50, x: 10, y: 10 };
+  vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({ ...box, toJSON: () => box });
+  vi.spyOn(document.documentElement, 'clientWidth', 'get').mockReturnValue(1_000);
+  vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(800);
+  document.elementFromPoint = () => null;
+  const attachShadow = Element.prototype.attachShadow;
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+    overlayRoot = attachShadow.call(this, init);
+    return overlayRoot;
+  });
+  overlayRoot = null;
   sent.length = 0;
   replies = 0;
   runtime.id = 'desaffect';
@@ -118,6 +181,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 it('aborting its teardown leaves no listener, observer or timer working, and the page as it was', async () => {
@@ -143,11 +207,15 @@ it('aborting its teardown leaves no listener, observer or timer working, and the
   );
   expect(badges()).toBe(3); // the focal post and two replies
   expect(shielded()).toBe(3);
+  expect(watching.size).toBeGreaterThan(0);
 
   teardown.abort();
+  expect(overlayInPage()).toBe(false);
   expect(badges()).toBe(0);
   expect(shielded()).toBe(0);
+  expect(watching.size).toBe(0);
   expect(popupListeners.size).toBe(0);
+  expect(vi.getTimerCount()).toBe(0);
   const atAbort = sent.length;
   reads.mockClear();
   await poke();
@@ -163,7 +231,35 @@ it('tears itself down once the extension is reloaded or removed', async () => {
 
   runtime.id = undefined;
   await vi.advanceTimersByTimeAsync(3_000);
+  expect(overlayInPage()).toBe(false);
   expect(badges()).toBe(0);
   expect(shielded()).toBe(0);
   expect(popupListeners.size).toBe(0);
+});
+
+it('does no work while the tab is hidden, and reads what arrived meanwhile once it is shown', async () => {
+  const reads = vi.spyOn(xAdapter, 'extract');
+  const teardown = new AbortController();
+  await main(teardown);
+  await vi.advanceTimersByTimeAsync(1_000);
+  expect(badges()).toBe(2);
+
+  visibility = 'hidden';
+  document.dispatchEvent(new Event('visibilitychange'));
+  await vi.advanceTimersByTimeAsync(1_000);
+  reads.mockClear();
+  const before = sent.length;
+  addReply();
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(reads).not.toHaveBeenCalled();
+  expect(watching.size).toBe(0);
+  expect(vi.getTimerCount()).toBe(0);
+  expect(sent.slice(before)).toEqual([]);
+
+  visibility = 'visible';
+  document.dispatchEvent(new Event('visibilitychange'));
+  await vi.advanceTimersByTimeAsync(1_000);
+  expect(reads).toHaveBeenCalled();
+  expect(badges()).toBe(3);
+  teardown.abort();
 });

@@ -4,6 +4,7 @@ import { localDay } from '../../shared/day';
 import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
 import type { ActionChoice, EscalationResult } from '../../tactics/messages';
+import { tellSiteTabs } from '../tell-tabs';
 
 async function commentOrThrow(db: DesaffectDb, key: string) {
   const row = await db.comments.get(key);
@@ -77,8 +78,12 @@ async function escalate(
   return { evidenceId: evidenceId as number, screenshot: screenshot !== null };
 }
 
-/** The CM chose to read a shielded comment: remembered, so it stays readable in the page and the popup. */
+/**
+ * The CM chose to read a shielded comment: every tab shows it at once, and it is remembered, so it stays
+ * readable in the pages, the popup and the dashboard. One reveal, everywhere.
+ */
 async function reveal(db: DesaffectDb, key: string, at: number): Promise<{ ok: true }> {
+  await tellSiteTabs({ type: 'bg→cs:revealed', commentKey: key });
   await db.comments.update(key, { revealedAt: at });
   return { ok: true };
 }

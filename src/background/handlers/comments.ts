@@ -8,9 +8,10 @@ import type { HandlerContext } from '../../storage/context';
 import { watchWrite } from '../../storage/health';
 import { ingest, type Observation } from '../../storage/ingest';
 import { readSettings } from '../../storage/settings';
-import { tacticsFor } from '../assistant';
+import { adviceFor } from '../assistant';
 import { currentAdjustment } from '../learning';
 import { updateTabState } from '../tab-state';
+import { tellTab } from '../tell-tabs';
 import { createWriteQueue } from '../write-queue';
 
 /** The CM's own comments are logged but not classified as incoming. */
@@ -39,19 +40,32 @@ export function commentHandlers({
 
   return {
     async 'cs→bg:comments-observed'(message, tab) {
-      const settings = await readSettings(db);
-      const adjustment = await currentAdjustment(db);
+      const [settings, adjustment] = await Promise.all([readSettings(db), currentAdjustment(db)]);
       const observations = message.comments.map((comment: ObservedComment) => ({
         comment,
         classification: comment.isOwn ? OWN_COMMENT : classify(comment.text, { adjustment }),
         sessionId: message.sessionId,
         keepText: settings.keepText,
       }));
-      // Acknowledge only once the rows are durable: a tab whose batch was not acknowledged sends it again.
-      await enqueueWrite(observations);
       const keys = observations.map((o) => commentKey(o.comment));
-      await updateTabState(tab.id, (state) => ({ ...state, keys: [...new Set([...state.keys, ...keys])] }));
-      const advice = await tacticsFor(db, keys, now());
+      // Answer first, write after: the page is badged and shielded even if the database refuses the rows.
+      // The tab keeps each comment until it hears that it was stored, and sends it again otherwise.
+      void enqueueWrite(observations).then(
+        () => tellTab(tab.id, { type: 'bg→cs:stored', sessionId: message.sessionId, keys, stored: true }),
+        () => tellTab(tab.id, { type: 'bg→cs:stored', sessionId: message.sessionId, keys, stored: false }),
+      );
+      void updateTabState(tab.id, (state) => ({ ...state, keys: [...new Set([...state.keys, ...keys])] }));
+      const seenBefore = await db.comments.bulkGet(keys);
+      const advice = await adviceFor(
+        db,
+        observations.map((o, i) => ({
+          ...o.comment,
+          ...o.classification,
+          key: keys[i] as string,
+          revealedAt: seenBefore[i]?.revealedAt,
+        })),
+        now(),
+      );
       return {
         verdicts: observations.map((o, i) => {
           const key = keys[i] as string;

@@ -3,7 +3,7 @@ import type { UiHandlers } from '../../messages';
 import type { HandlerContext } from '../../storage/context';
 import type { CommentRow } from '../../storage/schema';
 import { isAnswered } from '../../tactics/priority';
-import { tacticsFor } from '../assistant';
+import { adviceFor } from '../assistant';
 import { readTabState } from '../tab-state';
 
 /** The popup's list: what a tab has shown, with the tactics and what the CM did about each comment. */
@@ -15,7 +15,7 @@ export function tabHandlers({ db, now }: HandlerContext): UiHandlers<'ui→bg:ta
         (row): row is CommentRow => row !== undefined,
       );
       const [advice, actions] = await Promise.all([
-        tacticsFor(db, state.keys, now()),
+        adviceFor(db, rows, now()),
         db.actions.where('commentKey').anyOf(state.keys).toArray(),
       ]);
       const comments: TabCommentView[] = [];

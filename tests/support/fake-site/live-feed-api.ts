@@ -42,8 +42,10 @@ export interface DemoFeed {
   keep(n: number): void;
   /** Single-page navigation to another thread: new URL, new replies, no reload. */
   navigate(path: string): void;
-  /** The time from each reply's insertion to its badge, in ms, for the replies that got one. */
-  badgeDelays(): number[];
+  /** When each reply was added (`performance.now()`), by comment key (`platform:id`). */
+  insertionTimes(): Record<string, number>;
+  /** Brings reply `i` into view (its top a third of the way down the window), as the CM scrolling to it. */
+  scrollTo(i: number): void;
   /** How many replies the thread has shown in all. */
   total(): number;
   /** The site's id of reply `i`. */

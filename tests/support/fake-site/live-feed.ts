@@ -1,7 +1,8 @@
 /**
  * The fake site's own page script (not the extension's): the feed server bundles it and inlines it into
  * every thread page. It adds the server's pre-rendered reply templates to the thread, by itself every
- * minMs–maxMs or when the caller drives `window.demoFeed`, and times each reply's badge.
+ * minMs–maxMs or when the caller drives `window.demoFeed`, and notes when each reply arrived (the badge's
+ * time is Desaffect's business: the page cannot see it, tests read it through DevTools).
  */
 import {
   CONFIG_ELEMENT_ID,
@@ -25,7 +26,6 @@ const container = required(document.querySelector(config.container), config.cont
 const cells: (Element | null)[] = [];
 const indexOf = new WeakMap<Element, number>();
 const insertedAt = new Map<string, number>();
-const badgedAt = new Map<string, number>();
 let idBase = BigInt(config.idBase);
 let next = 0;
 
@@ -102,23 +102,13 @@ function navigate(path: string): void {
   cells.length = 0;
 }
 
-new MutationObserver((records) => {
-  const now = performance.now();
-  for (const record of records) {
-    for (const added of record.addedNodes) {
-      const key = added instanceof Element ? added.getAttribute('data-desaffect-badge') : null;
-      if (key && !badgedAt.has(key)) badgedAt.set(key, now);
-    }
-  }
-}).observe(document.body, { childList: true, subtree: true });
+function insertionTimes(): Record<string, number> {
+  return Object.fromEntries([...insertedAt].map(([id, at]) => [`${config.platform}:${id}`, at]));
+}
 
-function badgeDelays(): number[] {
-  const delays: number[] = [];
-  for (const [id, at] of insertedAt) {
-    const badged = badgedAt.get(`${config.platform}:${id}`);
-    if (badged !== undefined) delays.push(badged - at);
-  }
-  return delays;
+function scrollTo(i: number): void {
+  // Its top a third of the way down the window: a reply taller than the window still shows its author.
+  window.scrollBy(0, cellOf(i).getBoundingClientRect().top - window.innerHeight / 3);
 }
 
 window.demoFeed = {
@@ -129,7 +119,8 @@ window.demoFeed = {
   restore,
   keep,
   navigate,
-  badgeDelays,
+  insertionTimes,
+  scrollTo,
   total: () => next,
   idOf,
 } satisfies DemoFeed;

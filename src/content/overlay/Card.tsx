@@ -1,0 +1,183 @@
+/**
+ * The card of one comment, built only while it is open: why (the cues, without the comment's words while
+ * it is shielded), the tactics with their ready replies, corrections, escalation. Each button's
+ * confirmation shows in the row of that button. Every piece of comment-derived text is text, never markup.
+ */
+
+import { LABELS, type Label } from '../../shared/comment';
+import { describeCue } from '../../shared/cues';
+import { LABEL_STYLE } from '../../shared/labels';
+import type { ActionChoice } from '../../tactics/messages';
+import { readyReply, replyLanguage } from '../../tactics/replies';
+import type { Tactic } from '../../tactics/rules';
+import { tc } from '../i18n';
+import type { CardSpot } from './geometry';
+import type { OverlayComment, OverlayModel } from './model';
+
+export const CARD_ID = 'desaffect-card';
+
+export interface BadgeActions {
+  copy(text: string): Promise<boolean>;
+  insert(text: string): boolean;
+  log(key: string, choice: ActionChoice): Promise<boolean>;
+  escalate(key: string): Promise<boolean>;
+  reveal(key: string): void;
+  /** The CM's own label for the comment: the device learns from it. */
+  correct(key: string, to: Label): Promise<boolean>;
+}
+
+interface CardProps {
+  comment: OverlayComment;
+  spot: CardSpot;
+  model: OverlayModel;
+  actions: BadgeActions;
+}
+
+export function Card({ comment, spot, model, actions }: CardProps) {
+  const { key, verdict, shielded } = comment;
+  const { classification } = verdict;
+  const settings = model.settings.value;
+  const confirmation = model.confirmation.value;
+  /** The message after a button, in the row (`slot`) of that button. */
+  const status = (slot: string) => (
+    <p class="status" role="status">
+      {confirmation?.key === key && confirmation.slot === slot ? confirmation.text : ''}
+    </p>
+  );
+  const run = (slot: string, action: () => Promise<string> | string) => {
+    void Promise.resolve(action()).then((text) => {
+      model.confirmation.value = { key, slot, text };
+    });
+  };
+  const done = (ok: boolean, success: string) => tc(ok ? success : 'cardFailed');
+  const language = replyLanguage(classification.lang, settings.interfaceLanguage);
+  const platformName = comment.platform === 'x' ? 'X' : 'Facebook';
+
+  const tactic = (choice: Tactic) => {
+    const slot = `tactic:${choice}`;
+    const reply = readyReply(
+      choice,
+      language,
+      {
+        brand: settings.brand,
+        name: comment.authorName,
+        link: comment.permalink ?? '',
+        platform: comment.platform,
+      },
+      settings.replyTemplates,
+    );
+    return (
+      <li key={choice}>
+        <strong>{tc(`tactic_${choice}`)}</strong> — {tc(`tacticHint_${choice}`, platformName)}
+        {reply !== null && <p class="reply">{reply}</p>}
+        <div class="row">
+          {reply !== null && (
+            <button
+              type="button"
+              onClick={() =>
+                run(slot, async () => tc((await actions.copy(reply)) ? 'cardCopied' : 'cardCopyFailed'))
+              }
+            >
+              {tc('cardCopy')}
+            </button>
+          )}
+          {reply !== null && choice !== 'share_colleague' && choice !== 'escalate' && (
+            <button
+              type="button"
+              onClick={() => run(slot, () => tc(actions.insert(reply) ? 'cardInserted' : 'cardNoReplyBox'))}
+            >
+              {tc('cardInsert')}
+            </button>
+          )}
+          <button
+            type="button"
+            onClick={() => run(slot, async () => done(await actions.log(key, choice), 'cardLogged'))}
+          >
+            {tc('cardDidThis')}
+          </button>
+          {status(slot)}
+        </div>
+      </li>
+    );
+  };
+
+  const { messageKey } = LABEL_STYLE[classification.label];
+  const placement = {
+    left: `${spot.left}px`,
+    width: `${spot.width}px`,
+    maxHeight: `${spot.maxHeight}px`,
+    ...(spot.top === null ? { bottom: `${spot.bottom}px` } : { top: `${spot.top}px` }),
+  };
+  return (
+    <section class="card" id={CARD_ID} data-key={key} aria-labelledby={`${CARD_ID}-title`} style={placement}>
+      <h2 id={`${CARD_ID}-title`}>{tc('cardTitle')}</h2>
+      <p class="muted">
+        {tc(messageKey)} · {Math.round(classification.intensity * 100)}%
+        {classification.uncertain ? ` · ${tc('badgeUncertain')}` : ''}
+      </p>
+      {shielded && (
+        <div class="row">
+          <span class="muted">{tc('cardShielded')}</span>
+          <button type="button" class="show" onClick={() => actions.reveal(key)}>
+            {tc('badgeShow')}
+          </button>
+        </div>
+      )}
+      {classification.cues.length > 0 && (
+        <>
+          <h3>{tc('cardWhy')}</h3>
+          <ul>
+            {classification.cues.map((cue, i) => (
+              <li key={`${cue.kind}:${i}`}>{describeCue(cue, (k, subs = []) => tc(k, ...subs), shielded)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {verdict.tactics.length > 0 && (
+        <>
+          <h3>{tc('cardTactics')}</h3>
+          <ol>{verdict.tactics.map(tactic)}</ol>
+        </>
+      )}
+      <h3>{tc('cardCorrect')}</h3>
+      <div class="row">
+        {LABELS.map((label) => {
+          const current = label === classification.label;
+          return (
+            <button
+              type="button"
+              key={label}
+              data-correct-to={label}
+              aria-pressed={current}
+              onClick={() =>
+                current ||
+                run('correct', async () => done(await actions.correct(key, label), 'cardCorrected'))
+              }
+            >
+              {tc(`cardCorrectTo_${label}`)}
+            </button>
+          );
+        })}
+        {status('correct')}
+      </div>
+      <div class="row">
+        {classification.label === 'threat' && (
+          <button
+            type="button"
+            class="escalate"
+            onClick={() => run('footer', async () => done(await actions.escalate(key), 'cardEscalated'))}
+          >
+            {tc('cardEscalate')}
+          </button>
+        )}
+        <button
+          type="button"
+          onClick={() => run('footer', async () => done(await actions.log(key, 'no_action'), 'cardLogged'))}
+        >
+          {tc('cardNoAction')}
+        </button>
+        {status('footer')}
+      </div>
+    </section>
+  );
+}

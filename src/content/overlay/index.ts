@@ -1,0 +1,169 @@
+/**
+ * Desaffect's layer over the page: badges, shields and the card are drawn in the extension's own element,
+ * positioned over the comments from their boxes, the way writing assistants draw over text fields. The
+ * site's own elements are never touched (no attribute, class, style, ARIA or child), so a page script
+ * cannot tell a threat from a neutral comment, or a shielded one from a revealed one.
+ */
+import { effect } from '@preact/signals';
+import { createElement, render } from 'preact';
+import { abortableTimeout } from '../timers';
+import type { BadgeActions } from './Card';
+import { createOverlayHost } from './host';
+import { trackLayout } from './layout';
+import { type CardSettings, createOverlayModel, type OverlayComment } from './model';
+import { OverlayView } from './OverlayView';
+
+export type { BadgeActions, CardSettings, OverlayComment };
+
+/** How long the ring around a comment the popup asked to show stays. */
+const HIGHLIGHT_MS = 2_000;
+const ARROW_STEPS: Readonly<Record<string, number>> = {
+  ArrowDown: 1,
+  ArrowRight: 1,
+  ArrowUp: -1,
+  ArrowLeft: -1,
+};
+
+export interface Overlay {
+  /** Draws (or redraws) the badge and shield of one comment. */
+  show(comment: OverlayComment): void;
+  /** The element now shows `key`: whatever was drawn for the comment it showed before goes. */
+  elementShows(element: HTMLElement, key: string): void;
+  forget(key: string): void;
+  /** Rings the comment for a moment (the popup's "Show in page"). */
+  highlight(key: string): void;
+  settingsChanged(settings: CardSettings): void;
+  /** The page changed: positions are read again on the next frame. */
+  relayout(): void;
+  /** True for the overlay's own element: adding it is not a change of the page to read. */
+  isOwnNode(node: Node): boolean;
+}
+
+/** Builds the layer; aborting `signal` takes it off the page and stops all its work. */
+export function createOverlay(options: {
+  actions: BadgeActions;
+  settings: CardSettings;
+  signal: AbortSignal;
+}): Overlay {
+  const { signal } = options;
+  const host = createOverlayHost();
+  const model = createOverlayModel(options.settings);
+  const comments = new Map<string, OverlayComment>();
+  const keyOf = new WeakMap<Element, string>();
+  const commentOf = (element: Element) => {
+    const key = keyOf.get(element);
+    return key === undefined ? undefined : comments.get(key);
+  };
+  const tracker = trackLayout({
+    model,
+    host,
+    commentOf,
+    commentByKey: (key) => comments.get(key),
+    followed: () => [...comments.values()].map((comment) => comment.element),
+    signal,
+  });
+
+  const forget = (key: string) => {
+    const comment = comments.get(key);
+    if (!comment) return;
+    comments.delete(key);
+    if (keyOf.get(comment.element) === key) {
+      keyOf.delete(comment.element);
+      tracker.unfollow(comment.element);
+    }
+  };
+
+  const focusBadge = (key: string) =>
+    host.layer.querySelector<HTMLElement>(`button.badge[data-key="${CSS.escape(key)}"]`)?.focus();
+
+  const onKey = (event: KeyboardEvent) => {
+    // The site's keyboard shortcuts (X: j, k, l…) must not act on keys meant for the overlay.
+    event.stopPropagation();
+    if (event.type !== 'keydown') return;
+    const open = model.openKey.peek();
+    if (event.key === 'Escape' && open !== null) {
+      event.preventDefault();
+      model.openKey.value = null;
+      focusBadge(open);
+      return;
+    }
+    const target = event.target as HTMLElement;
+    if (!target.matches('button.badge')) return;
+    const badges = [...host.layer.querySelectorAll<HTMLElement>('button.badge')];
+    const index = badges.indexOf(target);
+    const step = ARROW_STEPS[event.key];
+    const next =
+      step !== undefined
+        ? index + step
+        : event.key === 'Home'
+          ? 0
+          : event.key === 'End'
+            ? badges.length - 1
+            : null;
+    if (next === null) return;
+    event.preventDefault();
+    badges[Math.max(0, Math.min(badges.length - 1, next))]?.focus();
+  };
+  for (const type of ['keydown', 'keyup', 'keypress'] as const)
+    host.layer.addEventListener(type, onKey, { signal });
+
+  // A click anywhere on the page closes the card (only the CM's own clicks: a page cannot close it).
+  const onPagePointer = (event: PointerEvent) => {
+    if (event.isTrusted && !host.isOwnNode(event.target as Node)) model.openKey.value = null;
+  };
+  const stopFollowingCard = effect(() => {
+    const open = model.openKey.value;
+    model.confirmation.value = null;
+    if (open !== null) {
+      addEventListener('pointerdown', onPagePointer, { capture: true, signal });
+      tracker.schedule();
+    } else removeEventListener('pointerdown', onPagePointer, { capture: true });
+  });
+
+  render(createElement(OverlayView, { model, actions: options.actions }), host.layer);
+  signal.addEventListener('abort', () => {
+    stopFollowingCard();
+    removeEventListener('pointerdown', onPagePointer, { capture: true });
+    render(null, host.layer);
+    host.remove();
+  });
+
+  let cancelHighlight = () => {};
+  return {
+    show(comment) {
+      if (signal.aborted) return;
+      const previous = comments.get(comment.key);
+      if (previous && previous.element !== comment.element) forget(comment.key);
+      comments.set(comment.key, comment);
+      keyOf.set(comment.element, comment.key);
+      tracker.follow(comment.element);
+      tracker.schedule();
+    },
+    elementShows(element, key) {
+      const before = keyOf.get(element);
+      if (before !== undefined && before !== key) forget(before);
+    },
+    forget(key) {
+      forget(key);
+      tracker.schedule();
+    },
+    highlight(key) {
+      model.highlightKey.value = key;
+      tracker.schedule();
+      cancelHighlight();
+      cancelHighlight = abortableTimeout(
+        signal,
+        () => {
+          model.highlightKey.value = null;
+          tracker.schedule();
+        },
+        HIGHLIGHT_MS,
+      );
+    },
+    settingsChanged(settings) {
+      model.settings.value = settings;
+    },
+    relayout: tracker.schedule,
+    isOwnNode: host.isOwnNode,
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * What the overlay shows, as state apart from the components that draw it: the comments it knows, the ones
+ * drawn this frame and where, the open card, the badge in the Tab order, the confirmation after a button,
+ * and the comment the popup asked to show.
+ */
+import { signal } from '@preact/signals';
+import type { Platform } from '../../shared/comment';
+import type { CommentVerdict } from '../messages';
+import type { CardSpot, Point, Rect } from './geometry';
+
+/** One badged comment, as the page shows it. */
+export interface OverlayComment {
+  key: string;
+  /** The comment's own container; the author line the badge follows; the elements holding its words. */
+  element: HTMLElement;
+  anchor: HTMLElement;
+  bodies: readonly HTMLElement[];
+  rtl: boolean;
+  platform: Platform;
+  authorName: string;
+  permalink: string | null;
+  verdict: CommentVerdict;
+  /** Blurred until the CM chooses to read it. */
+  shielded: boolean;
+}
+
+/** One comment drawn this frame. */
+export interface Drawn {
+  comment: OverlayComment;
+  /** The badge's top-left corner, or null when it does not fit in the window (its shield may still). */
+  badge: Point | null;
+  shield: Rect | null;
+}
+
+/** Settings the card shows (they change when the CM edits them in the dashboard). */
+export interface CardSettings {
+  brand: string;
+  interfaceLanguage: string;
+  replyTemplates: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface Confirmation {
+  key: string;
+  /** Which row of the card the pressed button sits in: the message shows there. */
+  slot: string;
+  text: string;
+}
+
+export function createOverlayModel(settings: CardSettings) {
+  return {
+    drawn: signal<readonly Drawn[]>([]),
+    /** The comment whose card is open, and where the card goes (null until laid out). */
+    openKey: signal<string | null>(null),
+    cardSpot: signal<CardSpot | null>(null),
+    /** The one badge in the Tab order (roving tabindex); arrow keys move it. */
+    currentKey: signal<string | null>(null),
+    confirmation: signal<Confirmation | null>(null),
+    /** The comment the popup asked to show, and the ring drawn around it (null until laid out). */
+    highlightKey: signal<string | null>(null),
+    ring: signal<Rect | null>(null),
+    settings: signal<CardSettings>(settings),
+  };
+}
+
+export type OverlayModel = ReturnType<typeof createOverlayModel>;

@@ -1,0 +1,42 @@
+import { BADGE_SIZE } from './geometry';
+
+/**
+ * The overlay's one stylesheet. The host fills the window and lets every pointer through: only the badges
+ * (one box size for all) and the open card take clicks, so probing the page by hit-testing finds the
+ * same thing over every comment. `!important` on :host wins over anything the page sets on the element.
+ */
+export const OVERLAY_STYLE = `
+:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
+  z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important;
+  visibility: visible !important; opacity: 1 !important; transform: none !important; filter: none !important; }
+.layer { position: absolute; inset: 0; overflow: clip; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
+button { font: inherit; cursor: pointer; }
+:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
+.badge { position: absolute; left: 0; top: 0; box-sizing: border-box; width: ${BADGE_SIZE.width}px;
+  height: ${BADGE_SIZE.height}px; display: flex; align-items: center; justify-content: center; gap: 4px; padding: 0 8px; border: 0;
+  border-radius: 999px; color: #fff; font-weight: 600; font-size: 12px; line-height: 1; white-space: nowrap;
+  pointer-events: auto; box-shadow: 0 1px 3px rgb(0 0 0 / 0.25); }
+.badge .words { overflow: hidden; text-overflow: ellipsis; }
+.shield { position: absolute; left: 0; top: 0; box-sizing: border-box; border-radius: 6px;
+  background: rgb(240 240 240 / 0.55); backdrop-filter: blur(8px); -webkit-backdrop-filter: blur(8px);
+  display: flex; align-items: center; justify-content: center; overflow: hidden; }
+.shield span { font-size: 12px; font-weight: 600; color: #1b1b1b; background: rgb(255 255 255 / 0.9);
+  border-radius: 999px; padding: 2px 10px; white-space: nowrap; }
+.ring { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1a73e8; border-radius: 8px; }
+.card { position: absolute; box-sizing: border-box; overflow: auto; overscroll-behavior: contain;
+  pointer-events: auto; background: #fff; color: #1b1b1b; border: 1px solid #c4c7c5; border-radius: 10px;
+  box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 8px 12px 10px; text-align: start; }
+.card h2 { font-size: 13px; margin: 0; }
+.card h3 { font-size: 13px; margin: 8px 0 2px; }
+.card ul, .card ol { margin: 0; padding-inline-start: 1.2em; }
+.card li { margin: 4px 0; overflow-wrap: anywhere; }
+.card p { margin: 4px 0; }
+.reply { padding: 4px 8px; border-inline-start: 3px solid #c4c7c5; background: #f6f8fa; overflow-wrap: anywhere;
+  white-space: pre-wrap; }
+.row { display: flex; flex-wrap: wrap; align-items: center; gap: 4px; margin-top: 4px; }
+.row button { border: 1px solid #747775; border-radius: 6px; background: #fff; color: #1b1b1b; padding: 1px 8px; }
+.escalate { border-color: #b3261e !important; color: #b3261e !important; font-weight: 600; }
+.show { border-color: #1b1b1b !important; font-weight: 600; }
+.status { font-size: 12px; color: #1b1b1b; flex-basis: 100%; margin: 2px 0 0; }
+.muted { color: #444746; }
+`;
