@@ -1,5 +1,6 @@
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
+import { ShieldedText } from '../ui/ShieldedText';
 import { useReply } from '../ui/useReply';
 
 /**
@@ -35,9 +36,11 @@ export function CorrectionsSection() {
                 <LabelChip label={c.from} /> → <LabelChip label={c.to} />{' '}
                 <span class="muted">{new Date(c.at).toLocaleString()}</span>
                 {c.text !== null && (
-                  <p class={c.revealed || c.to === 'neutral' ? 'comment-text' : 'comment-text shielded'}>
-                    {c.text.slice(0, 200)}
-                  </p>
+                  <ShieldedText
+                    commentKey={c.commentKey}
+                    shielded={!c.revealed && c.to !== 'neutral'}
+                    text={c.text.slice(0, 200)}
+                  />
                 )}
               </li>
             ))}

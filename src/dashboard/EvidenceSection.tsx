@@ -4,6 +4,8 @@ import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
 import { safeScreenshot } from '../ui/format';
 import { t } from '../ui/i18n';
+import { ShieldedText } from '../ui/ShieldedText';
+import { isShielded } from '../ui/shield';
 import './settings.css';
 
 /** One evidence record as a file the CM can send to their employer or to the police. */
@@ -51,11 +53,15 @@ export function EvidenceSection() {
               <dt>{t('evidenceLink')}</dt>
               <dd class="comment-text">{record.permalink ?? '—'}</dd>
               <dt>{t('evidenceText')}</dt>
-              <dd class="comment-text">{record.text}</dd>
+              <dd>
+                <ShieldedText commentKey={record.commentKey} shielded={record.shielded} text={record.text} />
+              </dd>
             </dl>
             {safeScreenshot(record.screenshot) && (
               <img
-                class="evidence-shot"
+                class={
+                  isShielded(record.commentKey, record.shielded) ? 'evidence-shot shielded' : 'evidence-shot'
+                }
                 src={safeScreenshot(record.screenshot) ?? ''}
                 alt={t('evidenceScreenshotAlt')}
               />

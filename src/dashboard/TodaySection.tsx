@@ -5,6 +5,7 @@ import { CheckInPrompt } from '../ui/CheckInPrompt';
 import { formatClock, formatDuration, formatNumber, safePermalink } from '../ui/format';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
+import { ShieldedText } from '../ui/ShieldedText';
 import { useReply } from '../ui/useReply';
 import { CheckInList } from './CheckInsSection';
 import { HourBars } from './charts';
@@ -98,7 +99,13 @@ export function TodaySection() {
                     </a>
                   )}
                 </div>
-                {threat.text !== null && <p class="comment-text">{threat.text.slice(0, 600)}</p>}
+                {threat.text !== null && (
+                  <ShieldedText
+                    commentKey={threat.key}
+                    shielded={threat.shielded}
+                    text={threat.text.slice(0, 600)}
+                  />
+                )}
                 {threat.evidenceAt.map((at) => (
                   <p key={at} class="evidence">
                     <a href="#evidence">{t('dashEvidenceKept', formatClock(at))}</a>

@@ -92,6 +92,8 @@ export interface ThreatView {
   permalink: string | null;
   intensity: number;
   firstSeen: number;
+  /** Blurred until the CM reveals it, as in the page (the CM's shield level, and whether it was revealed). */
+  shielded: boolean;
   /**
    * When evidence was kept for this threat (newest first). Screenshots stay in the Evidence section: a
    * day's list must not carry megabytes of images through the message channel.

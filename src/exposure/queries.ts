@@ -7,8 +7,10 @@
 import { addDays, daysBetween, localHour, median, weekdayOf } from '../shared/calendar';
 import { LABELS, PLATFORMS, type Platform } from '../shared/comment';
 import { localDay } from '../shared/day';
+import { shouldShield } from '../shared/shield';
 import type { DesaffectDb } from '../storage/db';
 import type { ActionRow, ActivityRow, CommentRow } from '../storage/schema';
+import { readSettings } from '../storage/settings';
 import { QUARTER_HOUR_MS } from './day-totals';
 import {
   ABOVE_USUAL_FACTOR,
@@ -111,9 +113,10 @@ export function usualDay(previous: DayExposure[]): { hostile: number; load: numb
 
 export async function todayView(db: DesaffectDb, now: number, timeZone?: string): Promise<TodayView> {
   const day = localDay(now, timeZone);
-  const [days, threatRows] = await Promise.all([
+  const [days, threatRows, settings] = await Promise.all([
     exposureByDay(db, addDays(day, -USUAL_LOOKBACK_DAYS), day, timeZone),
     threatsOfDay(db, day),
+    readSettings(db),
   ]);
   const today = days.pop();
   const previous = days;
@@ -131,6 +134,7 @@ export async function todayView(db: DesaffectDb, now: number, timeZone?: string)
     permalink: row.permalink,
     intensity: row.intensity,
     firstSeen: row.firstSeen,
+    shielded: shouldShield(settings.shield.threat, row.intensity, row.revealedAt !== undefined),
     evidenceAt: evidence
       .filter((e) => e.commentKey === row.key)
       .map((e) => e.at)

@@ -35,7 +35,11 @@ export interface EscalationResult {
   screenshot: boolean;
 }
 
-export type EvidenceView = Omit<EvidenceRow, 'id'> & { id: number };
+export type EvidenceView = Omit<EvidenceRow, 'id'> & {
+  id: number;
+  /** The threat is still shielded: its words and screenshot stay blurred until the CM reveals it. */
+  shielded: boolean;
+};
 
 export type AssistantReplies = {
   'cs→bg:log-action': { ok: true };

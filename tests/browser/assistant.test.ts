@@ -296,3 +296,57 @@ describe('escalation kit', () => {
     await popup.close();
   });
 });
+
+describe('one shield everywhere', () => {
+  it('keeps a threat blurred in the page, its card, the popup, today’s threats and the evidence, until one reveal', async () => {
+    const words = 'I know where you live';
+    const key = await showReply(
+      xPage,
+      'x',
+      SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith(words)),
+    );
+    await expect.poll(() => shieldedKeys(xPage)).toContain(key);
+    expect(await toggleCard(xPage, key)).not.toContain(words);
+    await toggleCard(xPage, key);
+
+    const popup = await openPopup(X_URL);
+    const item = popup.locator(`li.flagged-item[data-key="${key}"]`);
+    expect(await item.locator('.comment-text.shielded').count()).toBe(1);
+    expect(await item.locator('.cues').textContent()).not.toContain(words);
+    await item.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    await expect.poll(() => item.getByRole('status').textContent()).toContain('Evidence kept');
+    await popup.close();
+
+    const dashboard = await harness.browser.context.newPage();
+    const today = harness.extensionUrl('src/dashboard/index.html');
+    await dashboard.goto(today);
+    // The X one: the same words came on Facebook too.
+    const listed = dashboard
+      .getByTestId('dash-threats')
+      .locator('li', { hasText: words, has: dashboard.locator('a[href^="https://x.com/"]') });
+    await listed.waitFor({ timeout: 10_000 });
+    expect(await listed.locator('.comment-text.shielded').count()).toBe(1);
+    await dashboard.goto(`${today}#evidence`);
+    const record = dashboard
+      .locator('.evidence-record', { hasText: 'https://x.com/' })
+      .filter({ hasText: words })
+      .first();
+    await record.waitFor({ timeout: 10_000 });
+    expect(await record.locator('.comment-text.shielded').count()).toBe(1);
+
+    // One reveal, from the evidence record: the comment shows everywhere.
+    await record.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect.poll(() => record.locator('.comment-text.shielded').count()).toBe(0);
+    await expect.poll(() => shieldedKeys(xPage)).not.toContain(key);
+    expect(await toggleCard(xPage, key)).toContain(words);
+    await toggleCard(xPage, key);
+    await dashboard.goto(today);
+    await listed.waitFor();
+    expect(await listed.locator('.comment-text.shielded').count()).toBe(0);
+    const popupAgain = await openPopup(X_URL);
+    const itemAgain = popupAgain.locator(`li.flagged-item[data-key="${key}"]`);
+    expect(await itemAgain.locator('.comment-text.shielded').count()).toBe(0);
+    expect(await itemAgain.locator('.cues').textContent()).toContain(words);
+    await Promise.all([dashboard.close(), popupAgain.close()]);
+  });
+});

@@ -1,8 +1,10 @@
 import browser from 'webextension-polyfill';
 import type { CsHandlers, UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
+import { shouldShield } from '../../shared/shield';
 import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
+import { readSettings } from '../../storage/settings';
 import type { ActionChoice, EscalationResult } from '../../tactics/messages';
 import { tellSiteTabs } from '../tell-tabs';
 
@@ -110,7 +112,20 @@ export function assistantUiHandlers({
     'ui→bg:escalate': (message) => escalate(db, message.commentKey, message.tabId, now()),
     async 'ui→bg:evidence-list'() {
       const rows = await db.evidence.orderBy('at').reverse().toArray();
-      return rows.map((row) => ({ ...row, id: row.id as number }));
+      const [comments, settings] = await Promise.all([
+        db.comments.bulkGet(rows.map((row) => row.commentKey)),
+        readSettings(db),
+      ]);
+      return rows.map((row, i) => {
+        const comment = comments[i];
+        // A record whose comment was purged keeps the shield of a threat never revealed.
+        const shielded = shouldShield(
+          settings.shield[comment?.label ?? 'threat'],
+          comment?.intensity ?? 1,
+          comment?.revealedAt !== undefined,
+        );
+        return { ...row, id: row.id as number, shielded };
+      });
     },
     'ui→bg:reveal': (message) => reveal(db, message.commentKey, now()),
   };
