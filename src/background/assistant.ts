@@ -2,9 +2,9 @@
 
 import { hostileSince } from '../exposure/wellbeing-inputs';
 import type { Label } from '../shared/comment';
+import type { Settings } from '../shared/settings';
 import type { DesaffectDb } from '../storage/db';
 import type { CommentRow } from '../storage/schema';
-import { readSettings } from '../storage/settings';
 import { suggestTactics, type Tactic } from '../tactics/rules';
 
 const RECENT_MS = 30 * 60_000;
@@ -71,16 +71,30 @@ async function statsOf(db: DesaffectDb, threadKey: string): Promise<ThreadStats>
   return stats;
 }
 
-/** Hostile comments in the last 30 minutes, recounted at most every few seconds: it only decides breaks. */
-const recentHostileCache = new WeakMap<DesaffectDb, { at: number; value: number }>();
+/**
+ * Hostile comments in the last 30 minutes, recounted at most every few seconds: it only decides breaks.
+ * A stale count is used while the recount runs, so advice never waits behind the database's writes.
+ */
+const recentHostileCache = new WeakMap<DesaffectDb, { at: number; value: number; counting: boolean }>();
 const RECOUNT_MS = 5_000;
 
 async function recentHostile(db: DesaffectDb, now: number): Promise<number> {
   const cached = recentHostileCache.get(db);
-  if (cached && now - cached.at < RECOUNT_MS) return cached.value;
-  const value = await hostileSince(db, now - RECENT_MS);
-  recentHostileCache.set(db, { at: now, value });
-  return value;
+  if (!cached) {
+    const value = await hostileSince(db, now - RECENT_MS);
+    recentHostileCache.set(db, { at: now, value, counting: false });
+    return value;
+  }
+  if (now - cached.at >= RECOUNT_MS && !cached.counting) {
+    cached.counting = true;
+    hostileSince(db, now - RECENT_MS).then(
+      (value) => recentHostileCache.set(db, { at: now, value, counting: false }),
+      () => {
+        cached.counting = false;
+      },
+    );
+  }
+  return cached.value;
 }
 
 /**
@@ -91,8 +105,9 @@ export async function adviceFor(
   db: DesaffectDb,
   rows: readonly AdviceInput[],
   now: number,
+  settings: Settings,
 ): Promise<Map<string, Advice>> {
-  const [settings, hostile] = await Promise.all([readSettings(db), recentHostile(db, now)]);
+  const hostile = await recentHostile(db, now);
   const threads = new Map<string, ThreadStats>();
   for (const threadKey of new Set(rows.map((row) => row.threadKey))) {
     threads.set(threadKey, await statsOf(db, threadKey));

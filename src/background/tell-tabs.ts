@@ -18,3 +18,36 @@ export async function tellSiteTabs(message: BgToCs): Promise<void> {
   });
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : tellTab(tab.id, message))));
 }
+
+/** How long the news of stored comments is gathered for a tab before it is told. */
+const STORED_NEWS_MS = 250;
+/** The most keys one message carries (the content script's schema). */
+const KEYS_PER_MESSAGE = 500;
+
+/**
+ * Tells tabs which of their comments were written (or refused), gathered per tab, page session and
+ * outcome: one message every STORED_NEWS_MS rather than one per batch, which the page would pay for.
+ */
+export function createStoredNews(send: typeof tellTab = tellTab) {
+  const pending = new Map<string, { tabId: number; sessionId: string; stored: boolean; keys: string[] }>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    for (const { tabId, sessionId, stored, keys } of pending.values())
+      for (let i = 0; i < keys.length; i += KEYS_PER_MESSAGE)
+        void send(tabId, {
+          type: 'bg→cs:stored',
+          sessionId,
+          stored,
+          keys: keys.slice(i, i + KEYS_PER_MESSAGE),
+        });
+    pending.clear();
+  };
+  return (tabId: number, sessionId: string, keys: readonly string[], stored: boolean) => {
+    const id = `${tabId}\u0000${sessionId}\u0000${stored}`;
+    const news = pending.get(id);
+    if (news) news.keys.push(...keys);
+    else pending.set(id, { tabId, sessionId, stored, keys: [...keys] });
+    if (timer === null) timer = setTimeout(flush, STORED_NEWS_MS);
+  };
+}

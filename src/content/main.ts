@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { ObservedComment } from '../shared/comment';
-import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
+import { MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
 import { setStrings } from './i18n';
@@ -166,7 +166,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const onComments = (batch: SeenComment[]) => {
     const fresh: ObservedComment[] = [];
     for (const seen of batch) {
-      const key = commentKey(seen.comment);
+      const { key } = seen;
       commentsRead.add(key);
       shown.set(key, seen);
       overlay.elementShows(seen.element, key);
@@ -206,11 +206,12 @@ export async function main(teardown = new AbortController()): Promise<void> {
       shown.clear();
       reportStatus();
     },
-    // Whatever changed on the page may have moved the comments: the overlay reads their boxes again.
+    // Whatever changed on the page may have moved the comments: the overlay reads their boxes again,
+    // in the same frame.
     schedule: (flush) =>
       defaultScheduler(() => {
         flush();
-        overlay.relayout();
+        overlay.pageChanged();
       }),
     signal,
   });

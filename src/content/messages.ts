@@ -65,7 +65,10 @@ export interface CommentVerdict {
   classification: Classification;
   /** Suggested tactics, best first (src/tactics/rules.ts). */
   tactics: Tactic[];
-  /** The CM already chose to read this comment through the shield. */
+  /**
+   * The CM already chose to read this comment through the shield. The answer to a tab's report says false
+   * (the service worker answers before reading anything): it tells the tab afterwards (bg→cs:revealed).
+   */
   revealed: boolean;
 }
 

@@ -9,6 +9,8 @@ import { commentKey } from '../shared/comment';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './platforms/types';
 
 export type SeenComment = ExtractedComment & {
+  /** The comment's key (commentKey), one string shared by everyone who keeps it: 10,000 of them add up. */
+  key: string;
   /** True the first time this comment id is reported in this session, false on every later report. */
   firstSeen: boolean;
 };
@@ -164,7 +166,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       signatures.set(extracted.element, signature);
       const firstSeen = !seenIds.has(key);
       seenIds.add(key);
-      batch.push({ ...extracted, firstSeen });
+      batch.push({ ...extracted, key, firstSeen });
     }
     if (batch.length > 0) onComments(batch);
   };

@@ -11,7 +11,7 @@ import { readSettings } from '../../storage/settings';
 import { adviceFor } from '../assistant';
 import { currentAdjustment } from '../learning';
 import { updateTabState } from '../tab-state';
-import { tellTab } from '../tell-tabs';
+import { createStoredNews, tellTab } from '../tell-tabs';
 import { createWriteQueue } from '../write-queue';
 
 /** The CM's own comments are logged but not classified as incoming. */
@@ -28,6 +28,13 @@ const OWN_COMMENT: Classification = {
 /** The _locales keys the in-page badges and cards use. */
 const CONTENT_STRING_PREFIXES = ['label', 'badge', 'card', 'tactic', 'cue'];
 
+/** Tells a tab which of `keys` the CM revealed before (in an earlier visit, another tab, the dashboard). */
+async function tellRevealed(db: HandlerContext['db'], tabId: number, keys: readonly string[]): Promise<void> {
+  const rows = await db.comments.bulkGet([...keys]);
+  for (const row of rows)
+    if (row?.revealedAt !== undefined) await tellTab(tabId, { type: 'bg→cs:revealed', commentKey: row.key });
+}
+
 /** Comments read by the content scripts: classified, logged once, and answered with their verdicts. */
 export function commentHandlers({
   db,
@@ -37,6 +44,7 @@ export function commentHandlers({
   const enqueueWrite = createWriteQueue<Observation>((observations) =>
     watchWrite(health, now(), () => ingest(db, observations, { now: now() })),
   );
+  const tellStored = createStoredNews();
 
   return {
     async 'cs→bg:comments-observed'(message, tab) {
@@ -48,29 +56,33 @@ export function commentHandlers({
         keepText: settings.keepText,
       }));
       const keys = observations.map((o) => commentKey(o.comment));
-      // Answer first, write after: the page is badged and shielded even if the database refuses the rows.
-      // The tab keeps each comment until it hears that it was stored, and sends it again otherwise.
-      void enqueueWrite(observations).then(
-        () => tellTab(tab.id, { type: 'bg→cs:stored', sessionId: message.sessionId, keys, stored: true }),
-        () => tellTab(tab.id, { type: 'bg→cs:stored', sessionId: message.sessionId, keys, stored: false }),
-      );
-      void updateTabState(tab.id, (state) => ({ ...state, keys: [...new Set([...state.keys, ...keys])] }));
-      const seenBefore = await db.comments.bulkGet(keys);
       const advice = await adviceFor(
         db,
-        observations.map((o, i) => ({
-          ...o.comment,
-          ...o.classification,
-          key: keys[i] as string,
-          revealedAt: seenBefore[i]?.revealedAt,
-        })),
+        observations.map((o, i) => ({ ...o.comment, ...o.classification, key: keys[i] as string })),
         now(),
+        settings,
       );
+      // Answer first, write after: the page is badged and shielded even if the database refuses the rows,
+      // and no read waits behind another batch's write. The tab keeps each comment until it hears that it
+      // was stored. Whether the CM had already revealed one is known once it is written: until then it is
+      // shielded, the safe side.
+      void enqueueWrite(observations).then(
+        () => {
+          tellStored(tab.id, message.sessionId, keys, true);
+          void tellRevealed(db, tab.id, keys);
+        },
+        () => tellStored(tab.id, message.sessionId, keys, false),
+      );
+      void updateTabState(tab.id, (state) => ({ ...state, keys: [...new Set([...state.keys, ...keys])] }));
       return {
         verdicts: observations.map((o, i) => {
           const key = keys[i] as string;
-          const { tactics = [], revealed = false } = advice.get(key) ?? {};
-          return { key, classification: o.classification, tactics, revealed };
+          return {
+            key,
+            classification: o.classification,
+            tactics: advice.get(key)?.tactics ?? [],
+            revealed: false,
+          };
         }),
       };
     },

@@ -2,6 +2,7 @@ import type { TabCommentView } from '../../content/messages';
 import type { UiHandlers } from '../../messages';
 import type { HandlerContext } from '../../storage/context';
 import type { CommentRow } from '../../storage/schema';
+import { readSettings } from '../../storage/settings';
 import { isAnswered } from '../../tactics/priority';
 import { adviceFor } from '../assistant';
 import { readTabState } from '../tab-state';
@@ -14,8 +15,9 @@ export function tabHandlers({ db, now }: HandlerContext): UiHandlers<'ui→bg:ta
       const rows = (await db.comments.bulkGet(state.keys)).filter(
         (row): row is CommentRow => row !== undefined,
       );
+      const settings = await readSettings(db);
       const [advice, actions] = await Promise.all([
-        adviceFor(db, rows, now()),
+        adviceFor(db, rows, now(), settings),
         db.actions.where('commentKey').anyOf(state.keys).toArray(),
       ]);
       const comments: TabCommentView[] = [];

@@ -181,3 +181,11 @@ export function Card({ comment, spot, model, actions }: CardProps) {
     </section>
   );
 }
+
+/** The card of the comment the CM opened, where the layout placed it; nothing while none is open. */
+export function OpenCard({ model, actions }: { model: OverlayModel; actions: BadgeActions }) {
+  const key = model.openKey.value;
+  const spot = model.cardSpot.value;
+  const drawn = key === null ? undefined : model.drawn.value.find((d) => d.comment.key === key);
+  return drawn && spot ? <Card comment={drawn.comment} spot={spot} model={model} actions={actions} /> : null;
+}

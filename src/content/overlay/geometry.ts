@@ -53,17 +53,14 @@ export function intersect(a: Rect, b: Rect): Rect | null {
 
 /**
  * The badge's top-left corner: after the author line (before it in right-to-left pages), inside the
- * comment, centred on the line's first row; null when it would not fit whole in the window.
+ * comment, centred on the line's first row.
  */
-export function badgeSpot(anchor: Rect, comment: Rect, rtl: boolean, viewport: Rect): Point | null {
+export function badgeSpot(anchor: Rect, comment: Rect, rtl: boolean): Point {
   const { width, height } = BADGE_SIZE;
   const wanted = rtl ? anchor.left - BADGE_GAP - width : anchor.right + BADGE_GAP;
   const x = Math.max(comment.left, Math.min(wanted, comment.right - width));
   const row = Math.min(anchor.bottom - anchor.top, 2 * height);
-  const y = anchor.top + (row - height) / 2;
-  const inside =
-    x >= viewport.left && x + width <= viewport.right && y >= viewport.top && y + height <= viewport.bottom;
-  return inside ? { x: Math.round(x), y: Math.round(y) } : null;
+  return { x: Math.round(x), y: Math.round(anchor.top + (row - height) / 2) };
 }
 
 export interface CardSpot {

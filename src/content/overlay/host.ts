@@ -9,7 +9,7 @@ import { OVERLAY_STYLE } from './style';
 
 export interface OverlayHost {
   /** Where the overlay renders (inside the closed shadow root). */
-  layer: HTMLElement;
+  container: HTMLElement;
   /** True for the overlay's own element: its insertion is not a change of the page to read. */
   isOwnNode(node: Node): boolean;
   /** Puts the element back if the page took it out. */
@@ -46,16 +46,15 @@ export function createOverlayHost(): OverlayHost {
   const own = new WeakSet<Node>([host]);
   const shadow = host.attachShadow({ mode: 'closed' });
   adoptStyle(shadow);
-  const layer = document.createElement('div');
-  layer.className = 'layer';
-  shadow.append(layer);
+  const container = document.createElement('div');
+  shadow.append(container);
   const ensureAttached = () => {
     if (host.isConnected) return;
     document.documentElement.insertBefore(host, document.documentElement.firstChild);
   };
   ensureAttached();
   return {
-    layer,
+    container,
     isOwnNode: (node) => own.has(node),
     ensureAttached,
     remove: () => host.remove(),

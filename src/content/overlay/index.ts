@@ -7,11 +7,11 @@
 import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
 import { abortableTimeout } from '../timers';
-import type { BadgeActions } from './Card';
+import { type BadgeActions, OpenCard } from './Card';
+import { drawLayer } from './draw';
 import { createOverlayHost } from './host';
 import { trackLayout } from './layout';
-import { type CardSettings, createOverlayModel, type OverlayComment } from './model';
-import { OverlayView } from './OverlayView';
+import { type CardSettings, createOverlayModel, inWindow, type OverlayComment } from './model';
 
 export type { BadgeActions, CardSettings, OverlayComment };
 
@@ -24,6 +24,14 @@ const ARROW_STEPS: Readonly<Record<string, number>> = {
   ArrowLeft: -1,
 };
 
+/** Where a key press moves the focus among `count` badges from `index`; null for any other key. */
+function nextIndex(key: string, index: number, count: number): number | null {
+  if (key === 'Home') return 0;
+  if (key === 'End') return count - 1;
+  const step = ARROW_STEPS[key];
+  return step === undefined ? null : Math.max(0, Math.min(count - 1, index + step));
+}
+
 export interface Overlay {
   /** Draws (or redraws) the badge and shield of one comment. */
   show(comment: OverlayComment): void;
@@ -33,8 +41,8 @@ export interface Overlay {
   /** Rings the comment for a moment (the popup's "Show in page"). */
   highlight(key: string): void;
   settingsChanged(settings: CardSettings): void;
-  /** The page changed: positions are read again on the next frame. */
-  relayout(): void;
+  /** The page changed, in a frame's callback: positions are read again now. */
+  pageChanged(): void;
   /** True for the overlay's own element: adding it is not a change of the page to read. */
   isOwnNode(node: Node): boolean;
 }
@@ -73,8 +81,15 @@ export function createOverlay(options: {
     }
   };
 
-  const focusBadge = (key: string) =>
-    host.layer.querySelector<HTMLElement>(`button.badge[data-key="${CSS.escape(key)}"]`)?.focus();
+  const viewport = document.createElement('div');
+  viewport.className = 'viewport';
+  const layer = document.createElement('div');
+  layer.className = 'layer';
+  viewport.append(layer);
+  const cardRoot = document.createElement('div');
+  host.container.append(viewport, cardRoot);
+  const { badgeOf } = drawLayer(model, layer, signal);
+  const focusBadge = (key: string) => badgeOf(key)?.focus();
 
   const onKey = (event: KeyboardEvent) => {
     // The site's keyboard shortcuts (X: j, k, l…) must not act on keys meant for the overlay.
@@ -87,25 +102,17 @@ export function createOverlay(options: {
       focusBadge(open);
       return;
     }
-    const target = event.target as HTMLElement;
-    if (!target.matches('button.badge')) return;
-    const badges = [...host.layer.querySelectorAll<HTMLElement>('button.badge')];
-    const index = badges.indexOf(target);
-    const step = ARROW_STEPS[event.key];
-    const next =
-      step !== undefined
-        ? index + step
-        : event.key === 'Home'
-          ? 0
-          : event.key === 'End'
-            ? badges.length - 1
-            : null;
+    const key = (event.target as HTMLElement).closest<HTMLElement>('button.badge')?.dataset.key;
+    if (key === undefined) return;
+    // Arrow keys, Home and End move between the badges in the window, top to bottom.
+    const keys = inWindow(model.drawn.peek(), model.view.peek()).map((d) => d.comment.key);
+    const next = nextIndex(event.key, keys.indexOf(key), keys.length);
     if (next === null) return;
     event.preventDefault();
-    badges[Math.max(0, Math.min(badges.length - 1, next))]?.focus();
+    focusBadge(keys[next] ?? key);
   };
   for (const type of ['keydown', 'keyup', 'keypress'] as const)
-    host.layer.addEventListener(type, onKey, { signal });
+    host.container.addEventListener(type, onKey, { signal });
 
   // A click anywhere on the page closes the card (only the CM's own clicks: a page cannot close it).
   const onPagePointer = (event: PointerEvent) => {
@@ -120,11 +127,11 @@ export function createOverlay(options: {
     } else removeEventListener('pointerdown', onPagePointer, { capture: true });
   });
 
-  render(createElement(OverlayView, { model, actions: options.actions }), host.layer);
+  render(createElement(OpenCard, { model, actions: options.actions }), cardRoot);
   signal.addEventListener('abort', () => {
     stopFollowingCard();
     removeEventListener('pointerdown', onPagePointer, { capture: true });
-    render(null, host.layer);
+    render(null, cardRoot);
     host.remove();
   });
 
@@ -137,7 +144,6 @@ export function createOverlay(options: {
       comments.set(comment.key, comment);
       keyOf.set(comment.element, comment.key);
       tracker.follow(comment.element);
-      tracker.schedule();
     },
     elementShows(element, key) {
       const before = keyOf.get(element);
@@ -163,7 +169,7 @@ export function createOverlay(options: {
     settingsChanged(settings) {
       model.settings.value = settings;
     },
-    relayout: tracker.schedule,
+    pageChanged: tracker.readNow,
     isOwnNode: host.isOwnNode,
   };
 }

@@ -1,24 +1,34 @@
 /**
- * Follows the badged comments on the page and decides, once per frame and only when something moved,
- * what to draw where: an IntersectionObserver tells which comments are near the window, and only those
- * have their boxes read. Scrolling, resizing, a comment or the document changing size, or the page's own
- * changes (`schedule`) ask for a new pass. Nothing runs while the tab is hidden.
+ * Follows the badged comments on the page and decides what to draw where, once per frame and only when
+ * something moved: an IntersectionObserver tells which comments are near the window, and only those have
+ * their boxes read. Badges, shields and the ring are placed in page coordinates on a layer that follows
+ * the window's scrolling, so scrolling the page costs one transform, not a pass; a scroll inside the page
+ * (a dialog), a resize, a comment or the document changing size, or the page's own changes (`schedule`)
+ * read the boxes again. Nothing runs while the tab is hidden.
  */
 import { whileVisible } from '../timers';
-import { BADGE_SIZE, badgeSpot, type CardSpot, cardSpot, intersect, type Rect, union } from './geometry';
+import { BADGE_SIZE, badgeSpot, type CardSpot, cardSpot, type Rect, union } from './geometry';
 import type { OverlayHost } from './host';
-import type { Drawn, OverlayComment, OverlayModel } from './model';
+import type { Drawn, OverlayComment, OverlayModel, View } from './model';
 
-/** Comments this far outside the window are followed, so their badges are ready when they scroll in. */
-const FOLLOW_MARGIN = '50% 0px';
+/** Comments this far outside the window (a share of its height) are drawn ahead of scrolling in. */
+const FOLLOW_FRACTION = 0.5;
+const FOLLOW_MARGIN = `${FOLLOW_FRACTION * 100}% 0px`;
 /** The ring around a comment the popup asked to show sits this far outside its box. */
 const RING_OUTSET = 4;
+/** No box is drawn further than this from the page's origin: a hostile page cannot stretch the layer. */
+const FAR = 10_000_000;
 
 export interface LayoutTracker {
   follow(element: HTMLElement): void;
   unfollow(element: HTMLElement): void;
   /** Something on the page may have moved: boxes are read again on the next frame. */
   schedule(): void;
+  /**
+   * The page just changed, and this is a frame's own callback: boxes are read now, in the layout this
+   * frame needs anyway, rather than in one more frame.
+   */
+  readNow(): void;
 }
 
 export function trackLayout(options: {
@@ -33,88 +43,141 @@ export function trackLayout(options: {
 }): LayoutTracker {
   const { model, host, commentOf } = options;
   const near = new Set<HTMLElement>();
+  /** The elements the intersection observer watches (it answers once for each, then on every change). */
+  let observed = new WeakSet<HTMLElement>();
   let intersections: IntersectionObserver | null = null;
   let resizes: ResizeObserver | null = null;
   let frame = 0;
+  /** Only the window scrolled since the last pass: the layer follows, no box needs reading. */
+  let scrollOnly = true;
+  /** The open card's comment (its author line, words and badge), in page coordinates. */
+  let cardZone: Rect | null = null;
+  /** Each comment's box at the last pass: one that has not moved is not read further. */
+  const lastBoxes = new WeakMap<HTMLElement, Rect>();
 
+  const requestFrame = () => {
+    if (frame === 0 && intersections !== null) frame = requestAnimationFrame(pass);
+  };
   const schedule = () => {
-    if (frame !== 0 || intersections === null) return;
-    frame = requestAnimationFrame(pass);
+    scrollOnly = false;
+    requestFrame();
+  };
+  const onScroll = (event: Event) => {
+    if (event.target !== document) scrollOnly = false;
+    requestFrame();
   };
 
   const pass = () => {
     frame = 0;
     host.ensureAttached();
-    const viewport: Rect = {
-      left: 0,
-      top: 0,
-      right: document.documentElement.clientWidth,
-      bottom: document.documentElement.clientHeight,
+    const view = {
+      x: window.scrollX,
+      y: window.scrollY,
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.clientHeight,
     };
+    const before = model.view.peek();
+    if (
+      view.x !== before.x ||
+      view.y !== before.y ||
+      view.width !== before.width ||
+      view.height !== before.height
+    )
+      model.view.value = view;
+    if (!scrollOnly) readBoxes(view);
+    scrollOnly = true;
+    placeCard(view);
+  };
+
+  const readBoxes = (view: View) => {
+    const onPage = (rect: Rect): Rect => ({
+      left: clampFar(rect.left + view.x),
+      top: clampFar(rect.top + view.y),
+      right: clampFar(rect.right + view.x),
+      bottom: clampFar(rect.bottom + view.y),
+    });
+    const previous = new Map(model.drawn.peek().map((d) => [d.comment.key, d]));
     const drawn: Drawn[] = [];
+    const reach = view.height * FOLLOW_FRACTION;
     for (const element of near) {
       const comment = commentOf(element);
       if (!comment || !element.isConnected) continue;
-      const box = element.getBoundingClientRect();
-      if (!intersect(box, viewport)) continue;
-      const badge = isCovered(comment, viewport)
-        ? null
-        : badgeSpot(comment.anchor.getBoundingClientRect(), box, comment.rtl, viewport);
+      const box = onPage(element.getBoundingClientRect());
+      // Followed before the observer said whether it is near: drawn only if it is.
+      if (box.bottom < view.y - reach || box.top > view.y + view.height + reach) continue;
+      const before = previous.get(comment.key);
+      const moved = !sameRect(box, lastBoxes.get(element) ?? null);
+      lastBoxes.set(element, box);
+      const isOpen = comment.key === model.openKey.peek();
+      if (before && before.comment === comment && !moved && !isOpen) {
+        // Neither changed nor moved: the same drawing, the same object, nothing drawn again.
+        drawn.push(before);
+        continue;
+      }
+      const anchor = onPage(comment.anchor.getBoundingClientRect());
+      const badge = badgeSpot(anchor, box, comment.rtl);
       const words = comment.shielded
         ? union(comment.bodies.map((body) => body.getBoundingClientRect()))
         : null;
-      const shield = words && intersect(rounded(words), viewport);
-      if (badge || shield) drawn.push({ comment, badge, shield });
+      const shield = words && rounded(onPage(words));
+      drawn.push(
+        before &&
+          before.comment === comment &&
+          samePoint(before.badge, badge) &&
+          sameRect(before.shield, shield)
+          ? before
+          : { comment, badge, shield },
+      );
+      if (isOpen)
+        cardZone = union([
+          anchor,
+          ...(shield ? [shield] : comment.bodies.map((body) => onPage(body.getBoundingClientRect()))),
+          {
+            left: badge.x,
+            top: badge.y,
+            right: badge.x + BADGE_SIZE.width,
+            bottom: badge.y + BADGE_SIZE.height,
+          },
+        ]);
     }
     drawn.sort(inReadingOrder);
-    if (!sameDrawing(drawn, model.drawn.peek())) model.drawn.value = drawn;
-    placeCard(drawn, viewport);
-    placeRing(viewport);
+    const current = model.drawn.peek();
+    if (drawn.length !== current.length || drawn.some((d, i) => d !== current[i])) model.drawn.value = drawn;
+    placeRing(onPage);
   };
 
-  /** The author line is under something else of the page (a sticky header, a menu, a dialog). */
-  const isCovered = (comment: OverlayComment, viewport: Rect) => {
-    const line = comment.anchor.getBoundingClientRect();
-    const x = comment.rtl ? line.right - 2 : line.left + 2;
-    const y = line.top + Math.min(line.bottom - line.top, 16) / 2;
-    if (!intersect({ left: x, top: y, right: x + 1, bottom: y + 1 }, viewport)) return true;
-    const hit = document.elementFromPoint(x, y);
-    return hit !== null && !host.isOwnNode(hit) && !comment.element.contains(hit);
-  };
-
-  const placeCard = (drawn: readonly Drawn[], viewport: Rect) => {
+  const placeCard = (view: View) => {
     const open = model.openKey.peek();
-    const shown = open === null ? undefined : drawn.find((d) => d.comment.key === open && d.badge);
-    if (!shown?.badge) {
+    if (open !== null && !model.drawn.peek().some((d) => d.comment.key === open)) {
       // Its comment left the window: the card goes with it.
-      if (open !== null) model.openKey.value = null;
-      return;
+      model.openKey.value = null;
     }
-    const { comment, badge } = shown;
-    const zone = union([
-      comment.anchor.getBoundingClientRect(),
-      ...comment.bodies.map((body) => body.getBoundingClientRect()),
-      { left: badge.x, top: badge.y, right: badge.x + 1, bottom: badge.y + BADGE_SIZE.height },
-    ]);
-    const spot = zone && cardSpot(zone, viewport);
+    const viewport: Rect = { left: 0, top: 0, right: view.width, bottom: view.height };
+    const zone = model.openKey.peek() === null ? null : cardZone;
+    const spot =
+      zone &&
+      cardSpot(
+        {
+          left: zone.left - view.x,
+          top: zone.top - view.y,
+          right: zone.right - view.x,
+          bottom: zone.bottom - view.y,
+        },
+        viewport,
+      );
     if (!sameSpot(spot, model.cardSpot.peek())) model.cardSpot.value = spot;
   };
 
-  const placeRing = (viewport: Rect) => {
+  const placeRing = (onPage: (rect: Rect) => Rect) => {
     const key = model.highlightKey.peek();
     const comment = key === null ? undefined : options.commentByKey(key);
-    const box = comment?.element.isConnected ? comment.element.getBoundingClientRect() : undefined;
-    const ring = box
-      ? intersect(
-          rounded({
-            left: box.left - RING_OUTSET,
-            top: box.top - RING_OUTSET,
-            right: box.right + RING_OUTSET,
-            bottom: box.bottom + RING_OUTSET,
-          }),
-          viewport,
-        )
-      : null;
+    const box = comment?.element.isConnected ? onPage(comment.element.getBoundingClientRect()) : null;
+    const ring = box && {
+      left: box.left - RING_OUTSET,
+      top: box.top - RING_OUTSET,
+      right: box.right + RING_OUTSET,
+      bottom: box.bottom + RING_OUTSET,
+    };
     if (!sameRect(ring, model.ring.peek())) model.ring.value = ring;
   };
 
@@ -139,14 +202,18 @@ export function trackLayout(options: {
     resizes = new ResizeObserver(schedule);
     // Content added or removed above the comments moves them without resizing them.
     resizes.observe(document.documentElement);
-    for (const element of options.followed()) observing.observe(element);
-    addEventListener('scroll', schedule, { capture: true, passive: true, signal: visible });
+    for (const element of options.followed()) {
+      observed.add(element);
+      observing.observe(element);
+    }
+    addEventListener('scroll', onScroll, { capture: true, passive: true, signal: visible });
     addEventListener('resize', schedule, { passive: true, signal: visible });
     visible.addEventListener('abort', () => {
       observing.disconnect();
       resizes?.disconnect();
       intersections = null;
       resizes = null;
+      observed = new WeakSet();
       near.clear();
       cancelAnimationFrame(frame);
       frame = 0;
@@ -155,15 +222,32 @@ export function trackLayout(options: {
 
   return {
     follow(element) {
-      intersections?.observe(element);
+      if (intersections && !observed.has(element)) {
+        observed.add(element);
+        intersections.observe(element);
+        // Drawn at the next frame if it is near, without waiting for the observer's first answer.
+        near.add(element);
+      }
+      schedule();
     },
     unfollow(element) {
+      observed.delete(element);
       intersections?.unobserve(element);
       resizes?.unobserve(element);
       if (near.delete(element)) schedule();
     },
     schedule,
+    readNow() {
+      if (intersections === null) return;
+      cancelAnimationFrame(frame);
+      scrollOnly = false;
+      pass();
+    },
   };
+}
+
+function clampFar(value: number): number {
+  return Math.max(-FAR, Math.min(FAR, value));
 }
 
 function rounded(rect: Rect): Rect {
@@ -177,22 +261,11 @@ function rounded(rect: Rect): Rect {
 
 /** Top to bottom, then along the line: the order arrow keys follow. */
 function inReadingOrder(a: Drawn, b: Drawn): number {
-  const ay = a.badge?.y ?? a.shield?.top ?? 0;
-  const by = b.badge?.y ?? b.shield?.top ?? 0;
-  return ay - by || (a.badge?.x ?? 0) - (b.badge?.x ?? 0);
+  return a.badge.y - b.badge.y || a.badge.x - b.badge.x;
 }
 
-function sameDrawing(next: readonly Drawn[], previous: readonly Drawn[]): boolean {
-  if (next.length !== previous.length) return false;
-  return next.every((d, i) => {
-    const p = previous[i] as Drawn;
-    return (
-      d.comment === p.comment &&
-      d.badge?.x === p.badge?.x &&
-      d.badge?.y === p.badge?.y &&
-      sameRect(d.shield, p.shield)
-    );
-  });
+function samePoint(a: { x: number; y: number }, b: { x: number; y: number }): boolean {
+  return a.x === b.x && a.y === b.y;
 }
 
 function sameRect(a: Rect | null, b: Rect | null): boolean {

@@ -6,7 +6,7 @@
 import { signal } from '@preact/signals';
 import type { Platform } from '../../shared/comment';
 import type { CommentVerdict } from '../messages';
-import type { CardSpot, Point, Rect } from './geometry';
+import { BADGE_SIZE, type CardSpot, type Point, type Rect } from './geometry';
 
 /** One badged comment, as the page shows it. */
 export interface OverlayComment {
@@ -24,15 +24,34 @@ export interface OverlayComment {
   shielded: boolean;
 }
 
-/** One comment drawn this frame. */
+/** One comment drawn near the window, in page coordinates (the layer follows the window's scrolling). */
 export interface Drawn {
   comment: OverlayComment;
-  /** The badge's top-left corner, or null when it does not fit in the window (its shield may still). */
-  badge: Point | null;
+  /** The badge's top-left corner. */
+  badge: Point;
   shield: Rect | null;
 }
 
 /** Settings the card shows (they change when the CM edits them in the dashboard). */
+/** The window, in page coordinates: how far it is scrolled, and its size. */
+export interface View {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The drawn comments whose badge is inside the window (the others are drawn ahead, out of sight). */
+export function inWindow(drawn: readonly Drawn[], view: View): Drawn[] {
+  return drawn.filter(
+    ({ badge }) =>
+      badge.x >= view.x &&
+      badge.y >= view.y &&
+      badge.x + BADGE_SIZE.width <= view.x + view.width &&
+      badge.y + BADGE_SIZE.height <= view.y + view.height,
+  );
+}
+
 export interface CardSettings {
   brand: string;
   interfaceLanguage: string;
@@ -49,13 +68,15 @@ export interface Confirmation {
 export function createOverlayModel(settings: CardSettings) {
   return {
     drawn: signal<readonly Drawn[]>([]),
-    /** The comment whose card is open, and where the card goes (null until laid out). */
+    /** The window over the page: the layer of badges and shields moves by its scroll. */
+    view: signal<View>({ x: 0, y: 0, width: 0, height: 0 }),
+    /** The comment whose card is open, and where the card goes in the window (null until laid out). */
     openKey: signal<string | null>(null),
     cardSpot: signal<CardSpot | null>(null),
     /** The one badge in the Tab order (roving tabindex); arrow keys move it. */
     currentKey: signal<string | null>(null),
     confirmation: signal<Confirmation | null>(null),
-    /** The comment the popup asked to show, and the ring drawn around it (null until laid out). */
+    /** The comment the popup asked to show, and the ring drawn around it (page coordinates). */
     highlightKey: signal<string | null>(null),
     ring: signal<Rect | null>(null),
     settings: signal<CardSettings>(settings),
