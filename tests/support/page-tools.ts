@@ -68,11 +68,13 @@ export interface OverlayBox {
   height: number;
 }
 
-/** What the overlay draws now: the badges (with their labels), the shield panels, the open card. */
+/** What the overlay draws now: the badges (with their labels), the shield panels, the card, the ring. */
 export interface OverlayView {
   badges: (OverlayBox & { label: string; tabIndex: number; expanded: boolean; name: string })[];
   shields: OverlayBox[];
   card: (OverlayBox & { text: string }) | null;
+  /** The ring around the comment the popup asked to show. */
+  ring: OverlayBox | null;
 }
 
 export function overlayView(page: Page): Promise<OverlayView> {
@@ -84,6 +86,7 @@ export function overlayView(page: Page): Promise<OverlayView> {
         return { key: element.dataset.key ?? '', left, top, width, height };
       };
       const card = root.querySelector<HTMLElement>('.card');
+      const ring = root.querySelector<HTMLElement>('.ring:not([hidden])');
       return {
         badges: [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => ({
           ...box(badge),
@@ -94,17 +97,29 @@ export function overlayView(page: Page): Promise<OverlayView> {
         })),
         shields: [...root.querySelectorAll<HTMLElement>('.shield')].map(box),
         card: card ? { ...box(card), text: card.textContent ?? '' } : null,
+        ring: ring ? box(ring) : null,
       };
     },
     null,
   );
 }
 
+/** Waits until Desaffect's content script has put its overlay in the page. */
+export async function waitForOverlay(page: Page, timeout = 15_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await inOverlay(page, () => true, null).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`No Desaffect overlay after ${timeout} ms`);
+    await page.waitForTimeout(100);
+  }
+}
+
 /** Waits until the overlay draws a badge for each of `keys` (comments on screen). */
 export async function waitForBadges(page: Page, keys: readonly string[], timeout = 20_000): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const drawn = new Set((await overlayView(page)).badges.map((badge) => badge.key));
+    // The overlay may not be in the page yet: the content script starts once the page has loaded.
+    const view = await overlayView(page).catch(() => null);
+    const drawn = new Set(view?.badges.map((badge) => badge.key));
     const missing = keys.filter((key) => !drawn.has(key));
     if (missing.length === 0) return;
     if (Date.now() > deadline) throw new Error(`No badge for ${missing.join(', ')} after ${timeout} ms`);

@@ -44,6 +44,8 @@ export interface DemoFeed {
   navigate(path: string): void;
   /** When each reply was added (`performance.now()`), by comment key (`platform:id`). */
   insertionTimes(): Record<string, number>;
+  /** The element showing reply `i` (null once the page let go of it). */
+  element(i: number): Element | null;
   /** Brings reply `i` into view (its top a third of the way down the window), as the CM scrolling to it. */
   scrollTo(i: number): void;
   /** How many replies the thread has shown in all. */

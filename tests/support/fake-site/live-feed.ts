@@ -106,6 +106,10 @@ function insertionTimes(): Record<string, number> {
   return Object.fromEntries([...insertedAt].map(([id, at]) => [`${config.platform}:${id}`, at]));
 }
 
+function element(i: number): Element | null {
+  return cells[i] ?? null;
+}
+
 function scrollTo(i: number): void {
   // Its top a third of the way down the window: a reply taller than the window still shows its author.
   window.scrollBy(0, cellOf(i).getBoundingClientRect().top - window.innerHeight / 3);
@@ -120,6 +124,7 @@ window.demoFeed = {
   keep,
   navigate,
   insertionTimes,
+  element,
   scrollTo,
   total: () => next,
   idOf,

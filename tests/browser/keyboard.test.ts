@@ -1,0 +1,155 @@
+/**
+ * The overlay with the keyboard only, as a CM who does not use a mouse: Tab reaches a badge (one stop for
+ * all of them), arrow keys move between badges, Enter opens the card, Tab goes through its buttons and
+ * out, Escape closes it and returns to the badge. And axe-core finds no serious violation in the badges
+ * and an open card, run on a copy of the overlay's closed root in a page of its own (axe cannot enter a
+ * closed root, DevTools can copy it out).
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OVERLAY_STYLE } from '../../src/content/overlay/style';
+import { inOverlay, overlayView, toggleCard, waitForBadges } from '../support/page-tools';
+import { type Harness, openFeed, startHarness } from './harness';
+
+const URL = 'https://x.com/acme_fr/status/1790000000000000432?live=0&ui=en';
+const REPLIES = 8;
+
+let harness: Harness;
+let page: Page;
+
+/** What has the keyboard focus inside the overlay: a badge's key, a card button's text, or null. */
+const focused = () =>
+  inOverlay(
+    page,
+    (root) => {
+      const active = root.activeElement as HTMLElement | null;
+      if (!active) return null;
+      return active.matches('button.badge') ? `badge ${active.dataset.key}` : `card ${active.textContent}`;
+    },
+    null,
+  );
+
+beforeAll(async () => {
+  harness = await startHarness();
+  page = await openFeed(harness, URL, REPLIES);
+  const keys = await page.evaluate(
+    (n) => Array.from({ length: n }, (_, i) => `x:${window.demoFeed.idOf(i)}`),
+    REPLIES - 2,
+  );
+  await waitForBadges(page, keys);
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+describe('the overlay with the keyboard only', () => {
+  it('Tab reaches one badge, arrow keys move between badges, Enter opens the card, Tab goes through it, Escape returns', async () => {
+    const badges = (await overlayView(page)).badges;
+    // One stop in the Tab order for all the badges.
+    expect(badges.filter((badge) => badge.tabIndex === 0)).toHaveLength(1);
+    await page.keyboard.press('Tab');
+    const first = badges.find((badge) => badge.tabIndex === 0)?.key;
+    expect(await focused()).toBe(`badge ${first}`);
+    await page.keyboard.press('ArrowDown');
+    const second = await focused();
+    expect(second).toMatch(/^badge /);
+    expect(second).not.toBe(`badge ${first}`);
+    const key = (second as string).slice('badge '.length);
+
+    // The card's buttons are not in the Tab order until it is open: Tab leaves the overlay.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBeNull();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe(`badge ${key}`);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await overlayView(page)).card?.key).toBe(key);
+    expect((await overlayView(page)).badges.find((b) => b.key === key)?.expanded).toBe(true);
+    const buttons = await inOverlay(
+      page,
+      (root) => [...root.querySelectorAll('.card button')].map((button) => `card ${button.textContent}`),
+      null,
+    );
+    const visited: (string | null)[] = [];
+    for (let i = 0; i < buttons.length; i++) {
+      await page.keyboard.press('Tab');
+      visited.push(await focused());
+    }
+    expect(visited).toEqual(buttons);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await overlayView(page)).card).toBeNull();
+    expect(await focused()).toBe(`badge ${key}`);
+    // Enter again opens it again (it no longer opens on focus and closes on Enter).
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await overlayView(page)).card?.key).toBe(key);
+    await page.keyboard.press('Escape');
+  });
+
+  it('names every badge by the words it shows first', async () => {
+    const names = await inOverlay(
+      page,
+      (root) =>
+        [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => [
+          badge.getAttribute('aria-label') ?? '',
+          badge.querySelector('.words')?.textContent ?? '',
+        ]),
+      null,
+    );
+    expect(names.length).toBeGreaterThan(3);
+    for (const [name = '', words = ''] of names) expect(name.startsWith(words)).toBe(true);
+  });
+});
+
+describe('axe-core', () => {
+  it('finds no serious violation in the badges and an open card', async () => {
+    const { badges } = await overlayView(page);
+    const threat = badges.find((badge) => badge.label === 'threat') ?? badges[0];
+    await toggleCard(page, threat?.key ?? '');
+    const copy = await inOverlay(page, (root) => root.innerHTML, null);
+    await toggleCard(page, threat?.key ?? '');
+
+    const audit = await harness.browser.context.newPage();
+    await audit.setContent(
+      '<!doctype html><html lang="en"><head><title>A thread</title></head><body><main><h1>A thread</h1><div id="host"></div></main></body></html>',
+    );
+    await audit.evaluate(
+      ({ html, style }) => {
+        const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+        root.innerHTML = `<style>${style}</style>${html}`;
+      },
+      { html: copy, style: OVERLAY_STYLE },
+    );
+    await audit.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const { violations, namedButtons } = await audit.evaluate(async () => {
+      interface AxeResult {
+        id: string;
+        impact: string | null;
+        nodes: unknown[];
+      }
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(context: Node, options: object): Promise<{ violations: AxeResult[]; passes: AxeResult[] }>;
+          };
+        }
+      ).axe;
+      // The experimental rule is the one that found the badge's name not containing its words.
+      const results = await axe.run(document, {
+        rules: { 'label-content-name-mismatch': { enabled: true } },
+      });
+      return {
+        violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })),
+        namedButtons: results.passes.find((p) => p.id === 'button-name')?.nodes.length ?? 0,
+      };
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // axe did look inside the copy: every badge and every button of the card has a name.
+    expect(namedButtons).toBeGreaterThanOrEqual(badges.length + 5);
+    // The copy held what was audited: the badges and the open card.
+    expect(copy).toContain('class="card"');
+    await audit.close();
+  });
+});
