@@ -277,7 +277,11 @@ export async function main(teardown = new AbortController()): Promise<void> {
   observer.pause();
   whileVisible(signal, (visible) => {
     observer.resume();
-    visible.addEventListener('abort', () => observer.pause());
+    visible.addEventListener('abort', () => {
+      observer.pause();
+      // What was read before going quiet: the popup, which hides this tab, shows it.
+      reportStatus();
+    });
     reportStatus();
     abortableInterval(
       visible,

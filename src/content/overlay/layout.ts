@@ -14,6 +14,7 @@ import type { Drawn, OverlayComment, OverlayModel, View } from './model';
 /** Comments this far outside the window (a share of its height) are drawn ahead of scrolling in. */
 const FOLLOW_FRACTION = 0.5;
 const FOLLOW_MARGIN = `${FOLLOW_FRACTION * 100}% 0px`;
+const SHIELD_MARGIN = 2;
 /** The ring around a comment the popup asked to show sits this far outside its box. */
 const RING_OUTSET = 4;
 /** No box is drawn further than this from the page's origin: a hostile page cannot stretch the layer. */
@@ -119,7 +120,7 @@ export function trackLayout(options: {
       const words = comment.shielded
         ? union(comment.bodies.map((body) => body.getBoundingClientRect()))
         : null;
-      const shield = words && rounded(onPage(words));
+      const shield = words && covering(onPage(words));
       drawn.push(
         before &&
           before.comment === comment &&
@@ -250,12 +251,13 @@ function clampFar(value: number): number {
   return Math.max(-FAR, Math.min(FAR, value));
 }
 
-function rounded(rect: Rect): Rect {
+/** The words' box in whole pixels, with a margin for the glyphs that reach past it (accents, emoji). */
+function covering(rect: Rect): Rect {
   return {
-    left: Math.floor(rect.left),
-    top: Math.floor(rect.top),
-    right: Math.ceil(rect.right),
-    bottom: Math.ceil(rect.bottom),
+    left: Math.floor(rect.left) - SHIELD_MARGIN,
+    top: Math.floor(rect.top) - SHIELD_MARGIN,
+    right: Math.ceil(rect.right) + SHIELD_MARGIN,
+    bottom: Math.ceil(rect.bottom) + SHIELD_MARGIN,
   };
 }
 

@@ -4,12 +4,15 @@ import { BADGE_SIZE } from './geometry';
  * The overlay's one stylesheet. The host fills the window and lets every pointer through: only the badges
  * (one box size for all) and the open card take clicks, so probing the page by hit-testing finds the
  * same thing over every comment. `!important` on :host wins over anything the page sets on the element.
+ * The viewport clips what is drawn ahead, out of the window: the host's size never depends on it. The
+ * shield is opaque: a backdrop filter is not drawn everywhere (headless Firefox showed the words).
  */
 export const OVERLAY_STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
   z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important;
   visibility: visible !important; opacity: 1 !important; transform: none !important; filter: none !important; }
-.layer { position: absolute; inset: 0; overflow: clip; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
+.viewport { position: absolute; inset: 0; overflow: clip; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
+.layer { position: absolute; left: 0; top: 0; will-change: transform; }
 button { font: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 .badge { position: absolute; left: 0; top: 0; box-sizing: border-box; width: ${BADGE_SIZE.width}px;
@@ -18,7 +21,7 @@ button { font: inherit; cursor: pointer; }
   pointer-events: auto; box-shadow: 0 1px 3px rgb(0 0 0 / 0.25); }
 .badge .words { overflow: hidden; text-overflow: ellipsis; }
 .shield { position: absolute; left: 0; top: 0; box-sizing: border-box; border-radius: 6px;
-  background: rgb(240 240 240 / 0.55); backdrop-filter: blur(8px); -webkit-backdrop-filter: blur(8px);
+  background: repeating-linear-gradient(#d9dcde 0 0.55em, #eceeef 0.55em 1.35em);
   display: flex; align-items: center; justify-content: center; overflow: hidden; }
 .shield span { font-size: 12px; font-weight: 600; color: #1b1b1b; background: rgb(255 255 255 / 0.9);
   border-radius: 999px; padding: 2px 10px; white-space: nowrap; }
