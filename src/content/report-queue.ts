@@ -22,14 +22,17 @@ export function createReportQueue(options: {
   onVerdicts: (verdicts: CommentVerdict[]) => void;
   isAlive: () => boolean;
   setTimer?: (fn: () => void, ms: number) => unknown;
+  now?: () => number;
 }) {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const now = options.now ?? Date.now;
   const pending = new Map<string, ObservedComment>();
-  /** Answered by the service worker, its write not yet confirmed. */
-  const unconfirmed = new Map<string, ObservedComment>();
+  /** Sent, its write not yet confirmed: the comment, and when it was sent. */
+  const unconfirmed = new Map<string, { comment: ObservedComment; sentAt: number }>();
   const attempts = new Map<string, number>();
   let inFlight = false;
   let retryScheduled = false;
+  let watching = false;
   /** Consecutive failures (sends, writes, confirmations that never came): the retry delay grows with them. */
   let failures = 0;
 
@@ -49,47 +52,67 @@ export function createReportQueue(options: {
     }, delay);
   };
 
+  /**
+   * One timer for every unconfirmed comment, set for the oldest one: what was sent STORED_WITHIN_MS ago
+   * and never confirmed goes again (a service worker stopped before or during the write). A confirmed
+   * comment is simply gone from the map: no timer keeps it, or its text, alive.
+   */
+  const watchConfirmations = () => {
+    if (watching) return;
+    const oldest = unconfirmed.values().next().value;
+    if (!oldest) return;
+    watching = true;
+    setTimer(
+      () => {
+        watching = false;
+        const due = now() - STORED_WITHIN_MS;
+        let lost = false;
+        for (const [key, { comment, sentAt }] of unconfirmed) {
+          if (sentAt > due) break; // in the order they were sent
+          unconfirmed.delete(key);
+          retry(key, comment);
+          lost = true;
+        }
+        if (lost) failures += 1;
+        watchConfirmations();
+        scheduleFlush();
+      },
+      Math.max(0, oldest.sentAt + STORED_WITHIN_MS - now()),
+    );
+  };
+
   async function flush(): Promise<void> {
     if (inFlight || pending.size === 0 || !options.isAlive()) return;
     inFlight = true;
     const batch = [...pending.values()].slice(0, MAX_BATCH);
     const keys = batch.map(commentKey);
+    const sentAt = now();
     // Unconfirmed from now on: the news of the write may come before the answer does.
     batch.forEach((comment, i) => {
       const key = keys[i] as string;
       attempts.set(key, (attempts.get(key) ?? 0) + 1);
       pending.delete(key);
-      unconfirmed.set(key, comment);
+      unconfirmed.delete(key); // re-inserted last: the map stays in the order of sending
+      unconfirmed.set(key, { comment, sentAt });
     });
     try {
       const verdicts = await options.send(batch);
-      setTimer(() => {
-        if (unconfirmedSince(batch, keys)) failures += 1;
-        scheduleFlush();
-      }, STORED_WITHIN_MS);
+      watchConfirmations();
       options.onVerdicts(verdicts);
     } catch {
       // No answer (the service worker was asleep or restarting): the whole batch goes again.
       failures += 1;
-      unconfirmedSince(batch, keys);
+      batch.forEach((comment, i) => {
+        const key = keys[i] as string;
+        if (unconfirmed.get(key)?.comment !== comment) return;
+        unconfirmed.delete(key);
+        retry(key, comment);
+      });
     } finally {
       inFlight = false;
     }
     scheduleFlush();
   }
-
-  /** Those of `batch` still unconfirmed go again later: the service worker stopped before or during it. */
-  const unconfirmedSince = (batch: ObservedComment[], keys: string[]) => {
-    let lost = false;
-    batch.forEach((comment, i) => {
-      const key = keys[i] as string;
-      if (unconfirmed.get(key) !== comment) return;
-      unconfirmed.delete(key);
-      retry(key, comment);
-      lost = true;
-    });
-    return lost;
-  };
 
   return {
     add(comments: ObservedComment[]): void {
@@ -100,11 +123,11 @@ export function createReportQueue(options: {
     /** The service worker's news of a write: `ok` false when the database refused it (storage full). */
     stored(keys: readonly string[], ok: boolean): void {
       for (const key of keys) {
-        const comment = unconfirmed.get(key);
-        if (!comment) continue;
+        const sent = unconfirmed.get(key);
+        if (!sent) continue;
         unconfirmed.delete(key);
         if (ok) attempts.delete(key);
-        else retry(key, comment);
+        else retry(key, sent.comment);
       }
       failures = ok ? 0 : failures + 1;
       scheduleFlush();

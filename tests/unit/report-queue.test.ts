@@ -33,9 +33,10 @@ const verdictFor = (c: ObservedComment): CommentVerdict => ({
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A queue whose timers the test runs by hand; `answer` decides each send's fate. */
+/** A queue whose clock and timers the test runs by hand; `answer` decides each send's fate. */
 function harness(answer: (comments: ObservedComment[], sendIndex: number) => Promise<CommentVerdict[]>) {
-  const timers: { fn: () => void; ms: number }[] = [];
+  let clock = 0;
+  const timers: { fn: () => void; ms: number; at: number }[] = [];
   const sent: string[][] = [];
   const delivered: string[] = [];
   const queue = createReportQueue({
@@ -45,12 +46,14 @@ function harness(answer: (comments: ObservedComment[], sendIndex: number) => Pro
     },
     onVerdicts: (verdicts) => delivered.push(...verdicts.map((v) => v.key)),
     isAlive: () => true,
-    setTimer: (fn, ms) => timers.push({ fn, ms }),
+    setTimer: (fn, ms) => timers.push({ fn, ms, at: clock + ms }),
+    now: () => clock,
   });
-  /** Runs the next timer that is due first (the shortest delay), as time would. */
+  /** Runs the timer due first, moving the clock to its time, as time would. */
   const runNextTimer = async () => {
-    timers.sort((a, b) => a.ms - b.ms);
+    timers.sort((a, b) => a.at - b.at);
     const next = timers.shift();
+    if (next) clock = next.at;
     next?.fn();
     await settle();
     return next?.ms;

@@ -79,24 +79,10 @@ function answer(message: CsToBg): BgReplies[CsToBg['type']] {
 const sentOfType = (type: CsToBg['type']) => sent.filter((message) => message.type === type).length;
 
 /**
- * jsdom lays nothing out and has no intersection or resize observers: every element gets the same box,
- * every followed comment is in the window, and the test keeps count of what is observed.
+ * jsdom lays nothing out and has no resize observer: every element gets the same box, and the test keeps
+ * count of the observers at work.
  */
 const watching = new Set<object>();
-class FakeIntersectionObserver {
-  constructor(private readonly callback: IntersectionObserverCallback) {
-    watching.add(this);
-  }
-  observe(target: Element) {
-    setTimeout(() =>
-      this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as never),
-    );
-  }
-  unobserve() {}
-  disconnect() {
-    watching.delete(this);
-  }
-}
 class FakeResizeObserver {
   constructor() {
     watching.add(this);
@@ -146,7 +132,6 @@ beforeEach(() => {
   // jsdom's tab is never visible: the settings refresh and the activity reports need one that is.
   visibility = 'visible';
   vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => visibility);
-  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   watching.clear();
   const box = { left: 10, top: 10, right: 400, bottom: 60, width: 390, height: 50, x: 10, y: 10 };

@@ -67,7 +67,6 @@ export function createOverlay(options: {
     host,
     commentOf,
     commentByKey: (key) => comments.get(key),
-    followed: () => [...comments.values()].map((comment) => comment.element),
     signal,
   });
 

@@ -1,19 +1,19 @@
 /**
  * Follows the badged comments on the page and decides what to draw where, once per frame and only when
- * something moved: an IntersectionObserver tells which comments are near the window, and only those have
- * their boxes read. Badges, shields and the ring are placed in page coordinates on a layer that follows
- * the window's scrolling, so scrolling the page costs one transform, not a pass; a scroll inside the page
- * (a dialog), a resize, a comment or the document changing size, or the page's own changes (`schedule`)
- * read the boxes again. Nothing runs while the tab is hidden.
+ * something moved: only the comments near the window (near.ts) have their boxes read. Badges, shields and
+ * the ring are placed in page coordinates on a layer that follows the window's scrolling, so scrolling
+ * the page costs one transform and a look at boxes already read; a scroll inside the page (a dialog), a
+ * resize, a comment near the window or the document changing size, or the page's own changes
+ * (`schedule`) read the boxes again. Nothing runs while the tab is hidden.
  */
 import { whileVisible } from '../timers';
 import { BADGE_SIZE, badgeSpot, type CardSpot, cardSpot, type Rect, union } from './geometry';
 import type { OverlayHost } from './host';
 import type { Drawn, OverlayComment, OverlayModel, View } from './model';
+import { createNearFinder } from './near';
 
 /** Comments this far outside the window (a share of its height) are drawn ahead of scrolling in. */
 const FOLLOW_FRACTION = 0.5;
-const FOLLOW_MARGIN = `${FOLLOW_FRACTION * 100}% 0px`;
 const SHIELD_MARGIN = 2;
 /** The ring around a comment the popup asked to show sits this far outside its box. */
 const RING_OUTSET = 4;
@@ -38,26 +38,29 @@ export function trackLayout(options: {
   /** The comment an element shows now (X reuses elements for other comments). */
   commentOf(element: Element): OverlayComment | undefined;
   commentByKey(key: string): OverlayComment | undefined;
-  /** Every element followed, to observe again when the tab shows again. */
-  followed(): Iterable<HTMLElement>;
   signal: AbortSignal;
 }): LayoutTracker {
   const { model, host, commentOf } = options;
-  const near = new Set<HTMLElement>();
-  /** The elements the intersection observer watches (it answers once for each, then on every change). */
-  let observed = new WeakSet<HTMLElement>();
-  let intersections: IntersectionObserver | null = null;
+  /** The window at the current pass: boxes read during it are turned into page coordinates with it. */
+  let view: View = model.view.peek();
+  const finder = createNearFinder<HTMLElement>((element) => {
+    if (!element.isConnected) return null;
+    const rect = element.getBoundingClientRect();
+    return rect.width === 0 && rect.height === 0 ? null : onPage(rect, view);
+  });
+  /** The comments near the window at the last pass, whose size changes are watched. */
+  let near = new Set<HTMLElement>();
   let resizes: ResizeObserver | null = null;
   let frame = 0;
-  /** Only the window scrolled since the last pass: the layer follows, no box needs reading. */
+  /** Only the window scrolled since the last pass: no box changed, only which ones are near. */
   let scrollOnly = true;
   /** The open card's comment (its author line, words and badge), in page coordinates. */
   let cardZone: Rect | null = null;
-  /** Each comment's box at the last pass: one that has not moved is not read further. */
-  const lastBoxes = new WeakMap<HTMLElement, Rect>();
+  /** Each comment's box when it was last drawn: one that has not moved is not read further. */
+  const drawnBoxes = new WeakMap<HTMLElement, Rect>();
 
   const requestFrame = () => {
-    if (frame === 0 && intersections !== null) frame = requestAnimationFrame(pass);
+    if (frame === 0 && resizes !== null) frame = requestAnimationFrame(pass);
   };
   const schedule = () => {
     scrollOnly = false;
@@ -71,7 +74,7 @@ export function trackLayout(options: {
   const pass = () => {
     frame = 0;
     host.ensureAttached();
-    const view = {
+    view = {
       x: window.scrollX,
       y: window.scrollY,
       width: document.documentElement.clientWidth,
@@ -85,42 +88,39 @@ export function trackLayout(options: {
       view.height !== before.height
     )
       model.view.value = view;
-    if (!scrollOnly) readBoxes(view);
+    if (!scrollOnly) finder.invalidate();
+    readBoxes();
     scrollOnly = true;
-    placeCard(view);
+    placeCard();
   };
 
-  const readBoxes = (view: View) => {
-    const onPage = (rect: Rect): Rect => ({
-      left: clampFar(rect.left + view.x),
-      top: clampFar(rect.top + view.y),
-      right: clampFar(rect.right + view.x),
-      bottom: clampFar(rect.bottom + view.y),
-    });
+  const readBoxes = () => {
+    const reach = view.height * FOLLOW_FRACTION;
+    const nearNow = new Set(finder.near(view.y - reach, view.y + view.height + reach));
+    for (const element of near) if (!nearNow.has(element)) resizes?.unobserve(element);
+    for (const element of nearNow) if (!near.has(element)) resizes?.observe(element);
+    near = nearNow;
     const previous = new Map(model.drawn.peek().map((d) => [d.comment.key, d]));
     const drawn: Drawn[] = [];
-    const reach = view.height * FOLLOW_FRACTION;
     for (const element of near) {
       const comment = commentOf(element);
-      if (!comment || !element.isConnected) continue;
-      const box = onPage(element.getBoundingClientRect());
-      // Followed before the observer said whether it is near: drawn only if it is.
-      if (box.bottom < view.y - reach || box.top > view.y + view.height + reach) continue;
+      const box = finder.boxOf(element);
+      if (!comment || !box) continue;
       const before = previous.get(comment.key);
-      const moved = !sameRect(box, lastBoxes.get(element) ?? null);
-      lastBoxes.set(element, box);
+      const moved = !sameRect(box, drawnBoxes.get(element) ?? null);
+      drawnBoxes.set(element, box);
       const isOpen = comment.key === model.openKey.peek();
       if (before && before.comment === comment && !moved && !isOpen) {
         // Neither changed nor moved: the same drawing, the same object, nothing drawn again.
         drawn.push(before);
         continue;
       }
-      const anchor = onPage(comment.anchor.getBoundingClientRect());
+      const anchor = onPage(comment.anchor.getBoundingClientRect(), view);
       const badge = badgeSpot(anchor, box, comment.rtl);
       const words = comment.shielded
         ? union(comment.bodies.map((body) => body.getBoundingClientRect()))
         : null;
-      const shield = words && covering(onPage(words));
+      const shield = words && covering(onPage(words, view));
       drawn.push(
         before &&
           before.comment === comment &&
@@ -132,7 +132,7 @@ export function trackLayout(options: {
       if (isOpen)
         cardZone = union([
           anchor,
-          ...(shield ? [shield] : comment.bodies.map((body) => onPage(body.getBoundingClientRect()))),
+          ...(shield ? [shield] : comment.bodies.map((body) => onPage(body.getBoundingClientRect(), view))),
           {
             left: badge.x,
             top: badge.y,
@@ -144,10 +144,10 @@ export function trackLayout(options: {
     drawn.sort(inReadingOrder);
     const current = model.drawn.peek();
     if (drawn.length !== current.length || drawn.some((d, i) => d !== current[i])) model.drawn.value = drawn;
-    placeRing(onPage);
+    placeRing();
   };
 
-  const placeCard = (view: View) => {
+  const placeCard = () => {
     const open = model.openKey.peek();
     if (open !== null && !model.drawn.peek().some((d) => d.comment.key === open)) {
       // Its comment left the window: the card goes with it.
@@ -169,10 +169,10 @@ export function trackLayout(options: {
     if (!sameSpot(spot, model.cardSpot.peek())) model.cardSpot.value = spot;
   };
 
-  const placeRing = (onPage: (rect: Rect) => Rect) => {
+  const placeRing = () => {
     const key = model.highlightKey.peek();
     const comment = key === null ? undefined : options.commentByKey(key);
-    const box = comment?.element.isConnected ? onPage(comment.element.getBoundingClientRect()) : null;
+    const box = comment?.element.isConnected ? onPage(comment.element.getBoundingClientRect(), view) : null;
     const ring = box && {
       left: box.left - RING_OUTSET,
       top: box.top - RING_OUTSET,
@@ -183,39 +183,16 @@ export function trackLayout(options: {
   };
 
   whileVisible(options.signal, (visible) => {
-    const observing = new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const element = entry.target as HTMLElement;
-          if (entry.isIntersecting) {
-            near.add(element);
-            resizes?.observe(element);
-          } else {
-            near.delete(element);
-            resizes?.unobserve(element);
-          }
-        }
-        schedule();
-      },
-      { rootMargin: FOLLOW_MARGIN },
-    );
-    intersections = observing;
     resizes = new ResizeObserver(schedule);
     // Content added or removed above the comments moves them without resizing them.
     resizes.observe(document.documentElement);
-    for (const element of options.followed()) {
-      observed.add(element);
-      observing.observe(element);
-    }
+    near = new Set();
+    schedule();
     addEventListener('scroll', onScroll, { capture: true, passive: true, signal: visible });
     addEventListener('resize', schedule, { passive: true, signal: visible });
     visible.addEventListener('abort', () => {
-      observing.disconnect();
       resizes?.disconnect();
-      intersections = null;
       resizes = null;
-      observed = new WeakSet();
-      near.clear();
       cancelAnimationFrame(frame);
       frame = 0;
     });
@@ -223,27 +200,31 @@ export function trackLayout(options: {
 
   return {
     follow(element) {
-      if (intersections && !observed.has(element)) {
-        observed.add(element);
-        intersections.observe(element);
-        // Drawn at the next frame if it is near, without waiting for the observer's first answer.
-        near.add(element);
-      }
+      finder.add(element);
       schedule();
     },
     unfollow(element) {
-      observed.delete(element);
-      intersections?.unobserve(element);
+      finder.remove(element);
       resizes?.unobserve(element);
       if (near.delete(element)) schedule();
     },
     schedule,
     readNow() {
-      if (intersections === null) return;
+      if (resizes === null) return;
       cancelAnimationFrame(frame);
       scrollOnly = false;
       pass();
     },
+  };
+}
+
+/** A box of the window (getBoundingClientRect) in page coordinates, no further than FAR from the origin. */
+function onPage(rect: Rect, view: View): Rect {
+  return {
+    left: clampFar(rect.left + view.x),
+    top: clampFar(rect.top + view.y),
+    right: clampFar(rect.right + view.x),
+    bottom: clampFar(rect.bottom + view.y),
   };
 }
 
