@@ -1,9 +1,10 @@
 /**
- * The overlay with the keyboard only, as a CM who does not use a mouse: Tab reaches a badge (one stop for
- * all of them), arrow keys move between badges, Enter opens the card, Tab goes through its buttons and
- * out, Escape closes it and returns to the badge. And axe-core finds no serious violation in the badges
- * and an open card, run on a copy of the overlay's closed root in a page of its own (axe cannot enter a
- * closed root, DevTools can copy it out).
+ * The card as the CM uses it. With the keyboard only: Tab reaches a badge (one stop for all of them),
+ * arrow keys move between badges, Enter opens the card, Tab goes through its buttons and out, Escape
+ * closes it and returns to the badge. At 200 % zoom: it fits the window, opens above a comment near the
+ * bottom, covers none of its words, and scrolls to its last button. And axe-core finds no serious
+ * violation in the badges and an open card, run on a copy of the overlay's closed root in a page of its
+ * own (axe cannot enter a closed root; DevTools can copy it out).
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
@@ -100,6 +101,54 @@ describe('the overlay with the keyboard only', () => {
     );
     expect(names.length).toBeGreaterThan(3);
     for (const [name = '', words = ''] of names) expect(name.startsWith(words)).toBe(true);
+  });
+});
+
+describe('the card at 200 % zoom', () => {
+  it('fits the window, opens above a comment near the bottom, covers none of its words, and scrolls', async () => {
+    // A 1280 × 900 window at 200 %: 640 × 450 CSS pixels.
+    const zoomed = await openFeed(harness, URL.replace('432', '433'), REPLIES);
+    await zoomed.setViewportSize({ width: 640, height: 450 });
+    const index = 3;
+    const key = await zoomed.evaluate((i) => `x:${window.demoFeed.idOf(i)}`, index);
+    // The reply's author line in the lower half of the window.
+    await zoomed.evaluate((i) => {
+      const cell = window.demoFeed.element(i) as HTMLElement;
+      scrollBy(0, cell.getBoundingClientRect().top - 280);
+    }, index);
+    await waitForBadges(zoomed, [key]);
+    await toggleCard(zoomed, key);
+    const card = (await overlayView(zoomed)).card;
+    const words = await zoomed.evaluate((i) => {
+      const cell = window.demoFeed.element(i) as HTMLElement;
+      const { top, bottom } = (
+        cell.querySelector('[data-testid="User-Name"]') as Element
+      ).getBoundingClientRect();
+      const text = (cell.querySelector('[data-testid="tweetText"]') as Element).getBoundingClientRect();
+      return { top, bottom: Math.max(bottom, text.bottom) };
+    }, index);
+    expect(card).not.toBeNull();
+    const box = card as NonNullable<typeof card>;
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.left + box.width).toBeLessThanOrEqual(640);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    // Above the comment, clear of its author line and words.
+    expect(box.top + box.height).toBeLessThanOrEqual(words.top);
+    const lastButtonShows = await inOverlay(
+      zoomed,
+      (root) => {
+        const scroller = root.querySelector('.card') as HTMLElement;
+        const buttons = scroller.querySelectorAll('button');
+        const last = buttons[buttons.length - 1] as HTMLElement;
+        last.scrollIntoView({ block: 'nearest' });
+        const inside = last.getBoundingClientRect();
+        const frame = scroller.getBoundingClientRect();
+        return inside.top >= frame.top && inside.bottom <= frame.bottom;
+      },
+      null,
+    );
+    expect(lastButtonShows).toBe(true);
+    await zoomed.close();
   });
 });
 
