@@ -12,7 +12,7 @@ import {
 } from '../../../src/export/anonymize';
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
 import { unescapeFormula } from '../../../src/export/serialize';
-import { zipExport } from '../../../src/export/zip';
+import { ZipWriter } from '../../../src/export/zip';
 import type { Label, Platform } from '../../../src/shared/comment';
 import {
   ACCOUNT_CATEGORIES,
@@ -768,11 +768,14 @@ describe('manifest, codebook and versions', () => {
 
 describe('zip transport', () => {
   it('survives base64 both ways, byte for byte', async () => {
-    const bytes = await zipExport({
-      'a.csv': 'x,y\r\n1,2\r\n',
-      'b.bin': new Uint8Array(100_000).map((_, i) => i * 7),
-      'empty.jsonl': '',
-    });
+    const zip = new ZipWriter(Date.UTC(2026, 0, 1));
+    await zip.add('a.csv', 'x,y\r\n1,2\r\n');
+    await zip.add(
+      'b.bin',
+      new Uint8Array(100_000).map((_, i) => i * 7),
+    );
+    await zip.add('empty.jsonl', '');
+    const bytes = zip.finish();
     const back = base64ToBytes(bytesToBase64(bytes));
     expect(back).toEqual(bytes);
     const files = unzipSync(back);
