@@ -107,7 +107,7 @@ function readBackup(path: string) {
 }
 
 /** The secret in PATH (64 hex digits), made there on first use; without a path, a new one for this run. */
-function readSecret(path: string | null): { secret: Uint8Array; note: string } {
+function readSecret(path: string | null): { secret: Uint8Array<ArrayBuffer>; note: string } {
   if (path === null) {
     return {
       secret: crypto.getRandomValues(new Uint8Array(INSTALL_SECRET_BYTES)),
@@ -149,7 +149,7 @@ async function main(): Promise<void> {
   const { backupPath, outPath, options, secretPath } = readOptions(process.argv.slice(2));
   const backup = readBackup(backupPath);
   const study = options.studyKey === null ? null : readSecret(secretPath);
-  const prepared = prepareExport(backup.tables, options, {
+  const prepared = await prepareExport(backup.tables, options, {
     extensionVersion: packageJson.version,
     now: Date.now(),
     installSecret: study?.secret,

@@ -18,6 +18,7 @@ import {
   closedTrigger,
   cueKind,
 } from './anonymize-closed';
+import type { Pseudonymiser } from './anonymize-hmac';
 import { DAY, HOUR, type Level, MIN_CELL_SIZE, PRECISIONS, periodStart } from './anonymize-k';
 import type { Redactor } from './anonymize-text';
 import type { Cell, ExportOptions, PreviewRow } from './messages';
@@ -59,7 +60,8 @@ export interface TableContext {
   options: ExportOptions;
   /** Built on first use: a preview without text never pays for the names index. */
   redact: Redactor;
-  pseudonym(prefix: string, identity: string): string;
+  /** Knows the pairs of `pseudonymised` only. */
+  pseudonym: Pseudonymiser;
   /** Export sequence number of a comment, by database key. */
   commentNumbers: ReadonlyMap<string, number>;
 }
@@ -232,11 +234,23 @@ export async function writeTable(exportTable: ExportTable, csv: Sink, jsonl: Sin
   }
 }
 
-/** Commenter identity: the handle when there is one (case-insensitive), else the display name. */
-const commenterIdentity = (row: CommentRow) =>
-  row.authorHandle
-    ? `${row.platform}:@${String(row.authorHandle).toLowerCase()}`
-    : `${row.platform}:${row.authorName}`;
+/** Commenter: the handle when there is one (case-insensitive), else the display name. */
+const commenterOf = (row: CommentRow) =>
+  [
+    'p',
+    row.authorHandle
+      ? `${row.platform}:@${String(row.authorHandle).toLowerCase()}`
+      : `${row.platform}:${row.authorName}`,
+  ] as const;
+const threadOf = (row: CommentRow) => ['t', `${row.platform}:${row.threadKey}`] as const;
+
+/** Every (prefix, identity) pair the comments table may show a pseudonym of, to be hashed beforehand. */
+export function* pseudonymised(items: readonly Placed<CommentRow>[]): Generator<readonly [string, string]> {
+  for (const { row } of items) {
+    yield commenterOf(row);
+    yield threadOf(row);
+  }
+}
 
 /** Kinds of a comment's cues, each once, in order: `insult;shouting`. */
 function cueKindList(cues: unknown): string | null {
@@ -275,11 +289,11 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
   const { options, pseudonym } = context;
   const commenter = byPlatformAnd<CommentRow>(
     (row) => (row.authorHandle ? String(row.authorHandle) : `\u0000${row.authorName}`),
-    (row) => pseudonym('p', commenterIdentity(row)),
+    (row) => pseudonym(...commenterOf(row)),
   );
   const thread = byPlatformAnd<CommentRow>(
     (row) => String(row.threadKey),
-    (row) => pseudonym('t', `${row.platform}:${row.threadKey}`),
+    (row) => pseudonym(...threadOf(row)),
   );
   const coarsened =
     'empty when the row is dated to a week or a month (it would tie the row to rows dated to the day)';

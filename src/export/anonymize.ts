@@ -35,6 +35,7 @@ import {
   type ExportTable,
   finestLevel,
   type Placed,
+  pseudonymised,
   rowRef,
   type TableContext,
   writeTable,
@@ -63,12 +64,12 @@ export interface ExportMeta {
   /** Epoch ms of the export. */
   now: number;
   /** Per-export key; kept by the caller between preview and download. Ignored when a study key is set. */
-  pseudonymKey?: Uint8Array;
+  pseudonymKey?: Uint8Array<ArrayBuffer>;
   /**
    * A random secret of this install (≥ 16 bytes, 32 expected) that never leaves the CM's device; with a
    * study key, pseudonyms are keyed by both. Required when `options.studyKey` is set.
    */
-  installSecret?: Uint8Array;
+  installSecret?: Uint8Array<ArrayBuffer>;
   /** Defaults to the extension's own database, versions not recorded. */
   source?: DataSource;
   /**
@@ -242,17 +243,21 @@ function publish<Row>(
   };
 }
 
-export function prepareExport(all: BackupTables, options: ExportOptions, meta: ExportMeta): PreparedExport {
+export async function prepareExport(
+  all: BackupTables,
+  options: ExportOptions,
+  meta: ExportMeta,
+): Promise<PreparedExport> {
   const tables = upTo(all, meta.asOf);
   let redactor: Redactor | null = null;
   const redact: Redactor = (text) => {
     redactor ??= redactorFor(tables);
     return redactor(text);
   };
-  let key: Uint8Array;
+  let key: Uint8Array<ArrayBuffer>;
   if (options.studyKey) {
     if (!meta.installSecret) throw new Error('a study key needs the per-install secret (meta.installSecret)');
-    key = studyPseudonymKey(options.studyKey, meta.installSecret);
+    key = await studyPseudonymKey(options.studyKey, meta.installSecret);
   } else {
     key = meta.pseudonymKey ?? randomPseudonymKey();
   }
@@ -331,7 +336,12 @@ export function prepareExport(all: BackupTables, options: ExportOptions, meta: E
       String(a.day).localeCompare(String(b.day)) || String(a.platform).localeCompare(String(b.platform)),
   );
 
-  const context: TableContext = { options, redact, pseudonym: createPseudonymiser(key), commentNumbers };
+  const context: TableContext = {
+    options,
+    redact,
+    pseudonym: await createPseudonymiser(key, pseudonymised(commentItems)),
+    commentNumbers,
+  };
   const exportTables: ExportTable[] = [
     commentsTable(commentItems, context),
     actionsTable(actionItems, context),
@@ -558,17 +568,17 @@ export async function buildExport(
   options: ExportOptions,
   meta: ExportMeta,
 ): Promise<ExportResult> {
-  const prepared = prepareExport(tables, options, meta);
+  const prepared = await prepareExport(tables, options, meta);
   const files = await writeExportFiles(prepared);
   const counts = Object.fromEntries(prepared.files.map(({ name, rows }) => [name, rows]));
   return { files, preview: previewOf(prepared), counts };
 }
 
 /** Prepare and zip in one go (the CLI, the benchmark). */
-export function exportZip(
+export async function exportZip(
   tables: BackupTables,
   options: ExportOptions,
   meta: ExportMeta,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  return writeExportZip(prepareExport(tables, options, meta));
+  return writeExportZip(await prepareExport(tables, options, meta));
 }

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { askExtension, readStore } from '../support/chromium';
@@ -283,6 +285,38 @@ describe('the exposure dashboard in Chromium', () => {
     await dashboard.reload();
     await dashboard.getByTestId('checkin-form').first().waitFor();
     expect(await dashboard.getByTestId('break-banner').count()).toBe(0);
+  });
+
+  it('exports in the service worker: a zip fflate reads back, study pseudonyms the same in two exports', async () => {
+    const draft = (draftId: string) => ({
+      draftId,
+      pseudonymKey: Buffer.alloc(32).toString('base64'),
+      asOf: null,
+      options: { ...DEFAULT_EXPORT_OPTIONS, studyKey: 'browser study' },
+    });
+    const commenters = async (draftId: string) => {
+      const preview = await askExtension(dashboard, { type: 'ui→bg:export-preview', ...draft(draftId) });
+      const reply = await askExtension(dashboard, {
+        type: 'ui→bg:export-zip',
+        ...draft(draftId),
+        asOf: preview.asOf,
+        fingerprint: preview.fingerprint,
+      });
+      if (!reply.ok) throw new Error(reply.reason);
+      const files = unzipSync(Buffer.from(reply.zipBase64, 'base64'));
+      expect(Object.keys(files)).toEqual(preview.files.map(({ name }) => name));
+      const rows = strFromU8(files['comments_seen.jsonl'] as Uint8Array)
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { commenter: string | null });
+      expect(rows).toHaveLength(preview.tables[0]?.total ?? -1);
+      return rows.map((row) => row.commenter);
+    };
+    const first = await commenters('browser-export-1');
+    const named = first.filter((commenter) => commenter !== null);
+    expect(named.length).toBeGreaterThan(100);
+    for (const commenter of named) expect(commenter).toMatch(/^p_[a-z2-7]{16}$/);
+    expect(await commenters('browser-export-2')).toEqual(first);
   });
 
   it('backs up, refuses a corrupt file untouched, deletes everything and restores the backup', async () => {

@@ -13,7 +13,7 @@ import {
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
 import { ACCOUNT_CATEGORIES, DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/export/messages';
 import { unescapeFormula } from '../../../src/export/serialize';
-import { zipExport } from '../../../src/export/zip';
+import { ZipWriter } from '../../../src/export/zip';
 import type { Label, Platform } from '../../../src/shared/comment';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { CommentRow } from '../../../src/storage/schema';
@@ -124,7 +124,7 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
   it.each(combinations)(
     'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections $corrections, excluded: $exclusion',
     async ({ exclusion, ...chosen }) => {
-      const prepared = prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
+      const prepared = await prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
       const files = unzipToText(await writeExportZip(prepared));
       const corrections = chosen.corrections ? ['label_corrections.csv', 'label_corrections.jsonl'] : [];
       expect(Object.keys(files).sort()).toEqual([...FILES, ...corrections].sort());
@@ -193,7 +193,7 @@ describe('pseudonyms', () => {
 
   /** Each written row with the commenter it came from. */
   async function commenters(chosen: Partial<ExportOptions>, overrides: Partial<ExportMeta> = {}) {
-    const prepared = prepareExport(history, options({ granularity: 'day', ...chosen }), {
+    const prepared = await prepareExport(history, options({ granularity: 'day', ...chosen }), {
       ...meta,
       ...overrides,
     });
@@ -244,13 +244,13 @@ describe('pseudonyms', () => {
     for (const pseudonym of otherInstall) expect(first).not.toContain(pseudonym);
   });
 
-  it('refuse a study key without the per-install secret', () => {
-    expect(() =>
+  it('refuse a study key without the per-install secret', async () => {
+    await expect(
       prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: undefined }),
-    ).toThrow(/per-install secret/);
-    expect(() =>
+    ).rejects.toThrow(/per-install secret/);
+    await expect(
       prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: new Uint8Array(4) }),
-    ).toThrow(/per-install secret/);
+    ).rejects.toThrow(/per-install secret/);
   });
 });
 
@@ -352,7 +352,7 @@ describe('files readable by pandas, R and DuckDB', () => {
   });
 
   it('zips deterministically, readable by a standard unzip', async () => {
-    const prepared = prepareExport(tables, options({ text: 'redacted' }), {
+    const prepared = await prepareExport(tables, options({ text: 'redacted' }), {
       ...meta,
       pseudonymKey: new Uint8Array(32),
     });
@@ -418,7 +418,7 @@ describe('preview, pages and exclusions', () => {
 
   it('pages through every row of a big table, each page exactly as written, each row excludable', async () => {
     const history = syntheticHistory(1_234, 50, 10);
-    const prepared = prepareExport(history, options({ text: 'redacted' }), meta);
+    const prepared = await prepareExport(history, options({ text: 'redacted' }), meta);
     const preview = (
       await buildExport(history, options({ text: 'redacted' }), { ...meta, pseudonymKey: new Uint8Array(32) })
     ).preview;
@@ -445,22 +445,26 @@ describe('preview, pages and exclusions', () => {
     expect(previewPage(prepared, 'comments_seen', 73).offset).toBe(50);
     // A row from the last page, left out.
     const lastRef = [...refs].at(-1) as string;
-    const without = prepareExport(history, options({ text: 'redacted', excludedRows: [lastRef] }), meta);
+    const without = await prepareExport(
+      history,
+      options({ text: 'redacted', excludedRows: [lastRef] }),
+      meta,
+    );
     expect(without.tables[0]?.total).toBe(written.length - 1);
   });
 
-  it('leaves out rows recorded after the snapshot, and the fingerprint follows changes', () => {
+  it('leaves out rows recorded after the snapshot, and the fingerprint follows changes', async () => {
     const history = canaryHistory();
     const asOf = Date.UTC(2026, 10, 21, 12);
-    const prepared = prepareExport(history, options({ granularity: 'day' }), { ...meta, asOf });
+    const prepared = await prepareExport(history, options({ granularity: 'day' }), { ...meta, asOf });
     const firstSeen = new Map(history.comments.map((row) => [`comment:${row.key}`, row.firstSeen]));
     const refs = prepared.tables[0]?.rows(0, prepared.tables[0].total).map((row) => row.ref as string) ?? [];
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) expect(firstSeen.get(ref) as number).toBeLessThanOrEqual(asOf);
-    const everything = prepareExport(history, options({ granularity: 'day' }), meta);
+    const everything = await prepareExport(history, options({ granularity: 'day' }), meta);
     expect(everything.tables[0]?.total).toBeGreaterThan(refs.length);
 
-    const again = prepareExport(history, options({ granularity: 'day' }), {
+    const again = await prepareExport(history, options({ granularity: 'day' }), {
       ...meta,
       asOf,
       now: meta.now + 60_000,
@@ -474,9 +478,9 @@ describe('preview, pages and exclusions', () => {
         { ...(history.comments[0] as CommentRow), key: 'x:new', firstSeen: asOf + 1 },
       ],
     };
-    expect(prepareExport(later, options({ granularity: 'day' }), { ...meta, asOf }).fingerprint()).toBe(
-      prepared.fingerprint(),
-    );
+    expect(
+      (await prepareExport(later, options({ granularity: 'day' }), { ...meta, asOf })).fingerprint(),
+    ).toBe(prepared.fingerprint());
     const seenAgain = {
       ...history,
       comments: history.comments.map((row, i) =>
@@ -484,7 +488,7 @@ describe('preview, pages and exclusions', () => {
       ),
     };
     expect(
-      prepareExport(seenAgain, options({ granularity: 'day' }), { ...meta, asOf }).fingerprint(),
+      (await prepareExport(seenAgain, options({ granularity: 'day' }), { ...meta, asOf })).fingerprint(),
     ).not.toBe(prepared.fingerprint());
   });
 });
@@ -764,11 +768,14 @@ describe('manifest, codebook and versions', () => {
 
 describe('zip transport', () => {
   it('survives base64 both ways, byte for byte', async () => {
-    const bytes = await zipExport({
-      'a.csv': 'x,y\r\n1,2\r\n',
-      'b.bin': new Uint8Array(100_000).map((_, i) => i * 7),
-      'empty.jsonl': '',
-    });
+    const zip = new ZipWriter(Date.UTC(2026, 0, 1));
+    await zip.add('a.csv', 'x,y\r\n1,2\r\n');
+    await zip.add(
+      'b.bin',
+      new Uint8Array(100_000).map((_, i) => i * 7),
+    );
+    await zip.add('empty.jsonl', '');
+    const bytes = zip.finish();
     const back = base64ToBytes(bytesToBase64(bytes));
     expect(back).toEqual(bytes);
     const files = unzipSync(back);
