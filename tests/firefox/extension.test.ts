@@ -20,10 +20,8 @@ let server: FeedServer;
 let firefox: FirefoxWithExtension;
 
 beforeAll(async () => {
-  // Its own default port: the Chromium suite may be using 8543 at the same time.
-  const port = Number(process.env.FIREFOX_TEST_PORT) || 8643;
-  server = await startFeedServer({ port, pool: SAMPLE_COMMENTS });
-  firefox = await launchFirefoxWithExtension({ port });
+  server = await startFeedServer({ port: Number(process.env.FIREFOX_TEST_PORT) || 0, pool: SAMPLE_COMMENTS });
+  firefox = await launchFirefoxWithExtension({ port: server.port });
 });
 
 afterAll(async () => {

@@ -7,7 +7,9 @@
  * `every=MIN-MAX` (ms between replies, default 1000-3000), `ui=fr|en`, and `layout=changed` (X only: the
  * markup the adapter relies on is renamed, as when the site ships a redesign).
  */
+
 import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { build } from 'vite';
 import type { FeedText } from './feed-pool';
@@ -238,8 +240,9 @@ function cdnImage(pathname: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 72 72" width="72" height="72">${content}</svg>`;
 }
 
+/** `port` 0 (the default) takes a free one: the server says which, so parallel runs never collide. */
 export async function startFeedServer(options: {
-  port: number;
+  port?: number;
   pool: readonly FeedText[];
 }): Promise<FeedServer> {
   const { key, cert } = makeCertificate([...SITE_HOSTS, OTHER_HOST]);
@@ -267,10 +270,10 @@ export async function startFeedServer(options: {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
   return {
-    port: options.port,
+    port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
