@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { digitTokens, RULES_BEFORE_NAMES, type Rule } from '../../../src/export/anonymize-patterns';
+import { createRedactor } from '../../../src/export/anonymize-text';
+
+/** Inputs that make a careless pattern rescan a run from each of its positions, by the rule they target. */
+const WORST: Record<string, (size: number) => string> = {
+  'e-mail: a.a.a… then @': (size) => `${'a.'.repeat(size / 2 - 1)}@`,
+  'e-mail: spelled dots': (size) => 'a dot '.repeat(size / 6),
+  'e-mail: spelled at': (size) => 'a at '.repeat(size / 5),
+  'e-mail: @@@@': (size) => '@'.repeat(size),
+  'e-mail: a@a@a@': (size) => 'a@'.repeat(size / 2),
+  'digits: a.a.a… and a 1': (size) => `${'a.'.repeat(size / 2 - 1)} 1`,
+  'digits: 1 1 1': (size) => '1 '.repeat(size / 2),
+  'digits: 1.1.1': (size) => '1.'.repeat(size / 2),
+  'digits: #1#1': (size) => '#1'.repeat(size / 2),
+  'link: dots after a link': (size) => `http://x${'.'.repeat(size - 9)}a`,
+  'link: www.www.': (size) => 'www.'.repeat(size / 4),
+  'domain: a-a-a': (size) => 'a-'.repeat(size / 2),
+  'domain: (dot)': (size) => 'a(dot)'.repeat(size / 6),
+  'phone: 1 ( 1 (': (size) => '1 ('.repeat(size / 3),
+  'address: 1 Aaaa': (size) => `1 ${'A'.repeat(size - 2)}`,
+  'address: A A A': (size) => 'A '.repeat(size / 2),
+  'address: rue de rue de': (size) => 'rue de '.repeat(size / 7),
+  'address: 75011 A-A-A': (size) => `75011 ${'A-'.repeat(size / 2 - 3)}`,
+  'names: jo jo jo': (size) => 'jo '.repeat(size / 3),
+  'handles: @a.@a.': (size) => '@a.'.repeat(size / 3),
+};
+
+/** Each rule alone, as the redactor runs it. */
+function scan(rule: Rule, text: string): void {
+  rule.pattern.lastIndex = 0;
+  for (let match = rule.pattern.exec(text); match !== null; match = rule.pattern.exec(text)) {
+    rule.redact(match);
+  }
+}
+
+const RULES: Record<string, (text: string) => void> = {
+  ...Object.fromEntries(
+    RULES_BEFORE_NAMES.map((rule, i) => [
+      `pattern rule ${i + 1} (${rule.pattern.source.slice(0, 30)}…)`,
+      (text: string) => scan(rule, text),
+    ]),
+  ),
+  'reference numbers': (text) => {
+    for (const _ of digitTokens(text));
+  },
+  'the whole redactor': createRedactor(['Jo Wu', 'Jo Li', 'apolline_tessandier'], ['/CanaryPage/posts']),
+};
+
+/** The fastest of three runs, in ms: the least disturbed by whatever else the machine does. */
+function fastest(run: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+// A quadratic rule takes seconds on 100 kB; a linear one a few ms. The bound leaves room for a busy
+// 2-core machine; the ratio shows the growth itself, once times are long enough to measure.
+const BOUND_MS = 400;
+const MEASURABLE_MS = 20;
+
+describe('every redaction rule runs in linear time', { timeout: 120_000 }, () => {
+  it.each(Object.entries(RULES))('%s', (_, rule) => {
+    for (const [input, make] of Object.entries(WORST)) {
+      const half = make(50_000);
+      const full = make(100_000);
+      const halfMs = fastest(() => rule(half));
+      const fullMs = fastest(() => rule(full));
+      expect(fullMs, `${input}: ${fullMs.toFixed(1)} ms on 100 kB`).toBeLessThan(BOUND_MS);
+      if (fullMs > MEASURABLE_MS) {
+        expect(fullMs / halfMs, `${input}: ${halfMs.toFixed(1)} → ${fullMs.toFixed(1)} ms`).toBeLessThan(3);
+      }
+    }
+  });
+});
