@@ -232,9 +232,6 @@ function applyNames(work: string, names: NameIndex, spans: Span[]): string {
   return out + work.slice(copied);
 }
 
-/** `a` comes before `b` (recorded earlier) when it starts first, or starts with it and is longer or as long. */
-const precedes = (a: Span, b: Span) => a.start < b.start || (a.start === b.start && a.end >= b.end);
-
 /** Writes the original text with every span replaced; overlapping spans merge, the outer one naming it. */
 function assemble(source: string, compat: View, spans: Span[]): string {
   // In place: spans move from the coordinates of the compatibility view to those of the source.
@@ -246,17 +243,10 @@ function assemble(source: string, compat: View, spans: Span[]): string {
     // Marks stacked on the last letter of a redacted word go with it.
     while (span.end < source.length && COMBINING.test(source[span.end] as string)) span.end++;
   }
-  // By start, the longest first; among equals the later rule, which swallowed the earlier placeholder.
-  // Insertion sort, stable: texts hold a few spans, and sort() would allocate for each text.
-  for (let i = 1; i < spans.length; i++) {
-    const span = spans[i] as Span;
-    let j = i - 1;
-    while (j >= 0 && precedes(span, spans[j] as Span)) {
-      spans[j + 1] = spans[j] as Span;
-      j--;
-    }
-    spans[j + 1] = span;
-  }
+  // By start, the longest first; among equals the later rule, which swallowed the earlier placeholder
+  // (reversed, then a stable sort). Not an insertion sort: spans of several rules interleave, and a text
+  // full of them would take quadratic time.
+  spans.reverse().sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let copied = 0;
   let current: Span | null = null;

@@ -24,6 +24,7 @@ const WORST: Record<string, (size: number) => string> = {
   'address: 75011 A-A-A': (size) => `75011 ${'A-'.repeat(size / 2 - 3)}`,
   'names: jo jo jo': (size) => 'jo '.repeat(size / 3),
   'handles: @a.@a.': (size) => '@a.'.repeat(size / 3),
+  'placeholders of several rules, interleaved': (size) => '@a 1234 '.repeat(size / 8),
 };
 
 /** Each rule alone, as the redactor runs it. */
@@ -47,10 +48,10 @@ const RULES: Record<string, (text: string) => void> = {
   'the whole redactor': createRedactor(['Jo Wu', 'Jo Li', 'apolline_tessandier'], ['/CanaryPage/posts']),
 };
 
-/** The fastest of three runs, in ms: the least disturbed by whatever else the machine does. */
+/** The fastest of five runs, in ms: the least disturbed by whatever else the machine does. */
 function fastest(run: () => void): number {
   let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const started = performance.now();
     run();
     best = Math.min(best, performance.now() - started);
@@ -61,7 +62,7 @@ function fastest(run: () => void): number {
 // A quadratic rule takes seconds on 100 kB; a linear one a few ms. The bound leaves room for a busy
 // 2-core machine; the ratio shows the growth itself, once times are long enough to measure.
 const BOUND_MS = 400;
-const MEASURABLE_MS = 20;
+const MEASURABLE_MS = 50;
 
 describe('every redaction rule runs in linear time', { timeout: 120_000 }, () => {
   it.each(Object.entries(RULES))('%s', (_, rule) => {
