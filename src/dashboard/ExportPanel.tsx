@@ -42,6 +42,7 @@ function consentStatement(preview: ExportPreview, options: ExportOptions): strin
     ]),
     t(options.granularity === 'hour' ? 'exportConsentTimesHour' : 'exportConsentTimesDay'),
     t(options.text === 'redacted' ? 'exportConsentTextRedacted' : 'exportConsentTextNone'),
+    t(options.finerValues ? 'exportConsentFinerValues' : 'exportConsentBands'),
     ...(options.corrections ? [t('exportConsentCorrections', totalOf(preview, 'label_corrections'))] : []),
     // Only notes still in the preview count: a chosen note on a day left out does not leave.
     t(
@@ -333,6 +334,19 @@ export function ExportPanel() {
             />{' '}
             {t('exportCorrections')}
           </label>
+        </p>
+        <p>
+          <label>
+            <input
+              type="checkbox"
+              checked={options.finerValues}
+              onChange={(event) => update({ finerValues: event.currentTarget.checked })}
+              data-testid="export-finer-values"
+            />{' '}
+            {t('exportFinerValues')}
+          </label>
+          <br />
+          <span class="muted small">{t('exportFinerValuesRisk')}</span>
         </p>
         <p>
           <label>
