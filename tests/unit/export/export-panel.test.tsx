@@ -130,7 +130,7 @@ describe('ExportPanel', () => {
     expect(root.textContent).toContain('exportFinerValuesRisk');
     await act(() => consentBox()?.click());
 
-    const finer = root.querySelector<HTMLInputElement>('[data-testid="export-finer-values"]');
+    const finer = root.querySelector<HTMLInputElement>('[data-testid="export-choice-exportFinerValues"]');
     expect(finer?.checked).toBe(false);
     await act(() => finer?.click());
     await settle(() => expect(previewCalls()).toHaveLength(2));
