@@ -10,6 +10,7 @@ import {
   MAX_TEXT_LENGTH,
   PLATFORMS,
   type Platform,
+  TIME_PRECISIONS,
 } from '../shared/comment';
 import { commentKeySchema } from '../shared/envelope';
 import type { Catalog, UiLanguage } from '../shared/locale';
@@ -27,6 +28,7 @@ const observedCommentSchema = v.object({
   authorName: shortString,
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
   createdAt: v.nullable(shortString),
+  createdAtPrecision: v.nullable(v.picklist(TIME_PRECISIONS)),
   permalink: v.nullable(shortString),
   isReply: v.boolean(),
   isOwn: v.boolean(),

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../exposure/model';
 import { LABELS, PLATFORMS } from '../shared/comment';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
-import { formatClock, formatDuration, formatNumber, safePermalink } from '../ui/format';
+import { formatClock, formatDuration, formatNumber, formatPostedAt, safePermalink } from '../ui/format';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { useReply } from '../ui/useReply';
@@ -90,6 +90,11 @@ export function TodaySection() {
                 <div class="meta">
                   <LabelChip label="threat" />
                   <span>{formatClock(threat.firstSeen)}</span>
+                  {threat.createdAt !== null && threat.createdAtPrecision !== null && (
+                    <span class="muted" data-testid="threat-posted-at">
+                      {t('dashPostedAt', formatPostedAt(threat.createdAt, threat.createdAtPrecision))}
+                    </span>
+                  )}
                   <span class="muted">{Math.round(threat.intensity * 100)}%</span>
                   <bdi>{threat.authorName || threat.authorHandle}</bdi>
                   {link && (

@@ -9,6 +9,7 @@ const validComment = {
   authorName: 'A',
   text: 'hello',
   createdAt: null,
+  createdAtPrecision: null,
   permalink: null,
   isReply: true,
   isOwn: false,

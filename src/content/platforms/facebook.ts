@@ -207,6 +207,7 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
 
   const label = article.getAttribute('aria-label') ?? '';
   const isReply = replyId !== null || LABELS.reply.test(label) || nestedUnderComment(article);
+  const createdAt = readTime(article);
 
   const comment: ObservedComment = {
     platform: 'facebook',
@@ -215,7 +216,8 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
     authorHandle,
     authorName,
     text,
-    createdAt: readTime(article),
+    createdAt,
+    createdAtPrecision: createdAt === null ? null : 'second',
     permalink: permalink ? cleanPermalink(permalink) : null,
     isReply,
     isOwn: isOwnHandle(authorHandle, context.ownHandles),

@@ -118,6 +118,7 @@ function readTweet(
     authorName: name,
     text,
     createdAt: isoOrNull(time.getAttribute('datetime')),
+    createdAtPrecision: isoOrNull(time.getAttribute('datetime')) === null ? null : 'second',
     permalink: `${permalinkUrl.origin}/${match[1]}/status/${id}`,
     isReply,
     isOwn: isOwnHandle(handle, context.ownHandles),

@@ -38,6 +38,8 @@ function fb(fields: Partial<ObservedComment> & Pick<ObservedComment, 'id'>): Obs
     isReply: false,
     isOwn: false,
     ...fields,
+    // The old layouts' `abbr[data-utime]` is the only time these fixtures have.
+    createdAtPrecision: fields.createdAt ? 'second' : null,
   };
 }
 

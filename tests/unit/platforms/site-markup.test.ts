@@ -157,6 +157,7 @@ describe('Facebook markup', () => {
         authorName: HOSTILE,
         text: `${HOSTILE}\nligne 2`,
         createdAt: null,
+        createdAtPrecision: null,
         permalink: 'https://www.facebook.com/acmefrance/posts/pfbid0Demo?comment_id=11',
         isReply: false,
         isOwn: false,
