@@ -202,7 +202,11 @@ export async function main(teardown = new AbortController()): Promise<void> {
 
   observeComments({
     adapter,
-    getContext: () => ({ url: new URL(location.href), ownHandles: settings.ownHandles[adapter.platform] }),
+    getContext: () => ({
+      url: new URL(location.href),
+      ownHandles: settings.ownHandles[adapter.platform],
+      now: Date.now(),
+    }),
     isOwnNode: isBadgeHost,
     onComments,
     onNavigate: () => {

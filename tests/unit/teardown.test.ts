@@ -72,14 +72,17 @@ let replies = 0;
 function addReply(): void {
   replies += 1;
   const template = document.createElement('template');
-  template.innerHTML = xReplyCell({
-    id: String(1000 + replies),
-    handle: `user_${replies}`,
-    name: `User ${replies}`,
-    text: `On sait où tu habites, réponse ${replies}`,
-    time: '2026-11-25T08:00:00.000Z',
-    lang: 'fr',
-  });
+  template.innerHTML = xReplyCell(
+    {
+      id: String(1000 + replies),
+      handle: `user_${replies}`,
+      name: `User ${replies}`,
+      text: `On sait où tu habites, réponse ${replies}`,
+      time: '2026-11-25T08:00:00.000Z',
+      lang: 'fr',
+    },
+    'fr',
+  );
   document.querySelector(X_THREAD_CONTAINER)?.append(template.content);
 }
 

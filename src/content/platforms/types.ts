@@ -4,6 +4,13 @@ export interface AdapterContext {
   url: URL;
   /** The CM's own handles on this platform (lower-case, without '@'). */
   ownHandles: readonly string[];
+  /** When the page is read (epoch ms): the times it shows as "3 h" count back from it. */
+  now: number;
+  /**
+   * What earlier reads of this page established, for the adapter's own use (X: which posts are replies,
+   * for rows read after the list scrolled away from the focal post). The observer keeps one per page.
+   */
+  memory: Map<string, string>;
 }
 
 export interface ExtractedComment {
