@@ -184,13 +184,15 @@ export async function main(teardown = new AbortController()): Promise<void> {
   let lastStatus = '';
   const reportStatus = () => {
     if (!extensionAlive()) return;
+    // A page the adapter does not read (the home feed) has no posts to miss and hides nothing from it.
+    const readable = adapter.handles(new URL(location.href));
     const status = {
       platform: adapter.platform,
       url: location.href,
-      // A page the adapter does not read (the home feed) has no posts to miss: no "cannot read" alarm.
-      postsVisible: adapter.handles(new URL(location.href)) ? adapter.countPosts(document) : 0,
+      postsVisible: readable ? adapter.countPosts(document) : 0,
       commentsRead: commentsRead.size,
       since: pageSince,
+      withheld: readable ? adapter.withheld(document) : { places: 0, replies: 0, mostRelevantOnly: false },
     };
     const serialised = JSON.stringify(status);
     if (serialised === lastStatus) return;

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../exposure/model';
 import { LABELS, PLATFORMS } from '../shared/comment';
+import { PLATFORM_NAMES } from '../shared/sites';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
 import { formatClock, formatDuration, formatNumber, formatPostedAt, safePermalink } from '../ui/format';
 import { t } from '../ui/i18n';
@@ -8,7 +9,6 @@ import { LabelChip } from '../ui/LabelChip';
 import { useReply } from '../ui/useReply';
 import { CheckInList } from './CheckInsSection';
 import { HourBars } from './charts';
-import { PLATFORM_NAMES } from './platforms';
 import { TacticsTable } from './TacticsTable';
 
 /** "37 hostile comments today, 2.3× your usual day; online since 06:40." */

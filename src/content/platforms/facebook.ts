@@ -14,7 +14,7 @@ import type { ObservedComment } from '../../shared/comment';
 import { pickReplyBox } from './reply-box';
 import { contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
 import { estimateTime, splitTimeAtEnd } from './times';
-import type { AdapterContext, ExtractedComment, PlatformAdapter } from './types';
+import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
   article: 'div[role="article"]',
@@ -22,7 +22,7 @@ export const SELECTORS = {
   commentWrapper: 'div[data-commentid]',
   /** A paragraph of comment text. */
   textBlock: 'div[dir="auto"]',
-  /** "See more" / "Voir plus", "Like", "Reply". */
+  /** "See more" / "Voir plus", "Like", "Reply", the buttons that fold replies, the comment filter. */
   button: '[role="button"]',
   /** A feed unit (post) in a Page feed, or the post in the dialog. */
   feedUnit: 'div[aria-posinset]',
@@ -36,6 +36,10 @@ const LABELS = {
   reply: /^(Reply by|Réponse de)\s/i,
   /** What starts a comment's label before the author's name; a reply's goes on with its parent's. */
   author: /^(?:Comment by|Commentaire de|Reply by|Réponse de)\s+(.+?)(?:\s+(?:to|au commentaire de)\s+.*)?$/i,
+  /** "View more replies", "View 3 replies", "Acme replied · 2 replies", "Voir plus de réponses"… */
+  foldedReplies: /^(?:view|see|voir|afficher)\b.*\b(?:repl(?:y|ies)|réponses?)$|\b(?:replied|a répondu)\b/i,
+  replyCount: /(\d+)\s+(?:repl(?:y|ies)|réponses?)\b/i,
+  mostRelevant: /^(?:most relevant|(?:les )?plus pertinents)$/i,
 } as const;
 
 const HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'facebook.com']);
@@ -336,6 +340,22 @@ function countPosts(root: ParentNode): number {
   return posts.size;
 }
 
+/**
+ * What Facebook keeps off the page: replies folded behind "View more replies" / "Acme replied · 3
+ * replies" (counted where the button says how many), and the "Most relevant" filter on the comments.
+ */
+function withheld(root: ParentNode): WithheldComments {
+  const found: WithheldComments = { places: 0, replies: 0, mostRelevantOnly: false };
+  for (const button of selectAll(root, SELECTORS.button)) {
+    const label = readText(button).replace(/\s+/g, ' ').trim();
+    if (LABELS.mostRelevant.test(label)) found.mostRelevantOnly = true;
+    if (!LABELS.foldedReplies.test(label)) continue;
+    found.places += 1;
+    found.replies += Number(LABELS.replyCount.exec(label)?.[1] ?? 0);
+  }
+  return found;
+}
+
 /** The comment article around `node`, or null when the change is outside any comment. */
 function containerOf(node: Node): Element | null {
   const base = new URL('https://www.facebook.com/');
@@ -355,6 +375,7 @@ export const facebookAdapter: PlatformAdapter = {
   handles,
   extract,
   countPosts,
+  withheld,
   containerOf,
   findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
 };

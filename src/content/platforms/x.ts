@@ -13,7 +13,7 @@
 import type { ObservedComment } from '../../shared/comment';
 import { pickReplyBox } from './reply-box';
 import { isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
-import type { AdapterContext, ExtractedComment, PlatformAdapter } from './types';
+import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
   /** One virtualised list row; reused by X for other content as the list scrolls. */
@@ -35,6 +35,7 @@ export const SELECTORS = {
   sectionHeading: 'h2[role="heading"]',
   /** "See more" at the end of "More from this author": a link to the author by user id. */
   authorSeeMore: 'a[href^="/i/user/"]',
+  button: 'button, [role="button"]',
   /** The reply composer (a rich-text editor). */
   replyBox:
     'div[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][contenteditable="true"]',
@@ -44,6 +45,8 @@ export const SELECTORS = {
 const LABELS = {
   replyingTo: /^(Replying to|En réponse à)(?=\s|$)/i,
   promoted: /^(Promoted|Ad|Sponsorisé|Publicité)$/i,
+  /** "Show more replies", "Show probable spam", "Show additional replies…", "Voir plus de réponses"… */
+  hiddenReplies: /\b(?:replies|probable spam)\b|\bréponses\b|\bspams? probables?\b/i,
 } as const;
 
 const HOSTS = new Set([
@@ -278,6 +281,20 @@ function countPosts(root: ParentNode): number {
   return count;
 }
 
+/**
+ * The rows behind which X keeps replies: a row that is not a post, holds a button and speaks of replies or
+ * spam ("Show more replies", "Show probable spam", the prompt before replies it judges offensive). X never
+ * says how many replies each holds.
+ */
+function withheld(root: ParentNode): WithheldComments {
+  let places = 0;
+  for (const row of selectAll(root, SELECTORS.cell)) {
+    if (row.querySelector(SELECTORS.tweet) || !row.querySelector(SELECTORS.button)) continue;
+    if (LABELS.hiddenReplies.test(readText(row))) places++;
+  }
+  return { places, replies: 0, mostRelevantOnly: false };
+}
+
 /** The element whose re-reading covers a change at `node`: the post around it, else its list row. */
 function containerOf(node: Node): Element | null {
   const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
@@ -290,6 +307,7 @@ export const xAdapter: PlatformAdapter = {
   handles,
   extract,
   countPosts,
+  withheld,
   containerOf,
   findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
 };

@@ -457,6 +457,32 @@ describe('facebookAdapter.extract on fixtures', () => {
   });
 });
 
+describe('facebookAdapter.withheld', () => {
+  it('post-dialog-fr: "Plus pertinents" on, "Acme France a répondu · 3 réponses" and "Voir plus de réponses"', () => {
+    expect(facebookAdapter.withheld(load('post-dialog-fr.html').doc)).toEqual({
+      places: 2,
+      replies: 3,
+      mostRelevantOnly: true,
+    });
+  });
+
+  it('page-feed-en: "Acme US replied · 2 replies" and "View more replies"; "View more comments" is paging', () => {
+    expect(facebookAdapter.withheld(load('page-feed-en.html').doc)).toEqual({
+      places: 2,
+      replies: 2,
+      mostRelevantOnly: false,
+    });
+  });
+
+  it('post-dialog-en: "All comments" chosen, nothing folded', () => {
+    expect(facebookAdapter.withheld(load('post-dialog-en.html').doc)).toEqual({
+      places: 0,
+      replies: 0,
+      mostRelevantOnly: false,
+    });
+  });
+});
+
 describe('facebookAdapter.countPosts', () => {
   it.each([
     ['post-dialog-fr.html', 2],

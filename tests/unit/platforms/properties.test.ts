@@ -104,6 +104,7 @@ function checkAdapter(adapter: PlatformAdapter, site: 'x' | 'facebook'): void {
           memory: new Map(),
         });
         adapter.countPosts(doc);
+        adapter.withheld(doc);
         adapter.findReplyBox(doc);
         // Bounded: a guard against a hang or a blow-up, not a speed goal (generous for a loaded CI machine).
         expect(performance.now() - started).toBeLessThan(10_000);

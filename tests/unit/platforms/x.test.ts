@@ -403,6 +403,24 @@ describe('xAdapter: where a row is, when X keeps only a window of the list', () 
   });
 });
 
+describe('xAdapter.withheld', () => {
+  it.each([
+    ['conversation-fr.html', 2],
+    ['conversation-en.html', 2],
+    ['conversation-long-rtl-en.html', 0],
+    ['notifications-en.html', 0],
+  ])('%s: %i places where X hides replies, never how many', (name, places) => {
+    expect(xAdapter.withheld(load(name).doc)).toEqual({ places, replies: 0, mostRelevantOnly: false });
+  });
+
+  it('counts a button the CM has not opened yet, and stops once X replaced it by the replies', () => {
+    const { doc } = load('conversation-fr.html');
+    const spam = rows(doc).find((row) => row.textContent?.includes('Afficher les spams probables'));
+    spam?.remove();
+    expect(xAdapter.withheld(doc).places).toBe(1);
+  });
+});
+
 describe('xAdapter.countPosts', () => {
   it.each([
     ['conversation-fr.html', 13],
