@@ -35,6 +35,11 @@ export interface ObserveOptions {
 export interface CommentObserver {
   /** Re-reads the whole root on the next flush (signatures still skip unchanged elements). */
   rescan(): void;
+  /**
+   * False while `element` has changed since it was last read: it may show another comment by now (X
+   * reuses rows), so nothing should be drawn beside it until the next flush has read it again.
+   */
+  isSettled(element: Element): boolean;
 }
 
 const HIDDEN_TAB_DELAY_MS = 100;
@@ -214,6 +219,17 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       if (signal.aborted) return;
       fullScan = true;
       requestFlush();
+    },
+    isSettled(element) {
+      // Changes not yet delivered to the observer's callback: taken here, so they are read on the next flush.
+      const pending = observer.takeRecords();
+      if (pending.length > 0) {
+        record(pending);
+        requestFlush();
+      }
+      if (fullScan) return false;
+      for (const node of dirty) if (node.contains(element) || element.contains(node)) return false;
+      return true;
     },
   };
 }
