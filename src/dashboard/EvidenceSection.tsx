@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EvidenceView } from '../tactics/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
-import { safeScreenshot } from '../ui/format';
+import { formatPostedAt, safeScreenshot } from '../ui/format';
 import { t } from '../ui/i18n';
 import './settings.css';
 
@@ -16,6 +16,7 @@ function download(record: EvidenceView): void {
       permalink: record.permalink,
       author: { handle: record.authorHandle, name: record.authorName },
       postedAt: record.createdAt,
+      postedAtPrecision: record.createdAtPrecision,
       text: record.text,
       screenshotPng: record.screenshot,
     },
@@ -44,6 +45,12 @@ export function EvidenceSection() {
             <dl>
               <dt>{t('evidenceRecordedAt')}</dt>
               <dd>{new Date(record.at).toLocaleString()}</dd>
+              <dt>{t('evidencePostedAt')}</dt>
+              <dd>
+                {record.createdAt !== null && record.createdAtPrecision !== null
+                  ? formatPostedAt(record.createdAt, record.createdAtPrecision)
+                  : '—'}
+              </dd>
               <dt>{t('evidenceAuthor')}</dt>
               <dd>
                 <bdi>{record.authorName}</bdi> (<bdi>{record.authorHandle}</bdi>)

@@ -20,7 +20,7 @@
 import * as v from 'valibot';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
 import type { DesaffectDb } from './db';
-import { typedCues } from './legacy';
+import { exactTimes, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -82,6 +82,16 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
       comments: comments.map((row: Record<string, unknown>) => ({ ...row, ...typedCues(row) })),
       corrections: [],
     };
+  },
+  // Version 4 recorded how precise each comment's and evidence's time is.
+  3: (tables) => {
+    const old = tables as Record<string, unknown>;
+    const withPrecision = (rows: unknown) =>
+      (Array.isArray(rows) ? rows : []).map((row: Record<string, unknown>) => ({
+        ...row,
+        ...exactTimes(row),
+      }));
+    return { ...old, comments: withPrecision(old.comments), evidence: withPrecision(old.evidence) };
   },
 };
 
@@ -183,7 +193,8 @@ function mergeComment(a: CommentRow, b: CommentRow): CommentRow {
   const revealed = [a.revealedAt, b.revealedAt].filter((at): at is number => at !== undefined);
   const merged: CommentRow = {
     ...a,
-    createdAt: a.createdAt ?? b.createdAt,
+    // A time goes with its precision.
+    ...(a.createdAt !== null ? {} : { createdAt: b.createdAt, createdAtPrecision: b.createdAtPrecision }),
     permalink: a.permalink ?? b.permalink,
     text: fuller.text,
     label: fuller.label,

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { dayTotalsMiddleware, rebuildDayTotals } from '../exposure/day-totals';
-import { typedCues } from './legacy';
+import { exactTimes, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -57,6 +57,15 @@ export function openDb(name = DB_NAME): DesaffectDb {
         .toCollection()
         .modify((row: Record<string, unknown>) => Object.assign(row, typedCues(row))),
     );
+  // 4: how precise each time is (Facebook's are estimated from "3 h"); every earlier one was the site's own.
+  db.version(4).upgrade(async (tx) => {
+    for (const table of ['comments', 'evidence']) {
+      await tx
+        .table(table)
+        .toCollection()
+        .modify((row: Record<string, unknown>) => Object.assign(row, exactTimes(row)));
+    }
+  });
   db.use(dayTotalsMiddleware);
   return db;
 }

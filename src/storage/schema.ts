@@ -14,11 +14,12 @@ import {
   type ObservedComment,
   PLATFORMS,
   type Platform,
+  TIME_PRECISIONS,
 } from '../shared/comment';
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -29,6 +30,8 @@ const platform = v.picklist(PLATFORMS);
 const label = v.picklist(LABELS);
 const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** How precise `createdAt` is (see TIME_PRECISIONS); null exactly when `createdAt` is. */
+const createdAtPrecision = v.nullable(v.picklist(TIME_PRECISIONS));
 
 export const cueSchema = v.object({
   kind: v.picklist(CUE_KINDS),
@@ -66,6 +69,7 @@ export const commentRowSchema = v.object({
   /** Null when the CM chose not to keep comment text. */
   text: v.nullable(text),
   createdAt: v.nullable(text),
+  createdAtPrecision,
   permalink: v.nullable(text),
   isReply: v.boolean(),
   isOwn: v.boolean(),
@@ -136,6 +140,7 @@ export const evidenceRowSchema = v.object({
   authorName: text,
   text,
   createdAt: v.nullable(text),
+  createdAtPrecision,
   /** PNG data URL of the visible tab, or null when the capture was refused. */
   screenshot: v.nullable(text),
 });

@@ -62,6 +62,7 @@ async function escalate(
       authorName: row.authorName,
       text: row.text ?? '',
       createdAt: row.createdAt,
+      createdAtPrecision: row.createdAtPrecision,
       screenshot,
     });
     await db.actions.add({

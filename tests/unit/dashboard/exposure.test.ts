@@ -96,6 +96,7 @@ describe('today and history views', () => {
       authorName: 'A',
       text: 't',
       createdAt: null,
+      createdAtPrecision: null,
       screenshot: null,
     });
     await db.actions.add({

@@ -46,6 +46,7 @@ describe('retention', () => {
       authorName: 'A',
       text: 't',
       createdAt: null,
+      createdAtPrecision: null,
       screenshot: null,
     });
 

@@ -31,6 +31,7 @@ export function fullComment(
     authorName: `Author ${id}`,
     text: `comment ${id}`,
     createdAt: new Date(firstSeen - 60_000).toISOString(),
+    createdAtPrecision: 'hour',
     permalink: `https://x.com/author_${id}/status/${id}`,
     isReply: true,
     isOwn: false,
@@ -83,6 +84,7 @@ export function fullEvidence(id: number, commentKey: string, at: number): Requir
     authorName: 'A',
     text: 'je sais où tu habites',
     createdAt: new Date(at - 60_000).toISOString(),
+    createdAtPrecision: 'day',
     screenshot: 'data:image/png;base64,iVBORw0KGgo=',
   };
 }

@@ -43,15 +43,22 @@ function offsetAt(day: string, hour: number): number {
   return 1;
 }
 
-/** A comment row as schemas 1 and 2 stored it: its cues as display strings, no classifier version. */
-export type LegacyCommentRow = Omit<CommentRow, 'cues' | 'version'> & { cues: string[] };
+/**
+ * A comment row as schemas 1 and 2 stored it: its cues as display strings, no classifier version, no
+ * precision of its time (schema 4).
+ */
+export type LegacyCommentRow = Omit<CommentRow, 'cues' | 'version' | 'createdAtPrecision'> & {
+  cues: string[];
+};
+/** An evidence row as schemas 1 to 3 stored it: no precision of its time. */
+export type LegacyEvidenceRow = Omit<EvidenceRow, 'id' | 'createdAtPrecision'>;
 
 export interface History {
   comments: LegacyCommentRow[];
   actions: Omit<ActionRow, 'id'>[];
   activity: ActivityRow[];
   checkins: Omit<CheckInRow, 'id'>[];
-  evidence: Omit<EvidenceRow, 'id'>[];
+  evidence: LegacyEvidenceRow[];
   settings: SettingRow[];
   days: string[];
 }
@@ -183,7 +190,7 @@ export function realisticHistory(seed = 7): History {
  * once the rows are read through the per-day totals.
  */
 export function referenceExposure(
-  comments: readonly Omit<CommentRow, 'cues' | 'version'>[],
+  comments: readonly Omit<CommentRow, 'cues' | 'version' | 'createdAtPrecision'>[],
   activity: ActivityRow[],
   from: string,
   to: string,

@@ -1,7 +1,7 @@
 /**
  * Schema upgrades: each Dexie `version(n)` is tested from data of the previous shape. Here, from the first
- * released schema (version 1) and from version 2 (before typed cues) with a realistic history, and backup
- * files of schema versions 1 and 2.
+ * released schema (version 1), from version 2 (before typed cues) and from version 3 (before the precision
+ * of times) with a realistic history, and backup files of schema versions 1, 2 and 3.
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -33,6 +33,7 @@ import {
   expectSameExposure,
   HISTORY_DAYS,
   type LegacyCommentRow,
+  type LegacyEvidenceRow,
   PARIS,
   realisticHistory,
   referenceExposure,
@@ -60,19 +61,33 @@ const V2_STORES = {
   dayTotals: 'day',
 } as const;
 
-/** Tables whose rows schema version 3 left as they were. */
-const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments');
+/**
+ * The stores of schema version 3 (`version(3)`, commit 2c5c98a: the CM's corrections), in full, frozen:
+ * never edit.
+ */
+const V3_STORES = { ...V2_STORES, corrections: 'commentKey, at' } as const;
+
+/** Tables whose rows schema versions 3 and 4 left as they were. */
+const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments' && table !== 'evidence');
 
 /**
- * A comment of schemas 1 and 2 as version 3 must read it (the rule, restated here rather than imported):
- * each old display string kept as the quote of a `legacy` cue, in order, and the classifier of that time.
+ * Before schema 4 every time was the site's machine-readable one: precise to the second (the rule,
+ * restated here rather than imported).
+ */
+function withPrecision<T extends { createdAt: string | null }>(row: T) {
+  return { ...row, createdAtPrecision: row.createdAt === null ? null : ('second' as const) };
+}
+
+/**
+ * A comment of schemas 1 and 2 as the current version must read it: each old display string kept as the
+ * quote of a `legacy` cue, in order, the classifier of that time (version 3), and its time's precision (4).
  */
 function upgraded(row: LegacyCommentRow): CommentRow {
-  return {
+  return withPrecision({
     ...row,
-    cues: row.cues.map((quote) => ({ kind: 'legacy', quote })),
+    cues: row.cues.map((quote) => ({ kind: 'legacy' as const, quote })),
     version: LEGACY_CLASSIFIER_VERSION,
-  };
+  });
 }
 
 /** What version 3 added, checked on an upgraded database: typed cues on every comment, an empty corrections table. */
@@ -141,11 +156,13 @@ describe('upgrade from the first released schema', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
 
-    // Every row, in every table, as it was; the comments with their cues typed (version 3).
+    // Every row, in every table, as it was; the comments with their cues typed (version 3), comments and
+    // evidence with the precision of their times (version 4).
     for (const table of UNCHANGED_TABLES) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
     expect(await db.comments.toArray()).toEqual((before.comments as LegacyCommentRow[]).map(upgraded));
+    expect(await db.evidence.toArray()).toEqual((before.evidence as LegacyEvidenceRow[]).map(withPrecision));
     await expectSchema3Additions(db, history.comments);
     // The per-day totals were built from all of them.
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
@@ -216,7 +233,10 @@ describe('upgrade from the first released schema', () => {
       db,
       [
         {
-          comment: { ...seenAgain, text: `${seenAgain.text ?? ''} — and the rest of a longer text` },
+          comment: {
+            ...upgraded(seenAgain),
+            text: `${seenAgain.text ?? ''} — and the rest of a longer text`,
+          },
           classification: {
             ...upgraded(seenAgain),
             label: 'threat',
@@ -303,6 +323,7 @@ describe('upgrade from schema version 2 (cues as text, no classifier version)', 
     for (const table of UNCHANGED_TABLES) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
+    expect(await db.evidence.toArray()).toEqual((before.evidence as LegacyEvidenceRow[]).map(withPrecision));
     // Retyping the cues changed no label, day or intensity: the totals are those of version 2, not doubled.
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
     const [from, to] = [HISTORY_DAYS[0] as string, HISTORY_DAYS.at(-1) as string];
@@ -493,6 +514,7 @@ describe('a backup file of the first format version', () => {
     expect(restored.tables).toEqual({
       ...FIRST_RELEASE_BACKUP.tables,
       comments: FIRST_RELEASE_BACKUP.tables.comments.map((row) => upgraded({ ...row, cues: [...row.cues] })),
+      evidence: FIRST_RELEASE_BACKUP.tables.evidence.map(withPrecision),
       corrections: [],
     });
     expect(restored.tables.comments.map((row) => row.cues)).toEqual([
@@ -589,6 +611,7 @@ describe('a backup file of schema version 2', () => {
     expect(restored.tables).toEqual({
       ...SCHEMA_2_BACKUP.tables,
       comments: comments.map(upgraded),
+      evidence: SCHEMA_2_BACKUP.tables.evidence.map(withPrecision),
       corrections: [],
     });
     expect(restored.tables.comments.map((row) => row.cues)).toEqual([
@@ -639,5 +662,103 @@ describe('a backup file of schema version 2', () => {
     }
     expect(await db.comments.count()).toBe(0);
     expect(await db.corrections.count()).toBe(0);
+  });
+});
+
+/** A comment as schema version 3 stored it: typed cues and a classifier, no precision of its time. */
+function schema3Comment(row: LegacyCommentRow): Omit<CommentRow, 'createdAtPrecision'> {
+  const { createdAtPrecision: _, ...typed } = upgraded(row);
+  return typed;
+}
+
+/** A database of schema version 3 holding `history` (typed cues, one correction), closed; returns its rows. */
+async function schema3Database(name: string, history = realisticHistory()) {
+  const v3 = new Dexie(name);
+  v3.version(3).stores(V3_STORES);
+  await v3.open();
+  const comments = history.comments.map(schema3Comment);
+  const [corrected] = comments;
+  await v3.transaction('rw', [...V1_TABLES, 'dayTotals', 'corrections'], async () => {
+    await v3.table('comments').bulkAdd(comments);
+    await v3.table('actions').bulkAdd(history.actions);
+    await v3.table('activity').bulkAdd(history.activity);
+    await v3.table('checkins').bulkAdd(history.checkins);
+    await v3.table('evidence').bulkAdd(history.evidence);
+    await v3.table('settings').bulkAdd(history.settings);
+    await v3.table('dayTotals').bulkAdd(dayTotalsOf(comments));
+    await v3.table('corrections').add({
+      commentKey: corrected?.key,
+      at: (corrected?.firstSeen ?? 0) + 60_000,
+      day: corrected?.day,
+      platform: corrected?.platform,
+      lang: corrected?.lang,
+      from: corrected?.label,
+      to: 'neutral',
+      classifierVersion: '2+000000000000',
+      gram: [1, 2, 3],
+      structured: [4],
+    });
+  });
+  const tables = [...V1_TABLES, 'corrections'] as const;
+  const stored = Object.fromEntries(
+    await Promise.all(tables.map(async (table) => [table, await v3.table(table).toArray()] as const)),
+  ) as Record<(typeof tables)[number], unknown[]>;
+  expect(v3.verno).toBe(3);
+  v3.close();
+  return stored;
+}
+
+describe('upgrade from schema version 3 (times without their precision)', () => {
+  it('marks every time kept so far as precise to the second, and changes nothing else', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const history = realisticHistory(17);
+    const before = await schema3Database(name, history);
+    // Data of the version-3 shape: comments and evidence with and without a time, none with a precision.
+    expect(history.comments.some((row) => row.createdAt === null)).toBe(true);
+    expect(history.comments.some((row) => row.createdAt !== null)).toBe(true);
+    for (const row of [...before.comments, ...before.evidence])
+      expect(row).not.toHaveProperty('createdAtPrecision');
+
+    const db = current(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+
+    expect(await db.comments.toArray()).toEqual(
+      (before.comments as Omit<CommentRow, 'createdAtPrecision'>[]).map(withPrecision),
+    );
+    expect(await db.evidence.toArray()).toEqual((before.evidence as LegacyEvidenceRow[]).map(withPrecision));
+    for (const table of [...UNCHANGED_TABLES, 'corrections'] as const) {
+      expect(await db.table(table).toArray(), table).toEqual(before[table]);
+    }
+    for (const row of await db.comments.toArray()) {
+      expect(v.safeParse(commentRowSchema, row).success, row.key).toBe(true);
+    }
+    // No label, day or intensity moved: the totals are those of version 3.
+    expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
+  });
+
+  it('restores a version-3 backup file with its times marked precise to the second', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const before = await schema3Database(name, realisticHistory(19));
+    const file = {
+      format: 'desaffect-backup',
+      schemaVersion: 3,
+      extensionVersion: '0.3.0',
+      createdAt: '2026-12-03T09:00:00.000Z',
+      tables: before,
+    };
+    const db = current(`v3-file-${Math.random()}`);
+    expect(await restoreBackup(db, JSON.stringify(file))).toMatchObject({ ok: true });
+    const restored = await createBackup(db, '0.4.0', Date.now());
+    expect(restored.tables.comments).toEqual(
+      (before.comments as Omit<CommentRow, 'createdAtPrecision'>[]).map(withPrecision),
+    );
+    // Ids are local to a database: the evidence rows come back under new ones.
+    expect(restored.tables.evidence.map(({ id: _, ...row }) => row)).toEqual(
+      (before.evidence as (LegacyEvidenceRow & { id: number })[]).map(({ id: _, ...row }) =>
+        withPrecision(row),
+      ),
+    );
+    expect(restored.tables.corrections).toEqual(before.corrections);
   });
 });
