@@ -1,7 +1,8 @@
 /**
  * Schema upgrades: each Dexie `version(n)` is tested from data of the previous shape. Here, from the first
  * released schema (version 1) and from version 2 (before typed cues) with a realistic history, and backup
- * files of schema versions 1 and 2.
+ * files of schema versions 1 and 2. The backups' retention differs from a fresh database's, so each
+ * restore here is made as the CM confirmed it ('apply').
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -248,7 +249,7 @@ describe('upgrade from the first released schema', () => {
     const db = current(name);
     const backup = await createBackup(db, '0.2.0', Date.now());
     const fresh = current(`fresh-${Math.random()}`);
-    expect(await restoreBackup(fresh, JSON.stringify(backup))).toMatchObject({ ok: true });
+    expect(await restoreBackup(fresh, JSON.stringify(backup), 'apply')).toMatchObject({ ok: true });
     expect((await createBackup(fresh, '0.2.0', Date.now())).tables).toEqual(backup.tables);
     expect(await fresh.dayTotals.toArray()).toEqual(await db.dayTotals.toArray());
   });
@@ -335,7 +336,7 @@ describe('upgrade from schema version 2 (cues as text, no classifier version)', 
     expect(backup.schemaVersion).toBe(SCHEMA_VERSION);
     expect(backup.tables.corrections).toHaveLength(1);
     const fresh = current(`fresh-${Math.random()}`);
-    expect(await restoreBackup(fresh, JSON.stringify(backup))).toMatchObject({ ok: true });
+    expect(await restoreBackup(fresh, JSON.stringify(backup), 'apply')).toMatchObject({ ok: true });
     expect((await createBackup(fresh, '0.3.0', Date.now())).tables).toEqual(backup.tables);
     expect(await fresh.dayTotals.toArray()).toEqual(await db.dayTotals.toArray());
   });
@@ -486,7 +487,7 @@ const FIRST_RELEASE_BACKUP = {
 describe('a backup file of the first format version', () => {
   it('restores identically into the current schema', async () => {
     const db = current(`v1-file-${Math.random()}`);
-    const result = await restoreBackup(db, JSON.stringify(FIRST_RELEASE_BACKUP));
+    const result = await restoreBackup(db, JSON.stringify(FIRST_RELEASE_BACKUP), 'apply');
     expect(result).toEqual({ ok: true, rows: 10 });
     const restored = await createBackup(db, '0.2.0', Date.now());
     expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
@@ -582,7 +583,7 @@ describe('a backup file of schema version 2', () => {
 
   it('restores with its text cues kept as legacy cues, the legacy classifier and no corrections', async () => {
     const db = current(`v2-file-${Math.random()}`);
-    const result = await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP));
+    const result = await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP), 'apply');
     expect(result).toEqual({ ok: true, rows: 12 });
     const restored = await createBackup(db, '0.3.0', Date.now());
     expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
@@ -615,11 +616,11 @@ describe('a backup file of schema version 2', () => {
       version: '2+000000000000',
     };
     await db.comments.put(known);
-    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP))).toMatchObject({ ok: true });
+    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP), 'apply')).toMatchObject({ ok: true });
     // The longer text keeps its own (typed) classification.
     expect(await db.comments.get(known.key)).toMatchObject({ cues: known.cues, version: known.version });
     const once = (await createBackup(db, '0.3.0', 0)).tables;
-    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP))).toMatchObject({ ok: true });
+    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP), 'apply')).toMatchObject({ ok: true });
     expect((await createBackup(db, '0.3.0', 0)).tables).toEqual(once);
   });
 
@@ -631,7 +632,7 @@ describe('a backup file of schema version 2', () => {
         ...SCHEMA_2_BACKUP,
         tables: { ...SCHEMA_2_BACKUP.tables, comments: [{ ...first, cues }, ...rest] },
       };
-      expect(await restoreBackup(db, JSON.stringify(file))).toMatchObject({
+      expect(await restoreBackup(db, JSON.stringify(file), 'apply')).toMatchObject({
         ok: false,
         reason: 'invalid',
         where: expect.stringMatching(/^comments\.0\.cues\.0/),
