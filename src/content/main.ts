@@ -94,10 +94,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
     },
     async escalate(key) {
       try {
-        await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
-        return true;
+        return await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
       } catch {
-        return false;
+        return null;
       }
     },
     async correct(key, to) {

@@ -11,10 +11,11 @@
  *   longer text with its classification (as ingest keeps an expanded comment), the earlier reveal;
  * - activity, by day and platform: the larger active time, the earlier first and later last activity
  *   (never the sum, for the same reason: a backup of this very database holds part of today's time);
- * - actions, check-ins and evidence, which are never edited, by what they record — an action by comment,
- *   tactic and instant, a check-in by instant and trigger, evidence by comment and instant. A row already
- *   there is not added again; any other gets a new id (ids are local to a database, so a backup's id 1
- *   never overwrites this database's id 1);
+ * - actions and check-ins, which are never edited, by what they record — an action by comment, tactic and
+ *   instant, a check-in by instant and trigger. A row already there is not added again; any other gets a
+ *   new id (ids are local to a database, so a backup's id 1 never overwrites this database's id 1);
+ * - evidence, one record per comment: a comment's records merged as a new escalation would (evidence.ts),
+ *   into this database's record, which keeps its id; a record of a comment new here gets a new id;
  * - settings rows by key: the CM's settings come from the file, but retention and text keeping change only
  *   once the CM has confirmed it (see restoreBackup); the dashboard's bookkeeping markers already here stay.
  */
@@ -22,6 +23,7 @@ import * as v from 'valibot';
 import type { Settings } from '../shared/settings';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
 import type { DesaffectDb } from './db';
+import { mergeEvidence, withRecordTimes } from './evidence';
 import { typedCues } from './legacy';
 import {
   type ActionRow,
@@ -87,6 +89,25 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
       ...old,
       comments: comments.map((row: Record<string, unknown>) => ({ ...row, ...typedCues(row) })),
       corrections: [],
+    };
+  },
+  // Version 4 kept one evidence record per comment, with the times of its updates, of its screenshot and of
+  // the comment's first sight. The restore merges a comment's records as it writes them.
+  3: (tables) => {
+    const old = tables as Record<string, unknown>;
+    const evidence = Array.isArray(old.evidence) ? old.evidence : [];
+    const comments: Record<string, unknown>[] = Array.isArray(old.comments) ? old.comments : [];
+    const firstSeen = new Map(comments.map((row) => [row?.key, row?.firstSeen]));
+    return {
+      ...old,
+      evidence: evidence.map((row: unknown) =>
+        typeof row === 'object' && row !== null
+          ? withRecordTimes(
+              row as Record<string, unknown>,
+              firstSeen.get((row as { commentKey?: unknown }).commentKey),
+            )
+          : row,
+      ),
     };
   },
 };
@@ -292,7 +313,6 @@ function mergeActivity(a: ActivityRow, b: ActivityRow): ActivityRow {
 const identity = {
   action: (row: ActionRow) => JSON.stringify([row.commentKey, row.tactic, row.at]),
   checkin: (row: CheckInRow) => JSON.stringify([row.at, row.trigger]),
-  evidence: (row: EvidenceRow) => JSON.stringify([row.commentKey, row.at]),
 };
 
 /**
@@ -362,16 +382,25 @@ async function writeTables(db: DesaffectDb, tables: BackupTables): Promise<void>
     );
     await db.activity.bulkPut(activity);
 
-    // Append-only tables. Evidence rows carry screenshots: only those at the file's instants are read.
-    const evidenceAts = [...new Set(tables.evidence.map((row) => row.at))];
-    const [actions, checkins, evidence] = await Promise.all([
+    // Append-only tables.
+    const [actions, checkins] = await Promise.all([
       tables.actions.length > 0 ? db.actions.toArray() : [],
       tables.checkins.length > 0 ? db.checkins.toArray() : [],
-      evidenceAts.length > 0 ? db.evidence.where('at').anyOf(evidenceAts).toArray() : [],
     ]);
     await db.actions.bulkAdd(newRows(actions, tables.actions, identity.action));
     await db.checkins.bulkAdd(newRows(checkins, tables.checkins, identity.checkin));
-    await db.evidence.bulkAdd(newRows(evidence, tables.evidence, identity.evidence));
+
+    // Evidence by comment. Its rows carry screenshots: only this database's records of the file's comments
+    // are read. The file's ids are local to the database it came from: dropped.
+    const evidenceKeys = [...new Set(tables.evidence.map((row) => row.commentKey))];
+    const evidence = mergeByKey(
+      evidenceKeys.length > 0 ? await db.evidence.where('commentKey').anyOf(evidenceKeys).toArray() : [],
+      tables.evidence.map(({ id: _fileId, ...row }): EvidenceRow => row),
+      (row) => row.commentKey,
+      mergeEvidence,
+    );
+    await db.evidence.bulkPut(evidence.filter((row) => row.id !== undefined));
+    await db.evidence.bulkAdd(evidence.filter((row) => row.id === undefined));
 
     // Corrections by comment: the later one is the CM's last word.
     const corrections = mergeByKey(

@@ -20,7 +20,7 @@ import { settingsSchema } from '../shared/settings';
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -111,19 +111,27 @@ export const checkInRowSchema = v.strictObject({
   trigger: v.picklist(['threat', 'end_of_day', 'manual']),
 });
 
-/** A threat kept as evidence for the employer or the police. */
+/** A threat kept as evidence for the employer or the police: one record per comment (evidence.ts). */
 export const evidenceRowSchema = v.strictObject({
   id: rowId,
   commentKey: text,
+  /** When the CM first escalated the comment. */
   at: epochMs,
+  /** When the record was last brought up to date by escalating the comment again (`at` if never). */
+  updatedAt: epochMs,
   platform,
   permalink: v.nullable(text),
   authorHandle: text,
   authorName: text,
   text,
+  /** The time the page gave for the comment (ISO 8601), as read, or null when it gave none. */
   createdAt: v.nullable(text),
-  /** PNG data URL of the visible tab, or null when the capture was refused. */
+  /** When Desaffect first saw the comment (it was posted before), or null if it was no longer logged. */
+  firstSeen: v.nullable(epochMs),
+  /** PNG data URL of the comment and its surroundings as the page showed them, or null when none was taken. */
   screenshot: v.nullable(text),
+  /** When that screenshot was taken (an update without a new one keeps the earlier one). */
+  screenshotAt: v.nullable(epochMs),
 });
 
 /**

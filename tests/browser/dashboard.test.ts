@@ -114,13 +114,16 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
             {
               commentKey: 'x:seed-0-6',
               at: now,
+              updatedAt: now,
               platform: 'x',
               permalink: 'https://x.com/author/status/seed-0-6',
               authorHandle: 'author6',
               authorName: 'Author 6',
               text: 'comment 6',
               createdAt: null,
+              firstSeen: now - 60_000,
               screenshot: null,
+              screenshotAt: null,
             },
           ],
           actions: [

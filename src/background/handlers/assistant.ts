@@ -3,7 +3,9 @@ import type { CsHandlers, UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
 import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
-import type { ActionChoice, EscalationResult } from '../../tactics/messages';
+import { mergeEvidence } from '../../storage/evidence';
+import type { EvidenceRow } from '../../storage/schema';
+import type { ActionChoice, CaptureOutcome, EscalationResult } from '../../tactics/messages';
 
 async function commentOrThrow(db: DesaffectDb, key: string) {
   const row = await db.comments.get(key);
@@ -33,17 +35,22 @@ async function logAction(
  * The screenshot of what the CM sees. The browser allows it only while the CM has opened Desaffect from
  * that tab (activeTab), and only the tab in front: a capture of another tab would be false evidence.
  */
-async function captureTab(tabId: number): Promise<string | null> {
+async function captureTab(tabId: number): Promise<{ outcome: CaptureOutcome; screenshot: string | null }> {
   try {
     const tab = await browser.tabs.get(tabId);
-    if (!tab.active) return null;
-    return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    if (!tab.active) return { outcome: 'tab_not_in_front', screenshot: null };
+    const screenshot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
+    return { outcome: 'captured', screenshot };
   } catch {
-    return null;
+    return { outcome: 'not_allowed', screenshot: null };
   }
 }
 
-/** The escalation kit: one evidence record (permalink, author, time, full text, screenshot), logged as an action. */
+/**
+ * The escalation kit: the comment's evidence record (permalink, author, times, full text, screenshot), one
+ * per comment. Escalating it again brings the record up to date (a new screenshot replaces the earlier one,
+ * whose absence never erases it); the first escalation is logged as an action.
+ */
 async function escalate(
   db: DesaffectDb,
   commentKey: string,
@@ -51,30 +58,41 @@ async function escalate(
   at: number,
 ): Promise<EscalationResult> {
   const row = await commentOrThrow(db, commentKey);
-  const screenshot = await captureTab(tabId);
-  const evidenceId = await db.transaction('rw', db.evidence, db.actions, async () => {
-    const id = await db.evidence.add({
-      commentKey,
-      at,
-      platform: row.platform,
-      permalink: row.permalink,
-      authorHandle: row.authorHandle,
-      authorName: row.authorName,
-      text: row.text ?? '',
-      createdAt: row.createdAt,
-      screenshot,
-    });
-    await db.actions.add({
-      commentKey,
-      tactic: 'escalate',
-      at,
-      day: localDay(at),
-      platform: row.platform,
-      label: row.label,
-    });
-    return id;
+  const { outcome, screenshot } = await captureTab(tabId);
+  const fresh: EvidenceRow = {
+    commentKey,
+    at,
+    updatedAt: at,
+    platform: row.platform,
+    permalink: row.permalink,
+    authorHandle: row.authorHandle,
+    authorName: row.authorName,
+    text: row.text ?? '',
+    createdAt: row.createdAt,
+    firstSeen: row.firstSeen,
+    screenshot,
+    screenshotAt: screenshot === null ? null : at,
+  };
+  return db.transaction('rw', db.evidence, db.actions, async () => {
+    const existing = await db.evidence.where('commentKey').equals(commentKey).first();
+    const record = existing ? mergeEvidence(existing, fresh) : fresh;
+    const evidenceId = await db.evidence.put(record);
+    if (!existing)
+      await db.actions.add({
+        commentKey,
+        tactic: 'escalate',
+        at,
+        day: localDay(at),
+        platform: row.platform,
+        label: row.label,
+      });
+    return {
+      evidenceId: evidenceId as number,
+      updated: existing !== undefined,
+      capture: outcome,
+      hasScreenshot: record.screenshot !== null,
+    };
   });
-  return { evidenceId: evidenceId as number, screenshot: screenshot !== null };
 }
 
 /** The CM chose to read a shielded comment: remembered, so it stays readable in the page and the popup. */

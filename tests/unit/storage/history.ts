@@ -1,7 +1,8 @@
 /**
  * A realistic history for the upgrade and restore tests: two weeks of a CM's work around both of 2026's
  * daylight-saving changes in Paris (29 March, 25 October), in every table, as the first release wrote it
- * (schemas 1 and 2: comments with their cues as display strings and no classifier version).
+ * (schemas 1 and 2: comments with their cues as display strings and no classifier version; evidence
+ * records without the times schema 4 added).
  * Deterministic (seeded), so a failure can be replayed.
  */
 
@@ -46,12 +47,15 @@ function offsetAt(day: string, hour: number): number {
 /** A comment row as schemas 1 and 2 stored it: its cues as display strings, no classifier version. */
 export type LegacyCommentRow = Omit<CommentRow, 'cues' | 'version'> & { cues: string[] };
 
+/** An evidence record as schemas 1 to 3 stored it: recorded once, with no time of update or first sight. */
+export type LegacyEvidenceRow = Omit<EvidenceRow, 'updatedAt' | 'firstSeen' | 'screenshotAt'>;
+
 export interface History {
   comments: LegacyCommentRow[];
   actions: Omit<ActionRow, 'id'>[];
   activity: ActivityRow[];
   checkins: Omit<CheckInRow, 'id'>[];
-  evidence: Omit<EvidenceRow, 'id'>[];
+  evidence: Omit<LegacyEvidenceRow, 'id'>[];
   settings: SettingRow[];
   days: string[];
 }

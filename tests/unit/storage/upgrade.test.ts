@@ -1,8 +1,9 @@
 /**
  * Schema upgrades: each Dexie `version(n)` is tested from data of the previous shape. Here, from the first
  * released schema (version 1) and from version 2 (before typed cues) with a realistic history, and backup
- * files of schema versions 1 and 2. The backups' retention differs from a fresh database's, so each
- * restore here is made as the CM confirmed it ('apply').
+ * files of schema versions 1 and 2; from version 3 (a new evidence record at each escalation) and a backup
+ * file of it. The first backups' retention differs from a fresh database's, so their restores here are
+ * made as the CM confirmed it ('apply').
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -26,6 +27,8 @@ import { readMarker } from '../../../src/storage/markers';
 import {
   type CommentRow,
   commentRowSchema,
+  type EvidenceRow,
+  evidenceRowSchema,
   LEGACY_CLASSIFIER_VERSION,
   SCHEMA_VERSION,
 } from '../../../src/storage/schema';
@@ -34,6 +37,7 @@ import {
   expectSameExposure,
   HISTORY_DAYS,
   type LegacyCommentRow,
+  type LegacyEvidenceRow,
   PARIS,
   realisticHistory,
   referenceExposure,
@@ -61,8 +65,25 @@ const V2_STORES = {
   dayTotals: 'day',
 } as const;
 
-/** Tables whose rows schema version 3 left as they were. */
-const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments');
+/** Tables whose rows schema versions 3 and 4 left as they were. */
+const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments' && table !== 'evidence');
+
+/**
+ * An evidence record of schemas 1 to 3 as version 4 must read it (the rule, restated here rather than
+ * imported): recorded once, so updated then and its screenshot, if any, taken then; the first sight of its
+ * comment, when the comment is logged.
+ */
+function withRecordTimes(
+  row: LegacyEvidenceRow,
+  comments: readonly { key: string; firstSeen: number }[],
+): EvidenceRow {
+  return {
+    ...row,
+    updatedAt: row.at,
+    screenshotAt: row.screenshot === null ? null : row.at,
+    firstSeen: comments.find((comment) => comment.key === row.commentKey)?.firstSeen ?? null,
+  };
+}
 
 /**
  * A comment of schemas 1 and 2 as version 3 must read it (the rule, restated here rather than imported):
@@ -142,10 +163,15 @@ describe('upgrade from the first released schema', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
 
-    // Every row, in every table, as it was; the comments with their cues typed (version 3).
+    // Every row, in every table, as it was; the comments with their cues typed (version 3), the evidence
+    // with its times (version 4).
     for (const table of UNCHANGED_TABLES) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
+    expect(await db.evidence.toArray()).toEqual(
+      (before.evidence as LegacyEvidenceRow[]).map((row) => withRecordTimes(row, history.comments)),
+    );
+    expect(history.evidence.some((row) => row.screenshot === null)).toBe(true);
     expect(await db.comments.toArray()).toEqual((before.comments as LegacyCommentRow[]).map(upgraded));
     await expectSchema3Additions(db, history.comments);
     // The per-day totals were built from all of them.
@@ -304,6 +330,9 @@ describe('upgrade from schema version 2 (cues as text, no classifier version)', 
     for (const table of UNCHANGED_TABLES) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
+    expect(await db.evidence.toArray()).toEqual(
+      (before.evidence as LegacyEvidenceRow[]).map((row) => withRecordTimes(row, history.comments)),
+    );
     // Retyping the cues changed no label, day or intensity: the totals are those of version 2, not doubled.
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
     const [from, to] = [HISTORY_DAYS[0] as string, HISTORY_DAYS.at(-1) as string];
@@ -494,7 +523,14 @@ describe('a backup file of the first format version', () => {
     expect(restored.tables).toEqual({
       ...FIRST_RELEASE_BACKUP.tables,
       comments: FIRST_RELEASE_BACKUP.tables.comments.map((row) => upgraded({ ...row, cues: [...row.cues] })),
+      evidence: FIRST_RELEASE_BACKUP.tables.evidence.map((row) =>
+        withRecordTimes(row, FIRST_RELEASE_BACKUP.tables.comments),
+      ),
       corrections: [],
+    });
+    expect(restored.tables.evidence[0]).toMatchObject({
+      firstSeen: 1_795_514_400_000,
+      screenshotAt: 1_795_514_500_000,
     });
     expect(restored.tables.comments.map((row) => row.cues)).toEqual([
       [{ kind: 'legacy', quote: 'threat: "je sais où"' }],
@@ -590,6 +626,7 @@ describe('a backup file of schema version 2', () => {
     expect(restored.tables).toEqual({
       ...SCHEMA_2_BACKUP.tables,
       comments: comments.map(upgraded),
+      evidence: SCHEMA_2_BACKUP.tables.evidence.map((row) => withRecordTimes(row, comments)),
       corrections: [],
     });
     expect(restored.tables.comments.map((row) => row.cues)).toEqual([
@@ -640,5 +677,175 @@ describe('a backup file of schema version 2', () => {
     }
     expect(await db.comments.count()).toBe(0);
     expect(await db.corrections.count()).toBe(0);
+  });
+});
+
+/** The stores of schema version 3 (`version(3)`: the CM's corrections), in full, frozen: never edit. */
+const V3_STORES = { ...V2_STORES, corrections: 'commentKey, at' } as const;
+
+const SHOT_1 = 'data:image/png;base64,AAAA';
+const SHOT_2 = 'data:image/png;base64,BBBB';
+const T0 = Date.parse('2026-11-24T09:00:00Z');
+
+/** A threat as schema 3 logged it (typed cues, a classifier version). */
+const threatOfSchema3: CommentRow = {
+  key: 'x:1790000000000000009',
+  platform: 'x',
+  id: '1790000000000000009',
+  threadKey: '1790000000000000000',
+  authorHandle: 'menace_42',
+  authorName: 'Menace',
+  text: 'On sait où tu habites',
+  createdAt: '2026-11-24T08:55:00.000Z',
+  permalink: 'https://x.com/menace_42/status/1790000000000000009',
+  isReply: true,
+  isOwn: false,
+  label: 'threat',
+  scores: { troll: 0.05, unhappy_customer: 0.05, threat: 0.85, neutral: 0.05 },
+  intensity: 0.9,
+  lang: 'fr',
+  uncertain: false,
+  cues: [{ kind: 'threat', quote: 'On sait où tu habites' }],
+  version: '2+000000000000',
+  firstSeen: T0 - 60_000,
+  lastSeen: T0,
+  timesSeen: 1,
+  lastSessionId: 'session-3',
+  day: '2026-11-24',
+};
+
+/**
+ * Evidence as schema 3 recorded it: a new record at each escalation. The threat was escalated three times
+ * (with a screenshot, without one, with a text the page had expanded since); another comment, no longer
+ * logged, once.
+ */
+const EVIDENCE_OF_SCHEMA_3: LegacyEvidenceRow[] = [
+  {
+    id: 1,
+    commentKey: threatOfSchema3.key,
+    at: T0,
+    platform: 'x',
+    permalink: threatOfSchema3.permalink,
+    authorHandle: 'menace_42',
+    authorName: 'Menace',
+    text: 'On sait où tu habites',
+    createdAt: threatOfSchema3.createdAt,
+    screenshot: SHOT_1,
+  },
+  {
+    id: 2,
+    commentKey: 'facebook:purged_1',
+    at: T0 + 1_000,
+    platform: 'facebook',
+    permalink: null,
+    authorHandle: 'someone',
+    authorName: 'Someone',
+    text: 'Je vais venir',
+    createdAt: null,
+    screenshot: null,
+  },
+  {
+    id: 3,
+    commentKey: threatOfSchema3.key,
+    at: T0 + 60_000,
+    platform: 'x',
+    permalink: threatOfSchema3.permalink,
+    authorHandle: 'menace_42',
+    authorName: 'Menace',
+    text: 'On sait où tu habites',
+    createdAt: threatOfSchema3.createdAt,
+    screenshot: null,
+  },
+  {
+    id: 4,
+    commentKey: threatOfSchema3.key,
+    at: T0 + 120_000,
+    platform: 'x',
+    permalink: threatOfSchema3.permalink,
+    authorHandle: 'menace_42',
+    authorName: 'Menace le retour',
+    text: 'On sait où tu habites, et la suite',
+    createdAt: threatOfSchema3.createdAt,
+    screenshot: SHOT_2,
+  },
+];
+
+/**
+ * One record per comment, as schema 4 must hold them (the rule, restated): the first record's id and
+ * escalation, the last record's details and update, its last screenshot; the comment's first sight.
+ */
+const EVIDENCE_OF_SCHEMA_4: EvidenceRow[] = [
+  {
+    ...(EVIDENCE_OF_SCHEMA_3[3] as LegacyEvidenceRow),
+    id: 1,
+    at: T0,
+    updatedAt: T0 + 120_000,
+    screenshotAt: T0 + 120_000,
+    firstSeen: threatOfSchema3.firstSeen,
+  },
+  {
+    ...(EVIDENCE_OF_SCHEMA_3[1] as LegacyEvidenceRow),
+    updatedAt: T0 + 1_000,
+    screenshotAt: null,
+    firstSeen: null,
+  },
+];
+
+describe('upgrade from schema version 3 (a new evidence record at each escalation)', () => {
+  it('keeps one record per comment, merged as a new escalation would, and leaves the other tables as they were', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores(V3_STORES);
+    await v3.open();
+    await v3.table('comments').add(threatOfSchema3);
+    await v3.table('dayTotals').bulkAdd(dayTotalsOf([threatOfSchema3]));
+    await v3.table('evidence').bulkAdd(EVIDENCE_OF_SCHEMA_3);
+    await v3.table('actions').add({
+      commentKey: threatOfSchema3.key,
+      tactic: 'escalate',
+      at: T0,
+      day: '2026-11-24',
+      platform: 'x',
+      label: 'threat',
+    });
+    const before = await Promise.all(['comments', 'actions', 'dayTotals'].map((t) => v3.table(t).toArray()));
+    v3.close();
+
+    const db = current(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.evidence.toArray()).toEqual(EVIDENCE_OF_SCHEMA_4);
+    expect(await db.evidence.where('commentKey').equals(threatOfSchema3.key).count()).toBe(1);
+    expect(await Promise.all([db.comments.toArray(), db.actions.toArray(), db.dayTotals.toArray()])).toEqual(
+      before,
+    );
+    // Valid rows of the current schema: a backup of them restores.
+    for (const row of await db.evidence.toArray())
+      expect(v.safeParse(evidenceRowSchema, row).success).toBe(true);
+  });
+
+  it('restores a backup file of schema 3 with one record per comment', async () => {
+    // Frozen: a backup as schema 3 wrote it (only the tables that matter here hold rows).
+    const file = {
+      format: 'desaffect-backup',
+      schemaVersion: 3,
+      extensionVersion: '0.3.0',
+      createdAt: '2026-12-03T09:00:00.000Z',
+      tables: {
+        comments: [threatOfSchema3],
+        actions: [],
+        activity: [],
+        checkins: [],
+        evidence: EVIDENCE_OF_SCHEMA_3,
+        settings: [],
+        corrections: [],
+      },
+    };
+    const db = current(`v3-file-${Math.random()}`);
+    expect(await restoreBackup(db, JSON.stringify(file))).toEqual({ ok: true, rows: 5 });
+    expect(await db.evidence.toArray()).toEqual(EVIDENCE_OF_SCHEMA_4);
+    // Again: nothing changes.
+    await restoreBackup(db, JSON.stringify(file));
+    expect(await db.evidence.toArray()).toEqual(EVIDENCE_OF_SCHEMA_4);
   });
 });
