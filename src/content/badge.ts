@@ -243,6 +243,18 @@ export function isBadgeHost(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTRIBUTE);
 }
 
+/**
+ * Makes every badge of `root` transparent, so a screenshot shows the page as the site shows it; returns how
+ * to show them again. Transparent, not hidden: an open card keeps its focus and stays open for its status.
+ */
+export function hideBadges(root: ParentNode): () => void {
+  const hosts = [...root.querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}]`)];
+  for (const host of hosts) host.style.setProperty('opacity', '0', 'important');
+  return () => {
+    for (const host of hosts) host.style.removeProperty('opacity');
+  };
+}
+
 /** Takes every badge out of `root`: the page as it was without Desaffect. */
 export function removeBadges(root: ParentNode): void {
   for (const host of root.querySelectorAll(`[${HOST_ATTRIBUTE}]`)) host.remove();

@@ -31,10 +31,10 @@ export const assistantMessages = [
 
 /**
  * How the escalation kit's screenshot went: taken; refused by the browser (it allows one only once the CM
- * has opened Desaffect from the toolbar on that tab); or not taken because the comment's tab is not the one
- * in front (a capture of another tab would be false evidence).
+ * has opened Desaffect from the toolbar on that tab); not taken because the comment's tab is not the one in
+ * front (a capture of another tab would be false evidence), or because the page no longer shows the comment.
  */
-export type CaptureOutcome = 'captured' | 'not_allowed' | 'tab_not_in_front';
+export type CaptureOutcome = 'captured' | 'not_allowed' | 'tab_not_in_front' | 'not_on_page';
 
 export interface EscalationResult {
   evidenceId: number;
@@ -49,6 +49,7 @@ export interface EscalationResult {
 const MISSING_SCREENSHOT: Record<Exclude<CaptureOutcome, 'captured'>, string> = {
   not_allowed: 'cardShotNotAllowed',
   tab_not_in_front: 'cardShotNotInFront',
+  not_on_page: 'cardShotNotOnPage',
 };
 
 /**

@@ -1,11 +1,11 @@
-import browser from 'webextension-polyfill';
 import type { CsHandlers, UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
 import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
 import { mergeEvidence } from '../../storage/evidence';
 import type { EvidenceRow } from '../../storage/schema';
-import type { ActionChoice, CaptureOutcome, EscalationResult } from '../../tactics/messages';
+import type { ActionChoice, EscalationResult } from '../../tactics/messages';
+import { captureComment } from '../capture';
 
 async function commentOrThrow(db: DesaffectDb, key: string) {
   const row = await db.comments.get(key);
@@ -32,21 +32,6 @@ async function logAction(
 }
 
 /**
- * The screenshot of what the CM sees. The browser allows it only while the CM has opened Desaffect from
- * that tab (activeTab), and only the tab in front: a capture of another tab would be false evidence.
- */
-async function captureTab(tabId: number): Promise<{ outcome: CaptureOutcome; screenshot: string | null }> {
-  try {
-    const tab = await browser.tabs.get(tabId);
-    if (!tab.active) return { outcome: 'tab_not_in_front', screenshot: null };
-    const screenshot = await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-    return { outcome: 'captured', screenshot };
-  } catch {
-    return { outcome: 'not_allowed', screenshot: null };
-  }
-}
-
-/**
  * The escalation kit: the comment's evidence record (permalink, author, times, full text, screenshot), one
  * per comment. Escalating it again brings the record up to date (a new screenshot replaces the earlier one,
  * whose absence never erases it); the first escalation is logged as an action.
@@ -58,7 +43,8 @@ async function escalate(
   at: number,
 ): Promise<EscalationResult> {
   const row = await commentOrThrow(db, commentKey);
-  const { outcome, screenshot } = await captureTab(tabId);
+  const capture = await captureComment(tabId, commentKey);
+  const { screenshot } = capture;
   const fresh: EvidenceRow = {
     commentKey,
     at,
@@ -67,7 +53,8 @@ async function escalate(
     permalink: row.permalink,
     authorHandle: row.authorHandle,
     authorName: row.authorName,
-    text: row.text ?? '',
+    // The page's text when the CM does not keep comment text: the record is the CM's explicit choice to.
+    text: row.text ?? capture.text ?? '',
     createdAt: row.createdAt,
     firstSeen: row.firstSeen,
     screenshot,
@@ -89,7 +76,7 @@ async function escalate(
     return {
       evidenceId: evidenceId as number,
       updated: existing !== undefined,
-      capture: outcome,
+      capture: capture.outcome,
       hasScreenshot: record.screenshot !== null,
     };
   });
