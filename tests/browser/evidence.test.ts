@@ -1,13 +1,18 @@
 /**
  * The escalation kit in a real Chromium: from the in-page card and from the popup, one record per comment,
- * a screenshot of the comment itself (brought into view, its shield lifted for the capture only).
+ * a screenshot of the comment itself (brought into view, its shield lifted for the capture only), and the
+ * record downloaded from the dashboard as a file that opens and prints one record a page.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURE_CONTEXT_PX } from '../../src/content/capture';
 import { readStore, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
-import { greyRegion, imageSize, pngDataUrl, type Rect, sharpness } from '../support/images';
+import { greyRegion, imageSize, pdfPageCount, pngDataUrl, type Rect, sharpness } from '../support/images';
 import { clickToolbarButton, inShadow } from '../support/page-tools';
 import { type Harness, openFeed, startHarness } from './harness';
 
@@ -232,5 +237,89 @@ describe('escalating from the popup', () => {
     );
     expect(actions.filter((row) => row.commentKey === key && row.tactic === 'escalate')).toHaveLength(1);
     await popup.close();
+  });
+});
+
+describe('the evidence file', () => {
+  let dashboard: Page;
+  const downloads = mkdtempSync(join(tmpdir(), 'desaffect-evidence-'));
+
+  beforeAll(async () => {
+    dashboard = await harness.browser.context.newPage();
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#evidence'));
+    await dashboard.locator('.evidence-record').nth(1).waitFor({ timeout: 10_000 });
+  });
+
+  /** Clicks `button` in the dashboard, saves the file it downloads and opens it in a new tab. */
+  async function downloadAndOpen(button: Locator): Promise<{ page: Page; name: string; html: string }> {
+    const [download] = await Promise.all([dashboard.waitForEvent('download'), button.click()]);
+    const path = join(downloads, download.suggestedFilename());
+    await download.saveAs(path);
+    const page = await harness.browser.context.newPage();
+    await page.goto(pathToFileURL(path).href);
+    return { page, name: download.suggestedFilename(), html: readFileSync(path, 'utf8') };
+  }
+
+  it('downloads one record as a page that opens and prints on one sheet, its screenshot in it', async () => {
+    const key = await threatKey(xPage, 'x');
+    const [stored] = await evidenceOf(key);
+    const record = dashboard.locator(`.evidence-record[data-evidence-id="${stored?.id}"]`);
+    const { page, name, html } = await downloadAndOpen(
+      record.getByRole('button', { name: 'Download this record' }),
+    );
+    expect(name).toMatch(/^desaffect-evidence-x-\d{4}-\d{2}-\d{2}-\d+\.html$/);
+    expect(html).not.toMatch(/<script/i);
+    expect(await page.locator('.record').count()).toBe(1);
+    expect(await page.locator('.text').textContent()).toBe(THREAT_TEXT);
+    expect(await page.locator('.hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    // The very screenshot the record keeps, decoded and shown at a readable size in print.
+    const image = page.locator('figure img');
+    expect(await image.getAttribute('src')).toBe(stored?.screenshot);
+    expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(
+      (await imageSize(scratch, stored?.screenshot as string)).width,
+    );
+    await page.emulateMedia({ media: 'print' });
+    expect((await image.boundingBox())?.width).toBeGreaterThan(300);
+    expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBe(1);
+    await page.close();
+  });
+
+  it('downloads every record as one file, one page each', async () => {
+    const count = await dashboard.locator('.evidence-record').count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    const { page } = await downloadAndOpen(
+      dashboard.getByRole('button', { name: `Download all ${count} records (one page each)` }),
+    );
+    expect(await page.locator('.record').count()).toBe(count);
+    expect(pdfPageCount(await page.pdf({ format: 'A4' }))).toBe(count);
+    await page.close();
+  });
+
+  it('prints one record alone', async () => {
+    // What the dashboard hands to the print dialog, caught before the dialog opens.
+    await dashboard.evaluate(() => {
+      const printed: string[] = [];
+      (window as unknown as { printed: string[] }).printed = printed;
+      const frameWindow = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')
+        ?.get as () => Window | null;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        get(this: HTMLIFrameElement) {
+          const view = frameWindow.call(this);
+          if (view) view.print = () => printed.push(view.document.documentElement.outerHTML);
+          return view;
+        },
+      });
+    });
+    const first = dashboard.locator('.evidence-record').first();
+    const id = await first.getAttribute('data-evidence-id');
+    await first.getByRole('button', { name: 'Print' }).click();
+    await expect
+      .poll(() => dashboard.evaluate(() => (window as unknown as { printed: string[] }).printed.length))
+      .toBe(1);
+    const printed = await dashboard.evaluate(
+      () => (window as unknown as { printed: string[] }).printed[0] ?? '',
+    );
+    const ids = [...printed.matchAll(/<article class="record" data-evidence-id="(\d+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual([id]);
   });
 });

@@ -21,7 +21,8 @@ export interface Harness {
 }
 
 const LOCAL_HOSTS: readonly string[] = [...SITE_HOSTS, OTHER_HOST];
-const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:'];
+// file: is what a test opens of the files the extension made (an evidence file).
+const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:', 'file:'];
 
 /** `pool`: the texts the fake sites' replies draw from (default: the bundled sample). */
 export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS): Promise<Harness> {

@@ -67,3 +67,8 @@ export function sharpness({ width, height, levels }: Grey): number {
 }
 
 export const pngDataUrl = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+
+/** How many pages a PDF made by Chromium has: its page objects (`/Type /Page`, not `/Pages`). */
+export function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
