@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, storedComments, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
 import { badgeLabels, inShadow } from '../support/page-tools';
-import { appendReplies, type Harness, openFeed, startHarness } from './harness';
+import { appendReplies, type Harness, openBadgedFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000321?live=0';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0assistant?live=0';
@@ -36,15 +36,8 @@ beforeAll(async () => {
   harness = await startHarness();
   // Extension origins cannot be granted clipboard-read: the test reads the clipboard from the site's tab.
   await harness.browser.context.grantPermissions(['clipboard-read'], { origin: 'https://x.com' });
-  xPage = await openFeed(harness, X_URL, SAMPLE_COMMENTS.length);
-  facebookPage = await openFeed(harness, FACEBOOK_URL, SAMPLE_COMMENTS.length);
-  for (const page of [xPage, facebookPage]) {
-    await page.waitForFunction(
-      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
-      { selector: BADGE, n: SAMPLE_COMMENTS.length },
-      { timeout: 20_000 },
-    );
-  }
+  xPage = await openBadgedFeed(harness, X_URL, SAMPLE_COMMENTS.length);
+  facebookPage = await openBadgedFeed(harness, FACEBOOK_URL, SAMPLE_COMMENTS.length);
 });
 
 afterAll(async () => {

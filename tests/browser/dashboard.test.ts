@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -341,6 +341,22 @@ describe('the exposure dashboard in Chromium', () => {
       buffer: Buffer.from('{"format":"desaffect-backup","sch'),
     });
     await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+    // Settings that are not settings refuse the file, said in plain words, not as a path in it.
+    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    await input.setInputFiles({
+      name: 'oops.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          ...backup,
+          tables: { ...backup.tables, settings: [{ key: 'settings', value: 'oops' }] },
+        }),
+      ),
+    });
+    await expect
+      .poll(() => dashboard.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toBe('This backup is damaged: row 1 of the settings cannot be used. Nothing was changed.');
     expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
 
     await dashboard.getByRole('button', { name: 'Delete everything…' }).click();

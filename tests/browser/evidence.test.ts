@@ -14,7 +14,7 @@ import { readStore, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
 import { greyRegion, imageSize, pdfPageCount, pngDataUrl, type Rect, sharpness } from '../support/images';
 import { clickToolbarButton, inShadow } from '../support/page-tools';
-import { type Harness, openFeed, startHarness } from './harness';
+import { type Harness, openBadgedFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000777?live=0';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0evidence?live=0';
@@ -84,15 +84,8 @@ const shieldLog = (page: Page) =>
 
 beforeAll(async () => {
   harness = await startHarness();
-  xPage = await openFeed(harness, X_URL, SAMPLE_COMMENTS.length);
-  facebookPage = await openFeed(harness, FACEBOOK_URL, SAMPLE_COMMENTS.length);
-  for (const page of [xPage, facebookPage]) {
-    await page.waitForFunction(
-      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
-      { selector: BADGE, n: SAMPLE_COMMENTS.length },
-      { timeout: 20_000 },
-    );
-  }
+  xPage = await openBadgedFeed(harness, X_URL, SAMPLE_COMMENTS.length);
+  facebookPage = await openBadgedFeed(harness, FACEBOOK_URL, SAMPLE_COMMENTS.length);
   scratch = await harness.browser.context.newPage();
 });
 

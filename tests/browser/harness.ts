@@ -79,3 +79,14 @@ export async function openFeed(harness: Harness, url: string, replies = 0): Prom
   if (replies > 0) await appendReplies(page, replies);
   return page;
 }
+
+/** Opens a fake-site thread with `replies` replies, once every reply has its badge. */
+export async function openBadgedFeed(harness: Harness, url: string, replies: number, timeout = 20_000) {
+  const page = await openFeed(harness, url, replies);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-desaffect-badge]').length >= n,
+    replies,
+    { timeout },
+  );
+  return page;
+}

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, tabIdOf } from '../support/chromium';
 import { inShadow } from '../support/page-tools';
-import { type Harness, openFeed, startHarness } from './harness';
+import { type Harness, openBadgedFeed, startHarness } from './harness';
 import { XSS_CORPUS } from './xss-corpus';
 
 const BADGE = '[data-desaffect-badge]';
@@ -24,13 +24,7 @@ const feeds: Page[] = [];
 beforeAll(async () => {
   harness = await startHarness(XSS_CORPUS);
   for (const url of PAGES) {
-    const page = await openFeed(harness, url, XSS_CORPUS.length);
-    await page.waitForFunction(
-      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
-      { selector: BADGE, n: XSS_CORPUS.length },
-      { timeout: 30_000 },
-    );
-    feeds.push(page);
+    feeds.push(await openBadgedFeed(harness, url, XSS_CORPUS.length, 30_000));
   }
 });
 

@@ -268,6 +268,8 @@ const MINE = {
   retentionDays: 365,
 };
 
+const MINE_GUARDED = { retentionDays: MINE.retentionDays, keepText: MINE.keepText };
+
 /** A database holding the CM's settings and a marker, and its whole content, totals included. */
 async function targetWithMySettings() {
   const db = freshDb();
@@ -349,20 +351,15 @@ describe('restore of settings', () => {
     expect(await everything(db)).toEqual(before);
   });
 
-  it("takes the backup's retention and text keeping once the CM chose them", async () => {
+  it.each([
+    ['apply', "takes the backup's retention and text keeping", {}],
+    ['keep', 'keeps these retention and text keeping, and the rest from the backup', MINE_GUARDED],
+  ] as const)('once the CM chose to %s, %s', async (choice, _what, guarded) => {
     const db = await targetWithMySettings();
     const theirs = { ...DEFAULT_SETTINGS, brandNames: ['Other'] };
     const file = await backupWithSettings([{ key: 'settings', value: theirs }]);
-    expect(await restoreBackup(db, file, 'apply')).toMatchObject({ ok: true });
-    expect(await readSettings(db)).toEqual(theirs);
-  });
-
-  it('keeps this retention and text keeping when the CM chose to, and the rest from the backup', async () => {
-    const db = await targetWithMySettings();
-    const theirs = { ...DEFAULT_SETTINGS, brandNames: ['Other'] };
-    const file = await backupWithSettings([{ key: 'settings', value: theirs }]);
-    expect(await restoreBackup(db, file, 'keep')).toMatchObject({ ok: true });
-    expect(await readSettings(db)).toEqual({ ...theirs, retentionDays: 365, keepText: false });
+    expect(await restoreBackup(db, file, choice)).toMatchObject({ ok: true });
+    expect(await readSettings(db)).toEqual({ ...theirs, ...guarded });
     expect((await tablesOf(db)).comments.length).toBeGreaterThan(1);
   });
 

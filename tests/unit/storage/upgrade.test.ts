@@ -33,6 +33,7 @@ import {
   SCHEMA_VERSION,
 } from '../../../src/storage/schema';
 import { readSettings } from '../../../src/storage/settings';
+import { commentRow } from '../dashboard/rows';
 import {
   expectSameExposure,
   HISTORY_DAYS,
@@ -687,32 +688,26 @@ const SHOT_1 = 'data:image/png;base64,AAAA';
 const SHOT_2 = 'data:image/png;base64,BBBB';
 const T0 = Date.parse('2026-11-24T09:00:00Z');
 
-/** A threat as schema 3 logged it (typed cues, a classifier version). */
-const threatOfSchema3: CommentRow = {
-  key: 'x:1790000000000000009',
-  platform: 'x',
-  id: '1790000000000000009',
-  threadKey: '1790000000000000000',
-  authorHandle: 'menace_42',
-  authorName: 'Menace',
-  text: 'On sait où tu habites',
-  createdAt: '2026-11-24T08:55:00.000Z',
-  permalink: 'https://x.com/menace_42/status/1790000000000000009',
-  isReply: true,
-  isOwn: false,
-  label: 'threat',
-  scores: { troll: 0.05, unhappy_customer: 0.05, threat: 0.85, neutral: 0.05 },
-  intensity: 0.9,
-  lang: 'fr',
-  uncertain: false,
-  cues: [{ kind: 'threat', quote: 'On sait où tu habites' }],
-  version: '2+000000000000',
-  firstSeen: T0 - 60_000,
-  lastSeen: T0,
-  timesSeen: 1,
-  lastSessionId: 'session-3',
-  day: '2026-11-24',
-};
+/** A threat as schema 3 logged it (typed cues, a classifier version: the shape it still has). */
+const threatOfSchema3: CommentRow = commentRow(T0 - 60_000, 'threat', { id: '1790000000000000009' });
+
+/** An evidence record of the threat as schema 3 wrote it at one escalation. */
+function escalationOfSchema3(id: number, at: number, overrides: Partial<LegacyEvidenceRow> = {}) {
+  const { key, platform, permalink, authorHandle, authorName, text, createdAt } = threatOfSchema3;
+  return {
+    id,
+    commentKey: key,
+    at,
+    platform,
+    permalink,
+    authorHandle,
+    authorName,
+    text: text ?? '',
+    createdAt,
+    screenshot: null,
+    ...overrides,
+  };
+}
 
 /**
  * Evidence as schema 3 recorded it: a new record at each escalation. The threat was escalated three times
@@ -720,54 +715,19 @@ const threatOfSchema3: CommentRow = {
  * logged, once.
  */
 const EVIDENCE_OF_SCHEMA_3: LegacyEvidenceRow[] = [
-  {
-    id: 1,
-    commentKey: threatOfSchema3.key,
-    at: T0,
-    platform: 'x',
-    permalink: threatOfSchema3.permalink,
-    authorHandle: 'menace_42',
-    authorName: 'Menace',
-    text: 'On sait où tu habites',
-    createdAt: threatOfSchema3.createdAt,
-    screenshot: SHOT_1,
-  },
-  {
-    id: 2,
+  escalationOfSchema3(1, T0, { screenshot: SHOT_1 }),
+  escalationOfSchema3(2, T0 + 1_000, {
     commentKey: 'facebook:purged_1',
-    at: T0 + 1_000,
     platform: 'facebook',
     permalink: null,
-    authorHandle: 'someone',
-    authorName: 'Someone',
     text: 'Je vais venir',
-    createdAt: null,
-    screenshot: null,
-  },
-  {
-    id: 3,
-    commentKey: threatOfSchema3.key,
-    at: T0 + 60_000,
-    platform: 'x',
-    permalink: threatOfSchema3.permalink,
-    authorHandle: 'menace_42',
-    authorName: 'Menace',
-    text: 'On sait où tu habites',
-    createdAt: threatOfSchema3.createdAt,
-    screenshot: null,
-  },
-  {
-    id: 4,
-    commentKey: threatOfSchema3.key,
-    at: T0 + 120_000,
-    platform: 'x',
-    permalink: threatOfSchema3.permalink,
-    authorHandle: 'menace_42',
+  }),
+  escalationOfSchema3(3, T0 + 60_000),
+  escalationOfSchema3(4, T0 + 120_000, {
     authorName: 'Menace le retour',
-    text: 'On sait où tu habites, et la suite',
-    createdAt: threatOfSchema3.createdAt,
+    text: `${threatOfSchema3.text}, et la suite`,
     screenshot: SHOT_2,
-  },
+  }),
 ];
 
 /**
