@@ -89,5 +89,7 @@ export async function captureComment(tabId: number, commentKey: string): Promise
   // The CM may have switched tabs meanwhile: then the picture is of another page.
   if (!(await browser.tabs.get(tabId).catch(() => null))?.active)
     return { outcome: 'tab_not_in_front', ...NO_SCREENSHOT };
-  return { outcome: 'captured', screenshot: await crop(shot, ready), text: ready.text };
+  // Should cropping fail, the whole view, taken with the comment in it, is still the evidence.
+  const screenshot = await crop(shot, ready).catch(() => shot);
+  return { outcome: 'captured', screenshot, text: ready.text };
 }

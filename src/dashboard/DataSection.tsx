@@ -87,6 +87,8 @@ export function DataSection() {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A valid backup that would change retention or text keeping waits here for the CM's answer.
+  const [pending, setPending] = useState<{ fileText: string; changes: GuardedChanges } | null>(null);
 
   /** Runs one task, then shows its outcome (null: nothing to say yet). */
   const run = async (task: () => Promise<{ text: string; error: boolean } | null>) => {
@@ -111,9 +113,6 @@ export function DataSection() {
       );
       return { text: t('dashBackupDone'), error: false };
     });
-
-  // A valid backup that would change retention or text keeping waits here for the CM's answer.
-  const [pending, setPending] = useState<{ fileText: string; changes: GuardedChanges } | null>(null);
 
   const restore = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
