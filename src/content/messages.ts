@@ -10,6 +10,7 @@ import {
   MAX_TEXT_LENGTH,
   PLATFORMS,
   type Platform,
+  TIME_PRECISIONS,
 } from '../shared/comment';
 import { commentKeySchema } from '../shared/envelope';
 import type { Catalog, UiLanguage } from '../shared/locale';
@@ -27,19 +28,24 @@ const observedCommentSchema = v.object({
   authorName: shortString,
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
   createdAt: v.nullable(shortString),
+  createdAtPrecision: v.nullable(v.picklist(TIME_PRECISIONS)),
   permalink: v.nullable(shortString),
   isReply: v.boolean(),
   isOwn: v.boolean(),
 });
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 const pageStatusSchema = v.object({
   platform,
   url: shortString,
   /** Posts the adapter recognises on the page (used to tell "no comments" from "cannot read"). */
-  postsVisible: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  commentsRead: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  postsVisible: count,
+  commentsRead: count,
   /** When the tab started showing this page (epoch ms). */
-  since: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  since: count,
+  /** What the site keeps off the page until the CM opens it (WithheldComments): the popup says so. */
+  withheld: v.object({ places: count, replies: count, mostRelevantOnly: v.boolean() }),
 });
 
 export const pageCsMessages = [

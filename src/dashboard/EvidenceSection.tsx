@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EvidenceView } from '../tactics/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
-import { safeScreenshot } from '../ui/format';
+import { formatPostedAt, safeScreenshot } from '../ui/format';
 import { t } from '../ui/i18n';
 import { evidenceDocument, evidenceFileName } from './evidence-file';
 import './settings.css';
@@ -69,6 +69,12 @@ export function EvidenceSection() {
                   <dd>{new Date(record.updatedAt).toLocaleString()}</dd>
                 </>
               )}
+              <dt>{t('evidencePostedAt')}</dt>
+              <dd>
+                {record.createdAt !== null && record.createdAtPrecision !== null
+                  ? formatPostedAt(record.createdAt, record.createdAtPrecision)
+                  : '—'}
+              </dd>
               <dt>{t('evidenceAuthor')}</dt>
               <dd>
                 <bdi>{record.authorName}</bdi> (<bdi>{record.authorHandle}</bdi>)

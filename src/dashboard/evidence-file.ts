@@ -4,8 +4,10 @@
  * fingerprint. The page is hostile: every field is written as escaped text, the document holds no script,
  * and its Content-Security-Policy forbids any, and any request but its own data: images.
  */
+import type { TimePrecision } from '../shared/comment';
+import { PLATFORM_NAMES } from '../shared/sites';
 import type { EvidenceView } from '../tactics/messages';
-import { safePermalink, safeScreenshot } from '../ui/format';
+import { postedAtFormat, safePermalink, safeScreenshot } from '../ui/format';
 
 /** A string of the CM's catalog, with its substitutions. */
 export type Say = (key: string, substitutions?: string | string[]) => string;
@@ -60,6 +62,7 @@ export async function evidenceDigest(record: EvidenceView): Promise<EvidenceDige
       authorName: record.authorName,
       authorHandle: record.authorHandle,
       postedAt: record.createdAt,
+      postedAtPrecision: record.createdAtPrecision,
       firstSeenAt: iso(record.firstSeen),
       recordedAt: iso(record.at),
       updatedAt: iso(record.updatedAt),
@@ -95,8 +98,6 @@ pre { font-size: 8pt; white-space: pre-wrap; overflow-wrap: anywhere; }
 @media print { details { display: none; } }
 `;
 
-const PLATFORM_NAMES = { x: 'X', facebook: 'Facebook' } as const;
-
 function row(term: string, definition: string, className?: string): string {
   const attribute = className ? ` class="${className}"` : '';
   return `<dt>${escapeHtml(term)}</dt><dd${attribute}>${definition}</dd>`;
@@ -111,15 +112,28 @@ function recordHtml(record: EvidenceView, digest: EvidenceDigest, options: Evide
     timeZone: options.timeZone,
   });
   const when = (ms: number) => escapeHtml(dates.format(ms));
+  // A time worked out from what the page showed ("3 h", "12 mars"): said no more precisely than known.
+  const estimated = (ms: number, precision: TimePrecision) => {
+    const { format, approximate } = postedAtFormat(precision);
+    const shown = new Intl.DateTimeFormat(options.lang, {
+      year: 'numeric',
+      ...format,
+      timeZone: options.timeZone,
+    }).format(ms);
+    return approximate ? say('timeApprox', shown) : shown;
+  };
   const link = safePermalink(record.permalink);
   const author = `<bdi>${escapeHtml(record.authorName)}</bdi> (<bdi>${escapeHtml(record.authorHandle)}</bdi>)`;
   const posted = Date.parse(record.createdAt ?? '');
+  const precision = record.createdAtPrecision;
   const postedText =
     record.createdAt === null
       ? escapeHtml(say('evidencePostedUnknown'))
       : Number.isNaN(posted)
         ? `<bdi>${escapeHtml(record.createdAt)}</bdi>`
-        : escapeHtml(say('evidencePostedAsGiven', [dates.format(posted), record.createdAt]));
+        : precision === null || precision === 'second'
+          ? escapeHtml(say('evidencePostedAsGiven', [dates.format(posted), record.createdAt]))
+          : escapeHtml(say('evidencePostedEstimated', [estimated(posted, precision), record.createdAt]));
   const screenshot = safeScreenshot(record.screenshot);
   const rows = [
     row(say('evidencePlatform'), escapeHtml(PLATFORM_NAMES[record.platform])),

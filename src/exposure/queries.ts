@@ -131,6 +131,8 @@ export async function todayView(db: DesaffectDb, now: number, timeZone?: string)
     permalink: row.permalink,
     intensity: row.intensity,
     firstSeen: row.firstSeen,
+    createdAt: row.createdAt,
+    createdAtPrecision: row.createdAtPrecision,
     evidenceAt: evidence
       .filter((e) => e.commentKey === row.key)
       .map((e) => e.at)

@@ -3,6 +3,7 @@ import { LABELS, type Label } from '../shared/comment';
 import { describeCue } from '../shared/cues';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
+import { PLATFORM_NAMES } from '../shared/sites';
 import { type ActionChoice, describeEscalation } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
@@ -93,7 +94,7 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
           <summary>
             <strong>{t(`tactic_${tactic}`)}</strong>
           </summary>
-          <span class="muted">{t(`tacticHint_${tactic}`, comment.platform === 'x' ? 'X' : 'Facebook')}</span>
+          <span class="muted">{t(`tacticHint_${tactic}`, PLATFORM_NAMES[comment.platform])}</span>
           {reply !== null && <p class="reply">{reply}</p>}
           <div class="buttons">
             {reply !== null && (

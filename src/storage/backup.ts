@@ -24,7 +24,7 @@ import type { Settings } from '../shared/settings';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
 import type { DesaffectDb } from './db';
 import { mergeEvidence, withRecordTimes } from './evidence';
-import { typedCues } from './legacy';
+import { exactTimes, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -91,9 +91,19 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
       corrections: [],
     };
   },
-  // Version 4 kept one evidence record per comment, with the times of its updates, of its screenshot and of
-  // the comment's first sight. The restore merges a comment's records as it writes them.
+  // Version 4 recorded how precise each comment's and evidence's time is.
   3: (tables) => {
+    const old = tables as Record<string, unknown>;
+    const withPrecision = (rows: unknown) =>
+      (Array.isArray(rows) ? rows : []).map((row: Record<string, unknown>) => ({
+        ...row,
+        ...exactTimes(row),
+      }));
+    return { ...old, comments: withPrecision(old.comments), evidence: withPrecision(old.evidence) };
+  },
+  // Version 5 kept one evidence record per comment, with the times of its updates, of its screenshot and of
+  // the comment's first sight. The restore merges a comment's records as it writes them.
+  4: (tables) => {
     const old = tables as Record<string, unknown>;
     const evidence = Array.isArray(old.evidence) ? old.evidence : [];
     const comments: Record<string, unknown>[] = Array.isArray(old.comments) ? old.comments : [];
@@ -278,7 +288,8 @@ function mergeComment(a: CommentRow, b: CommentRow): CommentRow {
   const revealed = [a.revealedAt, b.revealedAt].filter((at): at is number => at !== undefined);
   const merged: CommentRow = {
     ...a,
-    createdAt: a.createdAt ?? b.createdAt,
+    // A time goes with its precision.
+    ...(a.createdAt !== null ? {} : { createdAt: b.createdAt, createdAtPrecision: b.createdAtPrecision }),
     permalink: a.permalink ?? b.permalink,
     text: fuller.text,
     label: fuller.label,

@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { dayTotalsMiddleware, rebuildDayTotals } from '../exposure/day-totals';
 import { mergeEvidence, withRecordTimes } from './evidence';
-import { typedCues } from './legacy';
+import { exactTimes, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -58,9 +58,18 @@ export function openDb(name = DB_NAME): DesaffectDb {
         .toCollection()
         .modify((row: Record<string, unknown>) => Object.assign(row, typedCues(row))),
     );
-  // 4: one evidence record per comment (escalating again updates it), with when it was last updated, when
+  // 4: how precise each time is (Facebook's are estimated from "3 h"); every earlier one was the site's own.
+  db.version(4).upgrade(async (tx) => {
+    for (const table of ['comments', 'evidence']) {
+      await tx
+        .table(table)
+        .toCollection()
+        .modify((row: Record<string, unknown>) => Object.assign(row, exactTimes(row)));
+    }
+  });
+  // 5: one evidence record per comment (escalating again updates it), with when it was last updated, when
   // its screenshot was taken and when the comment was first seen. Records doubled before are merged.
-  db.version(4)
+  db.version(5)
     .stores({})
     .upgrade(async (tx) => {
       const evidence = tx.table('evidence');

@@ -1,6 +1,6 @@
 /**
  * Evidence records, one per comment: escalating a comment again updates its record instead of adding a
- * second one. The escalation, the restore of a backup and the upgrade to schema 4 (which merged the
+ * second one. The escalation, the restore of a backup and the upgrade to schema 5 (which merged the
  * records earlier versions had doubled) all merge two records of a comment the same way.
  */
 import type { EvidenceRow } from './schema';
@@ -28,7 +28,7 @@ export function mergeEvidence(a: EvidenceRow, b: EvidenceRow): EvidenceRow {
 }
 
 /**
- * A record as schemas 1 to 3 kept it, with the fields schema 4 added: it was recorded once (updated then),
+ * A record as schemas 1 to 4 kept it, with the fields schema 5 added: it was recorded once (updated then),
  * its screenshot, if any, taken then; `firstSeen` from the comment's row, if it is still logged. Reads any
  * value (a backup's rows are validated after their upgrade).
  */

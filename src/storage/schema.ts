@@ -15,12 +15,13 @@ import {
   type ObservedComment,
   PLATFORMS,
   type Platform,
+  TIME_PRECISIONS,
 } from '../shared/comment';
 import { settingsSchema } from '../shared/settings';
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -31,6 +32,8 @@ const platform = v.picklist(PLATFORMS);
 const label = v.picklist(LABELS);
 const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** How precise `createdAt` is (see TIME_PRECISIONS); null exactly when `createdAt` is. */
+const createdAtPrecision = v.nullable(v.picklist(TIME_PRECISIONS));
 
 export const cueSchema = v.strictObject({
   kind: v.picklist(CUE_KINDS),
@@ -52,6 +55,7 @@ export const commentRowSchema = v.strictObject({
   /** Null when the CM chose not to keep comment text. */
   text: v.nullable(text),
   createdAt: v.nullable(text),
+  createdAtPrecision,
   permalink: v.nullable(text),
   isReply: v.boolean(),
   isOwn: v.boolean(),
@@ -126,6 +130,7 @@ export const evidenceRowSchema = v.strictObject({
   text,
   /** The time the page gave for the comment (ISO 8601), as read, or null when it gave none. */
   createdAt: v.nullable(text),
+  createdAtPrecision,
   /** When Desaffect first saw the comment (it was posted before), or null if it was no longer logged. */
   firstSeen: v.nullable(epochMs),
   /** PNG data URL of the comment and its surroundings as the page showed them, or null when none was taken. */

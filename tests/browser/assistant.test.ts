@@ -197,8 +197,11 @@ describe('popup', () => {
       .first();
     const reply = (await firstTactic.locator('.reply').textContent()) ?? '';
     await firstTactic.getByRole('button', { name: 'Insert' }).click();
+    // Into the box of the post open in the dialog, the one the CM is answering under.
     await expect
-      .poll(() => facebookPage.locator('div[role="textbox"][contenteditable="true"]').textContent())
+      .poll(() =>
+        facebookPage.locator('div[role="dialog"] div[role="textbox"][contenteditable="true"]').textContent(),
+      )
       .toBe(reply);
     await popup.close();
   });

@@ -26,8 +26,8 @@ const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:', 'file:'];
 
 /** `pool`: the texts the fake sites' replies draw from (default: the bundled sample). */
 export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS): Promise<Harness> {
-  const port = Number(process.env.TEST_PORT) || 8543;
-  const server = await startFeedServer({ port, pool });
+  const server = await startFeedServer({ port: Number(process.env.TEST_PORT) || 0, pool });
+  const { port } = server;
   const proxy = await startRecordingProxy({ localHosts: LOCAL_HOSTS, upstreamPort: port });
   // Lets Playwright report the extension service worker's own requests too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';

@@ -56,6 +56,7 @@ async function escalate(
     // The page's text when the CM does not keep comment text: the record is the CM's explicit choice to.
     text: row.text ?? capture.text ?? '',
     createdAt: row.createdAt,
+    createdAtPrecision: row.createdAtPrecision,
     firstSeen: row.firstSeen,
     screenshot,
     screenshotAt: screenshot === null ? null : at,

@@ -185,6 +185,22 @@ describe('backup and restore', () => {
     expect(await target.dayTotals.toArray()).toEqual(dayTotalsOf(await target.comments.toArray()));
   });
 
+  it("takes the file's time of a comment with its precision when this database has none", async () => {
+    const db = freshDb();
+    const estimated = {
+      createdAt: new Date(now - 7_200_000).toISOString(),
+      createdAtPrecision: 'hour' as const,
+    };
+    await db.comments.put(fullComment('b', now - 3_600_000, DAY, 'troll', estimated));
+    const file = JSON.stringify(await createBackup(db, '0.1.0', now));
+    const target = freshDb();
+    await target.comments.put(
+      fullComment('b', now - 1_800_000, DAY, 'troll', { createdAt: null, createdAtPrecision: null }),
+    );
+    await restoreBackup(target, file);
+    expect(await target.comments.get('x:b')).toMatchObject(estimated);
+  });
+
   it("keeps the larger active time of a day known to both sides, the CM's settings from the file and this database's markers", async () => {
     const source = freshDb();
     await seed(source);

@@ -99,6 +99,7 @@ describe('today and history views', () => {
       authorName: 'A',
       text: 't',
       createdAt: null,
+      createdAtPrecision: null,
       screenshot: null,
     });
     await db.actions.add({

@@ -49,6 +49,7 @@ describe('retention', () => {
       authorName: 'A',
       text: 't',
       createdAt: null,
+      createdAtPrecision: null,
       screenshot: null,
     });
 

@@ -31,6 +31,7 @@ beforeEach(() => {
       authorName: 'Menace',
       text: 'On sait où tu habites',
       createdAt: null,
+      createdAtPrecision: null,
       permalink: null,
       isReply: true,
       isOwn: false,

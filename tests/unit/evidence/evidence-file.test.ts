@@ -33,6 +33,7 @@ function record(overrides: Partial<EvidenceView> = {}): EvidenceView {
     authorName: MARKUP,
     text: `On sait où tu habites.\n${MARKUP}`,
     createdAt: '2026-11-24T08:55:00.000Z',
+    createdAtPrecision: 'second',
     firstSeen: T0 - 60_000,
     screenshot: SHOT,
     screenshotAt: T0 + 3_600_000,
@@ -89,6 +90,7 @@ describe('the evidence file', () => {
         [
           record({
             createdAt: null,
+            createdAtPrecision: null,
             permalink: 'javascript:alert(1)',
             screenshot: 'data:text/html;base64,PHNjcmlwdD4=',
             updatedAt: T0,
@@ -108,6 +110,26 @@ describe('the evidence file', () => {
     expect(rows).not.toHaveProperty('Last updated');
     expect(page.querySelectorAll('a, img')).toHaveLength(0);
     expect(page.body.textContent).toContain('No screenshot could be taken.');
+  });
+
+  it('says a time worked out from what the page showed ("3 h") no more precisely than known', async () => {
+    const page = parse(
+      await evidenceDocument(
+        [record({ createdAt: '2026-11-24T07:00:00.000Z', createdAtPrecision: 'hour' })],
+        {
+          say: say('en'),
+          lang: 'en',
+          timeZone: 'UTC',
+        },
+      ),
+    );
+    const posted = [...page.querySelectorAll('dt')].find((term) => term.textContent === 'Posted');
+    expect(posted?.nextElementSibling?.textContent).toBe(
+      'about Nov 24, 2026, 7 AM (worked out by Desaffect from what the page showed, such as “3 h” or “12 Mar”, no more precisely than that: 2026-11-24T07:00:00.000Z)',
+    );
+    // The precision is part of what the fingerprint covers.
+    const { hashed } = await evidenceDigest(record({ createdAtPrecision: 'hour' }));
+    expect(JSON.parse(hashed)).toMatchObject({ postedAtPrecision: 'hour' });
   });
 
   it('puts each record on a page of its own', async () => {
@@ -134,6 +156,7 @@ describe('the evidence file', () => {
       authorName: MARKUP,
       authorHandle: `@${MARKUP}`,
       postedAt: '2026-11-24T08:55:00.000Z',
+      postedAtPrecision: 'second',
       firstSeenAt: '2026-11-24T08:59:00.000Z',
       recordedAt: '2026-11-24T09:00:00.000Z',
       updatedAt: '2026-11-24T10:00:00.000Z',
