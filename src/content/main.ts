@@ -4,11 +4,13 @@ import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment
 import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
 import { type BadgeActions, isBadgeHost, removeBadges, renderBadge } from './badge';
+import { captureResponder } from './capture';
 import { setStrings } from './i18n';
 import {
   type CommentVerdict,
   type ContentSettings,
   type CsReplies,
+  parseBgToCs,
   parseUiToCs,
   type UiToCs,
 } from './messages';
@@ -99,10 +101,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
     },
     async escalate(key) {
       try {
-        await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
-        return true;
+        return await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
       } catch {
-        return false;
+        return null;
       }
     },
     async correct(key, to) {
@@ -239,11 +240,15 @@ export async function main(teardown = new AbortController()): Promise<void> {
     signal,
   });
 
-  // The popup asks the page to bring a comment into view, or to put a reply in the reply box.
+  const answerCapture = captureResponder((key) => shown.get(key), signal);
+  // The popup asks the page to bring a comment into view, or to put a reply in the reply box; the service
+  // worker, to ready a comment for the escalation kit's screenshot.
   const onPopupMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
     const message = parseUiToCs(raw);
-    return message ? Promise.resolve(answerPopup(message)) : undefined;
+    if (message) return Promise.resolve(answerPopup(message));
+    const capture = parseBgToCs(raw);
+    return capture ? answerCapture(capture) : undefined;
   };
   const answerPopup = (message: UiToCs): CsReplies[UiToCs['type']] => {
     if (message.type === 'ui→cs:insert-reply') return { inserted: actions.insert(message.text) };

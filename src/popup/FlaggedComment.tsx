@@ -4,7 +4,7 @@ import { describeCue } from '../shared/cues';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
 import { PLATFORM_NAMES } from '../shared/sites';
-import type { ActionChoice } from '../tactics/messages';
+import { type ActionChoice, describeEscalation } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { ask, type Reply, tellTab } from '../ui/client';
@@ -55,9 +55,9 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
     });
   const escalate = () =>
     run(async () => {
-      const { screenshot } = await ask({ type: 'ui→bg:escalate', commentKey: comment.key, tabId });
+      const result = await ask({ type: 'ui→bg:escalate', commentKey: comment.key, tabId });
       onChanged();
-      return t(screenshot ? 'popupEscalatedWithScreenshot' : 'cardEscalated');
+      return describeEscalation(result, t);
     });
   // Shielded in the page, shielded here: the popup must not show what the CM chose not to see yet.
   const shielded = shouldShield(

@@ -26,6 +26,15 @@ const POSTED_AT: Record<TimePrecision, { format: Intl.DateTimeFormatOptions; app
   year: { format: { year: 'numeric' } },
 };
 
+/** The date format that says a time no more precisely than `precision`, and whether it is only roughly so. */
+export function postedAtFormat(precision: TimePrecision): {
+  format: Intl.DateTimeFormatOptions;
+  approximate: boolean;
+} {
+  const { format, approximate } = POSTED_AT[precision];
+  return { format, approximate: approximate === true };
+}
+
 /**
  * When a comment was written, no more precisely than known: "12 Mar, 14:05" from X's own time, "about
  * 12 Mar, 2 PM" from Facebook's "3 h", "12 Mar" from its "1 d".

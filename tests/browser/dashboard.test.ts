@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +117,7 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
             {
               commentKey: 'x:seed-0-6',
               at: now,
+              updatedAt: now,
               platform: 'x',
               permalink: 'https://x.com/author/status/seed-0-6',
               authorHandle: 'author6',
@@ -124,7 +125,9 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
               text: 'comment 6',
               createdAt: null,
               createdAtPrecision: null,
+              firstSeen: now - 60_000,
               screenshot: null,
+              screenshotAt: null,
             },
           ],
           actions: [
@@ -346,6 +349,22 @@ describe('the exposure dashboard in Chromium', () => {
       buffer: Buffer.from('{"format":"desaffect-backup","sch'),
     });
     await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+    // Settings that are not settings refuse the file, said in plain words, not as a path in it.
+    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    await input.setInputFiles({
+      name: 'oops.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          ...backup,
+          tables: { ...backup.tables, settings: [{ key: 'settings', value: 'oops' }] },
+        }),
+      ),
+    });
+    await expect
+      .poll(() => dashboard.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toBe('This backup is damaged: row 1 of the settings cannot be used. Nothing was changed.');
     expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
 
     await dashboard.getByRole('button', { name: 'Delete everything…' }).click();

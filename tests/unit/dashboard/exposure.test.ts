@@ -90,6 +90,9 @@ describe('today and history views', () => {
     await db.evidence.add({
       commentKey: 'x:threat-1',
       at: now,
+      updatedAt: now,
+      firstSeen: null,
+      screenshotAt: null,
       platform: 'x',
       permalink: null,
       authorHandle: 'a',

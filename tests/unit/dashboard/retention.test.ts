@@ -40,6 +40,9 @@ describe('retention', () => {
     await db.evidence.add({
       commentKey: 'x:outside',
       at: now - 30 * DAY_MS,
+      updatedAt: now - 30 * DAY_MS,
+      firstSeen: null,
+      screenshotAt: null,
       platform: 'x',
       permalink: null,
       authorHandle: 'a',

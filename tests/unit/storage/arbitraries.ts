@@ -116,15 +116,26 @@ export const evidenceRow: fc.Arbitrary<Omit<EvidenceRow, 'id'>> = fc
   .record({
     commentKey: commentId.map((id) => `x:${id}`),
     at: instant,
+    updatedAfter: fc.option(fc.integer({ min: 0, max: 86_400_000 }), { nil: undefined }),
     platform,
     permalink: fc.option(text, { nil: null }),
     authorHandle: text,
     authorName: text,
     text,
     time,
+    firstSeen: fc.option(instant, { nil: null }),
     screenshot: fc.option(fc.constant('data:image/png;base64,iVBORw0KGgo='), { nil: null }),
+    screenshotAtUpdate: fc.boolean(),
   })
-  .map(({ time, ...row }) => ({ ...row, ...time }));
+  .map(({ updatedAfter, screenshotAtUpdate, time, ...row }) => {
+    const updatedAt = row.at + (updatedAfter ?? 0);
+    return {
+      ...row,
+      ...time,
+      updatedAt,
+      screenshotAt: row.screenshot === null ? null : screenshotAtUpdate ? updatedAt : row.at,
+    };
+  });
 
 export const correctionRow: fc.Arbitrary<CorrectionRow> = fc
   .record({
@@ -153,13 +164,16 @@ export const settingRows: fc.Arbitrary<SettingRow[]> = fc
     { key: 'settings', value: { ...DEFAULT_SETTINGS, retentionDays } },
   ]);
 
-/** Rows for every table, as a database would hold them (one comment per key, one activity per day and platform). */
+/**
+ * Rows for every table, as a database would hold them (one comment per key, one activity per day and
+ * platform, one evidence record per comment).
+ */
 export const tableRows = fc.record({
   comments: fc.uniqueArray(commentRow, { selector: (row) => row.key, maxLength: 12 }),
   actions: fc.array(actionRow, { maxLength: 5 }),
   activity: fc.uniqueArray(activityRow, { selector: (row) => `${row.day}|${row.platform}`, maxLength: 4 }),
   checkins: fc.array(checkInRow, { maxLength: 4 }),
-  evidence: fc.array(evidenceRow, { maxLength: 3 }),
+  evidence: fc.uniqueArray(evidenceRow, { selector: (row) => row.commentKey, maxLength: 3 }),
   settings: settingRows,
   corrections: fc.uniqueArray(correctionRow, { selector: (row) => row.commentKey, maxLength: 4 }),
 });

@@ -78,6 +78,7 @@ export function fullEvidence(id: number, commentKey: string, at: number): Requir
     id,
     commentKey,
     at,
+    updatedAt: at + 60_000,
     platform: 'x',
     permalink: `https://x.com/a/status/${commentKey}`,
     authorHandle: 'a',
@@ -85,7 +86,9 @@ export function fullEvidence(id: number, commentKey: string, at: number): Requir
     text: 'je sais où tu habites',
     createdAt: new Date(at - 60_000).toISOString(),
     createdAtPrecision: 'day',
+    firstSeen: at - 30_000,
     screenshot: 'data:image/png;base64,iVBORw0KGgo=',
+    screenshotAt: at + 60_000,
   };
 }
 

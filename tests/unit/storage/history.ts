@@ -1,7 +1,8 @@
 /**
  * A realistic history for the upgrade and restore tests: two weeks of a CM's work around both of 2026's
  * daylight-saving changes in Paris (29 March, 25 October), in every table, as the first release wrote it
- * (schemas 1 and 2: comments with their cues as display strings and no classifier version).
+ * (schemas 1 and 2: comments with their cues as display strings and no classifier version; evidence
+ * records without the precision of their time schema 4 added nor the times schema 5 added).
  * Deterministic (seeded), so a failure can be replayed.
  */
 
@@ -50,8 +51,14 @@ function offsetAt(day: string, hour: number): number {
 export type LegacyCommentRow = Omit<CommentRow, 'cues' | 'version' | 'createdAtPrecision'> & {
   cues: string[];
 };
-/** An evidence row as schemas 1 to 3 stored it: no precision of its time. */
-export type LegacyEvidenceRow = Omit<EvidenceRow, 'id' | 'createdAtPrecision'>;
+/**
+ * An evidence record as schemas 1 to 3 stored it: recorded once, with no time of update or first sight
+ * (schema 5) and no precision of its time (schema 4).
+ */
+export type LegacyEvidenceRow = Omit<
+  EvidenceRow,
+  'id' | 'createdAtPrecision' | 'updatedAt' | 'firstSeen' | 'screenshotAt'
+>;
 
 export interface History {
   comments: LegacyCommentRow[];
