@@ -208,6 +208,9 @@ export function parseBackup(
   const { schemaVersion } = envelope.output;
   if (schemaVersion > currentVersion) return { ok: false, reason: 'newer_version', schemaVersion };
   let tables = envelope.output.tables;
+  // Valibot reads an array as an object with missing keys, and would blame its first table.
+  if (typeof tables !== 'object' || tables === null || Array.isArray(tables))
+    return { ok: false, ...invalidAt(undefined) };
   for (let version = schemaVersion; version < currentVersion; version += 1) {
     const step = upgrades[version];
     if (!step) return { ok: false, reason: 'unknown_version', schemaVersion };

@@ -198,6 +198,14 @@ describe('restore of bad input', () => {
     );
   }, 120_000);
 
+  it('names no table when the tables as a whole are not an object', async () => {
+    for (const tables of [[], [[]], 'x', null]) {
+      const file = { ...(JSON.parse(validFile) as Record<string, Json>), tables };
+      const result = await restoreSafely(target, JSON.stringify(file));
+      expect(result).toMatchObject({ ok: false, table: null, row: null });
+    }
+  });
+
   it('refuses a file with a key its rows do not have, anywhere in the tables, settings included', async () => {
     await fc.assert(
       fc.asyncProperty(fc.nat(), otherJson, async (at, extra) => {
