@@ -24,7 +24,7 @@ import {
   trainingSet,
 } from './lib/classifier-data';
 import { formatOverview, type Pred, type Summary, summarise } from './lib/classifier-metrics';
-import { type Ablation, featurise, mulberry32, trainModel } from './lib/classifier-train';
+import { type Ablation, featurise, HASH_BITS, mulberry32, trainModel } from './lib/classifier-train';
 import { loadSealedTest } from './lib/sealed';
 
 requireDevData();
@@ -54,7 +54,7 @@ function byLanguage(name: string, docs: readonly DevDoc[], preds: readonly Pred[
   return rows;
 }
 
-const pre = featurise(train, 18);
+const pre = featurise(train, HASH_BITS);
 const out: string[] = [];
 
 if (!quick) {
@@ -143,7 +143,7 @@ const ablations: { name: string; ablate: Ablation; safety: boolean }[] = [
 const ablationRows: { name: string; s: Summary }[] = [];
 let shipped: Pred[] = [];
 for (const a of withSealed ? ablations : []) {
-  const model = trainModel(train, { seed: 42 }, featurise(train, 18, a.ablate));
+  const model = trainModel(train, { seed: 42 }, featurise(train, HASH_BITS, a.ablate));
   // The ablated model must not see the dropped features at test time either.
   const m = decodeModel(model);
   const preds = sealed.map((d) => {

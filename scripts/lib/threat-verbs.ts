@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { namedFeature } from '../../src/classifier/engine';
 import { foldWord } from '../../src/classifier/frames';
 import { buildMatcher, encodeMatcher } from '../../src/classifier/phrase-index';
 import { PHRASES } from '../../src/classifier/phrases';
@@ -16,9 +17,16 @@ const require = createRequire(import.meta.url);
 export const VERBS_PATH = join(REPO_ROOT, 'src/classifier/model/verbs.json');
 export const PHRASE_MATCHER_PATH = join(REPO_ROOT, 'src/classifier/model/phrases.json');
 
-/** The phrase matcher, built from phrases.ts ahead of time (see phrase-index.ts). */
+/**
+ * The phrase matcher, built from phrases.ts ahead of time (see phrase-index.ts), with each phrase's kind
+ * and feature hash: the extension ships no pattern text twice, nor the examples of phrases.ts.
+ */
 export function phraseMatcherJson(): string {
-  return `${JSON.stringify(encodeMatcher(buildMatcher(PHRASES.map((p) => p.pattern))))}\n`;
+  const matcher = buildMatcher(
+    PHRASES.map((p) => p.pattern),
+    PHRASES.map((p) => ({ kind: p.kind, feature: namedFeature(`phrase:${p.pattern}`) })),
+  );
+  return `${JSON.stringify(encodeMatcher(matcher))}\n`;
 }
 
 /**

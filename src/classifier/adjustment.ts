@@ -37,9 +37,22 @@ function baseLogits(model: Model, ex: CorrectionExample, out: Float64Array): num
   return norm;
 }
 
+/**
+ * The latest MAX_EXAMPLES corrections, with their buckets in `model`'s table. A correction stored under a
+ * model with more buckets (an earlier release) still points at its own features: buckets are hashes cut
+ * to the table's size, so cutting them again gives the bucket the same feature has here.
+ */
+function latest(model: Model, examples: readonly CorrectionExample[]): CorrectionExample[] {
+  return examples.slice(-MAX_EXAMPLES).map((ex) => ({
+    gram: ex.gram.map((b) => b & model.mask),
+    structured: ex.structured.map((b) => b & model.mask),
+    to: ex.to,
+  }));
+}
+
 /** Fits the deltas to `examples` (the latest MAX_EXAMPLES are used). */
 export function learnAdjustment(model: Model, examples: readonly CorrectionExample[]): Adjustment {
-  const used = examples.slice(-MAX_EXAMPLES);
+  const used = latest(model, examples);
   if (used.length === 0) return NO_ADJUSTMENT;
   const delta = new Map<number, Float64Array>();
   const bases = used.map((ex) => {
@@ -110,7 +123,7 @@ const FOLDS = 5;
  * correction is labelled by an adjustment learned from the others (5 folds; one by one under 5).
  */
 export function heldOutAgreement(model: Model, examples: readonly CorrectionExample[]): Agreement {
-  const used = examples.slice(-MAX_EXAMPLES);
+  const used = latest(model, examples);
   const folds = Math.min(FOLDS, used.length);
   let modelAgrees = 0;
   let adjustedAgrees = 0;

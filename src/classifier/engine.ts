@@ -18,10 +18,10 @@ import {
   decodeMatcher,
   type EncodedMatcher,
   groupsAt,
+  type PhraseInfo,
   type PhraseMatcher,
   walkTrie,
 } from './phrase-index';
-import { PHRASES, type Phrase } from './phrases';
 import { fold, isCombiningMark, isInvisible, tokEnd, tokenize, tokens, tokStart } from './text';
 
 // ------------------------------------------------------------------ hashing
@@ -88,8 +88,8 @@ function phrases(): CompiledPhrases {
       matcher,
       branchExpressions: matcher.branches.map(() => null),
       groupExpressions: matcher.groups.map(() => null),
-      kindFeatures: PHRASES.map((p) => namedFeature(`kind:${p.kind}`)),
-      features: PHRASES.map((p) => namedFeature(`phrase:${p.pattern}`)),
+      kindFeatures: matcher.phrases.map((p) => namedFeature(`kind:${p.kind}`)),
+      features: matcher.phrases.map((p) => p.feature),
     };
   }
   return compiled;
@@ -264,12 +264,12 @@ export function analyze(text: string): Analysis {
   if (n > 0) {
     const line = ` ${tokens.join(' ')} `;
     const { matcher, branchExpressions, groupExpressions, kindFeatures, features } = phrases();
-    if (matchedIn.length !== PHRASES.length) matchedIn = new Float64Array(PHRASES.length);
+    if (matchedIn.length !== matcher.phrases.length) matchedIn = new Float64Array(matcher.phrases.length);
     analysisNumber++;
     const found = (phrase: number, start: number, end: number) => {
       if (matchedIn[phrase] === analysisNumber) return;
       matchedIn[phrase] = analysisNumber;
-      const kind = (PHRASES[phrase] as Phrase).kind;
+      const { kind } = matcher.phrases[phrase] as PhraseInfo;
       const kindFeature = kindFeatures[phrase] as number;
       const feature = features[phrase] as number;
       if (!hitBuf.some((h) => h.kind === kind)) {

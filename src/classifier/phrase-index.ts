@@ -6,6 +6,7 @@
  * of the expression (`firstWords`); what cannot be bounded that way is tried at every word.
  * A unit test checks, over the training corpus, that this finds exactly the phrases a plain scan finds.
  */
+import type { CueKind } from '../shared/comment';
 
 /** Top-level alternatives of a pattern. */
 function alternatives(src: string): string[] {
@@ -72,6 +73,8 @@ export interface BranchGroup {
 }
 
 export interface PhraseMatcher {
+  /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
+  phrases: PhraseInfo[];
   root: TrieNode;
   branches: ComplexBranch[];
   groups: BranchGroup[];
@@ -98,7 +101,13 @@ function setPair(byPair: PhraseMatcher['byPair'], pair: string, group: number): 
   byPair.set(first, seconds);
 }
 
-export function buildMatcher(patterns: readonly string[]): PhraseMatcher {
+/** What the engine needs of a phrase once it has matched. */
+export interface PhraseInfo {
+  kind: CueKind;
+  feature: number;
+}
+
+export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): PhraseMatcher {
   const root = node();
   const branches: ComplexBranch[] = [];
   patterns.forEach((pattern, phrase) => {
@@ -133,6 +142,7 @@ export function buildMatcher(patterns: readonly string[]): PhraseMatcher {
     }
   });
   const matcher: PhraseMatcher = {
+    phrases: [...phrases],
     root,
     branches,
     groups: [],
@@ -406,6 +416,7 @@ function firstWords(pattern: string): FirstWords {
 type EncodedNode = [ends: number[], exact: [string, EncodedNode][], prefixes: [string, EncodedNode][]];
 
 export interface EncodedMatcher {
+  phrases: [kind: CueKind, feature: number][];
   trie: EncodedNode;
   branches: [phrase: number, source: string][];
   groups: number[][];
@@ -437,6 +448,7 @@ function decodeNode([ends, exact, prefixes]: EncodedNode): TrieNode {
 
 export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
   return {
+    phrases: matcher.phrases.map(({ kind, feature }) => [kind, feature]),
     trie: encodeNode(matcher.root),
     branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
     groups: matcher.groups.map((g) => g.branches),
@@ -461,6 +473,7 @@ export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
   const byPair: PhraseMatcher['byPair'] = new Map();
   for (const [pair, group] of encoded.byPair) setPair(byPair, pair, group);
   return {
+    phrases: encoded.phrases.map(([kind, feature]) => ({ kind, feature })),
     root: decodeNode(encoded.trie),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
     groups: encoded.groups.map((branches) => ({ branches })),

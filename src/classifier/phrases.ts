@@ -288,13 +288,13 @@ export const PHRASES: readonly Phrase[] = [
   ),
   P(
     'sarcasm',
-    '(bravo|felicitations|chapeau|genial|magnifique|super|quel talent|quelle efficacite|bien joue|belle performance|well done|congrats|congratulations|great job|amazing|impressive|brilliant|genius|stellar|top notch) .{0,60}(encore|again|toujours|always|jamais|never|emoclap|emoeyeroll|emolaugh|emoclown|pour rien|for nothing|ans|years|semaines|weeks|jours|days|heures|hours)',
+    '(bravo|felicitations|chapeau|genial|magnifique|super|quel talent|quelle efficacite|bien joue|belle performance|well done|congrats|congratulations|great job|amazing|impressive|brilliant|genius|stellar|top notch) .{0,60}(encore|again|toujours|always|jamais|never|emoeyeroll|emoclown|pour rien|for nothing)',
     'Bravo, encore une panne, quel talent 👏',
-    'Bravo à toute l’équipe',
+    'Félicitations pour vos 50 ans, livré en 2 jours 👏',
   ),
   P(
     'sarcasm',
-    '(merci pour rien|merci de rien|thanks for nothing|thanks a lot for nothing|on vous dit merci|quelle surprise|what a surprise|who could have guessed|qui l eut cru|comme d hab|comme d habitude|as usual|same as always|classic|du grand art|du grand n importe quoi|slow clap|emoclap emoclap)',
+    '(merci pour rien|merci de rien|thanks for nothing|thanks a lot for nothing|on vous dit merci|quelle surprise|what a surprise|who could have guessed|qui l eut cru|comme d hab|comme d habitude|as usual|same as always|classic|du grand art|du grand n importe quoi|slow clap)',
     'Merci pour rien',
     'merci pour votre aide',
   ),
@@ -447,8 +447,8 @@ export const PHRASES: readonly Phrase[] = [
   ),
   P(
     'sarcasm',
-    'bravo pour|bravo a vous|bravo les gars|merci pour rien|merci de rien|quelle blague|c est une blague|quelle honte|bien joue|trop fort|chapeau|on vous applaudit|la blague|mouais|c est ca oui|bien sur|genial(?: \\w+){0,3} emoeyeroll|super(?: \\w+){0,3} emoeyeroll|emoeyeroll|emoclown|thanks for nothing|thanks a lot|great job|well done|nice job|yeah right|what a joke|joke|boycott\\w*|ridicule\\w*|se ridiculise|vous etes la risee|personne n achete|cringe|ok boomer|sure jan|ratio|personne t aime|nobody likes you|vous etes ridicule\\w*|va te cacher|allez vous cacher|boomer\\w*|woke|genant|cope|seethe|il a quel age|t as quel age|vous avez quel age|vous etes la honte|honte du pays|nobody asked|no one asked|who asked|personne vous a demande|personne t a demande|on s en fout|mid',
-    'bravo pour',
+    'merci pour rien|merci de rien|quelle blague|c est une blague|quelle honte|on vous applaudit|la blague|mouais|c est ca oui|bien sur|genial(?: \\w+){0,3} emoeyeroll|super(?: \\w+){0,3} emoeyeroll|emoeyeroll|emoclown|thanks for nothing|yeah right|what a joke|boycott\\w*|ridicule\\w*|se ridiculise|vous etes la risee|personne n achete|cringe|ok boomer|sure jan|ratio|personne t aime|nobody likes you|vous etes ridicule\\w*|va te cacher|allez vous cacher|boomer\\w*|woke|genant|cope|seethe|il a quel age|t as quel age|vous avez quel age|vous etes la honte|honte du pays|nobody asked|no one asked|who asked|personne vous a demande|personne t a demande|on s en fout',
+    'quelle blague ce service',
     "Bonne journée à toute l'équipe",
   ),
   P(
@@ -549,7 +549,7 @@ export const PHRASES: readonly Phrase[] = [
   ),
   P(
     'sarcasm',
-    'encore (un|une) (super|magnifique|superbe|excellent|excellente|genial|geniale|belle|beau|bel|sacre|sacree|grande|grand)(?: \\w+){0,3}|bravo(?: \\w+){0,3} encore|bravo (a|aux) (vous|toi|eux|l equipe|vos equipes|la direction)(?: \\w+){0,3} (encore|toujours|pour rien)|quel exploit|quelle surprise|quelle audace|du grand art|quel genie|quels genies|quel talent|on n arrete pas le progres|on applaudit|emoclap emoclap|bravo(?: \\w+){0,3} emoclap|(super|genial|top|parfait|bravo|merci)(?: \\w+){0,3} emoeyeroll|le (progres|changement) c est maintenant|oh (great|wonderful|joy|goody|fantastic|brilliant|perfect)|just (great|perfect|wonderful|brilliant|fantastic)|just what (we|i|everyone|the world) needed|(another|yet another)(?: \\w+){0,3} (nobody|no one) (asked|wanted|needs)|(nobody|no one) asked for|said (no one|nobody) ever|(genius|brilliant) (move|idea|strategy|marketing)|genius|what a surprise|color me surprised|slow clap|golf clap|(great|wow|oh|nice|cool) another|yet another|way to go|stellar (job|work|service)|truly (innovative|groundbreaking|revolutionary)|who could have (guessed|seen this coming|predicted)|love how',
+    'encore (un|une) (super|magnifique|superbe|excellent|excellente|genial|geniale|belle|beau|bel|sacre|sacree|grande|grand)(?: \\w+){0,3}|bravo(?: \\w+){0,3} encore|bravo (a|aux) (vous|toi|eux|l equipe|vos equipes|la direction)(?: \\w+){0,3} (encore|toujours|pour rien)|quel exploit|quelle surprise|quelle audace|du grand art|quel genie|quels genies|quel talent|on n arrete pas le progres|on applaudit|(super|genial|top|parfait|bravo|merci)(?: \\w+){0,3} emoeyeroll|le (progres|changement) c est maintenant|oh (great|wonderful|joy|goody|fantastic|brilliant|perfect)|just (great|perfect|wonderful|brilliant|fantastic)|just what (we|i|everyone|the world) needed|(another|yet another)(?: \\w+){0,3} (nobody|no one) (asked|wanted|needs)|(nobody|no one) asked for|said (no one|nobody) ever|(genius|brilliant) (move|idea|strategy|marketing)|what a surprise|color me surprised|slow clap|golf clap|(great|wow|oh|nice|cool) another|yet another|truly (innovative|groundbreaking|revolutionary)|who could have (guessed|seen this coming|predicted)',
     'encore un super',
     "Bonne journée à toute l'équipe",
   ),

@@ -3,6 +3,7 @@ import type { ObservedComment } from '../shared/comment';
 import { MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
+import { captureResponder } from './capture';
 import { setStrings } from './i18n';
 import { type CommentVerdict, type ContentSettings, type CsReplies, parseToCs, type ToCs } from './messages';
 import { extensionAlive, sendToBackground } from './messaging';
@@ -62,6 +63,11 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const verdicts = new Map<string, CommentVerdict>();
   // What currently shows each comment: X recycles nodes, so the id is the key, never the node.
   const shown = new Map<string, SeenComment>();
+  // And the other way round, which comment each element shows now: when X reuses a row for another
+  // comment, the old one's badge and blur must leave with it.
+  const showing = new WeakMap<Element, string>();
+  // The text each comment was last classified on: a row whose words change is classified again.
+  const classifiedText = new Map<string, string>();
   let commentsRead = new Set<string>();
   let pageSince = Date.now();
 
@@ -96,10 +102,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
     },
     async escalate(key) {
       try {
-        await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
-        return true;
+        return await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
       } catch {
-        return false;
+        return null;
       }
     },
     async correct(key, to) {
@@ -130,11 +135,19 @@ export async function main(teardown = new AbortController()): Promise<void> {
 
   const overlay = createOverlay({ actions, settings: cardSettings(settings), signal });
 
+  /** Verdicts held back while their element was changing: tried again after each read of the page. */
+  let unsettled = new Set<string>();
   const show = (key: string) => {
     const seen = shown.get(key);
     const verdict = verdicts.get(key);
-    // A reply still on its way when the script was torn down badges nothing.
+    // A reply still on its way when the script was torn down badges nothing; nor does one whose element
+    // changed since it was read (it may show another comment now: the next read draws what it shows).
     if (signal.aborted || !seen?.anchor.isConnected || !verdict || seen.comment.isOwn) return;
+    if (!reading.isSettled(seen.element)) {
+      // Drawn after the next read, if the element still shows it then (unchanged rows are not reported).
+      unsettled.add(key);
+      return;
+    }
     const { label, intensity } = verdict.classification;
     overlay.show({
       key,
@@ -167,11 +180,20 @@ export async function main(teardown = new AbortController()): Promise<void> {
     const fresh: ObservedComment[] = [];
     for (const seen of batch) {
       const { key } = seen;
+      const before = showing.get(seen.element);
+      if (before !== undefined && before !== key && shown.get(before)?.element === seen.element)
+        shown.delete(before);
+      // The row now shows another comment: the old one's badge and shield go, whatever is still on its way.
+      overlay.elementShows(seen.element, key);
+      showing.set(seen.element, key);
       commentsRead.add(key);
       shown.set(key, seen);
-      overlay.elementShows(seen.element, key);
-      if (seen.firstSeen || !verdicts.has(key)) fresh.push(capped(seen.comment));
-      else show(key);
+      const observed = capped(seen.comment);
+      if (seen.firstSeen || !verdicts.has(key) || classifiedText.get(key) !== observed.text) {
+        classifiedText.set(key, observed.text);
+        fresh.push(observed);
+      }
+      show(key);
     }
     queue.add(fresh);
   };
@@ -179,13 +201,15 @@ export async function main(teardown = new AbortController()): Promise<void> {
   let lastStatus = '';
   const reportStatus = () => {
     if (!extensionAlive()) return;
+    // A page the adapter does not read (the home feed) has no posts to miss and hides nothing from it.
+    const readable = adapter.handles(new URL(location.href));
     const status = {
       platform: adapter.platform,
       url: location.href,
-      // A page the adapter does not read (the home feed) has no posts to miss: no "cannot read" alarm.
-      postsVisible: adapter.handles(new URL(location.href)) ? adapter.countPosts(document) : 0,
+      postsVisible: readable ? adapter.countPosts(document) : 0,
       commentsRead: commentsRead.size,
       since: pageSince,
+      withheld: readable ? adapter.withheld(document) : { places: 0, replies: 0, mostRelevantOnly: false },
     };
     const serialised = JSON.stringify(status);
     if (serialised === lastStatus) return;
@@ -195,9 +219,13 @@ export async function main(teardown = new AbortController()): Promise<void> {
     });
   };
 
-  const observer = observeComments({
+  const reading = observeComments({
     adapter,
-    getContext: () => ({ url: new URL(location.href), ownHandles: settings.ownHandles[adapter.platform] }),
+    getContext: () => ({
+      url: new URL(location.href),
+      ownHandles: settings.ownHandles[adapter.platform],
+      now: Date.now(),
+    }),
     isOwnNode: overlay.isOwnNode,
     onComments,
     onNavigate: () => {
@@ -211,20 +239,27 @@ export async function main(teardown = new AbortController()): Promise<void> {
     schedule: (flush) =>
       defaultScheduler(() => {
         flush();
+        const held = unsettled;
+        unsettled = new Set();
+        for (const key of held) show(key);
         overlay.pageChanged();
       }),
     signal,
   });
 
+  const answerCapture = captureResponder((key) => shown.get(key), overlay, signal);
   // The popup asks the page to bring a comment into view or to fill the reply box; the service worker
-  // says what was stored and what the CM revealed elsewhere.
+  // says what was stored and what the CM revealed elsewhere, and has a comment readied for its screenshot.
   const onExtensionMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
     const message = parseToCs(raw);
     return message ? Promise.resolve(answer(message)) : undefined;
   };
-  const answer = (message: ToCs): CsReplies[ToCs['type']] => {
+  const answer = (message: ToCs): CsReplies[ToCs['type']] | Promise<CsReplies[ToCs['type']]> => {
     switch (message.type) {
+      case 'bg→cs:prepare-capture':
+      case 'bg→cs:capture-done':
+        return answerCapture(message);
       case 'ui→cs:insert-reply':
         return { inserted: actions.insert(message.text) };
       case 'bg→cs:revealed':
@@ -271,14 +306,15 @@ export async function main(teardown = new AbortController()): Promise<void> {
       shown.delete(key);
       verdicts.delete(key);
       overlay.forget(key);
+      classifiedText.delete(key);
     }
   };
 
-  observer.pause();
+  reading.pause();
   whileVisible(signal, (visible) => {
-    observer.resume();
+    reading.resume();
     visible.addEventListener('abort', () => {
-      observer.pause();
+      reading.pause();
       // What was read before going quiet: the popup, which hides this tab, shows it.
       reportStatus();
     });

@@ -5,7 +5,11 @@ import { formatNumber } from '../ui/format';
 import { t } from '../ui/i18n';
 import { useReply } from '../ui/useReply';
 
-function restoreMessage(result: Reply<'ui→bg:restore'>): string {
+type RestoreReply = Reply<'ui→bg:restore'>;
+type GuardedChanges = Extract<RestoreReply, { reason: 'needs_confirmation' }>['changes'];
+
+/** What a restore did, or why it refused the file, in plain words: the table and row, never a path. */
+export function restoreMessage(result: Exclude<RestoreReply, { reason: 'needs_confirmation' }>): string {
   if (result.ok) return t('dashRestoreDone', String(result.rows));
   switch (result.reason) {
     case 'not_json':
@@ -16,9 +20,54 @@ function restoreMessage(result: Reply<'ui→bg:restore'>): string {
       return t('dashRestoreNewer');
     case 'unknown_version':
       return t('dashRestoreUnknownVersion', String(result.schemaVersion));
-    case 'invalid':
-      return t('dashRestoreInvalid', result.where);
+    case 'invalid': {
+      if (result.table === null) return t('dashRestoreInvalid');
+      const part = t(`dashRestorePart_${result.table}`);
+      return result.row === null
+        ? t('dashRestoreInvalidPart', part)
+        : t('dashRestoreInvalidRow', [formatNumber(result.row), part]);
+    }
   }
+}
+
+/** The confirmation a restore waits for when the backup would change what Desaffect keeps. */
+function GuardedSettingsPrompt({
+  changes,
+  busy,
+  onChoice,
+}: {
+  changes: GuardedChanges;
+  busy: boolean;
+  onChoice: (choice: 'apply' | 'keep' | null) => void;
+}) {
+  return (
+    <fieldset class="confirm" data-testid="restore-confirm">
+      <legend>{t('dashRestoreConfirmTitle')}</legend>
+      <ul>
+        {changes.map((change) =>
+          change.setting === 'retentionDays' ? (
+            <li key={change.setting}>
+              {t('dashRestoreChangeRetention', [formatNumber(change.from), formatNumber(change.to)])}
+              {change.to < change.from && ` ${t('dashRestoreShorterRetention', formatNumber(change.to))}`}
+            </li>
+          ) : (
+            <li key={change.setting}>{t(change.to ? 'dashRestoreKeepTextOn' : 'dashRestoreKeepTextOff')}</li>
+          ),
+        )}
+      </ul>
+      <div class="buttons">
+        <button type="button" onClick={() => onChoice('apply')} disabled={busy}>
+          {t('dashRestoreApply')}
+        </button>
+        <button type="button" onClick={() => onChoice('keep')} disabled={busy}>
+          {t('dashRestoreKeepMine')}
+        </button>
+        <button type="button" onClick={() => onChoice(null)} disabled={busy}>
+          {t('dashCancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
 }
 
 function useStorageEstimate(refresh: unknown) {
@@ -38,8 +87,11 @@ export function DataSection() {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A valid backup that would change retention or text keeping waits here for the CM's answer.
+  const [pending, setPending] = useState<{ fileText: string; changes: GuardedChanges } | null>(null);
 
-  const run = async (task: () => Promise<{ text: string; error: boolean }>) => {
+  /** Runs one task, then shows its outcome (null: nothing to say yet). */
+  const run = async (task: () => Promise<{ text: string; error: boolean } | null>) => {
     setBusy(true);
     try {
       setStatus(await task());
@@ -66,9 +118,30 @@ export function DataSection() {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
+    setPending(null);
     void run(async () => {
-      const result = await ask({ type: 'ui→bg:restore', fileText: await file.text() });
+      const fileText = await file.text();
       input.value = '';
+      const result = await ask({ type: 'ui→bg:restore', fileText });
+      if (!result.ok && result.reason === 'needs_confirmation') {
+        setPending({ fileText, changes: result.changes });
+        return null;
+      }
+      return { text: restoreMessage(result), error: !result.ok };
+    });
+  };
+
+  const answerPending = (choice: 'apply' | 'keep' | null) => {
+    if (!pending) return;
+    setPending(null);
+    if (choice === null) {
+      setStatus({ text: t('dashRestoreCancelled'), error: false });
+      return;
+    }
+    void run(async () => {
+      const result = await ask({ type: 'ui→bg:restore', fileText: pending.fileText, guarded: choice });
+      // Answered: the service worker applies the choice and never asks again.
+      if (!result.ok && result.reason === 'needs_confirmation') throw new Error('asked twice');
       return { text: restoreMessage(result), error: !result.ok };
     });
   };
@@ -112,6 +185,7 @@ export function DataSection() {
           />
         </label>
       </div>
+      {pending && <GuardedSettingsPrompt changes={pending.changes} busy={busy} onChoice={answerPending} />}
       {status && (
         <p
           role={status.error ? 'alert' : 'status'}

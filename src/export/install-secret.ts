@@ -15,7 +15,7 @@ export interface InstallSecretStore {
 const VALID = /^[A-Za-z0-9+/]{43}=$/;
 
 /** The stored secret, or a new random one stored first (a damaged value is replaced). */
-export async function loadOrCreateInstallSecret(store: InstallSecretStore): Promise<Uint8Array> {
+export async function loadOrCreateInstallSecret(store: InstallSecretStore): Promise<Uint8Array<ArrayBuffer>> {
   const stored = await store.read();
   if (typeof stored === 'string' && VALID.test(stored)) return base64ToBytes(stored);
   const secret = crypto.getRandomValues(new Uint8Array(INSTALL_SECRET_BYTES));

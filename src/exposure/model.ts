@@ -1,6 +1,6 @@
 /** What the exposure dashboard computes and shows: the shapes crossing from the service worker. */
 
-import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
+import { LABELS, type Label, PLATFORMS, type Platform, type TimePrecision } from '../shared/comment';
 import type { CheckInRow } from '../storage/schema';
 
 /** Hostile = aimed at the CM or the brand with ill intent. Unhappy customers are work, not hostility. */
@@ -92,6 +92,9 @@ export interface ThreatView {
   permalink: string | null;
   intensity: number;
   firstSeen: number;
+  /** When it was written, as the site said or as estimated from what it showed ("3 h"), and how precisely. */
+  createdAt: string | null;
+  createdAtPrecision: TimePrecision | null;
   /** Blurred until the CM reveals it, as in the page (the CM's shield level, and whether it was revealed). */
   shielded: boolean;
   /**

@@ -134,6 +134,8 @@ export async function todayView(db: DesaffectDb, now: number, timeZone?: string)
     permalink: row.permalink,
     intensity: row.intensity,
     firstSeen: row.firstSeen,
+    createdAt: row.createdAt,
+    createdAtPrecision: row.createdAtPrecision,
     shielded: shouldShield(settings.shield.threat, row.intensity, row.revealedAt !== undefined),
     evidenceAt: evidence
       .filter((e) => e.commentKey === row.key)

@@ -3,7 +3,8 @@ import { LABELS, type Label } from '../shared/comment';
 import { describeCue } from '../shared/cues';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
-import type { ActionChoice } from '../tactics/messages';
+import { PLATFORM_NAMES } from '../shared/sites';
+import { type ActionChoice, describeEscalation } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { ask, type Reply, tellTab } from '../ui/client';
@@ -56,9 +57,9 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
     });
   const escalate = () =>
     run(async () => {
-      const { screenshot } = await ask({ type: 'ui→bg:escalate', commentKey: comment.key, tabId });
+      const result = await ask({ type: 'ui→bg:escalate', commentKey: comment.key, tabId });
       onChanged();
-      return t(screenshot ? 'popupEscalatedWithScreenshot' : 'cardEscalated');
+      return describeEscalation(result, t);
     });
   // Shielded in the page, shielded here: the popup must not show what the CM chose not to see yet.
   const levelShields = shouldShield(
@@ -89,7 +90,7 @@ export function FlaggedComment({ comment, tabId, settings, onChanged }: Props) {
           <summary>
             <strong>{t(`tactic_${tactic}`)}</strong>
           </summary>
-          <span class="muted">{t(`tacticHint_${tactic}`, comment.platform === 'x' ? 'X' : 'Facebook')}</span>
+          <span class="muted">{t(`tacticHint_${tactic}`, PLATFORM_NAMES[comment.platform])}</span>
           {reply !== null && <p class="reply">{reply}</p>}
           <div class="buttons">
             {reply !== null && (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CheckInTrigger } from '../exposure/wellbeing';
 import type { Settings } from '../shared/settings';
+import { PLATFORM_NAMES } from '../shared/sites';
 import { byPriority } from '../tactics/priority';
 import { BreakBanner } from '../ui/BreakBanner';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
@@ -97,6 +98,18 @@ export function Popup({ tabId, settings }: { tabId: number | null; settings: Set
       {unreadable && (
         <p class="notice" role="alert">
           {t('cannotReadPage')}
+        </p>
+      )}
+      {status && status.withheld.places > 0 && (
+        <p class="notice" data-testid="withheld-replies">
+          {status.withheld.replies > 0
+            ? t('withheldReplies', [String(status.withheld.replies), PLATFORM_NAMES[status.platform]])
+            : t('withheldPlaces', [String(status.withheld.places), PLATFORM_NAMES[status.platform]])}
+        </p>
+      )}
+      {status?.withheld.mostRelevantOnly && (
+        <p class="notice" data-testid="most-relevant-only">
+          {t('mostRelevantOnly')}
         </p>
       )}
       {status && flagged.length === 0 && <p>{t('nothingFlagged')}</p>}

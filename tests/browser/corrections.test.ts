@@ -12,7 +12,7 @@ import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';
 /** Sarcastic customers of an invented product: the shipped model takes none of them for a customer. */
 const POOL = [
-  'Le Zorblex 3 de mon fils a encore planté, bravo les génies 🤡',
+  'Zorblex 3 encore planté hier soir, bravo les génies 🤡',
   'Zorblex 3 planté deux fois cette semaine, bravo les génies 🤡',
   'Encore un Zorblex 3 qui plante au démarrage, bravo les génies 🤡',
   'Mon Zorblex 3 a planté ce matin, bravo les génies 🤡',

@@ -5,6 +5,7 @@ import type { FeedText } from '../support/fake-site/feed-pool';
 import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
 import { OTHER_HOST, SITE_HOSTS } from '../support/fake-site/hosts';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { waitForBadges } from '../support/page-tools';
 import { type RecordingProxy, startRecordingProxy } from '../support/recording-proxy';
 
 export interface Harness {
@@ -21,12 +22,13 @@ export interface Harness {
 }
 
 const LOCAL_HOSTS: readonly string[] = [...SITE_HOSTS, OTHER_HOST];
-const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:'];
+// file: is what a test opens of the files the extension made (an evidence file).
+const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:', 'file:'];
 
 /** `pool`: the texts the fake sites' replies draw from (default: the bundled sample). */
 export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS): Promise<Harness> {
-  const port = Number(process.env.TEST_PORT) || 8543;
-  const server = await startFeedServer({ port, pool });
+  const server = await startFeedServer({ port: Number(process.env.TEST_PORT) || 0, pool });
+  const { port } = server;
   const proxy = await startRecordingProxy({ localHosts: LOCAL_HOSTS, upstreamPort: port });
   // Lets Playwright report the extension service worker's own requests too.
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -76,5 +78,34 @@ export async function openFeed(harness: Harness, url: string, replies = 0): Prom
   await page.goto(url);
   await page.waitForFunction(() => 'demoFeed' in window);
   if (replies > 0) await appendReplies(page, replies);
+  return page;
+}
+
+/** The comment key (`platform:id`) of reply `index` on the fake site showing `page`. */
+export function replyKey(page: Page, index: number): Promise<string> {
+  return page.evaluate(
+    (i) => `${location.hostname === 'x.com' ? 'x' : 'facebook'}:${window.demoFeed.idOf(i)}`,
+    index,
+  );
+}
+
+/**
+ * Scrolls reply `index` into view and waits for its badge (the overlay draws only the comments near the
+ * window); returns its key.
+ */
+export async function showReply(page: Page, index: number, timeout = 20_000): Promise<string> {
+  const key = await replyKey(page, index);
+  await page.evaluate((i) => window.demoFeed.scrollTo(i), index);
+  await waitForBadges(page, [key], timeout);
+  return key;
+}
+
+/**
+ * Opens a fake-site thread with `replies` replies, once the last one has its badge: the replies were
+ * added at once, so all were read and judged together.
+ */
+export async function openBadgedFeed(harness: Harness, url: string, replies: number, timeout = 20_000) {
+  const page = await openFeed(harness, url, replies);
+  await showReply(page, replies - 1, timeout);
   return page;
 }

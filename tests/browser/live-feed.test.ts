@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedComments, tabIdOf } from '../support/chromium';
-import { badgeLabels } from '../support/page-tools';
+import { badgeLabels, overlayView } from '../support/page-tools';
 import { type Harness, nextFrame, startHarness } from './harness';
 
 const REPLIES = 500;
@@ -34,60 +34,51 @@ async function stream(page: Page, churn: (step: number, count: number) => Promis
 }
 
 /**
- * The keys of the comments whose author line is well inside the window (each must have a badge), and of
- * every comment in the page (no badge may belong to anything else).
+ * The thread's comments in the page — its focal post on X, and the replies the page shows — with their
+ * boxes in the window, and whether each one's author line is well inside it (then it must have a badge).
  */
-function commentsOnPage(page: Page): Promise<{ onScreen: string[]; all: string[] }> {
-  return page.evaluate(() => {
+function threadOnPage(page: Page, focalId: string | null) {
+  return page.evaluate((focal) => {
     const platform = location.hostname === 'x.com' ? 'x' : 'facebook';
-    const comments =
-      platform === 'x'
-        ? [...document.querySelectorAll<HTMLElement>('article[data-testid="tweet"]')].map((article) => ({
-            element: article,
-            id: /\/status\/(\d+)/.exec(
-              article.querySelector('time')?.closest('a')?.getAttribute('href') ?? '',
-            )?.[1],
-          }))
-        : [...document.querySelectorAll<HTMLElement>('div[role="article"]:not([aria-posinset])')].map(
-            (article) => ({
-              element: article,
-              id: /comment_id=(\d+)(?:&reply_comment_id=(\d+))?/
-                .exec(article.querySelector('a[href*="comment_id="]')?.getAttribute('href') ?? '')
-                ?.slice(1)
-                .filter(Boolean)
-                .at(-1),
-            }),
-          );
+    const comments: { key: string; element: Element }[] = [];
+    const focalPost = focal && document.querySelector(`a[href$="/status/${focal}"]`)?.closest('article');
+    if (focalPost) comments.push({ key: `x:${focal}`, element: focalPost });
+    for (let i = 0; i < window.demoFeed.total(); i++) {
+      const element = window.demoFeed.element(i);
+      if (element?.isConnected) comments.push({ key: `${platform}:${window.demoFeed.idOf(i)}`, element });
+    }
     const height = document.documentElement.clientHeight;
-    const keyed = comments.filter((c) => c.id !== undefined);
-    return {
-      onScreen: keyed
-        .filter(({ element }) => {
-          const { top } = element.getBoundingClientRect();
-          return top >= 8 && top + 60 <= height;
-        })
-        .map((c) => `${platform}:${c.id}`),
-      all: keyed.map((c) => `${platform}:${c.id}`),
-    };
-  });
+    return comments.map(({ key, element }) => {
+      const { top, bottom } = element.getBoundingClientRect();
+      return { key, top, bottom, onScreen: top >= 8 && top + 60 <= height };
+    });
+  }, focalId);
 }
 
-/** Every comment on screen carries exactly one badge, and no badge belongs to a comment not on the page. */
-async function expectBadgesOnScreen(page: Page): Promise<void> {
+/**
+ * Every comment of the thread on screen carries one badge, beside its own words; no badge belongs to
+ * anything else (X's thread above the focal post and its sections after the replies, the posts behind
+ * Facebook's dialog).
+ */
+async function expectBadgesOnScreen(page: Page, focalId: string | null = null): Promise<void> {
   await expect
     .poll(
       async () => {
-        const { onScreen } = await commentsOnPage(page);
         const drawn = new Set((await badgeLabels(page)).keys());
-        return onScreen.filter((key) => !drawn.has(key));
+        return (await threadOnPage(page, focalId)).filter((c) => c.onScreen && !drawn.has(c.key));
       },
       { timeout: 10_000 },
     )
     .toEqual([]);
-  const { all, onScreen } = await commentsOnPage(page);
-  const drawn = [...(await badgeLabels(page)).keys()];
-  expect(onScreen.length).toBeGreaterThan(3);
-  expect(drawn.filter((key) => !all.includes(key))).toEqual([]);
+  const thread = new Map((await threadOnPage(page, focalId)).map((c) => [c.key, c]));
+  const { badges } = await overlayView(page);
+  expect(badges.length).toBeGreaterThan(3);
+  expect(badges.filter((b) => !thread.has(b.key)).map((b) => b.key)).toEqual([]);
+  const astray = badges.filter(({ key, top }) => {
+    const comment = thread.get(key);
+    return !comment || top < comment.top - 4 || top > comment.bottom;
+  });
+  expect(astray.map((b) => b.key)).toEqual([]);
 }
 
 describe('500 live replies', () => {
@@ -119,20 +110,24 @@ describe('500 live replies', () => {
     const rows = await storedComments(harness.browser.serviceWorker, threadId);
     expect(new Set(rows.map((r) => r.key)).size).toBe(REPLIES + 1);
     expect(rows.filter((r) => r.timesSeen !== 1)).toEqual([]);
-    await expectBadgesOnScreen(page);
-    // Further down the thread, the replies scrolled into view get theirs.
-    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
-    await expectBadgesOnScreen(page);
+    // The focal post and the replies on screen have their badges, beside their words; further down, the
+    // replies scrolled into view get theirs, and X's sections after the replies get none.
+    await expectBadgesOnScreen(page, threadId);
+    await page.evaluate(() => window.demoFeed.scrollTo(Math.floor(window.demoFeed.total() / 2)));
+    await expectBadgesOnScreen(page, threadId);
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expectBadgesOnScreen(page, threadId);
 
     // A single-page navigation to another conversation: its replies are read and the popup follows.
     const otherThread = '1790000000000000999';
     await page.evaluate(() => window.demoFeed.navigate('/acme_fr/status/1790000000000000999?live=0'));
     await page.evaluate(() => window.demoFeed.append(10));
+    // Its focal post and its ten replies.
     await expect
       .poll(async () => (await storedComments(harness.browser.serviceWorker, otherThread)).length, {
         timeout: 15_000,
       })
-      .toBe(10);
+      .toBe(10 + 1);
     const tabId = await tabIdOf(
       harness.browser.serviceWorker,
       `https://x.com/acme_fr/status/${otherThread}*`,
@@ -141,7 +136,7 @@ describe('500 live replies', () => {
     await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
     await expect
       .poll(() => popup.getByTestId('page-status').textContent(), { timeout: 10_000 })
-      .toMatch(/\b10\b/);
+      .toMatch(/\b11\b/);
   });
 
   it('Facebook: replies, re-renders and "View more comments" end with exactly 500 comments stored once', async () => {
@@ -162,8 +157,9 @@ describe('500 live replies', () => {
       .toBe(REPLIES);
     const rows = await storedComments(harness.browser.serviceWorker, postId);
     expect(rows.filter((r) => r.timesSeen !== 1)).toEqual([]);
+    // The comments of the post in the dialog; none of the Page's posts behind it shows through.
     await expectBadgesOnScreen(page);
-    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight / 2));
+    await page.evaluate(() => window.demoFeed.scrollTo(Math.floor(window.demoFeed.total() / 2)));
     await expectBadgesOnScreen(page);
   });
 

@@ -2,11 +2,15 @@
  * Comment text and author names are hostile input: the XSS corpus goes through the badges, the cards,
  * the popup and the evidence records, and nothing runs, nothing is parsed as markup, nothing breaks out.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, tabIdOf } from '../support/chromium';
-import { inOverlay, toggleCard, waitForBadges } from '../support/page-tools';
-import { type Harness, openFeed, startHarness } from './harness';
+import { inOverlay, toggleCard } from '../support/page-tools';
+import { type Harness, openBadgedFeed, showReply, startHarness } from './harness';
 import { XSS_CORPUS } from './xss-corpus';
 
 const PAGES = [
@@ -19,23 +23,13 @@ const feeds: Page[] = [];
 beforeAll(async () => {
   harness = await startHarness(XSS_CORPUS);
   for (const url of PAGES) {
-    const page = await openFeed(harness, url, XSS_CORPUS.length);
-    await page.evaluate((i) => window.demoFeed.scrollTo(i), XSS_CORPUS.length - 1);
-    await waitForBadges(page, [await replyKey(page, XSS_CORPUS.length - 1)], 30_000);
-    feeds.push(page);
+    feeds.push(await openBadgedFeed(harness, url, XSS_CORPUS.length, 30_000));
   }
 });
 
 afterAll(async () => {
   await harness?.close();
 });
-
-/** The comment key of reply `index` on the fake site showing `page`. */
-const replyKey = (page: Page, index: number) =>
-  page.evaluate(
-    (i) => `${location.hostname === 'x.com' ? 'x' : 'facebook'}:${window.demoFeed.idOf(i)}`,
-    index,
-  );
 
 /** How many payloads ran in `page`. */
 const ran = (page: Page) => page.evaluate(() => window.__xss ?? 0);
@@ -44,9 +38,7 @@ describe('the XSS corpus', () => {
   it('runs nothing in the badges and cards, which hold only their own markup', async () => {
     for (const page of feeds) {
       for (let i = 0; i < XSS_CORPUS.length; i++) {
-        const key = await replyKey(page, i);
-        await page.evaluate((n) => window.demoFeed.scrollTo(n), i);
-        await waitForBadges(page, [key]);
+        const key = await showReply(page, i);
         await toggleCard(page, key);
         const inside = await inOverlay(
           page,
@@ -145,6 +137,34 @@ describe('the XSS corpus', () => {
     expect(
       await dashboard.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
     ).toBe(true);
+    await dashboard.close();
+  });
+
+  it('downloads the hostile evidence as a file that shows it as text and runs nothing', async () => {
+    const dashboard = await harness.browser.context.newPage();
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#evidence'));
+    const record = dashboard.locator('.evidence-record').first();
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      record.getByRole('button', { name: 'Download this record' }).click(),
+    ]);
+    const path = join(mkdtempSync(join(tmpdir(), 'desaffect-xss-')), download.suggestedFilename());
+    await download.saveAs(path);
+    const file = await harness.browser.context.newPage();
+    const dialogs: string[] = [];
+    file.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await file.goto(pathToFileURL(path).href);
+    expect(await file.locator('.text').textContent()).toContain('<img src=x onerror=');
+    expect(await file.locator('dl').textContent()).toContain('<img src=x onerror=');
+    expect(await file.locator('script, iframe, object, embed, svg, img, [onerror], [onload]').count()).toBe(
+      0,
+    );
+    expect(await ran(file)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await file.close();
     await dashboard.close();
   });
 });

@@ -23,7 +23,7 @@ export interface ExportHandlerDeps extends Pick<HandlerContext, 'db' | 'now'> {
    * This install's random secret (32 bytes), created once and kept on the device only (never in a
    * backup or an export): needed when the CM enters a study key. Without it, a study key is refused.
    */
-  installSecret?: () => Promise<Uint8Array>;
+  installSecret?: () => Promise<Uint8Array<ArrayBuffer>>;
 }
 
 /** Rows of the tables filtered by date range through the `day` index, and recorded by the snapshot. */
@@ -110,7 +110,7 @@ export function exportHandlers({
   // Keyed by everything the export depends on; a service-worker restart only costs a rebuild.
   const cache = new Map<string, Cached>();
   // Asked once per service-worker life: two first previews at once must not make two secrets.
-  let secret: Promise<Uint8Array> | null = null;
+  let secret: Promise<Uint8Array<ArrayBuffer>> | null = null;
   const secretOnce = () => {
     if (!installSecret) return Promise.resolve(undefined);
     secret ??= installSecret().catch((error: unknown) => {
@@ -129,7 +129,7 @@ export function exportHandlers({
     if (cached) return cached;
     const studySecret = draft.options.studyKey ? await secretOnce() : undefined;
     const tables = upToSnapshot(await readTables(db, draft.options, asOf), asOf);
-    const prepared = prepareExport(tables, draft.options, {
+    const prepared = await prepareExport(tables, draft.options, {
       extensionVersion,
       now: now(),
       asOf,

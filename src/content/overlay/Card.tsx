@@ -7,7 +7,7 @@
 import { LABELS, type Label } from '../../shared/comment';
 import { describeCue } from '../../shared/cues';
 import { LABEL_STYLE } from '../../shared/labels';
-import type { ActionChoice } from '../../tactics/messages';
+import { type ActionChoice, describeEscalation, type EscalationResult } from '../../tactics/messages';
 import { readyReply, replyLanguage } from '../../tactics/replies';
 import type { Tactic } from '../../tactics/rules';
 import { tc } from '../i18n';
@@ -20,7 +20,8 @@ export interface BadgeActions {
   copy(text: string): Promise<boolean>;
   insert(text: string): boolean;
   log(key: string, choice: ActionChoice): Promise<boolean>;
-  escalate(key: string): Promise<boolean>;
+  /** The evidence record kept, or null when the service worker could not be reached. */
+  escalate(key: string): Promise<EscalationResult | null>;
   reveal(key: string): void;
   /** The CM's own label for the comment: the device learns from it. */
   correct(key: string, to: Label): Promise<boolean>;
@@ -165,7 +166,12 @@ export function Card({ comment, spot, model, actions }: CardProps) {
           <button
             type="button"
             class="escalate"
-            onClick={() => run('footer', async () => done(await actions.escalate(key), 'cardEscalated'))}
+            onClick={() =>
+              run('footer', async () => {
+                const result = await actions.escalate(key);
+                return result ? describeEscalation(result, tc) : tc('cardFailed');
+              })
+            }
           >
             {tc('cardEscalate')}
           </button>

@@ -43,6 +43,11 @@ export interface Overlay {
   settingsChanged(settings: CardSettings): void;
   /** The page changed, in a frame's callback: positions are read again now. */
   pageChanged(): void;
+  /**
+   * Readies the page for the escalation kit's screenshot of `key`: its shield lifted, badges, ring and card
+   * transparent (not hidden: an open card keeps its focus and its status). Returns how to end it.
+   */
+  capture(key: string): () => void;
   /** True for the overlay's own element: adding it is not a change of the page to read. */
   isOwnNode(node: Node): boolean;
 }
@@ -126,9 +131,15 @@ export function createOverlay(options: {
     } else removeEventListener('pointerdown', onPagePointer, { capture: true });
   });
 
+  const stopCapturing = effect(() => {
+    viewport.classList.toggle('capturing', model.capturing.value !== null);
+    cardRoot.classList.toggle('capturing', model.capturing.value !== null);
+  });
+
   render(createElement(OpenCard, { model, actions: options.actions }), cardRoot);
   signal.addEventListener('abort', () => {
     stopFollowingCard();
+    stopCapturing();
     removeEventListener('pointerdown', onPagePointer, { capture: true });
     render(null, cardRoot);
     host.remove();
@@ -167,6 +178,15 @@ export function createOverlay(options: {
     },
     settingsChanged(settings) {
       model.settings.value = settings;
+    },
+    capture(key) {
+      model.capturing.value = key;
+      tracker.schedule();
+      return () => {
+        if (model.capturing.peek() !== key) return;
+        model.capturing.value = null;
+        tracker.schedule();
+      };
     },
     pageChanged: tracker.readNow,
     isOwnNode: host.isOwnNode,

@@ -110,16 +110,22 @@ export function trackLayout(options: {
       const moved = !sameRect(box, drawnBoxes.get(element) ?? null);
       drawnBoxes.set(element, box);
       const isOpen = comment.key === model.openKey.peek();
-      if (before && before.comment === comment && !moved && !isOpen) {
+      // The escalation kit's screenshot shows the comment's words.
+      const shielded = comment.shielded && comment.key !== model.capturing.peek();
+      if (
+        before &&
+        before.comment === comment &&
+        !moved &&
+        !isOpen &&
+        (before.shield !== null) === shielded
+      ) {
         // Neither changed nor moved: the same drawing, the same object, nothing drawn again.
         drawn.push(before);
         continue;
       }
       const anchor = onPage(comment.anchor.getBoundingClientRect(), view);
       const badge = badgeSpot(anchor, box, comment.rtl);
-      const words = comment.shielded
-        ? union(comment.bodies.map((body) => body.getBoundingClientRect()))
-        : null;
+      const words = shielded ? union(comment.bodies.map((body) => body.getBoundingClientRect())) : null;
       const shield = words && covering(onPage(words, view));
       drawn.push(
         before &&

@@ -1,7 +1,7 @@
 /**
  * What the overlay shows, as state apart from the components that draw it: the comments it knows, the ones
  * drawn this frame and where, the open card, the badge in the Tab order, the confirmation after a button,
- * and the comment the popup asked to show.
+ * the comment the popup asked to show, and the one being captured for the escalation kit.
  */
 import { signal } from '@preact/signals';
 import type { Platform } from '../../shared/comment';
@@ -79,6 +79,11 @@ export function createOverlayModel(settings: CardSettings) {
     /** The comment the popup asked to show, and the ring drawn around it (page coordinates). */
     highlightKey: signal<string | null>(null),
     ring: signal<Rect | null>(null),
+    /**
+     * The comment whose screenshot the escalation kit is taking: its shield is lifted, and the badges, the
+     * ring and the card are transparent, for the capture only.
+     */
+    capturing: signal<string | null>(null),
     settings: signal<CardSettings>(settings),
   };
 }

@@ -25,6 +25,7 @@ button { font: inherit; cursor: pointer; }
   display: flex; align-items: center; justify-content: center; overflow: hidden; }
 .shield span { font-size: 12px; font-weight: 600; color: #1b1b1b; background: rgb(255 255 255 / 0.9);
   border-radius: 999px; padding: 2px 10px; white-space: nowrap; }
+.capturing .badge, .capturing .ring, .capturing .card { opacity: 0 !important; }
 .ring { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1a73e8; border-radius: 8px; }
 .card { position: absolute; box-sizing: border-box; overflow: auto; overscroll-behavior: contain;
   pointer-events: auto; background: #fff; color: #1b1b1b; border: 1px solid #c4c7c5; border-radius: 10px;

@@ -44,13 +44,26 @@ describe('learning from corrections', () => {
     expect(learnAdjustment(loadModel(), []).delta.size).toBe(0);
   });
 
-  it('measures agreement on corrections it did not learn from', () => {
-    const examples = [...CORRECTED, SIMILAR, 'Zorblex 3 encore planté hier soir, bravo les génies 🤡'].map(
-      asCustomer,
+  it('still reads corrections stored by a release with a bigger hash table', () => {
+    const model = loadModel();
+    // The same features cut to twice as many buckets, as a model with one more hash bit stored them.
+    const wider = CORRECTED.map(asCustomer).map((ex, i) => ({
+      ...ex,
+      gram: ex.gram.map((b) => b | (((i + 1) % 2) * (model.mask + 1))),
+    }));
+    const adjustment = learnAdjustment(model, wider);
+    expect(classify(SIMILAR, { adjustment }).label).toBe('unhappy_customer');
+    expect(heldOutAgreement(model, wider).adjustedAgrees).toBe(
+      heldOutAgreement(model, CORRECTED.map(asCustomer)).adjustedAgrees,
     );
-    const agreement = heldOutAgreement(loadModel(), examples);
+  });
+
+  it('measures agreement on corrections it did not learn from', () => {
+    const texts = [...CORRECTED, SIMILAR, 'Zorblex 3 encore planté hier soir, bravo les génies 🤡'];
+    const agreement = heldOutAgreement(loadModel(), texts.map(asCustomer));
     expect(agreement.measured).toBe(5);
-    expect(agreement.modelAgrees).toBe(0);
+    expect(agreement.modelAgrees).toBe(texts.filter((t) => classify(t).label === 'unhappy_customer').length);
+    expect(agreement.modelAgrees).toBeLessThan(3);
     // Each is labelled by what was learned from the four others: more agree than with the model alone.
     expect(agreement.adjustedAgrees).toBeGreaterThanOrEqual(2);
     expect(agreement.adjustedAgrees).toBeGreaterThan(agreement.modelAgrees);

@@ -1,13 +1,10 @@
+import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cueKind } from '../../../src/export/anonymize-closed';
-import {
-  createPseudonymiser,
-  hmacSha256,
-  sha256,
-  studyPseudonymKey,
-} from '../../../src/export/anonymize-hmac';
-import { createRedactor, DIGIT_TOKEN, nameTokens, REFERENCE_RULE } from '../../../src/export/anonymize-text';
+import { createPseudonymiser, studyPseudonymKey } from '../../../src/export/anonymize-hmac';
+import { digitTokens } from '../../../src/export/anonymize-patterns';
+import { createRedactor, nameTokens } from '../../../src/export/anonymize-text';
 import { CUE_KINDS } from '../../../src/shared/comment';
 
 const redact = createRedactor(
@@ -65,14 +62,35 @@ describe('redaction into typed placeholders', () => {
     expect(redact(text)).toBe(expected);
   });
 
-  it('finds exactly the tokens of the reference rule that hold a digit, at the same places', () => {
+  it('finds exactly the reference tokens that hold a digit, at the same places', () => {
+    // What a reference token is: letters and digits joined by single -_/., after an optional #.
+    const chains = /#?[\p{L}\p{N}]+(?:[-_/.][\p{L}\p{N}]+)*/gu;
     const withDigit = (text: string) =>
-      [...text.matchAll(REFERENCE_RULE.pattern)]
+      [...text.matchAll(chains)]
         .filter((match) => /\p{N}/u.test(match[0]))
         .map((match) => `${match.index}:${match[0]}`);
     const direct = (text: string) =>
-      [...text.matchAll(DIGIT_TOKEN)].map((match) => `${match.index}:${match[0]}`);
-    const alphabet = ['a', 'B', 'é', '1', '9', '٣', '#', '-', '_', '/', '.', ' ', ',', '@', '[', '\u0001'];
+      [...digitTokens(text)].map(([start, end]) => `${start}:${text.slice(start, end)}`);
+    const alphabet = [
+      'a',
+      'B',
+      'é',
+      '1',
+      '9',
+      '٣',
+      '𝟙',
+      '𐐀',
+      '#',
+      '-',
+      '_',
+      '/',
+      '.',
+      ' ',
+      ',',
+      '@',
+      '[',
+      '\u0001',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
         const text = chars.join('');
@@ -84,6 +102,69 @@ describe('redaction into typed placeholders', () => {
 
   it('keeps every character it does not redact as written', () => {
     const text = 'Ｌｅ ｓｅｒｖｉｃｅ… « ２ｅ » fois, 𝐍𝐔𝐋 ! ﬁn ①';
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('the leaks of issue 16 are gone', () => {
+  const redactWithNames = createRedactor([
+    'Jean Dupont',
+    'apolline_tessandier',
+    'Lucienne Vautrelle',
+    'ElodieMarchetti',
+    'Дмитро Коваль',
+  ]);
+
+  it.each([
+    // Invisible characters inside a word: zero-width space, soft hyphen, word joiner, byte-order mark.
+    ['Je\u200ban Dup\u200bont', '[NAME] [NAME]'],
+    ['Jean Dupo\u00adnt !', '[NAME] [NAME] !'],
+    ['J\u2060ean D\ufeffupont', '[NAME] [NAME]'],
+    // Look-alikes NFKC leaves: Cyrillic, Greek capitals, small capitals, mixed.
+    ['Јеаn Duроnt', '[NAME] [NAME]'],
+    ['DUΡΟΝΤ', '[NAME]'],
+    ['ᴊᴇᴀɴ ᴅᴜᴘᴏɴᴛ', '[NAME] [NAME]'],
+    ['ᴊеаn dᴜpont', '[NAME] [NAME]'],
+    // Case does not matter in other scripts either.
+    ['ДМИТРО коваль', '[NAME] [NAME]'],
+    // Every part of a handle: apolline_tessandier, ElodieMarchetti.
+    ['Apolline Tessandier est là', '[NAME] [NAME] est là'],
+    ['tessandier encore', '[NAME] encore'],
+    ['Élodie marchetti', '[NAME] [NAME]'],
+    // E-mails written out or spelled, bare domains by the public suffix list.
+    ['lucienne dot vautrelle at laposte dot net', '[EMAIL]'],
+    ['écris à luc.v(at)laposte.net merci', 'écris à [EMAIL] merci'],
+    ['luc.v [at] laposte [dot] net', '[EMAIL]'],
+    ['luc.v @ laposte . net', '[EMAIL]'],
+    ['luc arobase laposte point net', '[EMAIL]'],
+    ['LUC AT LAPOSTE DOT NET', '[EMAIL]'],
+    ['luc {at} laposte {point} fr.', '[EMAIL].'],
+    ['mail : luc at laposte dot net. Merci', 'mail : [EMAIL]. Merci'],
+    ['voir boutique-vautrelle.ovh', 'voir [URL]'],
+    ['vautrelle.social !', '[URL] !'],
+    ['boutique-vautrelle.co.uk/contact.', '[URL].'],
+    ['boutique-vautrelle(dot)ovh', '[URL]'],
+    // Streets without a number.
+    ["j'habite rue des Kanarilles", "j'habite [ADDRESS]"],
+    ["j'habite rue des kanarilles", "j'habite [ADDRESS]"],
+    ['avenue Foch', '[ADDRESS]'],
+    ['chemin des Vignes', '[ADDRESS]'],
+    ['près du boulevard de la république', 'près du [ADDRESS]'],
+    ['Baker Street', '[ADDRESS]'],
+    ['I live on Elm Road', 'I live on [ADDRESS]'],
+    ['on baker street? no, Baker street', 'on baker street? no, [ADDRESS]'],
+  ])('%s', (text, expected) => {
+    expect(redactWithNames(text)).toBe(expected);
+  });
+
+  it.each([
+    'au cours des années, à la place de la direction',
+    'la rue est calme, une rue de ma ville',
+    'le chemin de fer, en route pour la gare',
+    'The road was long, no way. La place est libre.',
+    "C'est nul.Je pars, on se voit at noon",
+    'photo.jpg et doc.pdf',
+  ])('leaves ordinary words alone: %s', (text) => {
     expect(redact(text)).toBe(text);
   });
 });
@@ -121,46 +202,53 @@ describe('cue kinds', () => {
 });
 
 describe('keyed hashes', () => {
-  const bytes = (text: string) => new TextEncoder().encode(text);
-  const hex = (data: Uint8Array | ArrayBuffer) => Buffer.from(new Uint8Array(data)).toString('hex');
+  const pseudonymOf = async (key: Uint8Array<ArrayBuffer>, prefix: string, identity: string) =>
+    (await createPseudonymiser(key, [[prefix, identity]]))(prefix, identity);
 
-  it('SHA-256 and HMAC-SHA-256 agree with WebCrypto, across block boundaries and long keys', async () => {
-    for (const length of [0, 1, 55, 56, 63, 64, 65, 200]) {
-      const message = bytes('é'.repeat(length));
-      expect(hex(sha256(message))).toBe(hex(await crypto.subtle.digest('SHA-256', message)));
-      const key = bytes('k'.repeat(length + 3));
-      const webKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, [
-        'sign',
-      ]);
-      expect(hex(hmacSha256(key, message))).toBe(hex(await crypto.subtle.sign('HMAC', webKey, message)));
-    }
+  it('gives the pseudonyms earlier exports gave (HMAC-SHA-256, 80 bits in base32)', async () => {
+    // Written by the first, hand-written HMAC-SHA-256: a study's pseudonyms must not change with the code.
+    const key = Uint8Array.from({ length: 32 }, (_, i) => i);
+    const pairs = [
+      ['p', 'x:@alice', 'p_vzhxxizfwzkslqlk'],
+      ['t', 'facebook:1234', 't_gvy4oaywxzcwm5y3'],
+      ['p', 'facebook:Zoé Durand', 'p_3ci755u7xoiqxgoa'],
+    ] as const;
+    const pseudonym = await createPseudonymiser(
+      key,
+      pairs.map(([prefix, identity]) => [prefix, identity]),
+    );
+    for (const [prefix, identity, expected] of pairs) expect(pseudonym(prefix, identity)).toBe(expected);
+    const secret = new Uint8Array(32).fill(7);
+    expect(await pseudonymOf(await studyPseudonymKey('study', secret), 'p', 'x:@a')).toBe(
+      'p_6kp2ek4ejljvbajy',
+    );
   });
 
-  it('separates prefixes, study keys and installs', () => {
-    const secret = new Uint8Array(32).fill(7);
-    const pseudonym = createPseudonymiser(studyPseudonymKey('study', secret));
-    expect(pseudonym('p', 'x:@a')).toBe(createPseudonymiser(studyPseudonymKey('study', secret))('p', 'x:@a'));
+  it('hashes each distinct pair once and knows no other', async () => {
+    const pseudonym = await createPseudonymiser(new Uint8Array(32), [
+      ['p', 'x:@a'],
+      ['p', 'x:@a'],
+      ['t', 'x:@a'],
+    ]);
     expect(pseudonym('p', 'x:@a').slice(2)).not.toBe(pseudonym('t', 'x:@a').slice(2));
-    expect(pseudonym('p', 'x:@a')).not.toBe(
-      createPseudonymiser(studyPseudonymKey('other', secret))('p', 'x:@a'),
-    );
+    expect(() => pseudonym('p', 'x:@b')).toThrow(/no pseudonym/);
+  });
+
+  it('separates study keys and installs', async () => {
+    const secret = new Uint8Array(32).fill(7);
+    const first = await pseudonymOf(await studyPseudonymKey('study', secret), 'p', 'x:@a');
+    expect(await pseudonymOf(await studyPseudonymKey('study', secret), 'p', 'x:@a')).toBe(first);
+    expect(await pseudonymOf(await studyPseudonymKey('other', secret), 'p', 'x:@a')).not.toBe(first);
     const otherInstall = new Uint8Array(32).fill(8);
-    expect(pseudonym('p', 'x:@a')).not.toBe(
-      createPseudonymiser(studyPseudonymKey('study', otherInstall))('p', 'x:@a'),
-    );
-    expect(() => studyPseudonymKey('study', new Uint8Array(8))).toThrow(/per-install secret/);
+    expect(await pseudonymOf(await studyPseudonymKey('study', otherInstall), 'p', 'x:@a')).not.toBe(first);
+    await expect(studyPseudonymKey('study', new Uint8Array(8))).rejects.toThrow(/per-install secret/);
   });
 
   it('is the HMAC of the study key under the install secret: the study key alone cannot give it', async () => {
     const secret = new Uint8Array(32).fill(7);
-    const webKey = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: 'SHA-256' }, false, [
-      'sign',
-    ]);
-    const expected = await crypto.subtle.sign(
-      'HMAC',
-      webKey,
-      bytes('desaffect research export study pseudonyms v2\u0000study'),
-    );
-    expect(hex(studyPseudonymKey('study', secret))).toBe(hex(expected));
+    const expected = createHmac('sha256', secret)
+      .update('desaffect research export study pseudonyms v2\u0000study')
+      .digest();
+    expect(Buffer.from(await studyPseudonymKey('study', secret))).toEqual(expected);
   });
 });

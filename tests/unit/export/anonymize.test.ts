@@ -13,7 +13,7 @@ import {
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
 import { ACCOUNT_CATEGORIES, DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/export/messages';
 import { unescapeFormula } from '../../../src/export/serialize';
-import { zipExport } from '../../../src/export/zip';
+import { ZipWriter } from '../../../src/export/zip';
 import type { Label, Platform } from '../../../src/shared/comment';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { CommentRow } from '../../../src/storage/schema';
@@ -95,8 +95,9 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
       excludedRows: [`comment:${firstComment.key}`, 'action:3', 'checkin:1'],
     },
   };
-  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports. The CM's own additions go
-  // together (notes and label corrections in, or neither), so both sides of each are covered.
+  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports. What the CM adds beyond the
+  // defaults goes together (notes, label corrections and finer values in, or none), so both sides of each
+  // are covered.
   const combinations = (['none', 'redacted'] as const).flatMap((text) =>
     (['hour', 'day'] as const).flatMap((granularity) =>
       [null, ...ACCOUNT_CATEGORIES].flatMap((accountCategory) =>
@@ -109,6 +110,7 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
               studyKey,
               checkInNoteIds,
               corrections: checkInNoteIds.length > 0,
+              finerValues: checkInNoteIds.length > 0,
               exclusion,
             })),
           ),
@@ -122,9 +124,9 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
   });
 
   it.each(combinations)(
-    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections $corrections, excluded: $exclusion',
+    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections and finer values $corrections, excluded: $exclusion',
     async ({ exclusion, ...chosen }) => {
-      const prepared = prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
+      const prepared = await prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
       const files = unzipToText(await writeExportZip(prepared));
       const corrections = chosen.corrections ? ['label_corrections.csv', 'label_corrections.jsonl'] : [];
       expect(Object.keys(files).sort()).toEqual([...FILES, ...corrections].sort());
@@ -158,14 +160,28 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
     },
   );
 
-  it('keeps only the kind of each cue, from the classifier’s own list', async () => {
-    const result = await buildExport(canaryHistory(), options(), meta);
-    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('insult;threat;other;shouting');
-    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('other;insult');
+  /** The comment with values outside the closed lists, five times: alike enough to be published. */
+  function withFiveLeakyComments(): BackupTables {
+    const tables = canaryHistory();
+    const leaky = tables.comments.find((row) => row.lang === 'LEAKYLANG') as CommentRow;
+    for (const copy of [1, 2, 3, 4]) {
+      tables.comments.push({ ...leaky, id: `${leaky.id}${copy}`, key: `${leaky.key}${copy}` });
+    }
+    return tables;
+  }
+
+  it('keeps only the kind of each cue, from the classifier’s own list, in its order', async () => {
+    const result = await buildExport(withFiveLeakyComments(), options({ finerValues: true }), meta);
+    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('threat;insult;shouting;other');
+    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('insult;other');
   });
 
   it('drops values outside the closed vocabularies', async () => {
-    const result = await buildExport(canaryHistory(), options({ granularity: 'day' }), meta);
+    const result = await buildExport(
+      withFiveLeakyComments(),
+      options({ granularity: 'day', finerValues: true }),
+      meta,
+    );
     expect(column(result, 'comments_seen.jsonl', 'lang')).toContain(null);
     expect(new Set(column(result, 'comments_seen.jsonl', 'lang'))).toEqual(new Set(['fr', null]));
     expect(new Set(column(result, 'actions.jsonl', 'tactic'))).toEqual(new Set(['other', 'hide']));
@@ -193,7 +209,7 @@ describe('pseudonyms', () => {
 
   /** Each written row with the commenter it came from. */
   async function commenters(chosen: Partial<ExportOptions>, overrides: Partial<ExportMeta> = {}) {
-    const prepared = prepareExport(history, options({ granularity: 'day', ...chosen }), {
+    const prepared = await prepareExport(history, options({ granularity: 'day', ...chosen }), {
       ...meta,
       ...overrides,
     });
@@ -244,13 +260,13 @@ describe('pseudonyms', () => {
     for (const pseudonym of otherInstall) expect(first).not.toContain(pseudonym);
   });
 
-  it('refuse a study key without the per-install secret', () => {
-    expect(() =>
+  it('refuse a study key without the per-install secret', async () => {
+    await expect(
       prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: undefined }),
-    ).toThrow(/per-install secret/);
-    expect(() =>
+    ).rejects.toThrow(/per-install secret/);
+    await expect(
       prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: new Uint8Array(4) }),
-    ).toThrow(/per-install secret/);
+    ).rejects.toThrow(/per-install secret/);
   });
 });
 
@@ -339,7 +355,7 @@ describe('files readable by pandas, R and DuckDB', () => {
     const result = await buildExport(tables, options(), meta);
     const csv = result.files['comments_seen.csv'] as string;
     expect(csv.split('\r\n')[0]).toMatch(
-      /^comment_no,day,seen_hour_utc,period_start,time_precision,platform,commenter,thread,/,
+      /^comment_no,day,seen_hour_utc,period_start,time_precision,commenter,thread,platform,by_own_account,label,intensity_band,classifier_version$/,
     );
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(column(result, 'comments_seen.jsonl', 'seen_hour_utc').filter(Boolean)[0]).toMatch(
@@ -352,7 +368,7 @@ describe('files readable by pandas, R and DuckDB', () => {
   });
 
   it('zips deterministically, readable by a standard unzip', async () => {
-    const prepared = prepareExport(tables, options({ text: 'redacted' }), {
+    const prepared = await prepareExport(tables, options({ text: 'redacted' }), {
       ...meta,
       pseudonymKey: new Uint8Array(32),
     });
@@ -418,7 +434,7 @@ describe('preview, pages and exclusions', () => {
 
   it('pages through every row of a big table, each page exactly as written, each row excludable', async () => {
     const history = syntheticHistory(1_234, 50, 10);
-    const prepared = prepareExport(history, options({ text: 'redacted' }), meta);
+    const prepared = await prepareExport(history, options({ text: 'redacted' }), meta);
     const preview = (
       await buildExport(history, options({ text: 'redacted' }), { ...meta, pseudonymKey: new Uint8Array(32) })
     ).preview;
@@ -445,22 +461,26 @@ describe('preview, pages and exclusions', () => {
     expect(previewPage(prepared, 'comments_seen', 73).offset).toBe(50);
     // A row from the last page, left out.
     const lastRef = [...refs].at(-1) as string;
-    const without = prepareExport(history, options({ text: 'redacted', excludedRows: [lastRef] }), meta);
+    const without = await prepareExport(
+      history,
+      options({ text: 'redacted', excludedRows: [lastRef] }),
+      meta,
+    );
     expect(without.tables[0]?.total).toBe(written.length - 1);
   });
 
-  it('leaves out rows recorded after the snapshot, and the fingerprint follows changes', () => {
+  it('leaves out rows recorded after the snapshot, and the fingerprint follows changes', async () => {
     const history = canaryHistory();
     const asOf = Date.UTC(2026, 10, 21, 12);
-    const prepared = prepareExport(history, options({ granularity: 'day' }), { ...meta, asOf });
+    const prepared = await prepareExport(history, options({ granularity: 'day' }), { ...meta, asOf });
     const firstSeen = new Map(history.comments.map((row) => [`comment:${row.key}`, row.firstSeen]));
     const refs = prepared.tables[0]?.rows(0, prepared.tables[0].total).map((row) => row.ref as string) ?? [];
     expect(refs.length).toBeGreaterThan(5);
     for (const ref of refs) expect(firstSeen.get(ref) as number).toBeLessThanOrEqual(asOf);
-    const everything = prepareExport(history, options({ granularity: 'day' }), meta);
+    const everything = await prepareExport(history, options({ granularity: 'day' }), meta);
     expect(everything.tables[0]?.total).toBeGreaterThan(refs.length);
 
-    const again = prepareExport(history, options({ granularity: 'day' }), {
+    const again = await prepareExport(history, options({ granularity: 'day' }), {
       ...meta,
       asOf,
       now: meta.now + 60_000,
@@ -474,9 +494,9 @@ describe('preview, pages and exclusions', () => {
         { ...(history.comments[0] as CommentRow), key: 'x:new', firstSeen: asOf + 1 },
       ],
     };
-    expect(prepareExport(later, options({ granularity: 'day' }), { ...meta, asOf }).fingerprint()).toBe(
-      prepared.fingerprint(),
-    );
+    expect(
+      (await prepareExport(later, options({ granularity: 'day' }), { ...meta, asOf })).fingerprint(),
+    ).toBe(prepared.fingerprint());
     const seenAgain = {
       ...history,
       comments: history.comments.map((row, i) =>
@@ -484,7 +504,7 @@ describe('preview, pages and exclusions', () => {
       ),
     };
     expect(
-      prepareExport(seenAgain, options({ granularity: 'day' }), { ...meta, asOf }).fingerprint(),
+      (await prepareExport(seenAgain, options({ granularity: 'day' }), { ...meta, asOf })).fingerprint(),
     ).not.toBe(prepared.fingerprint());
   });
 });
@@ -728,7 +748,7 @@ describe('manifest, codebook and versions', () => {
     const manifest = JSON.parse(result.files['manifest.json'] as string);
     expect(manifest).toMatchObject({
       format: 'desaffect-research-export',
-      formatVersion: 2,
+      formatVersion: 3,
       exporter: { extensionVersion: '9.9.9', classifierVersion: CLASSIFIER_VERSION },
       data: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
       exportedOn: '2026-11-25',
@@ -737,6 +757,7 @@ describe('manifest, codebook and versions', () => {
         accountCategory: 'sports_club',
         timeGranularity: 'day',
         commentText: 'none',
+        finerValues: false,
         studyKeyUsed: true,
         checkInNotesIncluded: 1,
         minimumAggregateCellSize: 5,
@@ -764,11 +785,14 @@ describe('manifest, codebook and versions', () => {
 
 describe('zip transport', () => {
   it('survives base64 both ways, byte for byte', async () => {
-    const bytes = await zipExport({
-      'a.csv': 'x,y\r\n1,2\r\n',
-      'b.bin': new Uint8Array(100_000).map((_, i) => i * 7),
-      'empty.jsonl': '',
-    });
+    const zip = new ZipWriter(Date.UTC(2026, 0, 1));
+    await zip.add('a.csv', 'x,y\r\n1,2\r\n');
+    await zip.add(
+      'b.bin',
+      new Uint8Array(100_000).map((_, i) => i * 7),
+    );
+    await zip.add('empty.jsonl', '');
+    const bytes = zip.finish();
     const back = base64ToBytes(bytesToBase64(bytes));
     expect(back).toEqual(bytes);
     const files = unzipSync(back);
@@ -816,9 +840,10 @@ describe('label corrections and classifier versions', () => {
 
   it('each comment names the classifier that labelled it; a forged version is left empty', async () => {
     const history = canaryHistory();
-    history.comments = history.comments.map((row, i) => ({
+    // Five alike, so that the forged version is not too rare to publish (it is part of the kind).
+    history.comments = history.comments.map((row) => ({
       ...row,
-      version: i === 0 ? 'x; DROP' : row.version,
+      version: row.id.startsWith('filler-x-20-in') ? 'x; DROP' : row.version,
     }));
     const versions = column(
       await buildExport(history, options(), meta),

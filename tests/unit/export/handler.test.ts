@@ -30,8 +30,10 @@ async function seed() {
   return db;
 }
 
-const handlersOn = (database: NonNullable<typeof db>, installSecret?: () => Promise<Uint8Array>) =>
-  exportHandlers({ db: database, now: () => NOW, installSecret });
+const handlersOn = (
+  database: NonNullable<typeof db>,
+  installSecret?: () => Promise<Uint8Array<ArrayBuffer>>,
+) => exportHandlers({ db: database, now: () => NOW, installSecret });
 
 const draft = (options: Partial<ExportOptions> = {}, draftId = 'draft-0001') => ({
   draftId,
