@@ -132,6 +132,8 @@ export function fakeLayout(): void {
   vi.spyOn(Element.prototype, 'getBoundingClientRect').mockReturnValue({ ...box, toJSON: () => box });
   vi.spyOn(document.documentElement, 'clientWidth', 'get').mockReturnValue(1_000);
   vi.spyOn(document.documentElement, 'clientHeight', 'get').mockReturnValue(800);
+  // Nothing in front of the page (jsdom does no hit-testing).
+  document.elementsFromPoint = () => [];
   const attachShadow = Element.prototype.attachShadow;
   vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
     overlayRoot = attachShadow.call(this, init);

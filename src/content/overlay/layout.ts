@@ -4,7 +4,8 @@
  * the ring are placed in page coordinates on a layer that follows the window's scrolling, so scrolling
  * the page costs one transform and a look at boxes already read; a scroll inside the page (a dialog), a
  * resize, a comment near the window or the document changing size, or the page's own changes
- * (`schedule`) read the boxes again. Nothing runs while the tab is hidden.
+ * (`schedule`) read the boxes again. While a modal dialog is in front of the page, only the comments in it
+ * are drawn. Nothing runs while the tab is hidden.
  */
 import { whileVisible } from '../timers';
 import { BADGE_SIZE, badgeSpot, type CardSpot, cardSpot, type Rect, union } from './geometry';
@@ -58,6 +59,8 @@ export function trackLayout(options: {
   let cardZone: Rect | null = null;
   /** Each comment's box when it was last drawn: one that has not moved is not read further. */
   const drawnBoxes = new WeakMap<HTMLElement, Rect>();
+  /** The modal dialog in front of the page (Facebook's post dialog): the comments behind it are not drawn. */
+  let modal: Element | null = null;
 
   const requestFrame = () => {
     if (frame === 0 && resizes !== null) frame = requestAnimationFrame(pass);
@@ -88,10 +91,22 @@ export function trackLayout(options: {
       view.height !== before.height
     )
       model.view.value = view;
-    if (!scrollOnly) finder.invalidate();
+    if (!scrollOnly) {
+      finder.invalidate();
+      modal = modalInFront();
+    }
     readBoxes();
     scrollOnly = true;
     placeCard();
+  };
+
+  /**
+   * The modal dialog over the middle of the window, if there is one (a scroll cannot open or close one):
+   * one hit test, past the overlay's own element.
+   */
+  const modalInFront = (): Element | null => {
+    const hits = document.elementsFromPoint(view.width / 2, view.height / 2);
+    return hits.find((hit) => !host.isOwnNode(hit))?.closest('[aria-modal="true"]') ?? null;
   };
 
   const readBoxes = () => {
@@ -105,7 +120,7 @@ export function trackLayout(options: {
     for (const element of near) {
       const comment = commentOf(element);
       const box = finder.boxOf(element);
-      if (!comment || !box) continue;
+      if (!comment || !box || (modal !== null && !modal.contains(element))) continue;
       const before = previous.get(comment.key);
       const moved = !sameRect(box, drawnBoxes.get(element) ?? null);
       drawnBoxes.set(element, box);
