@@ -4,7 +4,8 @@
  * The comments are kept in the order of their boxes as last read (a thread is a vertical list); a
  * binary search finds where the window is, and the boxes are read again from there, outwards, until a
  * few comments in a row lie beyond it on each side. A box read since the page last changed is trusted;
- * a comment that moved is found as the walk goes past it, and the order is mended for the next time.
+ * when the walk finds a comment out of its place (comments loaded above, a list scrolled inside a
+ * dialog), every box is read again, the order mended, and the walk done again.
  */
 import type { Rect } from './geometry';
 
@@ -69,6 +70,46 @@ export function createNearFinder<T>(read: (item: T) => Rect | null): NearFinder<
     return moved;
   };
 
+  /**
+   * From where the band starts in the order, reads boxes outwards until STOP_AFTER in a row lie beyond it
+   * on each side; `disordered` when a box was not where the order kept it (or is gone).
+   */
+  const walk = (top: number, bottom: number) => {
+    const found: T[] = [];
+    let disordered = false;
+    let last: number | null = null;
+    const note = (box: Rect | null, upwards: boolean) => {
+      if (box === null || (last !== null && (upwards ? box.top > last : box.top < last))) disordered = true;
+      if (box !== null) last = box.top;
+      return box;
+    };
+    const start = firstFrom(top);
+    // Upwards: what lies above the band ends the walk; what lies below it has moved (read on).
+    for (let i = start - 1, beyond = 0; i >= 0 && beyond < STOP_AFTER; i--) {
+      const box = note(boxOf(ordered[i] as Entry<T>), true);
+      if (box === null || box.bottom < top) {
+        beyond += box === null ? 0 : 1;
+        continue;
+      }
+      beyond = 0;
+      if (box.top <= bottom) found.push((ordered[i] as Entry<T>).item);
+      else disordered = true;
+    }
+    // Downwards, the same the other way.
+    last = null;
+    for (let i = start, beyond = 0; i < ordered.length && beyond < STOP_AFTER; i++) {
+      const box = note(boxOf(ordered[i] as Entry<T>), false);
+      if (box === null || box.top > bottom) {
+        beyond += box === null ? 0 : 1;
+        continue;
+      }
+      beyond = 0;
+      if (box.bottom >= top) found.push((ordered[i] as Entry<T>).item);
+      else disordered = true;
+    }
+    return { found, disordered };
+  };
+
   return {
     add(item) {
       if (entries.has(item)) return;
@@ -93,48 +134,15 @@ export function createNearFinder<T>(read: (item: T) => Rect | null): NearFinder<
     },
     near(top, bottom) {
       place();
-      const found: T[] = [];
-      let disordered = false;
-      /** Flags a box out of the order it was kept in (or gone): the order is mended after the walk. */
-      let last: number | null = null;
-      const note = (box: Rect | null, upwards: boolean) => {
-        if (box === null || (last !== null && (upwards ? box.top > last : box.top < last))) disordered = true;
-        if (box !== null) last = box.top;
-        return box;
-      };
-      const start = firstFrom(top);
-      // Upwards: what lies above the band ends the walk; what lies below it has moved (read on).
-      for (let i = start - 1, beyond = 0; i >= 0 && beyond < STOP_AFTER; i--) {
-        const box = note(boxOf(ordered[i] as Entry<T>), true);
-        if (box === null || box.bottom < top) {
-          beyond += box === null ? 0 : 1;
-          continue;
-        }
-        beyond = 0;
-        if (box.top <= bottom) found.push((ordered[i] as Entry<T>).item);
-        else disordered = true;
-      }
-      // Downwards, the same the other way.
-      last = null;
-      for (let i = start, beyond = 0; i < ordered.length && beyond < STOP_AFTER; i++) {
-        const box = note(boxOf(ordered[i] as Entry<T>), false);
-        if (box === null || box.top > bottom) {
-          beyond += box === null ? 0 : 1;
-          continue;
-        }
-        beyond = 0;
-        if (box.bottom >= top) found.push((ordered[i] as Entry<T>).item);
-        else disordered = true;
-      }
-      // Mend the order for the next walk: boxes read this time are where they are now; an item no longer
-      // shown waits with the new ones.
-      if (disordered) {
-        for (const entry of ordered) if (entry.box === null) unplaced.add(entry);
-        ordered = ordered
-          .filter((entry) => entry.box !== null)
-          .sort((a, b) => (a.box?.top ?? 0) - (b.box?.top ?? 0));
-      }
-      return found;
+      const first = walk(top, bottom);
+      if (!first.disordered) return first.found;
+      // Some boxes were not where their order said: every box is read again and the order mended, so this
+      // walk and the next ones can trust it (a walk over a jumbled order may stop short of the window).
+      for (const entry of ordered) if (boxOf(entry) === null) unplaced.add(entry);
+      ordered = ordered
+        .filter((entry) => entry.box !== null)
+        .sort((a, b) => (a.box?.top ?? 0) - (b.box?.top ?? 0));
+      return walk(top, bottom).found;
     },
   };
 }
