@@ -91,6 +91,8 @@ export interface ThreatView {
   text: string | null;
   permalink: string | null;
   intensity: number;
+  /** The classifier hesitated between two labels. */
+  uncertain: boolean;
   firstSeen: number;
   /**
    * When evidence was kept for this threat (newest first). Screenshots stay in the Evidence section: a
