@@ -2,11 +2,24 @@ import { useEffect, useState } from 'preact/hooks';
 import { ask, type Reply } from '../ui/client';
 import { downloadBlob } from '../ui/download';
 import { formatNumber } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
+import { dataChanged, dataVersion } from '../ui/refresh';
 import { useReply } from '../ui/useReply';
 
+/** Tables a restore may name, in the CM's words ("row 3 of the comments"); never an internal path. */
+const RESTORE_TABLES = ['comments', 'actions', 'activity', 'checkins', 'evidence', 'settings', 'corrections'];
+
+/** Where a backup is damaged, from the restore's `comments.12.intensity`: "row 13 of the comments". */
+function damagedAt(where: string): string {
+  const [table, row] = where.split('.');
+  if (table === undefined || !RESTORE_TABLES.includes(table) || !/^\d+$/.test(row ?? '')) {
+    return t('dashRestoreDamaged');
+  }
+  return t('dashRestoreInvalid', t('restoreRow', [String(Number(row) + 1), t(`restoreTable_${table}`)]));
+}
+
 function restoreMessage(result: Reply<'ui→bg:restore'>): string {
-  if (result.ok) return t('dashRestoreDone', String(result.rows));
+  if (result.ok) return tn('dashRestoreDone', result.rows);
   switch (result.reason) {
     case 'not_json':
       return t('dashRestoreNotJson');
@@ -17,18 +30,25 @@ function restoreMessage(result: Reply<'ui→bg:restore'>): string {
     case 'unknown_version':
       return t('dashRestoreUnknownVersion', String(result.schemaVersion));
     case 'invalid':
-      return t('dashRestoreInvalid', result.where);
+      return damagedAt(result.where);
   }
 }
+
+/** The browser frees deleted rows' space lazily: the size is asked again now and then while shown. */
+const ESTIMATE_EVERY_MS = 5_000;
 
 function useStorageEstimate(refresh: unknown) {
   const [usage, setUsage] = useState<number | null>(null);
   useEffect(() => {
-    navigator.storage?.estimate().then(
-      (estimate) => setUsage(estimate.usage ?? null),
-      () => setUsage(null),
-    );
-  }, [refresh]);
+    const estimate = () =>
+      navigator.storage?.estimate().then(
+        (result) => setUsage(result.usage ?? null),
+        () => setUsage(null),
+      );
+    void estimate();
+    const timer = setInterval(estimate, ESTIMATE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [refresh, dataVersion.value]);
   return usage;
 }
 
@@ -50,6 +70,11 @@ export function DataSection() {
       reload();
     }
   };
+  /** Deleting or restoring changes what every view shows: the break banner and the counts ask again. */
+  const runChanging = async (task: () => Promise<{ text: string; error: boolean }>) => {
+    await run(task);
+    dataChanged();
+  };
 
   const backup = () =>
     run(async () => {
@@ -66,7 +91,7 @@ export function DataSection() {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    void run(async () => {
+    void runChanging(async () => {
       const result = await ask({ type: 'ui→bg:restore', fileText: await file.text() });
       input.value = '';
       return { text: restoreMessage(result), error: !result.ok };
@@ -74,7 +99,7 @@ export function DataSection() {
   };
 
   const deleteEverything = () =>
-    run(async () => {
+    runChanging(async () => {
       await ask({ type: 'ui→bg:delete-everything', confirmed: true });
       setConfirming(false);
       return { text: t('dashDeleted'), error: false };
@@ -86,14 +111,17 @@ export function DataSection() {
       <p data-testid="dash-storage">
         {bytes !== null && t('dashStorageUsed', formatNumber(bytes / 1_048_576, 1))}{' '}
         {usage &&
-          t('dashRowCounts', [
-            String(usage.rows.comments ?? 0),
-            String(usage.rows.actions ?? 0),
-            String(usage.rows.checkins ?? 0),
-            String(usage.rows.evidence ?? 0),
-          ])}
+          t(
+            'dataRows',
+            [
+              tn('dataComments', usage.rows.comments ?? 0),
+              tn('dataActions', usage.rows.actions ?? 0),
+              tn('dataCheckIns', usage.rows.checkins ?? 0),
+              tn('dataEvidence', usage.rows.evidence ?? 0),
+            ].join(', '),
+          )}
       </p>
-      {usage && <p class="muted small">{t('dashRetention', String(usage.retentionDays))}</p>}
+      {usage && <p class="muted small">{tn('dashRetention', usage.retentionDays)}</p>}
 
       <h3>{t('dashBackupTitle')}</h3>
       <p class="muted small">{t('dashBackupExplained')}</p>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EvidenceView } from '../tactics/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
-import { safeScreenshot } from '../ui/format';
+import { formatDateTime, safeScreenshot } from '../ui/format';
 import { t } from '../ui/i18n';
 import './settings.css';
 
@@ -34,8 +34,7 @@ export function EvidenceSection() {
   }, []);
 
   return (
-    <section aria-labelledby="evidence-title" class="evidence">
-      <h2 id="evidence-title">{t('evidenceTitle')}</h2>
+    <div class="evidence">
       <p class="muted">{t('evidenceHelp')}</p>
       {records?.length === 0 && <p>{t('evidenceNone')}</p>}
       <ul class="plain">
@@ -43,7 +42,7 @@ export function EvidenceSection() {
           <li key={record.id} class="evidence-record" data-evidence-id={record.id}>
             <dl>
               <dt>{t('evidenceRecordedAt')}</dt>
-              <dd>{new Date(record.at).toLocaleString()}</dd>
+              <dd>{formatDateTime(record.at)}</dd>
               <dt>{t('evidenceAuthor')}</dt>
               <dd>
                 <bdi>{record.authorName}</bdi> (<bdi>{record.authorHandle}</bdi>)
@@ -71,6 +70,6 @@ export function EvidenceSection() {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

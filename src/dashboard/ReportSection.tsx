@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { addDays, monthOf, weekOf } from '../shared/calendar';
 import { localDay } from '../shared/day';
 import { formatDay, formatDuration } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 import { useReply } from '../ui/useReply';
 import { TacticsTable } from './TacticsTable';
 
@@ -27,7 +27,7 @@ function periodRange(period: Period, today: string): { from: string; to: string 
  * name, text or link of any commenter, so none can be printed.
  */
 export function ReportSection() {
-  const [period, setPeriod] = useState<Period>('last_week');
+  const [period, setPeriod] = useState<Period>('this_week');
   const { from, to } = periodRange(period, localDay(Date.now()));
   const { reply: report, failed } = useReply({ type: 'ui→bg:workload-report', from, to });
   return (
@@ -60,7 +60,12 @@ export function ReportSection() {
             <dt>{t('dashReportEscalated')}</dt>
             <dd>{report.threatsEscalated}</dd>
             <dt>{t('dashReportHoursOnline')}</dt>
-            <dd>{t('dashReportOverDays', [formatDuration(report.activeMs), String(report.activeDays)])}</dd>
+            <dd>
+              {tn('dashReportOverDays', report.activeDays, [
+                formatDuration(report.activeMs),
+                String(report.activeDays),
+              ])}
+            </dd>
             <dt>{t('dashReportEarlyDays')}</dt>
             <dd>{report.earlyDays}</dd>
             <dt>{t('dashReportLateDays')}</dt>
