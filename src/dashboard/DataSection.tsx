@@ -3,7 +3,9 @@ import { ask, type Reply } from '../ui/client';
 import { downloadBlob } from '../ui/download';
 import { formatNumber } from '../ui/format';
 import { t, tn } from '../ui/i18n';
+import { JsonFileButton } from '../ui/JsonFileButton';
 import { dataChanged, dataVersion } from '../ui/refresh';
+import { StatusNote } from '../ui/StatusNote';
 import { useReply } from '../ui/useReply';
 
 /** Tables a restore may name, in the CM's words ("row 3 of the comments"); never an internal path. */
@@ -87,16 +89,11 @@ export function DataSection() {
       return { text: t('dashBackupDone'), error: false };
     });
 
-  const restore = (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    void runChanging(async () => {
-      const result = await ask({ type: 'ui→bg:restore', fileText: await file.text() });
-      input.value = '';
+  const restore = (fileText: string) =>
+    runChanging(async () => {
+      const result = await ask({ type: 'ui→bg:restore', fileText });
       return { text: restoreMessage(result), error: !result.ok };
     });
-  };
 
   const deleteEverything = () =>
     runChanging(async () => {
@@ -121,7 +118,11 @@ export function DataSection() {
             ].join(', '),
           )}
       </p>
-      {usage && <p class="muted small">{tn('dashRetention', usage.retentionDays)}</p>}
+      {usage && (
+        <p class="muted small" data-testid="dash-retention">
+          {tn('dashRetention', usage.retentionDays)}
+        </p>
+      )}
 
       <h3>{t('dashBackupTitle')}</h3>
       <p class="muted small">{t('dashBackupExplained')}</p>
@@ -129,26 +130,14 @@ export function DataSection() {
         <button type="button" onClick={backup} disabled={busy}>
           {t('dashBackupButton')}
         </button>
-        <label class="file-button">
-          {t('dashRestoreButton')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={restore}
-            disabled={busy}
-            data-testid="restore-input"
-          />
-        </label>
+        <JsonFileButton
+          label={t('dashRestoreButton')}
+          onFile={restore}
+          disabled={busy}
+          testId="restore-input"
+        />
       </div>
-      {status && (
-        <p
-          role={status.error ? 'alert' : 'status'}
-          class={status.error ? 'notice' : ''}
-          data-testid="data-status"
-        >
-          {status.text}
-        </p>
-      )}
+      <StatusNote status={status} testId="data-status" />
 
       <h3>{t('dashDeleteTitle')}</h3>
       {!confirming ? (

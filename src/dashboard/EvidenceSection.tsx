@@ -37,7 +37,7 @@ export function EvidenceSection() {
     <div class="evidence">
       <p class="muted">{t('evidenceHelp')}</p>
       {records?.length === 0 && <p>{t('evidenceNone')}</p>}
-      <ul class="plain">
+      <ul class="plain" data-testid={records ? 'evidence-list' : undefined}>
         {records?.map((record) => (
           <li key={record.id} class="evidence-record" data-evidence-id={record.id}>
             <dl>

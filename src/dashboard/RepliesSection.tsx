@@ -4,6 +4,9 @@ import { mergeReplies, parseRepliesFile, repliesFile, type SavedReply } from '..
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
 import { t, tn } from '../ui/i18n';
+import { JsonFileButton } from '../ui/JsonFileButton';
+import { Select } from '../ui/Select';
+import { StatusNote } from '../ui/StatusNote';
 import { tacticName } from '../ui/tactics';
 import { useReply } from '../ui/useReply';
 import './settings.css';
@@ -36,16 +39,12 @@ function ReplyForm({
   ) => (
     <label class="inline">
       {t(labelKey)}
-      <select
+      <Select
         value={reply[field]}
-        onChange={(e) => set({ [field]: e.currentTarget.value } as Partial<SavedReply>)}
-      >
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {name(option)}
-          </option>
-        ))}
-      </select>
+        options={options}
+        name={name}
+        onChange={(value) => set({ [field]: value } as Partial<SavedReply>)}
+      />
     </label>
   );
   return (
@@ -105,12 +104,8 @@ export function RepliesSection() {
     }
     reload();
   };
-  const importFile = async (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    const imported = parseRepliesFile(await file.text());
-    input.value = '';
+  const importFile = async (text: string) => {
+    const imported = parseRepliesFile(text);
     if (!imported) {
       setStatus({ text: t('repliesInvalid'), error: true });
       return;
@@ -183,25 +178,9 @@ export function RepliesSection() {
         >
           {t('repliesExport')}
         </button>
-        <label class="file-button">
-          {t('repliesImport')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={importFile}
-            data-testid="replies-import"
-          />
-        </label>
+        <JsonFileButton label={t('repliesImport')} onFile={importFile} testId="replies-import" />
       </div>
-      {status && (
-        <p
-          role={status.error ? 'alert' : 'status'}
-          class={status.error ? 'notice' : ''}
-          data-testid="replies-status"
-        >
-          {status.text}
-        </p>
-      )}
+      <StatusNote status={status} testId="replies-status" />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { addDays, monthOf, weekOf } from '../shared/calendar';
 import { localDay } from '../shared/day';
 import { formatDay, formatDuration } from '../ui/format';
 import { t, tn } from '../ui/i18n';
+import { Select } from '../ui/Select';
 import { useReply } from '../ui/useReply';
 import { TacticsTable } from './TacticsTable';
 
@@ -35,13 +36,12 @@ export function ReportSection() {
       <div class="toolbar no-print">
         <label>
           {t('dashReportPeriod')}{' '}
-          <select value={period} onChange={(event) => setPeriod(event.currentTarget.value as Period)}>
-            {PERIODS.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`dashPeriod_${choice}`)}
-              </option>
-            ))}
-          </select>
+          <Select
+            value={period}
+            options={PERIODS}
+            name={(choice) => t(`dashPeriod_${choice}`)}
+            onChange={(choice) => setPeriod(choice)}
+          />
         </label>
         <button type="button" onClick={() => window.print()}>
           {t('dashPrint')}

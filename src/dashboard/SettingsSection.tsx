@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
-import { AccountFields, ShieldChoices, ToneChoice } from './settings-fields';
+import { IdentityAndShield } from './settings-fields';
 import { dashboardSettings } from './store';
 import './settings.css';
 
@@ -45,16 +45,7 @@ export function SettingsSection() {
 
   return (
     <form class="settings" onSubmit={save}>
-      <fieldset>
-        <legend>{t('settingsAccounts')}</legend>
-        <AccountFields settings={settings} update={update} />
-        <ToneChoice settings={settings} update={update} />
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('settingsShield')}</legend>
-        <ShieldChoices settings={settings} update={update} />
-      </fieldset>
+      <IdentityAndShield settings={settings} update={update} />
 
       <fieldset>
         <legend>{t('settingsBreaks')}</legend>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
 import { t } from '../ui/i18n';
 import { dataChanged } from '../ui/refresh';
-import { AccountFields, ShieldChoices, ToneChoice } from './settings-fields';
+import { IdentityAndShield } from './settings-fields';
 import { dashboardSettings } from './store';
 import './settings.css';
 
@@ -35,15 +35,7 @@ export function SetupPanel() {
     >
       <h2 id="setup-title">{t('setupTitle')}</h2>
       <p class="muted">{t('setupIntro')}</p>
-      <fieldset>
-        <legend>{t('settingsAccounts')}</legend>
-        <AccountFields settings={settings} update={update} />
-        <ToneChoice settings={settings} update={update} />
-      </fieldset>
-      <fieldset>
-        <legend>{t('settingsShield')}</legend>
-        <ShieldChoices settings={settings} update={update} />
-      </fieldset>
+      <IdentityAndShield settings={settings} update={update} />
       {failed && <p class="notice">{t('popupUnavailable')}</p>}
       <div class="actions">
         <button type="submit">{t('setupSave')}</button>

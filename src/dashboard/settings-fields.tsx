@@ -4,6 +4,7 @@ import type { Settings } from '../shared/settings';
 import { SHIELD_CHOICES, type ShieldChoice, shieldChoice, shieldThreshold } from '../shared/shield';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
+import { Select } from '../ui/Select';
 
 interface FieldsProps {
   settings: Settings;
@@ -78,18 +79,31 @@ export function ShieldChoices({ settings, update }: FieldsProps) {
       {LABELS.map((label) => (
         <label key={label} class="inline">
           <LabelChip label={label} />
-          <select
+          <Select
             value={shieldChoice(settings.shield[label])}
-            onChange={(e) => choose(label, e.currentTarget.value as ShieldChoice)}
-          >
-            {SHIELD_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`shieldChoice_${choice}`)}
-              </option>
-            ))}
-          </select>
+            options={SHIELD_CHOICES}
+            name={(choice) => t(`shieldChoice_${choice}`)}
+            onChange={(choice) => choose(label, choice)}
+          />
         </label>
       ))}
+    </>
+  );
+}
+
+/** Who the CM is (accounts, brand, tone) and what to blur: the first-run setup, and the settings' start. */
+export function IdentityAndShield({ settings, update }: FieldsProps) {
+  return (
+    <>
+      <fieldset>
+        <legend>{t('settingsAccounts')}</legend>
+        <AccountFields settings={settings} update={update} />
+        <ToneChoice settings={settings} update={update} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('settingsShield')}</legend>
+        <ShieldChoices settings={settings} update={update} />
+      </fieldset>
     </>
   );
 }

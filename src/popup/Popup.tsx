@@ -72,7 +72,10 @@ export function Popup({
   // "Next" opens a comment further down: bring its line into view (the first one already is).
   const expanded = model.expanded.value;
   useEffect(() => {
-    if (expanded) document.querySelector(`[data-key="${CSS.escape(expanded)}"] .line`)?.scrollIntoView({ block: 'nearest' });
+    if (expanded)
+      document
+        .querySelector(`[data-key="${CSS.escape(expanded)}"] .line`)
+        ?.scrollIntoView({ block: 'nearest' });
   }, [expanded]);
 
   const summary = model.summary.value;
