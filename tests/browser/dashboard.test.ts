@@ -6,6 +6,7 @@ import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { askExtension, readStore } from '../support/chromium';
+import { SECTION_LOADED } from './dashboard-sections';
 import { type Harness, startHarness } from './harness';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's pictures; by default the tree stays clean. */
@@ -14,21 +15,6 @@ const DAYS = 30;
 
 let harness: Harness;
 let dashboard: Page;
-
-/**
- * What each dashboard section shows once its data has arrived, with the seeded data. The check-ins
- * section has none to wait for: with no check-in yet, it looks the same before and after.
- */
-const SECTION_LOADED = {
-  today: '[data-testid=dash-summary]',
-  history: '[data-testid=dash-trend]',
-  checkins: '[data-testid=checkin-form]',
-  report: '[data-testid=dash-report]',
-  data: '[data-testid=dash-storage]:has-text("MB used"):has-text("pieces of evidence")',
-  evidence: '.evidence-record',
-  export: '[data-testid=export-files]',
-  settings: 'form.settings',
-};
 
 /** What the seeding wrote for today, counted in the service worker's own time zone. */
 interface SeedSummary {
@@ -173,7 +159,75 @@ const cardCount = (page: Page, label: string) =>
   page.locator(`.cards [data-label=${label}] strong`).textContent();
 
 describe('the exposure dashboard in Chromium', () => {
+  it('guides a first run: own accounts and Pages, brand, tu or vous, shield levels, then steps aside', async () => {
+    const setup = dashboard.getByTestId('setup');
+    await setup.waitFor();
+    await setup.getByLabel(/Your own X accounts/).fill('acme_fr');
+    await setup.getByLabel(/Brand and product names/).fill('Acme');
+    await setup.getByLabel('tu (informal)').check();
+    await setup
+      .locator('label', { has: dashboard.locator('[data-label=troll]') })
+      .locator('select')
+      .selectOption('high');
+    await setup.getByRole('button', { name: 'Save and start' }).click();
+    await expect.poll(() => setup.count()).toBe(0);
+    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
+    expect(settings).toMatchObject({
+      ownHandles: { x: ['acme_fr'], facebook: [] },
+      brandNames: ['Acme'],
+      tone: 'tu',
+      setupDone: true,
+      shield: { troll: 0.5, threat: 0 },
+    });
+    await dashboard.reload();
+    await dashboard.getByTestId('dash-summary').waitFor();
+    expect(await dashboard.getByTestId('setup').count()).toBe(0);
+  });
+
+  it('switches language as soon as the settings are saved, navigation included, with no reload', async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#settings'));
+    const form = dashboard.locator('section[data-section=settings] form.settings');
+    await form.getByLabel('Language').selectOption('fr');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await dashboard.getByRole('link', { name: 'Historique' }).waitFor();
+    expect(await dashboard.locator('h2#section-heading').textContent()).toBe('Réglages');
+    expect(await dashboard.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await form.getByLabel('Langue').selectOption('en');
+    await form.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await dashboard.getByRole('link', { name: 'History' }).waitFor();
+  });
+
+  it('names every heading and landmark once per page (axe: landmark-unique), and opens the report on this week', async () => {
+    for (const [section, loaded] of Object.entries(SECTION_LOADED)) {
+      await dashboard.goto(harness.extensionUrl(`src/dashboard/index.html#${section}`));
+      await dashboard
+        .locator(`section[data-section=${section}] ${loaded}`)
+        .first()
+        .waitFor({ state: 'attached' });
+      const { headings, landmarks } = await dashboard.evaluate(() => {
+        const nameOf = (element: Element) =>
+          element.getAttribute('aria-label') ??
+          (element.getAttribute('aria-labelledby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ');
+        const landmarkSelector =
+          'main, nav, header, aside, section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby]';
+        return {
+          headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent),
+          landmarks: [...document.querySelectorAll(landmarkSelector)].map((l) => `${l.tagName} ${nameOf(l)}`),
+        };
+      });
+      expect({ section, headings }).toEqual({ section, headings: [...new Set(headings)] });
+      expect({ section, landmarks }).toEqual({ section, landmarks: [...new Set(landmarks)] });
+    }
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#report'));
+    await dashboard.getByTestId('dash-report').waitFor();
+    expect(await dashboard.getByLabel('Period').inputValue()).toBe('this_week');
+  });
+
   it("shows today's numbers, threats with safe links, and the hourly chart", async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#today'));
     await dashboard.reload();
     await dashboard.getByTestId('dash-summary').waitFor();
     expect(seeded.total).toBeGreaterThan(40);
@@ -183,7 +237,7 @@ describe('the exposure dashboard in Chromium', () => {
     const hostile = (seeded.byLabel.troll ?? 0) + (seeded.byLabel.threat ?? 0);
     expect(await dashboard.getByTestId('dash-summary').textContent()).toMatch(
       new RegExp(
-        `^${hostile} hostile comments today, [\\d.]+× your usual day; online since \\d\\d:\\d\\d( [AP]M)?\\.$`,
+        `^${hostile} hostile comments today, [\\d.]+ times your usual day; online since \\d\\d:\\d\\d( [AP]M)?\\.$`,
       ),
     );
     expect(await dashboard.getByTestId('dash-online').textContent()).toContain('2 h 00');
@@ -246,13 +300,18 @@ describe('the exposure dashboard in Chromium', () => {
     await zoomed.setViewportSize({ width: 640, height: 450 });
     for (const [section, loaded] of Object.entries(SECTION_LOADED)) {
       await zoomed.goto(harness.extensionUrl(`src/dashboard/index.html#${section}`));
-      await zoomed.locator(`section[data-section=${section}] ${loaded}`).first().waitFor();
+      await zoomed
+        .locator(`section[data-section=${section}] ${loaded}`)
+        .first()
+        .waitFor({ state: 'attached' });
       const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ section, overflow }).toEqual({ section, overflow: 0 });
     }
+    // Every section of the navigation was looked at.
+    expect(await zoomed.locator('nav a').count()).toBe(Object.keys(SECTION_LOADED).length);
     await zoomed.setViewportSize({ width: 200, height: 450 }); // the 400 px popup at 200 %
     await zoomed.goto(harness.extensionUrl('src/popup/index.html'));
-    await zoomed.locator('main section.summary').waitFor();
+    await zoomed.locator('main section.today').waitFor();
     expect(await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
     await zoomed.close();
   });
@@ -322,6 +381,12 @@ describe('the exposure dashboard in Chromium', () => {
   it('backs up, refuses a corrupt file untouched, deletes everything and restores the backup', async () => {
     await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#data'));
     const before = (await readStore(harness.browser.serviceWorker, 'comments')).length;
+    // One hostile comment in 30 minutes is enough for a break suggestion from now on (today's was snoozed).
+    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
+    await askExtension(dashboard, {
+      type: 'ui→bg:save-settings',
+      settings: { ...settings, nudges: { ...settings.nudges, hostileIn30Min: 1 } },
+    });
     expect(before).toBeGreaterThanOrEqual(2_000);
 
     const [download] = await Promise.all([
@@ -345,12 +410,22 @@ describe('the exposure dashboard in Chromium', () => {
     await expect
       .poll(async () => (await readStore(harness.browser.serviceWorker, 'comments')).length)
       .toBe(0);
+    // The page asks again: the counts say nothing is left, with no reload.
+    await expect
+      .poll(() => dashboard.getByTestId('dash-storage').textContent())
+      .toContain('0 comments, 0 actions');
 
     await input.setInputFiles(path);
     await expect
       .poll(() => dashboard.getByTestId('data-status').textContent(), { timeout: 20_000 })
       .toMatch(/Backup restored/);
     expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+    // Deleting everything also forgot today's snooze: the restored burst of hostile comments brings the
+    // break banner back, and the counts return, without a reload.
+    await dashboard.getByTestId('break-banner').waitFor();
+    await expect
+      .poll(() => dashboard.getByTestId('dash-storage').textContent())
+      .toContain(`${before.toLocaleString('en')} comments`);
   });
 
   it('logs active time on a supported site from the content script', async () => {

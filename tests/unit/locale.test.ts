@@ -10,7 +10,9 @@ describe('locale', () => {
   });
 
   it('formats named placeholders like browser.i18n', () => {
-    expect(formatMessage(CATALOGS.en, 'commentsReadOnPage_other', ['12'])).toBe('12 comments read on this page');
+    expect(formatMessage(CATALOGS.en, 'commentsReadOnPage_other', ['12'])).toBe(
+      '12 comments read on this page',
+    );
     expect(formatMessage(CATALOGS.fr, 'badgeAria', ['Troll', '80'])).toBe(
       'Desaffect\u00a0: Troll, intensité 80\u00a0%',
     );
@@ -19,9 +21,11 @@ describe('locale', () => {
 
   it('picks the plural form the language gives a count: French puts 0 and 1 in the singular', () => {
     const key = (language: 'fr' | 'en', count: number) =>
-      formatMessage(CATALOGS[language], pluralKey(CATALOGS[language], 'dashSummaryHostile', count, language), [
-        String(count),
-      ]);
+      formatMessage(
+        CATALOGS[language],
+        pluralKey(CATALOGS[language], 'dashSummaryHostile', count, language),
+        [String(count)],
+      );
     expect([0, 1, 2].map((count) => key('fr', count))).toEqual([
       '0 commentaire hostile aujourd’hui',
       '1 commentaire hostile aujourd’hui',
