@@ -1,7 +1,7 @@
 import { LABELS } from '../shared/comment';
 import { describeCue } from '../shared/cues';
 import type { Settings } from '../shared/settings';
-import { type OwnReply, replyLanguage, suggestReplies, topicOf } from '../tactics/replies';
+import { INTERNAL_TACTICS, type OwnReply, suggestReplies, textLanguage, topicOf } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { IntensityLevel } from '../ui/IntensityLevel';
 import { t, uiLanguage } from '../ui/i18n';
@@ -16,9 +16,6 @@ interface Props {
   ownReplies: readonly OwnReply[];
 }
 
-/** Tactics whose reply goes to a colleague or a manager, never into the site's reply box. */
-const INTERNAL: readonly Tactic[] = ['share_colleague', 'escalate'];
-
 /**
  * One comment of the queue: a single line (label, level, author, the start of the text) that opens on
  * the why, the tactics with replies that fit, and what the CM did. A handled comment stays where it is,
@@ -30,7 +27,6 @@ export function QueueItem({ comment, model, settings, ownReplies }: Props) {
   const handled = model.isHandled(comment);
   const shielded = model.isShielded(comment);
   const outcome = model.outcomes.value[key];
-  const language = replyLanguage(classification.lang, uiLanguage.value);
   const topic = topicOf(classification.cues);
   const values = {
     brand: settings.brandNames[0] ?? '',
@@ -43,7 +39,7 @@ export function QueueItem({ comment, model, settings, ownReplies }: Props) {
   const tacticRow = (tactic: Tactic) => {
     const suggestions = suggestReplies({
       tactic,
-      language,
+      language: textLanguage(tactic, classification.lang, uiLanguage.value),
       tone: settings.tone,
       topic,
       values,
@@ -65,7 +61,7 @@ export function QueueItem({ comment, model, settings, ownReplies }: Props) {
               {t('cardCopy')}
             </button>
           )}
-          {shown && !INTERNAL.includes(tactic) && (
+          {shown && !INTERNAL_TACTICS.includes(tactic) && (
             <button type="button" onClick={() => model.insert(key, shown.text)}>
               {t('cardInsert')}
             </button>

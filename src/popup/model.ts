@@ -44,7 +44,7 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
   const loaded = signal(false);
   /** The queue's keys in the order first shown; see keepOrder. */
   const order = signal<readonly string[]>([]);
-  /** The open comment; null once the CM closed it. Starts on the first comment not handled yet. */
+  /** The open comment, if any: the queue starts as one line per comment, the CM opens what they read. */
   const expanded = signal<string | null>(null);
   const outcomes = signal<Readonly<Record<string, Outcome>>>({});
   /** Which wording of a reply shows, by `commentKey tactic`. */
@@ -92,7 +92,6 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
         view.value = nextView;
         unavailable.value = false;
         order.value = queue.value.map((comment) => comment.key);
-        if (!loaded.value) expanded.value = queue.value.find((c) => !isHandled(c))?.key ?? null;
         loaded.value = true;
       });
     } catch {

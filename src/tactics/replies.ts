@@ -386,6 +386,16 @@ export function replyLanguage(commentLang: string, interfaceLang: string): Reply
   return interfaceLang.startsWith('fr') ? 'fr' : 'en';
 }
 
+/** Tactics whose text goes to a colleague or a manager, never to the commenter nor into the reply box. */
+export const INTERNAL_TACTICS: readonly Tactic[] = ['share_colleague', 'escalate'];
+
+/** The language of a tactic's text: the comment's for a reply, the CM's own for a word to colleagues. */
+export function textLanguage(tactic: Tactic, commentLang: string, interfaceLang: string): ReplyLanguage {
+  return INTERNAL_TACTICS.includes(tactic)
+    ? replyLanguage('und', interfaceLang)
+    : replyLanguage(commentLang, interfaceLang);
+}
+
 /**
  * The first ready reply for a tactic, in the "vous" tone and for no particular topic, with the wording the
  * CM edited per tactic before saved replies existed (the in-page card still asks this way). Null for

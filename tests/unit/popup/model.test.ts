@@ -79,7 +79,7 @@ function fakePort(comments: QueueComment[]) {
 }
 
 describe('the popup model', () => {
-  it('lists threats first and opens the first comment to handle', async () => {
+  it('lists threats first, one line each, none open until the CM opens one', async () => {
     const { port } = fakePort([
       comment('troll', 'troll'),
       comment('customer', 'unhappy_customer'),
@@ -88,7 +88,11 @@ describe('the popup model', () => {
     const model = createPopupModel(port, DEFAULT_SETTINGS);
     await model.refresh();
     expect(model.queue.value.map((c) => c.key)).toEqual(['threat', 'customer', 'troll']);
-    expect(model.expanded.value).toBe('threat');
+    expect(model.expanded.value).toBeNull();
+    model.toggle('customer');
+    expect(model.expanded.value).toBe('customer');
+    model.toggle('customer');
+    expect(model.expanded.value).toBeNull();
   });
 
   it('keeps a handled comment in its place, marked handled, and "Next" opens the following one', async () => {
@@ -107,7 +111,6 @@ describe('the popup model', () => {
     const handled = model.queue.value.find((c) => c.key === 'customer');
     expect(handled && model.isHandled(handled)).toBe(true);
     expect(model.outcomes.value.customer).toBe('cardLogged');
-    expect(model.expanded.value).toBe('customer');
     expect(model.next('customer')).toBe('other-customer');
     expect(model.expanded.value).toBe('other-customer');
   });

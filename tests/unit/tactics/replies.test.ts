@@ -6,6 +6,7 @@ import {
   replyLanguage,
   suggestReplies,
   TOPICS,
+  textLanguage,
   topicOf,
 } from '../../../src/tactics/replies';
 
@@ -120,6 +121,14 @@ describe('readyReply, as the in-page card asks', () => {
     );
     for (const tactic of ['ignore', 'hide', 'take_break'] as const)
       expect(readyReply(tactic, 'fr', values)).toBeNull();
+  });
+});
+
+describe('textLanguage', () => {
+  it('answers the commenter in their language, and speaks to colleagues in the CM’s', () => {
+    expect(textLanguage('restraint', 'fr', 'en')).toBe('fr');
+    expect(textLanguage('escalate', 'fr', 'en')).toBe('en');
+    expect(textLanguage('share_colleague', 'en', 'fr-FR')).toBe('fr');
   });
 });
 
