@@ -316,6 +316,58 @@ describe('the exposure dashboard in Chromium', () => {
     await zoomed.close();
   });
 
+  it('backs up, refuses a corrupt file untouched, deletes everything and restores the backup', async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#data'));
+    const before = (await readStore(harness.browser.serviceWorker, 'comments')).length;
+    // One hostile comment in 30 minutes is enough for a break suggestion from now on: the banner shows.
+    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
+    await askExtension(dashboard, {
+      type: 'ui→bg:save-settings',
+      settings: { ...settings, nudges: { ...settings.nudges, hostileIn30Min: 1 } },
+    });
+    await dashboard.reload();
+    const banner = dashboard.getByTestId('break-banner');
+    await banner.waitFor();
+    expect(before).toBeGreaterThanOrEqual(2_000);
+
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByRole('button', { name: 'Download a backup' }).click(),
+    ]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toMatch(/^desaffect-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+    const input = dashboard.getByTestId('restore-input');
+    await input.setInputFiles({
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"desaffect-backup","sch'),
+    });
+    await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+
+    await dashboard.getByRole('button', { name: 'Delete everything…' }).click();
+    await dashboard.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect
+      .poll(async () => (await readStore(harness.browser.serviceWorker, 'comments')).length)
+      .toBe(0);
+    // The page asks again: the counts say nothing is left, with no reload.
+    await expect
+      .poll(() => dashboard.getByTestId('dash-storage').textContent())
+      .toContain('0 comments, 0 actions');
+
+    await input.setInputFiles(path);
+    await expect
+      .poll(() => dashboard.getByTestId('data-status').textContent(), { timeout: 20_000 })
+      .toMatch(/Backup restored/);
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+    // The restored burst of hostile comments brings the banner back, and the counts return, with no reload.
+    await banner.waitFor();
+    await expect
+      .poll(() => dashboard.getByTestId('dash-storage').textContent())
+      .toContain(`${before.toLocaleString('en')} comments`);
+  });
+
   it('saves a check-in from the form and snoozes the break banner for today', async () => {
     await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#checkins'));
     await dashboard.reload();
@@ -376,56 +428,6 @@ describe('the exposure dashboard in Chromium', () => {
     expect(named.length).toBeGreaterThan(100);
     for (const commenter of named) expect(commenter).toMatch(/^p_[a-z2-7]{16}$/);
     expect(await commenters('browser-export-2')).toEqual(first);
-  });
-
-  it('backs up, refuses a corrupt file untouched, deletes everything and restores the backup', async () => {
-    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#data'));
-    const before = (await readStore(harness.browser.serviceWorker, 'comments')).length;
-    // One hostile comment in 30 minutes is enough for a break suggestion from now on (today's was snoozed).
-    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
-    await askExtension(dashboard, {
-      type: 'ui→bg:save-settings',
-      settings: { ...settings, nudges: { ...settings.nudges, hostileIn30Min: 1 } },
-    });
-    expect(before).toBeGreaterThanOrEqual(2_000);
-
-    const [download] = await Promise.all([
-      dashboard.waitForEvent('download'),
-      dashboard.getByRole('button', { name: 'Download a backup' }).click(),
-    ]);
-    const path = await download.path();
-    expect(download.suggestedFilename()).toMatch(/^desaffect-backup-\d{4}-\d{2}-\d{2}\.json$/);
-
-    const input = dashboard.getByTestId('restore-input');
-    await input.setInputFiles({
-      name: 'cut.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"desaffect-backup","sch'),
-    });
-    await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
-    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
-
-    await dashboard.getByRole('button', { name: 'Delete everything…' }).click();
-    await dashboard.getByRole('button', { name: 'Yes, delete everything' }).click();
-    await expect
-      .poll(async () => (await readStore(harness.browser.serviceWorker, 'comments')).length)
-      .toBe(0);
-    // The page asks again: the counts say nothing is left, with no reload.
-    await expect
-      .poll(() => dashboard.getByTestId('dash-storage').textContent())
-      .toContain('0 comments, 0 actions');
-
-    await input.setInputFiles(path);
-    await expect
-      .poll(() => dashboard.getByTestId('data-status').textContent(), { timeout: 20_000 })
-      .toMatch(/Backup restored/);
-    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
-    // Deleting everything also forgot today's snooze: the restored burst of hostile comments brings the
-    // break banner back, and the counts return, without a reload.
-    await dashboard.getByTestId('break-banner').waitFor();
-    await expect
-      .poll(() => dashboard.getByTestId('dash-storage').textContent())
-      .toContain(`${before.toLocaleString('en')} comments`);
   });
 
   it('logs active time on a supported site from the content script', async () => {
