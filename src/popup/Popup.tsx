@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
 import type { OwnReply } from '../tactics/replies';
 import { BreakBanner } from '../ui/BreakBanner';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
-import { ask } from '../ui/client';
 import { formatClock, formatDuration } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import type { PopupModel } from './model';
@@ -13,15 +12,9 @@ const REFRESH_MS = 2_000;
 
 /** Today in one line, then the break suggestion and the check-in, each one line until opened. */
 function SlimBar({ model }: { model: PopupModel }) {
-  const [dueCheckIn, setDueCheckIn] = useState<'threat' | 'end_of_day' | null>(null);
-  const [answering, setAnswering] = useState(false);
-  useEffect(() => {
-    ask({ type: 'ui→bg:checkin-due' }).then(
-      ({ due }) => setDueCheckIn(due),
-      () => setDueCheckIn(null),
-    );
-  }, []);
   const summary = model.summary.value;
+  const dueCheckIn = model.dueCheckIn.value;
+  const answering = model.answeringCheckIn.value;
   return (
     <>
       {summary && (
@@ -44,12 +37,17 @@ function SlimBar({ model }: { model: PopupModel }) {
       {dueCheckIn && !answering && (
         <p class="slim slim-checkin" data-testid="checkin-due">
           {t('popupCheckInAsk')}{' '}
-          <button type="button" onClick={() => setAnswering(true)}>
+          <button
+            type="button"
+            onClick={() => {
+              model.answeringCheckIn.value = true;
+            }}
+          >
             {t('popupCheckInOpen')}
           </button>
         </p>
       )}
-      {dueCheckIn && answering && <CheckInPrompt trigger={dueCheckIn} onDone={() => setDueCheckIn(null)} />}
+      {dueCheckIn && answering && <CheckInPrompt trigger={dueCheckIn} onDone={model.checkInDone} />}
     </>
   );
 }
@@ -64,6 +62,7 @@ export function Popup({
   ownReplies: readonly OwnReply[];
 }) {
   useEffect(() => {
+    void model.loadCheckIn();
     void model.refresh();
     const timer = setInterval(model.refresh, REFRESH_MS);
     return () => clearInterval(timer);
@@ -88,10 +87,7 @@ export function Popup({
       {summary?.storageFull && (
         <div class="notice" role="alert" data-testid="storage-full">
           <p>{t('popupStorageFull')}</p>
-          <button
-            type="button"
-            onClick={() => ask({ type: 'ui→bg:free-space', keepDays: 30 }).then(model.refresh, model.refresh)}
-          >
+          <button type="button" onClick={model.freeSpace}>
             {t('popupFreeSpace')}
           </button>
         </div>

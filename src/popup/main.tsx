@@ -27,6 +27,7 @@ function portFor(tabId: number | null): PopupPort {
     tabId === null ? Promise.reject(new Error('no tab')) : use(tabId);
   return {
     summary: () => ask({ type: 'ui→bg:summary' }),
+    checkInDue: async () => (await ask({ type: 'ui→bg:checkin-due' })).due,
     tabComments: () => (tabId === null ? Promise.resolve(null) : ask({ type: 'ui→bg:tab-comments', tabId })),
     logAction: async (key, choice) => {
       await ask({ type: 'ui→bg:log-action', commentKey: key, tactic: choice });
@@ -43,6 +44,9 @@ function portFor(tabId: number | null): PopupPort {
     insert: async (text) =>
       (await withTab((id) => tellTab(id, { type: 'ui→cs:insert-reply', text }))).inserted,
     copy: (text) => navigator.clipboard.writeText(text),
+    freeSpace: async () => {
+      await ask({ type: 'ui→bg:free-space', keepDays: 30 });
+    },
   };
 }
 

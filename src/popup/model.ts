@@ -6,6 +6,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import type { DaySummary } from '../exposure/model';
+import type { CheckInTrigger } from '../exposure/wellbeing';
 import type { Label } from '../shared/comment';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
@@ -19,6 +20,8 @@ export type QueueComment = TabView['comments'][number];
 /** What the popup asks of the extension (ui/client.ts in the popup, fakes in the tests). */
 export interface PopupPort {
   summary(): Promise<DaySummary>;
+  /** The check-in due now (after a threat, at the end of the day), if any. */
+  checkInDue(): Promise<CheckInTrigger | null>;
   /** The tab's comments, or null when the popup speaks about no tab. */
   tabComments(): Promise<TabView | null>;
   logAction(key: string, choice: ActionChoice): Promise<void>;
@@ -29,6 +32,8 @@ export interface PopupPort {
   showInPage(key: string): Promise<boolean>;
   insert(text: string): Promise<boolean>;
   copy(text: string): Promise<void>;
+  /** Deletes what is older than 30 days (evidence kept) when the browser's storage is full. */
+  freeSpace(): Promise<void>;
 }
 
 /** Posts shown but no comment read for this long: the site's layout has probably changed. */
@@ -49,6 +54,9 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
   const outcomes = signal<Readonly<Record<string, Outcome>>>({});
   /** Which wording of a reply shows, by `commentKey tactic`. */
   const wordings = signal<Readonly<Record<string, number>>>({});
+  /** The check-in due when the popup opened, one line until the CM chooses to answer it. */
+  const dueCheckIn = signal<CheckInTrigger | null>(null);
+  const answeringCheckIn = signal(false);
 
   const queue = computed(() =>
     keepOrder(
@@ -83,6 +91,10 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
       comment.classification.intensity,
       comment.revealed,
     );
+
+  async function loadCheckIn(): Promise<void> {
+    dueCheckIn.value = await port.checkInDue().catch(() => null);
+  }
 
   async function refresh(): Promise<void> {
     try {
@@ -139,11 +151,25 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
     expanded,
     outcomes,
     wordings,
+    dueCheckIn,
+    answeringCheckIn,
+    loadCheckIn,
+    /** Saved or dismissed: the line goes. */
+    checkInDone(): void {
+      batch(() => {
+        dueCheckIn.value = null;
+        answeringCheckIn.value = false;
+      });
+    },
     isHandled,
     isShielded,
     refresh,
     toggle,
     next,
+    freeSpace: async () => {
+      await port.freeSpace().catch(() => undefined);
+      await refresh();
+    },
     log: (key: string, choice: ActionChoice) =>
       run(key, async () => {
         await port.logAction(key, choice);

@@ -51,6 +51,7 @@ function fakePort(comments: QueueComment[]) {
       storageFull: false,
     }),
     tabComments: async () => structuredClone(tab),
+    checkInDue: async () => 'threat',
     async logAction(key, choice) {
       asked.push(`log ${key} ${choice}`);
       const logged = tab.comments.find((c) => c.key === key);
@@ -73,6 +74,9 @@ function fakePort(comments: QueueComment[]) {
     insert: async () => true,
     copy: async () => {
       throw new Error('clipboard refused');
+    },
+    freeSpace: async () => {
+      asked.push('free space');
     },
   };
   return { tab, port, asked };
@@ -155,6 +159,17 @@ describe('the popup model', () => {
     expect(model.wordingOf('a', 'private_message')).toBe(0);
     model.otherWording('a', 'restraint', 2);
     expect(model.wordingOf('a', 'restraint')).toBe(0);
+  });
+
+  it('keeps the due check-in to one line until the CM answers it, and drops it once done', async () => {
+    const { port } = fakePort([]);
+    const model = createPopupModel(port, DEFAULT_SETTINGS);
+    await model.loadCheckIn();
+    expect(model.dueCheckIn.value).toBe('threat');
+    expect(model.answeringCheckIn.value).toBe(false);
+    model.answeringCheckIn.value = true;
+    model.checkInDone();
+    expect([model.dueCheckIn.value, model.answeringCheckIn.value]).toEqual([null, false]);
   });
 
   it('says when the service worker does not answer', async () => {
