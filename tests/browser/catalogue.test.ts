@@ -11,7 +11,7 @@ import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
 import { askExtension, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
 import { openItem } from '../support/page-tools';
-import { SECTION_LOADED } from './dashboard-sections';
+import { openSection, SECTION_LOADED } from './dashboard-sections';
 import { type Harness, openFeed, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000444?live=0';
@@ -173,12 +173,8 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
 
   it('every section of the dashboard, first-run setup included, says nothing outside the catalogue', async () => {
     for (const id of Object.keys(SECTION_LOADED)) {
-      await page.goto(harness.extensionUrl(`src/dashboard/index.html#${id}`));
+      await openSection(page, harness.extensionUrl('src/dashboard/index.html'), id);
       await page.getByTestId('setup').waitFor();
-      await page
-        .locator(`section[data-section=${id}] ${SECTION_LOADED[id]}`)
-        .first()
-        .waitFor({ state: 'attached' });
       await expectAllFrom(page, language, `dashboard #${id}`);
     }
   });

@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+
 /**
  * What each dashboard section shows once its data has arrived (a selector inside the section), so a test
  * looks at a section after it has loaded, never after a guessed delay. Every section is listed.
@@ -14,3 +16,12 @@ export const SECTION_LOADED: Readonly<Record<string, string>> = {
   export: '[data-testid=export-files]',
   settings: 'form.settings',
 };
+
+/** Opens a dashboard section at `page` and resolves once its data has come (it may show nothing). */
+export async function openSection(page: Page, dashboardUrl: string, section: string): Promise<void> {
+  await page.goto(`${dashboardUrl}#${section}`);
+  await page
+    .locator(`section[data-section=${section}] ${SECTION_LOADED[section]}`)
+    .first()
+    .waitFor({ state: 'attached' });
+}

@@ -6,7 +6,7 @@ import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { askExtension, readStore } from '../support/chromium';
-import { SECTION_LOADED } from './dashboard-sections';
+import { openSection, SECTION_LOADED } from './dashboard-sections';
 import { type Harness, startHarness } from './harness';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's pictures; by default the tree stays clean. */
@@ -198,12 +198,8 @@ describe('the exposure dashboard in Chromium', () => {
   });
 
   it('names every heading and landmark once per page (axe: landmark-unique), and opens the report on this week', async () => {
-    for (const [section, loaded] of Object.entries(SECTION_LOADED)) {
-      await dashboard.goto(harness.extensionUrl(`src/dashboard/index.html#${section}`));
-      await dashboard
-        .locator(`section[data-section=${section}] ${loaded}`)
-        .first()
-        .waitFor({ state: 'attached' });
+    for (const section of Object.keys(SECTION_LOADED)) {
+      await openSection(dashboard, harness.extensionUrl('src/dashboard/index.html'), section);
       const { headings, landmarks } = await dashboard.evaluate(() => {
         const nameOf = (element: Element) =>
           element.getAttribute('aria-label') ??
@@ -298,12 +294,8 @@ describe('the exposure dashboard in Chromium', () => {
     const zoomed = await harness.browser.context.newPage();
     // A 1,280 px window at 200 % zoom lays pages out in 640 CSS pixels.
     await zoomed.setViewportSize({ width: 640, height: 450 });
-    for (const [section, loaded] of Object.entries(SECTION_LOADED)) {
-      await zoomed.goto(harness.extensionUrl(`src/dashboard/index.html#${section}`));
-      await zoomed
-        .locator(`section[data-section=${section}] ${loaded}`)
-        .first()
-        .waitFor({ state: 'attached' });
+    for (const section of Object.keys(SECTION_LOADED)) {
+      await openSection(zoomed, harness.extensionUrl('src/dashboard/index.html'), section);
       const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ section, overflow }).toEqual({ section, overflow: 0 });
     }
