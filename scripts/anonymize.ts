@@ -1,7 +1,9 @@
 /**
  * `npm run --silent anonymize -- BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day]
- *   [--corrections] [--category retail] [--study-key KEY [--secret-file PATH]] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
+ *   [--corrections] [--finer-values] [--category retail] [--study-key KEY [--secret-file PATH]] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
  * Turns a CM's full backup (given with consent) into the same anonymised research zip as the dashboard.
+ * --finer-values adds each comment's scores, exact intensity, cues, language and reply to its label and
+ * intensity band: rows become easier to match with the public thread, so more are coarsened or left out.
  * With a study key, pseudonyms are also keyed by a secret: the one in --secret-file (made there on first
  * use, kept by whoever runs this tool, never written to the zip), else a new random one for this run only.
  * Bad input → one line on stderr and exit code 2.
@@ -17,7 +19,7 @@ import { parseBackup, type RestoreRefusal } from '../src/storage/backup';
 import { SCHEMA_VERSION } from '../src/storage/schema';
 
 const USAGE =
-  'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--corrections] [--category CATEGORY] [--study-key KEY [--secret-file PATH]] [--from DAY] [--to DAY]';
+  'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--corrections] [--finer-values] [--category CATEGORY] [--study-key KEY [--secret-file PATH]] [--from DAY] [--to DAY]';
 
 const FLAG_OF_OPTION: Record<string, string> = { accountCategory: 'category', studyKey: 'study-key' };
 
@@ -46,6 +48,7 @@ function readOptions(args: string[]): Command {
     text: values.text ?? DEFAULT_EXPORT_OPTIONS.text,
     granularity: values.granularity ?? DEFAULT_EXPORT_OPTIONS.granularity,
     corrections: values.corrections ?? false,
+    finerValues: values['finer-values'] ?? false,
     accountCategory: values.category ?? null,
     studyKey: values['study-key'] ?? null,
     from: values.from ?? null,
@@ -71,6 +74,7 @@ function parse(args: string[]) {
       text: { type: 'string' },
       granularity: { type: 'string' },
       corrections: { type: 'boolean' },
+      'finer-values': { type: 'boolean' },
       category: { type: 'string' },
       'study-key': { type: 'string' },
       'secret-file': { type: 'string' },
@@ -168,6 +172,11 @@ async function main(): Promise<void> {
     .map(({ name, rows: count }) => `${name.replace('.csv', '')} ${count}`);
   process.stdout.write(`anonymize: wrote ${outPath} (${rows.join(', ')})\n`);
   if (study) process.stdout.write(`anonymize: ${study.note}\n`);
+  if (options.finerValues) {
+    process.stdout.write(
+      `anonymize: finer values included: comments are easier to recognise from the public thread (${prepared.suppressedRows} rows left out as too rare)\n`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

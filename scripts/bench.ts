@@ -79,6 +79,7 @@ async function ingestFigures(): Promise<void> {
       authorName: `User ${i % 700}`,
       text: `Commentaire numéro ${i}, toujours pas reçu ma commande`,
       createdAt: null,
+      createdAtPrecision: null,
       permalink: `https://x.com/user/status/${1_000_000 + i}`,
       isReply: true,
       isOwn: false,

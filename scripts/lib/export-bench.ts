@@ -31,6 +31,7 @@ export function syntheticBackupTables(rows: number): BackupTables {
       authorName: `User Number ${author}`,
       text: `Commande CMD-${i} toujours pas livrée, appelez le 06 12 34 56 ${String(i % 100).padStart(2, '0')} !`,
       createdAt: new Date(firstSeen - 60_000).toISOString(),
+      createdAtPrecision: 'second',
       permalink: `https://x.com/user_${author}/status/${1_000_000_000 + i}`,
       isReply: i % 2 === 0,
       isOwn: i % 50 === 0,

@@ -7,7 +7,7 @@
 import { LABELS, type Label, type Platform } from '../shared/comment';
 import { describeCue } from '../shared/cues';
 import { LABEL_STYLE } from '../shared/labels';
-import type { ActionChoice } from '../tactics/messages';
+import { type ActionChoice, describeEscalation, type EscalationResult } from '../tactics/messages';
 import { readyReply, replyLanguage } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 import { tc } from './i18n';
@@ -33,7 +33,8 @@ export interface BadgeActions {
   copy(text: string): Promise<boolean>;
   insert(text: string): boolean;
   log(key: string, choice: ActionChoice): Promise<boolean>;
-  escalate(key: string): Promise<boolean>;
+  /** The evidence record kept, or null when the service worker could not be reached. */
+  escalate(key: string): Promise<EscalationResult | null>;
   reveal(key: string): void;
   /** The CM's own label for the comment: the device learns from it. */
   correct(key: string, to: Label): Promise<boolean>;
@@ -202,7 +203,10 @@ function buildCard(
     escalate.type = 'button';
     escalate.addEventListener(
       'click',
-      async () => say(tc((await actions.escalate(key)) ? 'cardEscalated' : 'cardFailed')),
+      async () => {
+        const result = await actions.escalate(key);
+        say(result ? describeEscalation(result, tc) : tc('cardFailed'));
+      },
       { signal },
     );
     footer.append(escalate);
@@ -237,6 +241,18 @@ function buildCard(
 /** True for a badge host: the observer does not re-read a comment because its badge was (re)placed. */
 export function isBadgeHost(node: Node): boolean {
   return node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTRIBUTE);
+}
+
+/**
+ * Makes every badge of `root` transparent, so a screenshot shows the page as the site shows it; returns how
+ * to show them again. Transparent, not hidden: an open card keeps its focus and stays open for its status.
+ */
+export function hideBadges(root: ParentNode): () => void {
+  const hosts = [...root.querySelectorAll<HTMLElement>(`[${HOST_ATTRIBUTE}]`)];
+  for (const host of hosts) host.style.setProperty('opacity', '0', 'important');
+  return () => {
+    for (const host of hosts) host.style.removeProperty('opacity');
+  };
 }
 
 /** Takes every badge out of `root`: the page as it was without Desaffect. */

@@ -4,11 +4,13 @@ import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment
 import { shouldShield } from '../shared/shield';
 import { startActivityReports } from './activity';
 import { type BadgeActions, isBadgeHost, removeBadges, renderBadge } from './badge';
+import { captureResponder } from './capture';
 import { setStrings } from './i18n';
 import {
   type CommentVerdict,
   type ContentSettings,
   type CsReplies,
+  parseBgToCs,
   parseUiToCs,
   type UiToCs,
 } from './messages';
@@ -67,6 +69,11 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const verdicts = new Map<string, CommentVerdict>();
   // What currently shows each comment: X recycles nodes, so the id is the key, never the node.
   const shown = new Map<string, SeenComment>();
+  // And the other way round, which comment each element shows now: when X reuses a row for another
+  // comment, the old one's badge and blur must leave with it.
+  const showing = new WeakMap<Element, string>();
+  // The text each comment was last classified on: a row whose words change is classified again.
+  const classifiedText = new Map<string, string>();
   let commentsRead = new Set<string>();
   let settingsRevision = 0;
   let pageSince = Date.now();
@@ -94,10 +101,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
     },
     async escalate(key) {
       try {
-        await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
-        return true;
+        return await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
       } catch {
-        return false;
+        return null;
       }
     },
     async correct(key, to) {
@@ -132,8 +138,10 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const badge = (key: string) => {
     const seen = shown.get(key);
     const verdict = verdicts.get(key);
-    // A reply still on its way when the script was torn down badges nothing.
+    // A reply still on its way when the script was torn down badges nothing; nor does one whose element
+    // changed since it was read (it may show another comment now: the next read draws what it shows).
     if (signal.aborted || !seen?.anchor.isConnected || !verdict || seen.comment.isOwn) return;
+    if (!reading.isSettled(seen.element)) return;
     const { label, intensity } = verdict.classification;
     const shielded = shouldShield(settings.shield[label], intensity, verdict.revealed);
     setShielded(seen.bodies, shielded);
@@ -173,10 +181,22 @@ export async function main(teardown = new AbortController()): Promise<void> {
     const fresh: ObservedComment[] = [];
     for (const seen of batch) {
       const key = commentKey(seen.comment);
+      const before = showing.get(seen.element);
+      if (before !== undefined && before !== key) {
+        // The row now shows another comment: the old one's badge and blur go, whatever is still on its way.
+        removeBadges(seen.element);
+        unshieldAll(seen.element);
+        if (shown.get(before)?.element === seen.element) shown.delete(before);
+      }
+      showing.set(seen.element, key);
       commentsRead.add(key);
       shown.set(key, seen);
-      if (seen.firstSeen || !verdicts.has(key)) fresh.push(capped(seen.comment));
-      else badge(key);
+      const observed = capped(seen.comment);
+      if (seen.firstSeen || !verdicts.has(key) || classifiedText.get(key) !== observed.text) {
+        classifiedText.set(key, observed.text);
+        fresh.push(observed);
+      }
+      badge(key);
     }
     queue.add(fresh);
   };
@@ -184,13 +204,15 @@ export async function main(teardown = new AbortController()): Promise<void> {
   let lastStatus = '';
   const reportStatus = () => {
     if (!extensionAlive()) return;
+    // A page the adapter does not read (the home feed) has no posts to miss and hides nothing from it.
+    const readable = adapter.handles(new URL(location.href));
     const status = {
       platform: adapter.platform,
       url: location.href,
-      // A page the adapter does not read (the home feed) has no posts to miss: no "cannot read" alarm.
-      postsVisible: adapter.handles(new URL(location.href)) ? adapter.countPosts(document) : 0,
+      postsVisible: readable ? adapter.countPosts(document) : 0,
       commentsRead: commentsRead.size,
       since: pageSince,
+      withheld: readable ? adapter.withheld(document) : { places: 0, replies: 0, mostRelevantOnly: false },
     };
     const serialised = JSON.stringify(status);
     if (serialised === lastStatus) return;
@@ -200,9 +222,13 @@ export async function main(teardown = new AbortController()): Promise<void> {
     });
   };
 
-  observeComments({
+  const reading = observeComments({
     adapter,
-    getContext: () => ({ url: new URL(location.href), ownHandles: settings.ownHandles[adapter.platform] }),
+    getContext: () => ({
+      url: new URL(location.href),
+      ownHandles: settings.ownHandles[adapter.platform],
+      now: Date.now(),
+    }),
     isOwnNode: isBadgeHost,
     onComments,
     onNavigate: () => {
@@ -214,11 +240,15 @@ export async function main(teardown = new AbortController()): Promise<void> {
     signal,
   });
 
-  // The popup asks the page to bring a comment into view, or to put a reply in the reply box.
+  const answerCapture = captureResponder((key) => shown.get(key), signal);
+  // The popup asks the page to bring a comment into view, or to put a reply in the reply box; the service
+  // worker, to ready a comment for the escalation kit's screenshot.
   const onPopupMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
     const message = parseUiToCs(raw);
-    return message ? Promise.resolve(answerPopup(message)) : undefined;
+    if (message) return Promise.resolve(answerPopup(message));
+    const capture = parseBgToCs(raw);
+    return capture ? answerCapture(capture) : undefined;
   };
   const answerPopup = (message: UiToCs): CsReplies[UiToCs['type']] => {
     if (message.type === 'ui→cs:insert-reply') return { inserted: actions.insert(message.text) };
@@ -263,6 +293,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
       if (seen.element.isConnected) continue;
       shown.delete(key);
       verdicts.delete(key);
+      classifiedText.delete(key);
     }
   };
 

@@ -1,7 +1,7 @@
 /**
  * Messages of reading the page: the comments and the page's status a tab reports (cs→bg), the settings
- * it needs, what the popup asks of the service worker about a tab (ui→bg), and what the popup asks the
- * tab itself to do (ui→cs).
+ * it needs, what the popup asks of the service worker about a tab (ui→bg), what the popup asks the tab
+ * itself to do (ui→cs), and how the service worker has a tab ready a comment for its screenshot (bg→cs).
  */
 import * as v from 'valibot';
 import {
@@ -10,6 +10,7 @@ import {
   MAX_TEXT_LENGTH,
   PLATFORMS,
   type Platform,
+  TIME_PRECISIONS,
 } from '../shared/comment';
 import { commentKeySchema } from '../shared/envelope';
 import type { Catalog, UiLanguage } from '../shared/locale';
@@ -27,19 +28,24 @@ const observedCommentSchema = v.object({
   authorName: shortString,
   text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
   createdAt: v.nullable(shortString),
+  createdAtPrecision: v.nullable(v.picklist(TIME_PRECISIONS)),
   permalink: v.nullable(shortString),
   isReply: v.boolean(),
   isOwn: v.boolean(),
 });
 
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
 const pageStatusSchema = v.object({
   platform,
   url: shortString,
   /** Posts the adapter recognises on the page (used to tell "no comments" from "cannot read"). */
-  postsVisible: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  commentsRead: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  postsVisible: count,
+  commentsRead: count,
   /** When the tab started showing this page (epoch ms). */
-  since: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  since: count,
+  /** What the site keeps off the page until the CM opens it (WithheldComments): the popup says so. */
+  withheld: v.object({ places: count, replies: count, mostRelevantOnly: v.boolean() }),
 });
 
 export const pageCsMessages = [
@@ -122,4 +128,42 @@ export interface CsReplies {
 export function parseUiToCs(message: unknown): UiToCs | null {
   const result = v.safeParse(uiToCsSchema, message);
   return result.success ? result.output : null;
+}
+
+/** From the service worker to the content script of a tab: the escalation kit's screenshot of a comment. */
+const bgToCsSchema = v.variant('type', [
+  /** Bring the comment into view, lift its shield and hide the badges, then say where it is. */
+  v.object({ type: v.literal('bg→cs:prepare-capture'), commentKey: commentKeySchema }),
+  /** The screenshot is taken: the page as it was. */
+  v.object({ type: v.literal('bg→cs:capture-done') }),
+]);
+export type BgToCs = v.InferOutput<typeof bgToCsSchema>;
+
+export function parseBgToCs(message: unknown): BgToCs | null {
+  const result = v.safeParse(bgToCsSchema, message);
+  return result.success ? result.output : null;
+}
+
+const cssPixels = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_000));
+
+/**
+ * Where the comment is, ready for its screenshot: its area (with some of its surroundings) in CSS pixels
+ * of the viewport, the viewport's size, and the comment's text as the page shows it. Checked by the service
+ * worker, which crops with it.
+ */
+export const captureReadySchema = v.variant('found', [
+  v.object({ found: v.literal(false) }),
+  v.object({
+    found: v.literal(true),
+    area: v.object({ x: cssPixels, y: cssPixels, width: cssPixels, height: cssPixels }),
+    viewport: v.object({ width: cssPixels, height: cssPixels }),
+    text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
+  }),
+]);
+export type CaptureReady = v.InferOutput<typeof captureReadySchema>;
+export type CaptureFrame = Pick<Extract<CaptureReady, { found: true }>, 'area' | 'viewport'>;
+
+export interface BgToCsReplies {
+  'bg→cs:prepare-capture': CaptureReady;
+  'bg→cs:capture-done': { ok: true };
 }

@@ -20,7 +20,8 @@ export interface ObserveOptions {
   adapter: PlatformAdapter;
   /** What to observe and read (default: `document`). */
   root?: Node;
-  getContext: () => AdapterContext;
+  /** The page's URL and the CM's handles now; the observer adds the page's memory. */
+  getContext: () => Omit<AdapterContext, 'memory'>;
   onComments: (batch: SeenComment[]) => void;
   onNavigate?: (url: URL) => void;
   /** Aborting it stops the observer: it disconnects, drops its pending flush and reads nothing more. */
@@ -34,6 +35,11 @@ export interface ObserveOptions {
 export interface CommentObserver {
   /** Re-reads the whole root on the next flush (signatures still skip unchanged elements). */
   rescan(): void;
+  /**
+   * False while `element` has changed since it was last read: it may show another comment by now (X
+   * reuses rows), so nothing should be drawn beside it until the next flush has read it again.
+   */
+  isSettled(element: Element): boolean;
 }
 
 const HIDDEN_TAB_DELAY_MS = 100;
@@ -71,6 +77,8 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   const seenIds = new Set<string>();
   /** Per page: what each element showed when it was last reported. */
   let signatures = new WeakMap<Element, string>();
+  /** Per page: what the adapter learned of it (AdapterContext.memory). */
+  let memory = new Map<string, string>();
   let href = view.location.href;
   let readable = adapter.handles(getContext().url);
 
@@ -128,6 +136,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
     if (current !== href) {
       href = current;
       signatures = new WeakMap();
+      memory = new Map();
       fullScan = true;
       readable = adapter.handles(getContext().url);
       onNavigate?.(new URL(current));
@@ -139,7 +148,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       return;
     }
 
-    const context = getContext();
+    const context = { ...getContext(), memory };
     const found = fullScan ? adapter.extract(root as ParentNode, context) : extractDirty(dirty, context);
     fullScan = false;
     dirty = new Set();
@@ -187,13 +196,14 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   };
 
   if (!signal.aborted) {
-    // href/datetime too: a recycled X row can get a new status link while its text happens to stay the same.
+    // Attributes that say which comment a row shows, or what it says: a recycled X row can get a new status
+    // link while its text happens to stay the same, an emoji its new alt text, a Facebook wrapper its id.
     observer.observe(root, {
       childList: true,
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['href', 'datetime'],
+      attributeFilter: ['href', 'datetime', 'alt', 'data-commentid'],
     });
     view.addEventListener('popstate', () => requestFlush(), { signal });
     signal.addEventListener('abort', () => {
@@ -209,6 +219,17 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       if (signal.aborted) return;
       fullScan = true;
       requestFlush();
+    },
+    isSettled(element) {
+      // Changes not yet delivered to the observer's callback: taken here, so they are read on the next flush.
+      const pending = observer.takeRecords();
+      if (pending.length > 0) {
+        record(pending);
+        requestFlush();
+      }
+      if (fullScan) return false;
+      for (const node of dirty) if (node.contains(element) || element.contains(node)) return false;
+      return true;
     },
   };
 }

@@ -20,6 +20,10 @@ export function setShielded(bodies: readonly HTMLElement[], shielded: boolean): 
   }
 }
 
+export function isShielded(body: HTMLElement): boolean {
+  return body.hasAttribute(SHIELDED);
+}
+
 /** Lifts every shield in `root`: the page as it was without Desaffect. */
 export function unshieldAll(root: ParentNode): void {
   setShielded([...root.querySelectorAll<HTMLElement>(`[${SHIELDED}]`)], false);

@@ -8,19 +8,11 @@ import { dataChanged, dataVersion } from '../ui/refresh';
 import { StatusNote } from '../ui/StatusNote';
 import { useReply } from '../ui/useReply';
 
-/** Tables a restore may name, in the CM's words ("row 3 of the comments"); never an internal path. */
-const RESTORE_TABLES = ['comments', 'actions', 'activity', 'checkins', 'evidence', 'settings', 'corrections'];
+type RestoreReply = Reply<'ui→bg:restore'>;
+type GuardedChanges = Extract<RestoreReply, { reason: 'needs_confirmation' }>['changes'];
 
-/** Where a backup is damaged, from the restore's `comments.12.intensity`: "row 13 of the comments". */
-function damagedAt(where: string): string {
-  const [table, row] = where.split('.');
-  if (table === undefined || !RESTORE_TABLES.includes(table) || !/^\d+$/.test(row ?? '')) {
-    return t('dashRestoreDamaged');
-  }
-  return t('dashRestoreInvalid', t('restoreRow', [String(Number(row) + 1), t(`restoreTable_${table}`)]));
-}
-
-function restoreMessage(result: Reply<'ui→bg:restore'>): string {
+/** What a restore did, or why it refused the file, in plain words: the table and row, never a path. */
+export function restoreMessage(result: Exclude<RestoreReply, { reason: 'needs_confirmation' }>): string {
   if (result.ok) return tn('dashRestoreDone', result.rows);
   switch (result.reason) {
     case 'not_json':
@@ -31,9 +23,58 @@ function restoreMessage(result: Reply<'ui→bg:restore'>): string {
       return t('dashRestoreNewer');
     case 'unknown_version':
       return t('dashRestoreUnknownVersion', String(result.schemaVersion));
-    case 'invalid':
-      return damagedAt(result.where);
+    case 'invalid': {
+      if (result.table === null) return t('dashRestoreInvalid');
+      const part = t(`dashRestorePart_${result.table}`);
+      return result.row === null
+        ? t('dashRestoreInvalidPart', part)
+        : t('dashRestoreInvalidRow', [formatNumber(result.row), part]);
+    }
   }
+}
+
+/** The confirmation a restore waits for when the backup would change what Desaffect keeps. */
+function GuardedSettingsPrompt({
+  changes,
+  busy,
+  onChoice,
+}: {
+  changes: GuardedChanges;
+  busy: boolean;
+  onChoice: (choice: 'apply' | 'keep' | null) => void;
+}) {
+  return (
+    <fieldset class="confirm" data-testid="restore-confirm">
+      <legend>{t('dashRestoreConfirmTitle')}</legend>
+      <ul>
+        {changes.map((change) =>
+          change.setting === 'retentionDays' ? (
+            <li key={change.setting}>
+              {t('dashRestoreChangeRetention', [
+                tn('dashSpanDays', change.from),
+                tn('dashSpanDays', change.to),
+              ])}
+              {change.to < change.from &&
+                ` ${t('dashRestoreShorterRetention', tn('dashSpanDays', change.to))}`}
+            </li>
+          ) : (
+            <li key={change.setting}>{t(change.to ? 'dashRestoreKeepTextOn' : 'dashRestoreKeepTextOff')}</li>
+          ),
+        )}
+      </ul>
+      <div class="buttons">
+        <button type="button" onClick={() => onChoice('apply')} disabled={busy}>
+          {t('dashRestoreApply')}
+        </button>
+        <button type="button" onClick={() => onChoice('keep')} disabled={busy}>
+          {t('dashRestoreKeepMine')}
+        </button>
+        <button type="button" onClick={() => onChoice(null)} disabled={busy}>
+          {t('dashCancel')}
+        </button>
+      </div>
+    </fieldset>
+  );
 }
 
 /** The browser frees deleted rows' space lazily: the size is asked again now and then while shown. */
@@ -60,8 +101,11 @@ export function DataSection() {
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A valid backup that would change retention or text keeping waits here for the CM's answer.
+  const [pending, setPending] = useState<{ fileText: string; changes: GuardedChanges } | null>(null);
 
-  const run = async (task: () => Promise<{ text: string; error: boolean }>) => {
+  /** Runs one task, then shows its outcome (null: nothing to say yet). */
+  const run = async (task: () => Promise<{ text: string; error: boolean } | null>) => {
     setBusy(true);
     try {
       setStatus(await task());
@@ -73,7 +117,7 @@ export function DataSection() {
     }
   };
   /** Deleting or restoring changes what every view shows: the break banner and the counts ask again. */
-  const runChanging = async (task: () => Promise<{ text: string; error: boolean }>) => {
+  const runChanging = async (task: () => Promise<{ text: string; error: boolean } | null>) => {
     await run(task);
     dataChanged();
   };
@@ -89,11 +133,32 @@ export function DataSection() {
       return { text: t('dashBackupDone'), error: false };
     });
 
-  const restore = (fileText: string) =>
-    runChanging(async () => {
+  const restore = (fileText: string) => {
+    setPending(null);
+    void runChanging(async () => {
       const result = await ask({ type: 'ui→bg:restore', fileText });
+      if (!result.ok && result.reason === 'needs_confirmation') {
+        setPending({ fileText, changes: result.changes });
+        return null;
+      }
       return { text: restoreMessage(result), error: !result.ok };
     });
+  };
+
+  const answerPending = (choice: 'apply' | 'keep' | null) => {
+    if (!pending) return;
+    setPending(null);
+    if (choice === null) {
+      setStatus({ text: t('dashRestoreCancelled'), error: false });
+      return;
+    }
+    void runChanging(async () => {
+      const result = await ask({ type: 'ui→bg:restore', fileText: pending.fileText, guarded: choice });
+      // Answered: the service worker applies the choice and never asks again.
+      if (!result.ok && result.reason === 'needs_confirmation') throw new Error('asked twice');
+      return { text: restoreMessage(result), error: !result.ok };
+    });
+  };
 
   const deleteEverything = () =>
     runChanging(async () => {
@@ -137,6 +202,7 @@ export function DataSection() {
           testId="restore-input"
         />
       </div>
+      {pending && <GuardedSettingsPrompt changes={pending.changes} busy={busy} onChoice={answerPending} />}
       <StatusNote status={status} testId="data-status" />
 
       <h3>{t('dashDeleteTitle')}</h3>

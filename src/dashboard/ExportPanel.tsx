@@ -44,6 +44,7 @@ function consentStatement(preview: ExportPreview, options: ExportOptions): strin
     ),
     t(options.granularity === 'hour' ? 'exportConsentTimesHour' : 'exportConsentTimesDay'),
     t(options.text === 'redacted' ? 'exportConsentTextRedacted' : 'exportConsentTextNone'),
+    t(options.finerValues ? 'exportConsentFinerValues' : 'exportConsentBands'),
     ...(options.corrections
       ? [t('exportConsentCorrections', String(totalOf(preview, 'label_corrections')))]
       : []),
@@ -236,6 +237,21 @@ export function ExportPanel() {
   }, [preview, offsetsKey]);
 
   const update = (change: Partial<ExportOptions>) => setOptions((previous) => ({ ...previous, ...change }));
+  /** The yes-or-no choices of what the export holds, with what a choice risks when it does. */
+  const choices: Array<{ label: string; checked: boolean; toggle: (on: boolean) => void; risk?: string }> = [
+    {
+      label: 'exportRedactedText',
+      checked: options.text === 'redacted',
+      toggle: (on) => update({ text: on ? 'redacted' : 'none' }),
+    },
+    { label: 'exportCorrections', checked: options.corrections, toggle: (on) => update({ corrections: on }) },
+    {
+      label: 'exportFinerValues',
+      checked: options.finerValues,
+      toggle: (on) => update({ finerValues: on }),
+      risk: 'exportFinerValuesRisk',
+    },
+  ];
   const shownTable = (table: PreviewTable): PreviewTable => {
     const offset = offsets[table.name] ?? 0;
     const page = pages[table.name];
@@ -323,26 +339,25 @@ export function ExportPanel() {
             </label>
           ))}
         </p>
-        <p>
-          <label>
-            <input
-              type="checkbox"
-              checked={options.text === 'redacted'}
-              onChange={(event) => update({ text: event.currentTarget.checked ? 'redacted' : 'none' })}
-            />{' '}
-            {t('exportRedactedText')}
-          </label>
-        </p>
-        <p>
-          <label>
-            <input
-              type="checkbox"
-              checked={options.corrections}
-              onChange={(event) => update({ corrections: event.currentTarget.checked })}
-            />{' '}
-            {t('exportCorrections')}
-          </label>
-        </p>
+        {choices.map(({ label, checked, toggle, risk }) => (
+          <p key={label}>
+            <label>
+              <input
+                type="checkbox"
+                checked={checked}
+                onChange={(event) => toggle(event.currentTarget.checked)}
+                data-testid={`export-choice-${label}`}
+              />{' '}
+              {t(label)}
+            </label>
+            {risk && (
+              <>
+                <br />
+                <span class="muted small">{t(risk)}</span>
+              </>
+            )}
+          </p>
+        ))}
         <p>
           <label>
             {t('exportStudyKey')}{' '}

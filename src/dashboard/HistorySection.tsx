@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { HISTORY_SPANS, type HistorySpan } from '../exposure/messages';
 import { emptyLabelCounts, type HistoryView, hostileCount, totalByLabel } from '../exposure/model';
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
+import { PLATFORM_NAMES } from '../shared/sites';
 import { formatDay, formatDuration, formatNumber } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { useReply } from '../ui/useReply';
 import { DayTrend, HeatMap, LabelLegend, LabelPatterns } from './charts';
-import { PLATFORM_NAMES } from './platforms';
 
 /** Most exposing first: the bars stack from the bottom in this order. */
 const STACK_ORDER: readonly Label[] = ['threat', 'troll', 'unhappy_customer', 'neutral'];

@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
 import { type DayExposure, hostileCount, type TodayView, totalByLabel } from '../exposure/model';
 import { LABELS, PLATFORMS } from '../shared/comment';
+import { PLATFORM_NAMES } from '../shared/sites';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
-import { formatClock, formatDuration, formatNumber, safePermalink } from '../ui/format';
+import { formatClock, formatDuration, formatNumber, formatPostedAt, safePermalink } from '../ui/format';
 import { IntensityLevel } from '../ui/IntensityLevel';
 import { t, tn } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { useReply } from '../ui/useReply';
 import { CheckInList } from './CheckInsSection';
 import { HourBars } from './charts';
-import { PLATFORM_NAMES } from './platforms';
 import { TacticsTable } from './TacticsTable';
 
 /** "37 hostile comments today, 2.3× your usual day; online since 06:40." */
@@ -91,6 +91,11 @@ export function TodaySection() {
                 <div class="meta">
                   <LabelChip label="threat" />
                   <span>{formatClock(threat.firstSeen)}</span>
+                  {threat.createdAt !== null && threat.createdAtPrecision !== null && (
+                    <span class="muted" data-testid="threat-posted-at">
+                      {t('dashPostedAt', formatPostedAt(threat.createdAt, threat.createdAtPrecision))}
+                    </span>
+                  )}
                   <IntensityLevel intensity={threat.intensity} uncertain={threat.uncertain} />
                   <bdi>{threat.authorName || threat.authorHandle}</bdi>
                   {link && (

@@ -6,9 +6,9 @@
 import type { Cell } from '../export/messages';
 import { CUE_KINDS, LABELS } from '../shared/comment';
 import { LABEL_STYLE } from '../shared/labels';
+import { PLATFORM_NAMES } from '../shared/sites';
 import { t } from '../ui/i18n';
 import { tacticName } from '../ui/tactics';
-import { PLATFORM_NAMES } from './platforms';
 
 export function columnName(column: string): string {
   const score = /^score_(.+)$/.exec(column)?.[1];
@@ -42,6 +42,8 @@ export function cellText(column: string, cell: Cell): string {
       return tacticName(cell);
     case 'platform':
       return cell in PLATFORM_NAMES ? PLATFORM_NAMES[cell as keyof typeof PLATFORM_NAMES] : cell;
+    case 'intensity_band':
+      return t(`level_${cell}`);
     case 'time_precision':
       return t(`exportPrecision_${cell}`);
     case 'trigger':

@@ -3,7 +3,16 @@
  * codebook is written from the same definitions as the data and cannot drift from it. Rows stay objects
  * until they are written or shown: a preview page turns 50 rows into cells, not 100,000.
  */
-import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
+import {
+  CUE_KINDS,
+  HIGH_INTENSITY,
+  intensityBand,
+  LABELS,
+  type Label,
+  MEDIUM_INTENSITY,
+  PLATFORMS,
+  type Platform,
+} from '../shared/comment';
 import type { ActionRow, ActivityRow, CheckInRow, CommentRow, CorrectionRow } from '../storage/schema';
 import {
   closedBoolean,
@@ -252,15 +261,17 @@ export function* pseudonymised(items: readonly Placed<CommentRow>[]): Generator<
   }
 }
 
-/** Kinds of a comment's cues, each once, in order: `insult;shouting`. */
+/** Cue kinds in the list's order; `other` for anything outside it. */
+const CUE_KIND_ORDER = [...CUE_KINDS.filter((kind) => kind !== 'legacy'), 'other'];
+
+/**
+ * Kinds of a comment's cues, each once, in the list's order (`insult;shouting`): the classifier's own
+ * order ranks them, one more thing a row would tell about its comment.
+ */
 function cueKindList(cues: unknown): string | null {
   if (!Array.isArray(cues)) return null;
-  const kinds: string[] = [];
-  for (const cue of cues) {
-    const kind = cueKind(cue);
-    if (!kinds.includes(kind)) kinds.push(kind);
-  }
-  return kinds.join(';');
+  const kinds = new Set(cues.map(cueKind));
+  return CUE_KIND_ORDER.filter((kind) => kinds.has(kind)).join(';');
 }
 
 /** Memoises a per-row value by platform, then by one more string: no key string built per row. */
@@ -284,6 +295,106 @@ function byPlatformAnd<Row extends { platform: unknown }>(
     return value;
   };
 }
+
+const FINER = 'only when the CM chose finer values';
+
+/** Every column that describes a comment is part of its kind: the codebook says so. */
+const inKind = <Row>(column: Column<Row>): Column<Row> => ({
+  ...column,
+  anonymisation: `${column.anonymisation}; part of the kind (see "Rare combinations")`,
+});
+
+/**
+ * The columns that describe a comment, what it is rather than when or by whom: anyone holding the public
+ * thread and the shipped classifier can compute them, so together they are the kind of the comment, which
+ * k-anonymity groups rows by (anonymize-k.ts). By default the label and a band of intensity; scores, exact
+ * intensity, cues, language, reply, "uncertain" and views only when the CM chooses finer values.
+ */
+export function commentDescription(options: ExportOptions): Column<CommentRow>[] {
+  const finer = options.finerValues;
+  const columns: Array<Column<CommentRow> | false> = [
+    platformColumn((row: CommentRow) => row.platform),
+    {
+      name: 'by_own_account',
+      type: 'boolean',
+      meaning: "written by one of the CM's own accounts (logged, not classified)",
+      anonymisation: "the CM's handles and page names are never exported",
+      value: (row) => closedBoolean(row.isOwn),
+    },
+    finer && {
+      name: 'is_reply',
+      type: 'boolean',
+      meaning: 'a reply to another comment',
+      anonymisation: FINER,
+      value: (row) => closedBoolean(row.isReply),
+    },
+    labelColumn('what the on-device classifier made of it', (row: CommentRow) => row.label),
+    {
+      name: 'intensity_band',
+      type: 'string',
+      meaning: `how hard the comment hits: \`low\` (under ${MEDIUM_INTENSITY}), \`medium\`, \`high\` (from ${HIGH_INTENSITY}), where the suggested tactics change`,
+      anonymisation: "the band only, not the classifier's value",
+      value: (row) => {
+        const intensity = closedNumber(row.intensity, 0, 1, 3);
+        return intensity === null ? null : intensityBand(intensity);
+      },
+    },
+    finer && {
+      name: 'intensity',
+      type: 'number',
+      meaning: 'how hard the comment hits, 0–1',
+      anonymisation: `rounded to 1 decimal; ${FINER}`,
+      value: (row) => closedNumber(row.intensity, 0, 1, 1),
+    },
+    ...LABELS.map(
+      (label): Column<CommentRow> | false =>
+        finer && {
+          name: `score_${label}`,
+          type: 'number',
+          meaning: `classifier probability of \`${label}\`, 0–1`,
+          anonymisation: `rounded to 1 decimal; ${FINER}`,
+          value: (row) => closedNumber(row.scores?.[label], 0, 1, 1),
+        },
+    ),
+    finer && {
+      name: 'uncertain',
+      type: 'boolean',
+      meaning: 'the classifier was unsure between labels',
+      anonymisation: FINER,
+      value: (row) => closedBoolean(row.uncertain),
+    },
+    finer && {
+      name: 'lang',
+      type: 'string',
+      meaning: 'detected language: `fr`, `en`, `und` (unknown)',
+      anonymisation: `${CLOSED}; ${FINER}`,
+      value: (row) => closedLang(row.lang),
+    },
+    finer && {
+      name: 'cue_kinds',
+      type: 'string',
+      meaning:
+        'kinds of cues behind the label (the classifier’s own list, e.g. `insult`, `shouting`), each once, in the order of that list, separated by `;`; `other` for any kind outside it',
+      anonymisation: `only the kind of each cue: the quoted words of the comment are dropped; ${FINER}`,
+      value: (row) => cueKindList(row.cues),
+    },
+    classifierVersionColumn('the classifier that labelled the comment', (row: CommentRow) => row.version),
+    finer && {
+      name: 'times_seen',
+      type: 'integer',
+      meaning: 'page loads that showed the comment to the CM',
+      anonymisation: FINER,
+      value: (row) => closedNumber(row.timesSeen, 0, 1e9, 0),
+    },
+  ];
+  return columns.filter((column) => column !== false).map(inKind);
+}
+
+/** A column of the row, for the table of placed rows. */
+const ofPlacedRow = <Row>(column: Column<Row>): Column<Placed<Row>> => ({
+  ...column,
+  value: ({ row }) => column.value(row),
+});
 
 export function commentsTable(items: readonly Placed<CommentRow>[], context: TableContext): ExportTable {
   const { options, pseudonym } = context;
@@ -314,7 +425,6 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       (row) => row.firstSeen,
       'the CM first saw the comment',
     ),
-    platformColumn(({ row }) => row.platform),
     {
       name: 'commenter',
       type: 'string',
@@ -334,67 +444,7 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       anonymisation: `keyed hash of the thread key, same key as \`commenter\`; thread keys and permalinks are never exported; ${coarsened}`,
       value: ({ row, level }) => (level > DAY ? null : thread(row)),
     },
-    {
-      name: 'by_own_account',
-      type: 'boolean',
-      meaning: "written by one of the CM's own accounts (logged, not classified)",
-      anonymisation: "the CM's handles and page names are never exported",
-      value: ({ row }) => closedBoolean(row.isOwn),
-    },
-    {
-      name: 'is_reply',
-      type: 'boolean',
-      meaning: 'a reply to another comment',
-      anonymisation: NOT_EXPORTED,
-      value: ({ row }) => closedBoolean(row.isReply),
-    },
-    labelColumn('what the on-device classifier made of it', ({ row }) => row.label),
-    {
-      name: 'intensity',
-      type: 'number',
-      meaning: 'how hard the comment hits, 0–1',
-      anonymisation: 'rounded to 2 decimals',
-      value: ({ row }) => closedNumber(row.intensity, 0, 1, 2),
-    },
-    ...LABELS.map(
-      (label): Column<Placed<CommentRow>> => ({
-        name: `score_${label}`,
-        type: 'number',
-        meaning: `classifier probability of \`${label}\`, 0–1`,
-        anonymisation: 'rounded to 3 decimals',
-        value: ({ row }) => closedNumber(row.scores?.[label], 0, 1, 3),
-      }),
-    ),
-    {
-      name: 'uncertain',
-      type: 'boolean',
-      meaning: 'the classifier was unsure between labels',
-      anonymisation: NOT_EXPORTED,
-      value: ({ row }) => closedBoolean(row.uncertain),
-    },
-    {
-      name: 'lang',
-      type: 'string',
-      meaning: 'detected language: `fr`, `en`, `und` (unknown)',
-      anonymisation: CLOSED,
-      value: ({ row }) => closedLang(row.lang),
-    },
-    {
-      name: 'cue_kinds',
-      type: 'string',
-      meaning:
-        'kinds of cues behind the label (the classifier’s own list, e.g. `insult`, `shouting`), separated by `;`; `other` for any kind outside that list',
-      anonymisation: 'only the kind of each cue: the quoted words of the comment are dropped',
-      value: ({ row }) => cueKindList(row.cues),
-    },
-    classifierVersionColumn('the classifier that labelled the comment', ({ row }) => row.version),
-    {
-      name: 'times_seen',
-      type: 'integer',
-      meaning: 'page loads that showed the comment to the CM',
-      anonymisation: NOT_EXPORTED,
-      value: ({ row }) => closedNumber(row.timesSeen, 0, 1e9, 0),
-    },
+    ...commentDescription(options).map(ofPlacedRow),
   ];
   if (options.text === 'redacted') {
     columns.push({

@@ -10,6 +10,7 @@ import { CLASSIFIER_VERSION } from '../classifier';
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import { parseSettings } from '../shared/settings';
 import type { BackupTables } from '../storage/backup-format';
+import type { CommentRow } from '../storage/schema';
 import { closedDay } from './anonymize-closed';
 import { writeCodebook } from './anonymize-codebook';
 import { createPseudonymiser, randomPseudonymKey, studyPseudonymKey } from './anonymize-hmac';
@@ -29,6 +30,7 @@ import {
   actionsTable,
   activityTable,
   checkInsTable,
+  commentDescription,
   commentsTable,
   correctionsTable,
   dailySummaryTable,
@@ -45,8 +47,12 @@ import type { ExportOptions, ExportPreview, ExportTableName, PreviewTable } from
 import { ZipWriter } from './zip';
 
 export const EXPORT_FORMAT = 'desaffect-research-export';
-/** 2: k-anonymous dating (period_start, time_precision), exporter and data versions apart. */
-export const EXPORT_FORMAT_VERSION = 2;
+/**
+ * 2: k-anonymous dating (period_start, time_precision), exporter and data versions apart.
+ * 3: comments described by their label and intensity band, finer values on request, and every column
+ * that describes a comment part of its kind for k-anonymity.
+ */
+export const EXPORT_FORMAT_VERSION = 3;
 /** Rows per preview page. */
 export const PREVIEW_PAGE_ROWS = 50;
 
@@ -185,9 +191,24 @@ class Fingerprint {
 const PLATFORM_NUMBERS = new Map<unknown, number>(PLATFORMS.map((platform, i) => [platform, i + 1]));
 const LABEL_NUMBERS = new Map<unknown, number>(LABELS.map((label, i) => [label, i + 1]));
 
-/** A small number per platform × label (× authorship): the kinds of k-anonymity; invalid values apart. */
-const kindOf = (platform: unknown, label: unknown, own = false) =>
-  ((PLATFORM_NUMBERS.get(platform) ?? 0) * 8 + (LABEL_NUMBERS.get(label) ?? 0)) * 2 + (own ? 1 : 0);
+/** A small number per platform × label: the kinds of actions and corrections; invalid values apart. */
+const kindOf = (platform: unknown, label: unknown) =>
+  (PLATFORM_NUMBERS.get(platform) ?? 0) * 8 + (LABEL_NUMBERS.get(label) ?? 0);
+
+/** A number per combination of the values that describe a comment (commentDescription): its kind. */
+function commentKinds(options: ExportOptions): (row: CommentRow) => number {
+  const description = commentDescription(options);
+  const kinds = new Map<string, number>();
+  return (row) => {
+    const key = JSON.stringify(description.map((column) => column.value(row)));
+    let kind = kinds.get(key);
+    if (kind === undefined) {
+      kind = kinds.size;
+      kinds.set(key, kind);
+    }
+    return kind;
+  };
+}
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -275,9 +296,10 @@ export async function prepareExport(
     rowRef.correction,
   );
 
-  // Comments: dated as precisely as k-anonymity allows for their platform, label and authorship.
+  // Comments: dated as precisely as k-anonymity allows for everything their row says about them.
+  const kindOfComment = commentKinds(options);
   const commentPlacements = comments.kept.map((row) =>
-    place(kindOf(row.platform, row.label, row.isOwn === true), row.day, row.firstSeen, finest),
+    place(kindOfComment(row), row.day, row.firstSeen, finest),
   );
   const { levels: commentLevels, items: commentItems } = publish(
     comments.kept,
@@ -410,6 +432,7 @@ export async function prepareExport(
       timeGranularity: options.granularity,
       commentText: options.text,
       labelCorrections: options.corrections,
+      finerValues: options.finerValues,
       studyKeyUsed: options.studyKey !== null,
       checkInNotesIncluded: checkIns.kept.filter(
         (row) => row.id !== undefined && notesIncluded.has(row.id) && row.note,
@@ -427,6 +450,11 @@ export async function prepareExport(
       "the CM's own handles, page names and brand names",
       'evidence records and screenshots',
       'classifier cue quotes',
+      ...(options.finerValues
+        ? []
+        : [
+            'classifier scores, exact intensities, cue kinds, language, reply and views (the CM did not choose finer values)',
+          ]),
       ...(options.corrections ? [] : ['label corrections (the CM did not include them)']),
     ],
   };

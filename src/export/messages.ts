@@ -25,6 +25,11 @@ export const exportOptionsSchema = v.object({
   text: v.picklist(['none', 'redacted']),
   /** The CM's corrections of labels, as label pairs with the classifier version: only when the CM says so. */
   corrections: v.boolean(),
+  /**
+   * Scores, exact intensity, cue kinds, language, reply and "uncertain" of each comment, besides its label
+   * and intensity band: they make comments easier to match with the public thread, so only on request.
+   */
+  finerValues: v.boolean(),
   /** Given by a researcher: makes pseudonyms stable across this study's exports (and only this study's). */
   studyKey: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(256))),
   /** Check-ins whose note the CM chose to include, one by one (redacted like comment text). */
@@ -43,6 +48,7 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   granularity: 'hour',
   text: 'none',
   corrections: false,
+  finerValues: false,
   studyKey: null,
   checkInNoteIds: [],
   excludedDays: [],

@@ -1,6 +1,6 @@
 /** What the exposure dashboard computes and shows: the shapes crossing from the service worker. */
 
-import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
+import { LABELS, type Label, PLATFORMS, type Platform, type TimePrecision } from '../shared/comment';
 import type { CheckInRow } from '../storage/schema';
 
 /** Hostile = aimed at the CM or the brand with ill intent. Unhappy customers are work, not hostility. */
@@ -94,6 +94,9 @@ export interface ThreatView {
   /** The classifier hesitated between two labels. */
   uncertain: boolean;
   firstSeen: number;
+  /** When it was written, as the site said or as estimated from what it showed ("3 h"), and how precisely. */
+  createdAt: string | null;
+  createdAtPrecision: TimePrecision | null;
   /**
    * When evidence was kept for this threat (newest first). Screenshots stay in the Evidence section: a
    * day's list must not carry megabytes of images through the message channel.

@@ -132,6 +132,8 @@ export async function todayView(db: DesaffectDb, now: number, timeZone?: string)
     intensity: row.intensity,
     uncertain: row.uncertain,
     firstSeen: row.firstSeen,
+    createdAt: row.createdAt,
+    createdAtPrecision: row.createdAtPrecision,
     evidenceAt: evidence
       .filter((e) => e.commentKey === row.key)
       .map((e) => e.at)

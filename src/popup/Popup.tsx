@@ -1,9 +1,10 @@
 import { useEffect } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
+import { PLATFORM_NAMES } from '../shared/sites';
 import type { OwnReply } from '../tactics/replies';
 import { BreakBanner } from '../ui/BreakBanner';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
-import { formatClock, formatDuration } from '../ui/format';
+import { formatClock, formatDuration, formatNumber } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import type { PopupModel } from './model';
 import { QueueItem } from './QueueItem';
@@ -48,6 +49,28 @@ function SlimBar({ model }: { model: PopupModel }) {
         </p>
       )}
       {dueCheckIn && answering && <CheckInPrompt trigger={dueCheckIn} onDone={model.checkInDone} />}
+    </>
+  );
+}
+
+/** What the site keeps off the page until the CM opens it: Desaffect never clicks, so it says so. */
+function WithheldNotices({ status }: { status: NonNullable<PopupModel['status']['value']> }) {
+  const { withheld, platform } = status;
+  const site = PLATFORM_NAMES[platform];
+  return (
+    <>
+      {withheld.places > 0 && (
+        <p class="notice" data-testid="withheld-replies">
+          {withheld.replies > 0
+            ? tn('withheldReplies', withheld.replies, [formatNumber(withheld.replies), site])
+            : tn('withheldPlaces', withheld.places, [formatNumber(withheld.places), site])}
+        </p>
+      )}
+      {withheld.mostRelevantOnly && (
+        <p class="notice" data-testid="most-relevant-only">
+          {t('mostRelevantOnly')}
+        </p>
+      )}
     </>
   );
 }
@@ -104,6 +127,7 @@ export function Popup({
           {t('cannotReadPage')}
         </p>
       )}
+      {status && <WithheldNotices status={status} />}
       {status && queue.length === 0 && <p>{t('nothingFlagged')}</p>}
       {queue.length > 0 && (
         <ul class="plain queue" aria-label={t('popupFlagged')}>

@@ -162,7 +162,7 @@ export function QueueItem({ comment, model, settings, ownReplies }: Props) {
             </p>
           )}
           <p class="status" role="status">
-            {outcome ? t(outcome) : ''}
+            {outcome?.map((key) => t(key)).join(' ')}
           </p>
           {handled && (
             <button type="button" class="next" onClick={() => model.next(key)}>

@@ -10,7 +10,7 @@ import type { CheckInTrigger } from '../exposure/wellbeing';
 import type { Label } from '../shared/comment';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
-import type { ActionChoice } from '../tactics/messages';
+import { type ActionChoice, type EscalationResult, escalationKeys } from '../tactics/messages';
 import { keepOrder } from '../tactics/priority';
 import type { Reply } from '../ui/client';
 
@@ -25,7 +25,7 @@ export interface PopupPort {
   /** The tab's comments, or null when the popup speaks about no tab. */
   tabComments(): Promise<TabView | null>;
   logAction(key: string, choice: ActionChoice): Promise<void>;
-  escalate(key: string): Promise<{ screenshot: boolean }>;
+  escalate(key: string): Promise<EscalationResult>;
   /** Marks the comment read through the shield, in the log and in the page. */
   reveal(key: string): Promise<void>;
   correct(key: string, to: Label): Promise<{ ok: true } | { ok: false; reason: string }>;
@@ -39,8 +39,8 @@ export interface PopupPort {
 /** Posts shown but no comment read for this long: the site's layout has probably changed. */
 const UNREADABLE_AFTER_MS = 10_000;
 
-/** A catalogue key saying how an action went (the component words it). */
-export type Outcome = string;
+/** How an action went: catalogue keys, one sentence each (the component words them); none to say nothing. */
+export type Outcome = readonly string[];
 
 export function createPopupModel(port: PopupPort, settings: Settings, now: () => number = Date.now) {
   const view = signal<TabView | null>(null);
@@ -130,7 +130,7 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
     try {
       outcome = await action();
     } catch {
-      outcome = 'cardFailed';
+      outcome = ['cardFailed'];
     }
     outcomes.value = { ...outcomes.value, [key]: outcome };
   }
@@ -173,32 +173,31 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
     log: (key: string, choice: ActionChoice) =>
       run(key, async () => {
         await port.logAction(key, choice);
-        return afterChange('cardLogged');
+        return afterChange(['cardLogged']);
       }),
     escalate: (key: string) =>
       run(key, async () => {
-        const { screenshot } = await port.escalate(key);
-        return afterChange(screenshot ? 'popupEscalatedWithScreenshot' : 'cardEscalated');
+        return afterChange(escalationKeys(await port.escalate(key)));
       }),
     reveal: (key: string) =>
       run(key, async () => {
         await port.reveal(key);
-        return afterChange('');
+        return afterChange([]);
       }),
     correct: (key: string, to: Label) =>
       run(key, async () => {
         const result = await port.correct(key, to);
-        if (!result.ok) return result.reason === 'no_text' ? 'cardCorrectNoText' : 'cardFailed';
-        return afterChange('cardCorrected');
+        if (!result.ok) return [result.reason === 'no_text' ? 'cardCorrectNoText' : 'cardFailed'];
+        return afterChange(['cardCorrected']);
       }),
     showInPage: (key: string) =>
-      run(key, async () => ((await port.showInPage(key)) ? '' : 'popupNotOnScreen')),
+      run(key, async () => ((await port.showInPage(key)) ? [] : ['popupNotOnScreen'])),
     insert: (key: string, text: string) =>
-      run(key, async () => ((await port.insert(text)) ? 'cardInserted' : 'cardNoReplyBox')),
+      run(key, async () => [(await port.insert(text)) ? 'cardInserted' : 'cardNoReplyBox']),
     copy: (key: string, text: string) =>
       run(key, async () => {
         await port.copy(text);
-        return 'cardCopied';
+        return ['cardCopied'];
       }),
     /** Shows the next of `count` wordings of a tactic's reply for a comment. */
     otherWording(key: string, tactic: string, count: number): void {

@@ -11,6 +11,13 @@ export const MAX_TEXT_LENGTH = 100_000;
 /** Longest name, handle, thread key, time or link carried between contexts. */
 export const MAX_FIELD_LENGTH = 2_048;
 
+/**
+ * How precise a comment's `createdAt` is: `second` when the site gave a machine-readable time, else the
+ * unit of what the page shows ("3 h" → hour, "2 sem." → week, "12 mars" → day, "12 mars à 15:04" → minute).
+ */
+export const TIME_PRECISIONS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'] as const;
+export type TimePrecision = (typeof TIME_PRECISIONS)[number];
+
 /** A comment as an adapter reads it from the page. */
 export interface ObservedComment {
   platform: Platform;
@@ -21,8 +28,10 @@ export interface ObservedComment {
   authorHandle: string;
   authorName: string;
   text: string;
-  /** ISO 8601, or null when the page shows no machine-readable time. */
+  /** ISO 8601: the site's own time, or an estimate from what the page shows ("3 h"); null when it shows none. */
   createdAt: string | null;
+  /** Null exactly when `createdAt` is. */
+  createdAtPrecision: TimePrecision | null;
   permalink: string | null;
   isReply: boolean;
   /** Written by one of the CM's own accounts: logged, never classified as incoming. */
@@ -79,6 +88,15 @@ export interface Cue {
   /** A number that goes with it: exclamation marks, characters of a partly read text. */
   count?: number;
 }
+
+/** From this intensity a comment is of medium intensity, and from the next of high: where the tactics change. */
+export const MEDIUM_INTENSITY = 0.35;
+export const HIGH_INTENSITY = 0.6;
+export const INTENSITY_BANDS = ['low', 'medium', 'high'] as const;
+export type IntensityBand = (typeof INTENSITY_BANDS)[number];
+
+export const intensityBand = (intensity: number): IntensityBand =>
+  intensity >= HIGH_INTENSITY ? 'high' : intensity >= MEDIUM_INTENSITY ? 'medium' : 'low';
 
 export interface Classification {
   label: Label;

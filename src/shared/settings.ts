@@ -1,4 +1,9 @@
-/** The CM's settings: one validated object, stored in the `settings` table under one key. */
+/**
+ * The CM's settings: one validated object, stored in the `settings` table under one key. The schema is
+ * strict (a key it does not list is refused): it checks what the dashboard saves and what a backup restores.
+ * The stored row is read leniently instead (`parseSettings`), so settings saved by an older version keep
+ * working.
+ */
 import * as v from 'valibot';
 import { LEVEL_FROM } from './levels';
 import { snapThreshold } from './shield';
@@ -7,24 +12,26 @@ const handleList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLe
 /** A shield threshold: always one of the levels' (shield.ts), whatever was stored. */
 const level = v.pipe(v.number(), v.minValue(0), v.maxValue(1), v.transform(snapThreshold));
 
-export const settingsSchema = v.object({
+export const settingsSchema = v.strictObject({
   /** The CM's own accounts per platform (without '@'): their comments are logged, never classified. */
-  ownHandles: v.object({ x: handleList, facebook: handleList }),
+  ownHandles: v.strictObject({ x: handleList, facebook: handleList }),
   /** Brand and product names: help the classifier spot complaints, and fill the {brand} placeholder. */
   brandNames: handleList,
   /** Interface language: 'auto' follows the browser (French for a French browser). */
   language: v.picklist(['auto', 'fr', 'en']),
   /** Blur comments of a label from this intensity on (a level's threshold); null = never blur that label. */
-  shield: v.object({
+  shield: v.strictObject({
     troll: v.nullable(level),
     unhappy_customer: v.nullable(level),
     threat: v.nullable(level),
     neutral: v.nullable(level),
   }),
+  // The two settings below came after backups were strict: a backup made before them lacks them, and takes
+  // their defaults (a key it has is still checked, and a key no version had is still refused).
   /** How the brand addresses people in ready replies: "vous" or "tu" (French; English has one "you"). */
-  tone: v.picklist(['vous', 'tu']),
+  tone: v.optional(v.picklist(['vous', 'tu']), 'vous'),
   /** The first-run setup (accounts, brand, tone, shield) was completed or skipped. */
-  setupDone: v.boolean(),
+  setupDone: v.optional(v.boolean(), false),
   /**
    * Reply wordings edited per tactic before saved replies existed: the saved replies start from them
    * (storage/saved-replies.ts); the in-page card still reads them.
@@ -35,7 +42,7 @@ export const settingsSchema = v.object({
   /** Purge logged rows older than this many days. */
   retentionDays: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650)),
   /** Break nudges. */
-  nudges: v.object({
+  nudges: v.strictObject({
     hostileIn30Min: v.pipe(v.number(), v.integer(), v.minValue(1)),
     hoursOnlinePerDay: v.pipe(v.number(), v.minValue(1), v.maxValue(24)),
     /** Local hour (0–23) after which activity earns a nudge. */
@@ -43,7 +50,7 @@ export const settingsSchema = v.object({
     systemNotifications: v.boolean(),
   }),
   /** Experience sampling: ask after a threat and/or at the end of the day, at most this often. */
-  checkIns: v.object({
+  checkIns: v.strictObject({
     afterThreat: v.boolean(),
     endOfDay: v.boolean(),
     minMinutesBetween: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -76,8 +83,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * entries. Fields no longer in the schema are dropped.
  */
 function withDefaults(schema: v.GenericSchema, fallback: unknown, stored: unknown): unknown {
-  if (schema.type === 'object' && isPlainObject(stored) && isPlainObject(fallback)) {
-    const { entries } = schema as unknown as v.ObjectSchema<v.ObjectEntries, undefined>;
+  if (schema.type === 'strict_object' && isPlainObject(stored) && isPlainObject(fallback)) {
+    const { entries } = schema as unknown as v.StrictObjectSchema<v.ObjectEntries, undefined>;
     return Object.fromEntries(
       Object.entries(entries).map(([key, entry]) => [key, withDefaults(entry, fallback[key], stored[key])]),
     );

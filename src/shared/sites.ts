@@ -8,6 +8,9 @@ export const SUPPORTED_HOSTS: Readonly<Record<string, Platform>> = {
   'web.facebook.com': 'facebook',
 };
 
+/** Brand names, the same in every language. */
+export const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { x: 'X', facebook: 'Facebook' };
+
 export function platformOfUrl(url: string | undefined): Platform | null {
   if (!url) return null;
   try {

@@ -1,7 +1,8 @@
 /**
  * Full backup and restore. A restore validates the whole file first (format, schema version, every row's
- * shape, with the schemas the row types are inferred from) and only then writes, in one transaction: a
- * corrupt, truncated or foreign file leaves the database exactly as it was.
+ * shape, with the strict schemas the row types are inferred from: an unknown key or a bad value anywhere,
+ * the settings included, refuses the file; nothing falls back to a default) and only then writes, in one
+ * transaction: a corrupt, truncated or foreign file leaves the database exactly as it was.
  *
  * A restore merges; it never replaces a row with an unrelated one, and restoring the same file again
  * changes nothing:
@@ -10,17 +11,20 @@
  *   longer text with its classification (as ingest keeps an expanded comment), the earlier reveal;
  * - activity, by day and platform: the larger active time, the earlier first and later last activity
  *   (never the sum, for the same reason: a backup of this very database holds part of today's time);
- * - actions, check-ins and evidence, which are never edited, by what they record — an action by comment,
- *   tactic and instant, a check-in by instant and trigger, evidence by comment and instant. A row already
- *   there is not added again; any other gets a new id (ids are local to a database, so a backup's id 1
- *   never overwrites this database's id 1);
- * - settings rows by key: the CM's settings come from the file; the dashboard's bookkeeping markers
- *   already here stay.
+ * - actions and check-ins, which are never edited, by what they record — an action by comment, tactic and
+ *   instant, a check-in by instant and trigger. A row already there is not added again; any other gets a
+ *   new id (ids are local to a database, so a backup's id 1 never overwrites this database's id 1);
+ * - evidence, one record per comment: a comment's records merged as a new escalation would (evidence.ts),
+ *   into this database's record, which keeps its id; a record of a comment new here gets a new id;
+ * - settings rows by key: the CM's settings come from the file, but retention and text keeping change only
+ *   once the CM has confirmed it (see restoreBackup); the dashboard's bookkeeping markers already here stay.
  */
 import * as v from 'valibot';
+import type { Settings } from '../shared/settings';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
 import type { DesaffectDb } from './db';
-import { typedCues } from './legacy';
+import { mergeEvidence, withRecordTimes } from './evidence';
+import { exactTimes, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -36,9 +40,10 @@ import {
   evidenceRowSchema,
   settingRowSchema,
 } from './schema';
+import { readSettings } from './settings';
 
-/** Every row's shape, strict about ranges: the export CLI validates with it too. */
-export const backupTablesSchema = v.object({
+/** Every row's shape, strict about keys and ranges: the export CLI validates with it too. */
+export const backupTablesSchema = v.strictObject({
   comments: v.array(commentRowSchema),
   actions: v.array(actionRowSchema),
   activity: v.array(activityRowSchema),
@@ -48,14 +53,17 @@ export const backupTablesSchema = v.object({
   corrections: v.array(correctionRowSchema),
 });
 
-// The file's tables are exactly what the schema validates: a row type and its schema cannot drift apart.
-const tablesMatchSchema: [BackupTables] extends [v.InferOutput<typeof backupTablesSchema>]
-  ? [v.InferOutput<typeof backupTablesSchema>] extends [BackupTables]
+export type BackupTableName = keyof BackupTables;
+
+// What the schema accepts is what the tables hold: a row type and its schema cannot drift apart.
+const tablesMatchSchema: [v.InferOutput<typeof backupTablesSchema>] extends [BackupTables]
+  ? [BackupTableName] extends [keyof v.InferOutput<typeof backupTablesSchema>]
     ? true
     : false
   : false = true;
 void tablesMatchSchema;
 
+// Not strict: a later version may describe its backup with more (the export CLI reads what it knows).
 const envelopeSchema = v.object({
   format: v.literal(BACKUP_FORMAT),
   schemaVersion: v.pipe(v.number(), v.integer()),
@@ -81,6 +89,35 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
       ...old,
       comments: comments.map((row: Record<string, unknown>) => ({ ...row, ...typedCues(row) })),
       corrections: [],
+    };
+  },
+  // Version 4 recorded how precise each comment's and evidence's time is.
+  3: (tables) => {
+    const old = tables as Record<string, unknown>;
+    const withPrecision = (rows: unknown) =>
+      (Array.isArray(rows) ? rows : []).map((row: Record<string, unknown>) => ({
+        ...row,
+        ...exactTimes(row),
+      }));
+    return { ...old, comments: withPrecision(old.comments), evidence: withPrecision(old.evidence) };
+  },
+  // Version 5 kept one evidence record per comment, with the times of its updates, of its screenshot and of
+  // the comment's first sight. The restore merges a comment's records as it writes them.
+  4: (tables) => {
+    const old = tables as Record<string, unknown>;
+    const evidence = Array.isArray(old.evidence) ? old.evidence : [];
+    const comments: Record<string, unknown>[] = Array.isArray(old.comments) ? old.comments : [];
+    const firstSeen = new Map(comments.map((row) => [row?.key, row?.firstSeen]));
+    return {
+      ...old,
+      evidence: evidence.map((row: unknown) =>
+        typeof row === 'object' && row !== null
+          ? withRecordTimes(
+              row as Record<string, unknown>,
+              firstSeen.get((row as { commentKey?: unknown }).commentKey),
+            )
+          : row,
+      ),
     };
   },
 };
@@ -131,10 +168,28 @@ export type RestoreRefusal =
   | { reason: 'foreign' }
   | { reason: 'newer_version'; schemaVersion: number }
   | { reason: 'unknown_version'; schemaVersion: number }
-  /** `where`: the first offending place, e.g. `comments.12.intensity`. */
-  | { reason: 'invalid'; where: string };
+  /**
+   * `table` and `row` (from 1) say where, in words the CM can be told ("row 1 of the settings"); null when
+   * the file's tables as a whole, or that table as a whole, cannot be read. `where` is the first offending
+   * place as a path (e.g. `comments.12.intensity`), for the command-line tool.
+   */
+  | { reason: 'invalid'; table: BackupTableName | null; row: number | null; where: string };
 
 export type ParsedBackup = { ok: true; tables: BackupTables } | ({ ok: false } & RestoreRefusal);
+
+const TABLE_NAMES = Object.keys(backupTablesSchema.entries) as BackupTableName[];
+
+/** Where the first issue lies: its table and row, and its path. */
+function invalidAt(issue: v.BaseIssue<unknown> | undefined): RestoreRefusal {
+  const [table, row] = issue?.path ?? [];
+  const tableName = TABLE_NAMES.find((name) => name === table?.key) ?? null;
+  return {
+    reason: 'invalid',
+    table: tableName,
+    row: tableName !== null && typeof row?.key === 'number' ? row.key + 1 : null,
+    where: (issue && v.getDotPath(issue)) ?? 'tables',
+  };
+}
 
 /** Reads and validates a backup file's text, upgrading an older schema version; writes nothing, never throws. */
 export function parseBackup(
@@ -153,25 +208,78 @@ export function parseBackup(
   const { schemaVersion } = envelope.output;
   if (schemaVersion > currentVersion) return { ok: false, reason: 'newer_version', schemaVersion };
   let tables = envelope.output.tables;
+  // Valibot reads an array as an object with missing keys, and would blame its first table.
+  if (typeof tables !== 'object' || tables === null || Array.isArray(tables))
+    return { ok: false, ...invalidAt(undefined) };
   for (let version = schemaVersion; version < currentVersion; version += 1) {
     const step = upgrades[version];
     if (!step) return { ok: false, reason: 'unknown_version', schemaVersion };
     try {
       tables = step(tables);
     } catch {
-      return { ok: false, reason: 'invalid', where: 'tables' };
+      return { ok: false, ...invalidAt(undefined) };
     }
   }
   const result = v.safeParse(backupTablesSchema, tables);
-  if (!result.success) {
-    const path = v.getDotPath(result.issues[0] as v.BaseIssue<unknown>);
-    return { ok: false, reason: 'invalid', where: path ?? 'tables' };
-  }
+  if (!result.success) return { ok: false, ...invalidAt(result.issues[0]) };
   return { ok: true, tables: result.output };
 }
 
-/** `rows`: the rows the file holds (those already in the database included). */
-export type RestoreResult = { ok: true; rows: number } | ({ ok: false } & RestoreRefusal);
+/**
+ * A setting that decides what is kept and would change: retention (a shorter one makes the next daily purge
+ * delete older rows) or keeping comment text. A restore changes them only once the CM has confirmed it.
+ */
+export type GuardedChange =
+  | { setting: 'retentionDays'; from: number; to: number }
+  | { setting: 'keepText'; from: boolean; to: boolean };
+
+/** What a restore does when the file's guarded settings differ: ask first, take the file's, or keep these. */
+export const GUARDED_SETTINGS_CHOICES = ['ask', 'apply', 'keep'] as const;
+export type GuardedSettingsChoice = (typeof GUARDED_SETTINGS_CHOICES)[number];
+
+/**
+ * `rows`: the rows the file holds (those already in the database included). `needs_confirmation`: the
+ * file is valid but would change guarded settings, and nothing was written; restore again with the CM's
+ * choice.
+ */
+export type RestoreResult =
+  | { ok: true; rows: number }
+  | ({ ok: false } & RestoreRefusal)
+  | { ok: false; reason: 'needs_confirmation'; changes: GuardedChange[] };
+
+const SETTINGS_KEY = 'settings';
+
+/** The CM's settings a file's rows hold (the last such row, the one a restore writes last), if any. */
+function settingsIn(rows: BackupTables['settings']): Settings | null {
+  const row = rows.findLast((candidate) => candidate.key === SETTINGS_KEY);
+  // Validated by settingRowSchema: the `settings` row holds complete, valid settings.
+  return row ? (row.value as Settings) : null;
+}
+
+function guardedChanges(current: Settings, incoming: Settings): GuardedChange[] {
+  const changes: GuardedChange[] = [];
+  if (incoming.retentionDays !== current.retentionDays)
+    changes.push({ setting: 'retentionDays', from: current.retentionDays, to: incoming.retentionDays });
+  if (incoming.keepText !== current.keepText)
+    changes.push({ setting: 'keepText', from: current.keepText, to: incoming.keepText });
+  return changes;
+}
+
+/** The file's settings rows with this database's guarded settings instead of the file's. */
+function keepingGuarded(rows: BackupTables['settings'], current: Settings): BackupTables['settings'] {
+  return rows.map((row) =>
+    row.key === SETTINGS_KEY
+      ? {
+          key: SETTINGS_KEY,
+          value: {
+            ...(row.value as Settings),
+            retentionDays: current.retentionDays,
+            keepText: current.keepText,
+          },
+        }
+      : row,
+  );
+}
 
 const textLength = (row: CommentRow) => row.text?.length ?? 0;
 
@@ -183,7 +291,8 @@ function mergeComment(a: CommentRow, b: CommentRow): CommentRow {
   const revealed = [a.revealedAt, b.revealedAt].filter((at): at is number => at !== undefined);
   const merged: CommentRow = {
     ...a,
-    createdAt: a.createdAt ?? b.createdAt,
+    // A time goes with its precision.
+    ...(a.createdAt !== null ? {} : { createdAt: b.createdAt, createdAtPrecision: b.createdAtPrecision }),
     permalink: a.permalink ?? b.permalink,
     text: fuller.text,
     label: fuller.label,
@@ -218,7 +327,6 @@ function mergeActivity(a: ActivityRow, b: ActivityRow): ActivityRow {
 const identity = {
   action: (row: ActionRow) => JSON.stringify([row.commentKey, row.tactic, row.at]),
   checkin: (row: CheckInRow) => JSON.stringify([row.at, row.trigger]),
-  evidence: (row: EvidenceRow) => JSON.stringify([row.commentKey, row.at]),
 };
 
 /**
@@ -288,16 +396,25 @@ async function writeTables(db: DesaffectDb, tables: BackupTables): Promise<void>
     );
     await db.activity.bulkPut(activity);
 
-    // Append-only tables. Evidence rows carry screenshots: only those at the file's instants are read.
-    const evidenceAts = [...new Set(tables.evidence.map((row) => row.at))];
-    const [actions, checkins, evidence] = await Promise.all([
+    // Append-only tables.
+    const [actions, checkins] = await Promise.all([
       tables.actions.length > 0 ? db.actions.toArray() : [],
       tables.checkins.length > 0 ? db.checkins.toArray() : [],
-      evidenceAts.length > 0 ? db.evidence.where('at').anyOf(evidenceAts).toArray() : [],
     ]);
     await db.actions.bulkAdd(newRows(actions, tables.actions, identity.action));
     await db.checkins.bulkAdd(newRows(checkins, tables.checkins, identity.checkin));
-    await db.evidence.bulkAdd(newRows(evidence, tables.evidence, identity.evidence));
+
+    // Evidence by comment. Its rows carry screenshots: only this database's records of the file's comments
+    // are read. The file's ids are local to the database it came from: dropped.
+    const evidenceKeys = [...new Set(tables.evidence.map((row) => row.commentKey))];
+    const evidence = mergeByKey(
+      evidenceKeys.length > 0 ? await db.evidence.where('commentKey').anyOf(evidenceKeys).toArray() : [],
+      tables.evidence.map(({ id: _fileId, ...row }): EvidenceRow => row),
+      (row) => row.commentKey,
+      mergeEvidence,
+    );
+    await db.evidence.bulkPut(evidence.filter((row) => row.id !== undefined));
+    await db.evidence.bulkAdd(evidence.filter((row) => row.id === undefined));
 
     // Corrections by comment: the later one is the CM's last word.
     const corrections = mergeByKey(
@@ -315,15 +432,28 @@ async function writeTables(db: DesaffectDb, tables: BackupTables): Promise<void>
 }
 
 /**
- * Validates everything, then merges every table in one transaction (see the header). Any file is answered
- * with a result, never an exception; only a failing database (quota, closed) rejects, and the transaction
- * then leaves it as it was.
+ * Validates everything, then merges every table in one transaction (see the header). When the file's
+ * settings would change retention or text keeping, `guarded` decides: 'ask' (the default) writes nothing and
+ * answers `needs_confirmation` with the changes; 'apply' takes the file's; 'keep' keeps this database's.
+ * Any file is answered with a result, never an exception; only a failing database (quota, closed) rejects,
+ * and the transaction then leaves it as it was.
  */
-export async function restoreBackup(db: DesaffectDb, fileText: string): Promise<RestoreResult> {
+export async function restoreBackup(
+  db: DesaffectDb,
+  fileText: string,
+  guarded: GuardedSettingsChoice = 'ask',
+): Promise<RestoreResult> {
   const parsed = parseBackup(fileText, db.verno);
   if (!parsed.ok) return parsed;
   const { tables } = parsed;
-  await writeTables(db, tables);
   const rows = Object.values(tables).reduce((sum, rowsOfTable) => sum + rowsOfTable.length, 0);
-  return { ok: true, rows };
+  return db.transaction('rw', logTables(db), async (): Promise<RestoreResult> => {
+    const incoming = settingsIn(tables.settings);
+    const current = await readSettings(db);
+    const changes = incoming ? guardedChanges(current, incoming) : [];
+    if (changes.length > 0 && guarded === 'ask') return { ok: false, reason: 'needs_confirmation', changes };
+    const settings = guarded === 'keep' ? keepingGuarded(tables.settings, current) : tables.settings;
+    await writeTables(db, { ...tables, settings });
+    return { ok: true, rows };
+  });
 }

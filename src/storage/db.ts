@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { dayTotalsMiddleware, rebuildDayTotals } from '../exposure/day-totals';
-import { typedCues } from './legacy';
+import { mergeEvidence, withRecordTimes } from './evidence';
+import { exactTimes, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -57,6 +58,38 @@ export function openDb(name = DB_NAME): DesaffectDb {
         .toCollection()
         .modify((row: Record<string, unknown>) => Object.assign(row, typedCues(row))),
     );
+  // 4: how precise each time is (Facebook's are estimated from "3 h"); every earlier one was the site's own.
+  db.version(4).upgrade(async (tx) => {
+    for (const table of ['comments', 'evidence']) {
+      await tx
+        .table(table)
+        .toCollection()
+        .modify((row: Record<string, unknown>) => Object.assign(row, exactTimes(row)));
+    }
+  });
+  // 5: one evidence record per comment (escalating again updates it), with when it was last updated, when
+  // its screenshot was taken and when the comment was first seen. Records doubled before are merged.
+  db.version(5)
+    .stores({})
+    .upgrade(async (tx) => {
+      const evidence = tx.table('evidence');
+      const rows: Record<string, unknown>[] = await evidence.toArray();
+      const keys = [...new Set(rows.map((row) => row.commentKey as string))];
+      const comments: Pick<CommentRow, 'key' | 'firstSeen'>[] = await tx
+        .table('comments')
+        .where('key')
+        .anyOf(keys)
+        .toArray();
+      const firstSeen = new Map(comments.map((row) => [row.key, row.firstSeen]));
+      const records = new Map<string, EvidenceRow>();
+      for (const row of rows) {
+        const record = withRecordTimes(row, firstSeen.get(row.commentKey as string)) as EvidenceRow;
+        const kept = records.get(record.commentKey);
+        records.set(record.commentKey, kept ? mergeEvidence(kept, record) : record);
+      }
+      await evidence.clear();
+      await evidence.bulkAdd([...records.values()]);
+    });
   db.use(dayTotalsMiddleware);
   return db;
 }

@@ -1,18 +1,10 @@
 /** Small bookkeeping values of the dashboard, kept as rows of the `settings` table beside the settings. */
+import type * as v from 'valibot';
 import type { DesaffectDb } from './db';
+import type { markerSchemas } from './schema';
 
-export interface Markers {
-  /** Local day of the last retention purge. */
-  lastPurgeDay: string;
-  /** Local day on which the CM snoozed break nudges. */
-  nudgesSnoozedDay: string;
-  /** The last check-in prompt the CM dismissed. */
-  checkInDismissed: { at: number; day: string; trigger: 'threat' | 'end_of_day' };
-  /** The break nudges already sent as system notifications today: each at most once a day. */
-  nudgesNotified: { day: string; kinds: string[] };
-  /** When the CM reset what the device learned from their corrections (epoch ms). */
-  learningResetAt: number;
-}
+/** The markers and their values, as `markerSchemas` (schema.ts) validates them in a backup. */
+export type Markers = { [Name in keyof typeof markerSchemas]: v.InferOutput<(typeof markerSchemas)[Name]> };
 
 /** Stored as `marker:<name>`, apart from the CM's settings row. */
 const rowKey = (name: keyof Markers) => `marker:${name}`;

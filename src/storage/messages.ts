@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { type Settings, settingsSchema } from '../shared/settings';
 import { type SavedReply, savedRepliesSchema } from '../tactics/saved-replies';
-import type { RestoreResult } from './backup';
+import { GUARDED_SETTINGS_CHOICES, type RestoreResult } from './backup';
 import type { BackupFile } from './backup-format';
 
 export const dataMessages = [
@@ -15,8 +15,15 @@ export const dataMessages = [
   /** The whole list, as the CM left it after adding, editing, deleting or importing. */
   v.object({ type: v.literal('ui→bg:save-replies'), replies: savedRepliesSchema }),
   v.object({ type: v.literal('ui→bg:backup') }),
-  /** The backup file's text, validated in the service worker (64 MiB is Chrome's message limit). */
-  v.object({ type: v.literal('ui→bg:restore'), fileText: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)) }),
+  /**
+   * The backup file's text, validated in the service worker (64 MiB is Chrome's message limit), and what to
+   * do if it would change retention or text keeping: ask first unless the CM has answered.
+   */
+  v.object({
+    type: v.literal('ui→bg:restore'),
+    fileText: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)),
+    guarded: v.optional(v.picklist(GUARDED_SETTINGS_CHOICES)),
+  }),
   v.object({ type: v.literal('ui→bg:data-usage') }),
   /** Frees space by deleting logged rows older than `keepDays` (evidence is kept). */
   v.object({ type: v.literal('ui→bg:free-space'), keepDays: v.pipe(v.number(), v.integer(), v.minValue(1)) }),

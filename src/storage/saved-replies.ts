@@ -6,16 +6,15 @@ import * as v from 'valibot';
 import { REPLY_TACTICS } from '../tactics/replies';
 import { type SavedReply, savedReplySchema } from '../tactics/saved-replies';
 import type { DesaffectDb } from './db';
+import { SAVED_REPLIES_KEY } from './schema';
 import { readSettings } from './settings';
-
-const ROW_KEY = 'savedReplies';
 
 /**
  * The saved replies, each checked (an invalid one, from an edited backup, is left out). Before the CM
  * saved any, they start from the wordings edited per tactic in the settings of earlier versions.
  */
 export async function readSavedReplies(db: DesaffectDb): Promise<SavedReply[]> {
-  const row = await db.settings.get(ROW_KEY);
+  const row = await db.settings.get(SAVED_REPLIES_KEY);
   if (row) {
     const stored = Array.isArray(row.value) ? row.value : [];
     return stored.flatMap((item) => {
@@ -35,6 +34,6 @@ export async function readSavedReplies(db: DesaffectDb): Promise<SavedReply[]> {
 }
 
 export async function writeSavedReplies(db: DesaffectDb, replies: SavedReply[]): Promise<SavedReply[]> {
-  await db.settings.put({ key: ROW_KEY, value: replies });
+  await db.settings.put({ key: SAVED_REPLIES_KEY, value: replies });
   return replies;
 }

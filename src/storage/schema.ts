@@ -1,8 +1,9 @@
 /**
  * Row shapes of the Desaffect database. The service worker is the only writer.
  *
- * Each row type is inferred from its valibot schema, the one a restore validates backup rows with: a field
- * added to a row is a field the restore keeps (valibot's `v.object` drops keys it does not list). The
+ * Each row type is inferred from its valibot schema, the one a restore validates backup rows with. The
+ * schemas are strict: a key they do not list refuses the row (and the backup file) rather than being
+ * dropped, so a field added to a row must be added to its schema, or its backups would not restore. The
  * comment row is also checked at compile time against the shared comment model it is built from.
  */
 import * as v from 'valibot';
@@ -14,11 +15,14 @@ import {
   type ObservedComment,
   PLATFORMS,
   type Platform,
+  TIME_PRECISIONS,
 } from '../shared/comment';
+import { settingsSchema } from '../shared/settings';
+import { savedRepliesSchema } from '../tactics/saved-replies';
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 5;
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -29,8 +33,10 @@ const platform = v.picklist(PLATFORMS);
 const label = v.picklist(LABELS);
 const unit = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** How precise `createdAt` is (see TIME_PRECISIONS); null exactly when `createdAt` is. */
+const createdAtPrecision = v.nullable(v.picklist(TIME_PRECISIONS));
 
-export const cueSchema = v.object({
+export const cueSchema = v.strictObject({
   kind: v.picklist(CUE_KINDS),
   quote: v.optional(text),
   count: v.optional(count),
@@ -39,23 +45,7 @@ export const cueSchema = v.object({
 /** The classifier before typed cues and per-row versions (schema 2), as its manifest named it. */
 export const LEGACY_CLASSIFIER_VERSION = '1.0.0+753c849b';
 
-/** Deepest nesting of a settings value: deeper ones cannot be stored (the structured clone recurses). */
-const MAX_VALUE_DEPTH = 32;
-
-function nestedAtMost(maxDepth: number) {
-  return (value: unknown): boolean => {
-    const stack: [unknown, number][] = [[value, 0]];
-    while (stack.length > 0) {
-      const [current, depth] = stack.pop() as [unknown, number];
-      if (current === null || typeof current !== 'object') continue;
-      if (depth >= maxDepth) return false;
-      for (const child of Object.values(current)) stack.push([child, depth + 1]);
-    }
-    return true;
-  };
-}
-
-export const commentRowSchema = v.object({
+export const commentRowSchema = v.strictObject({
   /** `platform:id`, see commentKey(). */
   key: v.pipe(v.string(), v.minLength(3)),
   platform,
@@ -66,11 +56,12 @@ export const commentRowSchema = v.object({
   /** Null when the CM chose not to keep comment text. */
   text: v.nullable(text),
   createdAt: v.nullable(text),
+  createdAtPrecision,
   permalink: v.nullable(text),
   isReply: v.boolean(),
   isOwn: v.boolean(),
   label,
-  scores: v.object({ troll: unit, unhappy_customer: unit, threat: unit, neutral: unit }),
+  scores: v.strictObject({ troll: unit, unhappy_customer: unit, threat: unit, neutral: unit }),
   intensity: unit,
   lang: text,
   uncertain: v.boolean(),
@@ -90,7 +81,7 @@ export const commentRowSchema = v.object({
 });
 
 /** What the CM did about a comment ("I did this"), or that they chose to do nothing. */
-export const actionRowSchema = v.object({
+export const actionRowSchema = v.strictObject({
   id: rowId,
   commentKey: text,
   /** A tactic id from src/tactics, or 'no_action'. */
@@ -103,7 +94,7 @@ export const actionRowSchema = v.object({
 });
 
 /** Time with a supported tab visible and the CM active, per local day and platform. */
-export const activityRowSchema = v.object({
+export const activityRowSchema = v.strictObject({
   day,
   platform,
   activeMs: v.pipe(v.number(), v.minValue(0)),
@@ -113,7 +104,7 @@ export const activityRowSchema = v.object({
 });
 
 /** An experience-sampling answer: "How affected are you?" */
-export const checkInRowSchema = v.object({
+export const checkInRowSchema = v.strictObject({
   id: rowId,
   at: epochMs,
   day,
@@ -125,26 +116,35 @@ export const checkInRowSchema = v.object({
   trigger: v.picklist(['threat', 'end_of_day', 'manual']),
 });
 
-/** A threat kept as evidence for the employer or the police. */
-export const evidenceRowSchema = v.object({
+/** A threat kept as evidence for the employer or the police: one record per comment (evidence.ts). */
+export const evidenceRowSchema = v.strictObject({
   id: rowId,
   commentKey: text,
+  /** When the CM first escalated the comment. */
   at: epochMs,
+  /** When the record was last brought up to date by escalating the comment again (`at` if never). */
+  updatedAt: epochMs,
   platform,
   permalink: v.nullable(text),
   authorHandle: text,
   authorName: text,
   text,
+  /** The time the page gave for the comment (ISO 8601), as read, or null when it gave none. */
   createdAt: v.nullable(text),
-  /** PNG data URL of the visible tab, or null when the capture was refused. */
+  createdAtPrecision,
+  /** When Desaffect first saw the comment (it was posted before), or null if it was no longer logged. */
+  firstSeen: v.nullable(epochMs),
+  /** PNG data URL of the comment and its surroundings as the page showed them, or null when none was taken. */
   screenshot: v.nullable(text),
+  /** When that screenshot was taken (an update without a new one keeps the earlier one). */
+  screenshotAt: v.nullable(epochMs),
 });
 
 /**
  * The CM's correction of a label, one per comment (correcting again replaces it). It keeps the comment's
  * hashed features, not its words, so the device can learn from it even when comment text is not kept.
  */
-export const correctionRowSchema = v.object({
+export const correctionRowSchema = v.strictObject({
   commentKey: v.pipe(v.string(), v.minLength(3)),
   at: epochMs,
   day,
@@ -159,19 +159,52 @@ export const correctionRowSchema = v.object({
   structured: v.pipe(v.array(count), v.maxLength(512)),
 });
 
-/** The CM's settings (key `settings`) and the dashboard's bookkeeping (`marker:…`), see markers.ts. */
-export const settingRowSchema = v.object({
-  key: v.pipe(v.string(), v.minLength(1)),
-  value: v.pipe(v.unknown(), v.check(nestedAtMost(MAX_VALUE_DEPTH), 'nested too deep')),
-});
+/** Values of the dashboard's bookkeeping rows (`marker:<name>` in the settings table), see markers.ts. */
+export const markerSchemas = {
+  /** Local day of the last retention purge. */
+  lastPurgeDay: day,
+  /** Local day on which the CM snoozed break nudges. */
+  nudgesSnoozedDay: day,
+  /** The last check-in prompt the CM dismissed. */
+  checkInDismissed: v.strictObject({ at: epochMs, day, trigger: v.picklist(['threat', 'end_of_day']) }),
+  /** The break nudges already sent as system notifications today: each at most once a day. */
+  nudgesNotified: v.strictObject({ day, kinds: v.array(v.pipe(text, v.maxLength(100))) }),
+  /** When the CM reset what the device learned from their corrections (epoch ms). */
+  learningResetAt: epochMs,
+};
+
+const markerRow = <Name extends keyof typeof markerSchemas>(name: Name) =>
+  v.strictObject({ key: v.literal(`marker:${name}`), value: markerSchemas[name] });
+
+/** The settings table's row of the CM's saved replies (storage/saved-replies.ts). */
+export const SAVED_REPLIES_KEY = 'savedReplies';
+
+/**
+ * A row of the settings table as a backup may hold it: the CM's settings (key `settings`), complete and
+ * valid, the CM's saved replies, or one of the dashboard's markers. Any other key, or any other value, is refused: a restore never
+ * falls back to defaults for what it cannot read.
+ */
+export const settingRowSchema = v.variant('key', [
+  v.strictObject({ key: v.literal('settings'), value: settingsSchema }),
+  v.strictObject({ key: v.literal(SAVED_REPLIES_KEY), value: savedRepliesSchema }),
+  markerRow('lastPurgeDay'),
+  markerRow('nudgesSnoozedDay'),
+  markerRow('checkInDismissed'),
+  markerRow('nudgesNotified'),
+  markerRow('learningResetAt'),
+]);
 
 export type CommentRow = v.InferOutput<typeof commentRowSchema>;
 export type ActionRow = v.InferOutput<typeof actionRowSchema>;
 export type ActivityRow = v.InferOutput<typeof activityRowSchema>;
 export type CheckInRow = v.InferOutput<typeof checkInRowSchema>;
 export type EvidenceRow = v.InferOutput<typeof evidenceRowSchema>;
-export type SettingRow = v.InferOutput<typeof settingRowSchema>;
 export type CorrectionRow = v.InferOutput<typeof correctionRowSchema>;
+/** A row of the settings table as stored; what a backup's rows may be is `settingRowSchema`. */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
 
 /**
  * Per-day totals of the incoming comments (the CM's own are left out), kept in step with the `comments`

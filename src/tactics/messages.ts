@@ -29,10 +29,47 @@ export const assistantMessages = [
   v.object({ type: v.literal('ui→bg:reveal'), commentKey: commentKeySchema }),
 ] as const;
 
+/**
+ * How the escalation kit's screenshot went: taken; refused by the browser (it allows one only once the CM
+ * has opened Desaffect from the toolbar on that tab); not taken because the comment's tab is not the one in
+ * front (a capture of another tab would be false evidence), or because the page no longer shows the comment.
+ */
+export type CaptureOutcome = 'captured' | 'not_allowed' | 'tab_not_in_front' | 'not_on_page';
+
 export interface EscalationResult {
   evidenceId: number;
-  /** False when the browser refused the capture (the CM did not open Desaffect from that tab). */
-  screenshot: boolean;
+  /** The comment already had a record: it was brought up to date, not doubled. */
+  updated: boolean;
+  capture: CaptureOutcome;
+  /** The record has a screenshot: this one, or one an earlier escalation took. */
+  hasScreenshot: boolean;
+}
+
+/** Why a record has no new screenshot, for the CM: what to do to get one. */
+const MISSING_SCREENSHOT: Record<Exclude<CaptureOutcome, 'captured'>, string> = {
+  not_allowed: 'cardShotNotAllowed',
+  tab_not_in_front: 'cardShotNotInFront',
+  not_on_page: 'cardShotNotOnPage',
+};
+
+/**
+ * What the CM is told after escalating, in the card and in the popup, as catalogue keys, one sentence each:
+ * the record kept or brought up to date, then its screenshot, or why there is none and how to get one.
+ */
+export function escalationKeys(result: EscalationResult): readonly [string, string] {
+  const record = result.updated ? 'cardEvidenceUpdated' : 'cardEvidenceKept';
+  const screenshot =
+    result.capture === 'captured'
+      ? 'cardShotTaken'
+      : result.hasScreenshot
+        ? 'cardShotKept'
+        : MISSING_SCREENSHOT[result.capture];
+  return [record, screenshot];
+}
+
+/** `escalationKeys` in words; `say` gives a string of the card's catalog. */
+export function describeEscalation(result: EscalationResult, say: (key: string) => string): string {
+  return escalationKeys(result).map(say).join(' ');
 }
 
 export type EvidenceView = Omit<EvidenceRow, 'id'> & { id: number };

@@ -3,7 +3,7 @@
  * answer (they must get one), then trolls; customers already answered come last. Within a group, the
  * hardest-hitting first, then the oldest.
  */
-import type { Label } from '../shared/comment';
+import type { Label, TimePrecision } from '../shared/comment';
 import type { Tactic } from './rules';
 
 /** Logging one of these for a comment means the CM answered it. */
@@ -13,14 +13,25 @@ export interface ThreadComment {
   key: string;
   threadKey: string;
   isOwn: boolean;
-  /** As the site shows it (ISO 8601), when it does. */
+  /** As the site shows it (ISO 8601), or estimated from what it shows ("3 h"), when it does. */
   createdAt: string | null;
+  createdAtPrecision: TimePrecision | null;
   firstSeen: number;
 }
 
-/** True when `later` was written after `earlier`: by the site's times when both have one, else by sighting. */
+/** Times that can order two comments of one thread: "2 h" and "1 h" ago cannot. */
+const ORDERING: readonly (TimePrecision | null)[] = ['second', 'minute'];
+
+/** True when `later` was written after `earlier`: by the site's times when both are precise, else by sighting. */
 function writtenAfter(later: ThreadComment, earlier: ThreadComment): boolean {
-  if (later.createdAt !== null && earlier.createdAt !== null) return later.createdAt > earlier.createdAt;
+  if (
+    later.createdAt !== null &&
+    earlier.createdAt !== null &&
+    ORDERING.includes(later.createdAtPrecision) &&
+    ORDERING.includes(earlier.createdAtPrecision)
+  ) {
+    return later.createdAt > earlier.createdAt;
+  }
   return later.firstSeen > earlier.firstSeen;
 }
 

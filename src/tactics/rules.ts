@@ -10,7 +10,7 @@
  *   keeps coming back is not calmed by more replies;
  * - sharing with colleagues and disconnecting are how CMs recover: suggested when exposure piles up.
  */
-import type { Label } from '../shared/comment';
+import { HIGH_INTENSITY, type Label, MEDIUM_INTENSITY } from '../shared/comment';
 
 export const TACTICS = [
   'humour',
@@ -48,33 +48,31 @@ export const LONG_THREAD = 20;
 export const PERSISTENT_AUTHOR = 3;
 /** Hostile comments in 30 minutes from which a break is suggested alongside the tactics. */
 export const BREAK_AFTER_RECENT_HOSTILE = 15;
-const HIGH = 0.6;
-const LOW = 0.35;
 
 const MAX_SUGGESTIONS = 3;
 
 function forThreat(s: Situation): Tactic[] {
-  return s.intensity >= HIGH
+  return s.intensity >= HIGH_INTENSITY
     ? ['escalate', 'share_colleague', 'hide']
     : ['escalate', 'hide', 'share_colleague'];
 }
 
 function forUnhappyCustomer(s: Situation): Tactic[] {
   // Always an answer. Angry or persistent customers are better served away from the public thread.
-  if (s.intensity >= HIGH || s.authorCommentsInThread >= PERSISTENT_AUTHOR) {
+  if (s.intensity >= HIGH_INTENSITY || s.authorCommentsInThread >= PERSISTENT_AUTHOR) {
     return ['private_message', 'restraint', 'share_colleague'];
   }
   // A long thread turns negative: take the conversation out of it before it feeds the fire.
   if (s.threadLength >= LONG_THREAD) return ['private_message', 'restraint', 'emoji'];
-  if (s.intensity < LOW) return ['restraint', 'emoji', 'private_message'];
+  if (s.intensity < MEDIUM_INTENSITY) return ['restraint', 'emoji', 'private_message'];
   return ['restraint', 'private_message', 'emoji'];
 }
 
 function forTroll(s: Situation): Tactic[] {
-  if (s.intensity >= HIGH || s.authorCommentsInThread >= PERSISTENT_AUTHOR)
+  if (s.intensity >= HIGH_INTENSITY || s.authorCommentsInThread >= PERSISTENT_AUTHOR)
     return ['hide', 'ignore', 'share_colleague'];
   // Light humour only where it cannot escalate: a mild jab in a short thread.
-  if (s.intensity < LOW && s.threadLength < LONG_THREAD) return ['humour', 'ignore', 'emoji'];
+  if (s.intensity < MEDIUM_INTENSITY && s.threadLength < LONG_THREAD) return ['humour', 'ignore', 'emoji'];
   return ['ignore', 'hide', 'humour'];
 }
 

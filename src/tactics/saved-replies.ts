@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { REPLY_TACTICS, TOPICS } from './replies';
 
-export const savedReplySchema = v.object({
+export const savedReplySchema = v.strictObject({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   tactic: v.picklist(REPLY_TACTICS),
   topic: v.picklist(['any', ...TOPICS]),

@@ -1,4 +1,5 @@
-/** Formatting for the extension pages: durations, clock times, numbers, and which links are safe to follow. */
+/** Formatting for the extension pages: durations, clock and posting times, numbers, and which links are safe to follow. */
+import type { TimePrecision } from '../shared/comment';
 import { platformOfUrl } from '../shared/sites';
 import { t } from './i18n';
 
@@ -14,6 +15,38 @@ export function formatClock(epochMs: number): string {
     hour: '2-digit',
     minute: '2-digit',
   }).format(epochMs);
+}
+
+/** What each precision of a comment's time lets us say of it, and whether that is only roughly so. */
+const POSTED_AT: Record<TimePrecision, { format: Intl.DateTimeFormatOptions; approximate?: true }> = {
+  second: { format: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } },
+  minute: { format: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } },
+  hour: { format: { day: 'numeric', month: 'short', hour: 'numeric' }, approximate: true },
+  day: { format: { day: 'numeric', month: 'short' } },
+  week: { format: { day: 'numeric', month: 'short' }, approximate: true },
+  month: { format: { month: 'long', year: 'numeric' } },
+  year: { format: { year: 'numeric' } },
+};
+
+/** The date format that says a time no more precisely than `precision`, and whether it is only roughly so. */
+export function postedAtFormat(precision: TimePrecision): {
+  format: Intl.DateTimeFormatOptions;
+  approximate: boolean;
+} {
+  const { format, approximate } = POSTED_AT[precision];
+  return { format, approximate: approximate === true };
+}
+
+/**
+ * When a comment was written, no more precisely than known: "12 Mar, 14:05" from X's own time, "about
+ * 12 Mar, 2 PM" from Facebook's "3 h", "12 Mar" from its "1 d".
+ */
+export function formatPostedAt(createdAt: string, precision: TimePrecision): string {
+  const { format, approximate } = POSTED_AT[precision];
+  const shown = new Intl.DateTimeFormat(document.documentElement.lang || undefined, format).format(
+    Date.parse(createdAt),
+  );
+  return approximate ? t('timeApprox', shown) : shown;
 }
 
 export function formatDay(day: string, style: 'short' | 'long' = 'short'): string {

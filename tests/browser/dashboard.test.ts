@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,8 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
             d === 0 ? now - (i + 1) * 60_000 : now - d * 86_400_000 + ((i * 7) % 24) * 3_600_000 - 43_200_000;
           const label = labels[(i + d) % labels.length] as string;
           const id = `seed-${d}-${i}`;
+          // Every other threat from Facebook's "2 h": written about two hours before it was seen.
+          const estimated = label === 'threat' && i % 2 === 0;
           comments.push({
             key: `x:${id}`,
             platform: i % 3 === 0 ? 'facebook' : 'x',
@@ -56,7 +58,8 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
             authorHandle: `author${i}`,
             authorName: i === 20 ? '<img src=x onerror=alert(1)>' : `Author ${i}`,
             text: `comment ${i} <b>not bold</b>`,
-            createdAt: null,
+            createdAt: estimated ? new Date(firstSeen - 2 * 3_600_000).toISOString() : null,
+            createdAtPrecision: estimated ? 'hour' : null,
             permalink:
               i === 6 ? `https://x.com/author/status/${id}` : i === 13 ? 'javascript:alert(1)' : null,
             isReply: true,
@@ -100,13 +103,17 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
             {
               commentKey: 'x:seed-0-6',
               at: now,
+              updatedAt: now,
               platform: 'x',
               permalink: 'https://x.com/author/status/seed-0-6',
               authorHandle: 'author6',
               authorName: 'Author 6',
               text: 'comment 6',
               createdAt: null,
+              createdAtPrecision: null,
+              firstSeen: now - 60_000,
               screenshot: null,
+              screenshotAt: null,
             },
           ],
           actions: [
@@ -242,6 +249,10 @@ describe('the exposure dashboard in Chromium', () => {
     expect(await hours.count()).toBe(24);
     const threats = dashboard.getByTestId('dash-threats').locator('li');
     expect(await threats.count()).toBe(seeded.byLabel.threat);
+    // A time estimated from "2 h" is shown no more precisely than that.
+    const posted = await dashboard.getByTestId('threat-posted-at').allTextContents();
+    expect(posted.length).toBeGreaterThan(0);
+    for (const text of posted) expect(text).toMatch(/^posted about [A-Z][a-z]{2} \d{1,2}, \d{1,2} [AP]M$/);
     // Hostile text stays text; only an https link to a supported site becomes a link.
     expect(await dashboard.locator('main img[src="x"]').count()).toBe(0);
     const links = await dashboard
@@ -336,6 +347,22 @@ describe('the exposure dashboard in Chromium', () => {
       buffer: Buffer.from('{"format":"desaffect-backup","sch'),
     });
     await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+    // Settings that are not settings refuse the file, said in plain words, not as a path in it.
+    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    await input.setInputFiles({
+      name: 'oops.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          ...backup,
+          tables: { ...backup.tables, settings: [{ key: 'settings', value: 'oops' }] },
+        }),
+      ),
+    });
+    await expect
+      .poll(() => dashboard.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toBe('This backup is damaged: row 1 of the settings cannot be used. Nothing was changed.');
     expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
 
     await dashboard.getByRole('button', { name: 'Delete everything…' }).click();

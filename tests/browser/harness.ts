@@ -21,7 +21,8 @@ export interface Harness {
 }
 
 const LOCAL_HOSTS: readonly string[] = [...SITE_HOSTS, OTHER_HOST];
-const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:'];
+// file: is what a test opens of the files the extension made (an evidence file).
+const LOCAL_PROTOCOLS = ['chrome-extension:', 'data:', 'blob:', 'file:'];
 
 /** `pool`: the texts the fake sites' replies draw from (default: the bundled sample). */
 export async function startHarness(pool: readonly FeedText[] = SAMPLE_COMMENTS): Promise<Harness> {
@@ -76,5 +77,16 @@ export async function openFeed(harness: Harness, url: string, replies = 0): Prom
   await page.goto(url);
   await page.waitForFunction(() => 'demoFeed' in window);
   if (replies > 0) await appendReplies(page, replies);
+  return page;
+}
+
+/** Opens a fake-site thread with `replies` replies, once every reply has its badge. */
+export async function openBadgedFeed(harness: Harness, url: string, replies: number, timeout = 20_000) {
+  const page = await openFeed(harness, url, replies);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-desaffect-badge]').length >= n,
+    replies,
+    { timeout },
+  );
   return page;
 }

@@ -33,6 +33,25 @@ async function stream(page: Page, churn: (step: number, count: number) => Promis
   }
 }
 
+/** The keys of the badges on the page, sorted. */
+function badgeKeys(page: Page): Promise<string[]> {
+  return page
+    .locator(BADGE)
+    .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-desaffect-badge') ?? '').sort());
+}
+
+/** True when every badge sits in the post whose status link names its key. */
+function badgesMatchTheirRows(page: Page): Promise<boolean> {
+  return page.locator(BADGE).evaluateAll((hosts) =>
+    hosts.every((host) => {
+      const link = host.closest('article')?.querySelector('a[href*="/status/"] time')?.parentElement;
+      return (
+        host.getAttribute('data-desaffect-badge') === `x:${link?.getAttribute('href')?.split('/').pop()}`
+      );
+    }),
+  );
+}
+
 function summarise(delays: number[]) {
   const sorted = [...delays].sort((a, b) => a - b);
   return {
@@ -71,9 +90,13 @@ describe('500 live replies', () => {
     const rows = await storedComments(harness.browser.serviceWorker, threadId);
     expect(new Set(rows.map((r) => r.key)).size).toBe(REPLIES + 1);
     expect(rows.filter((r) => r.timesSeen !== 1)).toEqual([]);
-    // Every reply on screen carries exactly one badge.
-    const onScreen = await page.locator('article[data-testid="tweet"]').count();
-    await expect.poll(() => page.locator(BADGE).count(), { timeout: 10_000 }).toBe(onScreen);
+    // The focal post and every reply on screen carry exactly one badge each, beside the words they judge;
+    // the thread above the focal post and X's sections after the replies carry none.
+    const expected = [threadId, ...(await page.evaluate(() => window.demoFeed.shown()))].map(
+      (id) => `x:${id}`,
+    );
+    await expect.poll(() => badgeKeys(page), { timeout: 10_000 }).toEqual(expected.sort());
+    expect(await badgesMatchTheirRows(page)).toBe(true);
 
     const delays = summarise(await page.evaluate(() => window.demoFeed.badgeDelays()));
     console.log(
@@ -85,11 +108,12 @@ describe('500 live replies', () => {
     const otherThread = '1790000000000000999';
     await page.evaluate(() => window.demoFeed.navigate('/acme_fr/status/1790000000000000999?live=0'));
     await page.evaluate(() => window.demoFeed.append(10));
+    // Its focal post and its ten replies.
     await expect
       .poll(async () => (await storedComments(harness.browser.serviceWorker, otherThread)).length, {
         timeout: 15_000,
       })
-      .toBe(10);
+      .toBe(10 + 1);
     const tabId = await tabIdOf(
       harness.browser.serviceWorker,
       `https://x.com/acme_fr/status/${otherThread}*`,
@@ -98,7 +122,7 @@ describe('500 live replies', () => {
     await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
     await expect
       .poll(() => popup.getByTestId('page-status').textContent(), { timeout: 10_000 })
-      .toMatch(/\b10\b/);
+      .toMatch(/\b11\b/);
   });
 
   it('Facebook: replies, re-renders and "View more comments" end with exactly 500 comments stored once', async () => {
@@ -119,7 +143,10 @@ describe('500 live replies', () => {
       .toBe(REPLIES);
     const rows = await storedComments(harness.browser.serviceWorker, postId);
     expect(rows.filter((r) => r.timesSeen !== 1)).toEqual([]);
-    await expect.poll(() => page.locator(BADGE).count(), { timeout: 10_000 }).toBe(REPLIES);
+    // The comments of the post in the dialog; the Page's other posts behind it have their own.
+    await expect
+      .poll(() => page.locator(`div[role="dialog"] ${BADGE}`).count(), { timeout: 10_000 })
+      .toBe(REPLIES);
 
     const delays = summarise(await page.evaluate(() => window.demoFeed.badgeDelays()));
     console.log(

@@ -2,11 +2,15 @@
  * Comment text and author names are hostile input: the XSS corpus goes through the badges, the cards,
  * the popup and the evidence records, and nothing runs, nothing is parsed as markup, nothing breaks out.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, tabIdOf } from '../support/chromium';
 import { inShadow, openItem } from '../support/page-tools';
-import { type Harness, openFeed, startHarness } from './harness';
+import { type Harness, openBadgedFeed, startHarness } from './harness';
 import { XSS_CORPUS } from './xss-corpus';
 
 const BADGE = '[data-desaffect-badge]';
@@ -20,13 +24,7 @@ const feeds: Page[] = [];
 beforeAll(async () => {
   harness = await startHarness(XSS_CORPUS);
   for (const url of PAGES) {
-    const page = await openFeed(harness, url, XSS_CORPUS.length);
-    await page.waitForFunction(
-      ({ selector, n }) => document.querySelectorAll(selector).length >= n,
-      { selector: BADGE, n: XSS_CORPUS.length },
-      { timeout: 30_000 },
-    );
-    feeds.push(page);
+    feeds.push(await openBadgedFeed(harness, url, XSS_CORPUS.length, 30_000));
   }
 });
 
@@ -143,6 +141,34 @@ describe('the XSS corpus', () => {
     expect(
       await dashboard.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1),
     ).toBe(true);
+    await dashboard.close();
+  });
+
+  it('downloads the hostile evidence as a file that shows it as text and runs nothing', async () => {
+    const dashboard = await harness.browser.context.newPage();
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#evidence'));
+    const record = dashboard.locator('.evidence-record').first();
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      record.getByRole('button', { name: 'Download this record' }).click(),
+    ]);
+    const path = join(mkdtempSync(join(tmpdir(), 'desaffect-xss-')), download.suggestedFilename());
+    await download.saveAs(path);
+    const file = await harness.browser.context.newPage();
+    const dialogs: string[] = [];
+    file.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await file.goto(pathToFileURL(path).href);
+    expect(await file.locator('.text').textContent()).toContain('<img src=x onerror=');
+    expect(await file.locator('dl').textContent()).toContain('<img src=x onerror=');
+    expect(await file.locator('script, iframe, object, embed, svg, img, [onerror], [onload]').count()).toBe(
+      0,
+    );
+    expect(await ran(file)).toBe(0);
+    expect(dialogs).toEqual([]);
+    await file.close();
     await dashboard.close();
   });
 });

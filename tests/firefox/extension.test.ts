@@ -98,6 +98,31 @@ describe('the extension in Firefox', () => {
     await Promise.all([page.close(), x.close()]);
   });
 
+  it('reads the 2025–2026 pages of both sites as Chromium does: replies only on X, every comment under its own id on Facebook', async () => {
+    for (const [url, keys] of [
+      [
+        'https://x.com/acme_fr/status/1861000000000000001',
+        ['001', '101', '102', '103', '104', '105', '106'].map((n) => `x:1861000000000000${n}`),
+      ],
+      [
+        'https://www.facebook.com/acmefrance/posts/pfbid02AcmeDialogFr7',
+        [
+          ...['01', '02', '03', '04', '05', '06', '07', '08'].map((n) => `facebook:11223344556677${n}`),
+          'facebook:3300000000000002',
+          'facebook:3300000000000003',
+        ],
+      ],
+    ] as const) {
+      const page = await firefox.browser.newPage();
+      await page.goto(url);
+      const popup = await firefox.openExtensionPage('src/popup/index.html');
+      await expect
+        .poll(async () => (await storedComments(popup, url)).map((c) => c.key).sort(), { timeout: 15_000 })
+        .toEqual([...keys].sort());
+      await Promise.all([page.close(), popup.close()]);
+    }
+  });
+
   it('stores each comment once and shows them in the popup', async () => {
     const thread = 'https://x.com/acme_fr/status/1790000000000000777';
     const page = await openFeed(`${thread}?live=0&ui=en`, 23);

@@ -9,9 +9,19 @@ const validComment = {
   authorName: 'A',
   text: 'hello',
   createdAt: null,
+  createdAtPrecision: null,
   permalink: null,
   isReply: true,
   isOwn: false,
+};
+
+const validStatus = {
+  platform: 'x',
+  url: 'https://x.com/a/status/1',
+  postsVisible: 1,
+  commentsRead: 1,
+  since: 1,
+  withheld: { places: 2, replies: 0, mostRelevantOnly: false },
 };
 
 describe('message validation at the service worker boundary', () => {
@@ -47,6 +57,23 @@ describe('message validation at the service worker boundary', () => {
         comments: [{ ...validComment, id: undefined }],
       },
     ],
+    [
+      'a time precision the model does not know',
+      {
+        type: 'cs→bg:comments-observed',
+        sessionId: 'abcdefgh',
+        comments: [
+          { ...validComment, createdAt: '2026-11-25T08:00:00.000Z', createdAtPrecision: 'fortnight' },
+        ],
+      },
+    ],
+    [
+      'a page status counting hidden replies below zero',
+      {
+        type: 'cs→bg:page-status',
+        status: { ...validStatus, withheld: { places: -1, replies: 0, mostRelevantOnly: false } },
+      },
+    ],
     ['a non-object', 'cs→bg:comments-observed'],
     ['null', null],
   ])('rejects %s', (_name, message) => {
@@ -72,10 +99,7 @@ describe('routeMessage: who may speak to the service worker', () => {
     tab: { id: 7, windowId: 1 },
   };
   const summary = { type: 'ui→bg:summary' };
-  const status = {
-    type: 'cs→bg:page-status',
-    status: { platform: 'x', url: 'https://x.com/a/status/1', postsVisible: 1, commentsRead: 1, since: 1 },
-  };
+  const status = { type: 'cs→bg:page-status', status: validStatus };
 
   it("takes ui→bg from the extension's pages and cs→bg from its content script on a supported site", () => {
     expect(routeMessage(summary, popup, self)).toEqual({ from: 'ui', message: summary });

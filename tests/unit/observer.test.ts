@@ -10,19 +10,28 @@ import { facebookAdapter } from '../../src/content/platforms/facebook';
 import type { AdapterContext, PlatformAdapter } from '../../src/content/platforms/types';
 import { xAdapter } from '../../src/content/platforms/x';
 import {
-  FACEBOOK_THREAD_CONTAINER,
+  type FacebookPage,
+  type FacebookPost,
   facebookComment,
-  facebookPostPage,
+  facebookCommentList,
+  facebookPage,
   X_THREAD_CONTAINER,
-  type XTweetMarkup,
+  type XPost,
   xConversationPage,
   xReplyCell,
   xTweetArticle,
 } from '../support/fake-site/site-markup';
 
 const X_URL = new URL('https://x.com/acme_fr/status/100');
+const FOCAL: XPost = {
+  id: '100',
+  handle: 'acme_fr',
+  name: 'Acme France',
+  text: 'Nouveautés',
+  time: '2026-11-25T08:00:00.000Z',
+};
 
-function reply(n: number, text = `Réponse numéro ${n}`): XTweetMarkup {
+function reply(n: number, text = `Réponse numéro ${n}`): XPost {
   return {
     id: String(1000 + n),
     handle: `user_${n}`,
@@ -92,7 +101,9 @@ interface Harness {
 /** The running observer's teardown, aborted after each test. */
 let active: AbortController | null = null;
 
-function observe(adapter: PlatformAdapter, context: () => AdapterContext, wrap?: PlatformAdapter): Harness {
+type SiteContext = Omit<AdapterContext, 'memory'>;
+
+function observe(adapter: PlatformAdapter, context: () => SiteContext, wrap?: PlatformAdapter): Harness {
   const batches: SeenComment[][] = [];
   const navigations: URL[] = [];
   const scheduler = manualScheduler();
@@ -124,7 +135,9 @@ function observe(adapter: PlatformAdapter, context: () => AdapterContext, wrap?:
   };
 }
 
-const xContext = () => ({ url: X_URL, ownHandles: ['acme_fr'] });
+const NOW = Date.UTC(2026, 10, 25, 12);
+const xContext = (): SiteContext => ({ url: X_URL, ownHandles: ['acme_fr'], now: NOW });
+const replyRow = (post: XPost) => xReplyCell(post, 'fr');
 
 function xThread(): HTMLElement {
   return document.querySelector(X_THREAD_CONTAINER) as HTMLElement;
@@ -135,14 +148,8 @@ beforeEach(() => {
   showPage(
     xConversationPage({
       uiLang: 'fr',
-      focal: {
-        id: '100',
-        handle: 'acme_fr',
-        name: 'Acme France',
-        text: 'Nouveautés',
-        time: '2026-11-25T08:00:00.000Z',
-      },
-      replies: [reply(1), reply(2)],
+      focal: FOCAL,
+      replies: [{ post: reply(1) }, { post: reply(2) }],
     }),
   );
 });
@@ -171,7 +178,7 @@ describe('observeComments on X', () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     h.next();
-    xThread().append(fragment(xReplyCell(reply(3)) + xReplyCell(reply(4))));
+    xThread().append(fragment(replyRow(reply(3)) + replyRow(reply(4))));
     await h.scheduler.flush();
     expect(h.next()).toEqual([
       ['1003', true],
@@ -198,7 +205,7 @@ describe('observeComments on X', () => {
     const cells = xThread().querySelectorAll('div[data-testid="cellInnerDiv"]');
     const old = cells[1] as HTMLElement;
     const oldArticle = old.querySelector('article');
-    old.replaceWith(element(xReplyCell(reply(1))));
+    old.replaceWith(element(replyRow(reply(1))));
     await h.scheduler.flush();
     expect(h.next()).toEqual([['1001', false]]);
     const seen = h.batches.at(-1)?.[0];
@@ -214,7 +221,7 @@ describe('observeComments on X', () => {
     cell.remove();
     await h.scheduler.flush();
     expect(h.next()).toEqual([]);
-    xThread().append(element(xReplyCell(reply(2))));
+    xThread().append(element(replyRow(reply(2))));
     await h.scheduler.flush();
     expect(h.next()).toEqual([['1002', false]]);
   });
@@ -225,7 +232,7 @@ describe('observeComments on X', () => {
     h.next();
     const article = xThread().querySelectorAll('article')[1] as HTMLElement;
     // X keeps the article and swaps its content.
-    article.replaceChildren(...element(xTweetArticle(reply(7, 'Tout autre chose'))).childNodes);
+    article.replaceChildren(...element(xTweetArticle(reply(7, 'Tout autre chose'), 'fr')).childNodes);
     await h.scheduler.flush();
     expect(h.next()).toEqual([['1007', true]]);
     const seen = h.batches.at(-1)?.[0];
@@ -233,7 +240,7 @@ describe('observeComments on X', () => {
     expect(seen?.comment).toMatchObject({ authorHandle: '@user_7', text: 'Tout autre chose' });
 
     // And back to the first post: already seen in this session.
-    article.replaceChildren(...element(xTweetArticle(reply(1))).childNodes);
+    article.replaceChildren(...element(xTweetArticle(reply(1), 'fr')).childNodes);
     await h.scheduler.flush();
     expect(h.next()).toEqual([['1001', false]]);
   });
@@ -268,7 +275,7 @@ describe('observeComments on X', () => {
     expect(extract.mock.calls[0]?.[0]).toBe(document);
     const span = xThread().querySelectorAll('div[data-testid="tweetText"] span')[1] as HTMLElement;
     (span.firstChild as Text).data += '!';
-    xThread().append(element(xReplyCell(reply(5))));
+    xThread().append(element(replyRow(reply(5))));
     await h.scheduler.flush();
     const roots = extract.mock.calls.slice(1).map((call) => call[0] as Element);
     expect(roots).toHaveLength(2);
@@ -285,7 +292,7 @@ describe('observeComments on X', () => {
 
   it('SPA navigation (history.pushState) calls onNavigate and resets per-page state, not the seen ids', async () => {
     let url = X_URL;
-    const h = observe(xAdapter, () => ({ url, ownHandles: [] }));
+    const h = observe(xAdapter, () => ({ url, ownHandles: [], now: NOW }));
     await h.scheduler.flush();
     h.next();
 
@@ -301,7 +308,7 @@ describe('observeComments on X', () => {
           text: 'Autre post',
           time: '2026-11-25T09:00:00.000Z',
         },
-        replies: [reply(1), reply(9)],
+        replies: [{ post: reply(1) }, { post: reply(9) }],
       }),
     );
     await h.scheduler.flush();
@@ -317,15 +324,24 @@ describe('observeComments on X', () => {
     h.observer.rescan();
     await h.scheduler.flush();
     expect(h.navigations).toHaveLength(1);
+
+    // What the adapter learned of a page is not carried to the next: there, a row that was a reply here,
+    // alone in a window with no landmark, is not taken for a reply on the strength of the last page.
+    history.pushState(null, '', '/acme_fr/status/300');
+    url = new URL('https://x.com/acme_fr/status/300');
+    xThread().replaceChildren(element(replyRow(reply(9))));
+    await h.scheduler.flush();
+    expect(h.navigations).toHaveLength(2);
+    expect(h.next()).toEqual([]);
   });
 
   it('reads nothing on a page the adapter does not handle, and starts when the CM navigates to one', async () => {
     history.replaceState(null, '', '/home');
     let url = new URL('https://x.com/home');
     const extract = vi.fn(xAdapter.extract);
-    const h = observe(xAdapter, () => ({ url, ownHandles: [] }), { ...xAdapter, extract });
+    const h = observe(xAdapter, () => ({ url, ownHandles: [], now: NOW }), { ...xAdapter, extract });
     await h.scheduler.flush();
-    xThread().append(element(xReplyCell(reply(5))));
+    xThread().append(element(replyRow(reply(5))));
     await h.scheduler.flush();
     expect(extract).not.toHaveBeenCalled();
     expect(h.reports()).toEqual([]);
@@ -345,7 +361,7 @@ describe('observeComments on X', () => {
     // Back to the home feed: its posts are not the CM's incoming replies.
     history.pushState(null, '', '/home');
     url = new URL('https://x.com/home');
-    xThread().append(element(xReplyCell(reply(6))));
+    xThread().append(element(replyRow(reply(6))));
     await h.scheduler.flush();
     expect(h.next()).toEqual([]);
   });
@@ -373,7 +389,7 @@ describe('observeComments on X', () => {
     await scheduler.flush();
     expect(extract).toHaveBeenCalledTimes(1);
     // A change of the page's own nodes still is read.
-    xThread().append(element(xReplyCell(reply(5))));
+    xThread().append(element(replyRow(reply(5))));
     await scheduler.flush();
     expect(extract).toHaveBeenCalledTimes(2);
     expect(batches.flat().map((seen) => seen.comment.id)).toEqual(['100', '1001', '1002', '1005']);
@@ -410,12 +426,12 @@ describe('observeComments on X', () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     h.next();
-    xThread().append(element(xReplyCell(reply(6))));
+    xThread().append(element(replyRow(reply(6))));
     await Promise.resolve();
     expect(h.scheduler.pending).toBe(true);
     h.teardown.abort();
     expect(h.scheduler.pending).toBe(false);
-    xThread().append(element(xReplyCell(reply(8))));
+    xThread().append(element(replyRow(reply(8))));
     window.dispatchEvent(new PopStateEvent('popstate'));
     h.observer.rescan();
     await h.scheduler.flush();
@@ -427,7 +443,7 @@ describe('observeComments on X', () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     const before = h.scheduler.scheduled;
-    for (let n = 10; n < 40; n++) xThread().append(element(xReplyCell(reply(n))));
+    for (let n = 10; n < 40; n++) xThread().append(element(replyRow(reply(n))));
     await h.scheduler.flush();
     expect(h.scheduler.scheduled).toBe(before + 1);
     expect(h.batches).toHaveLength(2);
@@ -435,46 +451,95 @@ describe('observeComments on X', () => {
   });
 });
 
-describe('observeComments on Facebook', () => {
-  const url = new URL('https://www.facebook.com/acmefrance/posts/pfbid0Demo');
-  const fbContext = () => ({ url, ownHandles: ['acmefrance'] });
-  const post = { id: 'pfbid0Demo', page: 'acmefrance', name: 'Acme France', text: 'Ouvert dimanche' };
-
-  beforeEach(() => {
+describe('observeComments on an X conversation with its sections', () => {
+  const withSections = () =>
     showPage(
-      facebookPostPage({
+      xConversationPage({
         uiLang: 'fr',
-        post,
-        moreComments: true,
-        comments: [{ id: '501', postId: 'pfbid0Demo', name: 'Marie D', handle: 'marie.d', text: 'Super' }],
+        focal: FOCAL,
+        replies: [{ post: reply(1) }, { post: reply(2) }, { hidden: 'spam' }],
+        discoverMore: [reply(90, 'Ailleurs sur X')],
       }),
     );
+
+  /** The conversation with its sections, read once: the focal post and its two replies. */
+  async function readWithSections(): Promise<Harness> {
+    withSections();
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    expect(h.next().map(([id]) => id)).toEqual(['100', '1001', '1002']);
+    return h;
+  }
+
+  it('reads new replies where X adds them, and never the posts it adds under "Découvrir plus"', async () => {
+    const h = await readWithSections();
+    const rows = xThread().querySelectorAll('div[data-testid="cellInnerDiv"]');
+    rows[2]?.after(element(replyRow(reply(3))));
+    xThread().append(element(replyRow(reply(91, 'Encore ailleurs'))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1003', true]]);
   });
 
-  it('reports loaded comments ("Afficher plus de commentaires") and nested replies once', async () => {
+  it('keeps reading replies once X dropped the focal post and the first replies from the page', async () => {
+    const h = await readWithSections();
+    const rows = xThread().querySelectorAll('div[data-testid="cellInnerDiv"]');
+    rows[0]?.remove();
+    rows[1]?.remove();
+    rows[2]?.after(element(replyRow(reply(4))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1004', true]]);
+  });
+
+  it('re-reads a row whose emoji changed (an attribute, not a text node)', async () => {
+    const h = await readWithSections();
+    const article = xThread().querySelectorAll('article[data-testid="tweet"]')[1] as HTMLElement;
+    article.querySelector('div[data-testid="tweetText"]')?.append(element(`<img alt="🙂">`));
+    await h.scheduler.flush();
+    h.next();
+    article.querySelector('div[data-testid="tweetText"] img')?.setAttribute('alt', '😡');
+    await h.scheduler.flush();
+    expect(h.next()).toEqual([['1001', false]]);
+    expect(h.batches.at(-1)?.[0]?.comment.text).toBe('Réponse numéro 1😡');
+  });
+});
+
+describe('observeComments on Facebook', () => {
+  const url = new URL('https://www.facebook.com/acmefrance/posts/pfbid0Demo');
+  const fbContext = (): SiteContext => ({ url, ownHandles: ['acmefrance'], now: NOW });
+  const acme = { name: 'Acme France', profile: 'acmefrance' };
+  const post: FacebookPost = {
+    id: 'pfbid0Demo',
+    fbid: '900000000000000001',
+    page: acme,
+    text: 'Ouvert dimanche',
+    written: { ago: 2, unit: 'hour' },
+    moreComments: true,
+    comments: [{ id: '501', author: { name: 'Marie D', profile: 'marie.d' }, text: 'Super', written: 'now' }],
+  };
+  const page = (dialog: FacebookPost): FacebookPage => ({ uiLang: 'fr', feed: [], dialog });
+
+  beforeEach(() => {
+    showPage(facebookPage(page(post)));
+  });
+
+  it('reports loaded comments ("Voir plus de commentaires") and their flat replies once', async () => {
     const h = observe(facebookAdapter, fbContext);
     await h.scheduler.flush();
     expect(h.next()).toEqual([['501', true]]);
-    const list = document.querySelector(FACEBOOK_THREAD_CONTAINER) as HTMLElement;
+    const list = document.querySelector(facebookCommentList(page(post))) as HTMLElement;
     list.append(
       fragment(
-        facebookComment({
-          id: '502',
-          postId: 'pfbid0Demo',
-          page: 'acmefrance',
-          name: 'Paul',
-          handle: 'paul.m',
-          text: 'Et les salariés ?',
-          replies: [
-            {
-              id: '503',
-              postId: 'pfbid0Demo',
-              name: 'Acme France',
-              handle: 'acmefrance',
-              text: 'Ils sont volontaires.',
-            },
-          ],
-        }),
+        facebookComment(
+          {
+            id: '502',
+            author: { name: 'Paul', profile: 'paul.m' },
+            text: 'Et les salariés ?',
+            written: { ago: 3, unit: 'minute' },
+            replies: [{ id: '503', author: acme, text: 'Ils sont volontaires.', written: 'now' }],
+          },
+          post,
+          'fr',
+        ),
       ),
     );
     await h.scheduler.flush();
@@ -492,28 +557,23 @@ describe('observeComments on Facebook', () => {
   });
 
   it('"Voir plus" expansion reports the comment again with its full text', async () => {
-    showPage(
-      facebookPostPage({
-        uiLang: 'fr',
-        post,
-        comments: [
-          {
-            id: '601',
-            postId: 'pfbid0Demo',
-            name: 'Long',
-            handle: 'long.l',
-            text: 'Début du texte',
-            seeMore: true,
-          },
-        ],
-      }),
-    );
+    const long = {
+      ...post,
+      comments: [
+        {
+          id: '601',
+          author: { name: 'Long', profile: 'long.l' },
+          text: 'Début du texte…',
+          seeMore: true,
+          written: { ago: 1, unit: 'day' as const },
+        },
+      ],
+    };
+    showPage(facebookPage(page(long)));
     const h = observe(facebookAdapter, fbContext);
     await h.scheduler.flush();
     expect(h.batches[0]?.[0]?.comment.text).toBe('Début du texte…');
-    const block = document.querySelector(
-      'div[role="article"][aria-label] div[dir="auto"][style]',
-    ) as HTMLElement;
+    const block = document.querySelector('div[role="article"][aria-label] div[dir="auto"]') as HTMLElement;
     block.replaceChildren(document.createTextNode('Début du texte, et toute la suite.'));
     await h.scheduler.flush();
     expect(h.next()).toEqual([

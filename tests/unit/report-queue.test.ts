@@ -11,6 +11,7 @@ const comment = (id: string, text = 'bonjour'): ObservedComment => ({
   authorName: 'A',
   text,
   createdAt: null,
+  createdAtPrecision: null,
   permalink: null,
   isReply: false,
   isOwn: false,

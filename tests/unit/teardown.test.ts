@@ -6,73 +6,29 @@
  * so the silence after the abort means something.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import type { CommentVerdict, ContentSettings } from '../../src/content/messages';
 import { xAdapter } from '../../src/content/platforms/x';
-import type { BgReplies, CsToBg } from '../../src/messages';
-import type { ObservedComment } from '../../src/shared/comment';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { X_THREAD_CONTAINER, xConversationPage, xReplyCell } from '../support/fake-site/site-markup';
+import {
+  addReply,
+  badgeKeys,
+  popupListeners,
+  resetRuntime,
+  runtime,
+  sent,
+  sentOfType,
+  shielded,
+  showConversation,
+} from './content-script-harness';
 
-const sent: CsToBg[] = [];
-const popupListeners = new Set<unknown>();
-const runtime = {
-  id: 'desaffect' as string | undefined,
-  async sendMessage(message: CsToBg): Promise<BgReplies[CsToBg['type']]> {
-    sent.push(message);
-    return answer(message);
-  },
-  onMessage: {
-    addListener: (listener: unknown) => popupListeners.add(listener),
-    removeListener: (listener: unknown) => popupListeners.delete(listener),
-  },
-};
 vi.mock('webextension-polyfill', () => ({ default: { runtime } }));
 
 const { main } = await import('../../src/content/main');
 
-const SETTINGS: ContentSettings = {
-  ownHandles: { x: [], facebook: [] },
-  shield: DEFAULT_SETTINGS.shield,
-  brand: 'Acme',
-  replyTemplates: {},
-  language: 'en',
-  strings: {},
-};
-
-/** Every comment is a threat, so every one is badged and blurred. */
-function verdict(comment: ObservedComment): CommentVerdict {
-  const scores = { troll: 0, unhappy_customer: 0, threat: 1, neutral: 0 };
-  return {
-    key: `${comment.platform}:${comment.id}`,
-    classification: {
-      label: 'threat',
-      scores,
-      intensity: 0.9,
-      lang: 'fr',
-      uncertain: false,
-      cues: [],
-      version: 'test',
-    },
-    tactics: [],
-    revealed: false,
-  };
-}
-
-function answer(message: CsToBg): BgReplies[CsToBg['type']] {
-  if (message.type === 'cs→bg:settings') return SETTINGS;
-  if (message.type === 'cs→bg:comments-observed') return { verdicts: message.comments.map(verdict) };
-  return { ok: true };
-}
-
-const sentOfType = (type: CsToBg['type']) => sent.filter((message) => message.type === type).length;
-const badges = () => document.querySelectorAll('[data-desaffect-badge]').length;
-const shielded = () => document.querySelectorAll('[data-desaffect-shielded]').length;
+const badges = () => badgeKeys().length;
 
 let replies = 0;
-function addReply(): void {
+function addThreat(): void {
   replies += 1;
-  const template = document.createElement('template');
-  template.innerHTML = xReplyCell({
+  addReply({
     id: String(1000 + replies),
     handle: `user_${replies}`,
     name: `User ${replies}`,
@@ -80,12 +36,11 @@ function addReply(): void {
     time: '2026-11-25T08:00:00.000Z',
     lang: 'fr',
   });
-  document.querySelector(X_THREAD_CONTAINER)?.append(template.content);
 }
 
 /** What a CM and the site do to a page: a new reply, a key press, the tab shown again, Back. */
 async function poke(): Promise<void> {
-  addReply();
+  addThreat();
   dispatchEvent(new KeyboardEvent('keydown'));
   document.dispatchEvent(new Event('visibilitychange'));
   dispatchEvent(new PopStateEvent('popstate'));
@@ -97,22 +52,10 @@ beforeEach(() => {
   vi.useFakeTimers();
   // jsdom's tab is never visible: the settings refresh and the activity reports need one that is.
   vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('visible');
-  sent.length = 0;
+  resetRuntime();
   replies = 0;
-  runtime.id = 'desaffect';
-  const page = xConversationPage({
-    uiLang: 'fr',
-    focal: {
-      id: '100',
-      handle: 'acme_fr',
-      name: 'Acme',
-      text: 'Nouveautés',
-      time: '2026-11-25T07:00:00.000Z',
-    },
-    replies: [],
-  });
-  document.body.innerHTML = new DOMParser().parseFromString(page, 'text/html').body.innerHTML;
-  addReply();
+  showConversation();
+  addThreat();
 });
 
 afterEach(() => {
@@ -132,7 +75,7 @@ it('aborting its teardown leaves no listener, observer or timer working, and the
   reads.mockClear();
   await poke();
   expect(reads).toHaveBeenCalled();
-  expect(sentOfType('cs→bg:comments-observed')).toBe(2);
+  expect(sentOfType('cs→bg:comments-observed')).toHaveLength(2);
   expect(sent.slice(before).map((message) => message.type)).toEqual(
     expect.arrayContaining([
       'cs→bg:comments-observed',

@@ -1,9 +1,11 @@
-import browser from 'webextension-polyfill';
 import type { CsHandlers, UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
 import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
+import { mergeEvidence } from '../../storage/evidence';
+import type { EvidenceRow } from '../../storage/schema';
 import type { ActionChoice, EscalationResult } from '../../tactics/messages';
+import { captureComment } from '../capture';
 
 async function commentOrThrow(db: DesaffectDb, key: string) {
   const row = await db.comments.get(key);
@@ -30,20 +32,10 @@ async function logAction(
 }
 
 /**
- * The screenshot of what the CM sees. The browser allows it only while the CM has opened Desaffect from
- * that tab (activeTab), and only the tab in front: a capture of another tab would be false evidence.
+ * The escalation kit: the comment's evidence record (permalink, author, times, full text, screenshot), one
+ * per comment. Escalating it again brings the record up to date (a new screenshot replaces the earlier one,
+ * whose absence never erases it); the first escalation is logged as an action.
  */
-async function captureTab(tabId: number): Promise<string | null> {
-  try {
-    const tab = await browser.tabs.get(tabId);
-    if (!tab.active) return null;
-    return await browser.tabs.captureVisibleTab(tab.windowId, { format: 'png' });
-  } catch {
-    return null;
-  }
-}
-
-/** The escalation kit: one evidence record (permalink, author, time, full text, screenshot), logged as an action. */
 async function escalate(
   db: DesaffectDb,
   commentKey: string,
@@ -51,30 +43,44 @@ async function escalate(
   at: number,
 ): Promise<EscalationResult> {
   const row = await commentOrThrow(db, commentKey);
-  const screenshot = await captureTab(tabId);
-  const evidenceId = await db.transaction('rw', db.evidence, db.actions, async () => {
-    const id = await db.evidence.add({
-      commentKey,
-      at,
-      platform: row.platform,
-      permalink: row.permalink,
-      authorHandle: row.authorHandle,
-      authorName: row.authorName,
-      text: row.text ?? '',
-      createdAt: row.createdAt,
-      screenshot,
-    });
-    await db.actions.add({
-      commentKey,
-      tactic: 'escalate',
-      at,
-      day: localDay(at),
-      platform: row.platform,
-      label: row.label,
-    });
-    return id;
+  const capture = await captureComment(tabId, commentKey);
+  const { screenshot } = capture;
+  const fresh: EvidenceRow = {
+    commentKey,
+    at,
+    updatedAt: at,
+    platform: row.platform,
+    permalink: row.permalink,
+    authorHandle: row.authorHandle,
+    authorName: row.authorName,
+    // The page's text when the CM does not keep comment text: the record is the CM's explicit choice to.
+    text: row.text ?? capture.text ?? '',
+    createdAt: row.createdAt,
+    createdAtPrecision: row.createdAtPrecision,
+    firstSeen: row.firstSeen,
+    screenshot,
+    screenshotAt: screenshot === null ? null : at,
+  };
+  return db.transaction('rw', db.evidence, db.actions, async () => {
+    const existing = await db.evidence.where('commentKey').equals(commentKey).first();
+    const record = existing ? mergeEvidence(existing, fresh) : fresh;
+    const evidenceId = await db.evidence.put(record);
+    if (!existing)
+      await db.actions.add({
+        commentKey,
+        tactic: 'escalate',
+        at,
+        day: localDay(at),
+        platform: row.platform,
+        label: row.label,
+      });
+    return {
+      evidenceId: evidenceId as number,
+      updated: existing !== undefined,
+      capture: capture.outcome,
+      hasScreenshot: record.screenshot !== null,
+    };
   });
-  return { evidenceId: evidenceId as number, screenshot: screenshot !== null };
 }
 
 /** The CM chose to read a shielded comment: remembered, so it stays readable in the page and the popup. */

@@ -16,7 +16,7 @@ export function dataHandlers({
 > {
   return {
     'ui→bg:backup': () => createBackup(db, browser.runtime.getManifest().version, now()),
-    'ui→bg:restore': (message) => restoreBackup(db, message.fileText),
+    'ui→bg:restore': (message) => restoreBackup(db, message.fileText, message.guarded),
     async 'ui→bg:data-usage'() {
       const tables = [db.comments, db.actions, db.activity, db.checkins, db.evidence];
       const counts = await Promise.all(tables.map((table) => table.count()));

@@ -1,33 +1,45 @@
 /**
- * Facebook (www / web.facebook.com): comments and replies under Page posts, on a post's permalink page
- * and in a Page's feed. Class names are obfuscated and labels are localised: comments are found by
- * structure (an article holding its own `comment_id` permalink), labels are only hints.
+ * Facebook (www / web.facebook.com): comments and replies under Page posts, in a Page's feed and in the
+ * dialog a post opens in from a link. Class names are obfuscated and labels are localised: comments are
+ * found by structure (an article holding its own permalink, in a `data-commentid` wrapper in feeds),
+ * labels ("Comment by …", "Réponse de … au commentaire de …") are hints. Replies are flat siblings of
+ * their comment, told apart by their permalink (`reply_comment_id`) or their label.
+ *
+ * A comment's id comes from its own timestamp link only: a link to another comment pasted into its text
+ * must not give it that comment's id (the second would overwrite the first in the log). Facebook shows
+ * no machine-readable time: the timestamp's words ("3 h", "1 d", "12 mars") are turned into an estimate
+ * with its precision.
  */
 import type { ObservedComment } from '../../shared/comment';
 import { pickReplyBox } from './reply-box';
-import { contentHash, isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
-import type { AdapterContext, ExtractedComment, PlatformAdapter } from './types';
+import { contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
+import { estimateTime, splitTimeAtEnd } from './times';
+import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
   article: 'div[role="article"]',
-  /** A comment's permalink (its timestamp) and, on current layouts, its author links too. */
-  commentLink: 'a[href*="comment_id="]',
+  /** The wrapper of each comment in a feed, carrying its id. */
+  commentWrapper: 'div[data-commentid]',
   /** A paragraph of comment text. */
   textBlock: 'div[dir="auto"]',
-  /** "See more" / "Voir plus" inside a truncated comment, "Like" / "Reply" actions. */
+  /** "See more" / "Voir plus", "Like", "Reply", the buttons that fold replies, the comment filter. */
   button: '[role="button"]',
-  /** Machine-readable time on the layouts that still have one. */
-  utime: 'abbr[data-utime]',
-  /** A feed unit (post) in a Page feed. */
+  /** A feed unit (post) in a Page feed, or the post in the dialog. */
   feedUnit: 'div[aria-posinset]',
   /** The reply composer (a rich-text editor). */
   replyBox: 'div[role="textbox"][contenteditable="true"]',
 } as const;
 
-/** Localised aria-label prefixes of comment articles: hints only. */
+/** Localised labels: hints only, in the two interface languages the extension supports. */
 const LABELS = {
   comment: /^(Comment by|Commentaire de)\s/i,
   reply: /^(Reply by|Réponse de)\s/i,
+  /** What starts a comment's label before the author's name; a reply's goes on with its parent's. */
+  author: /^(?:Comment by|Commentaire de|Reply by|Réponse de)\s+(.+?)(?:\s+(?:to|au commentaire de)\s+.*)?$/i,
+  /** "View more replies", "View 3 replies", "Acme replied · 2 replies", "Voir plus de réponses"… */
+  foldedReplies: /^(?:view|see|voir|afficher)\b.*\b(?:repl(?:y|ies)|réponses?)$|\b(?:replied|a répondu)\b/i,
+  replyCount: /(\d+)\s+(?:repl(?:y|ies)|réponses?)\b/i,
+  mostRelevant: /^(?:most relevant|(?:les )?plus pertinents)$/i,
 } as const;
 
 const HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'facebook.com']);
@@ -97,73 +109,6 @@ function handles(url: URL): boolean {
   return !RESERVED.has(first.toLowerCase());
 }
 
-/** True when `article` is a comment (or reply) rather than a post. */
-function isCommentArticle(article: Element): boolean {
-  const label = article.getAttribute('aria-label') ?? '';
-  if (LABELS.comment.test(label) || LABELS.reply.test(label)) return true;
-  // Structure: an article holding its own comment permalink. A post holds none of its own: the comment
-  // links under it belong to the nested comment articles.
-  return queryOwn(article, SELECTORS.commentLink, SELECTORS.article) !== null;
-}
-
-function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] {
-  const out: ExtractedComment[] = [];
-  for (const article of selectAll(root, SELECTORS.article)) {
-    if (!isCommentArticle(article)) continue;
-    const comment = readComment(article as HTMLElement, context);
-    if (comment) out.push(comment);
-  }
-  return out;
-}
-
-interface CommentLinks {
-  permalink: URL | null;
-  author: HTMLAnchorElement | null;
-}
-
-const POST_PATH =
-  /\/(?:posts|permalink|videos|reel|photo|watch)(?:\/|\.php|$)|\/(?:permalink|story|photo)\.php$/;
-
-function findLinks(article: Element, base: URL): CommentLinks {
-  const links = queryAllOwn(article, 'a[href]', SELECTORS.article) as HTMLAnchorElement[];
-  let permalink: URL | null = null;
-  let permalinkElement: Element | null = null;
-  // The timestamp link points at the post (with comment_id); author links point at a profile.
-  const candidates = links.filter((a) => (a.getAttribute('href') ?? '').includes('comment_id='));
-  for (const a of candidates) {
-    const url = resolveUrl(a.getAttribute('href'), base);
-    if (url && (POST_PATH.test(url.pathname) || url.searchParams.has('story_fbid'))) {
-      permalink = url;
-      permalinkElement = a;
-      break;
-    }
-  }
-  if (!permalink && candidates.length > 0) {
-    const last = candidates[candidates.length - 1] as HTMLAnchorElement;
-    permalink = resolveUrl(last.getAttribute('href'), base);
-    permalinkElement = last;
-  }
-  let author: HTMLAnchorElement | null = null;
-  for (const a of links) {
-    if (a === permalinkElement || a.getAttribute('aria-hidden') === 'true') continue;
-    if (isInTextBlock(a, article)) continue;
-    if (readText(a) === '') continue;
-    const url = resolveUrl(a.getAttribute('href'), base);
-    if (!url || !HOSTS.has(url.hostname) || profileHandle(url) === null) continue;
-    author = a;
-    break;
-  }
-  return { permalink, author };
-}
-
-/** True when `a` is a link inside the comment's text (a mention), not the author line. */
-function isInTextBlock(a: Element, article: Element): boolean {
-  for (let node = a.parentElement; node !== null && node !== article; node = node.parentElement) {
-    if (node.matches(SELECTORS.textBlock) && node.tagName === 'DIV') return true;
-  }
-  return false;
-}
-
 /** `marie.dupont.12` from `/marie.dupont.12`, `100012345` from `/profile.php?id=100012345`. */
 export function profileHandle(url: URL): string | null {
   const segments = url.pathname.split('/').filter((s) => s !== '');
@@ -173,6 +118,21 @@ export function profileHandle(url: URL): string | null {
   if (first === 'groups' && segments[2] === 'user' && segments[3]) return segments[3];
   if (segments.length === 1 && !RESERVED.has(first.toLowerCase())) return first;
   return null;
+}
+
+/**
+ * One of the CM's own accounts as the settings hold it, as comments show it: a name (`acmefrance`), a
+ * number, or the address itself pasted from the browser (`https://www.facebook.com/profile.php?id=…`,
+ * `facebook.com/acmefrance`): a Page known only by its number is recognised whichever way it was entered.
+ */
+export function ownHandleOf(entry: string): string {
+  const trimmed = entry.trim();
+  if (!/facebook\.com\//i.test(trimmed)) return trimmed;
+  const url = resolveUrl(
+    /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`,
+    'https://www.facebook.com/',
+  );
+  return (url && HOSTS.has(url.hostname.toLowerCase()) && profileHandle(url)) || trimmed;
 }
 
 /**
@@ -191,34 +151,123 @@ export function normalizeCommentId(raw: string): string {
   return raw;
 }
 
+/** True when `article` is a comment (or reply) rather than a post. */
+function isCommentArticle(article: Element, base: URL): boolean {
+  const label = article.getAttribute('aria-label') ?? '';
+  if (LABELS.comment.test(label) || LABELS.reply.test(label)) return true;
+  if (ownWrapper(article)) return true;
+  // Structure: an article holding its own timestamp permalink. A post holds none of its own: the comment
+  // links under it belong to the comment articles.
+  return timestampOf(article, base) !== null;
+}
+
+function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] {
+  const out: ExtractedComment[] = [];
+  for (const article of selectAll(root, SELECTORS.article)) {
+    if (!isCommentArticle(article, context.url)) continue;
+    const comment = readComment(article as HTMLElement, context);
+    if (comment) out.push(comment);
+  }
+  return out;
+}
+
+const POST_PATH =
+  /\/(?:posts|permalink|videos|reel|photo|watch)(?:\/|\.php|$)|\/(?:permalink|story|photo)\.php$/;
+
+/** The links of `article` itself: not those of comments nested in it, not those inside its text. */
+function ownLinks(article: Element): HTMLAnchorElement[] {
+  return (queryAllOwn(article, 'a[href]', SELECTORS.article) as HTMLAnchorElement[]).filter(
+    (a) => !isInTextBlock(a, article),
+  );
+}
+
+/**
+ * The comment's own timestamp: a link to its post naming a comment, outside its text, whose words are a
+ * time ("3 h", "12 mars") or that sits with the comment's buttons (Like, Reply). Never a link in the text.
+ */
+function timestampOf(article: Element, base: URL): { link: HTMLAnchorElement; url: URL } | null {
+  for (const link of ownLinks(article)) {
+    const url = resolveUrl(link.getAttribute('href'), base);
+    if (!url?.searchParams.has('comment_id') || !HOSTS.has(url.hostname)) continue;
+    if (!POST_PATH.test(url.pathname) && !url.searchParams.has('story_fbid')) continue;
+    if (estimateTime(readText(link), 0) !== null || besideActions(link, article)) return { link, url };
+  }
+  return null;
+}
+
+/** True when `link` shares a row with the comment's buttons (a few levels up, within the comment). */
+function besideActions(link: Element, article: Element): boolean {
+  let node = link.parentElement;
+  for (let level = 0; level < 4 && node && node !== article; level++, node = node.parentElement) {
+    for (const button of node.querySelectorAll(SELECTORS.button))
+      if (!isInTextBlock(button, article)) return true;
+  }
+  return false;
+}
+
+function authorLinkOf(article: Element, base: URL, timestamp: Element | null): HTMLAnchorElement | null {
+  for (const a of ownLinks(article)) {
+    if (a === timestamp || a.getAttribute('aria-hidden') === 'true') continue;
+    if (readText(a) === '') continue;
+    const url = resolveUrl(a.getAttribute('href'), base);
+    if (!url || !HOSTS.has(url.hostname) || profileHandle(url) === null) continue;
+    return a;
+  }
+  return null;
+}
+
+/** True when `element` is inside the comment's text (a mention, a pasted link), not its author line. */
+function isInTextBlock(element: Element, article: Element): boolean {
+  for (let node = element.parentElement; node !== null && node !== article; node = node.parentElement) {
+    if (node.matches(SELECTORS.textBlock) && node.tagName === 'DIV') return true;
+  }
+  return false;
+}
+
+/** The `data-commentid` wrapper whose first comment is `article` (feeds wrap each comment in one). */
+function ownWrapper(article: Element): Element | null {
+  const wrapper = article.closest(SELECTORS.commentWrapper);
+  return wrapper && wrapper.querySelector(SELECTORS.article) === article ? wrapper : null;
+}
+
 function readComment(article: HTMLElement, context: AdapterContext): ExtractedComment | null {
-  const { permalink, author } = findLinks(article, context.url);
-  const authorName = author ? readText(author) : nameFromLabel(article.getAttribute('aria-label') ?? '');
+  const timestamp = timestampOf(article, context.url);
+  const author = authorLinkOf(article, context.url, timestamp?.link ?? null);
+  const label = article.getAttribute('aria-label') ?? '';
+  const fromLabel = splitTimeAtEnd(label, context.now);
+  const authorName = author ? readText(author) : (LABELS.author.exec(fromLabel.before)?.[1] ?? '');
   const authorUrl = author ? resolveUrl(author.getAttribute('href'), context.url) : null;
   const authorHandle = (authorUrl && profileHandle(authorUrl)) ?? '';
   if (!authorName && !authorHandle) return null;
 
   const { text, blocks } = readCommentText(article, author);
 
-  const replyId = permalink?.searchParams.get('reply_comment_id') ?? null;
-  const commentId = permalink?.searchParams.get('comment_id') ?? null;
-  const rawId = replyId ?? commentId;
+  // A reply's permalink names the comment it answers (comment_id) and itself (reply_comment_id).
+  const replyId = timestamp?.url.searchParams.get('reply_comment_id') ?? null;
+  const rawId =
+    replyId ??
+    timestamp?.url.searchParams.get('comment_id') ??
+    ownWrapper(article)?.getAttribute('data-commentid');
   const id = rawId ? normalizeCommentId(rawId) : `h:${contentHash(`${authorHandle || authorName}\n${text}`)}`;
-
-  const label = article.getAttribute('aria-label') ?? '';
-  const isReply = replyId !== null || LABELS.reply.test(label) || nestedUnderComment(article);
+  const isReply = replyId !== null || LABELS.reply.test(label) || nestedInComment(article, context.url);
+  const written = (timestamp && estimateTime(readText(timestamp.link), context.now)) ?? fromLabel.time;
 
   const comment: ObservedComment = {
     platform: 'facebook',
     id,
-    threadKey: (permalink && postIdFromUrl(permalink)) ?? postIdFromUrl(context.url) ?? context.url.pathname,
+    threadKey:
+      (timestamp && postIdFromUrl(timestamp.url)) ??
+      postOf(article, context.url) ??
+      postIdFromUrl(context.url) ??
+      context.url.pathname,
     authorHandle,
     authorName,
     text,
-    createdAt: readTime(article),
-    permalink: permalink ? cleanPermalink(permalink) : null,
+    createdAt: written?.createdAt ?? null,
+    createdAtPrecision: written?.precision ?? null,
+    permalink: timestamp ? cleanPermalink(timestamp.url) : null,
     isReply,
-    isOwn: isOwnHandle(authorHandle, context.ownHandles),
+    isOwn: isOwnHandle(authorHandle, context.ownHandles.map(ownHandleOf)),
   };
   return {
     comment,
@@ -245,37 +294,24 @@ function readCommentText(article: Element, author: Element | null): { text: stri
   return { text: paragraphs.join('\n'), blocks };
 }
 
-/** A reply sits in a list item nested in another comment's list item (`ul > li > … ul > li`). */
-function nestedUnderComment(article: Element): boolean {
-  let items = 0;
-  for (let node = article.parentElement; node !== null; node = node.parentElement) {
-    if (node.matches(SELECTORS.article)) {
-      // Comments are not nested in one another's articles, except on layouts that put replies inside their
-      // parent comment: a labelled comment around us means a reply. Any other article is the post: stop
-      // there (deciding structurally would walk the whole thread for every comment).
-      const label = node.getAttribute('aria-label') ?? '';
-      return LABELS.comment.test(label) || LABELS.reply.test(label);
+/** Older layouts put replies inside their parent comment's article. */
+function nestedInComment(article: Element, base: URL): boolean {
+  const outer = article.parentElement?.closest(SELECTORS.article);
+  return outer !== null && outer !== undefined && isCommentArticle(outer, base);
+}
+
+/** The post a comment is under, from the post's own link, when the comment's permalink has not rendered. */
+function postOf(article: Element, base: URL): string | null {
+  const post = article.closest(SELECTORS.feedUnit);
+  if (!post) return null;
+  for (const a of queryAllOwn(post, 'a[href]', SELECTORS.article)) {
+    const url = resolveUrl(a.getAttribute('href'), base);
+    if (url && HOSTS.has(url.hostname) && !url.searchParams.has('comment_id')) {
+      const id = postIdFromUrl(url);
+      if (id) return id;
     }
-    if (node.tagName !== 'LI') continue;
-    // A comment's list item starts with that comment; action bars (Like · Reply) are inside articles.
-    const head = node.querySelector(SELECTORS.article);
-    if (head && isCommentArticle(head)) items++;
-    if (items >= 2) return true;
   }
-  return false;
-}
-
-function nameFromLabel(label: string): string {
-  const match =
-    /^(?:Comment by|Commentaire de|Reply by|Réponse de)\s+(.+?)(?:\s+(?:to|à|au|il y a|\d).*)?$/i.exec(label);
-  return match?.[1]?.trim() ?? '';
-}
-
-function readTime(article: Element): string | null {
-  const abbr = queryAllOwn(article, SELECTORS.utime, SELECTORS.article)[0];
-  const seconds = Number(abbr?.getAttribute('data-utime'));
-  if (!abbr || !Number.isFinite(seconds) || seconds <= 0) return null;
-  return new Date(seconds * 1000).toISOString();
+  return null;
 }
 
 /** The permalink without Facebook's tracking parameters (`__cft__`, `__tn__`). */
@@ -289,10 +325,12 @@ function cleanPermalink(url: URL): string {
 }
 
 function countPosts(root: ParentNode): number {
+  const base = new URL('https://www.facebook.com/');
   const posts = new Set<Element>();
   for (const unit of selectAll(root, SELECTORS.feedUnit)) posts.add(unit);
   for (const article of selectAll(root, SELECTORS.article)) {
-    if (isCommentArticle(article)) continue;
+    // Comments, and the empty articles Facebook shows while a post loads, are not posts.
+    if (!article.querySelector('a[href]') || isCommentArticle(article, base)) continue;
     // A post article inside a feed unit is the same post.
     const unit = article.closest(SELECTORS.feedUnit);
     if (unit && posts.has(unit)) continue;
@@ -302,16 +340,31 @@ function countPosts(root: ParentNode): number {
   return posts.size;
 }
 
+/**
+ * What Facebook keeps off the page: replies folded behind "View more replies" / "Acme replied · 3
+ * replies" (counted where the button says how many), and the "Most relevant" filter on the comments.
+ */
+function withheld(root: ParentNode): WithheldComments {
+  const found: WithheldComments = { places: 0, replies: 0, mostRelevantOnly: false };
+  for (const button of selectAll(root, SELECTORS.button)) {
+    const label = readText(button).replace(/\s+/g, ' ').trim();
+    if (LABELS.mostRelevant.test(label)) found.mostRelevantOnly = true;
+    if (!LABELS.foldedReplies.test(label)) continue;
+    found.places += 1;
+    found.replies += Number(LABELS.replyCount.exec(label)?.[1] ?? 0);
+  }
+  return found;
+}
+
 /** The comment article around `node`, or null when the change is outside any comment. */
 function containerOf(node: Node): Element | null {
+  const base = new URL('https://www.facebook.com/');
   let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   while (element) {
     const article = element.closest(SELECTORS.article);
     if (!article) return null;
-    const label = article.getAttribute('aria-label') ?? '';
-    if (LABELS.comment.test(label) || LABELS.reply.test(label)) return article;
-    // A feed unit is a post; otherwise decide by structure.
-    if (!article.hasAttribute('aria-posinset') && isCommentArticle(article)) return article;
+    // A feed unit is a post; otherwise decide by label and structure.
+    if (!article.hasAttribute('aria-posinset') && isCommentArticle(article, base)) return article;
     element = article.parentElement;
   }
   return null;
@@ -322,6 +375,7 @@ export const facebookAdapter: PlatformAdapter = {
   handles,
   extract,
   countPosts,
+  withheld,
   containerOf,
   findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
 };

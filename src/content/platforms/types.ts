@@ -4,6 +4,23 @@ export interface AdapterContext {
   url: URL;
   /** The CM's own handles on this platform (lower-case, without '@'). */
   ownHandles: readonly string[];
+  /** When the page is read (epoch ms): the times it shows as "3 h" count back from it. */
+  now: number;
+  /**
+   * What earlier reads of this page established, for the adapter's own use (X: which posts are replies,
+   * for rows read after the list scrolled away from the focal post). The observer keeps one per page.
+   */
+  memory: Map<string, string>;
+}
+
+/** What the site keeps off the page until the CM opens it. Desaffect counts it and never clicks. */
+export interface WithheldComments {
+  /** Buttons behind which replies are folded or hidden ("Show probable spam", "View more replies"). */
+  places: number;
+  /** How many replies those buttons say they hold, where they say (X's never do). */
+  replies: number;
+  /** Facebook shows its "Most relevant" selection of the comments, not all of them. */
+  mostRelevantOnly: boolean;
 }
 
 export interface ExtractedComment {
@@ -25,6 +42,8 @@ export interface PlatformAdapter {
   extract(root: ParentNode, context: AdapterContext): ExtractedComment[];
   /** Posts the page shows: posts without comments read for a while means the layout may have changed. */
   countPosts(root: ParentNode): number;
+  /** What the site keeps from the CM on the page under `root`. */
+  withheld(root: ParentNode): WithheldComments;
   /** The site's reply box the CM is writing in (focused first), or null when none is open. */
   findReplyBox(root: ParentNode): HTMLElement | null;
   /**

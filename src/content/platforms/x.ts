@@ -1,12 +1,19 @@
 /**
  * X (x.com / twitter.com): conversation pages (the focal post and its replies) and the notifications /
- * mentions timelines. X virtualises its lists and recycles `cellInnerDiv` nodes: everything here is read
+ * mentions timelines. X virtualises its lists and recycles `cellInnerDiv` rows: everything here is read
  * from the element as it is now, keyed on the status id, never on the element.
+ *
+ * A conversation page lists more than replies: the thread's earlier posts above the focal post (context,
+ * read where they are replies, on their own conversation's page), then the replies, then X's own
+ * sections, "More from this author" and "Discover more", each opened by a heading row (posts from
+ * elsewhere: never replies). Only the focal post and the replies are read. Which part of the list a row
+ * is in comes from the rows around it; X keeps only a window of rows in the page, so what earlier reads
+ * established is remembered (AdapterContext.memory) and used where the landmarks have scrolled away.
  */
 import type { ObservedComment } from '../../shared/comment';
 import { pickReplyBox } from './reply-box';
 import { isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
-import type { AdapterContext, ExtractedComment, PlatformAdapter } from './types';
+import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
   /** One virtualised list row; reused by X for other content as the list scrolls. */
@@ -24,6 +31,11 @@ export const SELECTORS = {
   promoted: '[data-testid="placementTracking"]',
   /** The "Replying to @x" line above a reply's text. */
   replyingToLine: 'div[dir="ltr"], div[dir="auto"]',
+  /** The heading row that opens one of X's sections after the replies ("Discover more"…). */
+  sectionHeading: 'h2[role="heading"]',
+  /** "See more" at the end of "More from this author": a link to the author by user id. */
+  authorSeeMore: 'a[href^="/i/user/"]',
+  button: 'button, [role="button"]',
   /** The reply composer (a rich-text editor). */
   replyBox:
     'div[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][contenteditable="true"]',
@@ -33,6 +45,8 @@ export const SELECTORS = {
 const LABELS = {
   replyingTo: /^(Replying to|En réponse à)(?=\s|$)/i,
   promoted: /^(Promoted|Ad|Sponsorisé|Publicité)$/i,
+  /** "Show more replies", "Show probable spam", "Show additional replies…", "Voir plus de réponses"… */
+  hiddenReplies: /\b(?:replies|probable spam)\b|\bréponses\b|\bspams? probables?\b/i,
 } as const;
 
 const HOSTS = new Set([
@@ -48,10 +62,15 @@ const HOSTS = new Set([
  * handle-like names from other sources (the demo server shares its authors with Facebook) still read.
  */
 const HANDLE = '[A-Za-z0-9_.]{1,20}';
-const STATUS_PATH = new RegExp(`^/(?:${HANDLE}|i/web)/status/(\\d{1,25})(?:/|$)`);
+/** A conversation: `/USER/status/ID` and nothing after it (not /quotes, /likes, /photo/1, /analytics). */
+const STATUS_PATH = new RegExp(`^/(?:${HANDLE}|i/web)/status/(\\d{1,25})/?$`);
 const NOTIFICATIONS_PATH = /^\/notifications(?:\/mentions)?\/?$/;
 const PROFILE_PATH = new RegExp(`^/(${HANDLE})/?$`);
 const STATUS_HREF = new RegExp(`^/(${HANDLE}|i/web)/status/(\\d{1,25})/?$`);
+
+/** Where a post sits in a conversation page's list. */
+type Zone = 'context' | 'focal' | 'reply' | 'elsewhere';
+const ZONES: readonly string[] = ['context', 'focal', 'reply', 'elsewhere'] satisfies Zone[];
 
 /** The focal status id of a conversation page, or null. */
 export function focalStatusId(url: URL): string | null {
@@ -63,39 +82,40 @@ function handles(url: URL): boolean {
   return STATUS_PATH.test(url.pathname) || NOTIFICATIONS_PATH.test(url.pathname);
 }
 
-function threadKeyFor(url: URL): string {
-  return focalStatusId(url) ?? 'notifications';
-}
-
 function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] {
   const focal = focalStatusId(context.url);
-  const threadKey = threadKeyFor(context.url);
   const out: ExtractedComment[] = [];
   for (const article of selectAll(root, SELECTORS.tweet)) {
     // A post nested in another (should not happen) is read with its outer post only.
     if (article.parentElement?.closest(SELECTORS.tweet)) continue;
-    const comment = readTweet(article as HTMLElement, context, focal, threadKey);
+    const comment = readTweet(article as HTMLElement, context, focal);
     if (comment) out.push(comment);
   }
   return out;
+}
+
+/** The status id and permalink of a post, from its own dated link (not a quoted post's). */
+function permalinkOf(article: Element, base: URL): { id: string; handle: string; url: URL } | null {
+  const time = queryOwn(article, SELECTORS.time, SELECTORS.quote);
+  const link = time?.closest(SELECTORS.statusLink);
+  // Tombstones and promoted posts have no dated permalink: nothing to key on.
+  if (!link || !article.contains(link)) return null;
+  const url = resolveUrl(link.getAttribute('href'), base);
+  const match = url ? STATUS_HREF.exec(url.pathname) : null;
+  return url && match ? { id: match[2] as string, handle: match[1] as string, url } : null;
 }
 
 function readTweet(
   article: HTMLElement,
   context: AdapterContext,
   focal: string | null,
-  threadKey: string,
 ): ExtractedComment | null {
   if (isPromoted(article)) return null;
-  const time = queryOwn(article, SELECTORS.time, SELECTORS.quote);
-  const link = time?.closest(SELECTORS.statusLink);
-  // Tombstones and promoted posts have no dated permalink: nothing to key on.
-  if (!time || !link || !article.contains(link)) return null;
-  const href = link.getAttribute('href') ?? '';
-  const permalinkUrl = resolveUrl(href, context.url);
-  const match = permalinkUrl ? STATUS_HREF.exec(permalinkUrl.pathname) : null;
-  if (!permalinkUrl || !match) return null;
-  const id = match[2] as string;
+  const permalink = permalinkOf(article, context.url);
+  if (!permalink) return null;
+  const { id } = permalink;
+  const zone = focal === null ? 'reply' : zoneOf(article, id, focal, context);
+  if (zone === 'context' || zone === 'elsewhere' || zone === null) return null;
 
   const userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote) as HTMLElement | null;
   if (!userName) return null;
@@ -106,19 +126,23 @@ function readTweet(
   const text = textElement
     ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
     : '';
-
-  const replyingTo = showsReplyingTo(article, textElement);
-  const isReply = focal !== null ? id !== focal || replyingTo : replyingTo;
+  const createdAt = isoOrNull(queryOwn(article, SELECTORS.time, SELECTORS.quote)?.getAttribute('datetime'));
+  // On a conversation page every post but the focal one answers it; the focal post does when the
+  // thread's earlier posts are above it. Timelines say so in a "Replying to" line.
+  const isReply =
+    showsReplyingTo(article, textElement) ||
+    (focal !== null && (zone === 'reply' || hasContextAbove(article, context)));
 
   const comment: ObservedComment = {
     platform: 'x',
     id,
-    threadKey,
+    threadKey: focal ?? 'notifications',
     authorHandle: `@${handle}`,
     authorName: name,
     text,
-    createdAt: isoOrNull(time.getAttribute('datetime')),
-    permalink: `${permalinkUrl.origin}/${match[1]}/status/${id}`,
+    createdAt,
+    createdAtPrecision: createdAt === null ? null : 'second',
+    permalink: `${permalink.url.origin}/${permalink.handle}/status/${id}`,
     isReply,
     isOwn: isOwnHandle(handle, context.ownHandles),
   };
@@ -128,6 +152,79 @@ function readTweet(
     anchor: userName,
     bodies: textElement ? [textElement as HTMLElement] : [],
   };
+}
+
+/**
+ * Which part of the conversation the post `id` in `article` belongs to, or null when the rows on the page
+ * cannot tell (a window of rows far from every landmark, on a page not read from its top). The rows
+ * above decide first: the nearest landmark up the list (the focal post, a section heading, a post whose
+ * part is known). X keeps a contiguous window of rows, so when none is above, the nearest one below
+ * decides, unless it is a heading (the post could then be a reply or in an earlier section).
+ */
+function zoneOf(article: Element, id: string, focal: string, context: AdapterContext): Zone | null {
+  if (id === focal) return 'focal';
+  const { memory } = context;
+  const remembered = zoneIn(memory, id);
+  const cell = article.closest(SELECTORS.cell);
+  // Outside X's list there is nothing to place it by: read it as a reply rather than miss one.
+  if (!cell) return remembered ?? 'reply';
+  let zone: Zone | null = null;
+  for (let row = cell.previousElementSibling; row && zone === null; row = row.previousElementSibling) {
+    zone = zoneAfter(row, focal, context);
+  }
+  for (let row = cell.nextElementSibling; row && zone === null; row = row.nextElementSibling) {
+    const below = zoneBefore(row, focal, context);
+    if (below === 'unknown') break;
+    zone = below;
+  }
+  zone ??= remembered;
+  if (zone !== null) memory.set(id, zone);
+  return zone;
+}
+
+/** The part of the list the rows after `row` are in, judging by `row` alone (null: `row` says nothing). */
+function zoneAfter(row: Element, focal: string, context: AdapterContext): Zone | null {
+  const post = postIdOf(row, context.url);
+  if (post === null) return isSectionBoundary(row) ? 'elsewhere' : null;
+  if (post === focal) return 'reply';
+  const zone = zoneIn(context.memory, post);
+  return zone === 'focal' ? 'reply' : zone;
+}
+
+/** The part of the list the rows before `row` are in ('unknown' at a section heading). */
+function zoneBefore(row: Element, focal: string, context: AdapterContext): Zone | 'unknown' | null {
+  const post = postIdOf(row, context.url);
+  if (post === null) return isSectionBoundary(row) ? 'unknown' : null;
+  if (post === focal) return 'context';
+  const zone = zoneIn(context.memory, post);
+  return zone === 'focal' ? 'context' : zone;
+}
+
+function zoneIn(memory: Map<string, string>, id: string): Zone | null {
+  const zone = memory.get(id);
+  return zone !== undefined && ZONES.includes(zone) ? (zone as Zone) : null;
+}
+
+/** The status id of the post a row shows (not an ad's), or null for other rows. */
+function postIdOf(row: Element, base: URL): string | null {
+  const article = row.querySelector(SELECTORS.tweet);
+  if (!article || isPromoted(article)) return null;
+  return permalinkOf(article, base)?.id ?? null;
+}
+
+/** A row that opens or closes one of X's sections: a heading, or the "See more" link to an author. */
+function isSectionBoundary(row: Element): boolean {
+  return row.querySelector(`${SELECTORS.sectionHeading}, ${SELECTORS.authorSeeMore}`) !== null;
+}
+
+/** True when the thread's earlier posts are listed above the focal post `article`. */
+function hasContextAbove(article: Element, context: AdapterContext): boolean {
+  for (const zone of context.memory.values()) if (zone === 'context') return true;
+  const cell = article.closest(SELECTORS.cell);
+  for (let row = cell?.previousElementSibling; row; row = row.previousElementSibling) {
+    if (postIdOf(row, context.url) !== null) return true;
+  }
+  return false;
 }
 
 function readUser(userName: Element, base: URL): { handle: string; name: string } {
@@ -170,7 +267,7 @@ function isPromoted(article: Element): boolean {
   return false;
 }
 
-function isoOrNull(value: string | null): string | null {
+function isoOrNull(value: string | null | undefined): string | null {
   if (!value) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
@@ -182,6 +279,20 @@ function countPosts(root: ParentNode): number {
     if (!article.parentElement?.closest(SELECTORS.tweet)) count++;
   }
   return count;
+}
+
+/**
+ * The rows behind which X keeps replies: a row that is not a post, holds a button and speaks of replies or
+ * spam ("Show more replies", "Show probable spam", the prompt before replies it judges offensive). X never
+ * says how many replies each holds.
+ */
+function withheld(root: ParentNode): WithheldComments {
+  let places = 0;
+  for (const row of selectAll(root, SELECTORS.cell)) {
+    if (row.querySelector(SELECTORS.tweet) || !row.querySelector(SELECTORS.button)) continue;
+    if (LABELS.hiddenReplies.test(readText(row))) places++;
+  }
+  return { places, replies: 0, mostRelevantOnly: false };
 }
 
 /** The element whose re-reading covers a change at `node`: the post around it, else its list row. */
@@ -196,6 +307,7 @@ export const xAdapter: PlatformAdapter = {
   handles,
   extract,
   countPosts,
+  withheld,
   containerOf,
   findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
 };

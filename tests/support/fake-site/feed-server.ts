@@ -1,11 +1,15 @@
 /**
  * The local "x.com" and "www.facebook.com": an HTTPS server (certificate made at run time) that serves an
- * X conversation and a Facebook Page post whose replies arrive live, in the sites' real markup. Used by
- * `npm run demo`, the browser tests and the benchmarks.
+ * X conversation and a Facebook Page post whose replies arrive live, in the sites' 2025–2026 markup: the
+ * pages are the fixtures' own descriptions (pages.ts) with no reply yet. Used by `npm run demo`, the
+ * browser tests and the benchmarks.
  *
- * Pages take query parameters: `live=0` (no automatic replies: the caller drives `window.demoFeed`),
- * `every=MIN-MAX` (ms between replies, default 1000-3000), `ui=fr|en`, and `layout=changed` (X only: the
- * markup the adapter relies on is renamed, as when the site ships a redesign).
+ * The fixtures' own pages are served as they are at their own addresses (tests/fixtures/README.md lists
+ * them), so the browser tests read in Chromium and Firefox exactly what the unit tests read in jsdom.
+ *
+ * Live pages take query parameters: `live=0` (no automatic replies: the caller drives `window.demoFeed`),
+ * `every=MIN-MAX` (ms between replies, default 1000-3000), `ui=fr|en`, and `layout=changed` (the markup
+ * the adapters rely on is renamed, as when the site ships a redesign).
  */
 
 import { createServer, type Server } from 'node:https';
@@ -14,13 +18,23 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import type { FeedText } from './feed-pool';
 import { OTHER_HOST, SITE_HOSTS } from './hosts';
-import { CONFIG_ELEMENT_ID, ID_PLACEHOLDER, type LiveFeedConfig, TIME_PLACEHOLDER } from './live-feed-api';
 import {
-  FACEBOOK_THREAD_CONTAINER,
+  CONFIG_ELEMENT_ID,
+  ID_PLACEHOLDER,
+  type LiveFeedConfig,
+  THREAD_PLACEHOLDER,
+  TIME_PLACEHOLDER,
+} from './live-feed-api';
+import { FIXTURES, liveFacebookPage, liveXConversation } from './pages';
+import {
+  type FacebookPost,
   facebookComment,
-  facebookPostPage,
+  facebookCommentList,
+  facebookPage,
+  type UiLang,
   X_THREAD_CONTAINER,
   xConversationPage,
+  xConversationRows,
   xReplyCell,
 } from './site-markup';
 import { makeCertificate } from './tls';
@@ -84,14 +98,15 @@ const FACEBOOK_STYLE = `<style>
 body { margin: 0; font: 15px/1.35 system-ui, sans-serif; color: #050505; background: #f0f2f5; }
 div[role="article"][aria-posinset] { max-width: 680px; margin: 16px auto; background: #fff; border-radius: 8px;
   padding: 12px 16px; box-shadow: 0 1px 2px rgb(0 0 0 / 0.2); }
-ul { list-style: none; padding-inline-start: 0; } ul ul { padding-inline-start: 40px; }
-li { margin: 8px 0; }
-div[role="article"]:not([aria-posinset]) { display: flex; gap: 8px; }
-div[role="article"]:not([aria-posinset]) img { width: 32px; height: 32px; border-radius: 50%; }
+div[role="dialog"] { position: fixed; inset: 24px 0 0; overflow-y: auto; background: rgb(244 244 244 / 0.85); }
+div[role="dialog"] > div:first-child { max-width: 680px; margin: 0 auto; font-weight: 700; text-align: center; }
+div[role="article"]:not([aria-posinset]) { display: flex; gap: 8px; margin: 8px 0; }
+div[role="article"]:not([aria-posinset]) svg { flex: none; border-radius: 50%; background: #b9c2ca; }
 div[role="article"]:not([aria-posinset]) div[dir="auto"] { white-space: pre-wrap; overflow-wrap: anywhere; }
-div[role="article"] ul li ul { margin: 0; }
+div[role="article"]:not([aria-posinset]) > div > div:last-child { display: flex; gap: 12px; font-size: 12px; color: #65676b; }
 a { color: #050505; font-weight: 600; text-decoration: none; }
-li > div > div ul, li ul[class] { display: flex; gap: 12px; font-size: 12px; color: #65676b; }
+div[role="button"] { cursor: pointer; }
+img[src*="/emoji"] { width: 1.1em; height: 1.1em; vertical-align: -0.2em; }
 [role="textbox"] { background: #f0f2f5; border-radius: 18px; min-height: 34px; margin-top: 8px; }
 </style>`;
 
@@ -127,7 +142,7 @@ function bundleLiveFeed(): Promise<string> {
 function liveFeedScripts(
   url: URL,
   liveFeed: string,
-  feed: Pick<LiveFeedConfig, 'platform' | 'container' | 'templates'>,
+  feed: Pick<LiveFeedConfig, 'platform' | 'container' | 'trailingRows' | 'threadRows' | 'templates'>,
 ): string {
   const [minMs, maxMs] = (url.searchParams.get('every') ?? '1000-3000').split('-').map(Number);
   const config: LiveFeedConfig = {
@@ -142,6 +157,8 @@ function liveFeedScripts(
   return `<script type="application/json" id="${CONFIG_ELEMENT_ID}">${json}</script><script>${liveFeed}</script>`;
 }
 
+const uiLangOf = (url: URL): UiLang => (url.searchParams.get('ui') === 'en' ? 'en' : 'fr');
+
 function xPage(url: URL, pool: readonly FeedText[], liveFeed: string): string | null {
   // The home timeline shows posts in the same markup: the extension must leave them alone.
   const match =
@@ -149,74 +166,70 @@ function xPage(url: URL, pool: readonly FeedText[], liveFeed: string): string | 
     (url.pathname === '/home' ? ['/home', 'acme_fr', '1790000000000000000'] : null);
   if (!match) return null;
   const [, brand = 'brand', statusId = '1'] = match;
-  const uiLang = url.searchParams.get('ui') === 'en' ? 'en' : 'fr';
+  const uiLang = uiLangOf(url);
   const templates = pool.map((entry, i) =>
-    xReplyCell({
-      id: ID_PLACEHOLDER,
-      ...author(i, entry),
-      text: entry.text,
-      time: TIME_PLACEHOLDER,
-      lang: entry.lang,
+    xReplyCell(
+      { id: ID_PLACEHOLDER, ...author(i, entry), text: entry.text, time: TIME_PLACEHOLDER, lang: entry.lang },
       uiLang,
-    }),
+    ),
   );
-  return xConversationPage({
-    uiLang,
-    focal: {
-      id: statusId,
-      handle: brand,
-      name: 'Acme France',
-      text: 'Nouvelle collection disponible dès aujourd’hui en magasin et en ligne ✨',
-      time: '2026-11-25T08:00:00.000Z',
-      lang: 'fr',
-    },
-    replies: [],
-    liveScript:
-      X_STYLE + liveFeedScripts(url, liveFeed, { platform: 'x', container: X_THREAD_CONTAINER, templates }),
-  });
+  // What a single-page navigation to another conversation shows: its own focal post and sections.
+  const next = xConversationRows(liveXConversation(uiLang, brand, THREAD_PLACEHOLDER));
+  return xConversationPage(
+    liveXConversation(uiLang, brand, statusId),
+    X_STYLE +
+      liveFeedScripts(url, liveFeed, {
+        platform: 'x',
+        container: X_THREAD_CONTAINER,
+        trailingRows: next.after.length,
+        threadRows: [...next.before, ...next.after].join(''),
+        templates,
+      }),
+  );
 }
 
-function facebookPage(url: URL, pool: readonly FeedText[], liveFeed: string): string | null {
+function facebookPostPage(url: URL, pool: readonly FeedText[], liveFeed: string): string | null {
   const match = url.pathname.match(/^\/([A-Za-z0-9.]+)\/posts\/(\w+)/);
   if (!match) return null;
   const [, pageName = 'page', postId = '1'] = match;
-  const uiLang = url.searchParams.get('ui') === 'en' ? 'en' : 'fr';
-  const templates = pool.map((entry, i) =>
-    facebookComment({
-      id: ID_PLACEHOLDER,
-      postId,
-      page: pageName,
-      ...author(i, entry),
-      text: entry.text,
-      time: TIME_PLACEHOLDER,
+  const uiLang = uiLangOf(url);
+  const page = liveFacebookPage(uiLang, pageName, postId);
+  const post = page.dialog as FacebookPost;
+  const templates = pool.map((entry, i) => {
+    const { handle, name } = author(i, entry);
+    return facebookComment(
+      { id: ID_PLACEHOLDER, author: { name, profile: handle }, text: entry.text, written: 'now' },
+      post,
       uiLang,
-    }),
-  );
-  return facebookPostPage({
-    uiLang,
-    post: {
-      id: postId,
-      page: pageName,
-      name: 'Acme France',
-      text: 'Nos magasins seront ouverts ce dimanche. Dites-nous ce que vous en pensez !',
-    },
-    comments: [],
-    moreComments: true,
-    liveScript:
-      FACEBOOK_STYLE +
+    );
+  });
+  return facebookPage(
+    page,
+    FACEBOOK_STYLE +
       liveFeedScripts(url, liveFeed, {
         platform: 'facebook',
-        container: FACEBOOK_THREAD_CONTAINER,
+        container: facebookCommentList(page),
+        trailingRows: 0,
+        threadRows: '',
         templates,
       }),
-  });
+  );
 }
 
-/** What a redesign of X could do: posts still render, but under other links and test ids. */
-function redesign(html: string): string {
+/**
+ * What a redesign could do: posts still render, but X's under other links and test ids, and Facebook's
+ * comments without their wrappers' ids, their labels and the ids in their links.
+ */
+function redesign(html: string, site: 'x' | 'facebook'): string {
+  if (site === 'x') {
+    return html
+      .replaceAll('/status/', '/post/')
+      .replaceAll('data-testid="tweetText"', 'data-testid="postBody"');
+  }
   return html
-    .replaceAll('/status/', '/post/')
-    .replaceAll('data-testid="tweetText"', 'data-testid="postBody"');
+    .replaceAll('comment_id=', 'cid=')
+    .replaceAll('data-commentid', 'data-cid')
+    .replace(/(Comment by|Commentaire de|Reply by|Réponse de) /g, '');
 }
 
 /** The sites' CDNs that the real markup points at, served from here so the pages never leave the machine. */
@@ -255,18 +268,25 @@ export async function startFeedServer(options: {
       response.end(cdnImage(url.pathname));
       return;
     }
-    let body: string | null = null;
-    if (host === 'x.com' || host === 'twitter.com' || host === OTHER_HOST)
-      body = xPage(url, options.pool, liveFeed);
-    else if (host === 'www.facebook.com' || host === 'web.facebook.com')
-      body = facebookPage(url, options.pool, liveFeed);
+    const fixture = FIXTURES.find((saved) => saved.url === `https://${host}${url.pathname}${url.search}`);
+    if (fixture) {
+      response
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        .end(localiseCdn(fixture.html));
+      return;
+    }
+    const site = host === 'www.facebook.com' || host === 'web.facebook.com' ? 'facebook' : 'x';
+    const body =
+      site === 'facebook'
+        ? facebookPostPage(url, options.pool, liveFeed)
+        : xPage(url, options.pool, liveFeed);
     if (body === null) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
       return;
     }
     response
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-      .end(localiseCdn(url.searchParams.get('layout') === 'changed' ? redesign(body) : body));
+      .end(localiseCdn(url.searchParams.get('layout') === 'changed' ? redesign(body, site) : body));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -8,6 +8,8 @@ import type { Platform } from '../../../src/shared/comment';
 /** Written by the server into every reply template; the page puts each reply's own values there. */
 export const ID_PLACEHOLDER = '__DEMO_ID__';
 export const TIME_PLACEHOLDER = '__DEMO_TIME__';
+/** Written into the thread's own rows; the page puts the thread's id there when it navigates. */
+export const THREAD_PLACEHOLDER = '__DEMO_THREAD__';
 
 /** The id of the `<script type="application/json">` that holds the page's `LiveFeedConfig`. */
 export const CONFIG_ELEMENT_ID = 'demo-feed-config';
@@ -16,6 +18,10 @@ export interface LiveFeedConfig {
   platform: Platform;
   /** The selector of the element the thread's replies are added to. */
   container: string;
+  /** How many of the container's last rows come after the replies (X's buttons and sections): replies go before them. */
+  trailingRows: number;
+  /** The thread's own rows (the post and what follows its replies), with THREAD_PLACEHOLDER for its id. */
+  threadRows: string;
   /** One reply's markup per feed text, with ID_PLACEHOLDER and TIME_PLACEHOLDER still in it. */
   templates: string[];
   /** True: a reply arrives by itself every minMs–maxMs. False: only the caller adds replies. */
@@ -40,7 +46,7 @@ export interface DemoFeed {
   restore(i: number): void;
   /** Keeps only the last `n` rows in the page, as a virtualised list does while the CM scrolls. */
   keep(n: number): void;
-  /** Single-page navigation to another thread: new URL, new replies, no reload. */
+  /** Single-page navigation to another thread: new URL, the new thread's rows and no reply yet, no reload. */
   navigate(path: string): void;
   /** The time from each reply's insertion to its badge, in ms, for the replies that got one. */
   badgeDelays(): number[];
@@ -48,6 +54,8 @@ export interface DemoFeed {
   total(): number;
   /** The site's id of reply `i`. */
   idOf(i: number): string;
+  /** The ids of the replies the page shows now. */
+  shown(): string[];
 }
 
 declare global {

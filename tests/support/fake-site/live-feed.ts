@@ -8,6 +8,7 @@ import {
   type DemoFeed,
   ID_PLACEHOLDER,
   type LiveFeedConfig,
+  THREAD_PLACEHOLDER,
   TIME_PLACEHOLDER,
 } from './live-feed-api';
 
@@ -31,15 +32,25 @@ let next = 0;
 
 const idOf = (i: number) => String(idBase + BigInt(i));
 
+function fragment(html: string): DocumentFragment {
+  const holder = document.createElement('template');
+  holder.innerHTML = html;
+  return holder.content;
+}
+
 function node(i: number): Element {
   const template = config.templates[i % config.templates.length] ?? '';
-  const holder = document.createElement('template');
-  holder.innerHTML = template
-    .replaceAll(ID_PLACEHOLDER, idOf(i))
-    .replaceAll(TIME_PLACEHOLDER, new Date().toISOString());
-  const element = holder.content.firstElementChild;
+  const element = fragment(
+    template.replaceAll(ID_PLACEHOLDER, idOf(i)).replaceAll(TIME_PLACEHOLDER, new Date().toISOString()),
+  ).firstElementChild;
   if (!element) throw new Error(`Reply template ${i} is empty`);
   return element;
+}
+
+/** Adds a reply row after the last reply, before the rows that follow the replies (X's sections). */
+function insertReply(cell: Element): void {
+  const end = container.children[container.children.length - config.trailingRows] ?? null;
+  container.insertBefore(cell, end);
 }
 
 function cellOf(i: number): Element {
@@ -56,7 +67,7 @@ function add(count: number, where: 'top' | 'bottom'): number {
     indexOf.set(cell, i);
     insertedAt.set(idOf(i), performance.now());
     if (where === 'top') container.prepend(cell);
-    else container.append(cell);
+    else insertReply(cell);
   }
   return next;
 }
@@ -80,7 +91,7 @@ function recycle(i: number): number {
 function restore(i: number): void {
   const cell = node(i);
   cells[i] = cell;
-  container.append(cell);
+  insertReply(cell);
 }
 
 // The rows dropped are let go of: the heap figures would otherwise count what the fake site retains.
@@ -96,7 +107,8 @@ function keep(n: number): void {
 
 function navigate(path: string): void {
   history.pushState({}, '', path);
-  container.replaceChildren();
+  const thread = /\/(?:status|posts)\/(\w+)/.exec(path)?.[1] ?? '0';
+  container.replaceChildren(fragment(config.threadRows.replaceAll(THREAD_PLACEHOLDER, thread)));
   idBase += 1_000_000n;
   next = 0;
   cells.length = 0;
@@ -132,6 +144,7 @@ window.demoFeed = {
   badgeDelays,
   total: () => next,
   idOf,
+  shown: () => cells.flatMap((cell, i) => (cell?.isConnected ? [idOf(i)] : [])),
 } satisfies DemoFeed;
 
 if (config.live) {

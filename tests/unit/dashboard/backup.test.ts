@@ -18,6 +18,7 @@ import {
   commentRowSchema,
   correctionRowSchema,
   evidenceRowSchema,
+  markerSchemas,
   SCHEMA_VERSION,
   settingRowSchema,
 } from '../../../src/storage/schema';
@@ -69,7 +70,8 @@ describe('backup and restore', () => {
     expect(backup.tables.comments[0]?.revealedAt).toBe(now - 60_000 + 10_000);
 
     const fresh = freshDb();
-    const result = await restoreBackup(fresh, JSON.stringify(backup));
+    // The backup's retention (30 days) differs from a fresh database's: the CM confirmed it.
+    const result = await restoreBackup(fresh, JSON.stringify(backup), 'apply');
     expect(result).toEqual({ ok: true, rows: 10 });
     expect(await tablesOf(fresh)).toEqual(backup.tables);
     expect(await fresh.dayTotals.toArray()).toEqual(dayTotalsOf(backup.tables.comments));
@@ -84,11 +86,18 @@ describe('backup and restore', () => {
       [checkInRowSchema, fullCheckIn(1, now, DAY)],
       [evidenceRowSchema, fullEvidence(1, 'x:a', now)],
       [correctionRowSchema, fullCorrection('x:a', now, DAY)],
-      [settingRowSchema, fullSetting('settings', DEFAULT_SETTINGS)],
     ] as const;
     for (const [schema, row] of cases) {
       expect(Object.keys(schema.entries).sort()).toEqual(Object.keys(row).sort());
     }
+    // Each kind of settings row (the CM's settings, each marker) is a key and a value.
+    const settingsRow = fullSetting('settings', DEFAULT_SETTINGS);
+    for (const option of settingRowSchema.options) {
+      expect(Object.keys(option.entries).sort()).toEqual(Object.keys(settingsRow).sort());
+    }
+    expect(settingRowSchema.options.map((option) => option.entries.key.literal).sort()).toEqual(
+      ['settings', ...Object.keys(markerSchemas).map((name) => `marker:${name}`)].sort(),
+    );
     // And every field of a cue (the comment fixture has one cue with them all).
     const cueEntries = commentRowSchema.entries.cues.item.entries;
     expect(Object.keys(cueEntries).sort()).toEqual(
@@ -116,6 +125,7 @@ describe('backup and restore', () => {
     const file = JSON.stringify(await createBackup(source, '0.1.0', now));
 
     const target = freshDb();
+    await writeSettings(target, { ...DEFAULT_SETTINGS, retentionDays: 30 });
     const other = {
       action: fullAction(1, 'x:other', now + 5_000, DAY),
       checkin: { ...fullCheckIn(1, now + 5_000, DAY), note: 'mine' },
@@ -175,6 +185,22 @@ describe('backup and restore', () => {
     expect(await target.dayTotals.toArray()).toEqual(dayTotalsOf(await target.comments.toArray()));
   });
 
+  it("takes the file's time of a comment with its precision when this database has none", async () => {
+    const db = freshDb();
+    const estimated = {
+      createdAt: new Date(now - 7_200_000).toISOString(),
+      createdAtPrecision: 'hour' as const,
+    };
+    await db.comments.put(fullComment('b', now - 3_600_000, DAY, 'troll', estimated));
+    const file = JSON.stringify(await createBackup(db, '0.1.0', now));
+    const target = freshDb();
+    await target.comments.put(
+      fullComment('b', now - 1_800_000, DAY, 'troll', { createdAt: null, createdAtPrecision: null }),
+    );
+    await restoreBackup(target, file);
+    expect(await target.comments.get('x:b')).toMatchObject(estimated);
+  });
+
   it("keeps the larger active time of a day known to both sides, the CM's settings from the file and this database's markers", async () => {
     const source = freshDb();
     await seed(source);
@@ -189,7 +215,7 @@ describe('backup and restore', () => {
       last: now - 7_000_000,
     });
     await writeMarker(target, 'lastPurgeDay', '2026-11-21');
-    await restoreBackup(target, file);
+    await restoreBackup(target, file, 'apply');
     expect(await target.activity.toArray()).toEqual([
       { day: DAY, platform: 'x', activeMs: 3_600_000, first: now - 7_200_000, last: now },
     ]);
@@ -218,18 +244,23 @@ describe('backup and restore', () => {
     [
       'a file with one corrupt row',
       (json: string) => json.replace('"intensity":0.9', '"intensity":"high"'),
-      { reason: 'invalid', where: 'comments.1.intensity' },
+      { reason: 'invalid', table: 'comments', row: 2, where: 'comments.1.intensity' },
     ],
     [
       'a file missing a table',
       (json: string) => json.replace('"checkins":', '"check_ins":'),
-      { reason: 'invalid', where: 'checkins' },
+      { reason: 'invalid', table: 'checkins', row: null, where: 'checkins' },
     ],
     [
-      'a settings value nested too deep to be stored',
+      'a marker value nested too deep to be stored',
       (json: string) =>
         json.replace('"value":"2026-11-20"', `"value":${'['.repeat(100_000)}${']'.repeat(100_000)}`),
-      { reason: 'invalid', where: 'settings.0.value' },
+      { reason: 'invalid', table: 'settings', row: 1, where: 'settings.0.value' },
+    ],
+    [
+      'a row with a key its table does not have',
+      (json: string) => json.replace('"tactic":"escalate"', '"tactic":"escalate","note":"?"'),
+      { reason: 'invalid', table: 'actions', row: 1, where: 'actions.0.note' },
     ],
   ])('refuses %s and leaves the database unchanged', async (_name, corrupt, refusal) => {
     const source = freshDb();
@@ -241,6 +272,118 @@ describe('backup and restore', () => {
     const before = { tables: await tablesOf(target), totals: await target.dayTotals.toArray() };
     expect(await restoreBackup(target, corrupt(json))).toEqual({ ok: false, ...refusal });
     expect({ tables: await tablesOf(target), totals: await target.dayTotals.toArray() }).toEqual(before);
+  });
+});
+
+/** The CM's own settings, far from the defaults: what a refused or unconfirmed restore must leave alone. */
+const MINE = {
+  ...DEFAULT_SETTINGS,
+  ownHandles: { x: ['acme_support'], facebook: ['Acme France'] },
+  brandNames: ['Acme'],
+  keepText: false,
+  retentionDays: 365,
+};
+
+const MINE_GUARDED = { retentionDays: MINE.retentionDays, keepText: MINE.keepText };
+
+/** A database holding the CM's settings and a marker, and its whole content, totals included. */
+async function targetWithMySettings() {
+  const db = freshDb();
+  await writeSettings(db, MINE);
+  await writeMarker(db, 'lastPurgeDay', DAY);
+  await db.comments.put(commentRow(now, 'threat', { id: 'kept' }));
+  return db;
+}
+const everything = async (db: DesaffectDb) => ({
+  tables: await tablesOf(db),
+  totals: await db.dayTotals.toArray(),
+});
+
+/** A backup of a database with `settingsRows` as its settings table, as JSON text. */
+async function backupWithSettings(settingsRows: unknown[]): Promise<string> {
+  const source = freshDb();
+  await seed(source);
+  const file = await createBackup(source, '0.1.0', now);
+  return JSON.stringify({ ...file, tables: { ...file.tables, settings: settingsRows } });
+}
+
+describe('restore of settings', () => {
+  it.each([
+    ['"oops"', 'oops'],
+    ['null', null],
+    ['an empty object', {}],
+    ['a setting it does not know', { ...MINE, theme: 'dark' }],
+    ['a retention out of range', { ...MINE, retentionDays: 0 }],
+    ['a nested setting missing', { ...MINE, nudges: { ...MINE.nudges, lateHour: undefined } }],
+    ['an unknown key inside a nested setting', { ...MINE, shield: { ...MINE.shield, spam: 0.5 } }],
+  ])('refuses settings that are %s, names the row, and keeps every table as it was', async (_name, value) => {
+    const db = await targetWithMySettings();
+    const before = await everything(db);
+    const file = await backupWithSettings([
+      { key: 'marker:lastPurgeDay', value: DAY },
+      { key: 'settings', value },
+    ]);
+    expect(await restoreBackup(db, file, 'apply')).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      table: 'settings',
+      row: 2,
+    });
+    expect(await everything(db)).toEqual(before);
+    expect(await readSettings(db)).toEqual(MINE);
+  });
+
+  it.each([
+    ['an unknown row key', { key: 'theme', value: 'dark' }],
+    ['an unknown marker', { key: 'marker:somethingElse', value: DAY }],
+    ['a marker day that is not a day', { key: 'marker:nudgesSnoozedDay', value: 'yesterday' }],
+    [
+      'a dismissed check-in with an unknown trigger',
+      { key: 'marker:checkInDismissed', value: { at: now, day: DAY, trigger: 'manual' } },
+    ],
+    ['a reset time that is not a time', { key: 'marker:learningResetAt', value: -1 }],
+    ['a row with a third key', { key: 'marker:lastPurgeDay', value: DAY, at: now }],
+  ])('refuses %s among the settings rows', async (_name, row) => {
+    const db = await targetWithMySettings();
+    const before = await everything(db);
+    const file = await backupWithSettings([{ key: 'settings', value: MINE }, row]);
+    expect(await restoreBackup(db, file, 'apply')).toMatchObject({ table: 'settings', row: 2 });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it('asks before changing retention or text keeping, and writes nothing until the CM answers', async () => {
+    const db = await targetWithMySettings();
+    const before = await everything(db);
+    const theirs = { ...DEFAULT_SETTINGS, brandNames: ['Other'] };
+    const file = await backupWithSettings([{ key: 'settings', value: theirs }]);
+    expect(await restoreBackup(db, file)).toEqual({
+      ok: false,
+      reason: 'needs_confirmation',
+      changes: [
+        { setting: 'retentionDays', from: 365, to: 90 },
+        { setting: 'keepText', from: false, to: true },
+      ],
+    });
+    expect(await everything(db)).toEqual(before);
+  });
+
+  it.each([
+    ['apply', "takes the backup's retention and text keeping", {}],
+    ['keep', 'keeps these retention and text keeping, and the rest from the backup', MINE_GUARDED],
+  ] as const)('once the CM chose to %s, %s', async (choice, _what, guarded) => {
+    const db = await targetWithMySettings();
+    const theirs = { ...DEFAULT_SETTINGS, brandNames: ['Other'] };
+    const file = await backupWithSettings([{ key: 'settings', value: theirs }]);
+    expect(await restoreBackup(db, file, choice)).toMatchObject({ ok: true });
+    expect(await readSettings(db)).toEqual({ ...theirs, ...guarded });
+    expect((await tablesOf(db)).comments.length).toBeGreaterThan(1);
+  });
+
+  it('restores without asking when retention and text keeping are the same', async () => {
+    const db = await targetWithMySettings();
+    const file = await backupWithSettings([{ key: 'settings', value: { ...MINE, brandNames: ['Other'] } }]);
+    expect(await restoreBackup(db, file)).toMatchObject({ ok: true });
+    expect((await readSettings(db)).brandNames).toEqual(['Other']);
   });
 });
 
@@ -301,6 +444,8 @@ describe('backups of older schema versions', () => {
     expect(parseBackup(JSON.stringify(v1), 2, throwing)).toEqual({
       ok: false,
       reason: 'invalid',
+      table: null,
+      row: null,
       where: 'tables',
     });
   });

@@ -90,12 +90,16 @@ describe('today and history views', () => {
     await db.evidence.add({
       commentKey: 'x:threat-1',
       at: now,
+      updatedAt: now,
+      firstSeen: null,
+      screenshotAt: null,
       platform: 'x',
       permalink: null,
       authorHandle: 'a',
       authorName: 'A',
       text: 't',
       createdAt: null,
+      createdAtPrecision: null,
       screenshot: null,
     });
     await db.actions.add({

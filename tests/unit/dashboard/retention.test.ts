@@ -40,12 +40,16 @@ describe('retention', () => {
     await db.evidence.add({
       commentKey: 'x:outside',
       at: now - 30 * DAY_MS,
+      updatedAt: now - 30 * DAY_MS,
+      firstSeen: null,
+      screenshotAt: null,
       platform: 'x',
       permalink: null,
       authorHandle: 'a',
       authorName: 'A',
       text: 't',
       createdAt: null,
+      createdAtPrecision: null,
       screenshot: null,
     });
 

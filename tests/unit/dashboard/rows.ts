@@ -25,6 +25,7 @@ export function commentRow(
     authorName: `Author ${counter}`,
     text: `comment ${counter}`,
     createdAt: null,
+    createdAtPrecision: null,
     permalink: `https://x.com/author/status/${id}`,
     isReply: true,
     isOwn: options.isOwn ?? false,

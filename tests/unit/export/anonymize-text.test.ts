@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cueKind } from '../../../src/export/anonymize-closed';
 import { createPseudonymiser, studyPseudonymKey } from '../../../src/export/anonymize-hmac';
-import { createRedactor, DIGIT_TOKEN, nameTokens, REFERENCE_RULE } from '../../../src/export/anonymize-text';
+import { digitTokens } from '../../../src/export/anonymize-patterns';
+import { createRedactor, nameTokens } from '../../../src/export/anonymize-text';
 import { CUE_KINDS } from '../../../src/shared/comment';
 
 const redact = createRedactor(
@@ -61,14 +62,35 @@ describe('redaction into typed placeholders', () => {
     expect(redact(text)).toBe(expected);
   });
 
-  it('finds exactly the tokens of the reference rule that hold a digit, at the same places', () => {
+  it('finds exactly the reference tokens that hold a digit, at the same places', () => {
+    // What a reference token is: letters and digits joined by single -_/., after an optional #.
+    const chains = /#?[\p{L}\p{N}]+(?:[-_/.][\p{L}\p{N}]+)*/gu;
     const withDigit = (text: string) =>
-      [...text.matchAll(REFERENCE_RULE.pattern)]
+      [...text.matchAll(chains)]
         .filter((match) => /\p{N}/u.test(match[0]))
         .map((match) => `${match.index}:${match[0]}`);
     const direct = (text: string) =>
-      [...text.matchAll(DIGIT_TOKEN)].map((match) => `${match.index}:${match[0]}`);
-    const alphabet = ['a', 'B', 'é', '1', '9', '٣', '#', '-', '_', '/', '.', ' ', ',', '@', '[', '\u0001'];
+      [...digitTokens(text)].map(([start, end]) => `${start}:${text.slice(start, end)}`);
+    const alphabet = [
+      'a',
+      'B',
+      'é',
+      '1',
+      '9',
+      '٣',
+      '𝟙',
+      '𐐀',
+      '#',
+      '-',
+      '_',
+      '/',
+      '.',
+      ' ',
+      ',',
+      '@',
+      '[',
+      '\u0001',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
         const text = chars.join('');
@@ -80,6 +102,69 @@ describe('redaction into typed placeholders', () => {
 
   it('keeps every character it does not redact as written', () => {
     const text = 'Ｌｅ ｓｅｒｖｉｃｅ… « ２ｅ » fois, 𝐍𝐔𝐋 ! ﬁn ①';
+    expect(redact(text)).toBe(text);
+  });
+});
+
+describe('the leaks of issue 16 are gone', () => {
+  const redactWithNames = createRedactor([
+    'Jean Dupont',
+    'apolline_tessandier',
+    'Lucienne Vautrelle',
+    'ElodieMarchetti',
+    'Дмитро Коваль',
+  ]);
+
+  it.each([
+    // Invisible characters inside a word: zero-width space, soft hyphen, word joiner, byte-order mark.
+    ['Je\u200ban Dup\u200bont', '[NAME] [NAME]'],
+    ['Jean Dupo\u00adnt !', '[NAME] [NAME] !'],
+    ['J\u2060ean D\ufeffupont', '[NAME] [NAME]'],
+    // Look-alikes NFKC leaves: Cyrillic, Greek capitals, small capitals, mixed.
+    ['Јеаn Duроnt', '[NAME] [NAME]'],
+    ['DUΡΟΝΤ', '[NAME]'],
+    ['ᴊᴇᴀɴ ᴅᴜᴘᴏɴᴛ', '[NAME] [NAME]'],
+    ['ᴊеаn dᴜpont', '[NAME] [NAME]'],
+    // Case does not matter in other scripts either.
+    ['ДМИТРО коваль', '[NAME] [NAME]'],
+    // Every part of a handle: apolline_tessandier, ElodieMarchetti.
+    ['Apolline Tessandier est là', '[NAME] [NAME] est là'],
+    ['tessandier encore', '[NAME] encore'],
+    ['Élodie marchetti', '[NAME] [NAME]'],
+    // E-mails written out or spelled, bare domains by the public suffix list.
+    ['lucienne dot vautrelle at laposte dot net', '[EMAIL]'],
+    ['écris à luc.v(at)laposte.net merci', 'écris à [EMAIL] merci'],
+    ['luc.v [at] laposte [dot] net', '[EMAIL]'],
+    ['luc.v @ laposte . net', '[EMAIL]'],
+    ['luc arobase laposte point net', '[EMAIL]'],
+    ['LUC AT LAPOSTE DOT NET', '[EMAIL]'],
+    ['luc {at} laposte {point} fr.', '[EMAIL].'],
+    ['mail : luc at laposte dot net. Merci', 'mail : [EMAIL]. Merci'],
+    ['voir boutique-vautrelle.ovh', 'voir [URL]'],
+    ['vautrelle.social !', '[URL] !'],
+    ['boutique-vautrelle.co.uk/contact.', '[URL].'],
+    ['boutique-vautrelle(dot)ovh', '[URL]'],
+    // Streets without a number.
+    ["j'habite rue des Kanarilles", "j'habite [ADDRESS]"],
+    ["j'habite rue des kanarilles", "j'habite [ADDRESS]"],
+    ['avenue Foch', '[ADDRESS]'],
+    ['chemin des Vignes', '[ADDRESS]'],
+    ['près du boulevard de la république', 'près du [ADDRESS]'],
+    ['Baker Street', '[ADDRESS]'],
+    ['I live on Elm Road', 'I live on [ADDRESS]'],
+    ['on baker street? no, Baker street', 'on baker street? no, [ADDRESS]'],
+  ])('%s', (text, expected) => {
+    expect(redactWithNames(text)).toBe(expected);
+  });
+
+  it.each([
+    'au cours des années, à la place de la direction',
+    'la rue est calme, une rue de ma ville',
+    'le chemin de fer, en route pour la gare',
+    'The road was long, no way. La place est libre.',
+    "C'est nul.Je pars, on se voit at noon",
+    'photo.jpg et doc.pdf',
+  ])('leaves ordinary words alone: %s', (text) => {
     expect(redact(text)).toBe(text);
   });
 });

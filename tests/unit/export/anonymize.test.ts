@@ -95,8 +95,9 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
       excludedRows: [`comment:${firstComment.key}`, 'action:3', 'checkin:1'],
     },
   };
-  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports. The CM's own additions go
-  // together (notes and label corrections in, or neither), so both sides of each are covered.
+  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports. What the CM adds beyond the
+  // defaults goes together (notes, label corrections and finer values in, or none), so both sides of each
+  // are covered.
   const combinations = (['none', 'redacted'] as const).flatMap((text) =>
     (['hour', 'day'] as const).flatMap((granularity) =>
       [null, ...ACCOUNT_CATEGORIES].flatMap((accountCategory) =>
@@ -109,6 +110,7 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
               studyKey,
               checkInNoteIds,
               corrections: checkInNoteIds.length > 0,
+              finerValues: checkInNoteIds.length > 0,
               exclusion,
             })),
           ),
@@ -122,7 +124,7 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
   });
 
   it.each(combinations)(
-    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections $corrections, excluded: $exclusion',
+    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections and finer values $corrections, excluded: $exclusion',
     async ({ exclusion, ...chosen }) => {
       const prepared = await prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
       const files = unzipToText(await writeExportZip(prepared));
@@ -158,14 +160,28 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
     },
   );
 
-  it('keeps only the kind of each cue, from the classifier’s own list', async () => {
-    const result = await buildExport(canaryHistory(), options(), meta);
-    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('insult;threat;other;shouting');
-    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('other;insult');
+  /** The comment with values outside the closed lists, five times: alike enough to be published. */
+  function withFiveLeakyComments(): BackupTables {
+    const tables = canaryHistory();
+    const leaky = tables.comments.find((row) => row.lang === 'LEAKYLANG') as CommentRow;
+    for (const copy of [1, 2, 3, 4]) {
+      tables.comments.push({ ...leaky, id: `${leaky.id}${copy}`, key: `${leaky.key}${copy}` });
+    }
+    return tables;
+  }
+
+  it('keeps only the kind of each cue, from the classifier’s own list, in its order', async () => {
+    const result = await buildExport(withFiveLeakyComments(), options({ finerValues: true }), meta);
+    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('threat;insult;shouting;other');
+    expect(column(result, 'comments_seen.jsonl', 'cue_kinds')).toContain('insult;other');
   });
 
   it('drops values outside the closed vocabularies', async () => {
-    const result = await buildExport(canaryHistory(), options({ granularity: 'day' }), meta);
+    const result = await buildExport(
+      withFiveLeakyComments(),
+      options({ granularity: 'day', finerValues: true }),
+      meta,
+    );
     expect(column(result, 'comments_seen.jsonl', 'lang')).toContain(null);
     expect(new Set(column(result, 'comments_seen.jsonl', 'lang'))).toEqual(new Set(['fr', null]));
     expect(new Set(column(result, 'actions.jsonl', 'tactic'))).toEqual(new Set(['other', 'hide']));
@@ -339,7 +355,7 @@ describe('files readable by pandas, R and DuckDB', () => {
     const result = await buildExport(tables, options(), meta);
     const csv = result.files['comments_seen.csv'] as string;
     expect(csv.split('\r\n')[0]).toMatch(
-      /^comment_no,day,seen_hour_utc,period_start,time_precision,platform,commenter,thread,/,
+      /^comment_no,day,seen_hour_utc,period_start,time_precision,commenter,thread,platform,by_own_account,label,intensity_band,classifier_version$/,
     );
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(column(result, 'comments_seen.jsonl', 'seen_hour_utc').filter(Boolean)[0]).toMatch(
@@ -732,7 +748,7 @@ describe('manifest, codebook and versions', () => {
     const manifest = JSON.parse(result.files['manifest.json'] as string);
     expect(manifest).toMatchObject({
       format: 'desaffect-research-export',
-      formatVersion: 2,
+      formatVersion: 3,
       exporter: { extensionVersion: '9.9.9', classifierVersion: CLASSIFIER_VERSION },
       data: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
       exportedOn: '2026-11-25',
@@ -741,6 +757,7 @@ describe('manifest, codebook and versions', () => {
         accountCategory: 'sports_club',
         timeGranularity: 'day',
         commentText: 'none',
+        finerValues: false,
         studyKeyUsed: true,
         checkInNotesIncluded: 1,
         minimumAggregateCellSize: 5,
@@ -823,9 +840,10 @@ describe('label corrections and classifier versions', () => {
 
   it('each comment names the classifier that labelled it; a forged version is left empty', async () => {
     const history = canaryHistory();
-    history.comments = history.comments.map((row, i) => ({
+    // Five alike, so that the forged version is not too rare to publish (it is part of the kind).
+    history.comments = history.comments.map((row) => ({
       ...row,
-      version: i === 0 ? 'x; DROP' : row.version,
+      version: row.id.startsWith('filler-x-20-in') ? 'x; DROP' : row.version,
     }));
     const versions = column(
       await buildExport(history, options(), meta),

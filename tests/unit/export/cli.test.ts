@@ -97,6 +97,26 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
     expect(result.stdout).toMatch(/new random secret/);
   });
 
+  it('publishes label and intensity band, and finer values only with --finer-values', async () => {
+    const backupPath = write('finer.json', JSON.stringify(backup));
+    const header = async (out: string, ...flags: string[]) => {
+      const result = await anonymize(backupPath, join(dir, out), ...flags);
+      expect(result.code, result.stderr).toBe(0);
+      const files = unzipSync(readFileSync(join(dir, out)));
+      const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array));
+      const csv = strFromU8(files['comments_seen.csv'] as Uint8Array);
+      return { columns: csv.split('\r\n')[0]?.split(',') ?? [], manifest, stdout: result.stdout };
+    };
+    const plain = await header('bands.zip');
+    expect(plain.columns).toContain('intensity_band');
+    expect(plain.columns).not.toContain('score_troll');
+    expect(plain.manifest.options.finerValues).toBe(false);
+    const finer = await header('finer.zip', '--finer-values');
+    expect(finer.columns).toEqual(expect.arrayContaining(['score_troll', 'intensity', 'lang', 'cue_kinds']));
+    expect(finer.manifest.options.finerValues).toBe(true);
+    expect(finer.stdout).toMatch(/finer values included: comments are easier to recognise/);
+  });
+
   it('keeps study pseudonyms stable across runs with the same secret file, and writes no secret', async () => {
     const backupPath = write('study.json', JSON.stringify(backup));
     const secretPath = join(dir, 'study.secret');

@@ -126,6 +126,24 @@ describe('ExportPanel', () => {
     expect(previewCalls().map((call) => 'asOf' in call && call.asOf)).toEqual([null, ASOF]);
   });
 
+  it('describes comments by label and band unless the CM asks for finer values, warned of the risk', async () => {
+    await act(() => render(<ExportPanel />, root));
+    await settle(() => expect(consentBox()).not.toBeNull());
+    expect(root.textContent).toContain('exportConsentBands');
+    expect(root.textContent).toContain('exportFinerValuesRisk');
+    await act(() => consentBox()?.click());
+
+    const finer = root.querySelector<HTMLInputElement>('[data-testid="export-choice-exportFinerValues"]');
+    expect(finer?.checked).toBe(false);
+    await act(() => finer?.click());
+    await settle(() => expect(previewCalls()).toHaveLength(2));
+    const last = previewCalls().at(-1) as Extract<UiToBg, { type: 'ui→bg:export-preview' }>;
+    expect(last.options.finerValues).toBe(true);
+    await settle(() => expect(root.textContent).toContain('exportConsentFinerValues'));
+    // What leaves changed: the consent must be given again.
+    expect(consentBox()?.checked).toBe(false);
+  });
+
   it('pages through every row, and a row left out on a later page stays on that page', async () => {
     await act(() => render(<ExportPanel />, root));
     await settle(() => expect(consentBox()).not.toBeNull());

@@ -97,8 +97,14 @@ function checkAdapter(adapter: PlatformAdapter, site: 'x' | 'facebook'): void {
         const doc = new DOMParser().parseFromString(page.html, 'text/html');
         damage(doc, mutations);
         const started = performance.now();
-        const found = adapter.extract(doc, { url: page.url, ownHandles: ['acme_fr'] });
+        const found = adapter.extract(doc, {
+          url: page.url,
+          ownHandles: ['acme_fr'],
+          now: Date.now(),
+          memory: new Map(),
+        });
         adapter.countPosts(doc);
+        adapter.withheld(doc);
         adapter.findReplyBox(doc);
         // Bounded: a guard against a hang or a blow-up, not a speed goal (generous for a loaded CI machine).
         expect(performance.now() - started).toBeLessThan(10_000);
@@ -108,6 +114,7 @@ function checkAdapter(adapter: PlatformAdapter, site: 'x' | 'facebook'): void {
           expect(comment.text.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
           expect(comment.threadKey.length).toBeGreaterThan(0);
           if (comment.createdAt !== null) expect(Number.isNaN(Date.parse(comment.createdAt))).toBe(false);
+          expect(comment.createdAtPrecision === null).toBe(comment.createdAt === null);
           if (comment.permalink !== null) {
             const link = new URL(comment.permalink);
             expect(link.protocol).toBe('https:');

@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteAdapter } from '../../../src/content/platforms';
+import type { AdapterContext } from '../../../src/content/platforms/types';
 import { focalStatusId, xAdapter } from '../../../src/content/platforms/x';
 import type { ObservedComment } from '../../../src/shared/comment';
 
 const OWN = ['acme_fr', 'acmeus'];
+const NOW = Date.UTC(2026, 10, 25, 12);
 
 function load(name: string): { doc: Document; url: URL } {
   const html = readFileSync(join(process.cwd(), 'tests/fixtures/x', name), 'utf8');
@@ -15,19 +17,25 @@ function load(name: string): { doc: Document; url: URL } {
   return { doc: new DOMParser().parseFromString(html, 'text/html'), url: new URL(saved) };
 }
 
+function context(url: URL, ownHandles: readonly string[] = OWN): AdapterContext {
+  return { url, ownHandles, now: NOW, memory: new Map() };
+}
+
 function read(name: string, ownHandles: readonly string[] = OWN): ObservedComment[] {
   const { doc, url } = load(name);
-  return xAdapter.extract(doc, { url, ownHandles }).map((e) => e.comment);
+  return xAdapter.extract(doc, context(url, ownHandles)).map((e) => e.comment);
 }
 
 /** An X comment with the defaults every fixture shares. */
-function x(fields: Partial<ObservedComment> & Pick<ObservedComment, 'id' | 'authorHandle'>): ObservedComment {
+function x(
+  fields: Partial<ObservedComment> & Pick<ObservedComment, 'id' | 'authorHandle' | 'createdAt'>,
+): ObservedComment {
   return {
     platform: 'x',
     threadKey: 'notifications',
     authorName: '',
     text: '',
-    createdAt: null,
+    createdAtPrecision: 'second',
     permalink: `https://x.com/${fields.authorHandle.slice(1)}/status/${fields.id}`,
     isReply: true,
     isOwn: false,
@@ -35,15 +43,24 @@ function x(fields: Partial<ObservedComment> & Pick<ObservedComment, 'id' | 'auth
   };
 }
 
+const rows = (doc: Document) => Array.from(doc.querySelectorAll('div[data-testid="cellInnerDiv"]'));
+
 describe('xAdapter.handles', () => {
   it.each([
     ['https://x.com/acme_fr/status/1861000000000000001', true],
-    ['https://x.com/acme_fr/status/1861000000000000001/photo/1', true],
+    ['https://x.com/acme_fr/status/1861000000000000001/', true],
     ['https://twitter.com/AcmeUS/status/42', true],
     ['https://mobile.x.com/AcmeUS/status/42', true],
     ['https://x.com/i/web/status/42', true],
     ['https://x.com/notifications', true],
     ['https://x.com/notifications/mentions', true],
+    // Pages about a post that are not its conversation.
+    ['https://x.com/acme_fr/status/1861000000000000001/quotes', false],
+    ['https://x.com/acme_fr/status/1861000000000000001/retweets', false],
+    ['https://x.com/acme_fr/status/1861000000000000001/likes', false],
+    ['https://x.com/acme_fr/status/1861000000000000001/history', false],
+    ['https://x.com/acme_fr/status/1861000000000000001/photo/1', false],
+    ['https://x.com/acme_fr/status/1861000000000000001/analytics', false],
     ['https://x.com/home', false],
     ['https://x.com/acme_fr', false],
     ['https://x.com/search?q=acme', false],
@@ -62,24 +79,25 @@ describe('xAdapter.handles', () => {
     expect(siteAdapter('http://x.com/home')).toBeNull();
   });
 
-  it('reads the focal status id from the URL', () => {
-    expect(focalStatusId(new URL('https://x.com/a/status/123/analytics'))).toBe('123');
+  it('reads the focal status id of conversation pages only', () => {
+    expect(focalStatusId(new URL('https://x.com/a/status/123'))).toBe('123');
+    expect(focalStatusId(new URL('https://x.com/a/status/123/analytics'))).toBeNull();
     expect(focalStatusId(new URL('https://x.com/notifications'))).toBeNull();
   });
 });
 
 describe('xAdapter.extract on fixtures', () => {
-  it('conversation-fr: focal post, replies, emoji-only, quote, image-only, own reply, markup text; no tombstone, no ad', () => {
+  it('conversation-fr: the focal post and its replies only; not the thread above, the ad, the tombstone or the sections', () => {
     const thread = '1861000000000000001';
     expect(read('conversation-fr.html')).toEqual([
+      // The brand's earlier post of its thread is above it: the focal post answers it.
       x({
-        id: '1861000000000000001',
+        id: thread,
         threadKey: thread,
         authorHandle: '@acme_fr',
         authorName: 'Acme France',
         text: 'Nouvelle collection disponible dès aujourd’hui en magasin et en ligne ✨',
         createdAt: '2026-11-24T08:00:00.000Z',
-        isReply: false,
         isOwn: true,
       }),
       x({
@@ -113,7 +131,6 @@ describe('xAdapter.extract on fixtures', () => {
         threadKey: thread,
         authorHandle: '@tom_lefevre',
         authorName: 'Tom Lefèvre 🇫🇷',
-        text: '',
         createdAt: '2026-11-24T08:09:00.000Z',
       }),
       x({
@@ -142,53 +159,81 @@ describe('xAdapter.extract on fixtures', () => {
     expect(doc.querySelectorAll('script')).toHaveLength(0);
   });
 
-  it('conversation-en: mention and link as their text, multi-line, case-insensitive own handle', () => {
-    const thread = '1862000000000000001';
+  it('conversation-fr: read row by row, what each row gives', () => {
+    const { doc, url } = load('conversation-fr.html');
+    const ctx = context(url);
+    const perRow = rows(doc).map((row) => xAdapter.extract(row, ctx).map((e) => e.comment.id));
+    expect(perRow).toEqual([
+      [], // the brand's earlier post: context
+      ['1861000000000000001'],
+      ['1861000000000000101'],
+      ['1861000000000000102'],
+      [], // the ad
+      ['1861000000000000103'],
+      [], // "Ce post n’est pas disponible."
+      ['1861000000000000104'],
+      ['1861000000000000105'],
+      ['1861000000000000106'],
+      [], // "Voir plus de réponses"
+      [], // "Afficher les spams probables"
+      [], // "Plus de cet auteur"
+      [],
+      [],
+      [], // "Voir plus", to the author's posts
+      [], // "Découvrir plus"
+      [],
+      [],
+    ]);
+    expect(rows(doc)[4]?.textContent).toContain('Sponsorisé');
+    expect(rows(doc)[6]?.textContent).toContain('Ce post n’est pas disponible');
+    expect(rows(doc)[16]?.textContent).toContain('Découvrir plus');
+  });
+
+  it('conversation-en: a reply opened from its link; the thread above and the sections stay unread', () => {
+    const thread = '1862000000000000202';
     expect(read('conversation-en.html')).toEqual([
       x({
-        id: '1862000000000000001',
-        threadKey: thread,
-        authorHandle: '@AcmeUS',
-        authorName: 'Acme US',
-        text: 'Our winter collection is here. What do you think?',
-        createdAt: '2026-11-23T15:00:00.000Z',
-        isReply: false,
-        isOwn: true,
-      }),
-      x({
-        id: '1862000000000000201',
+        id: thread,
         threadKey: thread,
         authorHandle: '@mike_j',
         authorName: 'Mike J',
-        text: '@AcmeUS worst support ever. https://example.com/complaints/1234',
-        createdAt: '2026-11-23T15:02:00.000Z',
-      }),
-      x({
-        id: '1862000000000000202',
-        threadKey: thread,
-        authorHandle: '@sam_o',
-        authorName: 'Sam O.',
-        text: 'Line one\nLine two 👍🏽',
+        text: 'Three weeks and still no refund.\nNobody answers the chat either.',
         createdAt: '2026-11-23T15:03:00.000Z',
       }),
       x({
-        id: '1862000000000000203',
+        id: '1862000000000000301',
+        threadKey: thread,
+        authorHandle: '@sam_o',
+        authorName: 'Sam O.',
+        text: 'Same here 👍🏽',
+        createdAt: '2026-11-23T15:05:00.000Z',
+      }),
+      x({
+        id: '1862000000000000302',
         threadKey: thread,
         authorHandle: '@acmeus_help',
         authorName: 'Acme Help',
         text: 'Hi Mike, sorry to hear that! Please DM us your order number.',
-        createdAt: '2026-11-23T15:04:00.000Z',
+        createdAt: '2026-11-23T15:06:00.000Z',
       }),
+    ]);
+  });
+
+  it('conversation-en: mention and link read as their text, on the page of the post that has them', () => {
+    const { doc } = load('conversation-en.html');
+    const first = rows(doc)[1] as Element;
+    const ctx = context(new URL('https://x.com/mike_j/status/1862000000000000201'));
+    expect(xAdapter.extract(first, ctx).map((e) => e.comment.text)).toEqual([
+      '@AcmeUS worst support ever. https://example.com/complaints/1234',
     ]);
   });
 
   it('conversation-en: ownHandles given with "@" and other case still match', () => {
     const own = read('conversation-en.html', ['@ACMEUS_HELP']).map((c) => [c.id, c.isOwn]);
     expect(own).toEqual([
-      ['1862000000000000001', false],
-      ['1862000000000000201', false],
       ['1862000000000000202', false],
-      ['1862000000000000203', true],
+      ['1862000000000000301', false],
+      ['1862000000000000302', true],
     ]);
   });
 
@@ -201,7 +246,7 @@ describe('xAdapter.extract on fixtures', () => {
     const comments = read('conversation-long-rtl-en.html');
     expect(comments).toEqual([
       x({
-        id: '1863000000000000001',
+        id: thread,
         threadKey: thread,
         authorHandle: '@AcmeUS',
         authorName: 'Acme US',
@@ -247,7 +292,6 @@ describe('xAdapter.extract on fixtures', () => {
         authorName: 'Léa Dupont',
         text: 'Toujours pas de remboursement, c’est une honte',
         createdAt: '2026-11-25T07:00:00.000Z',
-        isReply: true,
       }),
       x({
         id: '1864000000000000402',
@@ -263,7 +307,6 @@ describe('xAdapter.extract on fixtures', () => {
         authorName: 'Anonyme',
         text: 'Boycott 🤡',
         createdAt: '2026-11-25T06:40:00.000Z',
-        isReply: true,
       }),
     ]);
   });
@@ -289,49 +332,19 @@ describe('xAdapter.extract on fixtures', () => {
 
   it('returns the post article as element and the User-Name block as anchor', () => {
     const { doc, url } = load('conversation-en.html');
-    const [first] = xAdapter.extract(doc, { url, ownHandles: [] });
+    const [first] = xAdapter.extract(doc, context(url, []));
     expect(first?.element.matches('article[data-testid="tweet"]')).toBe(true);
     expect(first?.anchor.matches('div[data-testid="User-Name"]')).toBe(true);
   });
 
-  it('extracts from a sub-root (a single cell) and from the article itself', () => {
-    const { doc, url } = load('conversation-fr.html');
-    const cells = doc.querySelectorAll('div[data-testid="cellInnerDiv"]');
-    const second = cells[1] as Element;
-    expect(xAdapter.extract(second, { url, ownHandles: [] }).map((e) => e.comment.id)).toEqual([
-      '1861000000000000101',
-    ]);
-    const article = second.querySelector('article') as HTMLElement;
-    expect(xAdapter.extract(article, { url, ownHandles: [] }).map((e) => e.comment.id)).toEqual([
-      '1861000000000000101',
-    ]);
-  });
-
-  it('the promoted and tombstone cells are present in the fixture but not extracted', () => {
-    const { doc, url } = load('conversation-fr.html');
-    expect(doc.querySelectorAll('div[data-testid="cellInnerDiv"]')).toHaveLength(9);
-    expect(doc.body.textContent).toContain('Ce post n’est pas disponible');
-    expect(doc.body.textContent).toContain('Sponsorisé');
-    const cells = Array.from(doc.querySelectorAll('div[data-testid="cellInnerDiv"]'));
-    // Read cell by cell: the tombstone (4th) and the promoted post (last) give nothing.
-    expect(cells.map((cell) => xAdapter.extract(cell, { url, ownHandles: [] }).length)).toEqual([
-      1, 1, 1, 0, 1, 1, 1, 1, 0,
-    ]);
-    expect(cells[3]?.textContent).toContain('Ce post n’est pas disponible');
-    const ids = xAdapter.extract(doc, { url, ownHandles: [] }).map((e) => e.comment.id);
-    expect(ids).not.toContain('1861000000000000999');
-    expect(ids).toHaveLength(7);
-  });
-
   it('skips a post labelled "Ad" / "Sponsorisé" even when it shows a dated link', () => {
-    const { doc, url } = load('conversation-en.html');
+    const { doc, url } = load('conversation-long-rtl-en.html');
     const article = doc.querySelectorAll('article[data-testid="tweet"]')[1] as Element;
-    const userName = article.querySelector('div[data-testid="User-Name"]') as Element;
     const label = doc.createElement('span');
     label.textContent = 'Ad';
-    userName.append(label);
-    const ids = xAdapter.extract(doc, { url, ownHandles: [] }).map((e) => e.comment.id);
-    expect(ids).toEqual(['1862000000000000001', '1862000000000000202', '1862000000000000203']);
+    article.querySelector('div[data-testid="User-Name"]')?.append(label);
+    const ids = xAdapter.extract(doc, context(url, [])).map((e) => e.comment.id);
+    expect(ids).toEqual(['1863000000000000001', '1863000000000000302', '1863000000000000303']);
   });
 
   it('containerOf maps a text node inside a post to its article', () => {
@@ -342,14 +355,88 @@ describe('xAdapter.extract on fixtures', () => {
   });
 });
 
+describe('xAdapter: where a row is, when X keeps only a window of the list', () => {
+  it('rows read after the focal post and earlier replies scrolled away are still replies', () => {
+    const { doc, url } = load('conversation-fr.html');
+    const ctx = context(url);
+    expect(xAdapter.extract(doc, ctx)).toHaveLength(7);
+    // X drops the rows above, then adds a new reply at the end of the replies.
+    const list = rows(doc);
+    for (const row of list.slice(0, 9)) row.remove();
+    const reply = list[9]?.cloneNode(true) as Element;
+    const link = reply.querySelector('a[href$="/status/1861000000000000106"]') as Element;
+    link.setAttribute('href', '/late_comer/status/1861000000000000107');
+    list[9]?.after(reply);
+    expect(xAdapter.extract(reply, ctx).map((e) => e.comment.id)).toEqual(['1861000000000000107']);
+  });
+
+  it('a post added after a section heading is never a reply, even read on its own', () => {
+    const { doc, url } = load('conversation-fr.html');
+    const ctx = context(url);
+    xAdapter.extract(doc, ctx);
+    const discover = rows(doc).at(-1) as Element;
+    const another = discover.cloneNode(true) as Element;
+    another
+      .querySelector('a[href*="/status/"]')
+      ?.setAttribute('href', '/somebody_else/status/1859700000000000001');
+    discover.after(another);
+    expect(xAdapter.extract(another, ctx)).toEqual([]);
+  });
+
+  it('a window with no landmark, on a page not read from its top, gives nothing rather than guesses', () => {
+    const { doc, url } = load('conversation-fr.html');
+    const list = rows(doc);
+    // Only the last replies and what follows them are on the page; nothing was read before.
+    for (const row of list.slice(0, 8)) row.remove();
+    for (const row of list.slice(12)) row.remove();
+    expect(xAdapter.extract(doc, context(url))).toEqual([]);
+  });
+
+  it('a window that holds the thread above the focal post reads it as context, once the focal post is gone', () => {
+    const { doc, url } = load('conversation-en.html');
+    const ctx = context(url);
+    xAdapter.extract(doc, ctx);
+    const [context0, context1, focal] = rows(doc);
+    focal?.remove();
+    expect(xAdapter.extract(context1 as Element, ctx)).toEqual([]);
+    expect(xAdapter.extract(context0 as Element, ctx)).toEqual([]);
+  });
+});
+
+describe('xAdapter.withheld', () => {
+  it.each([
+    ['conversation-fr.html', 2],
+    ['conversation-en.html', 2],
+    ['conversation-long-rtl-en.html', 0],
+    ['notifications-en.html', 0],
+  ])('%s: %i places where X hides replies, never how many', (name, places) => {
+    expect(xAdapter.withheld(load(name).doc)).toEqual({ places, replies: 0, mostRelevantOnly: false });
+  });
+
+  it('counts a button the CM has not opened yet, and stops once X replaced it by the replies', () => {
+    const { doc } = load('conversation-fr.html');
+    const spam = rows(doc).find((row) => row.textContent?.includes('Afficher les spams probables'));
+    spam?.remove();
+    expect(xAdapter.withheld(doc).places).toBe(1);
+  });
+});
+
 describe('xAdapter.countPosts', () => {
   it.each([
-    ['conversation-fr.html', 8],
-    ['conversation-en.html', 4],
+    ['conversation-fr.html', 13],
+    ['conversation-en.html', 7],
     ['conversation-long-rtl-en.html', 4],
     ['notifications-mentions-fr.html', 3],
     ['notifications-en.html', 2],
   ])('%s shows %i posts', (name, expected) => {
     expect(xAdapter.countPosts(load(name).doc)).toBe(expected);
+  });
+
+  it('a redesign that renames the status links leaves posts on the page and none read: the "cannot read" alarm', () => {
+    const html = readFileSync(join(process.cwd(), 'tests/fixtures/x/conversation-fr.html'), 'utf8');
+    const url = new URL('https://x.com/acme_fr/status/1861000000000000001');
+    const redesigned = new DOMParser().parseFromString(html.replaceAll('/status/', '/post/'), 'text/html');
+    expect(xAdapter.countPosts(redesigned)).toBeGreaterThan(0);
+    expect(xAdapter.extract(redesigned, context(url))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 /** fast-check arbitraries for the storage tests: rows of every table, valid as the service worker writes them. */
 import fc from 'fast-check';
-import { CUE_KINDS, type Cue, LABELS, PLATFORMS } from '../../../src/shared/comment';
+import { CUE_KINDS, type Cue, LABELS, PLATFORMS, TIME_PRECISIONS } from '../../../src/shared/comment';
 import { localDay } from '../../../src/shared/day';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type {
@@ -12,6 +12,8 @@ import type {
   EvidenceRow,
   SettingRow,
 } from '../../../src/storage/schema';
+import { REPLY_TACTICS, TOPICS } from '../../../src/tactics/replies';
+import type { SavedReply } from '../../../src/tactics/saved-replies';
 
 import { PARIS } from '../dashboard/rows';
 
@@ -29,6 +31,12 @@ export const platform = fc.constantFrom(...PLATFORMS);
 export const label = fc.constantFrom(...LABELS);
 /** A small id space, so generated comments collide by key. */
 export const commentId = fc.integer({ min: 1, max: 30 }).map(String);
+/** A time and its precision, both present or both null. */
+const time = fc
+  .option(fc.record({ createdAt: text, createdAtPrecision: fc.constantFrom(...TIME_PRECISIONS) }), {
+    nil: null,
+  })
+  .map((found) => found ?? { createdAt: null, createdAtPrecision: null });
 /** A typed cue, its optional fields present or absent. */
 export const cue: fc.Arbitrary<Cue> = fc.record(
   {
@@ -47,7 +55,7 @@ export const commentRow: fc.Arbitrary<CommentRow> = fc
     authorHandle: text,
     authorName: text,
     text: fc.option(text, { nil: null }),
-    createdAt: fc.option(text, { nil: null }),
+    time,
     permalink: fc.option(text, { nil: null }),
     isReply: fc.boolean(),
     isOwn: fc.boolean(),
@@ -64,9 +72,10 @@ export const commentRow: fc.Arbitrary<CommentRow> = fc
     lastSessionId: text,
     revealedAfter: fc.option(fc.integer({ min: 0, max: 3_600_000 }), { nil: undefined }),
   })
-  .map(({ seenFor, revealedAfter, ...row }) => {
+  .map(({ seenFor, revealedAfter, time, ...row }) => {
     const comment: CommentRow = {
       ...row,
+      ...time,
       key: `${row.platform}:${row.id}`,
       lastSeen: row.firstSeen + seenFor,
       day: localDay(row.firstSeen, PARIS),
@@ -105,17 +114,30 @@ export const checkInRow: fc.Arbitrary<Omit<CheckInRow, 'id'>> = fc
   })
   .map((row) => ({ ...row, day: localDay(row.at, PARIS) }));
 
-export const evidenceRow: fc.Arbitrary<Omit<EvidenceRow, 'id'>> = fc.record({
-  commentKey: commentId.map((id) => `x:${id}`),
-  at: instant,
-  platform,
-  permalink: fc.option(text, { nil: null }),
-  authorHandle: text,
-  authorName: text,
-  text,
-  createdAt: fc.option(text, { nil: null }),
-  screenshot: fc.option(fc.constant('data:image/png;base64,iVBORw0KGgo='), { nil: null }),
-});
+export const evidenceRow: fc.Arbitrary<Omit<EvidenceRow, 'id'>> = fc
+  .record({
+    commentKey: commentId.map((id) => `x:${id}`),
+    at: instant,
+    updatedAfter: fc.option(fc.integer({ min: 0, max: 86_400_000 }), { nil: undefined }),
+    platform,
+    permalink: fc.option(text, { nil: null }),
+    authorHandle: text,
+    authorName: text,
+    text,
+    time,
+    firstSeen: fc.option(instant, { nil: null }),
+    screenshot: fc.option(fc.constant('data:image/png;base64,iVBORw0KGgo='), { nil: null }),
+    screenshotAtUpdate: fc.boolean(),
+  })
+  .map(({ updatedAfter, screenshotAtUpdate, time, ...row }) => {
+    const updatedAt = row.at + (updatedAfter ?? 0);
+    return {
+      ...row,
+      ...time,
+      updatedAt,
+      screenshotAt: row.screenshot === null ? null : screenshotAtUpdate ? updatedAt : row.at,
+    };
+  });
 
 export const correctionRow: fc.Arbitrary<CorrectionRow> = fc
   .record({
@@ -131,6 +153,15 @@ export const correctionRow: fc.Arbitrary<CorrectionRow> = fc
   })
   .map((row) => ({ ...row, day: localDay(row.at, PARIS) }));
 
+const savedReply: fc.Arbitrary<SavedReply> = fc.record({
+  id: fc.uuid(),
+  tactic: fc.constantFrom(...REPLY_TACTICS),
+  topic: fc.constantFrom('any' as const, ...TOPICS),
+  language: fc.constantFrom('fr' as const, 'en' as const),
+  tone: fc.constantFrom('any' as const, 'vous' as const, 'tu' as const),
+  text: fc.string({ minLength: 1, maxLength: 40 }).map((words) => `Reply ${words}`.trim()),
+});
+
 export const settingRows: fc.Arbitrary<SettingRow[]> = fc
   .record({
     retentionDays: fc.integer({ min: 1, max: 3650 }),
@@ -138,19 +169,24 @@ export const settingRows: fc.Arbitrary<SettingRow[]> = fc
       instant.map((at) => localDay(at, PARIS)),
       { nil: undefined },
     ),
+    replies: fc.option(fc.array(savedReply, { maxLength: 3 }), { nil: undefined }),
   })
-  .map(({ retentionDays, purged }) => [
+  .map(({ retentionDays, purged, replies }) => [
     ...(purged ? [{ key: 'marker:lastPurgeDay', value: purged }] : []),
     { key: 'settings', value: { ...DEFAULT_SETTINGS, retentionDays } },
+    ...(replies ? [{ key: 'savedReplies', value: replies }] : []),
   ]);
 
-/** Rows for every table, as a database would hold them (one comment per key, one activity per day and platform). */
+/**
+ * Rows for every table, as a database would hold them (one comment per key, one activity per day and
+ * platform, one evidence record per comment).
+ */
 export const tableRows = fc.record({
   comments: fc.uniqueArray(commentRow, { selector: (row) => row.key, maxLength: 12 }),
   actions: fc.array(actionRow, { maxLength: 5 }),
   activity: fc.uniqueArray(activityRow, { selector: (row) => `${row.day}|${row.platform}`, maxLength: 4 }),
   checkins: fc.array(checkInRow, { maxLength: 4 }),
-  evidence: fc.array(evidenceRow, { maxLength: 3 }),
+  evidence: fc.uniqueArray(evidenceRow, { selector: (row) => row.commentKey, maxLength: 3 }),
   settings: settingRows,
   corrections: fc.uniqueArray(correctionRow, { selector: (row) => row.commentKey, maxLength: 4 }),
 });

@@ -31,6 +31,7 @@ export function fullComment(
     authorName: `Author ${id}`,
     text: `comment ${id}`,
     createdAt: new Date(firstSeen - 60_000).toISOString(),
+    createdAtPrecision: 'hour',
     permalink: `https://x.com/author_${id}/status/${id}`,
     isReply: true,
     isOwn: false,
@@ -77,13 +78,17 @@ export function fullEvidence(id: number, commentKey: string, at: number): Requir
     id,
     commentKey,
     at,
+    updatedAt: at + 60_000,
     platform: 'x',
     permalink: `https://x.com/a/status/${commentKey}`,
     authorHandle: 'a',
     authorName: 'A',
     text: 'je sais où tu habites',
     createdAt: new Date(at - 60_000).toISOString(),
+    createdAtPrecision: 'day',
+    firstSeen: at - 30_000,
     screenshot: 'data:image/png;base64,iVBORw0KGgo=',
+    screenshotAt: at + 60_000,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * A realistic history for the upgrade and restore tests: two weeks of a CM's work around both of 2026's
  * daylight-saving changes in Paris (29 March, 25 October), in every table, as the first release wrote it
- * (schemas 1 and 2: comments with their cues as display strings and no classifier version).
+ * (schemas 1 and 2: comments with their cues as display strings and no classifier version; evidence
+ * records without the precision of their time schema 4 added nor the times schema 5 added).
  * Deterministic (seeded), so a failure can be replayed.
  */
 
@@ -43,15 +44,28 @@ function offsetAt(day: string, hour: number): number {
   return 1;
 }
 
-/** A comment row as schemas 1 and 2 stored it: its cues as display strings, no classifier version. */
-export type LegacyCommentRow = Omit<CommentRow, 'cues' | 'version'> & { cues: string[] };
+/**
+ * A comment row as schemas 1 and 2 stored it: its cues as display strings, no classifier version, no
+ * precision of its time (schema 4).
+ */
+export type LegacyCommentRow = Omit<CommentRow, 'cues' | 'version' | 'createdAtPrecision'> & {
+  cues: string[];
+};
+/**
+ * An evidence record as schemas 1 to 3 stored it: recorded once, with no time of update or first sight
+ * (schema 5) and no precision of its time (schema 4).
+ */
+export type LegacyEvidenceRow = Omit<
+  EvidenceRow,
+  'id' | 'createdAtPrecision' | 'updatedAt' | 'firstSeen' | 'screenshotAt'
+>;
 
 export interface History {
   comments: LegacyCommentRow[];
   actions: Omit<ActionRow, 'id'>[];
   activity: ActivityRow[];
   checkins: Omit<CheckInRow, 'id'>[];
-  evidence: Omit<EvidenceRow, 'id'>[];
+  evidence: LegacyEvidenceRow[];
   settings: SettingRow[];
   days: string[];
 }
@@ -183,7 +197,7 @@ export function realisticHistory(seed = 7): History {
  * once the rows are read through the per-day totals.
  */
 export function referenceExposure(
-  comments: readonly Omit<CommentRow, 'cues' | 'version'>[],
+  comments: readonly Omit<CommentRow, 'cues' | 'version' | 'createdAtPrecision'>[],
   activity: ActivityRow[],
   from: string,
   to: string,

@@ -24,6 +24,7 @@ function comment(id: string, text = `texte ${id}`): ObservedComment {
     authorName: 'Someone',
     text,
     createdAt: null,
+    createdAtPrecision: null,
     permalink: `https://x.com/someone/status/${id}`,
     isReply: true,
     isOwn: false,

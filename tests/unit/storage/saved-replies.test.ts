@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { createBackup, restoreBackup } from '../../../src/storage/backup';
 import { openDb } from '../../../src/storage/db';
 import { readSavedReplies, writeSavedReplies } from '../../../src/storage/saved-replies';
-import { writeSettings } from '../../../src/storage/settings';
+import { readSettings, writeSettings } from '../../../src/storage/settings';
 import {
   mergeReplies,
   parseRepliesFile,
@@ -21,8 +22,10 @@ const mine: SavedReply = {
 };
 
 let db: ReturnType<typeof openDb> | undefined;
+let other: ReturnType<typeof openDb> | undefined;
 afterEach(async () => {
   await db?.delete();
+  await other?.delete();
 });
 
 describe('saved replies in the database', () => {
@@ -50,6 +53,39 @@ describe('saved replies in the database', () => {
     expect(await readSavedReplies(db)).toEqual([mine]);
     await db.settings.put({ key: 'savedReplies', value: [mine, { ...mine, id: 'b', tactic: 'shout' }] });
     expect(await readSavedReplies(db)).toEqual([mine]);
+  });
+});
+
+describe('saved replies and the newer settings in a backup', () => {
+  it('travel with the settings, and a saved reply with a key no version has refuses the file', async () => {
+    db = openDb(`replies-${Math.random()}`);
+    await writeSettings(db, { ...DEFAULT_SETTINGS, tone: 'tu', setupDone: true });
+    await writeSavedReplies(db, [mine]);
+    const file = await createBackup(db, 'test', Date.now());
+    other = openDb(`replies-${Math.random()}`);
+    expect(await restoreBackup(other, JSON.stringify(file))).toMatchObject({ ok: true });
+    expect(await readSavedReplies(other)).toEqual([mine]);
+    expect(await readSettings(other)).toMatchObject({ tone: 'tu', setupDone: true });
+
+    const row = file.tables.settings.findIndex((setting) => setting.key === 'savedReplies');
+    const broken = structuredClone(file);
+    broken.tables.settings[row] = { key: 'savedReplies', value: [{ ...mine, shout: true }] };
+    expect(await restoreBackup(other, JSON.stringify(broken))).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      table: 'settings',
+      row: row + 1,
+    });
+  });
+
+  it('restore settings saved before the tone and the first-run setup existed with their defaults', async () => {
+    db = openDb(`replies-${Math.random()}`);
+    const file = await createBackup(db, 'test', Date.now());
+    const { tone: _tone, setupDone: _setupDone, ...older } = { ...DEFAULT_SETTINGS, retentionDays: 90 };
+    file.tables.settings = [{ key: 'settings', value: older }];
+    other = openDb(`replies-${Math.random()}`);
+    expect(await restoreBackup(other, JSON.stringify(file))).toMatchObject({ ok: true });
+    expect(await readSettings(other)).toMatchObject({ tone: 'vous', setupDone: false });
   });
 });
 

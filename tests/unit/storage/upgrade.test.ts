@@ -1,7 +1,9 @@
 /**
  * Schema upgrades: each Dexie `version(n)` is tested from data of the previous shape. Here, from the first
- * released schema (version 1) and from version 2 (before typed cues) with a realistic history, and backup
- * files of schema versions 1 and 2.
+ * released schema (version 1), from version 2 (before typed cues) and from version 3 (before the precision
+ * of times) with a realistic history, and backup files of schema versions 1, 2 and 3; from version 4 (a new
+ * evidence record at each escalation) and a backup file of it. The first backups' retention differs from a
+ * fresh database's, so their restores here are made as the CM confirmed it ('apply').
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -25,14 +27,18 @@ import { readMarker } from '../../../src/storage/markers';
 import {
   type CommentRow,
   commentRowSchema,
+  type EvidenceRow,
+  evidenceRowSchema,
   LEGACY_CLASSIFIER_VERSION,
   SCHEMA_VERSION,
 } from '../../../src/storage/schema';
 import { readSettings } from '../../../src/storage/settings';
+import { commentRow } from '../dashboard/rows';
 import {
   expectSameExposure,
   HISTORY_DAYS,
   type LegacyCommentRow,
+  type LegacyEvidenceRow,
   PARIS,
   realisticHistory,
   referenceExposure,
@@ -60,19 +66,56 @@ const V2_STORES = {
   dayTotals: 'day',
 } as const;
 
-/** Tables whose rows schema version 3 left as they were. */
-const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments');
+/**
+ * The stores of schema version 3 (`version(3)`, commit 2c5c98a: the CM's corrections), in full, frozen:
+ * never edit.
+ */
+const V3_STORES = { ...V2_STORES, corrections: 'commentKey, at' } as const;
 
 /**
- * A comment of schemas 1 and 2 as version 3 must read it (the rule, restated here rather than imported):
- * each old display string kept as the quote of a `legacy` cue, in order, and the classifier of that time.
+ * The stores of schema version 4 (`version(4)`, commit f38dcb4: the precision of times, no new index), in
+ * full, frozen: never edit.
  */
-function upgraded(row: LegacyCommentRow): CommentRow {
+const V4_STORES = V3_STORES;
+
+/** Tables whose rows schema versions 3, 4 and 5 left as they were. */
+const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments' && table !== 'evidence');
+
+/**
+ * An evidence record of schemas 1 to 4 as version 5 must read it (the rule, restated here rather than
+ * imported): recorded once, so updated then and its screenshot, if any, taken then; the first sight of its
+ * comment, when the comment is logged.
+ */
+function withRecordTimes<T extends { commentKey: string; at: number; screenshot: string | null }>(
+  row: T,
+  comments: readonly { key: string; firstSeen: number }[],
+) {
   return {
     ...row,
-    cues: row.cues.map((quote) => ({ kind: 'legacy', quote })),
-    version: LEGACY_CLASSIFIER_VERSION,
+    updatedAt: row.at,
+    screenshotAt: row.screenshot === null ? null : row.at,
+    firstSeen: comments.find((comment) => comment.key === row.commentKey)?.firstSeen ?? null,
   };
+}
+
+/**
+ * Before schema 4 every time was the site's machine-readable one: precise to the second (the rule,
+ * restated here rather than imported).
+ */
+function withPrecision<T extends { createdAt: string | null }>(row: T) {
+  return { ...row, createdAtPrecision: row.createdAt === null ? null : ('second' as const) };
+}
+
+/**
+ * A comment of schemas 1 and 2 as the current version must read it: each old display string kept as the
+ * quote of a `legacy` cue, in order, the classifier of that time (version 3), and its time's precision (4).
+ */
+function upgraded(row: LegacyCommentRow): CommentRow {
+  return withPrecision({
+    ...row,
+    cues: row.cues.map((quote) => ({ kind: 'legacy' as const, quote })),
+    version: LEGACY_CLASSIFIER_VERSION,
+  });
 }
 
 /** What version 3 added, checked on an upgraded database: typed cues on every comment, an empty corrections table. */
@@ -141,10 +184,17 @@ describe('upgrade from the first released schema', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
 
-    // Every row, in every table, as it was; the comments with their cues typed (version 3).
+    // Every row, in every table, as it was; the comments with their cues typed (version 3), comments and
+    // evidence with the precision of their times (version 4), the evidence with its times (version 5).
     for (const table of UNCHANGED_TABLES) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
+    expect(await db.evidence.toArray()).toEqual(
+      (before.evidence as LegacyEvidenceRow[]).map((row) =>
+        withPrecision(withRecordTimes(row, history.comments)),
+      ),
+    );
+    expect(history.evidence.some((row) => row.screenshot === null)).toBe(true);
     expect(await db.comments.toArray()).toEqual((before.comments as LegacyCommentRow[]).map(upgraded));
     await expectSchema3Additions(db, history.comments);
     // The per-day totals were built from all of them.
@@ -216,7 +266,10 @@ describe('upgrade from the first released schema', () => {
       db,
       [
         {
-          comment: { ...seenAgain, text: `${seenAgain.text ?? ''} — and the rest of a longer text` },
+          comment: {
+            ...upgraded(seenAgain),
+            text: `${seenAgain.text ?? ''} — and the rest of a longer text`,
+          },
           classification: {
             ...upgraded(seenAgain),
             label: 'threat',
@@ -248,7 +301,7 @@ describe('upgrade from the first released schema', () => {
     const db = current(name);
     const backup = await createBackup(db, '0.2.0', Date.now());
     const fresh = current(`fresh-${Math.random()}`);
-    expect(await restoreBackup(fresh, JSON.stringify(backup))).toMatchObject({ ok: true });
+    expect(await restoreBackup(fresh, JSON.stringify(backup), 'apply')).toMatchObject({ ok: true });
     expect((await createBackup(fresh, '0.2.0', Date.now())).tables).toEqual(backup.tables);
     expect(await fresh.dayTotals.toArray()).toEqual(await db.dayTotals.toArray());
   });
@@ -303,6 +356,11 @@ describe('upgrade from schema version 2 (cues as text, no classifier version)', 
     for (const table of UNCHANGED_TABLES) {
       expect(await db.table(table).toArray(), table).toEqual(before[table]);
     }
+    expect(await db.evidence.toArray()).toEqual(
+      (before.evidence as LegacyEvidenceRow[]).map((row) =>
+        withPrecision(withRecordTimes(row, history.comments)),
+      ),
+    );
     // Retyping the cues changed no label, day or intensity: the totals are those of version 2, not doubled.
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
     const [from, to] = [HISTORY_DAYS[0] as string, HISTORY_DAYS.at(-1) as string];
@@ -335,7 +393,7 @@ describe('upgrade from schema version 2 (cues as text, no classifier version)', 
     expect(backup.schemaVersion).toBe(SCHEMA_VERSION);
     expect(backup.tables.corrections).toHaveLength(1);
     const fresh = current(`fresh-${Math.random()}`);
-    expect(await restoreBackup(fresh, JSON.stringify(backup))).toMatchObject({ ok: true });
+    expect(await restoreBackup(fresh, JSON.stringify(backup), 'apply')).toMatchObject({ ok: true });
     expect((await createBackup(fresh, '0.3.0', Date.now())).tables).toEqual(backup.tables);
     expect(await fresh.dayTotals.toArray()).toEqual(await db.dayTotals.toArray());
   });
@@ -483,17 +541,33 @@ const FIRST_RELEASE_BACKUP = {
   },
 } as const;
 
+/** Settings rows of a file made before the brand's tone and the first-run setup: restored with their defaults. */
+const withLaterSettings = (rows: readonly { key: string; value: unknown }[]) =>
+  rows.map((row) =>
+    row.key === 'settings'
+      ? { ...row, value: { ...(row.value as object), tone: 'vous', setupDone: false } }
+      : row,
+  );
+
 describe('a backup file of the first format version', () => {
   it('restores identically into the current schema', async () => {
     const db = current(`v1-file-${Math.random()}`);
-    const result = await restoreBackup(db, JSON.stringify(FIRST_RELEASE_BACKUP));
+    const result = await restoreBackup(db, JSON.stringify(FIRST_RELEASE_BACKUP), 'apply');
     expect(result).toEqual({ ok: true, rows: 10 });
     const restored = await createBackup(db, '0.2.0', Date.now());
     expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
     expect(restored.tables).toEqual({
       ...FIRST_RELEASE_BACKUP.tables,
+      settings: withLaterSettings(FIRST_RELEASE_BACKUP.tables.settings),
       comments: FIRST_RELEASE_BACKUP.tables.comments.map((row) => upgraded({ ...row, cues: [...row.cues] })),
+      evidence: FIRST_RELEASE_BACKUP.tables.evidence.map((row) =>
+        withPrecision(withRecordTimes(row, FIRST_RELEASE_BACKUP.tables.comments)),
+      ),
       corrections: [],
+    });
+    expect(restored.tables.evidence[0]).toMatchObject({
+      firstSeen: 1_795_514_400_000,
+      screenshotAt: 1_795_514_500_000,
     });
     expect(restored.tables.comments.map((row) => row.cues)).toEqual([
       [{ kind: 'legacy', quote: 'threat: "je sais où"' }],
@@ -582,13 +656,15 @@ describe('a backup file of schema version 2', () => {
 
   it('restores with its text cues kept as legacy cues, the legacy classifier and no corrections', async () => {
     const db = current(`v2-file-${Math.random()}`);
-    const result = await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP));
+    const result = await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP), 'apply');
     expect(result).toEqual({ ok: true, rows: 12 });
     const restored = await createBackup(db, '0.3.0', Date.now());
     expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
     expect(restored.tables).toEqual({
       ...SCHEMA_2_BACKUP.tables,
+      settings: withLaterSettings(SCHEMA_2_BACKUP.tables.settings),
       comments: comments.map(upgraded),
+      evidence: SCHEMA_2_BACKUP.tables.evidence.map((row) => withPrecision(withRecordTimes(row, comments))),
       corrections: [],
     });
     expect(restored.tables.comments.map((row) => row.cues)).toEqual([
@@ -615,11 +691,11 @@ describe('a backup file of schema version 2', () => {
       version: '2+000000000000',
     };
     await db.comments.put(known);
-    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP))).toMatchObject({ ok: true });
+    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP), 'apply')).toMatchObject({ ok: true });
     // The longer text keeps its own (typed) classification.
     expect(await db.comments.get(known.key)).toMatchObject({ cues: known.cues, version: known.version });
     const once = (await createBackup(db, '0.3.0', 0)).tables;
-    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP))).toMatchObject({ ok: true });
+    expect(await restoreBackup(db, JSON.stringify(SCHEMA_2_BACKUP), 'apply')).toMatchObject({ ok: true });
     expect((await createBackup(db, '0.3.0', 0)).tables).toEqual(once);
   });
 
@@ -631,7 +707,7 @@ describe('a backup file of schema version 2', () => {
         ...SCHEMA_2_BACKUP,
         tables: { ...SCHEMA_2_BACKUP.tables, comments: [{ ...first, cues }, ...rest] },
       };
-      expect(await restoreBackup(db, JSON.stringify(file))).toMatchObject({
+      expect(await restoreBackup(db, JSON.stringify(file), 'apply')).toMatchObject({
         ok: false,
         reason: 'invalid',
         where: expect.stringMatching(/^comments\.0\.cues\.0/),
@@ -639,5 +715,249 @@ describe('a backup file of schema version 2', () => {
     }
     expect(await db.comments.count()).toBe(0);
     expect(await db.corrections.count()).toBe(0);
+  });
+});
+
+/** A comment as schema version 3 stored it: typed cues and a classifier, no precision of its time. */
+function schema3Comment(row: LegacyCommentRow): Omit<CommentRow, 'createdAtPrecision'> {
+  const { createdAtPrecision: _, ...typed } = upgraded(row);
+  return typed;
+}
+
+/** A database of schema version 3 holding `history` (typed cues, one correction), closed; returns its rows. */
+async function schema3Database(name: string, history = realisticHistory()) {
+  const v3 = new Dexie(name);
+  v3.version(3).stores(V3_STORES);
+  await v3.open();
+  const comments = history.comments.map(schema3Comment);
+  const [corrected] = comments;
+  await v3.transaction('rw', [...V1_TABLES, 'dayTotals', 'corrections'], async () => {
+    await v3.table('comments').bulkAdd(comments);
+    await v3.table('actions').bulkAdd(history.actions);
+    await v3.table('activity').bulkAdd(history.activity);
+    await v3.table('checkins').bulkAdd(history.checkins);
+    await v3.table('evidence').bulkAdd(history.evidence);
+    await v3.table('settings').bulkAdd(history.settings);
+    await v3.table('dayTotals').bulkAdd(dayTotalsOf(comments));
+    await v3.table('corrections').add({
+      commentKey: corrected?.key,
+      at: (corrected?.firstSeen ?? 0) + 60_000,
+      day: corrected?.day,
+      platform: corrected?.platform,
+      lang: corrected?.lang,
+      from: corrected?.label,
+      to: 'neutral',
+      classifierVersion: '2+000000000000',
+      gram: [1, 2, 3],
+      structured: [4],
+    });
+  });
+  const tables = [...V1_TABLES, 'corrections'] as const;
+  const stored = Object.fromEntries(
+    await Promise.all(tables.map(async (table) => [table, await v3.table(table).toArray()] as const)),
+  ) as Record<(typeof tables)[number], unknown[]>;
+  expect(v3.verno).toBe(3);
+  v3.close();
+  return stored;
+}
+
+describe('upgrade from schema version 3 (times without their precision)', () => {
+  it('marks every time kept so far as precise to the second, and changes nothing else', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const history = realisticHistory(17);
+    const before = await schema3Database(name, history);
+    // Data of the version-3 shape: comments and evidence with and without a time, none with a precision.
+    expect(history.comments.some((row) => row.createdAt === null)).toBe(true);
+    expect(history.comments.some((row) => row.createdAt !== null)).toBe(true);
+    for (const row of [...before.comments, ...before.evidence])
+      expect(row).not.toHaveProperty('createdAtPrecision');
+
+    const db = current(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+
+    expect(await db.comments.toArray()).toEqual(
+      (before.comments as Omit<CommentRow, 'createdAtPrecision'>[]).map(withPrecision),
+    );
+    // ...and version 5 adds the times of each record (one per comment already: none to merge).
+    const comments = before.comments as CommentRow[];
+    expect(await db.evidence.toArray()).toEqual(
+      (before.evidence as LegacyEvidenceRow[]).map((row) => withRecordTimes(withPrecision(row), comments)),
+    );
+    for (const table of [...UNCHANGED_TABLES, 'corrections'] as const) {
+      expect(await db.table(table).toArray(), table).toEqual(before[table]);
+    }
+    for (const row of await db.comments.toArray()) {
+      expect(v.safeParse(commentRowSchema, row).success, row.key).toBe(true);
+    }
+    // No label, day or intensity moved: the totals are those of version 3.
+    expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(history.comments));
+  });
+
+  it('restores a version-3 backup file with its times marked precise to the second', async () => {
+    const name = `upgrade-v3-${Math.random()}`;
+    const before = await schema3Database(name, realisticHistory(19));
+    const file = {
+      format: 'desaffect-backup',
+      schemaVersion: 3,
+      extensionVersion: '0.3.0',
+      createdAt: '2026-12-03T09:00:00.000Z',
+      tables: before,
+    };
+    const db = current(`v3-file-${Math.random()}`);
+    // Its retention differs from a fresh database's: restored as the CM confirmed it.
+    expect(await restoreBackup(db, JSON.stringify(file), 'apply')).toMatchObject({ ok: true });
+    const restored = await createBackup(db, '0.4.0', Date.now());
+    expect(restored.tables.comments).toEqual(
+      (before.comments as Omit<CommentRow, 'createdAtPrecision'>[]).map(withPrecision),
+    );
+    // Ids are local to a database: the evidence rows come back under new ones.
+    expect(restored.tables.evidence.map(({ id: _, ...row }) => row)).toEqual(
+      (before.evidence as (LegacyEvidenceRow & { id: number })[]).map(({ id: _, ...row }) =>
+        withRecordTimes(withPrecision(row), before.comments as CommentRow[]),
+      ),
+    );
+    expect(restored.tables.corrections).toEqual(before.corrections);
+  });
+});
+
+const SHOT_1 = 'data:image/png;base64,AAAA';
+const SHOT_2 = 'data:image/png;base64,BBBB';
+const T0 = Date.parse('2026-11-24T09:00:00Z');
+
+/** A threat as schema 4 logged it (typed cues, a classifier version, its time's precision: the shape it still has). */
+const threatOfSchema4: CommentRow = {
+  ...commentRow(T0 - 60_000, 'threat', { id: '1790000000000000009' }),
+  createdAt: new Date(T0 - 3 * 3_600_000).toISOString(),
+  createdAtPrecision: 'hour',
+};
+
+/** An evidence record as schema 4 stored it: recorded once, with no time of update or first sight. */
+type Schema4EvidenceRow = Omit<EvidenceRow, 'updatedAt' | 'firstSeen' | 'screenshotAt'>;
+
+/** An evidence record of the threat as schema 4 wrote it at one escalation. */
+function escalationOfSchema4(
+  id: number,
+  at: number,
+  overrides: Partial<Schema4EvidenceRow> = {},
+): Schema4EvidenceRow {
+  const { key, platform, permalink, authorHandle, authorName, text, createdAt, createdAtPrecision } =
+    threatOfSchema4;
+  return {
+    id,
+    commentKey: key,
+    at,
+    platform,
+    permalink,
+    authorHandle,
+    authorName,
+    text: text ?? '',
+    createdAt,
+    createdAtPrecision,
+    screenshot: null,
+    ...overrides,
+  };
+}
+
+/**
+ * Evidence as schema 4 recorded it: a new record at each escalation. The threat was escalated three times
+ * (with a screenshot, without one, with a text the page had expanded since); another comment, no longer
+ * logged, once.
+ */
+const EVIDENCE_OF_SCHEMA_4: Schema4EvidenceRow[] = [
+  escalationOfSchema4(1, T0, { screenshot: SHOT_1 }),
+  escalationOfSchema4(2, T0 + 1_000, {
+    commentKey: 'facebook:purged_1',
+    platform: 'facebook',
+    permalink: null,
+    text: 'Je vais venir',
+    createdAt: null,
+    createdAtPrecision: null,
+  }),
+  escalationOfSchema4(3, T0 + 60_000),
+  escalationOfSchema4(4, T0 + 120_000, {
+    authorName: 'Menace le retour',
+    text: `${threatOfSchema4.text}, et la suite`,
+    screenshot: SHOT_2,
+  }),
+];
+
+/**
+ * One record per comment, as schema 5 must hold them (the rule, restated): the first record's id and
+ * escalation, the last record's details and update, its last screenshot; the comment's first sight.
+ */
+const EVIDENCE_OF_SCHEMA_5: EvidenceRow[] = [
+  {
+    ...(EVIDENCE_OF_SCHEMA_4[3] as Schema4EvidenceRow),
+    id: 1,
+    at: T0,
+    updatedAt: T0 + 120_000,
+    screenshotAt: T0 + 120_000,
+    firstSeen: threatOfSchema4.firstSeen,
+  },
+  {
+    ...(EVIDENCE_OF_SCHEMA_4[1] as Schema4EvidenceRow),
+    updatedAt: T0 + 1_000,
+    screenshotAt: null,
+    firstSeen: null,
+  },
+];
+
+describe('upgrade from schema version 4 (a new evidence record at each escalation)', () => {
+  it('keeps one record per comment, merged as a new escalation would, and leaves the other tables as they were', async () => {
+    const name = `upgrade-v4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(V4_STORES);
+    await v4.open();
+    await v4.table('comments').add(threatOfSchema4);
+    await v4.table('dayTotals').bulkAdd(dayTotalsOf([threatOfSchema4]));
+    await v4.table('evidence').bulkAdd(EVIDENCE_OF_SCHEMA_4);
+    await v4.table('actions').add({
+      commentKey: threatOfSchema4.key,
+      tactic: 'escalate',
+      at: T0,
+      day: '2026-11-24',
+      platform: 'x',
+      label: 'threat',
+    });
+    const before = await Promise.all(['comments', 'actions', 'dayTotals'].map((t) => v4.table(t).toArray()));
+    v4.close();
+
+    const db = current(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.evidence.toArray()).toEqual(EVIDENCE_OF_SCHEMA_5);
+    expect(await db.evidence.where('commentKey').equals(threatOfSchema4.key).count()).toBe(1);
+    expect(await Promise.all([db.comments.toArray(), db.actions.toArray(), db.dayTotals.toArray()])).toEqual(
+      before,
+    );
+    // Valid rows of the current schema: a backup of them restores.
+    for (const row of await db.evidence.toArray())
+      expect(v.safeParse(evidenceRowSchema, row).success).toBe(true);
+  });
+
+  it('restores a backup file of schema 4 with one record per comment', async () => {
+    // Frozen: a backup as schema 4 wrote it (only the tables that matter here hold rows).
+    const file = {
+      format: 'desaffect-backup',
+      schemaVersion: 4,
+      extensionVersion: '0.4.0',
+      createdAt: '2026-12-03T09:00:00.000Z',
+      tables: {
+        comments: [threatOfSchema4],
+        actions: [],
+        activity: [],
+        checkins: [],
+        evidence: EVIDENCE_OF_SCHEMA_4,
+        settings: [],
+        corrections: [],
+      },
+    };
+    const db = current(`v4-file-${Math.random()}`);
+    expect(await restoreBackup(db, JSON.stringify(file))).toEqual({ ok: true, rows: 5 });
+    expect(await db.evidence.toArray()).toEqual(EVIDENCE_OF_SCHEMA_5);
+    // Again: nothing changes.
+    await restoreBackup(db, JSON.stringify(file));
+    expect(await db.evidence.toArray()).toEqual(EVIDENCE_OF_SCHEMA_5);
   });
 });

@@ -71,10 +71,12 @@ describe('isAnswered', () => {
     threadKey: 'thread-1',
     isOwn: false,
     createdAt: null,
+    createdAtPrecision: null,
     firstSeen: 100,
     ...change,
   });
-  const customer = comment('x:1', { createdAt: '2026-11-25T10:00:00.000Z' });
+  const exactly = (createdAt: string) => ({ createdAt, createdAtPrecision: 'second' as const });
+  const customer = comment('x:1', exactly('2026-11-25T10:00:00.000Z'));
 
   it('is answered once the CM logged an answering tactic, not after ignore or no action', () => {
     expect(isAnswered(customer, ['restraint'], [])).toBe(true);
@@ -83,7 +85,7 @@ describe('isAnswered', () => {
   });
 
   it("counts the CM's own comment written after the customer's, in the same thread only", () => {
-    const reply = comment('x:2', { isOwn: true, createdAt: '2026-11-25T10:05:00.000Z' });
+    const reply = comment('x:2', { isOwn: true, ...exactly('2026-11-25T10:05:00.000Z') });
     expect(isAnswered(customer, [], [customer, reply])).toBe(true);
     expect(isAnswered(customer, [], [customer, { ...reply, threadKey: 'thread-2' }])).toBe(false);
     // Somebody else's comment is no answer.
@@ -92,13 +94,18 @@ describe('isAnswered', () => {
 
   it("does not count a reply of the CM's that was already there before the customer wrote", () => {
     // Read in the same page load (same sighting), but the site's times tell the order.
-    const earlier = comment('x:0', { isOwn: true, createdAt: '2026-11-25T09:00:00.000Z', firstSeen: 100 });
+    const earlier = comment('x:0', { isOwn: true, ...exactly('2026-11-25T09:00:00.000Z'), firstSeen: 100 });
     expect(isAnswered(customer, [], [earlier, customer])).toBe(false);
   });
 
-  it('falls back to the order of sighting when the site shows no time (Facebook)', () => {
-    const fbCustomer = comment('fb:1');
-    expect(isAnswered(fbCustomer, [], [comment('fb:2', { isOwn: true, firstSeen: 100 })])).toBe(false);
-    expect(isAnswered(fbCustomer, [], [comment('fb:2', { isOwn: true, firstSeen: 250 })])).toBe(true);
+  it('falls back to the order of sighting when the site shows no time, or only a rough one (Facebook)', () => {
+    const roughly = (createdAt: string) => ({ createdAt, createdAtPrecision: 'hour' as const });
+    for (const time of [{}, roughly('2026-11-25T10:00:00.000Z')]) {
+      const fbCustomer = comment('fb:1', time);
+      // "1 h" ago for the Page's reply and "1 h" ago for the customer: the estimates cannot say which came first.
+      const pageReply = (firstSeen: number) => comment('fb:2', { isOwn: true, firstSeen, ...time });
+      expect(isAnswered(fbCustomer, [], [pageReply(100)])).toBe(false);
+      expect(isAnswered(fbCustomer, [], [pageReply(250)])).toBe(true);
+    }
   });
 });

@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+/**
+ * The dashboard's restore, in the CM's language: a refused file is named by its part and row in plain
+ * words, never by an internal path, and a backup that would change retention or text keeping waits for the
+ * CM's answer before anything is written.
+ */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DataSection } from '../../../src/dashboard/DataSection';
+import type { UiToBg } from '../../../src/messages';
+import { CATALOGS, formatMessage, pluralKey, type UiLanguage } from '../../../src/shared/locale';
+
+const ask = vi.hoisted(() => vi.fn());
+const language = vi.hoisted(() => ({ current: 'fr' as UiLanguage }));
+vi.mock('../../../src/ui/client', () => ({ ask }));
+vi.mock('../../../src/ui/i18n', () => ({
+  t: (key: string, substitutions?: string | string[]) =>
+    formatMessage(CATALOGS[language.current], key, substitutions === undefined ? [] : [substitutions].flat()),
+  tn: (key: string, count: number, substitutions?: string[]) => {
+    const catalog = CATALOGS[language.current];
+    return formatMessage(
+      catalog,
+      pluralKey(catalog, key, count, language.current),
+      substitutions ?? [String(count)],
+    );
+  },
+}));
+
+const USAGE = { rows: { comments: 3, actions: 1, checkins: 0, evidence: 1 }, retentionDays: 365 };
+
+let root: HTMLDivElement;
+beforeEach(() => {
+  ask.mockReset();
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function settle(check: () => void) {
+  await vi.waitFor(check, { timeout: 3_000, interval: 20 });
+}
+
+/** Chooses a backup file in the restore input, as the CM does. */
+async function chooseFile(text: string) {
+  const input = root.querySelector<HTMLInputElement>('[data-testid="restore-input"]') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [new File([text], 'backup.json')], configurable: true });
+  await act(() => {
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+const status = () => root.querySelector('[data-testid="data-status"]')?.textContent ?? '';
+const restoreCalls = () =>
+  ask.mock.calls.map(([message]) => message as UiToBg).filter((message) => message.type === 'ui→bg:restore');
+
+describe('restore in the dashboard', () => {
+  it.each([
+    ['fr', 'settings', 1, 'la ligne 1 des réglages est inutilisable'],
+    ['fr', 'comments', 12, 'la ligne 12 des commentaires est inutilisable'],
+    ['en', 'settings', 1, 'row 1 of the settings cannot be used'],
+    ['en', 'activity', 3, 'row 3 of the active time cannot be used'],
+  ] as const)('names the refused row in plain words (%s, %s)', async (lang, table, row, words) => {
+    language.current = lang;
+    ask.mockImplementation(async (message: UiToBg) =>
+      message.type === 'ui→bg:restore'
+        ? { ok: false, reason: 'invalid', table, row, where: `${table}.${row - 1}.intensity` }
+        : USAGE,
+    );
+    await act(() => render(<DataSection />, root));
+    await chooseFile('{}');
+    await settle(() => expect(status()).toContain(words));
+    expect(status()).not.toMatch(/\.\d+\./);
+    expect(root.querySelector('[data-testid="data-status"]')?.getAttribute('role')).toBe('alert');
+  });
+
+  it('says which part cannot be read when a whole table is damaged', async () => {
+    language.current = 'fr';
+    ask.mockImplementation(async (message: UiToBg) =>
+      message.type === 'ui→bg:restore'
+        ? { ok: false, reason: 'invalid', table: 'checkins', row: null, where: 'checkins' }
+        : USAGE,
+    );
+    await act(() => render(<DataSection />, root));
+    await chooseFile('{}');
+    await settle(() => expect(status()).toContain('impossible de lire les lignes des ressentis'));
+  });
+
+  it('asks before changing retention and text keeping, then restores with the answer', async () => {
+    language.current = 'fr';
+    ask.mockImplementation(async (message: UiToBg) => {
+      if (message.type !== 'ui→bg:restore') return USAGE;
+      if (message.guarded === undefined)
+        return {
+          ok: false,
+          reason: 'needs_confirmation',
+          changes: [
+            { setting: 'retentionDays', from: 365, to: 90 },
+            { setting: 'keepText', from: false, to: true },
+          ],
+        };
+      return { ok: true, rows: 42 };
+    });
+    await act(() => render(<DataSection />, root));
+    await chooseFile('{"the":"backup"}');
+    await settle(() => expect(root.querySelector('[data-testid="restore-confirm"]')).not.toBeNull());
+    const prompt = root.querySelector('[data-testid="restore-confirm"]')?.textContent ?? '';
+    expect(prompt).toContain(
+      'Ici, les données sont effacées après 365 jours\u202f; dans la sauvegarde, après 90 jours.',
+    );
+    expect(prompt).toContain('efface tout ce qui a plus de 90 jours');
+    expect(prompt).toContain('La sauvegarde garde le texte des commentaires');
+    expect(restoreCalls()).toHaveLength(1);
+
+    const keepMine = [...root.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Restaurer en gardant mes réglages sur ces points',
+    );
+    await act(() => keepMine?.click());
+    await settle(() => expect(status()).toBe('Sauvegarde restaurée\u00a0: 42 lignes.'));
+    expect(restoreCalls()).toEqual([
+      { type: 'ui→bg:restore', fileText: '{"the":"backup"}' },
+      { type: 'ui→bg:restore', fileText: '{"the":"backup"}', guarded: 'keep' },
+    ]);
+    expect(root.querySelector('[data-testid="restore-confirm"]')).toBeNull();
+  });
+
+  it('restores nothing when the CM cancels', async () => {
+    language.current = 'en';
+    ask.mockImplementation(async (message: UiToBg) =>
+      message.type === 'ui→bg:restore'
+        ? {
+            ok: false,
+            reason: 'needs_confirmation',
+            changes: [{ setting: 'keepText', from: true, to: false }],
+          }
+        : USAGE,
+    );
+    await act(() => render(<DataSection />, root));
+    await chooseFile('{}');
+    await settle(() => expect(root.querySelector('[data-testid="restore-confirm"]')).not.toBeNull());
+    const cancel = [...root.querySelectorAll('button')].find((button) => button.textContent === 'Cancel');
+    await act(() => cancel?.click());
+    await settle(() => expect(status()).toBe('Restore cancelled. Nothing was changed.'));
+    expect(restoreCalls()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,106 @@
+// @vitest-environment jsdom
+/**
+ * The page's part of the escalation kit's screenshot: the comment brought into view, its shield lifted and
+ * the badges hidden for the capture only, then the page as it was — when the service worker says the
+ * capture is done, or on its own if it never does.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CAPTURE_CONTEXT_PX, captureResponder } from '../../../src/content/capture';
+import type { SeenComment } from '../../../src/content/observer';
+import { isShielded, setShielded } from '../../../src/content/shield';
+
+let comment: SeenComment;
+let badge: HTMLElement;
+const scrolled = vi.fn();
+
+beforeEach(() => {
+  document.body.innerHTML =
+    '<article><span data-desaffect-badge="x:1"></span><div class="body">On sait où tu habites</div></article>';
+  const element = document.querySelector('article') as HTMLElement;
+  const body = document.querySelector('.body') as HTMLElement;
+  badge = document.querySelector('[data-desaffect-badge]') as HTMLElement;
+  setShielded([body], true);
+  Element.prototype.scrollIntoView = scrolled;
+  element.getBoundingClientRect = () => new DOMRect(100, 300, 600, 120);
+  comment = {
+    comment: {
+      platform: 'x',
+      id: '1',
+      threadKey: 't',
+      authorHandle: 'menace',
+      authorName: 'Menace',
+      text: 'On sait où tu habites',
+      createdAt: null,
+      createdAtPrecision: null,
+      permalink: null,
+      isReply: true,
+      isOwn: false,
+    },
+    element,
+    anchor: element,
+    bodies: [body],
+    firstSeen: true,
+  };
+});
+afterEach(() => {
+  vi.useRealTimers();
+  scrolled.mockReset();
+});
+
+const body = () => comment.bodies[0] as HTMLElement;
+
+describe('readying a comment for its screenshot', () => {
+  it('brings it into view, lifts its shield, hides the badges and says where it is, with some room', async () => {
+    const answer = captureResponder(
+      (key) => (key === 'x:1' ? comment : undefined),
+      new AbortController().signal,
+    );
+    const ready = await answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' });
+    expect(scrolled).toHaveBeenCalledWith({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    expect(isShielded(body())).toBe(false);
+    expect(badge.style.getPropertyValue('opacity')).toBe('0');
+    const room = CAPTURE_CONTEXT_PX;
+    expect(ready).toEqual({
+      found: true,
+      area: { x: 100 - room, y: 300 - room, width: 600 + 2 * room, height: 120 + 2 * room },
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      text: 'On sait où tu habites',
+    });
+
+    expect(await answer({ type: 'bg→cs:capture-done' })).toEqual({ ok: true });
+    expect(isShielded(body())).toBe(true);
+    expect(badge.style.getPropertyValue('opacity')).toBe('');
+  });
+
+  it('puts the page back on its own if the service worker never says the capture is done', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const answer = captureResponder(() => comment, new AbortController().signal);
+    const ready = answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' });
+    await vi.advanceTimersByTimeAsync(500);
+    await ready;
+    expect(isShielded(body())).toBe(false);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(isShielded(body())).toBe(true);
+    expect(badge.style.getPropertyValue('opacity')).toBe('');
+  });
+
+  it('shows the beginning of a comment taller than the window', async () => {
+    comment.element.getBoundingClientRect = () => new DOMRect(0, 0, 600, window.innerHeight + 1);
+    await captureResponder(
+      () => comment,
+      new AbortController().signal,
+    )({
+      type: 'bg→cs:prepare-capture',
+      commentKey: 'x:1',
+    });
+    expect(scrolled).toHaveBeenCalledWith(expect.objectContaining({ block: 'start' }));
+  });
+
+  it('answers that the comment is not on the page any more, and touches nothing', async () => {
+    comment.element.remove();
+    const answer = captureResponder(() => comment, new AbortController().signal);
+    expect(await answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' })).toEqual({ found: false });
+    expect(isShielded(body())).toBe(true);
+    expect(scrolled).not.toHaveBeenCalled();
+  });
+});
