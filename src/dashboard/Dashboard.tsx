@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BreakBanner } from '../ui/BreakBanner';
 import { t } from '../ui/i18n';
+import { SetupPanel } from './SetupPanel';
 import { sections } from './sections';
 
 function sectionFromHash(): string {
@@ -19,6 +20,7 @@ function useCurrentSection(): string {
   return current;
 }
 
+/** One heading per section: the sections themselves start at h3, so no name is given twice. */
 export function Dashboard() {
   const current = useCurrentSection();
   const section = sections.find((s) => s.id === current);
@@ -39,6 +41,7 @@ export function Dashboard() {
         </nav>
       </header>
       <main>
+        <SetupPanel />
         <BreakBanner />
         {section && (
           <section key={section.id} aria-labelledby="section-heading" data-section={section.id}>
