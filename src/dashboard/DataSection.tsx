@@ -12,7 +12,7 @@ type RestoreReply = Reply<'ui→bg:restore'>;
 type GuardedChanges = Extract<RestoreReply, { reason: 'needs_confirmation' }>['changes'];
 
 /** What a restore did, or why it refused the file, in plain words: the table and row, never a path. */
-export function restoreMessage(result: Exclude<RestoreReply, { reason: 'needs_confirmation' }>): string {
+function restoreMessage(result: Exclude<RestoreReply, { reason: 'needs_confirmation' }>): string {
   if (result.ok) return tn('dashRestoreDone', result.rows);
   switch (result.reason) {
     case 'not_json':
