@@ -123,9 +123,14 @@ async function main(): Promise<void> {
 
   const xTabId = await tabIdOf(browser.serviceWorker, X_URL);
   const popup = await context.newPage();
-  await popup.setViewportSize({ width: 400, height: 900 });
+  // A popup's usual height: the first threat shows without scrolling.
+  await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(extensionPage(`src/popup/index.html?tab=${xTabId}`));
   await popup.getByTestId('page-status').waitFor();
+  await popup.locator('li.queue-item').first().waitFor();
+  // Open the first customer: the shot shows the queue's lines and replies that fit a complaint.
+  await popup.locator('li.queue-item[data-label=unhappy_customer] button.line').first().click();
+  await popup.locator('li.queue-item .detail').waitFor();
   await shoot(popup, 'popup.png');
   const dashboard = await context.newPage();
   await dashboard.goto(extensionPage('src/dashboard/index.html'));

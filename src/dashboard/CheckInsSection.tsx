@@ -3,7 +3,7 @@ import { hostileCount, totalByLabel } from '../exposure/model';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
 import type { Reply } from '../ui/client';
 import { formatClock, formatDay } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 import { useReply } from '../ui/useReply';
 
 type CheckIn = Reply<'ui→bg:list-checkins'>['checkins'][number];
@@ -47,7 +47,7 @@ export function CheckInsSection() {
       {[...byDay].map(([day, checkins]) => (
         <section key={day} class="checkin-day">
           <h4>
-            {formatDay(day, 'long')} — {t('dashHostileThatDay', String(hostileOn.get(day) ?? 0))}
+            {formatDay(day, 'long')} — {tn('dashHostileThatDay', hostileOn.get(day) ?? 0)}
           </h4>
           <CheckInList checkins={checkins} />
         </section>

@@ -1,4 +1,5 @@
-import { t } from '../ui/i18n';
+import { formatDateTime } from '../ui/format';
+import { t, tn } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { ShieldedText } from '../ui/ShieldedText';
 import { useReply } from '../ui/useReply';
@@ -13,8 +14,7 @@ export function CorrectionsSection() {
   if (!reply) return null;
   const { corrections, learning, agreement } = reply;
   return (
-    <section aria-labelledby="corrections-title" class="corrections">
-      <h2 id="corrections-title">{t('correctionsNavTitle')}</h2>
+    <div class="corrections">
       <p class="muted">{t('correctionsHelp')}</p>
       {corrections.length === 0 ? (
         <p>{t('correctionsNone')}</p>
@@ -23,7 +23,7 @@ export function CorrectionsSection() {
           <p data-testid="corrections-learning">{t('correctionsLearning', String(learning))}</p>
           {agreement.measured > 0 && (
             <p data-testid="corrections-agreement">
-              {t('correctionsAgreement', [
+              {tn('correctionsAgreement', agreement.adjustedAgrees, [
                 String(agreement.adjustedAgrees),
                 String(agreement.measured),
                 String(agreement.modelAgrees),
@@ -34,7 +34,7 @@ export function CorrectionsSection() {
             {corrections.map((c) => (
               <li key={c.commentKey} data-correction={c.commentKey}>
                 <LabelChip label={c.from} /> → <LabelChip label={c.to} />{' '}
-                <span class="muted">{new Date(c.at).toLocaleString()}</span>
+                <span class="muted">{formatDateTime(c.at)}</span>
                 {c.text !== null && (
                   <ShieldedText
                     commentKey={c.commentKey}
@@ -50,6 +50,6 @@ export function CorrectionsSection() {
           </p>
         </>
       )}
-    </section>
+    </div>
   );
 }

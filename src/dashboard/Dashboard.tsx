@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BreakBanner } from '../ui/BreakBanner';
+import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
 import { StorageFullNotice } from '../ui/StorageFullNotice';
 import { useReply } from '../ui/useReply';
+import { SetupPanel } from './SetupPanel';
 import { sections } from './sections';
 
 function sectionFromHash(): string {
@@ -24,9 +26,11 @@ function useCurrentSection(): string {
 /** The storage-full notice, when the database refuses writes. */
 function StorageHealth() {
   const { reply, reload } = useReply({ type: 'ui→bg:summary' });
-  return reply?.storageFull ? <StorageFullNotice onFreed={reload} /> : null;
+  const free = () => ask({ type: 'ui→bg:free-space', keepDays: 30 }).then(reload, reload);
+  return reply?.storageFull ? <StorageFullNotice onFree={free} /> : null;
 }
 
+/** One heading per section: the sections themselves start at h3, so no name is given twice. */
 export function Dashboard() {
   const current = useCurrentSection();
   const section = sections.find((s) => s.id === current);
@@ -48,6 +52,7 @@ export function Dashboard() {
       </header>
       <main>
         <StorageHealth />
+        <SetupPanel />
         <BreakBanner />
         {section && (
           <section key={section.id} aria-labelledby="section-heading" data-section={section.id}>

@@ -2,15 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { ask, type Reply } from '../ui/client';
 import { downloadBlob } from '../ui/download';
 import { formatNumber } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
+import { JsonFileButton } from '../ui/JsonFileButton';
+import { dataChanged, dataVersion } from '../ui/refresh';
+import { StatusNote } from '../ui/StatusNote';
 import { useReply } from '../ui/useReply';
 
 type RestoreReply = Reply<'ui→bg:restore'>;
 type GuardedChanges = Extract<RestoreReply, { reason: 'needs_confirmation' }>['changes'];
 
 /** What a restore did, or why it refused the file, in plain words: the table and row, never a path. */
-export function restoreMessage(result: Exclude<RestoreReply, { reason: 'needs_confirmation' }>): string {
-  if (result.ok) return t('dashRestoreDone', String(result.rows));
+function restoreMessage(result: Exclude<RestoreReply, { reason: 'needs_confirmation' }>): string {
+  if (result.ok) return tn('dashRestoreDone', result.rows);
   switch (result.reason) {
     case 'not_json':
       return t('dashRestoreNotJson');
@@ -47,8 +50,12 @@ function GuardedSettingsPrompt({
         {changes.map((change) =>
           change.setting === 'retentionDays' ? (
             <li key={change.setting}>
-              {t('dashRestoreChangeRetention', [formatNumber(change.from), formatNumber(change.to)])}
-              {change.to < change.from && ` ${t('dashRestoreShorterRetention', formatNumber(change.to))}`}
+              {t('dashRestoreChangeRetention', [
+                tn('dashSpanDays', change.from),
+                tn('dashSpanDays', change.to),
+              ])}
+              {change.to < change.from &&
+                ` ${t('dashRestoreShorterRetention', tn('dashSpanDays', change.to))}`}
             </li>
           ) : (
             <li key={change.setting}>{t(change.to ? 'dashRestoreKeepTextOn' : 'dashRestoreKeepTextOff')}</li>
@@ -70,14 +77,21 @@ function GuardedSettingsPrompt({
   );
 }
 
+/** The browser frees deleted rows' space lazily: the size is asked again now and then while shown. */
+const ESTIMATE_EVERY_MS = 5_000;
+
 function useStorageEstimate(refresh: unknown) {
   const [usage, setUsage] = useState<number | null>(null);
   useEffect(() => {
-    navigator.storage?.estimate().then(
-      (estimate) => setUsage(estimate.usage ?? null),
-      () => setUsage(null),
-    );
-  }, [refresh]);
+    const estimate = () =>
+      navigator.storage?.estimate().then(
+        (result) => setUsage(result.usage ?? null),
+        () => setUsage(null),
+      );
+    void estimate();
+    const timer = setInterval(estimate, ESTIMATE_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [refresh, dataVersion.value]);
   return usage;
 }
 
@@ -102,6 +116,11 @@ export function DataSection() {
       reload();
     }
   };
+  /** Deleting or restoring changes what every view shows: the break banner and the counts ask again. */
+  const runChanging = async (task: () => Promise<{ text: string; error: boolean } | null>) => {
+    await run(task);
+    dataChanged();
+  };
 
   const backup = () =>
     run(async () => {
@@ -114,14 +133,9 @@ export function DataSection() {
       return { text: t('dashBackupDone'), error: false };
     });
 
-  const restore = (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
+  const restore = (fileText: string) => {
     setPending(null);
-    void run(async () => {
-      const fileText = await file.text();
-      input.value = '';
+    void runChanging(async () => {
       const result = await ask({ type: 'ui→bg:restore', fileText });
       if (!result.ok && result.reason === 'needs_confirmation') {
         setPending({ fileText, changes: result.changes });
@@ -138,7 +152,7 @@ export function DataSection() {
       setStatus({ text: t('dashRestoreCancelled'), error: false });
       return;
     }
-    void run(async () => {
+    void runChanging(async () => {
       const result = await ask({ type: 'ui→bg:restore', fileText: pending.fileText, guarded: choice });
       // Answered: the service worker applies the choice and never asks again.
       if (!result.ok && result.reason === 'needs_confirmation') throw new Error('asked twice');
@@ -147,7 +161,7 @@ export function DataSection() {
   };
 
   const deleteEverything = () =>
-    run(async () => {
+    runChanging(async () => {
       await ask({ type: 'ui→bg:delete-everything', confirmed: true });
       setConfirming(false);
       return { text: t('dashDeleted'), error: false };
@@ -159,14 +173,21 @@ export function DataSection() {
       <p data-testid="dash-storage">
         {bytes !== null && t('dashStorageUsed', formatNumber(bytes / 1_048_576, 1))}{' '}
         {usage &&
-          t('dashRowCounts', [
-            String(usage.rows.comments ?? 0),
-            String(usage.rows.actions ?? 0),
-            String(usage.rows.checkins ?? 0),
-            String(usage.rows.evidence ?? 0),
-          ])}
+          t(
+            'dataRows',
+            [
+              tn('dataComments', usage.rows.comments ?? 0),
+              tn('dataActions', usage.rows.actions ?? 0),
+              tn('dataCheckIns', usage.rows.checkins ?? 0),
+              tn('dataEvidence', usage.rows.evidence ?? 0),
+            ].join(', '),
+          )}
       </p>
-      {usage && <p class="muted small">{t('dashRetention', String(usage.retentionDays))}</p>}
+      {usage && (
+        <p class="muted small" data-testid="dash-retention">
+          {tn('dashRetention', usage.retentionDays)}
+        </p>
+      )}
 
       <h3>{t('dashBackupTitle')}</h3>
       <p class="muted small">{t('dashBackupExplained')}</p>
@@ -174,27 +195,15 @@ export function DataSection() {
         <button type="button" onClick={backup} disabled={busy}>
           {t('dashBackupButton')}
         </button>
-        <label class="file-button">
-          {t('dashRestoreButton')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={restore}
-            disabled={busy}
-            data-testid="restore-input"
-          />
-        </label>
+        <JsonFileButton
+          label={t('dashRestoreButton')}
+          onFile={restore}
+          disabled={busy}
+          testId="restore-input"
+        />
       </div>
       {pending && <GuardedSettingsPrompt changes={pending.changes} busy={busy} onChoice={answerPending} />}
-      {status && (
-        <p
-          role={status.error ? 'alert' : 'status'}
-          class={status.error ? 'notice' : ''}
-          data-testid="data-status"
-        >
-          {status.text}
-        </p>
-      )}
+      <StatusNote status={status} testId="data-status" />
 
       <h3>{t('dashDeleteTitle')}</h3>
       {!confirming ? (

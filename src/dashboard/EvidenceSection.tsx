@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { EvidenceView } from '../tactics/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
-import { formatPostedAt, safeScreenshot } from '../ui/format';
-import { t } from '../ui/i18n';
+import { formatDateTime, formatPostedAt, safeScreenshot } from '../ui/format';
+import { t, tn } from '../ui/i18n';
 import { ShieldedText } from '../ui/ShieldedText';
 import { isShielded } from '../ui/shield';
 import { evidenceDocument, evidenceFileName } from './evidence-file';
@@ -48,27 +48,26 @@ export function EvidenceSection() {
   const day = new Date().toISOString().slice(0, 10);
 
   return (
-    <section aria-labelledby="evidence-title" class="evidence">
-      <h2 id="evidence-title">{t('evidenceTitle')}</h2>
+    <div class="evidence">
       <p class="muted">{t('evidenceHelp')}</p>
       {records?.length === 0 && <p>{t('evidenceNone')}</p>}
       {records && records.length > 1 && (
         <div class="buttons">
           <button type="button" onClick={() => download(records, `desaffect-evidence-${day}.html`)}>
-            {t('evidenceDownloadAll', String(records.length))}
+            {tn('evidenceDownloadAll', records.length)}
           </button>
         </div>
       )}
-      <ul class="plain">
+      <ul class="plain" data-testid={records ? 'evidence-list' : undefined}>
         {records?.map((record) => (
           <li key={record.id} class="evidence-record" data-evidence-id={record.id}>
             <dl>
               <dt>{t('evidenceRecordedAt')}</dt>
-              <dd>{new Date(record.at).toLocaleString()}</dd>
+              <dd>{formatDateTime(record.at)}</dd>
               {record.updatedAt !== record.at && (
                 <>
                   <dt>{t('evidenceUpdatedAt')}</dt>
-                  <dd>{new Date(record.updatedAt).toLocaleString()}</dd>
+                  <dd>{formatDateTime(record.updatedAt)}</dd>
                 </>
               )}
               <dt>{t('evidencePostedAt')}</dt>
@@ -108,6 +107,6 @@ export function EvidenceSection() {
           </li>
         ))}
       </ul>
-    </section>
+    </div>
   );
 }

@@ -9,7 +9,6 @@ import { base64ToBytes, bytesToBase64 } from '../export/base64';
 import {
   ACCOUNT_CATEGORIES,
   type AccountCategory,
-  type Cell,
   DEFAULT_EXPORT_OPTIONS,
   type ExportOptions,
   type ExportPreview,
@@ -18,7 +17,9 @@ import {
 } from '../export/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
-import { t } from '../ui/i18n';
+import { formatDay } from '../ui/format';
+import { t, tn } from '../ui/i18n';
+import { cellText, columnName } from './export-words';
 
 /** Options typed in a text field (study key) should not ask the service worker on every keystroke. */
 const PREVIEW_DELAY_MS = 400;
@@ -26,28 +27,31 @@ const PREVIEW_DELAY_MS = 400;
 const toggled = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
   on ? [...list, item] : list.filter((other) => other !== item);
 
-const cellText = (cell: Cell) => (cell === null ? '' : String(cell));
-
 /** Rows per table, by name, for the consent statement. */
 const totalOf = (preview: ExportPreview, name: string) =>
-  String(preview.tables.find((table) => table.name === name)?.total ?? 0);
+  preview.tables.find((table) => table.name === name)?.total ?? 0;
 
 function consentStatement(preview: ExportPreview, options: ExportOptions): string {
   const parts = [
-    t('exportConsentRows', [
-      totalOf(preview, 'comments_seen'),
-      totalOf(preview, 'actions'),
-      totalOf(preview, 'checkins'),
-      totalOf(preview, 'active_time'),
-    ]),
+    t(
+      'exportConsentRows',
+      [
+        tn('exportConsentComments', totalOf(preview, 'comments_seen')),
+        tn('exportConsentActions', totalOf(preview, 'actions')),
+        tn('exportConsentCheckIns', totalOf(preview, 'checkins')),
+        tn('exportConsentActive', totalOf(preview, 'active_time')),
+      ].join(', '),
+    ),
     t(options.granularity === 'hour' ? 'exportConsentTimesHour' : 'exportConsentTimesDay'),
     t(options.text === 'redacted' ? 'exportConsentTextRedacted' : 'exportConsentTextNone'),
     t(options.finerValues ? 'exportConsentFinerValues' : 'exportConsentBands'),
-    ...(options.corrections ? [t('exportConsentCorrections', totalOf(preview, 'label_corrections'))] : []),
+    ...(options.corrections
+      ? [t('exportConsentCorrections', String(totalOf(preview, 'label_corrections')))]
+      : []),
     // Only notes still in the preview count: a chosen note on a day left out does not leave.
-    t(
+    tn(
       'exportConsentNotes',
-      String(preview.noteCandidates.filter((note) => options.checkInNoteIds.includes(note.id)).length),
+      preview.noteCandidates.filter((note) => options.checkInNoteIds.includes(note.id)).length,
     ),
     t('exportConsentNoIdentity'),
   ];
@@ -111,14 +115,19 @@ function PreviewTableView({
     <div style={{ overflowX: 'auto' }}>
       <table class="data" data-testid={`export-preview-${table.name}`}>
         <caption>
-          {t('exportTablePage', [`${table.name}.csv`, String(first), String(last), String(table.total)])}
+          {tn('exportTablePage', table.total, [
+            `${table.name}.csv`,
+            String(first),
+            String(last),
+            String(table.total),
+          ])}
         </caption>
         <thead>
           <tr>
             <th scope="col">{t('exportLeaveOut')}</th>
             {table.columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
+              <th key={column} scope="col" data-column={column}>
+                {columnName(column)}
               </th>
             ))}
           </tr>
@@ -136,7 +145,7 @@ function PreviewTableView({
                 )}
               </td>
               {row.cells.map((cell, column) => (
-                <td key={table.columns[column]}>{cellText(cell)}</td>
+                <td key={table.columns[column]}>{cellText(table.columns[column] ?? '', cell)}</td>
               ))}
             </tr>
           ))}
@@ -389,7 +398,7 @@ export function ExportPanel() {
                       })
                     }
                   />{' '}
-                  {t('exportDayRows', [day, String(rows)])}
+                  {tn('exportDayRows', rows, [formatDay(day, 'long'), String(rows)])}
                 </label>
               </li>
             ))}
@@ -412,7 +421,8 @@ export function ExportPanel() {
                           })
                         }
                       />{' '}
-                      {day}: <span class="comment-text">{redactedNote}</span>
+                      {formatDay(day, 'long')}
+                      {t('exportNoteOf')} <span class="comment-text">{redactedNote}</span>
                     </label>
                   </li>
                 ))}
@@ -425,19 +435,19 @@ export function ExportPanel() {
             {preview.files.map(({ name, rows }) => (
               <li key={name}>
                 {name.endsWith('.csv') || name.endsWith('.jsonl')
-                  ? t('exportFileRows', [name, String(rows)])
+                  ? tn('exportFileRows', rows, [name, String(rows)])
                   : name}
               </li>
             ))}
           </ul>
           {preview.suppressedRows > 0 && (
             <p class="muted small" data-testid="export-suppressed">
-              {t('exportSuppressedCount', String(preview.suppressedRows))}
+              {tn('exportSuppressedCount', preview.suppressedRows)}
             </p>
           )}
           {preview.excludedRows > 0 && (
             <p>
-              {t('exportExcludedCount', String(preview.excludedRows))}{' '}
+              {tn('exportExcludedCount', preview.excludedRows)}{' '}
               <button type="button" onClick={() => update({ excludedRows: [], excludedDays: [] })}>
                 {t('exportPutBack')}
               </button>

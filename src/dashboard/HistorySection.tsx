@@ -4,7 +4,7 @@ import { emptyLabelCounts, type HistoryView, hostileCount, totalByLabel } from '
 import { LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
 import { PLATFORM_NAMES } from '../shared/sites';
 import { formatDay, formatDuration, formatNumber } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { useReply } from '../ui/useReply';
 import { DayTrend, HeatMap, LabelLegend, LabelPatterns } from './charts';
@@ -23,7 +23,7 @@ export function HistorySection() {
           <legend>{t('dashSpan')}</legend>
           {HISTORY_SPANS.map((days) => (
             <button key={days} type="button" aria-pressed={span === days} onClick={() => setSpan(days)}>
-              {t('dashSpanDays', String(days))}
+              {tn('dashSpanDays', days)}
             </button>
           ))}
         </fieldset>
@@ -63,7 +63,7 @@ function HistoryCharts({ view, platform }: { view: HistoryView; platform: Platfo
     (sum, day) => sum + (platform === 'all' ? day.activeMs : day.activeMsByPlatform[platform]),
     0,
   );
-  const trendTitle = t('dashTrendTitle', String(view.days.length));
+  const trendTitle = tn('dashTrendTitle', view.days.length);
   return (
     <>
       <LabelPatterns />
@@ -73,7 +73,7 @@ function HistoryCharts({ view, platform }: { view: HistoryView; platform: Platfo
         <DayTrend days={stacks} labels={STACK_ORDER} title={trendTitle} />
       </div>
       <table class="data" data-testid="dash-history-totals">
-        <caption>{t('dashTotalsCaption', String(view.days.length))}</caption>
+        <caption>{tn('dashTotalsCaption', view.days.length)}</caption>
         <tbody>
           {STACK_ORDER.map((label) => (
             <tr key={label}>

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { addDays, monthOf, weekOf } from '../shared/calendar';
 import { localDay } from '../shared/day';
 import { formatDay, formatDuration } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
+import { Select } from '../ui/Select';
 import { useReply } from '../ui/useReply';
 import { TacticsTable } from './TacticsTable';
 
@@ -27,7 +28,7 @@ function periodRange(period: Period, today: string): { from: string; to: string 
  * name, text or link of any commenter, so none can be printed.
  */
 export function ReportSection() {
-  const [period, setPeriod] = useState<Period>('last_week');
+  const [period, setPeriod] = useState<Period>('this_week');
   const { from, to } = periodRange(period, localDay(Date.now()));
   const { reply: report, failed } = useReply({ type: 'ui→bg:workload-report', from, to });
   return (
@@ -35,13 +36,12 @@ export function ReportSection() {
       <div class="toolbar no-print">
         <label>
           {t('dashReportPeriod')}{' '}
-          <select value={period} onChange={(event) => setPeriod(event.currentTarget.value as Period)}>
-            {PERIODS.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`dashPeriod_${choice}`)}
-              </option>
-            ))}
-          </select>
+          <Select
+            value={period}
+            options={PERIODS}
+            name={(choice) => t(`dashPeriod_${choice}`)}
+            onChange={(choice) => setPeriod(choice)}
+          />
         </label>
         <button type="button" onClick={() => window.print()}>
           {t('dashPrint')}
@@ -60,7 +60,12 @@ export function ReportSection() {
             <dt>{t('dashReportEscalated')}</dt>
             <dd>{report.threatsEscalated}</dd>
             <dt>{t('dashReportHoursOnline')}</dt>
-            <dd>{t('dashReportOverDays', [formatDuration(report.activeMs), String(report.activeDays)])}</dd>
+            <dd>
+              {tn('dashReportOverDays', report.activeDays, [
+                formatDuration(report.activeMs),
+                String(report.activeDays),
+              ])}
+            </dd>
             <dt>{t('dashReportEarlyDays')}</dt>
             <dd>{report.earlyDays}</dd>
             <dt>{t('dashReportLateDays')}</dt>

@@ -1,36 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
-import * as v from 'valibot';
+import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { LABELS, type Label } from '../shared/comment';
-import { DEFAULT_SETTINGS, type Settings, settingsSchema } from '../shared/settings';
-import { DEFAULT_REPLIES, type ReplyLanguage } from '../tactics/replies';
-import { TACTICS } from '../tactics/rules';
+import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { ask } from '../ui/client';
-import { applyLanguage, t } from '../ui/i18n';
-import { LabelChip } from '../ui/LabelChip';
+import { t } from '../ui/i18n';
+import { IdentityAndShield } from './settings-fields';
+import { dashboardSettings } from './store';
 import './settings.css';
 
-/** Shield choices: blur from this intensity on, or never. */
-const SHIELD_LEVELS: readonly (number | null)[] = [null, 0, 0.3, 0.5, 0.7, 0.9];
-const TEMPLATE_TACTICS = TACTICS.filter((tactic) => DEFAULT_REPLIES[tactic] !== undefined);
-
-const list = (value: string) =>
-  value
-    .split(/[\n,]/)
-    .map((item) => item.trim().replace(/^@/, ''))
-    .filter(Boolean);
-
-/** The CM's settings: own accounts, brand, shield, replies, language, retention, nudges, check-ins. */
+/** The CM's settings: own accounts, brand and tone, shield, breaks, privacy and language, corrections. */
 export function SettingsSection() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const saved = dashboardSettings.settings.value;
+  const [draft, setDraft] = useState<Settings | null>(null);
   const [message, setMessage] = useState('');
+  const settings = draft ?? saved;
+  if (!settings)
+    return <p role="status">{dashboardSettings.unavailable.value ? t('popupUnavailable') : ''}</p>;
 
-  useEffect(() => {
-    ask({ type: 'ui→bg:get-settings' }).then(setSettings, () => setMessage(t('popupUnavailable')));
-  }, []);
-  if (!settings) return <p role="status">{message}</p>;
-
-  const update = (change: Partial<Settings>) => setSettings({ ...settings, ...change });
+  const update = (change: Partial<Settings>) => setDraft({ ...settings, ...change });
   // What the device learned from the CM's corrections; the corrections themselves stay listed.
   const forgetLearning = async () => {
     if (!window.confirm(t('correctionsResetConfirm'))) return;
@@ -44,88 +30,22 @@ export function SettingsSection() {
     if (wanted && !granted) setMessage(t('settingsNotificationsRefused'));
     update({ nudges: { ...settings.nudges, systemNotifications: wanted && granted } });
   };
-  const setShield = (label: Label, level: number | null) =>
-    update({ shield: { ...settings.shield, [label]: level } });
-  const setTemplate = (tactic: string, language: ReplyLanguage, text: string) => {
-    const forTactic = { ...settings.replyTemplates[tactic] };
-    if (text.trim() === '') delete forTactic[language];
-    else forTactic[language] = text;
-    update({ replyTemplates: { ...settings.replyTemplates, [tactic]: forTactic } });
-  };
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const checked = v.safeParse(settingsSchema, settings);
-    if (!checked.success) {
-      setMessage(t('settingsInvalid', checked.issues.map((issue) => v.getDotPath(issue) ?? '').join(', ')));
-      return;
-    }
-    try {
-      await ask({ type: 'ui→bg:save-settings', settings: checked.output });
-      applyLanguage(checked.output.language);
+    const result = await dashboardSettings.save(settings);
+    if (result.ok) {
+      setDraft(null);
       setMessage(t('settingsSaved'));
-    } catch {
-      setMessage(t('popupUnavailable'));
-    }
+    } else
+      setMessage(
+        'invalid' in result ? t('settingsInvalid', result.invalid.join(', ')) : t('popupUnavailable'),
+      );
   };
 
   return (
-    <form class="settings" onSubmit={save} aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('settingsTitle')}</h2>
-
-      <fieldset>
-        <legend>{t('settingsAccounts')}</legend>
-        <label>
-          {t('settingsOwnX')}
-          <textarea
-            rows={2}
-            value={settings.ownHandles.x.join('\n')}
-            onChange={(e) =>
-              update({ ownHandles: { ...settings.ownHandles, x: list(e.currentTarget.value) } })
-            }
-          />
-        </label>
-        <label>
-          {t('settingsOwnFacebook')}
-          <textarea
-            rows={2}
-            value={settings.ownHandles.facebook.join('\n')}
-            onChange={(e) =>
-              update({ ownHandles: { ...settings.ownHandles, facebook: list(e.currentTarget.value) } })
-            }
-          />
-        </label>
-        <label>
-          {t('settingsBrands')}
-          <textarea
-            rows={2}
-            value={settings.brandNames.join('\n')}
-            onChange={(e) => update({ brandNames: list(e.currentTarget.value) })}
-          />
-        </label>
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('settingsShield')}</legend>
-        <p class="muted">{t('settingsShieldHelp')}</p>
-        {LABELS.map((label) => (
-          <label key={label} class="inline">
-            <LabelChip label={label} />
-            <select
-              value={String(settings.shield[label])}
-              onChange={(e) =>
-                setShield(label, e.currentTarget.value === 'null' ? null : Number(e.currentTarget.value))
-              }
-            >
-              {SHIELD_LEVELS.map((level) => (
-                <option key={String(level)} value={String(level)}>
-                  {level === null ? t('settingsShieldOff') : t('settingsShieldFrom', String(level * 100))}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
-      </fieldset>
+    <form class="settings" onSubmit={save}>
+      <IdentityAndShield settings={settings} update={update} />
 
       <fieldset>
         <legend>{t('settingsBreaks')}</legend>
@@ -193,7 +113,7 @@ export function SettingsSection() {
           {t('settingsCheckInEndOfDay')}
         </label>
         <label class="inline">
-          {t('settingsCheckInGap')}
+          {t('settingsCheckInGapBefore')}
           <input
             type="number"
             min={0}
@@ -202,6 +122,7 @@ export function SettingsSection() {
               update({ checkIns: { ...settings.checkIns, minMinutesBetween: Number(e.currentTarget.value) } })
             }
           />
+          {t('settingsCheckInGapAfter')}
         </label>
       </fieldset>
 
@@ -246,30 +167,9 @@ export function SettingsSection() {
         </button>
       </fieldset>
 
-      <fieldset>
-        <legend>{t('settingsReplies')}</legend>
-        <p class="muted">{t('settingsRepliesHelp')}</p>
-        {TEMPLATE_TACTICS.map((tactic) => (
-          <div key={tactic} class="template">
-            <h3>{t(`tactic_${tactic}`)}</h3>
-            {(['fr', 'en'] as const).map((language) => (
-              <label key={language}>
-                {language === 'fr' ? 'Français' : 'English'}
-                <textarea
-                  rows={2}
-                  placeholder={DEFAULT_REPLIES[tactic]?.[language]}
-                  value={settings.replyTemplates[tactic]?.[language] ?? ''}
-                  onChange={(e) => setTemplate(tactic, language, e.currentTarget.value)}
-                />
-              </label>
-            ))}
-          </div>
-        ))}
-      </fieldset>
-
       <div class="actions">
         <button type="submit">{t('settingsSave')}</button>
-        <button type="button" onClick={() => setSettings(DEFAULT_SETTINGS)}>
+        <button type="button" onClick={() => setDraft({ ...DEFAULT_SETTINGS, setupDone: true })}>
           {t('settingsDefaults')}
         </button>
       </div>

@@ -1,5 +1,5 @@
-import { tacticName } from '../ui/format';
 import { t } from '../ui/i18n';
+import { tacticName } from '../ui/tactics';
 
 /** How often each tactic was used, most used first. */
 export function TacticsTable({ counts }: { counts: Readonly<Record<string, number>> }) {

@@ -4,7 +4,8 @@ import { LABELS, PLATFORMS } from '../shared/comment';
 import { PLATFORM_NAMES } from '../shared/sites';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
 import { formatClock, formatDuration, formatNumber, formatPostedAt, safePermalink } from '../ui/format';
-import { t } from '../ui/i18n';
+import { IntensityLevel } from '../ui/IntensityLevel';
+import { t, tn } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { ShieldedText } from '../ui/ShieldedText';
 import { useReply } from '../ui/useReply';
@@ -15,7 +16,7 @@ import { TacticsTable } from './TacticsTable';
 /** "37 hostile comments today, 2.3× your usual day; online since 06:40." */
 export function summarySentence(view: TodayView): string {
   const hostile = hostileCount(totalByLabel(view.today));
-  let sentence = t('dashSummaryHostile', String(hostile));
+  let sentence = tn('dashSummaryHostile', hostile);
   if (view.usual && view.usual.hostile > 0) {
     sentence += t('dashSummaryRatio', formatNumber(hostile / view.usual.hostile, 1));
   }
@@ -96,7 +97,7 @@ export function TodaySection() {
                       {t('dashPostedAt', formatPostedAt(threat.createdAt, threat.createdAtPrecision))}
                     </span>
                   )}
-                  <span class="muted">{Math.round(threat.intensity * 100)}%</span>
+                  <IntensityLevel intensity={threat.intensity} uncertain={threat.uncertain} />
                   <bdi>{threat.authorName || threat.authorHandle}</bdi>
                   {link && (
                     <a href={link} target="_blank" rel="noopener noreferrer">
@@ -123,7 +124,7 @@ export function TodaySection() {
       )}
       {view.threats.length < byLabel.threat && (
         <p class="muted" data-testid="dash-more-threats">
-          {t('dashMoreThreats', String(byLabel.threat - view.threats.length))}
+          {tn('dashMoreThreats', byLabel.threat - view.threats.length)}
         </p>
       )}
 

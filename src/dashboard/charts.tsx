@@ -5,7 +5,7 @@
 import { LABELS, type Label } from '../shared/comment';
 import { LABEL_STYLE } from '../shared/labels';
 import { formatDay, formatNumber } from '../ui/format';
-import { t } from '../ui/i18n';
+import { t, tn } from '../ui/i18n';
 
 const HOURS = Array.from({ length: 24 }, (_, hour) => hour);
 const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}h`;
@@ -65,7 +65,7 @@ export function HourBars({ counts, title }: { counts: readonly number[]; title: 
           const x = hour * 28 + 3;
           return (
             <g key={hour} data-hour={hour}>
-              <title>{t('dashHourBarTitle', [hourLabel(hour), String(count)])}</title>
+              <title>{tn('dashHourBarTitle', count, [hourLabel(hour), String(count)])}</title>
               <rect x={x} y={plot - barHeight + 14} width="22" height={barHeight} class="bar-hostile" />
               {count > 0 && (
                 <text x={x + 11} y={plot - barHeight + 10} text-anchor="middle" class="chart-value">
@@ -182,7 +182,11 @@ export function HeatMap({ cells, title }: { cells: readonly (readonly number[])[
               return (
                 <g key={hour} data-cell={`${weekday}-${hour}`}>
                   <title>
-                    {t('dashHeatCellTitle', [weekdays[weekday] ?? '', hourLabel(hour), String(count)])}
+                    {tn('dashHeatCellTitle', count, [
+                      weekdays[weekday] ?? '',
+                      hourLabel(hour),
+                      String(count),
+                    ])}
                   </title>
                   <rect
                     x={x + 1}

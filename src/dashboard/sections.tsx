@@ -5,6 +5,7 @@ import { DataSection } from './DataSection';
 import { EvidenceSection } from './EvidenceSection';
 import { ExportPanel } from './ExportPanel';
 import { HistorySection } from './HistorySection';
+import { RepliesSection } from './RepliesSection';
 import { ReportSection } from './ReportSection';
 import { SettingsSection } from './SettingsSection';
 import { TodaySection } from './TodaySection';
@@ -25,6 +26,7 @@ export const sections: DashboardSection[] = [
   { id: 'report', titleKey: 'dashNavReport', Component: ReportSection },
   { id: 'data', titleKey: 'dashNavData', Component: DataSection },
   { id: 'evidence', titleKey: 'evidenceTitle', Component: EvidenceSection },
+  { id: 'replies', titleKey: 'repliesNavTitle', Component: RepliesSection },
   { id: 'corrections', titleKey: 'correctionsNavTitle', Component: CorrectionsSection },
   { id: 'export', titleKey: 'exportNavTitle', Component: ExportPanel },
   { id: 'settings', titleKey: 'settingsTitle', Component: SettingsSection },

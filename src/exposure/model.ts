@@ -91,6 +91,8 @@ export interface ThreatView {
   text: string | null;
   permalink: string | null;
   intensity: number;
+  /** The classifier hesitated between two labels. */
+  uncertain: boolean;
   firstSeen: number;
   /** When it was written, as the site said or as estimated from what it showed ("3 h"), and how precisely. */
   createdAt: string | null;

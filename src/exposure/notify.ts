@@ -33,12 +33,11 @@ export function createNudgeNotifier(db: DesaffectDb, now: () => number): () => P
     if (fresh.length === 0) return;
     await writeMarker(db, 'nudgesNotified', { day, kinds: [...sent, ...fresh.map((nudge) => nudge.kind)] });
     const language = resolveLanguage(settings.language, browser.i18n.getUILanguage());
-    const say = (key: string, substitution = '') => formatMessage(CATALOGS[language], key, [substitution]);
     await browser.notifications.create(`desaffect-break-${day}-${sent.length}`, {
       type: 'basic',
       iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-      title: say('dashNudgeTitle'),
-      message: fresh.map((nudge) => describeNudge(nudge, say, language)).join('\n'),
+      title: formatMessage(CATALOGS[language], 'dashNudgeTitle'),
+      message: fresh.map((nudge) => describeNudge(nudge, CATALOGS[language], language)).join('\n'),
     });
   };
 }

@@ -133,6 +133,7 @@ export async function todayView(db: DesaffectDb, now: number, timeZone?: string)
     text: row.text,
     permalink: row.permalink,
     intensity: row.intensity,
+    uncertain: row.uncertain,
     firstSeen: row.firstSeen,
     createdAt: row.createdAt,
     createdAtPrecision: row.createdAtPrecision,

@@ -1,4 +1,5 @@
 /** Break nudges and check-in prompts: pure rules over the day's numbers and the CM's settings. */
+import { type Catalog, formatMessage, pluralKey, type UiLanguage } from '../shared/locale';
 import type { Settings } from '../shared/settings';
 
 export type Nudge =
@@ -46,25 +47,25 @@ export function nudgesDue(inputs: NudgeInputs, settings: Settings['nudges']): Nu
   return nudges;
 }
 
-/**
- * One nudge in the CM's words. The banner (popup, dashboard) and the system notification say the same;
- * `say` looks a message up in the CM's language, `language` formats the numbers.
- */
-export function describeNudge(
-  nudge: Nudge,
-  say: (key: string, substitution: string) => string,
-  language?: string,
-): string {
+/** A nudge in the CM's language (plural forms included), for the pages and the system notification. */
+export function describeNudge(nudge: Nudge, catalog: Catalog, language: UiLanguage): string {
+  const counted = (key: string, count: number, written: string) =>
+    formatMessage(catalog, pluralKey(catalog, key, count, language), [written]);
   switch (nudge.kind) {
     case 'hostile_burst':
-      return say('dashNudgeBurst', String(nudge.count));
+      return counted('dashNudgeBurst', nudge.count, new Intl.NumberFormat(language).format(nudge.count));
     case 'long_day':
-      return say(
+      return counted(
         'dashNudgeLongDay',
+        nudge.hours,
         new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(nudge.hours),
       );
     case 'late':
-      return say('dashNudgeLate', `${nudge.lateHour}:00`);
+      return formatMessage(catalog, 'dashNudgeLate', [
+        new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(
+          new Date(2000, 0, 1, nudge.lateHour),
+        ),
+      ]);
   }
 }
 

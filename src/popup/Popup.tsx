@@ -1,127 +1,137 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { CheckInTrigger } from '../exposure/wellbeing';
+import { useEffect } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
 import { PLATFORM_NAMES } from '../shared/sites';
-import { byPriority } from '../tactics/priority';
+import type { OwnReply } from '../tactics/replies';
 import { BreakBanner } from '../ui/BreakBanner';
 import { CheckInPrompt } from '../ui/CheckInPrompt';
-import { ask, type Reply } from '../ui/client';
-import { formatClock, formatDuration } from '../ui/format';
-import { t } from '../ui/i18n';
+import { formatClock, formatDuration, formatNumber } from '../ui/format';
+import { t, tn } from '../ui/i18n';
 import { StorageFullNotice } from '../ui/StorageFullNotice';
-import { FlaggedComment } from './FlaggedComment';
+import type { PopupModel } from './model';
+import { QueueItem } from './QueueItem';
 
 const REFRESH_MS = 2_000;
-/** Posts shown but no comment read for this long: the site's layout has probably changed. */
-const UNREADABLE_AFTER_MS = 10_000;
 
-export function Popup({ tabId, settings }: { tabId: number | null; settings: Settings }) {
-  const [view, setView] = useState<Reply<'ui→bg:tab-comments'> | null>(null);
-  const [summary, setSummary] = useState<Reply<'ui→bg:summary'> | null>(null);
-  const [error, setError] = useState(false);
-  const [checkIn, setCheckIn] = useState<CheckInTrigger | null>(null);
-
-  useEffect(() => {
-    ask({ type: 'ui→bg:checkin-due' }).then(
-      ({ due }) => setCheckIn(due),
-      () => setCheckIn(null),
-    );
-  }, []);
-
-  const load = useCallback(async () => {
-    try {
-      const [nextSummary, nextView] = await Promise.all([
-        ask({ type: 'ui→bg:summary' }),
-        tabId === null ? Promise.resolve(null) : ask({ type: 'ui→bg:tab-comments', tabId }),
-      ]);
-      setSummary(nextSummary);
-      setView(nextView);
-      setError(false);
-    } catch {
-      setError(true);
-    }
-  }, [tabId]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(load, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [load]);
-
-  const flagged = byPriority(
-    (view?.comments ?? [])
-      .filter((c) => !c.isOwn)
-      .map((c) => ({ ...c, label: c.classification.label, intensity: c.classification.intensity })),
-  );
-  const status = view?.status ?? null;
-  const unreadable =
-    status !== null &&
-    status.postsVisible > 0 &&
-    status.commentsRead === 0 &&
-    Date.now() - status.since > UNREADABLE_AFTER_MS;
-
+/** Today in one line, then the break suggestion and the check-in, each one line until opened. */
+function SlimBar({ model }: { model: PopupModel }) {
+  const summary = model.summary.value;
+  const dueCheckIn = model.dueCheckIn.value;
+  const answering = model.answeringCheckIn.value;
   return (
-    <main>
-      <h1>{t('popupTitle')}</h1>
-      {error && <p class="notice">{t('popupUnavailable')}</p>}
-      {summary?.storageFull && <StorageFullNotice onFreed={load} />}
+    <>
       {summary && (
-        <section class="summary" aria-label={t('todayAtAGlance')}>
-          <div>
-            <strong>{summary.byLabel.troll + summary.byLabel.threat}</strong>
-            {t('hostileToday')}
-          </div>
-          <div>
-            <strong>{summary.byLabel.threat}</strong>
-            {t('threatsToday')}
-          </div>
-          <div>
-            <strong>{summary.byLabel.unhappy_customer}</strong>
-            {t('unhappyToday')}
-          </div>
-          <div>
-            <strong>{formatDuration(summary.activeMs)}</strong>
-            {summary.firstActivity === null
-              ? t('popupOnline')
-              : t('popupOnlineSince', formatClock(summary.firstActivity))}
-          </div>
+        <section class="today" aria-label={t('todayAtAGlance')} data-testid="popup-today">
+          <span>{tn('popupHostile', summary.byLabel.troll + summary.byLabel.threat)}</span>
+          <span>{tn('popupThreats', summary.byLabel.threat)}</span>
+          <span>{tn('popupComplaints', summary.byLabel.unhappy_customer)}</span>
+          <span
+            title={
+              summary.firstActivity === null
+                ? undefined
+                : t('popupOnlineSince', formatClock(summary.firstActivity))
+            }
+          >
+            {t('popupOnlineToday', formatDuration(summary.activeMs))}
+          </span>
         </section>
       )}
-      <BreakBanner />
-      {checkIn && <CheckInPrompt trigger={checkIn} onDone={() => setCheckIn(null)} />}
-      {!status && <p class="muted">{t('popupNoPage')}</p>}
-      {status && (
-        <p class="muted" data-testid="page-status">
-          {t('commentsReadOnPage', String(status.commentsRead))}
+      <BreakBanner slim />
+      {dueCheckIn && !answering && (
+        <p class="slim slim-checkin" data-testid="checkin-due">
+          {t('popupCheckInAsk')}{' '}
+          <button
+            type="button"
+            onClick={() => {
+              model.answeringCheckIn.value = true;
+            }}
+          >
+            {t('popupCheckInOpen')}
+          </button>
         </p>
       )}
-      {unreadable && (
-        <p class="notice" role="alert">
-          {t('cannotReadPage')}
-        </p>
-      )}
-      {status && status.withheld.places > 0 && (
+      {dueCheckIn && answering && <CheckInPrompt trigger={dueCheckIn} onDone={model.checkInDone} />}
+    </>
+  );
+}
+
+/** What the site keeps off the page until the CM opens it: Desaffect never clicks, so it says so. */
+function WithheldNotices({ status }: { status: NonNullable<PopupModel['status']['value']> }) {
+  const { withheld, platform } = status;
+  const site = PLATFORM_NAMES[platform];
+  return (
+    <>
+      {withheld.places > 0 && (
         <p class="notice" data-testid="withheld-replies">
-          {status.withheld.replies > 0
-            ? t('withheldReplies', [String(status.withheld.replies), PLATFORM_NAMES[status.platform]])
-            : t('withheldPlaces', [String(status.withheld.places), PLATFORM_NAMES[status.platform]])}
+          {withheld.replies > 0
+            ? tn('withheldReplies', withheld.replies, [formatNumber(withheld.replies), site])
+            : tn('withheldPlaces', withheld.places, [formatNumber(withheld.places), site])}
         </p>
       )}
-      {status?.withheld.mostRelevantOnly && (
+      {withheld.mostRelevantOnly && (
         <p class="notice" data-testid="most-relevant-only">
           {t('mostRelevantOnly')}
         </p>
       )}
-      {status && flagged.length === 0 && <p>{t('nothingFlagged')}</p>}
-      {tabId !== null && (
-        <ul class="plain flagged" aria-label={t('popupFlagged')}>
-          {flagged.map((comment) => (
-            <FlaggedComment
+    </>
+  );
+}
+
+export function Popup({
+  model,
+  settings,
+  ownReplies,
+}: {
+  model: PopupModel;
+  settings: Settings;
+  ownReplies: readonly OwnReply[];
+}) {
+  useEffect(() => {
+    void model.loadCheckIn();
+    void model.refresh();
+    const timer = setInterval(model.refresh, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [model]);
+
+  // "Next" opens a comment further down: bring its line into view (the first one already is).
+  const expanded = model.expanded.value;
+  useEffect(() => {
+    if (expanded)
+      document
+        .querySelector(`[data-key="${CSS.escape(expanded)}"] .line`)
+        ?.scrollIntoView({ block: 'nearest' });
+  }, [expanded]);
+
+  const summary = model.summary.value;
+  const status = model.status.value;
+  const queue = model.queue.value;
+  return (
+    <main>
+      <h1>{t('popupTitle')}</h1>
+      {model.unavailable.value && <p class="notice">{t('popupUnavailable')}</p>}
+      {summary?.storageFull && <StorageFullNotice onFree={model.freeSpace} />}
+      <SlimBar model={model} />
+      {model.loaded.value && !status && <p class="muted">{t('popupNoPage')}</p>}
+      {status && (
+        <p class="muted page-status" data-testid="page-status">
+          {tn('commentsReadOnPage', status.commentsRead)}
+        </p>
+      )}
+      {model.unreadable.value && (
+        <p class="notice" role="alert">
+          {t('cannotReadPage')}
+        </p>
+      )}
+      {status && <WithheldNotices status={status} />}
+      {status && queue.length === 0 && <p>{t('nothingFlagged')}</p>}
+      {queue.length > 0 && (
+        <ul class="plain queue" aria-label={t('popupFlagged')}>
+          {queue.map((comment) => (
+            <QueueItem
               key={comment.key}
               comment={comment}
-              tabId={tabId}
+              model={model}
               settings={settings}
-              onChanged={load}
+              ownReplies={ownReplies}
             />
           ))}
         </ul>

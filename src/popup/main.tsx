@@ -3,8 +3,10 @@ import browser from 'webextension-polyfill';
 import '../ui/base.css';
 import './popup.css';
 import { DEFAULT_SETTINGS } from '../shared/settings';
-import { ask } from '../ui/client';
+import { ask, tellTab } from '../ui/client';
 import { applyLanguage } from '../ui/i18n';
+import { reveal } from '../ui/shield';
+import { createPopupModel, type PopupPort } from './model';
 import { Popup } from './Popup';
 
 /**
@@ -20,13 +22,44 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+/** The popup's model speaks to the service worker and to the tab's content script. */
+function portFor(tabId: number | null): PopupPort {
+  const withTab = <T,>(use: (id: number) => Promise<T>) =>
+    tabId === null ? Promise.reject(new Error('no tab')) : use(tabId);
+  return {
+    summary: () => ask({ type: 'ui→bg:summary' }),
+    checkInDue: async () => (await ask({ type: 'ui→bg:checkin-due' })).due,
+    tabComments: () => (tabId === null ? Promise.resolve(null) : ask({ type: 'ui→bg:tab-comments', tabId })),
+    logAction: async (key, choice) => {
+      await ask({ type: 'ui→bg:log-action', commentKey: key, tactic: choice });
+    },
+    escalate: (key) => withTab((id) => ask({ type: 'ui→bg:escalate', commentKey: key, tabId: id })),
+    // The service worker logs it and tells every tab, this one included.
+    reveal,
+    correct: (key, to) => ask({ type: 'ui→bg:correct-label', commentKey: key, to }),
+    showInPage: async (key) =>
+      (await withTab((id) => tellTab(id, { type: 'ui→cs:show-comment', commentKey: key }))).found,
+    insert: async (text) =>
+      (await withTab((id) => tellTab(id, { type: 'ui→cs:insert-reply', text }))).inserted,
+    copy: (text) => navigator.clipboard.writeText(text),
+    freeSpace: async () => {
+      await ask({ type: 'ui→bg:free-space', keepDays: 30 });
+    },
+  };
+}
+
 export async function main(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const [settings, tabId] = await Promise.all([
+  const [stored, ownReplies, tabId] = await Promise.all([
     ask({ type: 'ui→bg:get-settings' }).catch(() => null),
+    ask({ type: 'ui→bg:saved-replies' }).catch(() => []),
     targetTabId(),
   ]);
-  applyLanguage(settings?.language ?? 'auto');
-  render(<Popup tabId={tabId} settings={settings ?? DEFAULT_SETTINGS} />, root);
+  const settings = stored ?? DEFAULT_SETTINGS;
+  applyLanguage(settings.language);
+  render(
+    <Popup model={createPopupModel(portFor(tabId), settings)} settings={settings} ownReplies={ownReplies} />,
+    root,
+  );
 }

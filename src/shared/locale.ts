@@ -32,6 +32,22 @@ export function formatMessage(catalog: Catalog, key: string, substitutions: read
     .replace(/\$\$/g, '$');
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The key of a counted message in this language: `key_one`, `key_other`… as `Intl.PluralRules` classes
+ * the count (French puts 0 and 1 in "one"), falling back to `key_other`.
+ */
+export function pluralKey(catalog: Catalog, key: string, count: number, language: string): string {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  const exact = `${key}_${rules.select(count)}`;
+  return catalog[exact] ? exact : `${key}_other`;
+}
+
 /** The few strings the content script needs, so it need not carry both catalogs. */
 export function subCatalog(catalog: Catalog, prefixes: readonly string[]): Catalog {
   return Object.fromEntries(

@@ -5,9 +5,12 @@
  * working.
  */
 import * as v from 'valibot';
+import { LEVEL_FROM } from './levels';
+import { snapThreshold } from './shield';
 
 const handleList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(50));
-const level = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+/** A shield threshold: always one of the levels' (shield.ts), whatever was stored. */
+const level = v.pipe(v.number(), v.minValue(0), v.maxValue(1), v.transform(snapThreshold));
 
 export const settingsSchema = v.strictObject({
   /** The CM's own accounts per platform (without '@'): their comments are logged, never classified. */
@@ -16,14 +19,23 @@ export const settingsSchema = v.strictObject({
   brandNames: handleList,
   /** Interface language: 'auto' follows the browser (French for a French browser). */
   language: v.picklist(['auto', 'fr', 'en']),
-  /** Blur comments of a label from this intensity on; null = never blur that label. */
+  /** Blur comments of a label from this intensity on (a level's threshold); null = never blur that label. */
   shield: v.strictObject({
     troll: v.nullable(level),
     unhappy_customer: v.nullable(level),
     threat: v.nullable(level),
     neutral: v.nullable(level),
   }),
-  /** Reply templates the CM edited, by tactic then language; missing ones use the shipped wording. */
+  // The two settings below came after backups were strict: a backup made before them lacks them, and takes
+  // their defaults (a key it has is still checked, and a key no version had is still refused).
+  /** How the brand addresses people in ready replies: "vous" or "tu" (French; English has one "you"). */
+  tone: v.optional(v.picklist(['vous', 'tu']), 'vous'),
+  /** The first-run setup (accounts, brand, tone, shield) was completed or skipped. */
+  setupDone: v.optional(v.boolean(), false),
+  /**
+   * Reply wordings edited per tactic before saved replies existed: the saved replies start from them
+   * (storage/saved-replies.ts); the in-page card still reads them.
+   */
   replyTemplates: v.record(v.string(), v.record(v.string(), v.pipe(v.string(), v.maxLength(2_000)))),
   /** Keep comment text in the local log (needed for the popup and evidence; never exported raw). */
   keepText: v.boolean(),
@@ -51,7 +63,10 @@ export const DEFAULT_SETTINGS: Settings = {
   ownHandles: { x: [], facebook: [] },
   brandNames: [],
   language: 'auto',
-  shield: { troll: 0.5, unhappy_customer: null, threat: 0, neutral: null },
+  // Trolls from medium intensity: two thirds of the classifier's trolls on the authored corpus (README).
+  shield: { troll: LEVEL_FROM.medium, unhappy_customer: null, threat: 0, neutral: null },
+  tone: 'vous',
+  setupDone: false,
   replyTemplates: {},
   keepText: true,
   retentionDays: 90,

@@ -18,6 +18,7 @@ import {
   TIME_PRECISIONS,
 } from '../shared/comment';
 import { settingsSchema } from '../shared/settings';
+import { savedRepliesSchema } from '../tactics/saved-replies';
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
@@ -175,13 +176,17 @@ export const markerSchemas = {
 const markerRow = <Name extends keyof typeof markerSchemas>(name: Name) =>
   v.strictObject({ key: v.literal(`marker:${name}`), value: markerSchemas[name] });
 
+/** The settings table's row of the CM's saved replies (storage/saved-replies.ts). */
+export const SAVED_REPLIES_KEY = 'savedReplies';
+
 /**
  * A row of the settings table as a backup may hold it: the CM's settings (key `settings`), complete and
- * valid, or one of the dashboard's markers. Any other key, or any other value, is refused: a restore never
+ * valid, the CM's saved replies, or one of the dashboard's markers. Any other key, or any other value, is refused: a restore never
  * falls back to defaults for what it cannot read.
  */
 export const settingRowSchema = v.variant('key', [
   v.strictObject({ key: v.literal('settings'), value: settingsSchema }),
+  v.strictObject({ key: v.literal(SAVED_REPLIES_KEY), value: savedRepliesSchema }),
   markerRow('lastPurgeDay'),
   markerRow('nudgesSnoozedDay'),
   markerRow('checkInDismissed'),

@@ -53,18 +53,23 @@ const MISSING_SCREENSHOT: Record<Exclude<CaptureOutcome, 'captured'>, string> = 
 };
 
 /**
- * What the CM is told after escalating, in the card and in the popup: the record kept or brought up to date,
- * then its screenshot, or why there is none and how to get one. `say` gives a string of the card's catalog.
+ * What the CM is told after escalating, in the card and in the popup, as catalogue keys, one sentence each:
+ * the record kept or brought up to date, then its screenshot, or why there is none and how to get one.
  */
-export function describeEscalation(result: EscalationResult, say: (key: string) => string): string {
-  const record = say(result.updated ? 'cardEvidenceUpdated' : 'cardEvidenceKept');
+export function escalationKeys(result: EscalationResult): readonly [string, string] {
+  const record = result.updated ? 'cardEvidenceUpdated' : 'cardEvidenceKept';
   const screenshot =
     result.capture === 'captured'
       ? 'cardShotTaken'
       : result.hasScreenshot
         ? 'cardShotKept'
         : MISSING_SCREENSHOT[result.capture];
-  return `${record} ${say(screenshot)}`;
+  return [record, screenshot];
+}
+
+/** `escalationKeys` in words; `say` gives a string of the card's catalog. */
+export function describeEscalation(result: EscalationResult, say: (key: string) => string): string {
+  return escalationKeys(result).map(say).join(' ');
 }
 
 export type EvidenceView = Omit<EvidenceRow, 'id'> & {

@@ -74,8 +74,30 @@ function rank(item: Flagged): number {
   }
 }
 
+/** Negative when `a` needs the CM before `b`. */
+export function comparePriority(a: Flagged, b: Flagged): number {
+  return rank(a) - rank(b) || b.intensity - a.intensity || a.firstSeen - b.firstSeen;
+}
+
 export function byPriority<T extends Flagged>(items: readonly T[]): T[] {
-  return items
-    .filter((item) => item.label !== 'neutral')
-    .sort((a, b) => rank(a) - rank(b) || b.intensity - a.intensity || a.firstSeen - b.firstSeen);
+  return items.filter((item) => item.label !== 'neutral').sort(comparePriority);
+}
+
+/**
+ * The popup's order, kept from one refresh to the next so nothing moves under the CM's eyes: items
+ * already listed keep their places (a customer answered meanwhile included), a new one is slotted before
+ * the first listed item it outranks, and items gone from the page drop out.
+ */
+export function keepOrder<T extends Flagged & { key: string }>(
+  previous: readonly string[],
+  items: readonly T[],
+): T[] {
+  const flagged = new Map(byPriority(items).map((item) => [item.key, item]));
+  const kept = previous.flatMap((key) => flagged.get(key) ?? []);
+  for (const item of flagged.values()) {
+    if (kept.includes(item)) continue;
+    const before = kept.findIndex((listed) => comparePriority(item, listed) < 0);
+    kept.splice(before === -1 ? kept.length : before, 0, item);
+  }
+  return kept;
 }

@@ -1,10 +1,12 @@
-/** Formatting for the extension pages: durations, clock times, ratios, and which links are safe to follow. */
+/** Formatting for the extension pages: durations, clock and posting times, numbers, and which links are safe to follow. */
 import type { TimePrecision } from '../shared/comment';
 import { platformOfUrl } from '../shared/sites';
 import { t } from './i18n';
 
+/** "12 min" under an hour, "1 h 05" from one. */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return t('dashDurationMinutes', String(minutes));
   return t('dashDuration', [String(Math.floor(minutes / 60)), String(minutes % 60).padStart(2, '0')]);
 }
 
@@ -62,6 +64,14 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   }).format(value);
 }
 
+/** A date and time, in the page's language. */
+export function formatDateTime(epochMs: number): string {
+  return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(epochMs);
+}
+
 /** A comment's permalink, only if it is an https link to a supported site: rows may come from a backup file. */
 export function safePermalink(url: string | null): string | null {
   return url && platformOfUrl(url) ? url : null;
@@ -70,8 +80,4 @@ export function safePermalink(url: string | null): string | null {
 /** An evidence screenshot, only if it is a PNG or JPEG data URL. */
 export function safeScreenshot(dataUrl: string | null): string | null {
   return dataUrl && /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/.test(dataUrl) ? dataUrl : null;
-}
-
-export function tacticName(tactic: string): string {
-  return tactic === 'no_action' ? t('cardNoAction') : t(`tactic_${tactic}`);
 }

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, storedComments, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
-import { badgeLabels, inOverlay, overlayView, toggleCard } from '../support/page-tools';
+import { badgeLabels, inOverlay, openItem, overlayView, toggleCard } from '../support/page-tools';
 import { appendReplies, type Harness, openBadgedFeed, replyKey, showReply, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000321?live=0';
@@ -35,7 +35,7 @@ async function openPopup(url: string): Promise<Page> {
   const tabId = await tabIdOf(harness.browser.serviceWorker, url.replace(/\?.*$/, '*'));
   const popup = await harness.browser.context.newPage();
   await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
-  await popup.locator('li.flagged-item').first().waitFor({ timeout: 15_000 });
+  await popup.locator('li.queue-item').first().waitFor({ timeout: 15_000 });
   return popup;
 }
 
@@ -142,7 +142,10 @@ describe('popup', () => {
   it('keeps a shielded threat blurred in the popup too; one reveal there shows it in the page', async () => {
     const key = await replyKey(facebookPage, THREAT);
     const popup = await openPopup(FACEBOOK_URL);
-    const threat = popup.locator(`li.flagged-item[data-key="${key}"]`);
+    const threat = popup.locator(`li.queue-item[data-key="${key}"]`);
+    // Blurred in its one-line glimpse too, before the CM opens it.
+    expect(await threat.locator('.glimpse.shielded').count()).toBe(1);
+    await openItem(threat);
     expect(await threat.locator('.comment-text.shielded').count()).toBe(1);
     expect(await threat.locator('.comment-text').getAttribute('aria-hidden')).toBe('true');
     // The cues say why without quoting the comment.
@@ -155,10 +158,11 @@ describe('popup', () => {
     await popup.close();
   });
 
-  it('lists what needs the CM first: threats, customers waiting for an answer, then trolls', async () => {
+  it('lists what needs the CM first, one line each, the first threat in view of a 600 px popup', async () => {
     const popup = await openPopup(X_URL);
+    await popup.setViewportSize({ width: 400, height: 600 });
     const labels = await popup
-      .locator('li.flagged-item')
+      .locator('li.queue-item')
       .evaluateAll((items) => items.map((i) => i.getAttribute('data-label')));
     const rank = { threat: 0, unhappy_customer: 1, troll: 2 } as Record<string, number>;
     expect(labels.length).toBeGreaterThanOrEqual(6);
@@ -167,18 +171,31 @@ describe('popup', () => {
     expect(labels).toContain('troll');
     const ranks = labels.map((label) => rank[label ?? ''] ?? 9);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
-    // Every flagged comment comes with two or three tactics.
-    const counts = await popup
-      .locator('li.flagged-item ol.tactics')
-      .evaluateAll((lists) => lists.map((l) => l.children.length));
-    for (const count of counts) expect(count === 2 || count === 3).toBe(true);
+    // The first threat's line is within the 600 px of a popup without scrolling; it opens on a click.
+    const first = popup.locator('li.queue-item').first();
+    expect(await first.getAttribute('data-label')).toBe('threat');
+    const box = await first.locator('button.line').boundingBox();
+    expect((box?.y ?? 600) + (box?.height ?? 0)).toBeLessThan(600);
+    expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+    // Every flagged comment, once opened, comes with two or three tactics.
+    const items = popup.locator('li.queue-item');
+    for (let i = 0; i < (await items.count()); i += 1) {
+      const item = items.nth(i);
+      await openItem(item);
+      const count = await item.locator('ol.tactics > li').count();
+      expect(count === 2 || count === 3).toBe(true);
+    }
     await popup.close();
   });
 
-  it('copies a ready reply and logs "I did this" as an action row', async () => {
+  it('copies a ready reply, logs "Done" as an action row, and keeps the comment in place, handled, with Next', async () => {
     const popup = await openPopup(X_URL);
-    const customer = popup.locator('li.flagged-item[data-label="unhappy_customer"]').first();
+    const customer = popup.locator('li.queue-item[data-label="unhappy_customer"]').first();
     const key = await customer.getAttribute('data-key');
+    const order = () =>
+      popup.locator('li.queue-item').evaluateAll((items) => items.map((i) => i.getAttribute('data-key')));
+    const before = await order();
+    await openItem(customer);
     const firstTactic = customer.locator('ol.tactics > li').first();
     const reply = await firstTactic.locator('.reply').textContent();
     await firstTactic.getByRole('button', { name: 'Copy' }).click();
@@ -187,7 +204,7 @@ describe('popup', () => {
     await popup.bringToFront();
 
     const tactic = await firstTactic.getAttribute('data-tactic');
-    await firstTactic.getByRole('button', { name: 'I did this' }).click();
+    await firstTactic.getByRole('button', { name: 'Done', exact: true }).click();
     await expect
       .poll(
         async () =>
@@ -196,16 +213,23 @@ describe('popup', () => {
           ).filter((row) => row.commentKey === key && row.tactic === tactic).length,
       )
       .toBe(1);
-    // The customer now counts as answered and moves behind the ones still waiting.
-    await expect.poll(() => popup.locator(`li.flagged-item[data-key="${key}"] .done`).count()).toBe(1);
+    // Handled, and still where it was: the popup keeps the CM's place.
+    const handled = popup.locator(`li.queue-item[data-key="${key}"]`);
+    await expect.poll(() => handled.getAttribute('data-handled')).toBe('true');
+    expect(await handled.locator('.mark').textContent()).toBe('Handled');
+    expect(await order()).toEqual(before);
+    await handled.getByRole('button', { name: 'Next' }).click();
+    const next = popup.locator('li.queue-item:has(button.line[aria-expanded="true"])');
+    await expect.poll(() => next.getAttribute('data-key')).not.toBe(key);
+    expect(await next.getAttribute('data-handled')).toBe('false');
     await popup.close();
   });
 
   it('inserts a ready reply into the site’s reply box, and never sends it', async () => {
     const popup = await openPopup(FACEBOOK_URL);
-    const firstTactic = popup
-      .locator('li.flagged-item[data-label="unhappy_customer"] ol.tactics > li')
-      .first();
+    const customer = popup.locator('li.queue-item[data-label="unhappy_customer"]').first();
+    await openItem(customer);
+    const firstTactic = customer.locator('ol.tactics > li').first();
     const reply = (await firstTactic.locator('.reply').textContent()) ?? '';
     await firstTactic.getByRole('button', { name: 'Insert' }).click();
     // Into the box of the post open in the dialog, the one the CM is answering under.

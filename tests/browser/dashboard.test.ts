@@ -6,6 +6,7 @@ import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { askExtension, readStore } from '../support/chromium';
+import { openSection, SECTION_LOADED } from './dashboard-sections';
 import { type Harness, startHarness } from './harness';
 
 /** `SCREENSHOTS_DIR=docs/screenshots` refreshes the README's pictures; by default the tree stays clean. */
@@ -14,21 +15,6 @@ const DAYS = 30;
 
 let harness: Harness;
 let dashboard: Page;
-
-/**
- * What each dashboard section shows once its data has arrived, with the seeded data. The check-ins
- * section has none to wait for: with no check-in yet, it looks the same before and after.
- */
-const SECTION_LOADED = {
-  today: '[data-testid=dash-summary]',
-  history: '[data-testid=dash-trend]',
-  checkins: '[data-testid=checkin-form]',
-  report: '[data-testid=dash-report]',
-  data: '[data-testid=dash-storage]:has-text("MB used"):has-text("pieces of evidence")',
-  evidence: '.evidence-record',
-  export: '[data-testid=export-files]',
-  settings: 'form.settings',
-};
 
 /** What the seeding wrote for today, counted in the service worker's own time zone. */
 interface SeedSummary {
@@ -180,7 +166,71 @@ const cardCount = (page: Page, label: string) =>
   page.locator(`.cards [data-label=${label}] strong`).textContent();
 
 describe('the exposure dashboard in Chromium', () => {
+  it('guides a first run: own accounts and Pages, brand, tu or vous, shield levels, then steps aside', async () => {
+    const setup = dashboard.getByTestId('setup');
+    await setup.waitFor();
+    await setup.getByLabel(/Your own X accounts/).fill('acme_fr');
+    await setup.getByLabel(/Brand and product names/).fill('Acme');
+    await setup.getByLabel('tu (informal)').check();
+    await setup
+      .locator('label', { has: dashboard.locator('[data-label=troll]') })
+      .locator('select')
+      .selectOption('high');
+    await setup.getByRole('button', { name: 'Save and start' }).click();
+    await expect.poll(() => setup.count()).toBe(0);
+    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
+    expect(settings).toMatchObject({
+      ownHandles: { x: ['acme_fr'], facebook: [] },
+      brandNames: ['Acme'],
+      tone: 'tu',
+      setupDone: true,
+      shield: { troll: 0.5, threat: 0 },
+    });
+    await dashboard.reload();
+    await dashboard.getByTestId('dash-summary').waitFor();
+    expect(await dashboard.getByTestId('setup').count()).toBe(0);
+  });
+
+  it('switches language as soon as the settings are saved, navigation included, with no reload', async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#settings'));
+    const form = dashboard.locator('section[data-section=settings] form.settings');
+    await form.getByLabel('Language').selectOption('fr');
+    await form.getByRole('button', { name: 'Save', exact: true }).click();
+    await dashboard.getByRole('link', { name: 'Historique' }).waitFor();
+    expect(await dashboard.locator('h2#section-heading').textContent()).toBe('Réglages');
+    expect(await dashboard.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await form.getByLabel('Langue').selectOption('en');
+    await form.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await dashboard.getByRole('link', { name: 'History' }).waitFor();
+  });
+
+  it('names every heading and landmark once per page (axe: landmark-unique), and opens the report on this week', async () => {
+    for (const section of Object.keys(SECTION_LOADED)) {
+      await openSection(dashboard, harness.extensionUrl('src/dashboard/index.html'), section);
+      const { headings, landmarks } = await dashboard.evaluate(() => {
+        const nameOf = (element: Element) =>
+          element.getAttribute('aria-label') ??
+          (element.getAttribute('aria-labelledby') ?? '')
+            .split(' ')
+            .map((id) => document.getElementById(id)?.textContent ?? '')
+            .join(' ');
+        const landmarkSelector =
+          'main, nav, header, aside, section[aria-label], section[aria-labelledby], form[aria-label], form[aria-labelledby]';
+        return {
+          headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent),
+          landmarks: [...document.querySelectorAll(landmarkSelector)].map((l) => `${l.tagName} ${nameOf(l)}`),
+        };
+      });
+      expect({ section, headings }).toEqual({ section, headings: [...new Set(headings)] });
+      expect({ section, landmarks }).toEqual({ section, landmarks: [...new Set(landmarks)] });
+    }
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#report'));
+    await dashboard.getByTestId('dash-report').waitFor();
+    expect(await dashboard.getByLabel('Period').inputValue()).toBe('this_week');
+  });
+
   it("shows today's numbers, threats with safe links, and the hourly chart", async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#today'));
     await dashboard.reload();
     await dashboard.getByTestId('dash-summary').waitFor();
     expect(seeded.total).toBeGreaterThan(40);
@@ -190,7 +240,7 @@ describe('the exposure dashboard in Chromium', () => {
     const hostile = (seeded.byLabel.troll ?? 0) + (seeded.byLabel.threat ?? 0);
     expect(await dashboard.getByTestId('dash-summary').textContent()).toMatch(
       new RegExp(
-        `^${hostile} hostile comments today, [\\d.]+× your usual day; online since \\d\\d:\\d\\d( [AP]M)?\\.$`,
+        `^${hostile} hostile comments today, [\\d.]+ times your usual day; online since \\d\\d:\\d\\d( [AP]M)?\\.$`,
       ),
     );
     expect(await dashboard.getByTestId('dash-online').textContent()).toContain('2 h 00');
@@ -255,17 +305,86 @@ describe('the exposure dashboard in Chromium', () => {
     const zoomed = await harness.browser.context.newPage();
     // A 1,280 px window at 200 % zoom lays pages out in 640 CSS pixels.
     await zoomed.setViewportSize({ width: 640, height: 450 });
-    for (const [section, loaded] of Object.entries(SECTION_LOADED)) {
-      await zoomed.goto(harness.extensionUrl(`src/dashboard/index.html#${section}`));
-      await zoomed.locator(`section[data-section=${section}] ${loaded}`).first().waitFor();
+    for (const section of Object.keys(SECTION_LOADED)) {
+      await openSection(zoomed, harness.extensionUrl('src/dashboard/index.html'), section);
       const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect({ section, overflow }).toEqual({ section, overflow: 0 });
     }
+    // Every section of the navigation was looked at.
+    expect(await zoomed.locator('nav a').count()).toBe(Object.keys(SECTION_LOADED).length);
     await zoomed.setViewportSize({ width: 200, height: 450 }); // the 400 px popup at 200 %
     await zoomed.goto(harness.extensionUrl('src/popup/index.html'));
-    await zoomed.locator('main section.summary').waitFor();
+    await zoomed.locator('main section.today').waitFor();
     expect(await zoomed.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
     await zoomed.close();
+  });
+
+  it('backs up, refuses a corrupt file untouched, deletes everything and restores the backup', async () => {
+    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#data'));
+    const before = (await readStore(harness.browser.serviceWorker, 'comments')).length;
+    // One hostile comment in 30 minutes is enough for a break suggestion from now on: the banner shows.
+    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
+    await askExtension(dashboard, {
+      type: 'ui→bg:save-settings',
+      settings: { ...settings, nudges: { ...settings.nudges, hostileIn30Min: 1 } },
+    });
+    await dashboard.reload();
+    const banner = dashboard.getByTestId('break-banner');
+    await banner.waitFor();
+    expect(before).toBeGreaterThanOrEqual(2_000);
+
+    const [download] = await Promise.all([
+      dashboard.waitForEvent('download'),
+      dashboard.getByRole('button', { name: 'Download a backup' }).click(),
+    ]);
+    const path = await download.path();
+    expect(download.suggestedFilename()).toMatch(/^desaffect-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+    const input = dashboard.getByTestId('restore-input');
+    await input.setInputFiles({
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"desaffect-backup","sch'),
+    });
+    await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+    // Settings that are not settings refuse the file, said in plain words, not as a path in it.
+    const backup = JSON.parse(readFileSync(path, 'utf8'));
+    await input.setInputFiles({
+      name: 'oops.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          ...backup,
+          tables: { ...backup.tables, settings: [{ key: 'settings', value: 'oops' }] },
+        }),
+      ),
+    });
+    await expect
+      .poll(() => dashboard.getByRole('alert').textContent(), { timeout: 20_000 })
+      .toBe('This backup is damaged: row 1 of the settings cannot be used. Nothing was changed.');
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+
+    await dashboard.getByRole('button', { name: 'Delete everything…' }).click();
+    await dashboard.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect
+      .poll(async () => (await readStore(harness.browser.serviceWorker, 'comments')).length)
+      .toBe(0);
+    // The page asks again: the counts say nothing is left, with no reload.
+    await expect
+      .poll(() => dashboard.getByTestId('dash-storage').textContent())
+      .toContain('0 comments, 0 actions');
+
+    await input.setInputFiles(path);
+    await expect
+      .poll(() => dashboard.getByTestId('data-status').textContent(), { timeout: 20_000 })
+      .toMatch(/Backup restored/);
+    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
+    // The restored burst of hostile comments brings the banner back, and the counts return, with no reload.
+    await banner.waitFor();
+    await expect
+      .poll(() => dashboard.getByTestId('dash-storage').textContent())
+      .toContain(`${before.toLocaleString('en')} comments`);
   });
 
   it('saves a check-in from the form and snoozes the break banner for today', async () => {
@@ -328,56 +447,6 @@ describe('the exposure dashboard in Chromium', () => {
     expect(named.length).toBeGreaterThan(100);
     for (const commenter of named) expect(commenter).toMatch(/^p_[a-z2-7]{16}$/);
     expect(await commenters('browser-export-2')).toEqual(first);
-  });
-
-  it('backs up, refuses a corrupt file untouched, deletes everything and restores the backup', async () => {
-    await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#data'));
-    const before = (await readStore(harness.browser.serviceWorker, 'comments')).length;
-    expect(before).toBeGreaterThanOrEqual(2_000);
-
-    const [download] = await Promise.all([
-      dashboard.waitForEvent('download'),
-      dashboard.getByRole('button', { name: 'Download a backup' }).click(),
-    ]);
-    const path = await download.path();
-    expect(download.suggestedFilename()).toMatch(/^desaffect-backup-\d{4}-\d{2}-\d{2}\.json$/);
-
-    const input = dashboard.getByTestId('restore-input');
-    await input.setInputFiles({
-      name: 'cut.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from('{"format":"desaffect-backup","sch'),
-    });
-    await expect.poll(() => dashboard.getByRole('alert').textContent()).toContain('Nothing was changed');
-    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
-    // Settings that are not settings refuse the file, said in plain words, not as a path in it.
-    const backup = JSON.parse(readFileSync(path, 'utf8'));
-    await input.setInputFiles({
-      name: 'oops.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(
-        JSON.stringify({
-          ...backup,
-          tables: { ...backup.tables, settings: [{ key: 'settings', value: 'oops' }] },
-        }),
-      ),
-    });
-    await expect
-      .poll(() => dashboard.getByRole('alert').textContent(), { timeout: 20_000 })
-      .toBe('This backup is damaged: row 1 of the settings cannot be used. Nothing was changed.');
-    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
-
-    await dashboard.getByRole('button', { name: 'Delete everything…' }).click();
-    await dashboard.getByRole('button', { name: 'Yes, delete everything' }).click();
-    await expect
-      .poll(async () => (await readStore(harness.browser.serviceWorker, 'comments')).length)
-      .toBe(0);
-
-    await input.setInputFiles(path);
-    await expect
-      .poll(() => dashboard.getByTestId('data-status').textContent(), { timeout: 20_000 })
-      .toMatch(/Backup restored/);
-    expect((await readStore(harness.browser.serviceWorker, 'comments')).length).toBe(before);
   });
 
   it('logs active time on a supported site from the content script', async () => {

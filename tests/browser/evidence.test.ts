@@ -21,7 +21,7 @@ import {
   type Rect,
   sharpness,
 } from '../support/images';
-import { clickToolbarButton, inOverlay, toggleCard } from '../support/page-tools';
+import { clickToolbarButton, inOverlay, openItem, toggleCard } from '../support/page-tools';
 import { type Harness, openBadgedFeed, replyKey, showReply, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000777?live=0';
@@ -218,8 +218,9 @@ describe('escalating from the popup', () => {
     const tabId = await tabIdOf(harness.browser.serviceWorker, FACEBOOK_URL.replace(/\?.*$/, '*'));
     const popup = await harness.browser.context.newPage();
     await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
-    const threat = popup.locator(`li.flagged-item[data-key="${key}"]`);
-    await threat.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    const threat = popup.locator(`li.queue-item[data-key="${key}"]`);
+    await openItem(threat);
+    await threat.getByRole('button', { name: 'Alert my managers and keep the evidence' }).click();
     await expect.poll(() => threat.getByRole('status').textContent()).toContain('must be the one in front');
     expect(await evidenceOf(key)).toMatchObject([{ screenshot: null }]);
     await popup.close();
@@ -242,8 +243,9 @@ describe('escalating from the popup', () => {
       harness.extensionUrl(`src/popup/index.html?tab=${tabId}`),
     );
     const popup = await opened;
-    const threat = popup.locator(`li.flagged-item[data-key="${key}"]`);
-    await threat.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    const threat = popup.locator(`li.queue-item[data-key="${key}"]`);
+    await openItem(threat);
+    await threat.getByRole('button', { name: 'Alert my managers and keep the evidence' }).click();
     await expect.poll(() => threat.getByRole('status').textContent()).toContain('With a screenshot');
     expect(await threat.getByRole('status').textContent()).toContain('already had an evidence record');
     const records = await evidenceOf(key);

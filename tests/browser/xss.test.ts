@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, tabIdOf } from '../support/chromium';
-import { inOverlay, toggleCard } from '../support/page-tools';
+import { inOverlay, openItem, toggleCard } from '../support/page-tools';
 import { type Harness, openBadgedFeed, showReply, startHarness } from './harness';
 import { XSS_CORPUS } from './xss-corpus';
 
@@ -74,10 +74,10 @@ describe('the XSS corpus', () => {
         void dialog.dismiss();
       });
       await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
-      await popup.locator('li.flagged-item').first().waitFor({ timeout: 15_000 });
-      const list = popup.locator('ul.flagged');
+      await popup.locator('li.queue-item').first().waitFor({ timeout: 15_000 });
+      const list = popup.locator('ul.queue');
       expect(await list.locator('img, script, iframe, svg, a, style, object, embed').count()).toBe(0);
-      const texts = await list.locator('.comment-text').allTextContents();
+      const texts = await list.locator('.glimpse').allTextContents();
       expect(texts.some((text) => text.includes('<img src=x onerror='))).toBe(true);
       const authors = await list.locator('.author').allTextContents();
       expect(authors.some((name) => name.includes('<script>'))).toBe(true);
@@ -98,8 +98,9 @@ describe('the XSS corpus', () => {
     );
     const popup = await harness.browser.context.newPage();
     await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
-    const threat = popup.locator('li.flagged-item[data-label="threat"]').first();
-    await threat.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    const threat = popup.locator('li.queue-item[data-label="threat"]').first();
+    await openItem(threat);
+    await threat.getByRole('button', { name: 'Alert my managers and keep the evidence' }).click();
     await expect
       .poll(async () => (await readStore(harness.browser.serviceWorker, 'evidence')).length)
       .toBeGreaterThan(0);

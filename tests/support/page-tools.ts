@@ -1,5 +1,5 @@
 /** Reaching into what a person sees but a locator cannot: Desaffect's overlay, the toolbar button. */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 
 type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
 
@@ -207,4 +207,11 @@ export async function clickToolbarButton(
   } finally {
     await cdp.detach();
   }
+}
+
+/** Opens one comment of the popup's queue (its line is a button), unless it is open already. */
+export async function openItem(item: Locator): Promise<void> {
+  const line = item.locator('button.line');
+  if ((await line.getAttribute('aria-expanded')) !== 'true') await line.click();
+  await item.locator('.detail').waitFor();
 }

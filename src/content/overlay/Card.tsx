@@ -10,7 +10,7 @@ import { LABEL_STYLE } from '../../shared/labels';
 import { type ActionChoice, describeEscalation, type EscalationResult } from '../../tactics/messages';
 import { readyReply, replyLanguage } from '../../tactics/replies';
 import type { Tactic } from '../../tactics/rules';
-import { tc } from '../i18n';
+import { intensityWords, tc } from '../i18n';
 import type { CardSpot } from './geometry';
 import type { OverlayComment, OverlayModel } from './model';
 
@@ -113,7 +113,8 @@ export function Card({ comment, spot, model, actions }: CardProps) {
     <section class="card" id={CARD_ID} data-key={key} aria-labelledby={`${CARD_ID}-title`} style={placement}>
       <h2 id={`${CARD_ID}-title`}>{tc('cardTitle')}</h2>
       <p class="muted">
-        {tc(messageKey)} · {Math.round(classification.intensity * 100)}%
+        {tc(messageKey)} ·{' '}
+        <span title={tc('intensityExplained')}>{intensityWords(classification.intensity)}</span>
         {classification.uncertain ? ` · ${tc('badgeUncertain')}` : ''}
       </p>
       {shielded && (

@@ -7,7 +7,7 @@
 import { effect } from '@preact/signals';
 import type { Label } from '../../shared/comment';
 import { LABEL_STYLE } from '../../shared/labels';
-import { tc } from '../i18n';
+import { intensityWords, tc } from '../i18n';
 import { CARD_ID } from './Card';
 import type { Rect } from './geometry';
 import { type Drawn, inWindow, type OverlayComment, type OverlayModel } from './model';
@@ -32,7 +32,11 @@ function place(element: HTMLElement, rect: Rect): void {
 function newBadge(comment: OverlayComment): HTMLButtonElement {
   const { label, intensity, uncertain } = comment.verdict.classification;
   const { icon, colour, messageKey } = LABEL_STYLE[label];
-  const words = `${tc('badgeWords', tc(BADGE_WORD[label]), String(Math.round(intensity * 100)))}${uncertain ? ' ?' : ''}`;
+  const words = tc(
+    uncertain ? 'badgeWordsUncertain' : 'badgeWords',
+    tc(BADGE_WORD[label]),
+    intensityWords(intensity),
+  );
   const more = [
     BADGE_WORD[label] === messageKey ? null : tc(messageKey),
     uncertain ? tc('badgeUncertain') : null,

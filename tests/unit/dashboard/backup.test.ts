@@ -19,10 +19,12 @@ import {
   correctionRowSchema,
   evidenceRowSchema,
   markerSchemas,
+  SAVED_REPLIES_KEY,
   SCHEMA_VERSION,
   settingRowSchema,
 } from '../../../src/storage/schema';
 import { readSettings, writeSettings } from '../../../src/storage/settings';
+import { type SavedReply, savedReplySchema } from '../../../src/tactics/saved-replies';
 import {
   fullAction,
   fullActivity,
@@ -96,8 +98,18 @@ describe('backup and restore', () => {
       expect(Object.keys(option.entries).sort()).toEqual(Object.keys(settingsRow).sort());
     }
     expect(settingRowSchema.options.map((option) => option.entries.key.literal).sort()).toEqual(
-      ['settings', ...Object.keys(markerSchemas).map((name) => `marker:${name}`)].sort(),
+      ['settings', SAVED_REPLIES_KEY, ...Object.keys(markerSchemas).map((name) => `marker:${name}`)].sort(),
     );
+    // And every field of a saved reply.
+    const reply: Required<SavedReply> = {
+      id: 'a',
+      tactic: 'restraint',
+      topic: 'delivery',
+      language: 'fr',
+      tone: 'tu',
+      text: 'On regarde.',
+    };
+    expect(Object.keys(savedReplySchema.entries).sort()).toEqual(Object.keys(reply).sort());
     // And every field of a cue (the comment fixture has one cue with them all).
     const cueEntries = commentRowSchema.entries.cues.item.entries;
     expect(Object.keys(cueEntries).sort()).toEqual(

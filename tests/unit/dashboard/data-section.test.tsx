@@ -9,7 +9,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataSection } from '../../../src/dashboard/DataSection';
 import type { UiToBg } from '../../../src/messages';
-import { CATALOGS, formatMessage, type UiLanguage } from '../../../src/shared/locale';
+import { CATALOGS, formatMessage, pluralKey, type UiLanguage } from '../../../src/shared/locale';
 
 const ask = vi.hoisted(() => vi.fn());
 const language = vi.hoisted(() => ({ current: 'fr' as UiLanguage }));
@@ -17,6 +17,14 @@ vi.mock('../../../src/ui/client', () => ({ ask }));
 vi.mock('../../../src/ui/i18n', () => ({
   t: (key: string, substitutions?: string | string[]) =>
     formatMessage(CATALOGS[language.current], key, substitutions === undefined ? [] : [substitutions].flat()),
+  tn: (key: string, count: number, substitutions?: string[]) => {
+    const catalog = CATALOGS[language.current];
+    return formatMessage(
+      catalog,
+      pluralKey(catalog, key, count, language.current),
+      substitutions ?? [String(count)],
+    );
+  },
 }));
 
 const USAGE = { rows: { comments: 3, actions: 1, checkins: 0, evidence: 1 }, retentionDays: 365 };
@@ -101,7 +109,7 @@ describe('restore in the dashboard', () => {
     await settle(() => expect(root.querySelector('[data-testid="restore-confirm"]')).not.toBeNull());
     const prompt = root.querySelector('[data-testid="restore-confirm"]')?.textContent ?? '';
     expect(prompt).toContain(
-      'Ici, les données sont effacées après 365 jours ; dans la sauvegarde, après 90 jours.',
+      'Ici, les données sont effacées après 365 jours\u202f; dans la sauvegarde, après 90 jours.',
     );
     expect(prompt).toContain('efface tout ce qui a plus de 90 jours');
     expect(prompt).toContain('La sauvegarde garde le texte des commentaires');
@@ -111,7 +119,7 @@ describe('restore in the dashboard', () => {
       (button) => button.textContent === 'Restaurer en gardant mes réglages sur ces points',
     );
     await act(() => keepMine?.click());
-    await settle(() => expect(status()).toBe('Sauvegarde restaurée : 42 lignes.'));
+    await settle(() => expect(status()).toBe('Sauvegarde restaurée\u00a0: 42 lignes.'));
     expect(restoreCalls()).toEqual([
       { type: 'ui→bg:restore', fileText: '{"the":"backup"}' },
       { type: 'ui→bg:restore', fileText: '{"the":"backup"}', guarded: 'keep' },

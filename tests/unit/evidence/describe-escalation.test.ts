@@ -26,7 +26,7 @@ describe('describing an escalation', () => {
         say,
       ),
     ).toBe(
-      "Preuve conservée (texte, auteur, heure) : retrouvez-la dans le tableau de bord. Sans capture : le navigateur n'en autorise une qu'après un clic sur le bouton de Desaffect dans la barre d'outils, sur cet onglet. Cliquez dessus, puis signalez à nouveau, depuis sa liste ou d'ici : la même preuve recevra la capture.",
+      'Preuve gardée (texte, auteur, heure)\u00a0: retrouvez-la dans le tableau de bord. Sans capture\u00a0: le navigateur n’en autorise une qu’après un clic sur le bouton de Desaffect dans la barre d’outils, sur cet onglet. Cliquez dessus, puis recommencez depuis sa liste ou d’ici\u00a0: la même preuve recevra la capture.',
     );
   });
 

@@ -75,7 +75,8 @@ describe('the evidence file', () => {
     expect(rows).toMatchObject({
       Plateforme: 'X',
       Lien: 'https://x.com/menace_42/status/1790000000000000009',
-      Publication: '24 novembre 2026 à 09:55:00 UTC+1 (heure donnée par la page : 2026-11-24T08:55:00.000Z)',
+      Publication:
+        '24 novembre 2026 à 09:55:00 UTC+1 (heure donnée par la page\u00a0: 2026-11-24T08:55:00.000Z)',
       'Repéré par Desaffect le': '24 novembre 2026 à 09:59:00 UTC+1',
       'Enregistrée le': '24 novembre 2026 à 10:00:00 UTC+1',
       'Mise à jour le': '24 novembre 2026 à 11:00:00 UTC+1',

@@ -13,10 +13,13 @@ import type { UiToBg } from '../../../src/messages';
 
 const ask = vi.hoisted(() => vi.fn());
 vi.mock('../../../src/ui/client', () => ({ ask }));
-vi.mock('../../../src/ui/i18n', () => ({
-  t: (key: string, substitutions?: string | string[]) =>
-    substitutions === undefined ? key : `${key}(${[substitutions].flat().join('|')})`,
-}));
+vi.mock('../../../src/ui/i18n', () => {
+  const t = (key: string, substitutions?: string | string[]) =>
+    substitutions === undefined ? key : `${key}(${[substitutions].flat().join('|')})`;
+  // Counted strings show their key and count, or their substitutions when given.
+  const tn = (key: string, count: number, substitutions?: string[]) => t(key, substitutions ?? String(count));
+  return { t, tn };
+});
 
 const HOSTILE = '<img src=x onerror="alert(1)"> [NAME] nul';
 

@@ -12,6 +12,8 @@ import type {
   EvidenceRow,
   SettingRow,
 } from '../../../src/storage/schema';
+import { REPLY_TACTICS, TOPICS } from '../../../src/tactics/replies';
+import type { SavedReply } from '../../../src/tactics/saved-replies';
 
 import { PARIS } from '../dashboard/rows';
 
@@ -151,6 +153,15 @@ export const correctionRow: fc.Arbitrary<CorrectionRow> = fc
   })
   .map((row) => ({ ...row, day: localDay(row.at, PARIS) }));
 
+const savedReply: fc.Arbitrary<SavedReply> = fc.record({
+  id: fc.uuid(),
+  tactic: fc.constantFrom(...REPLY_TACTICS),
+  topic: fc.constantFrom('any' as const, ...TOPICS),
+  language: fc.constantFrom('fr' as const, 'en' as const),
+  tone: fc.constantFrom('any' as const, 'vous' as const, 'tu' as const),
+  text: fc.string({ minLength: 1, maxLength: 40 }).map((words) => `Reply ${words}`.trim()),
+});
+
 export const settingRows: fc.Arbitrary<SettingRow[]> = fc
   .record({
     retentionDays: fc.integer({ min: 1, max: 3650 }),
@@ -158,10 +169,12 @@ export const settingRows: fc.Arbitrary<SettingRow[]> = fc
       instant.map((at) => localDay(at, PARIS)),
       { nil: undefined },
     ),
+    replies: fc.option(fc.array(savedReply, { maxLength: 3 }), { nil: undefined }),
   })
-  .map(({ retentionDays, purged }) => [
+  .map(({ retentionDays, purged, replies }) => [
     ...(purged ? [{ key: 'marker:lastPurgeDay', value: purged }] : []),
     { key: 'settings', value: { ...DEFAULT_SETTINGS, retentionDays } },
+    ...(replies ? [{ key: 'savedReplies', value: replies }] : []),
   ]);
 
 /**

@@ -10,7 +10,9 @@ const mine: Settings = {
   ownHandles: { x: ['acme_support'], facebook: ['Acme France'] },
   brandNames: ['Acme', 'AcmePhone'],
   language: 'fr',
-  shield: { troll: 0.3, unhappy_customer: 0.9, threat: null, neutral: null },
+  shield: { troll: 0, unhappy_customer: 0.5, threat: null, neutral: null },
+  tone: 'tu',
+  setupDone: true,
   replyTemplates: { ignore: { fr: 'Merci, on regarde.', en: 'Thanks, looking into it.' } },
   keepText: false,
   retentionDays: 365,
@@ -52,6 +54,15 @@ describe('settings read back over the defaults', () => {
       ...mine,
       ownHandles: { x: ['acme_support'], facebook: [] },
     });
+  });
+
+  it('reads a shield percentage stored before the levels as the nearest level', () => {
+    expect(parseSettings({ ...mine, shield: { ...mine.shield, troll: 0.3, unhappy_customer: 0.9 } })).toEqual(
+      {
+        ...mine,
+        shield: { ...mine.shield, troll: 0.35, unhappy_customer: 0.5 },
+      },
+    );
   });
 
   it('resets an invalid field alone', () => {

@@ -541,6 +541,14 @@ const FIRST_RELEASE_BACKUP = {
   },
 } as const;
 
+/** Settings rows of a file made before the brand's tone and the first-run setup: restored with their defaults. */
+const withLaterSettings = (rows: readonly { key: string; value: unknown }[]) =>
+  rows.map((row) =>
+    row.key === 'settings'
+      ? { ...row, value: { ...(row.value as object), tone: 'vous', setupDone: false } }
+      : row,
+  );
+
 describe('a backup file of the first format version', () => {
   it('restores identically into the current schema', async () => {
     const db = current(`v1-file-${Math.random()}`);
@@ -550,6 +558,7 @@ describe('a backup file of the first format version', () => {
     expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
     expect(restored.tables).toEqual({
       ...FIRST_RELEASE_BACKUP.tables,
+      settings: withLaterSettings(FIRST_RELEASE_BACKUP.tables.settings),
       comments: FIRST_RELEASE_BACKUP.tables.comments.map((row) => upgraded({ ...row, cues: [...row.cues] })),
       evidence: FIRST_RELEASE_BACKUP.tables.evidence.map((row) =>
         withPrecision(withRecordTimes(row, FIRST_RELEASE_BACKUP.tables.comments)),
@@ -653,6 +662,7 @@ describe('a backup file of schema version 2', () => {
     expect(restored.schemaVersion).toBe(SCHEMA_VERSION);
     expect(restored.tables).toEqual({
       ...SCHEMA_2_BACKUP.tables,
+      settings: withLaterSettings(SCHEMA_2_BACKUP.tables.settings),
       comments: comments.map(upgraded),
       evidence: SCHEMA_2_BACKUP.tables.evidence.map((row) => withPrecision(withRecordTimes(row, comments))),
       corrections: [],

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { byPriority, type Flagged, isAnswered, type ThreadComment } from '../../../src/tactics/priority';
+import {
+  byPriority,
+  type Flagged,
+  isAnswered,
+  keepOrder,
+  type ThreadComment,
+} from '../../../src/tactics/priority';
 
 const item = (id: string, change: Partial<Flagged>): Flagged & { id: string } => ({
   id,
@@ -8,6 +14,33 @@ const item = (id: string, change: Partial<Flagged>): Flagged & { id: string } =>
   answered: false,
   firstSeen: 0,
   ...change,
+});
+
+describe('keepOrder', () => {
+  const keyed = (key: string, change: Partial<Flagged>) => ({ ...item(key, change), key });
+  it('keeps listed items in place, even answered, and slots a new one where it ranks', () => {
+    const first = keepOrder(
+      [],
+      [
+        keyed('troll', {}),
+        keyed('customer', { label: 'unhappy_customer' }),
+        keyed('threat', { label: 'threat' }),
+      ],
+    );
+    expect(first.map((i) => i.key)).toEqual(['threat', 'customer', 'troll']);
+    const next = keepOrder(
+      first.map((i) => i.key),
+      [
+        keyed('troll', {}),
+        keyed('customer', { label: 'unhappy_customer', answered: true }),
+        keyed('late-threat', { label: 'threat', firstSeen: 9 }),
+        keyed('new-troll', { intensity: 0.9 }),
+      ],
+    );
+    // The threat left the page; a new threat comes first; the answered customer stays ahead of the troll
+    // listed after it, and a new troll goes before it, as it outranks a customer already answered.
+    expect(next.map((i) => i.key)).toEqual(['late-threat', 'new-troll', 'customer', 'troll']);
+  });
 });
 
 describe('byPriority', () => {
