@@ -256,7 +256,7 @@ describe('Insert', () => {
   }
 
   for (const site of ['x', 'facebook'] as const) {
-    it(`${site}: writes into that comment’s own reply box, opened for it, and replaces its own earlier insert only`, async () => {
+    it(`${site}: writes into that comment’s own reply box, opened for it, replaces its own earlier insert only, and says when the comment is gone`, async () => {
       const page = site === 'x' ? xPage : facebookPage;
       const popup = await openPopup(site === 'x' ? X_URL : FACEBOOK_URL);
       const customers = popup.locator('li.queue-item[data-label="unhappy_customer"]');
@@ -305,6 +305,16 @@ describe('Insert', () => {
       const third = await otherWording(second);
       await insert(second);
       await expect.poll(() => shownText(box)).toBe(`${third} Bien à vous.`);
+
+      // The site drops the first comment from the page (scrolled out of X's list, folded by Facebook).
+      await page.evaluate((id) => {
+        const link = document.querySelector(`a[href$="/status/${id}"], a[href*="comment_id=${id}&"]`);
+        link?.closest('[data-testid="cellInnerDiv"], [data-commentid], div[role="article"]')?.remove();
+      }, idOf(firstKey));
+      await insert(first);
+      await expect
+        .poll(() => first.locator('.status').textContent())
+        .toBe('This comment is no longer on the page: bring it back into view, then insert.');
       await popup.close();
     });
   }
