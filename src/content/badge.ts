@@ -31,7 +31,7 @@ export interface BadgeContext {
 
 export interface BadgeActions {
   copy(text: string): Promise<boolean>;
-  insert(text: string): boolean;
+  insert(key: string, text: string): Promise<string>;
   log(key: string, choice: ActionChoice): Promise<boolean>;
   /** The evidence record kept, or null when the service worker could not be reached. */
   escalate(key: string): Promise<EscalationResult | null>;
@@ -139,11 +139,7 @@ function tacticItem(
     if (tactic !== 'share_colleague' && tactic !== 'escalate') {
       const insert = element('button', undefined, tc('cardInsert'));
       insert.type = 'button';
-      insert.addEventListener(
-        'click',
-        () => say(tc(actions.insert(reply) ? 'cardInserted' : 'cardNoReplyBox')),
-        { signal },
-      );
+      insert.addEventListener('click', async () => say(tc(await actions.insert(key, reply))), { signal });
       row.append(insert);
     }
   }

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { ObservedComment } from '../shared/comment';
 import { commentKey, MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import { shouldShield } from '../shared/shield';
+import { type InsertOutcome, insertKey } from '../tactics/messages';
 import { startActivityReports } from './activity';
 import { type BadgeActions, isBadgeHost, removeBadges, renderBadge } from './badge';
 import { captureResponder } from './capture';
@@ -17,7 +18,7 @@ import {
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
 import { siteAdapter } from './platforms';
-import { insertReply } from './reply-box';
+import { createReplyWriter, openReplyBox } from './reply-box';
 import { createReportQueue } from './report-queue';
 import { setShielded, unshieldAll } from './shield';
 import { abortableInterval, abortableTimeout } from './timers';
@@ -78,6 +79,16 @@ export async function main(teardown = new AbortController()): Promise<void> {
   let settingsRevision = 0;
   let pageSince = Date.now();
 
+  const replies = createReplyWriter();
+  /** Insert: into the reply box of the comment `key` (opened if need be), over what Insert put there before. */
+  const insertInto = async (key: string, text: string): Promise<InsertOutcome> => {
+    const seen = shown.get(key);
+    // X may have reused the comment's row for another one since.
+    if (!seen?.element.isConnected || showing.get(seen.element) !== key) return 'comment_gone';
+    const box = await openReplyBox(adapter, seen.element, signal);
+    return (box && replies.write(box, text)) ?? 'no_reply_box';
+  };
+
   const actions: BadgeActions = {
     async copy(text) {
       try {
@@ -87,10 +98,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
         return false;
       }
     },
-    insert(text) {
-      const box = adapter.findReplyBox(document);
-      return box !== null && insertReply(box, text);
-    },
+    insert: async (key, text) => insertKey(await insertInto(key, text)),
     async log(key, choice) {
       try {
         await sendToBackground({ type: 'cs→bg:log-action', commentKey: key, tactic: choice });
@@ -246,12 +254,14 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const onPopupMessage = (raw: unknown, sender: { id?: string; tab?: unknown }) => {
     if (sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
     const message = parseUiToCs(raw);
-    if (message) return Promise.resolve(answerPopup(message));
+    if (message) return answerPopup(message);
     const capture = parseBgToCs(raw);
     return capture ? answerCapture(capture) : undefined;
   };
-  const answerPopup = (message: UiToCs): CsReplies[UiToCs['type']] => {
-    if (message.type === 'ui→cs:insert-reply') return { inserted: actions.insert(message.text) };
+  const answerPopup = async (message: UiToCs): Promise<CsReplies[UiToCs['type']]> => {
+    if (message.type === 'ui→cs:insert-reply') {
+      return { outcome: await insertInto(message.commentKey, message.text) };
+    }
     if (message.type === 'ui→cs:reveal') {
       actions.reveal(message.commentKey);
       return { ok: true };

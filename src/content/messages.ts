@@ -15,6 +15,7 @@ import {
 import { commentKeySchema } from '../shared/envelope';
 import type { Catalog, UiLanguage } from '../shared/locale';
 import type { Settings } from '../shared/settings';
+import type { InsertOutcome } from '../tactics/messages';
 import type { Tactic } from '../tactics/rules';
 
 const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
@@ -115,13 +116,17 @@ export interface PageReplies {
 /** From an extension page to the content script of a tab. */
 const uiToCsSchema = v.variant('type', [
   v.object({ type: v.literal('ui→cs:show-comment'), commentKey: commentKeySchema }),
-  v.object({ type: v.literal('ui→cs:insert-reply'), text: v.pipe(v.string(), v.maxLength(5_000)) }),
+  v.object({
+    type: v.literal('ui→cs:insert-reply'),
+    commentKey: commentKeySchema,
+    text: v.pipe(v.string(), v.maxLength(5_000)),
+  }),
   v.object({ type: v.literal('ui→cs:reveal'), commentKey: commentKeySchema }),
 ]);
 export type UiToCs = v.InferOutput<typeof uiToCsSchema>;
 export interface CsReplies {
   'ui→cs:show-comment': { found: boolean };
-  'ui→cs:insert-reply': { inserted: boolean };
+  'ui→cs:insert-reply': { outcome: InsertOutcome };
   'ui→cs:reveal': { ok: true };
 }
 
