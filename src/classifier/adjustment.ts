@@ -8,7 +8,7 @@
  */
 import { LABELS, type Label } from '../shared/comment';
 import type { Adjustment } from './engine';
-import type { Model } from './model-codec';
+import { type Model, weightAt } from './model-codec';
 
 export interface CorrectionExample {
   /** Masked n-gram buckets of the comment (engine.ts `featureBuckets`). */
@@ -29,9 +29,9 @@ function baseLogits(model: Model, ex: CorrectionExample, out: Float64Array): num
   const norm = ex.gram.length > 0 ? 1 / Math.sqrt(ex.gram.length) : 0;
   for (let c = 0; c < 4; c++) {
     let gram = 0;
-    for (const b of ex.gram) gram += model.w[(b << 2) | c] as number;
+    for (const b of ex.gram) gram += weightAt(model.w, (b << 2) | c);
     let structured = 0;
-    for (const b of ex.structured) structured += model.w[(b << 2) | c] as number;
+    for (const b of ex.structured) structured += weightAt(model.w, (b << 2) | c);
     out[c] = (model.bias[c] as number) + (gram * norm + structured) * (model.scale[c] as number);
   }
   return norm;

@@ -11,7 +11,7 @@ import type { Classification, Cue, CueKind, Label } from '../shared/comment';
 import { type FrameHit, findFrames, hasCondition } from './frames';
 import { EN_WORDS, FR_WORDS } from './lang';
 import compiledMatcher from './model/phrases.json';
-import type { Model } from './model-codec';
+import { type Model, weightAt } from './model-codec';
 import {
   type BranchGroup,
   type ComplexBranch,
@@ -385,23 +385,17 @@ export interface Adjustment {
 }
 
 /** Adds the four class weights of the first `count` features of `features` into `sums`. */
-function sumWeights(
-  w: Int8Array,
-  mask: number,
-  features: Uint32Array,
-  count: number,
-  sums: Float64Array,
-): void {
+function sumWeights(w: string, mask: number, features: Uint32Array, count: number, sums: Float64Array): void {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
   for (let i = 0; i < count; i++) {
     const b = ((features[i] as number) & mask) << 2;
-    s0 += w[b] as number;
-    s1 += w[b + 1] as number;
-    s2 += w[b + 2] as number;
-    s3 += w[b + 3] as number;
+    s0 += weightAt(w, b);
+    s1 += weightAt(w, b + 1);
+    s2 += weightAt(w, b + 2);
+    s3 += weightAt(w, b + 3);
   }
   sums[0] = s0;
   sums[1] = s1;
@@ -492,8 +486,8 @@ function quoteOf(a: Analysis, h: Hit): string {
 function support(model: Model, feature: number, label: number): number {
   const b = (feature & model.mask) << 2;
   let mean = 0;
-  for (let c = 0; c < 4; c++) mean += (model.w[b + c] as number) * (model.scale[c] as number);
-  return (model.w[b + label] as number) * (model.scale[label] as number) - mean / 4;
+  for (let c = 0; c < 4; c++) mean += weightAt(model.w, b + c) * (model.scale[c] as number);
+  return weightAt(model.w, b + label) * (model.scale[label] as number) - mean / 4;
 }
 
 /**

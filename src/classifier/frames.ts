@@ -50,18 +50,20 @@ const CONDITIONS = words(
   'si sinon tant if unless otherwise else keep continue continuez continues prochaine next',
 );
 
-interface Tables {
-  fr: Set<string>;
-  en: Set<string>;
-  frWithObject: Set<string>;
-}
-let tables: Tables | null = null;
-function verbs(): Tables {
-  if (!tables) {
+/** What a verb form is: violent on its own ("tuer"), or with a violent object ("casser la gueule"). */
+const VIOLENT = 1;
+const WITH_OBJECT = 2;
+let verbKinds: Map<string, number> | null = null;
+/** Every verb form with its kind: one look-up per word of a comment. */
+function verbs(): Map<string, number> {
+  if (!verbKinds) {
     const t = verbTables as { fr: string[]; en: string[]; frWithObject: string[] };
-    tables = { fr: new Set(t.fr), en: new Set(t.en), frWithObject: new Set(t.frWithObject) };
+    verbKinds = new Map();
+    for (const form of t.frWithObject) verbKinds.set(form, WITH_OBJECT);
+    // Violent on its own wins over violent with an object.
+    for (const form of [...t.fr, ...t.en]) verbKinds.set(form, VIOLENT);
   }
-  return tables;
+  return verbKinds;
 }
 
 /** How far before the verb a speaker may be: "I'm going to find whoever runs this account and break…". */
@@ -102,11 +104,12 @@ function targetAfter(tokens: readonly string[], n: number, verb: number): number
  */
 export function findFrames(tokens: readonly string[], n: number, out: FrameHit[]): FrameHit[] {
   out.length = 0;
-  const { fr, en, frWithObject } = verbs();
+  const kinds = verbs();
   for (let i = 0; i < n; i++) {
-    const t = tokens[i] as string;
-    const violent = fr.has(t) || en.has(t);
-    const objectEnd = !violent && frWithObject.has(t) ? violentObjectEnd(tokens, n, i) : -1;
+    const kind = kinds.get(tokens[i] as string);
+    if (kind === undefined) continue;
+    const violent = kind === VIOLENT;
+    const objectEnd = violent ? -1 : violentObjectEnd(tokens, n, i);
     if (!violent && objectEnd < 0) continue;
     const clitic =
       (i >= 1 && FR_OBJECT_CLITICS.has(tokens[i - 1] as string)) ||

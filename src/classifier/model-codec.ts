@@ -1,17 +1,23 @@
-/** The shipped model format: int8-quantised hashed weights (base64) with a per-class scale. */
+/**
+ * The shipped model format: int8-quantised hashed weights with a per-class scale, one character per weight,
+ * read where they stand: a service worker that starts has nothing to decode.
+ */
 
 export const MODEL_LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'] as const;
 export const NUM_CLASSES = 4;
 
 export interface ModelFile {
-  format: 'desaffect-linear-v2';
+  format: 'desaffect-linear-v3';
   version: string;
   /** log2 of the number of hash buckets. */
   bits: number;
   labels: readonly string[];
   bias: readonly number[];
   scale: readonly number[];
-  /** base64 of Int8 weights, bucket-major: w[bucket * 4 + class]. */
+  /**
+   * Int8 weights, bucket-major (w[bucket * 4 + class]), one character each: code (w + 64) & 255, so the
+   * small weights (nearly all) are printable ASCII and the file stays small. Read with `weightAt`.
+   */
   weights: string;
   /** Training data provenance and licences (attribution for share-alike sources). */
   notice?: string;
@@ -25,78 +31,31 @@ export interface Model {
   mask: number;
   bias: Float64Array;
   scale: Float64Array;
-  w: Int8Array;
+  /** The weights as stored (`ModelFile.weights`): read with `weightAt`. */
+  w: string;
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DEC = new Uint8Array(128);
-for (let i = 0; i < B64.length; i++) DEC[B64.charCodeAt(i)] = i;
-
-function dec(s: string, i: number): number {
-  return DEC[s.charCodeAt(i) & 127] as number;
+/** A weight's character: its int8 value plus 64, wrapped to a byte (small weights are printable ASCII). */
+function weightChar(v: number): string {
+  return String.fromCharCode((v + 64) & 255);
 }
 
-export function base64Decode(s: string): Uint8Array {
-  let len = s.length;
-  while (len > 0 && s.charCodeAt(len - 1) === 61) len--;
-  const out = new Uint8Array(Math.floor((len * 3) / 4));
-  let o = 0;
-  let i = 0;
-  for (; i + 4 <= len; i += 4) {
-    const n = (dec(s, i) << 18) | (dec(s, i + 1) << 12) | (dec(s, i + 2) << 6) | dec(s, i + 3);
-    out[o++] = (n >> 16) & 255;
-    out[o++] = (n >> 8) & 255;
-    out[o++] = n & 255;
-  }
-  const rest = len - i;
-  if (rest >= 2) {
-    const n = (dec(s, i) << 18) | (dec(s, i + 1) << 12) | (rest === 3 ? dec(s, i + 2) << 6 : 0);
-    out[o++] = (n >> 16) & 255;
-    if (rest === 3) out[o++] = (n >> 8) & 255;
-  }
-  return out;
-}
-
-function b64(n: number): string {
-  return B64.charAt(n & 63);
-}
-
-export function base64Encode(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let s = '';
-  let i = 0;
-  const byte = (k: number) => bytes[k] as number;
-  for (; i + 3 <= bytes.length; i += 3) {
-    const n = (byte(i) << 16) | (byte(i + 1) << 8) | byte(i + 2);
-    s += b64(n >> 18) + b64(n >> 12) + b64(n >> 6) + b64(n);
-    if (s.length >= 65536) {
-      parts.push(s);
-      s = '';
-    }
-  }
-  const rest = bytes.length - i;
-  if (rest === 1) {
-    const n = byte(i) << 16;
-    s += `${b64(n >> 18)}${b64(n >> 12)}==`;
-  } else if (rest === 2) {
-    const n = (byte(i) << 16) | (byte(i + 1) << 8);
-    s += `${b64(n >> 18)}${b64(n >> 12)}${b64(n >> 6)}=`;
-  }
-  parts.push(s);
-  return parts.join('');
+/** The int8 weight at index `i` of a model's weight string. */
+export function weightAt(w: string, i: number): number {
+  return ((w.charCodeAt(i) - 64) << 24) >> 24;
 }
 
 export function decodeModel(file: ModelFile): Model {
-  const bytes = base64Decode(file.weights);
   const expected = (1 << file.bits) * NUM_CLASSES;
-  if (bytes.length !== expected) throw new Error(`model: expected ${expected} weights, got ${bytes.length}`);
+  if (file.weights.length !== expected)
+    throw new Error(`model: expected ${expected} weights, got ${file.weights.length}`);
   return {
     version: file.version,
     bits: file.bits,
     mask: (1 << file.bits) - 1,
     bias: Float64Array.from(file.bias),
     scale: Float64Array.from(file.scale),
-    w: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length),
+    w: file.weights,
   };
 }
 
@@ -113,19 +72,19 @@ export function quantize(
     max[c] = Math.max(max[c] as number, Math.abs(w[i] as number));
   }
   const scale = Array.from(max, (m) => (m > 0 ? m / 127 : 1));
-  const q = new Int8Array(w.length);
+  const chars: string[] = [];
   for (let i = 0; i < w.length; i++) {
     const v = Math.round((w[i] as number) / (scale[i % NUM_CLASSES] as number));
-    q[i] = Math.max(-127, Math.min(127, v));
+    chars.push(weightChar(Math.max(-127, Math.min(127, v))));
   }
   const file: ModelFile = {
-    format: 'desaffect-linear-v2',
+    format: 'desaffect-linear-v3',
     version,
     bits,
     labels: [...MODEL_LABELS],
     bias: Array.from(bias, (x) => Math.round(x * 1e6) / 1e6),
     scale: scale.map((x) => Number(x.toPrecision(8))),
-    weights: base64Encode(new Uint8Array(q.buffer)),
+    weights: chars.join(''),
   };
   return file;
 }

@@ -50,13 +50,18 @@ function plainWords(branch: string): WordStep[] | null {
 interface TrieNode {
   exact: Map<string, TrieNode>;
   /** Prefix steps by their first two letters (a word is checked only against prefixes it could have). */
-  prefixes: Map<string, { prefix: string; node: TrieNode }[]>;
+  prefixes: Map<number, { prefix: string; node: TrieNode }[]>;
   /** Phrases (indexes) whose alternative ends here. */
   ends: number[];
 }
 
 const node = (): TrieNode => ({ exact: new Map(), prefixes: new Map(), ends: [] });
-const head = (word: string) => word.slice(0, 2);
+/**
+ * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
+ * without building a string for every word of every comment.
+ */
+const head = (word: string) =>
+  word.length < 2 ? word.charCodeAt(0) : word.charCodeAt(0) * 65536 + word.charCodeAt(1);
 
 /** An alternative that stays a regular expression, with the phrase it belongs to. */
 export interface ComplexBranch {
@@ -85,7 +90,7 @@ export interface PhraseMatcher {
    * look-ups of the comment's own words, no pair string built per word).
    */
   byPair: Map<string, Map<string, number>>;
-  byPrefix: Map<string, { prefix: string; group: number }[]>;
+  byPrefix: Map<number, { prefix: string; group: number }[]>;
   /** The group of branches that start with a number, tried at numbers only. */
   digits: number | null;
   /** The group of branches anchored at the comment's start (`^…`), tried at its first word only. */
@@ -217,7 +222,7 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
   if (candidates)
     for (const p of candidates) if (word.startsWith(p.prefix)) walk(p.node, words, n, i + 1, out);
   // One-letter prefixes are filed under that letter alone.
-  const short = word.length > 1 ? at.prefixes.get(word.charAt(0)) : undefined;
+  const short = word.length > 1 ? at.prefixes.get(word.charCodeAt(0)) : undefined;
   if (short) for (const p of short) if (word.startsWith(p.prefix)) walk(p.node, words, n, i + 1, out);
 }
 
@@ -464,7 +469,7 @@ export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
 }
 
 export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
-  const byPrefix = new Map<string, { prefix: string; group: number }[]>();
+  const byPrefix = new Map<number, { prefix: string; group: number }[]>();
   for (const [prefix, group] of encoded.byPrefix) {
     const list = byPrefix.get(head(prefix)) ?? [];
     list.push({ prefix, group });

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import type { ObservedComment } from '../shared/comment';
 import { MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import { shouldShield } from '../shared/shield';
+import { type InsertOutcome, insertKey } from '../tactics/messages';
 import { startActivityReports } from './activity';
 import { captureResponder } from './capture';
 import { setStrings } from './i18n';
@@ -10,7 +11,7 @@ import { extensionAlive, sendToBackground } from './messaging';
 import { defaultScheduler, observeComments, type SeenComment } from './observer';
 import { type BadgeActions, type CardSettings, createOverlay } from './overlay';
 import { siteAdapter } from './platforms';
-import { insertReply } from './reply-box';
+import { createReplyWriter, openReplyBox } from './reply-box';
 import { createReportQueue } from './report-queue';
 import { abortableInterval, abortableTimeout, whileVisible } from './timers';
 
@@ -79,6 +80,16 @@ export async function main(teardown = new AbortController()): Promise<void> {
     show(key);
   };
 
+  const replies = createReplyWriter();
+  /** Insert: into the reply box of the comment `key` (opened if need be), over what Insert put there before. */
+  const insertInto = async (key: string, text: string): Promise<InsertOutcome> => {
+    const seen = shown.get(key);
+    // X may have reused the comment's row for another one since.
+    if (!seen?.element.isConnected || showing.get(seen.element) !== key) return 'comment_gone';
+    const box = await openReplyBox(adapter, seen.element, signal);
+    return (box && replies.write(box, text)) ?? 'no_reply_box';
+  };
+
   const actions: BadgeActions = {
     async copy(text) {
       try {
@@ -88,10 +99,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
         return false;
       }
     },
-    insert(text) {
-      const box = adapter.findReplyBox(document);
-      return box !== null && insertReply(box, text);
-    },
+    insert: async (key, text) => insertKey(await insertInto(key, text)),
     async log(key, choice) {
       try {
         await sendToBackground({ type: 'cs→bg:log-action', commentKey: key, tactic: choice });
@@ -255,13 +263,13 @@ export async function main(teardown = new AbortController()): Promise<void> {
     const message = parseToCs(raw);
     return message ? Promise.resolve(answer(message)) : undefined;
   };
-  const answer = (message: ToCs): CsReplies[ToCs['type']] | Promise<CsReplies[ToCs['type']]> => {
+  const answer = async (message: ToCs): Promise<CsReplies[ToCs['type']]> => {
     switch (message.type) {
       case 'bg→cs:prepare-capture':
       case 'bg→cs:capture-done':
         return answerCapture(message);
       case 'ui→cs:insert-reply':
-        return { inserted: actions.insert(message.text) };
+        return { outcome: await insertInto(message.commentKey, message.text) };
       case 'bg→cs:revealed':
         revealHere(message.commentKey);
         return { ok: true };

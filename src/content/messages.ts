@@ -15,6 +15,7 @@ import {
 import { commentKeySchema } from '../shared/envelope';
 import type { Catalog, UiLanguage } from '../shared/locale';
 import type { Settings } from '../shared/settings';
+import type { InsertOutcome } from '../tactics/messages';
 import type { Tactic } from '../tactics/rules';
 
 const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
@@ -137,7 +138,11 @@ export type CaptureFrame = Pick<Extract<CaptureReady, { found: true }>, 'area' |
 /** From an extension page to the content script of a tab. */
 const uiToCsMessages = [
   v.object({ type: v.literal('ui→cs:show-comment'), commentKey: commentKeySchema }),
-  v.object({ type: v.literal('ui→cs:insert-reply'), text: v.pipe(v.string(), v.maxLength(5_000)) }),
+  v.object({
+    type: v.literal('ui→cs:insert-reply'),
+    commentKey: commentKeySchema,
+    text: v.pipe(v.string(), v.maxLength(5_000)),
+  }),
 ] as const;
 /** From the service worker to the content script of a tab. */
 const bgToCsMessages = [
@@ -161,7 +166,7 @@ export type UiToCs = Extract<ToCs, { type: `ui→cs:${string}` }>;
 export type BgToCs = Extract<ToCs, { type: `bg→cs:${string}` }>;
 export interface CsReplies {
   'ui→cs:show-comment': { found: boolean };
-  'ui→cs:insert-reply': { inserted: boolean };
+  'ui→cs:insert-reply': { outcome: InsertOutcome };
   'bg→cs:revealed': { ok: true };
   'bg→cs:stored': { ok: true };
   'bg→cs:prepare-capture': CaptureReady;

@@ -39,8 +39,8 @@ function portFor(tabId: number | null): PopupPort {
     correct: (key, to) => ask({ type: 'ui→bg:correct-label', commentKey: key, to }),
     showInPage: async (key) =>
       (await withTab((id) => tellTab(id, { type: 'ui→cs:show-comment', commentKey: key }))).found,
-    insert: async (text) =>
-      (await withTab((id) => tellTab(id, { type: 'ui→cs:insert-reply', text }))).inserted,
+    insert: async (key, text) =>
+      (await withTab((id) => tellTab(id, { type: 'ui→cs:insert-reply', commentKey: key, text }))).outcome,
     copy: (text) => navigator.clipboard.writeText(text),
     freeSpace: async () => {
       await ask({ type: 'ui→bg:free-space', keepDays: 30 });

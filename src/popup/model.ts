@@ -10,7 +10,13 @@ import type { CheckInTrigger } from '../exposure/wellbeing';
 import type { Label } from '../shared/comment';
 import type { Settings } from '../shared/settings';
 import { shouldShield } from '../shared/shield';
-import { type ActionChoice, type EscalationResult, escalationKeys } from '../tactics/messages';
+import {
+  type ActionChoice,
+  type EscalationResult,
+  escalationKeys,
+  type InsertOutcome,
+  insertKey,
+} from '../tactics/messages';
 import { keepOrder } from '../tactics/priority';
 import type { Reply } from '../ui/client';
 
@@ -30,7 +36,8 @@ export interface PopupPort {
   reveal(key: string): Promise<void>;
   correct(key: string, to: Label): Promise<{ ok: true } | { ok: false; reason: string }>;
   showInPage(key: string): Promise<boolean>;
-  insert(text: string): Promise<boolean>;
+  /** Insert into the reply box of the comment `key`, in its tab. */
+  insert(key: string, text: string): Promise<InsertOutcome>;
   copy(text: string): Promise<void>;
   /** Deletes what is older than 30 days (evidence kept) when the browser's storage is full. */
   freeSpace(): Promise<void>;
@@ -192,8 +199,7 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
       }),
     showInPage: (key: string) =>
       run(key, async () => ((await port.showInPage(key)) ? [] : ['popupNotOnScreen'])),
-    insert: (key: string, text: string) =>
-      run(key, async () => [(await port.insert(text)) ? 'cardInserted' : 'cardNoReplyBox']),
+    insert: (key: string, text: string) => run(key, async () => [insertKey(await port.insert(key, text))]),
     copy: (key: string, text: string) =>
       run(key, async () => {
         await port.copy(text);

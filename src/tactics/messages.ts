@@ -45,6 +45,26 @@ export interface EscalationResult {
   hasScreenshot: boolean;
 }
 
+/**
+ * How Insert went: the reply written into that comment's reply box, or written over what Insert put there
+ * before; or nothing written, because the page no longer shows the comment, or because its reply box could
+ * not be opened or written in.
+ */
+export const INSERT_OUTCOMES = ['inserted', 'replaced', 'comment_gone', 'no_reply_box'] as const;
+export type InsertOutcome = (typeof INSERT_OUTCOMES)[number];
+
+const INSERT_KEYS: Record<InsertOutcome, string> = {
+  inserted: 'cardInserted',
+  replaced: 'cardReplaced',
+  comment_gone: 'cardCommentGone',
+  no_reply_box: 'cardNoReplyBox',
+};
+
+/** What the CM is told after Insert, in the card and in the popup: a catalogue key. */
+export function insertKey(outcome: InsertOutcome): string {
+  return INSERT_KEYS[outcome];
+}
+
 /** Why a record has no new screenshot, for the CM: what to do to get one. */
 const MISSING_SCREENSHOT: Record<Exclude<CaptureOutcome, 'captured'>, string> = {
   not_allowed: 'cardShotNotAllowed',

@@ -3,7 +3,7 @@
  * the page, the popup, today's threats and the evidence, the popup's order, Copy / Insert / "I did this"
  * (the escalation kit has its own file, evidence.test.ts).
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStore, storedComments, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
@@ -224,22 +224,111 @@ describe('popup', () => {
     expect(await next.getAttribute('data-handled')).toBe('false');
     await popup.close();
   });
+});
 
-  it('inserts a ready reply into the site’s reply box, and never sends it', async () => {
-    const popup = await openPopup(FACEBOOK_URL);
-    const customer = popup.locator('li.queue-item[data-label="unhappy_customer"]').first();
-    await openItem(customer);
-    const firstTactic = customer.locator('ol.tactics > li').first();
-    const reply = (await firstTactic.locator('.reply').textContent()) ?? '';
-    await firstTactic.getByRole('button', { name: 'Insert' }).click();
-    // Into the box of the post open in the dialog, the one the CM is answering under.
-    await expect
-      .poll(() =>
-        facebookPage.locator('div[role="dialog"] div[role="textbox"][contenteditable="true"]').textContent(),
-      )
-      .toBe(reply);
-    await popup.close();
-  });
+describe('Insert', () => {
+  /** The site's id of a comment from its key (`x:ID`, `facebook:ID`). */
+  const idOf = (key: string) => key.slice(key.indexOf(':') + 1);
+  /** The reply box of the comment `key` as the site shows it: X's dialog for that post, Facebook's box under it. */
+  const boxOf = (page: Page, site: 'x' | 'facebook', key: string) =>
+    site === 'x'
+      ? page
+          .locator('div[role="dialog"]', { has: page.locator(`a[href$="/status/${idOf(key)}"]`) })
+          .locator('[role="textbox"]')
+      : page
+          .locator('div[role="article"]:not([aria-posinset])', {
+            has: page.locator(`a[href*="comment_id=${idOf(key)}&"]`),
+          })
+          .locator('xpath=..')
+          .locator('[role="textbox"]');
+  /** Editors may write a space as a no-break space: both compare as spaces. */
+  const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
+  const shownText = async (box: Locator) => spaced((await box.textContent()) ?? '');
+
+  /** The first tactic of a comment open in the popup whose reply can be inserted. */
+  const insertable = (item: Locator) =>
+    item.locator('ol.tactics > li', { has: item.page().getByRole('button', { name: 'Insert' }) }).first();
+
+  /** Inserts the reply the comment's first insertable tactic shows; returns that reply. */
+  async function insert(item: Locator): Promise<string> {
+    await openItem(item);
+    const reply = (await insertable(item).locator('.reply').textContent()) ?? '';
+    await insertable(item).getByRole('button', { name: 'Insert' }).click();
+    return spaced(reply);
+  }
+
+  /** Shows the tactic's next wording; returns it. */
+  async function otherWording(item: Locator): Promise<string> {
+    const shown = insertable(item).locator('.reply');
+    const before = await shown.textContent();
+    await insertable(item).getByRole('button', { name: 'Other wording' }).click();
+    await expect.poll(() => shown.textContent()).not.toBe(before);
+    return spaced((await shown.textContent()) ?? '');
+  }
+
+  for (const site of ['x', 'facebook'] as const) {
+    it(`${site}: writes into that comment’s own reply box, opened for it, replaces its own earlier insert only, and says when the comment is gone`, async () => {
+      const page = site === 'x' ? xPage : facebookPage;
+      const popup = await openPopup(site === 'x' ? X_URL : FACEBOOK_URL);
+      const customers = popup.locator('li.queue-item[data-label="unhappy_customer"]');
+      const [first, second] = [customers.nth(0), customers.nth(1)];
+      const [firstKey, secondKey] = [
+        await first.getAttribute('data-key'),
+        await second.getAttribute('data-key'),
+      ];
+      if (!firstKey || !secondKey) throw new Error('two customers expected in the queue');
+
+      const firstReply = await insert(first);
+      await expect.poll(() => shownText(boxOf(page, site, firstKey))).toBe(firstReply);
+
+      // The second customer: its own box, opened by Desaffect clicking that comment's reply control.
+      const reply = await insert(second);
+      await expect.poll(() => shownText(boxOf(page, site, secondKey))).toBe(reply);
+      await expect
+        .poll(() => second.locator('.status').textContent())
+        .toBe('Inserted in this comment’s reply box: read it, then send it yourself.');
+      if (site === 'facebook') {
+        // The first comment's box kept its own text; the post's own "Comment as" box got nothing.
+        expect(await shownText(boxOf(page, site, firstKey))).toBe(firstReply);
+        const postBox = page.locator('div[role="dialog"] [role="textbox"][aria-label^="Comment"]');
+        expect(await postBox.textContent()).toBe('');
+      } else {
+        // One reply dialog at a time, X's, now for the second post.
+        expect(await page.locator('div[role="dialog"] [role="textbox"]').count()).toBe(1);
+      }
+
+      // Another wording replaces Desaffect's text rather than adding a copy.
+      const wording = await otherWording(second);
+      await insert(second);
+      await expect.poll(() => shownText(boxOf(page, site, secondKey))).toBe(wording);
+      await expect
+        .poll(() => second.locator('.status').textContent())
+        .toBe(
+          'Replaced the text inserted earlier in this comment’s reply box: read it, then send it yourself.',
+        );
+
+      // What the CM types themselves stays: only Desaffect's own text is replaced.
+      const box = boxOf(page, site, secondKey);
+      await box.click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' Bien à vous.');
+      await expect.poll(() => shownText(box)).toBe(`${wording} Bien à vous.`);
+      const third = await otherWording(second);
+      await insert(second);
+      await expect.poll(() => shownText(box)).toBe(`${third} Bien à vous.`);
+
+      // The site drops the first comment from the page (scrolled out of X's list, folded by Facebook).
+      await page.evaluate((id) => {
+        const link = document.querySelector(`a[href$="/status/${id}"], a[href*="comment_id=${id}&"]`);
+        link?.closest('[data-testid="cellInnerDiv"], [data-commentid], div[role="article"]')?.remove();
+      }, idOf(firstKey));
+      await insert(first);
+      await expect
+        .poll(() => first.locator('.status').textContent())
+        .toBe('This comment is no longer on the page: bring it back into view, then insert.');
+      await popup.close();
+    });
+  }
 });
 
 describe('one shield everywhere', () => {

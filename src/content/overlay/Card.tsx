@@ -18,7 +18,8 @@ export const CARD_ID = 'desaffect-card';
 
 export interface BadgeActions {
   copy(text: string): Promise<boolean>;
-  insert(text: string): boolean;
+  /** Writes the reply into that comment's reply box; says what happened, in a message key. */
+  insert(key: string, text: string): Promise<string>;
   log(key: string, choice: ActionChoice): Promise<boolean>;
   /** The evidence record kept, or null when the service worker could not be reached. */
   escalate(key: string): Promise<EscalationResult | null>;
@@ -83,10 +84,7 @@ export function Card({ comment, spot, model, actions }: CardProps) {
             </button>
           )}
           {reply !== null && choice !== 'share_colleague' && choice !== 'escalate' && (
-            <button
-              type="button"
-              onClick={() => run(slot, () => tc(actions.insert(reply) ? 'cardInserted' : 'cardNoReplyBox'))}
-            >
+            <button type="button" onClick={() => run(slot, async () => tc(await actions.insert(key, reply)))}>
               {tc('cardInsert')}
             </button>
           )}

@@ -11,7 +11,6 @@
  * with its precision.
  */
 import type { ObservedComment } from '../../shared/comment';
-import { pickReplyBox } from './reply-box';
 import { contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
 import { estimateTime, splitTimeAtEnd } from './times';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
@@ -26,8 +25,10 @@ export const SELECTORS = {
   button: '[role="button"]',
   /** A feed unit (post) in a Page feed, or the post in the dialog. */
   feedUnit: 'div[aria-posinset]',
-  /** The reply composer (a rich-text editor). */
+  /** A reply composer (a Lexical editor): the post's own, or one Facebook opens under a comment. */
   replyBox: 'div[role="textbox"][contenteditable="true"]',
+  /** What a comment's own block never reaches beyond: the post, the dialog, the feed. */
+  beyondComment: 'div[role="article"], [role="dialog"], [role="feed"], [role="main"]',
 } as const;
 
 /** Localised labels: hints only, in the two interface languages the extension supports. */
@@ -40,6 +41,8 @@ const LABELS = {
   foldedReplies: /^(?:view|see|voir|afficher)\b.*\b(?:repl(?:y|ies)|réponses?)$|\b(?:replied|a répondu)\b/i,
   replyCount: /(\d+)\s+(?:repl(?:y|ies)|réponses?)\b/i,
   mostRelevant: /^(?:most relevant|(?:les )?plus pertinents)$/i,
+  /** A comment's own reply control: a button whose words are the label. */
+  replyControl: /^(?:reply|répondre)$/i,
 } as const;
 
 const HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'facebook.com']);
@@ -370,6 +373,42 @@ function containerOf(node: Node): Element | null {
   return null;
 }
 
+/**
+ * How far above a comment's article its own block reaches: Facebook opens the reply box under the
+ * comment, a level or two above the article, before the next comment.
+ */
+const COMMENT_BLOCK_LEVELS = 3;
+
+/**
+ * The reply box open under the comment `article`: one in the comment's own block, never past another
+ * comment (another comment's box) nor out to the post (the post's own "Comment as" box).
+ */
+function replyBoxOf(article: HTMLElement): HTMLElement | null {
+  let block = article.parentElement;
+  for (let level = 0; level < COMMENT_BLOCK_LEVELS && block; level++, block = block.parentElement) {
+    if (block.matches(SELECTORS.beyondComment) || holdsAnotherComment(block, article)) return null;
+    const box = block.querySelector<HTMLElement>(SELECTORS.replyBox);
+    if (box) return box;
+  }
+  return null;
+}
+
+function holdsAnotherComment(block: Element, article: Element): boolean {
+  for (const other of block.querySelectorAll(SELECTORS.article)) {
+    if (other !== article && !article.contains(other)) return true;
+  }
+  return false;
+}
+
+/** The comment's own "Reply" button (not a nested comment's, not one in its text). */
+function replyControlOf(article: HTMLElement): HTMLElement | null {
+  for (const button of queryAllOwn(article, SELECTORS.button, SELECTORS.article)) {
+    if (!isInTextBlock(button, article) && LABELS.replyControl.test(readText(button)))
+      return button as HTMLElement;
+  }
+  return null;
+}
+
 export const facebookAdapter: PlatformAdapter = {
   platform: 'facebook',
   handles,
@@ -377,5 +416,6 @@ export const facebookAdapter: PlatformAdapter = {
   countPosts,
   withheld,
   containerOf,
-  findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
+  replyBoxOf,
+  replyControlOf,
 };

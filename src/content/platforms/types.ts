@@ -44,8 +44,14 @@ export interface PlatformAdapter {
   countPosts(root: ParentNode): number;
   /** What the site keeps from the CM on the page under `root`. */
   withheld(root: ParentNode): WithheldComments;
-  /** The site's reply box the CM is writing in (focused first), or null when none is open. */
-  findReplyBox(root: ParentNode): HTMLElement | null;
+  /**
+   * The reply box open for the comment `element` (an ExtractedComment's element): the box under that
+   * comment on Facebook, the reply composer of that post on X; null when none is open for it (never the
+   * post's own composer, never another comment's box).
+   */
+  replyBoxOf(element: HTMLElement): HTMLElement | null;
+  /** The site's own reply control of the comment `element` (Facebook's "Reply", X's reply button), or null. */
+  replyControlOf(element: HTMLElement): HTMLElement | null;
   /**
    * Optional: the element whose re-extraction covers a DOM change at `node` (the comment container around
    * it), or null when the change is outside any comment. Lets the observer re-read only what changed.

@@ -11,7 +11,6 @@
  * established is remembered (AdapterContext.memory) and used where the landmarks have scrolled away.
  */
 import type { ObservedComment } from '../../shared/comment';
-import { pickReplyBox } from './reply-box';
 import { isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
@@ -36,7 +35,11 @@ export const SELECTORS = {
   /** "See more" at the end of "More from this author": a link to the author by user id. */
   authorSeeMore: 'a[href^="/i/user/"]',
   button: 'button, [role="button"]',
-  /** The reply composer (a rich-text editor). */
+  /** A post's reply button, in its action bar (labelled "N Replies. Reply"). */
+  replyButton: 'button[data-testid="reply"]',
+  /** X opens the reply composer of a post in a modal dialog, under the post it answers. */
+  dialog: 'div[role="dialog"]',
+  /** The reply composer (a Draft.js editor). */
   replyBox:
     'div[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][contenteditable="true"]',
 } as const;
@@ -302,6 +305,36 @@ function containerOf(node: Node): Element | null {
   return element.closest(SELECTORS.tweet) ?? element.closest(SELECTORS.cell);
 }
 
+/** Where relative links of a post resolve: only their path counts. */
+const X_BASE = 'https://x.com/';
+
+/**
+ * The composer of the reply dialog X opened for the post `article`: a dialog that shows a link to that
+ * very post. X's own composers elsewhere on the page (a new post, the focal post's inline box) are not it.
+ */
+function replyBoxOf(article: HTMLElement): HTMLElement | null {
+  const post = permalinkOf(article, new URL(X_BASE));
+  if (!post) return null;
+  for (const dialog of article.ownerDocument.querySelectorAll(SELECTORS.dialog)) {
+    const box = dialog.querySelector<HTMLElement>(SELECTORS.replyBox);
+    if (box && linksTo(dialog, post.id)) return box;
+  }
+  return null;
+}
+
+function linksTo(root: Element, id: string): boolean {
+  for (const link of root.querySelectorAll(SELECTORS.statusLink)) {
+    const url = resolveUrl(link.getAttribute('href'), X_BASE);
+    if (url && STATUS_HREF.exec(url.pathname)?.[2] === id) return true;
+  }
+  return false;
+}
+
+/** The post's own reply button, not a quoted post's. */
+function replyControlOf(article: HTMLElement): HTMLElement | null {
+  return queryOwn(article, SELECTORS.replyButton, SELECTORS.quote) as HTMLElement | null;
+}
+
 export const xAdapter: PlatformAdapter = {
   platform: 'x',
   handles,
@@ -309,5 +342,6 @@ export const xAdapter: PlatformAdapter = {
   countPosts,
   withheld,
   containerOf,
-  findReplyBox: (root: ParentNode) => pickReplyBox(root, SELECTORS.replyBox),
+  replyBoxOf,
+  replyControlOf,
 };

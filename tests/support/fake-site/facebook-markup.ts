@@ -89,6 +89,7 @@ const FB_LABELS = {
       count: `${count} réponse${count > 1 ? 's' : ''}`,
     }),
     commentAs: (name: string) => `Commenter en tant que ${name}`,
+    replyTo: (name: string) => `Répondre à ${name}`,
     mostRelevant: 'Plus pertinents',
     all: 'Tous les commentaires',
     author: 'Auteur',
@@ -115,6 +116,7 @@ const FB_LABELS = {
       count: `${count} repl${count > 1 ? 'ies' : 'y'}`,
     }),
     commentAs: (name: string) => `Comment as ${name}`,
+    replyTo: (name: string) => `Reply to ${name}`,
     mostRelevant: 'Most relevant',
     all: 'All comments',
     author: 'Author',
@@ -305,4 +307,21 @@ export function facebookPage(page: FacebookPage, liveScript = ''): string {
     : '';
   const pageName = (page.dialog ?? page.feed[0])?.page.name ?? 'Facebook';
   return facebookShell(page.uiLang, `${pageName} | Facebook`, `${main}${dialog}`, liveScript);
+}
+
+/** The words of a comment's own "Reply" button. */
+export function facebookReplyLabel(uiLang: UiLang): string {
+  return FB_LABELS[uiLang].reply;
+}
+
+/**
+ * The box Facebook opens when a comment's "Reply" is clicked: a Lexical editor (`role="textbox"`,
+ * `contenteditable`) labelled "Reply to NAME", in the comment's own block right after its article, where
+ * the comment's replies go. (Sources: MrParkerZ7/app-browser-extension-utils-x-claude's
+ * `src/content/index.ts`, 2026-02-01, which clicks a comment's "Reply" and finds the Lexical box that
+ * appears within the comment's container; cecilburger/public-crm's `page-comment-live.html`, 2026-09-25,
+ * for the "Reply" button without a label; eboody/commgmt's `textBox.js` for the "Reply to NAME" box.)
+ */
+export function facebookReplyBox(authorName: string, uiLang: UiLang): string {
+  return `<div><div><div role="textbox" contenteditable="true" data-lexical-editor="true" spellcheck="true" aria-label="${escapeHtml(FB_LABELS[uiLang].replyTo(authorName))}"><p><br></p></div></div></div>`;
 }

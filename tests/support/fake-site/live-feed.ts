@@ -2,8 +2,10 @@
  * The fake site's own page script (not the extension's): the feed server bundles it and inlines it into
  * every thread page. It adds the server's pre-rendered reply templates to the thread, by itself every
  * minMs–maxMs or when the caller drives `window.demoFeed`, and notes when each reply arrived (the badge's
- * time is Desaffect's business: the page cannot see it, tests read it through DevTools).
+ * time is Desaffect's business: the page cannot see it, tests read it through DevTools). Like the sites, it
+ * opens a reply box when a comment's reply control is clicked.
  */
+import { facebookReplyBox, facebookReplyLabel } from './facebook-markup';
 import {
   CONFIG_ELEMENT_ID,
   type DemoFeed,
@@ -12,6 +14,8 @@ import {
   THREAD_PLACEHOLDER,
   TIME_PLACEHOLDER,
 } from './live-feed-api';
+import type { UiLang } from './markup-text';
+import { xReplyDialog } from './x-markup';
 
 function required<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new Error(`The page has no ${what}`);
@@ -131,6 +135,39 @@ function scrollTo(i: number): void {
   if (dialog) dialog.scrollBy(0, offset);
   else window.scrollBy(0, offset);
 }
+
+const uiLang: UiLang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+
+/** X: a post's reply button opens the reply dialog for that post, in place of any other one. */
+function openXReply(target: Element): void {
+  const article = target.closest('button[data-testid="reply"]')?.closest('article[data-testid="tweet"]');
+  const link = article?.querySelector('time')?.closest('a[href*="/status/"]');
+  const match = /^\/(\w+)\/status\/(\d+)/.exec(link?.getAttribute('href') ?? '');
+  if (!article || !match) return;
+  const name = article.querySelector('[data-testid="User-Name"] a')?.textContent ?? '';
+  document.querySelector('div[role="dialog"]')?.remove();
+  document.body.append(fragment(xReplyDialog({ handle: match[1] ?? '', id: match[2] ?? '', name }, uiLang)));
+  document.querySelector<HTMLElement>('div[role="dialog"] [role="textbox"]')?.focus();
+}
+
+/** Facebook: a comment's "Reply" opens a box in the comment's own block, once. */
+function openFacebookReply(target: Element): void {
+  const button = target.closest('div[role="button"]');
+  const article = button?.closest('div[role="article"]:not([aria-posinset])');
+  const block = article?.parentElement;
+  if (!block || button?.textContent !== facebookReplyLabel(uiLang)) return;
+  if (!block.querySelector('[role="textbox"]')) {
+    const name = article?.querySelector('a[tabindex="0"] span[dir="auto"]')?.textContent ?? '';
+    block.append(fragment(facebookReplyBox(name, uiLang)));
+  }
+  block.querySelector<HTMLElement>('[role="textbox"]')?.focus();
+}
+
+document.addEventListener('click', (event) => {
+  if (!(event.target instanceof Element)) return;
+  if (config.platform === 'x') openXReply(event.target);
+  else openFacebookReply(event.target);
+});
 
 window.demoFeed = {
   append: (count = 1) => add(count, 'bottom'),

@@ -90,6 +90,8 @@ const X_LABELS = {
     seeMore: 'Voir plus',
     discoverMore: 'Découvrir plus',
     discoverMoreFrom: 'Provenant de l’ensemble de X',
+    close: 'Fermer',
+    postText: 'Texte du post',
   },
   en: {
     replyingTo: 'Replying to',
@@ -120,6 +122,8 @@ const X_LABELS = {
     seeMore: 'See more',
     discoverMore: 'Discover more',
     discoverMoreFrom: 'Sourced from across X',
+    close: 'Close',
+    postText: 'Post text',
   },
 } as const;
 
@@ -439,4 +443,25 @@ export function xTimelinePage(timeline: XTimeline): string {
     xTimeline(l.notificationsTimeline, l.notifications, rows),
     '',
   );
+}
+
+/** What the reply dialog shows of the post it answers. */
+export interface XRepliedPost {
+  id: string;
+  handle: string;
+  name: string;
+}
+
+/**
+ * The dialog X opens over the page when a post's reply button (`button[data-testid="reply"]`) is clicked:
+ * the post it answers (its author and its dated link), the "Replying to @handle" line, then the composer,
+ * the Draft.js editor `div[data-testid="tweetTextarea_0"][role="textbox"][contenteditable="true"]`, and
+ * the Reply button. (Sources: mlamp/tweetyoink's saved posts for the reply button, 2025-10-24;
+ * xPOURY4/X-Auto-Reply-Assistant's `content/content.js`, 2026-02-23, and insin/control-panel-for-twitter's
+ * `script.js`, 2026-08-17, for the composer and the modal dialog.) The dialog's own words are ours.
+ */
+export function xReplyDialog(post: XRepliedPost, uiLang: UiLang): string {
+  const l = X_LABELS[uiLang];
+  const handle = escapeHtml(post.handle);
+  return `<div role="dialog" aria-modal="true" aria-labelledby="modal-header" class="css-175oi2r"><div class="css-175oi2r"><button aria-label="${l.close}" role="button" data-testid="app-bar-close" type="button" class="css-175oi2r"></button><h2 id="modal-header" class="css-146c3p1"></h2></div><div class="css-175oi2r"><div class="css-175oi2r r-18u37iz"><span class="${SPAN}">${escapeHtml(post.name)}</span> <a href="/${handle}/status/${escapeHtml(post.id)}" role="link" class="${SPAN}">@${handle}</a></div><div dir="ltr" class="css-146c3p1" ${GREY}>${l.replyingTo} <a href="/${handle}" role="link" ${BLUE}>@${handle}</a></div><div data-testid="tweetTextarea_0RichTextInputContainer" class="css-175oi2r"><div class="DraftEditor-root"><div class="DraftEditor-editorContainer"><div data-testid="tweetTextarea_0" role="textbox" contenteditable="true" aria-multiline="true" aria-label="${l.postText}" spellcheck="true" class="notranslate public-DraftEditor-content"><div data-contents="true"></div></div></div></div></div><button data-testid="tweetButton" role="button" type="button" class="css-175oi2r">${l.reply}</button></div></div>`;
 }

@@ -105,7 +105,10 @@ function checkAdapter(adapter: PlatformAdapter, site: 'x' | 'facebook'): void {
         });
         adapter.countPosts(doc);
         adapter.withheld(doc);
-        adapter.findReplyBox(doc);
+        for (const { element } of found) {
+          adapter.replyBoxOf(element);
+          adapter.replyControlOf(element);
+        }
         // Bounded: a guard against a hang or a blow-up, not a speed goal (generous for a loaded CI machine).
         expect(performance.now() - started).toBeLessThan(10_000);
         for (const { comment, element, anchor, bodies } of found) {

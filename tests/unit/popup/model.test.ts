@@ -71,7 +71,10 @@ function fakePort(comments: QueueComment[]) {
     },
     correct: async () => ({ ok: false, reason: 'no_text' }),
     showInPage: async () => false,
-    insert: async () => true,
+    insert: async (key, text) => {
+      asked.push(`insert ${key} ${text}`);
+      return key === 'gone' ? 'comment_gone' : 'replaced';
+    },
     copy: async () => {
       throw new Error('clipboard refused');
     },
@@ -150,6 +153,17 @@ describe('the popup model', () => {
     expect(model.outcomes.value.mild).toEqual(['cardCorrectNoText']);
     await model.showInPage('mild');
     expect(model.outcomes.value.mild).toEqual(['popupNotOnScreen']);
+  });
+
+  it('inserts into the reply box of the comment it was asked for, and says how that went', async () => {
+    const { port, asked } = fakePort([comment('mild', 'troll'), comment('gone', 'troll')]);
+    const model = createPopupModel(port, DEFAULT_SETTINGS);
+    await model.refresh();
+    await model.insert('mild', 'Bonjour');
+    expect(asked).toContain('insert mild Bonjour');
+    expect(model.outcomes.value.mild).toEqual(['cardReplaced']);
+    await model.insert('gone', 'Bonjour');
+    expect(model.outcomes.value.gone).toEqual(['cardCommentGone']);
   });
 
   it('cycles through the wordings of a reply, per comment and tactic', async () => {
