@@ -119,11 +119,13 @@ export function QueueItem({ comment, model, settings, ownReplies }: Props) {
             </div>
           )}
           {classification.cues.length > 0 && (
-            // The cues quote the comment's words: shielded with it.
-            <p class={shielded ? 'muted cues shielded' : 'muted cues'} aria-hidden={shielded}>
+            // While the comment is shielded the cues say why without quoting it.
+            <p class="muted cues">
               {t(
                 'cuesWhy',
-                classification.cues.map((cue) => describeCue(cue, (k, subs) => t(k, subs))).join(' · '),
+                classification.cues
+                  .map((cue) => describeCue(cue, (k, subs) => t(k, subs), shielded))
+                  .join(' · '),
               )}
             </p>
           )}

@@ -343,10 +343,11 @@ describe('one shield everywhere', () => {
     await toggleCard(xPage, key);
 
     const popup = await openPopup(X_URL);
-    const item = popup.locator(`li.flagged-item[data-key="${key}"]`);
+    const item = popup.locator(`li.queue-item[data-key="${key}"]`);
+    await openItem(item);
     expect(await item.locator('.comment-text.shielded').count()).toBe(1);
     expect(await item.locator('.cues').textContent()).not.toContain(words);
-    await item.getByRole('button', { name: 'Escalate and keep evidence' }).click();
+    await item.getByRole('button', { name: 'Alert my managers and keep the evidence' }).click();
     await expect.poll(() => item.getByRole('status').textContent()).toContain('Evidence kept');
     await popup.close();
 

@@ -134,16 +134,16 @@ async function expectAllFrom(page: Page, language: UiLanguage, where: string, sc
 
 beforeAll(async () => {
   harness = await startHarness();
-  const feed = await openFeed(harness, X_URL, SAMPLE_COMMENTS.length);
+  await openFeed(harness, X_URL, SAMPLE_COMMENTS.length);
   tabId = await tabIdOf(harness.browser.serviceWorker, X_URL.replace(/\?.*$/, '*'));
-  await feed.waitForFunction(
-    (n) => document.querySelectorAll('[data-desaffect-badge]').length >= n,
-    SAMPLE_COMMENTS.length,
-    { timeout: 20_000 },
-  );
   const page = await harness.browser.context.newPage();
   await page.goto(harness.extensionUrl('src/popup/index.html'));
-  const { comments } = await askExtension(page, { type: 'ui→bg:tab-comments', tabId });
+  // Every reply read and classified: the service worker holds a verdict for each.
+  const tabComments = () => askExtension(page, { type: 'ui→bg:tab-comments', tabId });
+  await expect
+    .poll(async () => (await tabComments()).comments.length)
+    .toBeGreaterThanOrEqual(SAMPLE_COMMENTS.length);
+  const { comments } = await tabComments();
   userData = [
     ...comments.flatMap((c) => [c.text ?? '', c.authorName, c.authorHandle]),
     ...SAMPLE_COMMENTS.map((c) => c.text),

@@ -6,8 +6,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askExtension, storedComments, tabIdOf } from '../support/chromium';
-import { badgeLabels } from '../support/page-tools';
-import { appendReplies, type Harness, openFeed, startHarness } from './harness';
+import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
+import { badgeLabels, overlayView } from '../support/page-tools';
+import { appendReplies, type Harness, openFeed, showReply, startHarness } from './harness';
+
+/** A threat of the sample the fake sites' replies draw from. */
+const THREAT = SAMPLE_COMMENTS.findIndex((c) => c.text.startsWith('On sait où tu habites'));
 
 let harness: Harness;
 let extensionPage: Page;
@@ -99,8 +103,11 @@ describe('faults and load', () => {
     const thread = '1790000000000004000';
     const page = await openThread(thread);
     await appendReplies(page, 50);
-    // The verdicts come first: the page is badged (and shielded) although nothing can be written.
+    // The verdicts come first: the page is badged, and a threat shielded, although nothing can be written.
     await expect.poll(async () => (await badgeLabels(page)).size, { timeout: 20_000 }).toBeGreaterThan(3);
+    const threat = await showReply(page, THREAT);
+    expect((await badgeLabels(page)).get(threat)).toBe('threat');
+    expect((await overlayView(page)).shields.map((shield) => shield.key)).toContain(threat);
 
     const tabId = await tabIdOf(extensionPage, `https://x.com/acme_fr/status/${thread}*`);
     const popup = await harness.browser.context.newPage();

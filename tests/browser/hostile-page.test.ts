@@ -11,7 +11,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedComments, tabIdOf } from '../support/chromium';
-import { inOverlay, overlayView, toggleCard, waitForBadges, waitForOverlay } from '../support/page-tools';
+import {
+  inOverlay,
+  openItem,
+  overlayView,
+  toggleCard,
+  waitForBadges,
+  waitForOverlay,
+} from '../support/page-tools';
 import { type Harness, startHarness } from './harness';
 
 /** The first 12 sample replies: customers, trolls, two threats, neutral comments. */
@@ -250,7 +257,8 @@ describe.each(SITES)('a hostile page on $platform', ({ platform, url }) => {
     const tabId = await tabIdOf(harness.browser.serviceWorker, url.replace(/\?.*$/, '*'));
     const popup = await harness.browser.context.newPage();
     await popup.goto(harness.extensionUrl(`src/popup/index.html?tab=${tabId}`));
-    const item = popup.locator(`li.flagged-item[data-key="${threat}"]`);
+    const item = popup.locator(`li.queue-item[data-key="${threat}"]`);
+    await openItem(item);
     await item.getByRole('button', { name: 'Show in the page' }).click();
     await expect.poll(async () => (await overlayView(page)).ring).not.toBeNull();
     await popup.close();
