@@ -12,7 +12,7 @@
  */
 import type { ObservedComment } from '../../shared/comment';
 import { pickReplyBox } from './reply-box';
-import { contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
+import { clampText, contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
 import { estimateTime, splitTimeAtEnd } from './times';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
@@ -277,7 +277,10 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
   };
 }
 
-/** The comment's paragraphs, without its author line, buttons ("See more", "Like") or nested comments. */
+/**
+ * The comment's paragraphs, without its author line, buttons ("See more", "Like") or nested comments; cut to
+ * MAX_TEXT_LENGTH as a whole, not only paragraph by paragraph.
+ */
 function readCommentText(article: Element, author: Element | null): { text: string; blocks: Element[] } {
   const blocks = queryAllOwn(article, SELECTORS.textBlock, SELECTORS.article).filter(
     (block) =>
@@ -291,7 +294,7 @@ function readCommentText(article: Element, author: Element | null): { text: stri
   const paragraphs = blocks
     .map((block) => readText(block, { exclude: (el) => el.matches(SELECTORS.button) }))
     .filter((p) => p !== '');
-  return { text: paragraphs.join('\n'), blocks };
+  return { text: clampText(paragraphs.join('\n')), blocks };
 }
 
 /** Older layouts put replies inside their parent comment's article. */
