@@ -11,6 +11,11 @@ const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as ChromeMani
 manifest.version = pkg.version;
 // BROWSER=firefox builds the Firefox package from the same sources and the same manifest.json.
 const forFirefox = process.env.BROWSER === 'firefox';
+/**
+ * How long a real-browser test's `expect.poll` waits unless it says otherwise: a guard against a hang on a
+ * loaded 2-core CI machine (vitest's default is 1 s), not a speed goal (that is `npm run bench`).
+ */
+const POLL_TIMEOUT_MS = 30_000;
 
 const extensionBuild = crx({
   manifest: (forFirefox ? firefoxManifest(manifest) : manifest) as ManifestV3Export,
@@ -47,6 +52,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: POLL_TIMEOUT_MS } },
         },
       },
       {
@@ -59,6 +65,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: POLL_TIMEOUT_MS } },
         },
       },
     ],
