@@ -11,7 +11,7 @@
  * with its precision.
  */
 import type { ObservedComment } from '../../shared/comment';
-import { contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
+import { clampText, contentHash, isOwnHandle, queryAllOwn, readText, resolveUrl, selectAll } from './text';
 import { estimateTime, splitTimeAtEnd } from './times';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
@@ -280,7 +280,10 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
   };
 }
 
-/** The comment's paragraphs, without its author line, buttons ("See more", "Like") or nested comments. */
+/**
+ * The comment's paragraphs, without its author line, buttons ("See more", "Like") or nested comments; cut to
+ * MAX_TEXT_LENGTH as a whole, not only paragraph by paragraph.
+ */
 function readCommentText(article: Element, author: Element | null): { text: string; blocks: Element[] } {
   const blocks = queryAllOwn(article, SELECTORS.textBlock, SELECTORS.article).filter(
     (block) =>
@@ -294,7 +297,7 @@ function readCommentText(article: Element, author: Element | null): { text: stri
   const paragraphs = blocks
     .map((block) => readText(block, { exclude: (el) => el.matches(SELECTORS.button) }))
     .filter((p) => p !== '');
-  return { text: paragraphs.join('\n'), blocks };
+  return { text: clampText(paragraphs.join('\n')), blocks };
 }
 
 /** Older layouts put replies inside their parent comment's article. */

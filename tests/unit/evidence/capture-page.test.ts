@@ -110,4 +110,43 @@ describe('readying a comment for its screenshot', () => {
     expect(captures).toEqual([]);
     expect(scrolled).not.toHaveBeenCalled();
   });
+
+  it('where the browser says when an element is shown, answers only once the screen shows the change', async () => {
+    // Element Timing, as Chromium reports it: only the entries of the elements shown so far.
+    const observers: ((entries: { identifier: string }[]) => void)[] = [];
+    class FakeObserver {
+      static supportedEntryTypes = ['element'];
+      constructor(private readonly callback: (list: { getEntries(): unknown[] }) => void) {}
+      observe() {
+        observers.push((entries) => this.callback({ getEntries: () => entries }));
+      }
+      disconnect() {}
+    }
+    vi.stubGlobal('PerformanceObserver', FakeObserver);
+    try {
+      const answer = captureResponder(() => comment, new AbortController().signal);
+      let answered = false;
+      const ready = answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' }).then((reply) => {
+        answered = true;
+        return reply;
+      });
+      const mark = document.querySelector('[elementtiming]') as HTMLElement;
+      expect(isShielded(body())).toBe(false);
+      // Two frames drawn, another element shown: not yet.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      for (const report of observers) report([{ identifier: 'something-else' }]);
+      await Promise.resolve();
+      expect(answered).toBe(false);
+      // The mark sits in a corner of the window outside the captured area, so it is not in the evidence.
+      expect([mark.style.left, mark.style.top]).toEqual(['0px', '0px']);
+      for (const report of observers) report([{ identifier: mark.getAttribute('elementtiming') as string }]);
+      expect(await ready).toMatchObject({ found: true });
+      expect(mark.isConnected).toBe(true);
+      await answer({ type: 'bg→cs:capture-done' });
+      expect(mark.isConnected).toBe(false);
+      expect(isShielded(body())).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });

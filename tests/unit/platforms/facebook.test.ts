@@ -12,7 +12,7 @@ import {
 } from '../../../src/content/platforms/facebook';
 import { contentHash } from '../../../src/content/platforms/text';
 import type { AdapterContext } from '../../../src/content/platforms/types';
-import type { ObservedComment, TimePrecision } from '../../../src/shared/comment';
+import { MAX_TEXT_LENGTH, type ObservedComment, type TimePrecision } from '../../../src/shared/comment';
 
 /** The CM's own Pages: one by its name, one known only by its number, entered as its address. */
 const OWN = ['acmefrance', 'https://www.facebook.com/profile.php?id=61550000000002'];
@@ -445,6 +445,19 @@ describe('facebookAdapter.extract on fixtures', () => {
     block.textContent = 'I ordered three times and each time the parcel was lost.';
     const chris = facebookAdapter.extract(doc, context(url)).find((e) => e.comment.id === '7700000000000003');
     expect(chris?.comment.text).toBe('I ordered three times and each time the parcel was lost.');
+  });
+
+  it('cuts a comment of several long paragraphs to the text cap as a whole', () => {
+    // Found by the damaged-pages property (seed 442189792): each paragraph was cut, not the comment.
+    const { doc, url } = load('page-feed-en.html');
+    const block = doc.querySelector('div[data-commentid="7700000000000003"] div[dir="auto"]');
+    if (!block) throw new Error('fixture changed');
+    block.textContent = 'a'.repeat(60_000);
+    const second = block.cloneNode(true) as Element;
+    second.textContent = 'b'.repeat(60_000);
+    block.after(second);
+    const chris = facebookAdapter.extract(doc, context(url)).find((e) => e.comment.id === '7700000000000003');
+    expect(chris?.comment.text).toBe(`${'a'.repeat(60_000)}\n${'b'.repeat(MAX_TEXT_LENGTH - 60_001)}`);
   });
 
   it('containerOf maps a change inside a comment to the comment, outside to null', () => {
