@@ -124,14 +124,14 @@ describe('readying a comment for its screenshot', () => {
     }
     vi.stubGlobal('PerformanceObserver', FakeObserver);
     try {
-      const answer = captureResponder(() => comment, new AbortController().signal);
+      const answer = captureResponder(() => comment, overlay, new AbortController().signal);
       let answered = false;
       const ready = answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' }).then((reply) => {
         answered = true;
         return reply;
       });
       const mark = document.querySelector('[elementtiming]') as HTMLElement;
-      expect(isShielded(body())).toBe(false);
+      expect(capturing()).toEqual(['x:1']);
       // Two frames drawn, another element shown: not yet.
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       for (const report of observers) report([{ identifier: 'something-else' }]);
@@ -144,7 +144,7 @@ describe('readying a comment for its screenshot', () => {
       expect(mark.isConnected).toBe(true);
       await answer({ type: 'bg→cs:capture-done' });
       expect(mark.isConnected).toBe(false);
-      expect(isShielded(body())).toBe(true);
+      expect(capturing()).toEqual([]);
     } finally {
       vi.unstubAllGlobals();
     }
