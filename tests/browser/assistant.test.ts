@@ -378,7 +378,8 @@ describe('one shield everywhere', () => {
     await listed.waitFor();
     expect(await listed.locator('.comment-text.shielded').count()).toBe(0);
     const popupAgain = await openPopup(X_URL);
-    const itemAgain = popupAgain.locator(`li.flagged-item[data-key="${key}"]`);
+    const itemAgain = popupAgain.locator(`li.queue-item[data-key="${key}"]`);
+    await openItem(itemAgain);
     expect(await itemAgain.locator('.comment-text.shielded').count()).toBe(0);
     expect(await itemAgain.locator('.cues').textContent()).toContain(words);
     await Promise.all([dashboard.close(), popupAgain.close()]);

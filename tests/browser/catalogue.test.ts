@@ -9,7 +9,7 @@
  * the export preview with the classifier's finer values.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
 import { askExtension, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
@@ -140,9 +140,10 @@ beforeAll(async () => {
   await page.goto(harness.extensionUrl('src/popup/index.html'));
   // Every reply read and classified: the service worker holds a verdict for each.
   const tabComments = () => askExtension(page, { type: 'ui→bg:tab-comments', tabId });
-  await expect
-    .poll(async () => (await tabComments()).comments.length)
-    .toBeGreaterThanOrEqual(SAMPLE_COMMENTS.length);
+  await vi.waitFor(
+    async () => expect((await tabComments()).comments.length).toBeGreaterThanOrEqual(SAMPLE_COMMENTS.length),
+    { timeout: 30_000, interval: 200 },
+  );
   const { comments } = await tabComments();
   userData = [
     ...comments.flatMap((c) => [c.text ?? '', c.authorName, c.authorHandle]),
