@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
 import { askExtension, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
-import { openItem } from '../support/page-tools';
+import { badgeLabels, inOverlay, openItem, toggleCard } from '../support/page-tools';
 import { openSection, SECTION_LOADED } from './dashboard-sections';
-import { type Harness, openFeed, startHarness } from './harness';
+import { type Harness, openFeed, showReply, startHarness } from './harness';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000444?live=0';
 /** Pages of the fake site where X and Facebook keep replies hidden (tests/support/fake-site/pages.ts). */
@@ -98,38 +98,45 @@ function foreignWords(text: string, pieces: readonly RegExp[], calendar: Set<str
 }
 
 /**
- * The rendered strings of the page, or of the elements `scope` selects: text nodes, and the titles, labels
- * and alternatives people meet.
+ * The rendered strings under `root` (a page's document, or the overlay's closed root), in the elements
+ * `scope` selects: text nodes, and the titles, labels and alternatives people meet. Runs in the page.
  */
-function renderedStrings(page: Page, scope: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const strings: string[] = [];
-    for (const root of document.querySelectorAll(selector)) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const parent = node.parentElement;
-        // Ready replies are what the CM posts, in the comment's language: tests/unit/tactics checks them.
-        if (parent?.closest('.reply')) continue;
-        if (parent && !['SCRIPT', 'STYLE'].includes(parent.tagName) && node.textContent?.trim())
-          strings.push(node.textContent);
-      }
-      for (const element of root.querySelectorAll('[title], [aria-label], [placeholder], [alt]'))
-        for (const name of ['title', 'aria-label', 'placeholder', 'alt'])
-          if (element.getAttribute(name)) strings.push(element.getAttribute(name) as string);
+function renderedStrings(root: ParentNode, scope: string): string[] {
+  const strings: string[] = [];
+  for (const element of root.querySelectorAll(scope)) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      // Ready replies are what the CM posts, in the comment's language: tests/unit/tactics checks them.
+      if (parent?.closest('.reply')) continue;
+      if (parent && !['SCRIPT', 'STYLE'].includes(parent.tagName) && node.textContent?.trim())
+        strings.push(node.textContent);
     }
-    return strings;
-  }, scope);
+    for (const named of element.querySelectorAll('[title], [aria-label], [placeholder], [alt]'))
+      for (const name of ['title', 'aria-label', 'placeholder', 'alt'])
+        if (named.getAttribute(name)) strings.push(named.getAttribute(name) as string);
+  }
+  return strings;
 }
 
-async function expectAllFrom(page: Page, language: UiLanguage, where: string, scope = 'body', least = 6) {
+function expectNothingForeign(
+  strings: readonly string[],
+  language: UiLanguage,
+  where: string,
+  least: number,
+) {
   const pieces = fragments(language);
   const calendar = calendarWords(language);
-  const strings = await renderedStrings(page, scope);
   expect(strings.length).toBeGreaterThanOrEqual(least);
   const foreign = strings.flatMap((text) =>
     foreignWords(text, pieces, calendar).map((word) => `${word} (in “${space(text)}”)`),
   );
   expect({ where, foreign }).toEqual({ where, foreign: [] });
+}
+
+async function expectAllFrom(page: Page, language: UiLanguage, where: string, scope = 'body', least = 6) {
+  const root = await page.evaluateHandle(() => document);
+  expectNothingForeign(await root.evaluate(renderedStrings, scope), language, where, least);
 }
 
 beforeAll(async () => {
@@ -193,6 +200,26 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
       await openItem(item);
       await item.locator('details.corrections summary').click();
       await expectAllFrom(page, language, `popup, ${label} open`);
+    }
+  });
+
+  it('the in-page badges and the card of a threat, a customer and a troll say nothing outside the catalogue', async () => {
+    // A new tab: its content script starts with the strings of the language just chosen.
+    const feed = await openFeed(harness, X_URL, SAMPLE_COMMENTS.length);
+    try {
+      const wanted = new Set(['threat', 'unhappy_customer', 'troll']);
+      for (let index = 0; index < SAMPLE_COMMENTS.length && wanted.size > 0; index += 1) {
+        const key = await showReply(feed, index);
+        const label = (await badgeLabels(feed)).get(key) ?? '';
+        if (!wanted.delete(label)) continue;
+        await toggleCard(feed, key);
+        const strings = await inOverlay(feed, renderedStrings, `.badge[data-key="${key}"], .card`);
+        expectNothingForeign(strings, language, `card, ${label}`, 6);
+        await toggleCard(feed, key);
+      }
+      expect(wanted).toEqual(new Set());
+    } finally {
+      await feed.close();
     }
   });
 
