@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
 import { askExtension, launchWithExtension, tabIdOf } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
-import { badgeLabels, overlayView, toggleCard } from '../tests/support/page-tools';
+import { badgeLabels, overlayView, toggleCard, waitForBadges } from '../tests/support/page-tools';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo';
@@ -31,9 +31,19 @@ type Shoot = (
 
 /** A shielded threat as the CM first sees it, then its badge card open. */
 async function shootThreat(page: Page, shoot: Shoot): Promise<void> {
-  const key = [...(await badgeLabels(page))].find(([, label]) => label === 'threat')?.[0];
+  // Badges are drawn only near the window: bring each reply into view until a threat's badge shows.
+  let key: string | undefined;
+  const total = await page.evaluate(() => window.demoFeed.total());
+  for (let i = 0; i < total && key === undefined; i++) {
+    const id = await page.evaluate((index) => {
+      window.demoFeed.scrollTo(index);
+      return window.demoFeed.idOf(index);
+    }, i);
+    await waitForBadges(page, [`x:${id}`]).catch(() => undefined);
+    if ((await badgeLabels(page)).get(`x:${id}`) === 'threat') key = `x:${id}`;
+  }
   if (key === undefined) {
-    console.log('  (no threat on screen yet: no shield or card screenshot)');
+    console.log('  (no threat in the feed yet: no shield or card screenshot)');
     return;
   }
   const article = page.locator('article[data-testid="tweet"]', {
@@ -135,7 +145,7 @@ async function main(): Promise<void> {
   const dashboard = await context.newPage();
   await dashboard.goto(extensionPage('src/dashboard/index.html'));
   await dashboard.getByTestId('dash-summary').waitFor();
-  await shoot(dashboard, 'dashboard.png');
+  await shoot(dashboard, 'dashboard-today.png');
 
   await browser.close();
   await server.close();

@@ -490,7 +490,7 @@ export function actionsTable(items: readonly Placed<ActionRow>[], context: Table
   ];
   return table(
     'actions',
-    'One row per thing the CM did about a comment ("I did this").',
+    'One row per thing the CM did about a comment ("Done").',
     columns,
     items,
     ({ row }) => rowRef.action(row),

@@ -80,7 +80,7 @@ export const commentRowSchema = v.strictObject({
   revealedAt: v.optional(epochMs),
 });
 
-/** What the CM did about a comment ("I did this"), or that they chose to do nothing. */
+/** What the CM did about a comment ("Done"), or that they chose to do nothing. */
 export const actionRowSchema = v.strictObject({
   id: rowId,
   commentKey: text,

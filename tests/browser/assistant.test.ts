@@ -1,6 +1,6 @@
 /**
  * The moderation assistant as the CM uses it: badges and shield on both sites, the card, one reveal for
- * the page, the popup, today's threats and the evidence, the popup's order, Copy / Insert / "I did this"
+ * the page, the popup, today's threats and the evidence, the popup's order, Copy / Insert / "Done"
  * (the escalation kit has its own file, evidence.test.ts).
  */
 import type { Locator, Page } from 'playwright-core';
@@ -130,8 +130,8 @@ describe('badges and shield', () => {
     expect(text).toMatch(/knows where to find someone|threat/i);
     expect(text).not.toContain('On sait où tu habites');
     expect(card.buttons).toContain('It’s an unhappy customer');
-    expect(text).toContain('Report and escalate internally');
-    expect(card.buttons).toContain('Escalate and keep evidence');
+    expect(text).toContain('Escalate internally');
+    expect(card.buttons).toContain('Alert my managers and keep the evidence');
     expect(card.buttons).toContain('Show');
     expect(card.buttons).not.toContain('Answer with humour');
     await toggleCard(facebookPage, key);

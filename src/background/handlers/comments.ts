@@ -26,7 +26,7 @@ const OWN_COMMENT: Classification = {
 };
 
 /** The _locales keys the in-page badges and cards use. */
-const CONTENT_STRING_PREFIXES = ['label', 'badge', 'card', 'tactic', 'cue', 'level_', 'intensity'];
+const CONTENT_STRING_PREFIXES = ['label', 'badge', 'card', 'tactic', 'action', 'cue', 'level_', 'intensity'];
 
 /** Tells a tab which of `keys` the CM revealed before (in an earlier visit, another tab, the dashboard). */
 async function tellRevealed(db: HandlerContext['db'], tabId: number, keys: readonly string[]): Promise<void> {

@@ -53,7 +53,6 @@ export function Card({ comment, spot, model, actions }: CardProps) {
   };
   const done = (ok: boolean, success: string) => tc(ok ? success : 'cardFailed');
   const language = replyLanguage(classification.lang, settings.interfaceLanguage);
-  const platformName = comment.platform === 'x' ? 'X' : 'Facebook';
 
   const tactic = (choice: Tactic) => {
     const slot = `tactic:${choice}`;
@@ -70,7 +69,8 @@ export function Card({ comment, spot, model, actions }: CardProps) {
     );
     return (
       <li key={choice}>
-        <strong>{tc(`tactic_${choice}`)}</strong> — {tc(`tacticHint_${choice}`, platformName)}
+        <strong>{tc(`tacticName_${choice}`)}</strong> —{' '}
+        {tc(choice === 'hide' ? `tacticHow_hide_${comment.platform}` : `tacticHow_${choice}`)}
         {reply !== null && <p class="reply">{reply}</p>}
         <div class="row">
           {reply !== null && (
@@ -92,7 +92,7 @@ export function Card({ comment, spot, model, actions }: CardProps) {
             type="button"
             onClick={() => run(slot, async () => done(await actions.log(key, choice), 'cardLogged'))}
           >
-            {tc('cardDidThis')}
+            {tc('actionDone')}
           </button>
           {status(slot)}
         </div>
@@ -172,14 +172,14 @@ export function Card({ comment, spot, model, actions }: CardProps) {
               })
             }
           >
-            {tc('cardEscalate')}
+            {tc('actionEscalate')}
           </button>
         )}
         <button
           type="button"
           onClick={() => run('footer', async () => done(await actions.log(key, 'no_action'), 'cardLogged'))}
         >
-          {tc('cardNoAction')}
+          {tc('actionNothing')}
         </button>
         {status('footer')}
       </div>

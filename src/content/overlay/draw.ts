@@ -7,6 +7,7 @@
 import { effect } from '@preact/signals';
 import type { Label } from '../../shared/comment';
 import { LABEL_STYLE } from '../../shared/labels';
+import { intensityLevel } from '../../shared/levels';
 import { intensityWords, tc } from '../i18n';
 import { CARD_ID } from './Card';
 import type { Rect } from './geometry';
@@ -32,12 +33,11 @@ function place(element: HTMLElement, rect: Rect): void {
 function newBadge(comment: OverlayComment): HTMLButtonElement {
   const { label, intensity, uncertain } = comment.verdict.classification;
   const { icon, colour, messageKey } = LABEL_STYLE[label];
-  const words = tc(
-    uncertain ? 'badgeWordsUncertain' : 'badgeWords',
-    tc(BADGE_WORD[label]),
-    intensityWords(intensity),
-  );
+  // The badge says the level's word; its accessible name says what it measures too.
+  const level = tc(`level_${intensityLevel(intensity)}`);
+  const words = tc(uncertain ? 'badgeWordsUncertain' : 'badgeWords', tc(BADGE_WORD[label]), level);
   const more = [
+    intensityWords(intensity),
     BADGE_WORD[label] === messageKey ? null : tc(messageKey),
     uncertain ? tc('badgeUncertain') : null,
     tc('badgeAria'),
