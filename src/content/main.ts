@@ -38,7 +38,8 @@ function capped(comment: ObservedComment): ObservedComment {
 const cardSettings = (settings: ContentSettings): CardSettings => ({
   brand: settings.brand,
   interfaceLanguage: settings.language,
-  replyTemplates: settings.replyTemplates,
+  tone: settings.tone,
+  ownReplies: settings.ownReplies,
 });
 
 /**

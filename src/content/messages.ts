@@ -16,6 +16,7 @@ import { commentKeySchema } from '../shared/envelope';
 import type { Catalog, UiLanguage } from '../shared/locale';
 import type { Settings } from '../shared/settings';
 import type { InsertOutcome } from '../tactics/messages';
+import type { OwnReply } from '../tactics/replies';
 import type { Tactic } from '../tactics/rules';
 
 const shortString = v.pipe(v.string(), v.maxLength(MAX_FIELD_LENGTH));
@@ -104,7 +105,9 @@ export interface ContentSettings {
   ownHandles: Settings['ownHandles'];
   shield: Settings['shield'];
   brand: string;
-  replyTemplates: Settings['replyTemplates'];
+  tone: Settings['tone'];
+  /** The CM's saved replies, come first in the card as in the popup. */
+  ownReplies: OwnReply[];
   language: UiLanguage;
   strings: Catalog;
 }

@@ -395,19 +395,3 @@ export function textLanguage(tactic: Tactic, commentLang: string, interfaceLang:
     ? replyLanguage('und', interfaceLang)
     : replyLanguage(commentLang, interfaceLang);
 }
-
-/**
- * The first ready reply for a tactic, in the "vous" tone and for no particular topic, with the wording the
- * CM edited per tactic before saved replies existed (the in-page card still asks this way). Null for
- * tactics that are guidance rather than text.
- */
-export function readyReply(
-  tactic: Tactic,
-  language: ReplyLanguage,
-  values: ReplyValues,
-  overrides: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
-): string | null {
-  const edited = overrides[tactic]?.[language];
-  if (edited !== undefined) return fillPlaceholders(edited, values);
-  return suggestReplies({ tactic, language, tone: 'vous', topic: 'general', values })[0]?.text ?? null;
-}

@@ -74,7 +74,8 @@ const SETTINGS: ContentSettings = {
   ownHandles: { x: [], facebook: [] },
   shield: DEFAULT_SETTINGS.shield,
   brand: 'Acme',
-  replyTemplates: {},
+  tone: 'vous',
+  ownReplies: [],
   language: 'en',
   strings: {},
 };

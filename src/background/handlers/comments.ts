@@ -7,6 +7,7 @@ import { CATALOGS, resolveLanguage, subCatalog } from '../../shared/locale';
 import type { HandlerContext } from '../../storage/context';
 import { watchWrite } from '../../storage/health';
 import { ingest, type Observation } from '../../storage/ingest';
+import { readSavedReplies } from '../../storage/saved-replies';
 import { readSettings } from '../../storage/settings';
 import { adviceFor } from '../assistant';
 import { currentAdjustment } from '../learning';
@@ -98,13 +99,14 @@ export function commentHandlers({
     },
 
     async 'cs→bg:settings'() {
-      const settings = await readSettings(db);
+      const [settings, ownReplies] = await Promise.all([readSettings(db), readSavedReplies(db)]);
       const language = resolveLanguage(settings.language, browser.i18n.getUILanguage());
       return {
         ownHandles: settings.ownHandles,
         shield: settings.shield,
         brand: settings.brandNames[0] ?? '',
-        replyTemplates: settings.replyTemplates,
+        tone: settings.tone,
+        ownReplies,
         language,
         strings: subCatalog(CATALOGS[language], CONTENT_STRING_PREFIXES),
       };

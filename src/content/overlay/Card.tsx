@@ -8,7 +8,7 @@ import { LABELS, type Label } from '../../shared/comment';
 import { describeCue } from '../../shared/cues';
 import { LABEL_STYLE } from '../../shared/labels';
 import { type ActionChoice, describeEscalation, type EscalationResult } from '../../tactics/messages';
-import { readyReply, replyLanguage } from '../../tactics/replies';
+import { suggestReplies, textLanguage, topicOf } from '../../tactics/replies';
 import type { Tactic } from '../../tactics/rules';
 import { intensityWords, tc } from '../i18n';
 import type { CardSpot } from './geometry';
@@ -52,21 +52,25 @@ export function Card({ comment, spot, model, actions }: CardProps) {
     });
   };
   const done = (ok: boolean, success: string) => tc(ok ? success : 'cardFailed');
-  const language = replyLanguage(classification.lang, settings.interfaceLanguage);
+  const topic = topicOf(classification.cues);
 
   const tactic = (choice: Tactic) => {
     const slot = `tactic:${choice}`;
-    const reply = readyReply(
-      choice,
-      language,
-      {
-        brand: settings.brand,
-        name: comment.authorName,
-        link: comment.permalink ?? '',
-        platform: comment.platform,
-      },
-      settings.replyTemplates,
-    );
+    // The first of the replies the popup suggests: the CM's own first, then those that fit the topic.
+    const reply =
+      suggestReplies({
+        tactic: choice,
+        language: textLanguage(choice, classification.lang, settings.interfaceLanguage),
+        tone: settings.tone,
+        topic,
+        values: {
+          brand: settings.brand,
+          name: comment.authorName,
+          link: comment.permalink ?? '',
+          platform: comment.platform,
+        },
+        own: settings.ownReplies,
+      })[0]?.text ?? null;
     return (
       <li key={choice}>
         <strong>{tc(`tacticName_${choice}`)}</strong> —{' '}

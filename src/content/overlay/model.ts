@@ -5,6 +5,8 @@
  */
 import { signal } from '@preact/signals';
 import type { Platform } from '../../shared/comment';
+import type { Settings } from '../../shared/settings';
+import type { OwnReply } from '../../tactics/replies';
 import type { CommentVerdict } from '../messages';
 import { BADGE_SIZE, type CardSpot, type Point, type Rect } from './geometry';
 
@@ -55,7 +57,8 @@ export function inWindow(drawn: readonly Drawn[], view: View): Drawn[] {
 export interface CardSettings {
   brand: string;
   interfaceLanguage: string;
-  replyTemplates: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  tone: Settings['tone'];
+  ownReplies: readonly OwnReply[];
 }
 
 export interface Confirmation {

@@ -27,7 +27,7 @@ button { font: inherit; cursor: pointer; }
   border-radius: 999px; padding: 2px 10px; white-space: nowrap; }
 .capturing .badge, .capturing .ring, .capturing .card { opacity: 0 !important; }
 .ring { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1a73e8; border-radius: 8px; }
-.card { position: absolute; box-sizing: border-box; overflow: auto; overscroll-behavior: contain;
+.card { position: absolute; box-sizing: border-box; overflow: auto; overscroll-behavior: contain; font: 13px/1.4 system-ui, sans-serif;
   pointer-events: auto; background: #fff; color: #1b1b1b; border: 1px solid #c4c7c5; border-radius: 10px;
   box-shadow: 0 6px 24px rgb(0 0 0 / 0.18); padding: 8px 12px 10px; text-align: start; }
 .card h2 { font-size: 13px; margin: 0; }

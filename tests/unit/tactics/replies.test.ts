@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   fillPlaceholders,
   REPLY_TACTICS,
-  readyReply,
   replyLanguage,
   suggestReplies,
   TOPICS,
@@ -109,18 +108,6 @@ describe('topicOf', () => {
       'refund',
     );
     expect(topicOf([{ kind: 'mockery' }])).toBe('general');
-  });
-});
-
-describe('readyReply, as the in-page card asks', () => {
-  it('fills the first shipped wording, or the CM’s edited one', () => {
-    expect(readyReply('restraint', 'fr', values)).toMatch(/^Bonjour Camille, nous sommes désolés/);
-    expect(readyReply('escalate', 'en', values)).toContain('on X: https://x.com/c/status/1.');
-    expect(readyReply('humour', 'fr', values, { humour: { fr: 'Belle énergie {name} !' } })).toBe(
-      'Belle énergie Camille !',
-    );
-    for (const tactic of ['ignore', 'hide', 'take_break'] as const)
-      expect(readyReply(tactic, 'fr', values)).toBeNull();
   });
 });
 
