@@ -34,10 +34,6 @@ async function captureVisible(windowId: number | undefined): Promise<string> {
   }
 }
 
-function tellTab(tabId: number, message: BgToCs): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message);
-}
-
 /** The pixels of an image of the viewport that show `frame.area` (the image may be scaled: zoom, HiDPI). */
 export function cropRect(frame: CaptureFrame, image: { width: number; height: number }) {
   const scale = image.width / frame.viewport.width;
@@ -75,7 +71,9 @@ export async function captureComment(tabId: number, commentKey: string): Promise
   );
   if (!allowed) return { outcome: 'not_allowed', ...NO_SCREENSHOT };
 
-  const reply = await tellTab(tabId, { type: 'bg→cs:prepare-capture', commentKey }).catch(() => null);
+  const reply = await browser.tabs
+    .sendMessage(tabId, { type: 'bg→cs:prepare-capture', commentKey } satisfies BgToCs)
+    .catch(() => null);
   const ready: CaptureReady = v.is(captureReadySchema, reply) ? reply : { found: false };
   if (!ready.found) return { outcome: 'not_on_page', ...NO_SCREENSHOT };
   let shot: string;
@@ -84,7 +82,9 @@ export async function captureComment(tabId: number, commentKey: string): Promise
   } catch {
     return { outcome: 'not_allowed', ...NO_SCREENSHOT };
   } finally {
-    void tellTab(tabId, { type: 'bg→cs:capture-done' }).catch(() => undefined);
+    void browser.tabs
+      .sendMessage(tabId, { type: 'bg→cs:capture-done' } satisfies BgToCs)
+      .catch(() => undefined);
   }
   // The CM may have switched tabs meanwhile: then the picture is of another page.
   if (!(await browser.tabs.get(tabId).catch(() => null))?.active)
