@@ -9,23 +9,10 @@ import { suggestTactics, type Tactic } from '../tactics/rules';
 
 const RECENT_MS = 30 * 60_000;
 
-export interface Advice {
-  tactics: Tactic[];
-  revealed: boolean;
-}
-
-/** What the advice reads of a comment: its classification, thread and author, and whether the CM revealed it. */
+/** What the advice reads of a comment: its classification, thread and author. */
 export type AdviceInput = Pick<
   CommentRow,
-  | 'key'
-  | 'threadKey'
-  | 'authorHandle'
-  | 'label'
-  | 'scores'
-  | 'intensity'
-  | 'uncertain'
-  | 'isOwn'
-  | 'revealedAt'
+  'key' | 'threadKey' | 'authorHandle' | 'label' | 'scores' | 'intensity' | 'uncertain' | 'isOwn'
 >;
 
 function runnerUp(row: AdviceInput): Label {
@@ -106,14 +93,14 @@ export async function adviceFor(
   rows: readonly AdviceInput[],
   now: number,
   settings: Settings,
-): Promise<Map<string, Advice>> {
+): Promise<Map<string, Tactic[]>> {
   const hostile = await recentHostile(db, now);
   const threads = new Map<string, ThreadStats>();
   for (const threadKey of new Set(rows.map((row) => row.threadKey))) {
     threads.set(threadKey, await statsOf(db, threadKey));
   }
   for (const row of rows) count(threads.get(row.threadKey) as ThreadStats, row);
-  const advice = new Map<string, Advice>();
+  const advice = new Map<string, Tactic[]>();
   for (const row of rows) {
     const thread = threads.get(row.threadKey) as ThreadStats;
     const tactics = row.isOwn
@@ -128,7 +115,7 @@ export async function adviceFor(
           recentHostile: hostile,
           breakAfter: settings.nudges.hostileIn30Min,
         });
-    advice.set(row.key, { tactics, revealed: row.revealedAt !== undefined });
+    advice.set(row.key, tactics);
   }
   return advice;
 }

@@ -28,14 +28,14 @@ const KEYS_PER_MESSAGE = 500;
  * Tells tabs which of their comments were written (or refused), gathered per tab, page session and
  * outcome: one message every STORED_NEWS_MS rather than one per batch, which the page would pay for.
  */
-export function createStoredNews(send: typeof tellTab = tellTab) {
+export function createStoredNews() {
   const pending = new Map<string, { tabId: number; sessionId: string; stored: boolean; keys: string[] }>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     timer = null;
     for (const { tabId, sessionId, stored, keys } of pending.values())
       for (let i = 0; i < keys.length; i += KEYS_PER_MESSAGE)
-        void send(tabId, {
+        void tellTab(tabId, {
           type: 'bg→cs:stored',
           sessionId,
           stored,

@@ -12,12 +12,7 @@ const OPEN_TIMEOUT_MS = 5_000;
  * What `find` returns once it is not null, looked for again at every change under `root`; null after `ms`
  * or once `signal` aborts, whichever comes first.
  */
-export function waitFor<T>(
-  find: () => T | null,
-  root: Node,
-  ms: number,
-  signal: AbortSignal,
-): Promise<T | null> {
+function waitFor<T>(find: () => T | null, root: Node, ms: number, signal: AbortSignal): Promise<T | null> {
   const now = find();
   if (now !== null || signal.aborted) return Promise.resolve(now);
   return new Promise((resolve) => {

@@ -17,7 +17,7 @@ const list = (value: string) =>
     .map((item) => item.trim().replace(/^@/, ''))
     .filter(Boolean);
 
-export function AccountFields({ settings, update }: FieldsProps) {
+function AccountFields({ settings, update }: FieldsProps) {
   return (
     <>
       <label>
@@ -50,7 +50,7 @@ export function AccountFields({ settings, update }: FieldsProps) {
   );
 }
 
-export function ToneChoice({ settings, update }: FieldsProps) {
+function ToneChoice({ settings, update }: FieldsProps) {
   return (
     <fieldset class="inline-choices">
       <legend>{t('settingsTone')}</legend>
@@ -69,7 +69,7 @@ export function ToneChoice({ settings, update }: FieldsProps) {
   );
 }
 
-export function ShieldChoices({ settings, update }: FieldsProps) {
+function ShieldChoices({ settings, update }: FieldsProps) {
   const choose = (label: Label, choice: ShieldChoice) =>
     update({ shield: { ...settings.shield, [label]: shieldThreshold(choice) } });
   return (

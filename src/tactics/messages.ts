@@ -50,7 +50,7 @@ export interface EscalationResult {
  * before; or nothing written, because the page no longer shows the comment, or because its reply box could
  * not be opened or written in.
  */
-export const INSERT_OUTCOMES = ['inserted', 'replaced', 'comment_gone', 'no_reply_box'] as const;
+const INSERT_OUTCOMES = ['inserted', 'replaced', 'comment_gone', 'no_reply_box'] as const;
 export type InsertOutcome = (typeof INSERT_OUTCOMES)[number];
 
 const INSERT_KEYS: Record<InsertOutcome, string> = {

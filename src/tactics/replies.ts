@@ -9,6 +9,7 @@
  * `{name}` or dangling "sur ," ever reaches the CM.
  */
 import type { Cue, Platform } from '../shared/comment';
+import { PLATFORM_NAMES } from '../shared/sites';
 import type { Tactic } from './rules';
 
 export type ReplyLanguage = 'fr' | 'en';
@@ -289,8 +290,6 @@ export function topicOf(cues: readonly Pick<Cue, 'kind'>[]): Topic {
   }
   return 'general';
 }
-
-const PLATFORM_NAMES: Record<Platform, string> = { x: 'X', facebook: 'Facebook' };
 
 /** French spacing: a narrow no-break space before ; ! ? and a no-break space before : and inside « ». */
 function frenchSpacing(text: string): string {

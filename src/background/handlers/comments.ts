@@ -81,7 +81,7 @@ export function commentHandlers({
           return {
             key,
             classification: o.classification,
-            tactics: advice.get(key)?.tactics ?? [],
+            tactics: advice.get(key) ?? [],
             revealed: false,
           };
         }),

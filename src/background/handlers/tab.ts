@@ -12,10 +12,8 @@ export function tabHandlers({ db, now }: HandlerContext): UiHandlers<'ui→bg:ta
   return {
     async 'ui→bg:tab-comments'(message) {
       const state = await readTabState(message.tabId);
-      const rows = (await db.comments.bulkGet(state.keys)).filter(
-        (row): row is CommentRow => row !== undefined,
-      );
-      const settings = await readSettings(db);
+      const [stored, settings] = await Promise.all([db.comments.bulkGet(state.keys), readSettings(db)]);
+      const rows = stored.filter((row): row is CommentRow => row !== undefined);
       const [advice, actions] = await Promise.all([
         adviceFor(db, rows, now(), settings),
         db.actions.where('commentKey').anyOf(state.keys).toArray(),
@@ -27,7 +25,7 @@ export function tabHandlers({ db, now }: HandlerContext): UiHandlers<'ui→bg:ta
         comments.push({
           key: row.key,
           classification: { label, scores, intensity, lang, uncertain, cues, version },
-          tactics: advice.get(row.key)?.tactics ?? [],
+          tactics: advice.get(row.key) ?? [],
           revealed: row.revealedAt !== undefined,
           actions: own.map((action) => action.tactic),
           answered: isAnswered(

@@ -8,7 +8,7 @@ import { LABELS, type Label } from '../../shared/comment';
 import { describeCue } from '../../shared/cues';
 import { LABEL_STYLE } from '../../shared/labels';
 import { type ActionChoice, describeEscalation, type EscalationResult } from '../../tactics/messages';
-import { suggestReplies, textLanguage, topicOf } from '../../tactics/replies';
+import { INTERNAL_TACTICS, suggestReplies, textLanguage, topicOf } from '../../tactics/replies';
 import type { Tactic } from '../../tactics/rules';
 import { intensityWords, tc } from '../i18n';
 import type { CardSpot } from './geometry';
@@ -87,7 +87,7 @@ export function Card({ comment, spot, model, actions }: CardProps) {
               {tc('cardCopy')}
             </button>
           )}
-          {reply !== null && choice !== 'share_colleague' && choice !== 'escalate' && (
+          {reply !== null && !INTERNAL_TACTICS.includes(choice) && (
             <button type="button" onClick={() => run(slot, async () => tc(await actions.insert(key, reply)))}>
               {tc('cardInsert')}
             </button>

@@ -46,6 +46,8 @@ const LABELS = {
 } as const;
 
 const HOSTS = new Set(['www.facebook.com', 'web.facebook.com', 'facebook.com']);
+/** Where the site's relative links resolve when no page URL is at hand (posts counted, changes placed). */
+const FACEBOOK_BASE = new URL('https://www.facebook.com/');
 
 /** First path segments that are not Pages or profiles. */
 const RESERVED = new Set([
@@ -237,8 +239,13 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
   const timestamp = timestampOf(article, context.url);
   const author = authorLinkOf(article, context.url, timestamp?.link ?? null);
   const label = article.getAttribute('aria-label') ?? '';
-  const fromLabel = splitTimeAtEnd(label, context.now);
-  const authorName = author ? readText(author) : (LABELS.author.exec(fromLabel.before)?.[1] ?? '');
+  // The label is read for the author and the time only when the links do not give them (a few regexes each).
+  let split: ReturnType<typeof splitTimeAtEnd> | undefined;
+  const fromLabel = () => {
+    split ??= splitTimeAtEnd(label, context.now);
+    return split;
+  };
+  const authorName = author ? readText(author) : (LABELS.author.exec(fromLabel().before)?.[1] ?? '');
   const authorUrl = author ? resolveUrl(author.getAttribute('href'), context.url) : null;
   const authorHandle = (authorUrl && profileHandle(authorUrl)) ?? '';
   if (!authorName && !authorHandle) return null;
@@ -253,7 +260,7 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
     ownWrapper(article)?.getAttribute('data-commentid');
   const id = rawId ? normalizeCommentId(rawId) : `h:${contentHash(`${authorHandle || authorName}\n${text}`)}`;
   const isReply = replyId !== null || LABELS.reply.test(label) || nestedInComment(article, context.url);
-  const written = (timestamp && estimateTime(readText(timestamp.link), context.now)) ?? fromLabel.time;
+  const written = (timestamp && estimateTime(readText(timestamp.link), context.now)) ?? fromLabel().time;
 
   const comment: ObservedComment = {
     platform: 'facebook',
@@ -331,12 +338,11 @@ function cleanPermalink(url: URL): string {
 }
 
 function countPosts(root: ParentNode): number {
-  const base = new URL('https://www.facebook.com/');
   const posts = new Set<Element>();
   for (const unit of selectAll(root, SELECTORS.feedUnit)) posts.add(unit);
   for (const article of selectAll(root, SELECTORS.article)) {
     // Comments, and the empty articles Facebook shows while a post loads, are not posts.
-    if (!article.querySelector('a[href]') || isCommentArticle(article, base)) continue;
+    if (!article.querySelector('a[href]') || isCommentArticle(article, FACEBOOK_BASE)) continue;
     // A post article inside a feed unit is the same post.
     const unit = article.closest(SELECTORS.feedUnit);
     if (unit && posts.has(unit)) continue;
@@ -364,13 +370,12 @@ function withheld(root: ParentNode): WithheldComments {
 
 /** The comment article around `node`, or null when the change is outside any comment. */
 function containerOf(node: Node): Element | null {
-  const base = new URL('https://www.facebook.com/');
   let element = node.nodeType === 1 ? (node as Element) : node.parentElement;
   while (element) {
     const article = element.closest(SELECTORS.article);
     if (!article) return null;
     // A feed unit is a post; otherwise decide by label and structure.
-    if (!article.hasAttribute('aria-posinset') && isCommentArticle(article, base)) return article;
+    if (!article.hasAttribute('aria-posinset') && isCommentArticle(article, FACEBOOK_BASE)) return article;
     element = article.parentElement;
   }
   return null;
