@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
 import { askExtension, launchWithExtension, tabIdOf } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
-import { badgeLabels, overlayView, toggleCard, waitForBadges } from '../tests/support/page-tools';
+import { badgeLabels, overlayView, showReply, toggleCard } from '../tests/support/page-tools';
 
 const X_URL = 'https://x.com/acme_fr/status/1790000000000000001';
 const FACEBOOK_URL = 'https://www.facebook.com/acmefrance/posts/pfbid0demo';
@@ -35,12 +35,8 @@ async function shootThreat(page: Page, shoot: Shoot): Promise<void> {
   let key: string | undefined;
   const total = await page.evaluate(() => window.demoFeed.total());
   for (let i = 0; i < total && key === undefined; i++) {
-    const id = await page.evaluate((index) => {
-      window.demoFeed.scrollTo(index);
-      return window.demoFeed.idOf(index);
-    }, i);
-    await waitForBadges(page, [`x:${id}`]).catch(() => undefined);
-    if ((await badgeLabels(page)).get(`x:${id}`) === 'threat') key = `x:${id}`;
+    const shown = await showReply(page, i).catch(() => undefined);
+    if (shown !== undefined && (await badgeLabels(page)).get(shown) === 'threat') key = shown;
   }
   if (key === undefined) {
     console.log('  (no threat in the feed yet: no shield or card screenshot)');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classify } from '../../src/classifier/index';
 import { readStore } from '../support/chromium';
 import { badgeLabels, inOverlay, waitForBadges } from '../support/page-tools';
-import { appendReplies, type Harness, openFeed, startHarness } from './harness';
+import { appendReplies, type Harness, openFeed, replyKey, startHarness } from './harness';
 
 const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';
 /** Sarcastic customers of an invented product: the shipped model takes none of them for a customer. */
@@ -30,9 +30,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** The comment key of the fake thread's reply number `index`. */
-const replyKey = (index: number) => page.evaluate((i) => `x:${window.demoFeed.idOf(i)}`, index);
-
 /** The labels of the given replies' badges, once each of them has one. */
 async function labelsOf(keys: string[]): Promise<string[]> {
   await waitForBadges(page, keys);
@@ -43,7 +40,7 @@ async function labelsOf(keys: string[]): Promise<string[]> {
 it('a fourth similar comment comes out as the CM corrected three', async () => {
   const shipped = POOL.map(({ text }) => classify(text).label);
   expect(shipped).not.toContain('unhappy_customer');
-  const corrected = [await replyKey(0), await replyKey(1), await replyKey(2)];
+  const corrected = [await replyKey(page, 0), await replyKey(page, 1), await replyKey(page, 2)];
   expect(await labelsOf(corrected)).toEqual(shipped.slice(0, 3));
 
   for (const key of corrected) {
@@ -78,7 +75,7 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
   );
 
   await appendReplies(page, 1);
-  const fourth = await replyKey(3);
+  const fourth = await replyKey(page, 3);
   expect(await labelsOf([fourth])).toEqual(['unhappy_customer']);
   const stored = await readStore<{ key: string; label: string; cues: { kind: string }[] }>(
     harness.browser.serviceWorker,

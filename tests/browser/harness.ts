@@ -5,7 +5,10 @@ import type { FeedText } from '../support/fake-site/feed-pool';
 import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
 import { OTHER_HOST, SITE_HOSTS } from '../support/fake-site/hosts';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
-import { waitForBadges } from '../support/page-tools';
+import { showReply } from '../support/page-tools';
+
+export { replyKey, showReply } from '../support/page-tools';
+
 import { type RecordingProxy, startRecordingProxy } from '../support/recording-proxy';
 
 export interface Harness {
@@ -79,25 +82,6 @@ export async function openFeed(harness: Harness, url: string, replies = 0): Prom
   await page.waitForFunction(() => 'demoFeed' in window);
   if (replies > 0) await appendReplies(page, replies);
   return page;
-}
-
-/** The comment key (`platform:id`) of reply `index` on the fake site showing `page`. */
-export function replyKey(page: Page, index: number): Promise<string> {
-  return page.evaluate(
-    (i) => `${location.hostname === 'x.com' ? 'x' : 'facebook'}:${window.demoFeed.idOf(i)}`,
-    index,
-  );
-}
-
-/**
- * Scrolls reply `index` into view and waits for its badge (the overlay draws only the comments near the
- * window); returns its key.
- */
-export async function showReply(page: Page, index: number, timeout = 20_000): Promise<string> {
-  const key = await replyKey(page, index);
-  await page.evaluate((i) => window.demoFeed.scrollTo(i), index);
-  await waitForBadges(page, [key], timeout);
-  return key;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { TimePrecision } from '../../src/shared/comment';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 import { askExtension, readStore, storedComments, tabIdOf } from '../support/chromium';
 import { badgeLabels, overlayView } from '../support/page-tools';
-import { type Harness, openFeed, startHarness } from './harness';
+import { type Harness, openFeed, replyKey, startHarness } from './harness';
 
 interface Row {
   key: string;
@@ -108,7 +108,7 @@ describe('X in 2025–2026', () => {
 
   it('re-badges a row X reuses for another reply, beside its new words', async () => {
     const page = await openFeed(harness, 'https://x.com/acme_fr/status/1790000000000004242?live=0', 6);
-    const keyOf = (i: number) => page.evaluate((n) => `x:${window.demoFeed.idOf(n)}`, i);
+    const keyOf = (i: number) => replyKey(page, i);
     /** The keys of the badges the overlay draws beside the row of reply `index`. */
     const badgesBeside = async (index: number) => {
       const row = await page.evaluate((i) => {

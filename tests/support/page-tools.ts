@@ -215,3 +215,22 @@ export async function openItem(item: Locator): Promise<void> {
   if ((await line.getAttribute('aria-expanded')) !== 'true') await line.click();
   await item.locator('.detail').waitFor();
 }
+
+/** The comment key (`platform:id`) of reply `index` on the fake site showing `page`. */
+export function replyKey(page: Page, index: number): Promise<string> {
+  return page.evaluate(
+    (i) => `${location.hostname === 'x.com' ? 'x' : 'facebook'}:${window.demoFeed.idOf(i)}`,
+    index,
+  );
+}
+
+/**
+ * Scrolls reply `index` into view and waits for its badge (the overlay draws only the comments near the
+ * window); returns its key.
+ */
+export async function showReply(page: Page, index: number, timeout = 20_000): Promise<string> {
+  const key = await replyKey(page, index);
+  await page.evaluate((i) => window.demoFeed.scrollTo(i), index);
+  await waitForBadges(page, [key], timeout);
+  return key;
+}

@@ -58,8 +58,6 @@ export interface DemoFeed {
   total(): number;
   /** The site's id of reply `i`. */
   idOf(i: number): string;
-  /** The ids of the replies the page shows now. */
-  shown(): string[];
 }
 
 declare global {

@@ -182,7 +182,6 @@ window.demoFeed = {
   scrollTo,
   total: () => next,
   idOf,
-  shown: () => cells.flatMap((cell, i) => (cell?.isConnected ? [idOf(i)] : [])),
 } satisfies DemoFeed;
 
 if (config.live) {

@@ -67,13 +67,6 @@ export function paragraphs(text: RichText): (string | TextLink)[][] {
   return out.filter((paragraph) => paragraph.length > 0);
 }
 
-/** The text a reader sees in rich text: what the adapters must read back. */
-export function plainText(text: RichText): string {
-  return paragraphs(text)
-    .map((paragraph) => paragraph.map((part) => (typeof part === 'string' ? part : part.text)).join(''))
-    .join('\n');
-}
-
 /** Where a saved page came from: the first line is the one the unit tests read the page's URL from. */
 export function fixtureHeader(url: string, about: readonly string[]): string {
   const lines = about.map((line) => (line === '' ? '' : `  ${line.replaceAll('--', '—')}`)).join('\n');
