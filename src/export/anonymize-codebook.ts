@@ -30,7 +30,7 @@ export function writeCodebook(tables: ExportTable[], options: ExportOptions, sou
     .join(', ');
   const finerValues = options.finerValues
     ? `The CM chose **finer values**: scores and intensity to 1 decimal, cue kinds, language, reply, \`uncertain\` and views. They make each comment's kind rarer, so far more rows are dated to the week or the month, or suppressed, than with the default label and intensity band: on a month of 3,000 varied comments, most rows are too rare to publish with them.`
-    : "By default a comment is described by its label and a band of intensity (low, medium, high), not by the classifier's scores, exact intensity or cues: on 2,920 public comments, 97.9 % of rows were unique on those values, enough to match rows back to comments without any text. Finer values leave only when the CM chooses them.";
+    : "By default a comment is described by its label and a band of intensity (low, medium, high: the level Desaffect showed the CM), not by the classifier's scores, exact intensity or cues: on 2,920 public comments, 97.9 % of rows were unique on those values, enough to match rows back to comments without any text. Finer values leave only when the CM chooses them.";
   const versions = [
     `\`manifest.json\` → \`exporter\` names the program that wrote these files; \`data\` the one that recorded and classified the rows (${source.kind === 'backup-file' ? 'read from the backup file' : 'the CM’s own extension database'}).`,
     'A `null` version there means the data does not record it: rows do not carry the version that classified them, so a history kept across updates may mix classifier versions.',

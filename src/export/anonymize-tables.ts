@@ -3,16 +3,8 @@
  * codebook is written from the same definitions as the data and cannot drift from it. Rows stay objects
  * until they are written or shown: a preview page turns 50 rows into cells, not 100,000.
  */
-import {
-  CUE_KINDS,
-  HIGH_INTENSITY,
-  intensityBand,
-  LABELS,
-  type Label,
-  MEDIUM_INTENSITY,
-  PLATFORMS,
-  type Platform,
-} from '../shared/comment';
+import { CUE_KINDS, LABELS, type Label, PLATFORMS, type Platform } from '../shared/comment';
+import { intensityLevel, LEVEL_FROM } from '../shared/levels';
 import type { ActionRow, ActivityRow, CheckInRow, CommentRow, CorrectionRow } from '../storage/schema';
 import {
   closedBoolean,
@@ -332,11 +324,11 @@ export function commentDescription(options: ExportOptions): Column<CommentRow>[]
     {
       name: 'intensity_band',
       type: 'string',
-      meaning: `how hard the comment hits: \`low\` (under ${MEDIUM_INTENSITY}), \`medium\`, \`high\` (from ${HIGH_INTENSITY}), where the suggested tactics change`,
+      meaning: `how aggressive the comment is, as the level Desaffect showed the CM: \`low\` (under ${LEVEL_FROM.medium}), \`medium\`, \`high\` (from ${LEVEL_FROM.high}); up to format version 3, \`high\` began at 0.6`,
       anonymisation: "the band only, not the classifier's value",
       value: (row) => {
         const intensity = closedNumber(row.intensity, 0, 1, 3);
-        return intensity === null ? null : intensityBand(intensity);
+        return intensity === null ? null : intensityLevel(intensity);
       },
     },
     finer && {

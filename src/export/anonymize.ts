@@ -51,8 +51,9 @@ export const EXPORT_FORMAT = 'desaffect-research-export';
  * 2: k-anonymous dating (period_start, time_precision), exporter and data versions apart.
  * 3: comments described by their label and intensity band, finer values on request, and every column
  * that describes a comment part of its kind for k-anonymity.
+ * 4: `intensity_band` is the level the CM saw (shared/levels.ts): `high` from 0.5, where 3 began it at 0.6.
  */
-export const EXPORT_FORMAT_VERSION = 3;
+export const EXPORT_FORMAT_VERSION = 4;
 /** Rows per preview page. */
 export const PREVIEW_PAGE_ROWS = 50;
 

@@ -92,11 +92,6 @@ export interface Cue {
 /** From this intensity a comment is of medium intensity, and from the next of high: where the tactics change. */
 export const MEDIUM_INTENSITY = 0.35;
 export const HIGH_INTENSITY = 0.6;
-export const INTENSITY_BANDS = ['low', 'medium', 'high'] as const;
-export type IntensityBand = (typeof INTENSITY_BANDS)[number];
-
-export const intensityBand = (intensity: number): IntensityBand =>
-  intensity >= HIGH_INTENSITY ? 'high' : intensity >= MEDIUM_INTENSITY ? 'medium' : 'low';
 
 export interface Classification {
   label: Label;

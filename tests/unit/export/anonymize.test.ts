@@ -15,6 +15,7 @@ import { ACCOUNT_CATEGORIES, DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '
 import { unescapeFormula } from '../../../src/export/serialize';
 import { ZipWriter } from '../../../src/export/zip';
 import type { Label, Platform } from '../../../src/shared/comment';
+import { intensityLevel, LEVEL_FROM } from '../../../src/shared/levels';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { CommentRow } from '../../../src/storage/schema';
 import {
@@ -748,7 +749,7 @@ describe('manifest, codebook and versions', () => {
     const manifest = JSON.parse(result.files['manifest.json'] as string);
     expect(manifest).toMatchObject({
       format: 'desaffect-research-export',
-      formatVersion: 3,
+      formatVersion: 4,
       exporter: { extensionVersion: '9.9.9', classifierVersion: CLASSIFIER_VERSION },
       data: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
       exportedOn: '2026-11-25',
@@ -767,6 +768,36 @@ describe('manifest, codebook and versions', () => {
     expect(manifest.rowCounts.comments_seen).toBe(result.counts['comments_seen.csv']);
     expect(JSON.stringify(manifest)).not.toContain('"k"');
     expect(result.files['codebook.md']).toContain('read from the backup file');
+  });
+
+  it('bands each comment by the level the CM saw, and says where the bands begin', async () => {
+    const intensities = [0.2, LEVEL_FROM.medium, 0.49, LEVEL_FROM.high, 0.55, 0.9];
+    const history: BackupTables = {
+      ...canaryHistory(),
+      actions: [],
+      checkins: [],
+      // Five alike per intensity, so k-anonymity publishes every row as it is.
+      comments: intensities.flatMap((intensity) =>
+        Array.from({ length: 5 }, (_, i) =>
+          commentRow({
+            platform: 'x',
+            id: `${intensity}-${i}`,
+            threadKey: 'thread',
+            authorHandle: `a${i}`,
+            authorName: `A ${i}`,
+            text: null,
+            permalink: null,
+            firstSeen: Date.UTC(2026, 10, 3, 12),
+            classification: { ...hostile, intensity },
+          }),
+        ),
+      ),
+    };
+    const result = await buildExport(history, options({ granularity: 'day' }), meta);
+    expect(column(result, 'comments_seen.jsonl', 'intensity_band')).toEqual(
+      intensities.flatMap((intensity) => Array<string>(5).fill(intensityLevel(intensity))),
+    );
+    expect(result.files['codebook.md']).toContain(`\`high\` (from ${LEVEL_FROM.high})`);
   });
 
   it('documents every column of every table, the formula guard and what k covers', async () => {
