@@ -324,7 +324,7 @@ export function commentDescription(options: ExportOptions): Column<CommentRow>[]
     {
       name: 'intensity_band',
       type: 'string',
-      meaning: `how aggressive the comment is, as the level Desaffect showed the CM: \`low\` (under ${LEVEL_FROM.medium}), \`medium\`, \`high\` (from ${LEVEL_FROM.high}); up to format version 3, \`high\` began at 0.6`,
+      meaning: `how aggressive the comment is, as the level Desaffect showed the CM and where its suggested tactics change: \`low\` (under ${LEVEL_FROM.medium}), \`medium\`, \`high\` (from ${LEVEL_FROM.high}); up to format version 3, \`high\` began at 0.6`,
       anonymisation: "the band only, not the classifier's value",
       value: (row) => {
         const intensity = closedNumber(row.intensity, 0, 1, 3);

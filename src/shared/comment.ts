@@ -89,10 +89,6 @@ export interface Cue {
   count?: number;
 }
 
-/** From this intensity a comment is of medium intensity, and from the next of high: where the tactics change. */
-export const MEDIUM_INTENSITY = 0.35;
-export const HIGH_INTENSITY = 0.6;
-
 export interface Classification {
   label: Label;
   scores: Record<Label, number>;

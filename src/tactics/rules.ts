@@ -10,7 +10,8 @@
  *   keeps coming back is not calmed by more replies;
  * - sharing with colleagues and disconnecting are how CMs recover: suggested when exposure piles up.
  */
-import { HIGH_INTENSITY, type Label, MEDIUM_INTENSITY } from '../shared/comment';
+import type { Label } from '../shared/comment';
+import { intensityLevel, type Level } from '../shared/levels';
 
 export const TACTICS = [
   'humour',
@@ -51,43 +52,44 @@ export const BREAK_AFTER_RECENT_HOSTILE = 15;
 
 const MAX_SUGGESTIONS = 3;
 
-function forThreat(s: Situation): Tactic[] {
-  return s.intensity >= HIGH_INTENSITY
-    ? ['escalate', 'share_colleague', 'hide']
-    : ['escalate', 'hide', 'share_colleague'];
+// The tactics change at the levels the CM sees on the badge and in the popup (shared/levels.ts): a comment
+// shown as high is handled as high.
+function forThreat(level: Level): Tactic[] {
+  return level === 'high' ? ['escalate', 'share_colleague', 'hide'] : ['escalate', 'hide', 'share_colleague'];
 }
 
-function forUnhappyCustomer(s: Situation): Tactic[] {
+function forUnhappyCustomer(s: Situation, level: Level): Tactic[] {
   // Always an answer. Angry or persistent customers are better served away from the public thread.
-  if (s.intensity >= HIGH_INTENSITY || s.authorCommentsInThread >= PERSISTENT_AUTHOR) {
+  if (level === 'high' || s.authorCommentsInThread >= PERSISTENT_AUTHOR) {
     return ['private_message', 'restraint', 'share_colleague'];
   }
   // A long thread turns negative: take the conversation out of it before it feeds the fire.
   if (s.threadLength >= LONG_THREAD) return ['private_message', 'restraint', 'emoji'];
-  if (s.intensity < MEDIUM_INTENSITY) return ['restraint', 'emoji', 'private_message'];
+  if (level === 'low') return ['restraint', 'emoji', 'private_message'];
   return ['restraint', 'private_message', 'emoji'];
 }
 
-function forTroll(s: Situation): Tactic[] {
-  if (s.intensity >= HIGH_INTENSITY || s.authorCommentsInThread >= PERSISTENT_AUTHOR)
+function forTroll(s: Situation, level: Level): Tactic[] {
+  if (level === 'high' || s.authorCommentsInThread >= PERSISTENT_AUTHOR)
     return ['hide', 'ignore', 'share_colleague'];
   // Light humour only where it cannot escalate: a mild jab in a short thread.
-  if (s.intensity < MEDIUM_INTENSITY && s.threadLength < LONG_THREAD) return ['humour', 'ignore', 'emoji'];
+  if (level === 'low' && s.threadLength < LONG_THREAD) return ['humour', 'ignore', 'emoji'];
   return ['ignore', 'hide', 'humour'];
 }
 
 /** The tactics to offer first, best first; none for a neutral comment unless a break is due. */
 export function suggestTactics(s: Situation): Tactic[] {
+  const level = intensityLevel(s.intensity);
   let tactics: Tactic[];
   switch (s.label) {
     case 'threat':
-      tactics = forThreat(s);
+      tactics = forThreat(level);
       break;
     case 'unhappy_customer':
-      tactics = forUnhappyCustomer(s);
+      tactics = forUnhappyCustomer(s, level);
       break;
     case 'troll':
-      tactics = forTroll(s);
+      tactics = forTroll(s, level);
       // Uncertain between troll and customer: a restrained answer is safe for both; silence is not.
       if (s.uncertain && s.runnerUp === 'unhappy_customer') tactics = ['restraint', 'ignore', 'hide'];
       break;

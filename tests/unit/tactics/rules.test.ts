@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LEVEL_FROM, LEVELS } from '../../../src/shared/levels';
 import {
   BREAK_AFTER_RECENT_HOSTILE,
   LONG_THREAD,
@@ -26,7 +27,7 @@ describe('suggestTactics: the field findings as a table', () => {
       { label: 'troll', intensity: 0.2 },
       ['humour', 'ignore', 'emoji'],
     ],
-    ['a moderate troll: ignore, hide', { label: 'troll', intensity: 0.5 }, ['ignore', 'hide', 'humour']],
+    ['a moderate troll: ignore, hide', { label: 'troll', intensity: 0.4 }, ['ignore', 'hide', 'humour']],
     [
       'a mild troll in a long thread: no humour first',
       { label: 'troll', intensity: 0.2, threadLength: LONG_THREAD },
@@ -49,12 +50,12 @@ describe('suggestTactics: the field findings as a table', () => {
     ],
     [
       'an annoyed customer',
-      { label: 'unhappy_customer', intensity: 0.5 },
+      { label: 'unhappy_customer', intensity: 0.4 },
       ['restraint', 'private_message', 'emoji'],
     ],
     [
       'an annoyed customer in a long thread: out of the public thread first',
-      { label: 'unhappy_customer', intensity: 0.5, threadLength: LONG_THREAD },
+      { label: 'unhappy_customer', intensity: 0.4, threadLength: LONG_THREAD },
       ['private_message', 'restraint', 'emoji'],
     ],
     [
@@ -87,6 +88,21 @@ describe('suggestTactics: the field findings as a table', () => {
     expect(at(change)).toEqual(expected);
   });
 
+  it('changes at the levels the CM sees: a comment shown as high is handled as high', () => {
+    for (const label of ['troll', 'unhappy_customer', 'threat'] as const) {
+      for (const level of LEVELS) {
+        const { from, to } = {
+          low: { from: 0, to: LEVEL_FROM.medium },
+          medium: { from: LEVEL_FROM.medium, to: LEVEL_FROM.high },
+          high: { from: LEVEL_FROM.high, to: 1.001 },
+        }[level];
+        const intensities = [from, (from + to) / 2, to - 0.001];
+        const tactics = intensities.map((intensity) => at({ label, intensity }));
+        for (const other of tactics) expect(other, `${label} ${level}`).toEqual(tactics[0]);
+      }
+    }
+  });
+
   it('never suggests engaging a threat', () => {
     for (const intensity of [0, 0.3, 0.6, 1]) {
       const tactics = at({ label: 'threat', intensity, threadLength: 50, authorCommentsInThread: 9 });
@@ -117,14 +133,14 @@ describe('suggestTactics: the field findings as a table', () => {
   });
 
   it('adds a break, in last place, once hostile exposure piles up', () => {
-    expect(at({ label: 'troll', intensity: 0.5, recentHostile: BREAK_AFTER_RECENT_HOSTILE })).toEqual([
+    expect(at({ label: 'troll', intensity: 0.4, recentHostile: BREAK_AFTER_RECENT_HOSTILE })).toEqual([
       'ignore',
       'hide',
       'take_break',
     ]);
     expect(at({ label: 'neutral', recentHostile: BREAK_AFTER_RECENT_HOSTILE })).toEqual(['take_break']);
     expect(
-      at({ label: 'troll', intensity: 0.5, recentHostile: BREAK_AFTER_RECENT_HOSTILE - 1 }),
+      at({ label: 'troll', intensity: 0.4, recentHostile: BREAK_AFTER_RECENT_HOSTILE - 1 }),
     ).not.toContain('take_break');
   });
 
