@@ -32,11 +32,6 @@ export const settingsSchema = v.strictObject({
   tone: v.optional(v.picklist(['vous', 'tu']), 'vous'),
   /** The first-run setup (accounts, brand, tone, shield) was completed or skipped. */
   setupDone: v.optional(v.boolean(), false),
-  /**
-   * Reply wordings edited per tactic before saved replies existed: the saved replies start from them
-   * (storage/saved-replies.ts); the in-page card still reads them.
-   */
-  replyTemplates: v.record(v.string(), v.record(v.string(), v.pipe(v.string(), v.maxLength(2_000)))),
   /** Keep comment text in the local log (needed for the popup and evidence; never exported raw). */
   keepText: v.boolean(),
   /** Purge logged rows older than this many days. */
@@ -67,7 +62,6 @@ export const DEFAULT_SETTINGS: Settings = {
   shield: { troll: LEVEL_FROM.medium, unhappy_customer: null, threat: 0, neutral: null },
   tone: 'vous',
   setupDone: false,
-  replyTemplates: {},
   keepText: true,
   retentionDays: 90,
   nudges: { hostileIn30Min: 15, hoursOnlinePerDay: 10, lateHour: 22, systemNotifications: false },
@@ -79,8 +73,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * `stored` checked against `schema`, field by field, down every nested object: a missing or invalid field
- * takes its default and every other keeps its stored value. A record (reply templates) keeps its valid
- * entries. Fields no longer in the schema are dropped.
+ * takes its default and every other keeps its stored value. Fields no longer in the schema are dropped.
  */
 function withDefaults(schema: v.GenericSchema, fallback: unknown, stored: unknown): unknown {
   if (schema.type === 'strict_object' && isPlainObject(stored) && isPlainObject(fallback)) {
@@ -88,20 +81,6 @@ function withDefaults(schema: v.GenericSchema, fallback: unknown, stored: unknow
     return Object.fromEntries(
       Object.entries(entries).map(([key, entry]) => [key, withDefaults(entry, fallback[key], stored[key])]),
     );
-  }
-  if (schema.type === 'record' && isPlainObject(stored)) {
-    const record = schema as unknown as v.RecordSchema<
-      v.GenericSchema<string, string>,
-      v.GenericSchema,
-      undefined
-    >;
-    const kept: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(stored)) {
-      if (!v.is(record.key, key)) continue;
-      const entry = withDefaults(record.value, undefined, value);
-      if (entry !== undefined) kept[key] = entry;
-    }
-    return kept;
   }
   const result = v.safeParse(schema, stored);
   return result.success ? result.output : structuredClone(fallback);

@@ -24,7 +24,7 @@ import type { Settings } from '../shared/settings';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
 import type { DesaffectDb } from './db';
 import { mergeEvidence, withRecordTimes } from './evidence';
-import { exactTimes, typedCues } from './legacy';
+import { exactTimes, savedRepliesFromTemplates, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -40,7 +40,7 @@ import {
   evidenceRowSchema,
   settingRowSchema,
 } from './schema';
-import { readSettings } from './settings';
+import { readSettings, SETTINGS_KEY } from './settings';
 
 /** Every row's shape, strict about keys and ranges: the export CLI validates with it too. */
 export const backupTablesSchema = v.strictObject({
@@ -119,6 +119,11 @@ export const BACKUP_UPGRADES: Readonly<Record<number, BackupUpgrade>> = {
           : row,
       ),
     };
+  },
+  // Version 6 made the wordings kept per tactic in the settings saved replies.
+  5: (tables) => {
+    const old = tables as Record<string, unknown>;
+    return Array.isArray(old.settings) ? { ...old, settings: savedRepliesFromTemplates(old.settings) } : old;
   },
 };
 
@@ -246,8 +251,6 @@ export type RestoreResult =
   | { ok: true; rows: number }
   | ({ ok: false } & RestoreRefusal)
   | { ok: false; reason: 'needs_confirmation'; changes: GuardedChange[] };
-
-const SETTINGS_KEY = 'settings';
 
 /** The CM's settings a file's rows hold (the last such row, the one a restore writes last), if any. */
 function settingsIn(rows: BackupTables['settings']): Settings | null {

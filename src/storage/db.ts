@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { dayTotalsMiddleware, rebuildDayTotals } from '../exposure/day-totals';
 import { mergeEvidence, withRecordTimes } from './evidence';
-import { exactTimes, typedCues } from './legacy';
+import { exactTimes, savedRepliesFromTemplates, typedCues } from './legacy';
 import {
   type ActionRow,
   type ActivityRow,
@@ -89,6 +89,14 @@ export function openDb(name = DB_NAME): DesaffectDb {
       }
       await evidence.clear();
       await evidence.bulkAdd([...records.values()]);
+    });
+  // 6: the wordings earlier versions kept per tactic in the settings become saved replies once, here,
+  // instead of at every read; the settings no longer hold them.
+  db.version(6)
+    .stores({})
+    .upgrade(async (tx) => {
+      const settings = tx.table('settings');
+      await settings.bulkPut(savedRepliesFromTemplates(await settings.toArray()));
     });
   db.use(dayTotalsMiddleware);
   return db;

@@ -22,7 +22,7 @@ import { savedRepliesSchema } from '../tactics/saved-replies';
 
 export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));

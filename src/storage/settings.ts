@@ -1,7 +1,8 @@
 import { parseSettings, type Settings } from '../shared/settings';
 import type { DesaffectDb } from './db';
 
-const SETTINGS_KEY = 'settings';
+/** The settings table's row of the CM's settings. */
+export const SETTINGS_KEY = 'settings';
 
 export async function readSettings(db: DesaffectDb): Promise<Settings> {
   return parseSettings((await db.settings.get(SETTINGS_KEY))?.value);

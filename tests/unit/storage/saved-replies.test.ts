@@ -29,24 +29,6 @@ afterEach(async () => {
 });
 
 describe('saved replies in the database', () => {
-  it('start from the wordings edited per tactic in earlier versions', async () => {
-    db = openDb(`replies-${Math.random()}`);
-    await writeSettings(db, {
-      ...DEFAULT_SETTINGS,
-      replyTemplates: { humour: { fr: 'Belle énergie {name} !' } },
-    });
-    expect(await readSavedReplies(db)).toEqual([
-      {
-        id: 'humour-fr',
-        tactic: 'humour',
-        topic: 'any',
-        language: 'fr',
-        tone: 'any',
-        text: 'Belle énergie {name} !',
-      },
-    ]);
-  });
-
   it('read back what was saved, leaving out a reply an edited backup broke', async () => {
     db = openDb(`replies-${Math.random()}`);
     await writeSavedReplies(db, [mine]);

@@ -13,7 +13,6 @@ const mine: Settings = {
   shield: { troll: 0, unhappy_customer: 0.5, threat: null, neutral: null },
   tone: 'tu',
   setupDone: true,
-  replyTemplates: { ignore: { fr: 'Merci, on regarde.', en: 'Thanks, looking into it.' } },
   keepText: false,
   retentionDays: 365,
   nudges: { hostileIn30Min: 5, hoursOnlinePerDay: 8, lateHour: 20, systemNotifications: true },
@@ -74,18 +73,6 @@ describe('settings read back over the defaults', () => {
     expect(parseSettings({ ...mine, shield: { ...mine.shield, troll: 'high' } })).toEqual({
       ...mine,
       shield: { ...mine.shield, troll: DEFAULT_SETTINGS.shield.troll },
-    });
-  });
-
-  it('keeps the valid reply templates and drops the invalid ones', () => {
-    const replyTemplates = {
-      ignore: { fr: 'ok', en: 'x'.repeat(3_000) },
-      hide: 'not a record',
-      reply_privately: { fr: 'Écrivez-nous en privé.' },
-    };
-    expect(parseSettings({ ...mine, replyTemplates }).replyTemplates).toEqual({
-      ignore: { fr: 'ok' },
-      reply_privately: { fr: 'Écrivez-nous en privé.' },
     });
   });
 

@@ -2,8 +2,9 @@
  * Schema upgrades: each Dexie `version(n)` is tested from data of the previous shape. Here, from the first
  * released schema (version 1), from version 2 (before typed cues) and from version 3 (before the precision
  * of times) with a realistic history, and backup files of schema versions 1, 2 and 3; from version 4 (a new
- * evidence record at each escalation) and a backup file of it. The first backups' retention differs from a
- * fresh database's, so their restores here are made as the CM confirmed it ('apply').
+ * evidence record at each escalation) and from version 5 (saved replies made from the settings at every
+ * read), and a backup file of each. The first backups' retention differs from a fresh database's, so their
+ * restores here are made as the CM confirmed it ('apply').
  */
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
@@ -24,6 +25,7 @@ import { createBackup, restoreBackup } from '../../../src/storage/backup';
 import { type DesaffectDb, openDb } from '../../../src/storage/db';
 import { ingest } from '../../../src/storage/ingest';
 import { readMarker } from '../../../src/storage/markers';
+import { readSavedReplies } from '../../../src/storage/saved-replies';
 import {
   type CommentRow,
   commentRowSchema,
@@ -31,8 +33,10 @@ import {
   evidenceRowSchema,
   LEGACY_CLASSIFIER_VERSION,
   SCHEMA_VERSION,
+  settingRowSchema,
 } from '../../../src/storage/schema';
 import { readSettings } from '../../../src/storage/settings';
+import type { SavedReply } from '../../../src/tactics/saved-replies';
 import { commentRow } from '../dashboard/rows';
 import {
   expectSameExposure,
@@ -77,6 +81,9 @@ const V3_STORES = { ...V2_STORES, corrections: 'commentKey, at' } as const;
  * full, frozen: never edit.
  */
 const V4_STORES = V3_STORES;
+
+/** The stores of schema version 5 (`version(5)`, commit 8e36836: no new index), in full, frozen: never edit. */
+const V5_STORES = V4_STORES;
 
 /** Tables whose rows schema versions 3, 4 and 5 left as they were. */
 const UNCHANGED_TABLES = V1_TABLES.filter((table) => table !== 'comments' && table !== 'evidence');
@@ -541,13 +548,17 @@ const FIRST_RELEASE_BACKUP = {
   },
 } as const;
 
-/** Settings rows of a file made before the brand's tone and the first-run setup: restored with their defaults. */
+/**
+ * Settings rows of a file made before the brand's tone and the first-run setup: restored with their
+ * defaults, and without the wordings per tactic (schema 6; the file's is for a tactic replies no longer
+ * have, so it makes no saved reply).
+ */
 const withLaterSettings = (rows: readonly { key: string; value: unknown }[]) =>
-  rows.map((row) =>
-    row.key === 'settings'
-      ? { ...row, value: { ...(row.value as object), tone: 'vous', setupDone: false } }
-      : row,
-  );
+  rows.map((row) => {
+    if (row.key !== 'settings') return row;
+    const { replyTemplates: _moved, ...value } = row.value as Record<string, unknown>;
+    return { ...row, value: { ...value, tone: 'vous', setupDone: false } };
+  });
 
 describe('a backup file of the first format version', () => {
   it('restores identically into the current schema', async () => {
@@ -575,7 +586,8 @@ describe('a backup file of the first format version', () => {
     ]);
     expect(await db.dayTotals.toArray()).toEqual(dayTotalsOf(FIRST_RELEASE_BACKUP.tables.comments));
     const settings = await readSettings(db);
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...FIRST_RELEASE_BACKUP.tables.settings[1].value });
+    const { replyTemplates: _moved, ...stored } = FIRST_RELEASE_BACKUP.tables.settings[1].value;
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, ...stored });
     const [day] = await exposureByDay(db, '2026-11-24', addDays('2026-11-24', 0), 'Europe/Paris');
     expect(day?.byPlatform).toEqual({
       x: { troll: 1, unhappy_customer: 0, threat: 0, neutral: 0 },
@@ -959,5 +971,127 @@ describe('upgrade from schema version 4 (a new evidence record at each escalatio
     // Again: nothing changes.
     await restoreBackup(db, JSON.stringify(file));
     expect(await db.evidence.toArray()).toEqual(EVIDENCE_OF_SCHEMA_5);
+  });
+});
+
+/**
+ * The settings as schema 5 kept them: the wordings edited per tactic and language before saved replies
+ * existed (a blank one, and one for a tactic replies no longer have, among them), which schema 5 made into
+ * saved replies at every read until the CM saved some.
+ */
+const SETTINGS_OF_SCHEMA_5 = {
+  ...DEFAULT_SETTINGS,
+  brandNames: ['Acme'],
+  replyTemplates: {
+    humour: { fr: ' Belle énergie {name} ! ', en: '   ' },
+    restraint: { en: 'We hear you, {name}.', fr: 'On vous entend.' },
+    ignore: { fr: 'Merci, nous regardons.' },
+  },
+};
+
+/** The saved replies schema 5 read from SETTINGS_OF_SCHEMA_5 (the rule, restated): tactics in replies' order. */
+const REPLIES_OF_SCHEMA_5: SavedReply[] = [
+  {
+    id: 'restraint-fr',
+    tactic: 'restraint',
+    topic: 'any',
+    language: 'fr',
+    tone: 'any',
+    text: 'On vous entend.',
+  },
+  {
+    id: 'restraint-en',
+    tactic: 'restraint',
+    topic: 'any',
+    language: 'en',
+    tone: 'any',
+    text: 'We hear you, {name}.',
+  },
+  {
+    id: 'humour-fr',
+    tactic: 'humour',
+    topic: 'any',
+    language: 'fr',
+    tone: 'any',
+    text: 'Belle énergie {name} !',
+  },
+];
+
+const MINE: SavedReply = {
+  id: 'mine',
+  tactic: 'restraint',
+  topic: 'delivery',
+  language: 'fr',
+  tone: 'tu',
+  text: 'On retrouve ta commande.',
+};
+
+/** A database of schema 5 holding these settings rows (and a marker), closed. */
+async function schema5Database(name: string, rows: { key: string; value: unknown }[]) {
+  const v5 = new Dexie(name);
+  v5.version(5).stores(V5_STORES);
+  await v5.open();
+  await v5.table('settings').bulkAdd([{ key: 'marker:lastPurgeDay', value: '2026-12-03' }, ...rows]);
+  v5.close();
+}
+
+describe('upgrade from schema version 5 (saved replies made from the settings at every read)', () => {
+  it('makes the wordings of the settings saved replies once, and takes them out of the settings', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    await schema5Database(name, [{ key: 'settings', value: SETTINGS_OF_SCHEMA_5 }]);
+    const db = current(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const { replyTemplates: _moved, ...settings } = SETTINGS_OF_SCHEMA_5;
+    expect(await db.settings.toArray()).toEqual([
+      { key: 'marker:lastPurgeDay', value: '2026-12-03' },
+      { key: 'savedReplies', value: REPLIES_OF_SCHEMA_5 },
+      { key: 'settings', value: settings },
+    ]);
+    expect(await readSavedReplies(db)).toEqual(REPLIES_OF_SCHEMA_5);
+    expect(await readSettings(db)).toEqual(settings);
+    // Valid rows of the current schema: a backup of them restores.
+    for (const row of await db.settings.toArray())
+      expect(v.safeParse(settingRowSchema, row).success).toBe(true);
+  });
+
+  it('keeps the replies the CM saved, and makes none from the settings then', async () => {
+    const name = `upgrade-v5-${Math.random()}`;
+    await schema5Database(name, [
+      { key: 'settings', value: SETTINGS_OF_SCHEMA_5 },
+      { key: 'savedReplies', value: [MINE] },
+    ]);
+    const db = current(name);
+    expect(await readSavedReplies(db)).toEqual([MINE]);
+    expect(await db.settings.get('settings')).not.toHaveProperty('value.replyTemplates');
+  });
+
+  it('restores a backup file of schema 5 with its wordings made saved replies', async () => {
+    // Frozen: a backup as schema 5 wrote it (only the settings hold rows).
+    const file = {
+      format: 'desaffect-backup',
+      schemaVersion: 5,
+      extensionVersion: '0.1.0',
+      createdAt: '2026-12-03T20:00:00.000Z',
+      tables: {
+        comments: [],
+        actions: [],
+        activity: [],
+        checkins: [],
+        evidence: [],
+        settings: [{ key: 'settings', value: SETTINGS_OF_SCHEMA_5 }] as { key: string; value: unknown }[],
+        corrections: [],
+      },
+    };
+    const db = current(`v5-file-${Math.random()}`);
+    expect(await restoreBackup(db, JSON.stringify(file), 'apply')).toMatchObject({ ok: true });
+    expect(await readSavedReplies(db)).toEqual(REPLIES_OF_SCHEMA_5);
+    const { replyTemplates: _moved, ...settings } = SETTINGS_OF_SCHEMA_5;
+    expect(await readSettings(db)).toEqual(settings);
+    // With saved replies in the file, those are the CM's.
+    file.tables.settings.push({ key: 'savedReplies', value: [MINE] });
+    const other = current(`v5-file-${Math.random()}`);
+    expect(await restoreBackup(other, JSON.stringify(file), 'apply')).toMatchObject({ ok: true });
+    expect(await readSavedReplies(other)).toEqual([MINE]);
   });
 });
