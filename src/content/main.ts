@@ -272,7 +272,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
       case 'ui→cs:insert-reply':
         return { outcome: await insertInto(message.commentKey, message.text) };
       case 'bg→cs:revealed':
-        revealHere(message.commentKey);
+        for (const key of message.commentKeys) revealHere(key);
         return { ok: true };
       case 'bg→cs:stored':
         if (message.sessionId === sessionId) queue.stored(message.keys, message.stored);

@@ -149,8 +149,14 @@ const uiToCsMessages = [
 ] as const;
 /** From the service worker to the content script of a tab. */
 const bgToCsMessages = [
-  /** The CM revealed a shielded comment (in any tab, the popup or the dashboard): it is shown everywhere. */
-  v.object({ type: v.literal('bg→cs:revealed'), commentKey: commentKeySchema }),
+  /**
+   * The CM revealed these shielded comments (in any tab, the popup or the dashboard): they are shown
+   * everywhere. One message for a batch the tab reported (at most the 500 of its report), or for one reveal.
+   */
+  v.object({
+    type: v.literal('bg→cs:revealed'),
+    commentKeys: v.pipe(v.array(commentKeySchema), v.minLength(1), v.maxLength(500)),
+  }),
   /** Whether the comments a tab reported were written: `stored` false when the database refused them. */
   v.object({
     type: v.literal('bg→cs:stored'),

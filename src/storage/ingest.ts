@@ -20,14 +20,15 @@ export interface IngestOptions {
 /**
  * Writes a batch of observations in one transaction. Idempotent per (comment, page session): a batch
  * retried after a service-worker restart, or the same comment in several batches, never adds a row twice.
+ * Returns the keys of the comments the CM had already revealed, which the rows read here say.
  */
 export async function ingest(
   db: DesaffectDb,
   observations: Observation[],
   options: IngestOptions,
-): Promise<void> {
-  if (observations.length === 0) return;
-  await db.transaction('rw', db.comments, async () => {
+): Promise<string[]> {
+  if (observations.length === 0) return [];
+  return db.transaction('rw', db.comments, async () => {
     const keys = observations.map((o) => commentKey(o.comment));
     const existing = await db.comments.bulkGet(keys);
     const byKey = new Map<string, CommentRow>();
@@ -44,6 +45,7 @@ export async function ingest(
     const rows = [...byKey.values()];
     await db.comments.bulkPut(rows.filter((row) => stored.has(row.key)));
     await db.comments.bulkAdd(rows.filter((row) => !stored.has(row.key)));
+    return rows.filter((row) => row.revealedAt !== undefined).map((row) => row.key);
   });
 }
 

@@ -13,6 +13,16 @@ describe('createWriteQueue', () => {
     expect(writes).toEqual([[1, 2, 3, 4], [5]]);
   });
 
+  it('gives every caller of a batch what its write returned', async () => {
+    const enqueue = createWriteQueue<number, number[]>(async (items) =>
+      items.filter((item) => item % 2 === 0),
+    );
+    expect(await Promise.all([enqueue([1, 2]), enqueue([4])])).toEqual([
+      [2, 4],
+      [2, 4],
+    ]);
+  });
+
   it('rejects every caller of a failed write, and the next write starts fresh', async () => {
     let fail = true;
     const enqueue = createWriteQueue<number>(async () => {

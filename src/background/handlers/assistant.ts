@@ -91,7 +91,7 @@ async function escalate(
  * readable in the pages, the popup and the dashboard. One reveal, everywhere.
  */
 async function reveal(db: DesaffectDb, key: string, at: number): Promise<{ ok: true }> {
-  await tellSiteTabs({ type: 'bg→cs:revealed', commentKey: key });
+  await tellSiteTabs({ type: 'bg→cs:revealed', commentKeys: [key] });
   await db.comments.update(key, { revealedAt: at });
   return { ok: true };
 }

@@ -29,11 +29,14 @@ const OWN_COMMENT: Classification = {
 /** The _locales keys the in-page badges and cards use. */
 const CONTENT_STRING_PREFIXES = ['label', 'badge', 'card', 'tactic', 'action', 'cue', 'level_', 'intensity'];
 
-/** Tells a tab which of `keys` the CM revealed before (in an earlier visit, another tab, the dashboard). */
-async function tellRevealed(db: HandlerContext['db'], tabId: number, keys: readonly string[]): Promise<void> {
-  const rows = await db.comments.bulkGet([...keys]);
-  for (const row of rows)
-    if (row?.revealedAt !== undefined) await tellTab(tabId, { type: 'bg→cs:revealed', commentKey: row.key });
+/**
+ * Tells a tab, in one message, which of its `keys` the CM revealed before (in an earlier visit, another
+ * tab, the dashboard). `revealed` is what the write found for its whole batch, other tabs' comments too.
+ */
+function tellRevealed(tabId: number, keys: readonly string[], revealed: readonly string[]): void {
+  const own = new Set(keys);
+  const commentKeys = revealed.filter((key) => own.has(key));
+  if (commentKeys.length > 0) void tellTab(tabId, { type: 'bg→cs:revealed', commentKeys });
 }
 
 /** Comments read by the content scripts: classified, logged once, and answered with their verdicts. */
@@ -42,7 +45,7 @@ export function commentHandlers({
   now,
   health,
 }: HandlerContext): CsHandlers<'cs→bg:comments-observed' | 'cs→bg:page-status' | 'cs→bg:settings'> {
-  const enqueueWrite = createWriteQueue<Observation>((observations) =>
+  const enqueueWrite = createWriteQueue<Observation, string[]>((observations) =>
     watchWrite(health, now(), () => ingest(db, observations, { now: now() })),
   );
   const tellStored = createStoredNews();
@@ -68,9 +71,9 @@ export function commentHandlers({
       // was stored. Whether the CM had already revealed one is known once it is written: until then it is
       // shielded, the safe side.
       void enqueueWrite(observations).then(
-        () => {
+        (revealed) => {
           tellStored(tab.id, message.sessionId, keys, true);
-          void tellRevealed(db, tab.id, keys);
+          tellRevealed(tab.id, keys, revealed);
         },
         () => tellStored(tab.id, message.sessionId, keys, false),
       );

@@ -89,6 +89,16 @@ describe('ingest', () => {
     expect((await db.comments.get('x:1'))?.text).toBe('court, et la suite du texte');
   });
 
+  it('says which comments the CM had already revealed, and keeps the reveal', async () => {
+    const db = freshDb();
+    expect(await ingest(db, [observe('1'), observe('2')], { now: 1 })).toEqual([]);
+    await db.comments.update('x:2', { revealedAt: 3 });
+    expect(await ingest(db, [observe('1'), observe('2', 'session-b'), observe('3')], { now: 5 })).toEqual([
+      'x:2',
+    ]);
+    expect((await db.comments.get('x:2'))?.revealedAt).toBe(3);
+  });
+
   it('keeps no text when the CM does not allow it', async () => {
     const db = freshDb();
     await ingest(db, [observe('1', 'a', 'secret', false)], { now: 1 });
