@@ -6,6 +6,8 @@ import type { Tactic } from '../tactics/rules';
 import { IntensityLevel } from '../ui/IntensityLevel';
 import { t, uiLanguage } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
+import { ShieldedText } from '../ui/ShieldedText';
+import { isShielded } from '../ui/shield';
 import { tacticHow, tacticName } from '../ui/tactics';
 import type { PopupModel, QueueComment } from './model';
 
@@ -25,7 +27,8 @@ export function QueueItem({ comment, model, settings, ownReplies }: Props) {
   const { key, classification } = comment;
   const open = model.expanded.value === key;
   const handled = model.isHandled(comment);
-  const shielded = model.isShielded(comment);
+  // As the settings and the service worker say, and revealed at once when the CM reveals it here.
+  const shielded = isShielded(key, model.isShielded(comment));
   const outcome = model.outcomes.value[key];
   const topic = topicOf(classification.cues);
   const values = {
@@ -107,16 +110,12 @@ export function QueueItem({ comment, model, settings, ownReplies }: Props) {
       {open && (
         <div class="detail" id={detailId}>
           {comment.text !== null && (
-            <div class="excerpt">
-              <p class={shielded ? 'comment-text shielded' : 'comment-text'} aria-hidden={shielded}>
-                {comment.text.slice(0, 400)}
-              </p>
-              {shielded && (
-                <button type="button" class="show" onClick={() => model.reveal(key)}>
-                  {t('badgeShow')}
-                </button>
-              )}
-            </div>
+            <ShieldedText
+              commentKey={key}
+              shielded={model.isShielded(comment)}
+              text={comment.text.slice(0, 400)}
+              onRevealed={model.refresh}
+            />
           )}
           {classification.cues.length > 0 && (
             // While the comment is shielded the cues say why without quoting it.

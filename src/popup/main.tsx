@@ -5,7 +5,6 @@ import './popup.css';
 import { DEFAULT_SETTINGS } from '../shared/settings';
 import { ask, tellTab } from '../ui/client';
 import { applyLanguage } from '../ui/i18n';
-import { reveal } from '../ui/shield';
 import { createPopupModel, type PopupPort } from './model';
 import { Popup } from './Popup';
 
@@ -34,8 +33,6 @@ function portFor(tabId: number | null): PopupPort {
       await ask({ type: 'ui→bg:log-action', commentKey: key, tactic: choice });
     },
     escalate: (key) => withTab((id) => ask({ type: 'ui→bg:escalate', commentKey: key, tabId: id })),
-    // The service worker logs it and tells every tab, this one included.
-    reveal,
     correct: (key, to) => ask({ type: 'ui→bg:correct-label', commentKey: key, to }),
     showInPage: async (key) =>
       (await withTab((id) => tellTab(id, { type: 'ui→cs:show-comment', commentKey: key }))).found,

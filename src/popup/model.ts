@@ -32,8 +32,6 @@ export interface PopupPort {
   tabComments(): Promise<TabView | null>;
   logAction(key: string, choice: ActionChoice): Promise<void>;
   escalate(key: string): Promise<EscalationResult>;
-  /** Marks the comment read through the shield, in the log and in the page. */
-  reveal(key: string): Promise<void>;
   correct(key: string, to: Label): Promise<{ ok: true } | { ok: false; reason: string }>;
   showInPage(key: string): Promise<boolean>;
   /** Insert into the reply box of the comment `key`, in its tab. */
@@ -185,11 +183,6 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
     escalate: (key: string) =>
       run(key, async () => {
         return afterChange(escalationKeys(await port.escalate(key)));
-      }),
-    reveal: (key: string) =>
-      run(key, async () => {
-        await port.reveal(key);
-        return afterChange([]);
       }),
     correct: (key: string, to: Label) =>
       run(key, async () => {

@@ -64,11 +64,6 @@ function fakePort(comments: QueueComment[]) {
       asked.push(`escalate ${key}`);
       return { evidenceId: 1, updated: true, capture: 'not_allowed', hasScreenshot: false } as const;
     },
-    reveal: async (key) => {
-      asked.push(`reveal ${key}`);
-      const shown = tab.comments.find((c) => c.key === key);
-      if (shown) shown.revealed = true;
-    },
     correct: async () => ({ ok: false, reason: 'no_text' }),
     showInPage: async () => false,
     insert: async (key, text) => {
@@ -132,15 +127,16 @@ describe('the popup model', () => {
     expect(model.next('b')).toBeNull();
   });
 
-  it('shields as the settings say until the CM reveals, and words each outcome', async () => {
-    const { port, asked } = fakePort([comment('threat', 'threat', 0.7), comment('mild', 'troll', 0.2)]);
+  it('shields as the settings say until the service worker says the CM revealed it, and words each outcome', async () => {
+    const { port, tab } = fakePort([comment('threat', 'threat', 0.7), comment('mild', 'troll', 0.2)]);
     const model = createPopupModel(port, DEFAULT_SETTINGS);
     await model.refresh();
     const [threat, mild] = model.queue.value;
     expect(threat && model.isShielded(threat)).toBe(true);
     expect(mild && model.isShielded(mild)).toBe(false);
-    await model.reveal('threat');
-    expect(asked).toContain('reveal threat');
+    // Revealed anywhere (ShieldedText here, the page, the dashboard): the tab's view says so.
+    (tab.comments[0] as QueueComment).revealed = true;
+    await model.refresh();
     const revealed = model.queue.value[0];
     expect(revealed && model.isShielded(revealed)).toBe(false);
 
