@@ -77,10 +77,13 @@ function GuardedSettingsPrompt({
   );
 }
 
-/** The browser frees deleted rows' space lazily: the size is asked again now and then while shown. */
+/**
+ * The browser frees deleted rows' space lazily: the size is asked again now and then while shown, and at
+ * once when the CM's data changed as a whole.
+ */
 const ESTIMATE_EVERY_MS = 5_000;
 
-function useStorageEstimate(refresh: unknown) {
+function useStorageEstimate() {
   const [usage, setUsage] = useState<number | null>(null);
   useEffect(() => {
     const estimate = () =>
@@ -91,13 +94,13 @@ function useStorageEstimate(refresh: unknown) {
     void estimate();
     const timer = setInterval(estimate, ESTIMATE_EVERY_MS);
     return () => clearInterval(timer);
-  }, [refresh, dataVersion.value]);
+  }, [dataVersion.value]);
   return usage;
 }
 
 export function DataSection() {
-  const { reply: usage, reload } = useReply({ type: 'ui→bg:data-usage' });
-  const bytes = useStorageEstimate(usage);
+  const { reply: usage } = useReply({ type: 'ui→bg:data-usage' });
+  const bytes = useStorageEstimate();
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -113,10 +116,12 @@ export function DataSection() {
       setStatus({ text: t('popupUnavailable'), error: true });
     } finally {
       setBusy(false);
-      reload();
     }
   };
-  /** Deleting or restoring changes what every view shows: the break banner and the counts ask again. */
+  /**
+   * Deleting or restoring changes what every view shows: the break banner, the counts and the size here
+   * ask again (a backup changes nothing).
+   */
   const runChanging = async (task: () => Promise<{ text: string; error: boolean } | null>) => {
     await run(task);
     dataChanged();

@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
- * The dashboard's restore, in the CM's language: a refused file is named by its part and row in plain
- * words, never by an internal path, and a backup that would change retention or text keeping waits for the
- * CM's answer before anything is written.
+ * The dashboard's data section. Its restore, in the CM's language: a refused file is named by its part and
+ * row in plain words, never by an internal path, and a backup that would change retention or text keeping
+ * waits for the CM's answer before anything is written. What is stored is asked once, and again after a
+ * change.
  */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -146,5 +147,40 @@ describe('restore in the dashboard', () => {
     await act(() => cancel?.click());
     await settle(() => expect(status()).toBe('Restore cancelled. Nothing was changed.'));
     expect(restoreCalls()).toHaveLength(1);
+  });
+});
+
+describe('what is stored', () => {
+  const words = (key: string) => formatMessage(CATALOGS[language.current], key, []);
+  const usageAsked = () =>
+    ask.mock.calls.filter(([message]) => (message as UiToBg).type === 'ui→bg:data-usage').length;
+  const estimate = vi.fn(async () => ({ usage: 2 * 1_048_576, quota: 1e9 }));
+  beforeEach(() => {
+    estimate.mockClear();
+    Object.defineProperty(navigator, 'storage', { value: { estimate }, configurable: true });
+  });
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'storage');
+  });
+
+  it('asks for the counts and the size once when shown, and once more after deleting everything', async () => {
+    language.current = 'en';
+    ask.mockImplementation(async (message: UiToBg) =>
+      message.type === 'ui→bg:delete-everything' ? { ok: true } : USAGE,
+    );
+    await act(() => render(<DataSection />, root));
+    await settle(() => expect(root.querySelector('[data-testid="dash-retention"]')).not.toBeNull());
+    await settle(() => expect(estimate).toHaveBeenCalled());
+    expect([usageAsked(), estimate.mock.calls.length]).toEqual([1, 1]);
+
+    const button = (key: string) =>
+      [...root.querySelectorAll('button')].find((candidate) => candidate.textContent === words(key));
+    await act(() => button('dashDeleteButton')?.click());
+    await act(() => button('dashDeleteConfirm')?.click());
+    await settle(() => expect(status()).toBe(words('dashDeleted')));
+    await settle(() => expect([usageAsked(), estimate.mock.calls.length]).toEqual([2, 2]));
+    // And no more: the section's own reload and the change every view hears were once two asks.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect([usageAsked(), estimate.mock.calls.length]).toEqual([2, 2]);
   });
 });
