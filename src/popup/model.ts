@@ -51,7 +51,8 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
   const view = signal<TabView | null>(null);
   const summary = signal<DaySummary | null>(null);
   const unavailable = signal(false);
-  const loaded = signal(false);
+  /** The service worker answered once: only then can the popup say that it speaks about no page. */
+  const loaded = computed(() => summary.value !== null);
   /** The queue's keys in the order first shown; see keepOrder. */
   const order = signal<readonly string[]>([]);
   /** The open comment, if any: the queue starts as one line per comment, the CM opens what they read. */
@@ -109,7 +110,6 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
         view.value = nextView;
         unavailable.value = false;
         order.value = queue.value.map((comment) => comment.key);
-        loaded.value = true;
       });
     } catch {
       unavailable.value = true;
@@ -146,7 +146,6 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
   };
 
   return {
-    view,
     summary,
     unavailable,
     loaded,
@@ -155,7 +154,6 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
     unreadable,
     expanded,
     outcomes,
-    wordings,
     dueCheckIn,
     answeringCheckIn,
     loadCheckIn,

@@ -191,5 +191,13 @@ describe('the popup model', () => {
     );
     await model.refresh();
     expect(model.unavailable.value).toBe(true);
+    expect(model.loaded.value).toBe(false);
+  });
+
+  it('is loaded once the service worker answered, about a tab or not', async () => {
+    const model = createPopupModel({ ...fakePort([]).port, tabComments: async () => null }, DEFAULT_SETTINGS);
+    expect(model.loaded.value).toBe(false);
+    await model.refresh();
+    expect([model.loaded.value, model.status.value]).toEqual([true, null]);
   });
 });
