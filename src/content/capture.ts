@@ -6,7 +6,13 @@
  * capture is done.
  */
 import { MAX_TEXT_LENGTH } from '../shared/comment';
-import type { BgToCs, CaptureFrame, CsReplies } from './messages';
+import {
+  type BgToCs,
+  CAPTURE_MARKER_PX,
+  type CaptureFrame,
+  type CsReplies,
+  type MarkerColour,
+} from './messages';
 import type { SeenComment } from './observer';
 import type { Overlay } from './overlay';
 import { abortableTimeout } from './timers';
@@ -18,90 +24,47 @@ export const CAPTURE_CONTEXT_PX = 24;
 /** The longest the page stays prepared if the service worker never says the capture is done. */
 const LONGEST_CAPTURE_MS = 5_000;
 
-/** The longest the page waits for the screen to show the comment before answering anyway (frames paused). */
+/** The longest the page waits for its next frames (paused in a hidden tab) before answering anyway. */
 const LONGEST_PAINT_MS = 3_000;
 
-/** Whether the browser says when an element was first shown on screen (Element Timing: Chromium). */
-const canSeePresentation = () =>
-  typeof PerformanceObserver !== 'undefined' &&
-  (PerformanceObserver.supportedEntryTypes ?? []).includes('element');
-
-let marks = 0;
-
-/** A pixel of the window the capture's area leaves out, so that the mark is not in the evidence. */
-function cornerOutside({ area, viewport }: CaptureFrame): [number, number] {
+/**
+ * The top-left corner of the capture's marker: a corner of the window that the capture's area leaves out,
+ * so the marker is never in the evidence. A comment filling the whole window loses the marker's height at
+ * the top of its surroundings instead.
+ */
+function placeMarker(frame: CaptureFrame): { frame: CaptureFrame; x: number; y: number } {
+  const { area, viewport } = frame;
+  const side = CAPTURE_MARKER_PX;
   const corners: [number, number][] = [
     [0, 0],
-    [viewport.width - 1, 0],
-    [0, viewport.height - 1],
-    [viewport.width - 1, viewport.height - 1],
+    [viewport.width - side, 0],
+    [0, viewport.height - side],
+    [viewport.width - side, viewport.height - side],
   ];
-  const inArea = ([x, y]: [number, number]) =>
-    x >= area.x && x < area.x + area.width && y >= area.y && y < area.y + area.height;
-  // A comment filling the whole window: one pixel at 1 % opacity, the least the browser reports.
-  return corners.find((corner) => !inArea(corner)) ?? [0, 0];
+  const overlaps = ([x, y]: [number, number]) =>
+    x < area.x + area.width && x + side > area.x && y < area.y + area.height && y + side > area.y;
+  const free = corners.find((corner) => !overlaps(corner));
+  if (free) return { frame, x: free[0], y: free[1] };
+  const top = Math.max(area.y, side);
+  const height = Math.max(0, area.y + area.height - top);
+  return { frame: { viewport, area: { ...area, y: top, height } }, x: 0, y: 0 };
 }
 
 /**
- * Resolves once the screen shows what the page just changed, or after `ms` should frames be paused. Two
- * animation frames only say the page has drawn the change, not that the screen shows it yet: on a loaded
- * machine a capture taken then showed the page as it was before (another comment, its badge on, in the
- * evidence). So where the browser reports when an element is first shown (Element Timing), a mark added
- * with the change, a near-invisible dot in a corner of the window outside `frame`, is waited for; it is
- * removed by the returned function. Where it cannot (Firefox has no Element Timing), two frames, as before.
+ * Resolves once the page has drawn what it just changed (two animation frames), or after `ms` should
+ * frames be paused. That the screen shows it too, the service worker checks on the screenshot itself: the
+ * overlay's marker, in a colour new to this capture, must be in it. No sign of the capture reaches the page.
  */
-function presented(frame: CaptureFrame, ms: number): { shown: Promise<void>; removeMark: () => void } {
-  if (!canSeePresentation()) {
-    const shown = new Promise<void>((resolve) => {
-      const fallback = setTimeout(resolve, ms);
-      requestAnimationFrame(() =>
-        requestAnimationFrame(() => {
-          clearTimeout(fallback);
-          resolve();
-        }),
-      );
-    });
-    return { shown, removeMark: () => undefined };
-  }
-  marks += 1;
-  const identifier = `desaffect-capture-${Date.now()}-${marks}`;
-  const mark = document.createElement('span');
-  mark.setAttribute('elementtiming', identifier);
-  mark.setAttribute('aria-hidden', 'true');
-  const [left, top] = cornerOutside(frame);
-  mark.style.cssText = [
-    'all: initial',
-    'position: fixed',
-    `left: ${left}px`,
-    `top: ${top}px`,
-    'width: 1px',
-    'height: 1px',
-    'overflow: hidden',
-    'z-index: 2147483647',
-    'font: 1px/1px monospace',
-    'color: #000',
-    // Not 0: a fully transparent element is never reported as shown.
-    'opacity: 0.01',
-    'pointer-events: none',
-  ].join(';');
-  mark.textContent = '.';
-  let observer: PerformanceObserver | null = null;
-  const shown = new Promise<void>((resolve) => {
+function drawn(ms: number): Promise<void> {
+  return new Promise<void>((resolve) => {
     const fallback = setTimeout(resolve, ms);
-    observer = new PerformanceObserver((list) => {
-      if (
-        !list
-          .getEntries()
-          .some((entry) => (entry as PerformanceEntry & { identifier?: string }).identifier === identifier)
-      )
-        return;
-      clearTimeout(fallback);
-      resolve();
-    });
-    observer.observe({ type: 'element' });
-  }).finally(() => observer?.disconnect());
-  document.documentElement.append(mark);
-  return { shown, removeMark: () => mark.remove() };
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(fallback);
+        resolve();
+      }),
+    );
+  });
 }
 
 /** The comment's area with some room around it, within the viewport, in CSS pixels. */
@@ -119,28 +82,30 @@ function frameOf(element: HTMLElement): CaptureFrame {
 }
 
 /** Gets the page ready for the screenshot of `seen`; `restore` puts it back (once, whoever calls first). */
-async function prepare(seen: SeenComment, overlay: Pick<Overlay, 'capture'>, signal: AbortSignal) {
+async function prepare(
+  seen: SeenComment,
+  colour: MarkerColour,
+  overlay: Pick<Overlay, 'capture'>,
+  signal: AbortSignal,
+) {
   const { element } = seen;
   // A comment taller than the window shows its beginning: its author, its time and its first words.
   const block = element.getBoundingClientRect().height > window.innerHeight ? 'start' : 'center';
   element.scrollIntoView({ block, inline: 'nearest', behavior: 'instant' });
-  const endCapture = overlay.capture(seen.key);
-  const { shown, removeMark } = presented(frameOf(element), LONGEST_PAINT_MS);
-  signal.addEventListener('abort', removeMark);
+  const { frame, x, y } = placeMarker(frameOf(element));
+  const endCapture = overlay.capture(seen.key, { x, y, colour });
   let restored = false;
   let cancelTimer = () => {};
   const restore = () => {
     if (restored) return;
     restored = true;
     cancelTimer();
-    signal.removeEventListener('abort', removeMark);
-    removeMark();
     endCapture();
   };
-  await shown;
+  await drawn(LONGEST_PAINT_MS);
   // Counted from the answer: the page stays prepared this long at most once it said it is ready.
   cancelTimer = abortableTimeout(signal, restore, LONGEST_CAPTURE_MS);
-  return { frame: frameOf(element), restore };
+  return { frame, marker: { x, y }, restore };
 }
 
 /**
@@ -159,8 +124,13 @@ export function captureResponder(
     if (message.type === 'bg→cs:capture-done') return { ok: true };
     const seen = find(message.commentKey);
     if (!seen?.element.isConnected) return { found: false };
-    const prepared = await prepare(seen, overlay, signal);
+    const prepared = await prepare(seen, message.marker, overlay, signal);
     restore = prepared.restore;
-    return { found: true, ...prepared.frame, text: seen.comment.text.slice(0, MAX_TEXT_LENGTH) };
+    return {
+      found: true,
+      ...prepared.frame,
+      marker: prepared.marker,
+      text: seen.comment.text.slice(0, MAX_TEXT_LENGTH),
+    };
   };
 }

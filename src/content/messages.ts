@@ -123,8 +123,8 @@ const cssPixels = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(100_0
 
 /**
  * Where the comment is, ready for its screenshot: its area (with some of its surroundings) in CSS pixels
- * of the viewport, the viewport's size, and the comment's text as the page shows it. Checked by the service
- * worker, which crops with it.
+ * of the viewport, the viewport's size, where the overlay drew the capture's marker (outside the area), and
+ * the comment's text as the page shows it. Checked by the service worker, which crops with it.
  */
 export const captureReadySchema = v.variant('found', [
   v.object({ found: v.literal(false) }),
@@ -132,11 +132,19 @@ export const captureReadySchema = v.variant('found', [
     found: v.literal(true),
     area: v.object({ x: cssPixels, y: cssPixels, width: cssPixels, height: cssPixels }),
     viewport: v.object({ width: cssPixels, height: cssPixels }),
+    marker: v.object({ x: cssPixels, y: cssPixels }),
     text: v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH)),
   }),
 ]);
 export type CaptureReady = v.InferOutput<typeof captureReadySchema>;
 export type CaptureFrame = Pick<Extract<CaptureReady, { found: true }>, 'area' | 'viewport'>;
+
+/** The side of the capture's marker, a square of CSS pixels in a corner of the window. */
+export const CAPTURE_MARKER_PX = 4;
+const colourChannel = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(255));
+/** The colour of the capture's marker, new for each capture: the screenshot that shows it is up to date. */
+export const markerColourSchema = v.tuple([colourChannel, colourChannel, colourChannel]);
+export type MarkerColour = v.InferOutput<typeof markerColourSchema>;
 
 /** From an extension page to the content script of a tab. */
 const uiToCsMessages = [
@@ -165,7 +173,11 @@ const bgToCsMessages = [
     stored: v.boolean(),
   }),
   /** The escalation kit: bring the comment into view, lift its shield and hide the badges, say where it is. */
-  v.object({ type: v.literal('bg→cs:prepare-capture'), commentKey: commentKeySchema }),
+  v.object({
+    type: v.literal('bg→cs:prepare-capture'),
+    commentKey: commentKeySchema,
+    marker: markerColourSchema,
+  }),
   /** The screenshot is taken: the page as it was. */
   v.object({ type: v.literal('bg→cs:capture-done') }),
 ] as const;

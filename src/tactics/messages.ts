@@ -34,7 +34,7 @@ export const assistantMessages = [
  * has opened Desaffect from the toolbar on that tab); not taken because the comment's tab is not the one in
  * front (a capture of another tab would be false evidence), or because the page no longer shows the comment.
  */
-export type CaptureOutcome = 'captured' | 'not_allowed' | 'tab_not_in_front' | 'not_on_page';
+export type CaptureOutcome = 'captured' | 'not_allowed' | 'tab_not_in_front' | 'not_on_page' | 'not_shown';
 
 export interface EscalationResult {
   evidenceId: number;
@@ -70,6 +70,7 @@ const MISSING_SCREENSHOT: Record<Exclude<CaptureOutcome, 'captured'>, string> = 
   not_allowed: 'cardShotNotAllowed',
   tab_not_in_front: 'cardShotNotInFront',
   not_on_page: 'cardShotNotOnPage',
+  not_shown: 'cardShotNotShown',
 };
 
 /**

@@ -154,9 +154,23 @@ describe('escalating from the in-page card', () => {
     await clickToolbarButton(harness.browser.context, harness.browser.extensionId, xPage);
     await xPage.bringToFront();
 
+    // What a page script could notice of the capture: changes to its document, elements reported as shown.
+    await xPage.evaluate(() => {
+      const noticed: string[] = [];
+      (window as unknown as { noticed: string[] }).noticed = noticed;
+      new MutationObserver((records) => {
+        for (const record of records) noticed.push(`${record.type} ${record.target.nodeName}`);
+      }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) noticed.push(`${entry.entryType} ${entry.name}`);
+      }).observe({ type: 'element' });
+    });
+
     const said = await escalateFromCard(xPage, key);
     expect(said).toContain('already had an evidence record');
     expect(said).toContain('With a screenshot of the comment.');
+    // The screen was checked on the screenshot itself: the page saw nothing of it.
+    expect(await xPage.evaluate(() => (window as unknown as { noticed: string[] }).noticed)).toEqual([]);
     const records = await evidenceOf(key);
     expect(records).toHaveLength(1);
     const record = records[0] as StoredEvidence;

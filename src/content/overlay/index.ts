@@ -6,6 +6,7 @@
  */
 import { effect } from '@preact/signals';
 import { createElement, render } from 'preact';
+import type { MarkerColour } from '../messages';
 import { abortableTimeout } from '../timers';
 import { type BadgeActions, OpenCard } from './Card';
 import { drawLayer } from './draw';
@@ -45,11 +46,19 @@ export interface Overlay {
   pageChanged(): void;
   /**
    * Readies the page for the escalation kit's screenshot of `key`: its shield lifted, badges, ring and card
-   * transparent (not hidden: an open card keeps its focus and its status). Returns how to end it.
+   * transparent (not hidden: an open card keeps its focus and its status), and the capture's marker drawn
+   * at `marker` (window coordinates). Returns how to end it.
    */
-  capture(key: string): () => void;
+  capture(key: string, marker: CaptureMarker): () => void;
   /** True for the overlay's own element: adding it is not a change of the page to read. */
   isOwnNode(node: Node): boolean;
+}
+
+/** Where and in which colour the overlay draws the capture's marker, by which a screenshot proves it is current. */
+export interface CaptureMarker {
+  x: number;
+  y: number;
+  colour: MarkerColour;
 }
 
 /** Builds the layer; aborting `signal` takes it off the page and stops all its work. */
@@ -179,10 +188,15 @@ export function createOverlay(options: {
     settingsChanged(settings) {
       model.settings.value = settings;
     },
-    capture(key) {
+    capture(key, { x, y, colour }) {
       model.capturing.value = key;
+      const marker = document.createElement('div');
+      marker.className = 'marker';
+      marker.style.cssText = `left:${x}px;top:${y}px;background:rgb(${colour.join(' ')})`;
+      host.container.append(marker);
       tracker.schedule();
       return () => {
+        marker.remove();
         if (model.capturing.peek() !== key) return;
         model.capturing.value = null;
         tracker.schedule();

@@ -1,3 +1,4 @@
+import { CAPTURE_MARKER_PX } from '../messages';
 import { BADGE_SIZE } from './geometry';
 
 /**
@@ -26,6 +27,7 @@ button { font: inherit; cursor: pointer; }
 .shield span { font-size: 12px; font-weight: 600; color: #1b1b1b; background: rgb(255 255 255 / 0.9);
   border-radius: 999px; padding: 2px 10px; white-space: nowrap; }
 .capturing .badge, .capturing .ring, .capturing .card { opacity: 0 !important; }
+.marker { position: absolute; width: ${CAPTURE_MARKER_PX}px; height: ${CAPTURE_MARKER_PX}px; }
 .ring { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1a73e8; border-radius: 8px; }
 .card { position: absolute; box-sizing: border-box; overflow: auto; overscroll-behavior: contain; font: 13px/1.4 system-ui, sans-serif;
   pointer-events: auto; background: #fff; color: #1b1b1b; border: 1px solid #c4c7c5; border-radius: 10px;

@@ -6,15 +6,20 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CAPTURE_CONTEXT_PX, captureResponder } from '../../../src/content/capture';
+import { CAPTURE_MARKER_PX, type MarkerColour } from '../../../src/content/messages';
 import type { SeenComment } from '../../../src/content/observer';
+import type { CaptureMarker } from '../../../src/content/overlay';
+
+const colour: MarkerColour = [12, 200, 77];
+const prepare = { type: 'bg→cs:prepare-capture', commentKey: 'x:1', marker: colour } as const;
 
 let comment: SeenComment;
 const scrolled = vi.fn();
-/** The comments the overlay is readied for, and whether each capture has ended, in order. */
-let captures: { key: string; ended: boolean }[];
+/** The comments the overlay is readied for, where it draws each marker, and whether each has ended. */
+let captures: { key: string; marker: CaptureMarker; ended: boolean }[];
 const overlay = {
-  capture(key: string) {
-    const capture = { key, ended: false };
+  capture(key: string, marker: CaptureMarker) {
+    const capture = { key, marker, ended: false };
     captures.push(capture);
     return () => {
       capture.ended = true;
@@ -63,7 +68,7 @@ describe('readying a comment for its screenshot', () => {
       overlay,
       new AbortController().signal,
     );
-    const ready = await answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' });
+    const ready = await answer(prepare);
     expect(scrolled).toHaveBeenCalledWith({ block: 'center', inline: 'nearest', behavior: 'instant' });
     expect(capturing()).toEqual(['x:1']);
     const room = CAPTURE_CONTEXT_PX;
@@ -71,8 +76,11 @@ describe('readying a comment for its screenshot', () => {
       found: true,
       area: { x: 100 - room, y: 300 - room, width: 600 + 2 * room, height: 120 + 2 * room },
       viewport: { width: window.innerWidth, height: window.innerHeight },
+      // The marker, in the service worker's colour, in a corner of the window the screenshot leaves out.
+      marker: { x: 0, y: 0 },
       text: 'On sait où tu habites',
     });
+    expect(captures[0]?.marker).toEqual({ x: 0, y: 0, colour });
 
     expect(await answer({ type: 'bg→cs:capture-done' })).toEqual({ ok: true });
     expect(capturing()).toEqual([]);
@@ -82,7 +90,7 @@ describe('readying a comment for its screenshot', () => {
   it('puts the page back on its own if the service worker never says the capture is done', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const answer = captureResponder(() => comment, overlay, new AbortController().signal);
-    const ready = answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' });
+    const ready = answer(prepare);
     await vi.advanceTimersByTimeAsync(500);
     await ready;
     expect(capturing()).toEqual(['x:1']);
@@ -92,61 +100,44 @@ describe('readying a comment for its screenshot', () => {
 
   it('shows the beginning of a comment taller than the window', async () => {
     comment.element.getBoundingClientRect = () => new DOMRect(0, 0, 600, window.innerHeight + 1);
-    await captureResponder(
-      () => comment,
-      overlay,
-      new AbortController().signal,
-    )({
-      type: 'bg→cs:prepare-capture',
-      commentKey: 'x:1',
-    });
+    await captureResponder(() => comment, overlay, new AbortController().signal)(prepare);
     expect(scrolled).toHaveBeenCalledWith(expect.objectContaining({ block: 'start' }));
   });
 
   it('answers that the comment is not on the page any more, and touches nothing', async () => {
     comment.element.remove();
     const answer = captureResponder(() => comment, overlay, new AbortController().signal);
-    expect(await answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' })).toEqual({ found: false });
+    expect(await answer(prepare)).toEqual({ found: false });
     expect(captures).toEqual([]);
     expect(scrolled).not.toHaveBeenCalled();
   });
 
-  it('where the browser says when an element is shown, answers only once the screen shows the change', async () => {
-    // Element Timing, as Chromium reports it: only the entries of the elements shown so far.
-    const observers: ((entries: { identifier: string }[]) => void)[] = [];
-    class FakeObserver {
-      static supportedEntryTypes = ['element'];
-      constructor(private readonly callback: (list: { getEntries(): unknown[] }) => void) {}
-      observe() {
-        observers.push((entries) => this.callback({ getEntries: () => entries }));
-      }
-      disconnect() {}
-    }
-    vi.stubGlobal('PerformanceObserver', FakeObserver);
-    try {
-      const answer = captureResponder(() => comment, overlay, new AbortController().signal);
-      let answered = false;
-      const ready = answer({ type: 'bg→cs:prepare-capture', commentKey: 'x:1' }).then((reply) => {
-        answered = true;
-        return reply;
-      });
-      const mark = document.querySelector('[elementtiming]') as HTMLElement;
-      expect(capturing()).toEqual(['x:1']);
-      // Two frames drawn, another element shown: not yet.
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      for (const report of observers) report([{ identifier: 'something-else' }]);
-      await Promise.resolve();
-      expect(answered).toBe(false);
-      // The mark sits in a corner of the window outside the captured area, so it is not in the evidence.
-      expect([mark.style.left, mark.style.top]).toEqual(['0px', '0px']);
-      for (const report of observers) report([{ identifier: mark.getAttribute('elementtiming') as string }]);
-      expect(await ready).toMatchObject({ found: true });
-      expect(mark.isConnected).toBe(true);
-      await answer({ type: 'bg→cs:capture-done' });
-      expect(mark.isConnected).toBe(false);
-      expect(capturing()).toEqual([]);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+  it('puts the marker in another corner when the comment covers the top left, and never inside the area', async () => {
+    comment.element.getBoundingClientRect = () => new DOMRect(0, 0, 400, 200);
+    const ready = await captureResponder(() => comment, overlay, new AbortController().signal)(prepare);
+    expect(ready).toMatchObject({ found: true, marker: { x: window.innerWidth - CAPTURE_MARKER_PX, y: 0 } });
+  });
+
+  it('leaves the top of the surroundings to the marker when the comment fills the whole window', async () => {
+    comment.element.getBoundingClientRect = () => new DOMRect(0, 0, window.innerWidth, window.innerHeight);
+    const ready = await captureResponder(() => comment, overlay, new AbortController().signal)(prepare);
+    expect(ready).toMatchObject({
+      found: true,
+      area: {
+        x: 0,
+        y: CAPTURE_MARKER_PX,
+        width: window.innerWidth,
+        height: window.innerHeight - CAPTURE_MARKER_PX,
+      },
+      marker: { x: 0, y: 0 },
+    });
+  });
+
+  it("adds nothing to the page: the marker is the overlay's", async () => {
+    const before = document.documentElement.outerHTML;
+    const answer = captureResponder(() => comment, overlay, new AbortController().signal);
+    await answer(prepare);
+    expect(document.documentElement.outerHTML).toBe(before);
+    await answer({ type: 'bg→cs:capture-done' });
   });
 });
