@@ -2,8 +2,12 @@
  * Fast phrase matching without a second phrase syntax. A phrase pattern is a regular expression over the
  * folded words; most of its alternatives are plain word sequences ("toujours pas recu", "decu\w*"). Those
  * go into a word trie, walked once per word of a comment. The others (groups, gaps, classes) stay regular
- * expressions, each compiled alone on first use and tried only at the words it can start with, read out
- * of the expression (`firstWords`); what cannot be bounded that way is tried at every word.
+ * expressions, each compiled alone on first use and tried only where the trie says it may match: the word
+ * sequences it can start with (its first three words, its lists of words expanded, `expand`) are trie
+ * paths too, ending in a *candidate* mark. A candidate is confirmed by its expression, in the order the
+ * groups of branches that may start at a word give (`groupsAt`), so the first match of a phrase and its
+ * end are what a try of every group would find. Branches whose start cannot be bounded (numbers, the
+ * comment's start, anything) are tried as a group at every word they may start at.
  * A unit test checks, over the training corpus, that this finds exactly the phrases a plain scan finds.
  */
 import type { CueKind } from '../shared/comment';
@@ -27,7 +31,7 @@ function alternatives(src: string): string[] {
   return out;
 }
 
-/** A word of a plain alternative: a whole word, or a prefix (`decu\w*`). */
+/** A word of a plain alternative: a whole word, or a prefix (`decu\w*`; the empty prefix: any word). */
 interface WordStep {
   word: string;
   prefix: boolean;
@@ -47,15 +51,36 @@ function plainWords(branch: string): WordStep[] | null {
   return steps;
 }
 
+/**
+ * A trie node. Children are read from the encoded trie when first visited: until then a child is the
+ * offset of its record in `EncodedMatcher.trie` (see `nodeAt`).
+ */
 interface TrieNode {
-  exact: Map<string, TrieNode>;
-  /** Prefix steps by their first two letters (a word is checked only against prefixes it could have). */
-  prefixes: Map<number, { prefix: string; node: TrieNode }[]>;
-  /** Phrases (indexes) whose alternative ends here. */
+  /**
+   * Phrases (indexes) whose plain alternative ends here; `~branch` (negative) for a complex branch that
+   * may match from the walk's first word (its expression decides).
+   */
   ends: number[];
+  exact: Map<string, Child> | null;
+  /** Prefix steps of two letters or more by their first two letters (`head`), in the order they were added. */
+  prefixes: Map<number, PrefixStep[]> | null;
+  /** One-letter prefix steps, by that letter. */
+  short: Map<number, PrefixStep[]> | null;
+  /** The step any word takes (a gap in a complex branch). */
+  any: Child | null;
+  /** The encoded trie that the children's offsets point into ('' for a trie built here). */
+  src: string;
 }
 
-const node = (): TrieNode => ({ exact: new Map(), prefixes: new Map(), ends: [] });
+type Child = TrieNode | number;
+
+interface PrefixStep {
+  prefix: string;
+  node: Child;
+}
+
+const node = (src = ''): TrieNode => ({ ends: [], exact: null, prefixes: null, short: null, any: null, src });
+
 /**
  * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
  * without building a string for every word of every comment.
@@ -81,6 +106,8 @@ export interface PhraseMatcher {
   /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
   phrases: PhraseInfo[];
   root: TrieNode;
+  /** Candidates of the branches anchored at the comment's start, walked from its first word only. */
+  startRoot: TrieNode;
   branches: ComplexBranch[];
   groups: BranchGroup[];
   /** Groups by the word, or the prefix, their branches start with; `everywhere` for the unbounded. */
@@ -93,6 +120,11 @@ export interface PhraseMatcher {
   byPrefix: Map<number, { prefix: string; group: number }[]>;
   /** The group of branches that start with a number, tried at numbers only. */
   digits: number | null;
+  /**
+   * Groups tried whole, their expression first, wherever they may start: those with a branch that has no
+   * path in the trie. The other groups' branches are tried only where the trie marks them.
+   */
+  whole: number[];
   /** The group of branches anchored at the comment's start (`^…`), tried at its first word only. */
   start: number | null;
   everywhere: number | null;
@@ -112,6 +144,48 @@ export interface PhraseInfo {
   feature: number;
 }
 
+/** The prefix steps of `at` that `prefix` is filed under (created when missing). */
+function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
+  if (prefix.length === 1) at.short ??= new Map();
+  else at.prefixes ??= new Map();
+  const byKey = (prefix.length === 1 ? at.short : at.prefixes) as Map<number, PrefixStep[]>;
+  const key = prefix.length === 1 ? prefix.charCodeAt(0) : head(prefix);
+  let list = byKey.get(key);
+  if (!list) {
+    list = [];
+    byKey.set(key, list);
+  }
+  return list;
+}
+
+/** Adds the word sequence `steps` to the trie under `root`, ending in `end` (a phrase, or `~branch`). */
+function insert(root: TrieNode, steps: readonly WordStep[], end: number): void {
+  let at = root;
+  for (const { word, prefix } of steps) {
+    let next: Child | undefined;
+    if (prefix && word === '') {
+      at.any ??= node();
+      next = at.any;
+    } else if (prefix) {
+      const list = prefixSteps(at, word);
+      next = list.find((p) => p.prefix === word)?.node;
+      if (!next) {
+        next = node();
+        list.push({ prefix: word, node: next });
+      }
+    } else {
+      at.exact ??= new Map();
+      next = at.exact.get(word);
+      if (!next) {
+        next = node();
+        at.exact.set(word, next);
+      }
+    }
+    at = next as TrieNode;
+  }
+  if (!at.ends.includes(end)) at.ends.push(end);
+}
+
 export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): PhraseMatcher {
   const root = node();
   const branches: ComplexBranch[] = [];
@@ -119,36 +193,14 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
     // An anchored pattern stays whole: its alternatives share the anchor.
     for (const branch of pattern.startsWith('^') ? [pattern] : alternatives(pattern)) {
       const words = plainWords(branch);
-      if (!words) {
-        branches.push({ phrase, source: branch });
-        continue;
-      }
-      let at = root;
-      for (const { word, prefix } of words) {
-        if (prefix) {
-          const list = at.prefixes.get(head(word)) ?? [];
-          at.prefixes.set(head(word), list);
-          let next = list.find((p) => p.prefix === word)?.node;
-          if (!next) {
-            next = node();
-            list.push({ prefix: word, node: next });
-          }
-          at = next;
-        } else {
-          let next = at.exact.get(word);
-          if (!next) {
-            next = node();
-            at.exact.set(word, next);
-          }
-          at = next;
-        }
-      }
-      if (!at.ends.includes(phrase)) at.ends.push(phrase);
+      if (words) insert(root, words, phrase);
+      else branches.push({ phrase, source: branch });
     }
   });
   const matcher: PhraseMatcher = {
     phrases: [...phrases],
     root,
+    startRoot: node(),
     branches,
     groups: [],
     byWord: new Map(),
@@ -157,6 +209,7 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
     digits: null,
     start: null,
     everywhere: null,
+    whole: [],
   };
   const anchored: number[] = [];
   const pairs = new Map<string, number[]>();
@@ -194,43 +247,262 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
   if (digits.length > 0) matcher.digits = group(digits);
   if (anchored.length > 0) matcher.start = group(anchored);
   if (everywhere.length > 0) matcher.everywhere = group(everywhere);
+  // Complex branches become candidates in the trie: the word sequences they can start with when those can
+  // be listed, else the first words the groups above were keyed by; a group with a branch that has
+  // neither is tried whole.
+  const keyed = new Set([...words.values(), ...pairs.values(), ...prefixes.values()].flat());
+  const inTrie = branches.map(({ source }, b) => {
+    if (source.startsWith('^')) {
+      const starts = alternatives(source.slice(1)).map(startSequences);
+      if (starts.some((s) => s === null)) return false;
+      for (const steps of starts.flat()) insert(matcher.startRoot, steps as WordStep[], ~b);
+      return true;
+    }
+    const starts = startSequences(source);
+    if (starts) {
+      for (const steps of starts) insert(root, steps, ~b);
+      return true;
+    }
+    if (!keyed.has(b)) return false;
+    const two = firstTwoWords(source);
+    if (two) {
+      for (const a of two[0])
+        for (const c of two[1])
+          insert(
+            root,
+            [
+              { word: a, prefix: false },
+              { word: c, prefix: false },
+            ],
+            ~b,
+          );
+      return true;
+    }
+    const first = firstWords(source);
+    for (const word of first.exact) insert(root, [{ word, prefix: false }], ~b);
+    for (const word of first.prefixes) insert(root, [{ word, prefix: true }], ~b);
+    return true;
+  });
+  matcher.groups.forEach(({ branches: members }, g) => {
+    if (members.some((b) => !inTrie[b])) matcher.whole.push(g);
+  });
   return matcher;
 }
 
+// ------------------------------------------------------------------ the word sequences a branch starts with
+
 /**
- * Appends `phrase, end` pairs to `out` for every plain alternative matching at word `start` of `words`
- * (end exclusive). Linear in the words times the longest phrase; no allocation.
+ * How many words of a complex branch its trie paths spell out, not counting gaps (any word), and at most
+ * twice as many with them; the expression checks the rest.
  */
-export function walkTrie(
-  matcher: PhraseMatcher,
-  words: readonly string[],
-  n: number,
-  start: number,
-  out: number[],
-): void {
-  walk(matcher.root, words, n, start, out);
+const START_WORDS = 3;
+/** At most this many paths per branch; beyond, fewer words. */
+const MAX_STARTS = 600;
+
+/**
+ * One way a branch can begin, as text: words separated by one space, `*` after a word that is a prefix (a
+ * lone `*`: any word; a digit and `*`: a number), `done` once the rest no longer narrows it (a construct
+ * this reading does not follow, or START_WORDS words read). Every way a match can begin is kept: the
+ * letters after a prefix belong to it, and a construct this reading does not follow turns the word
+ * before into a prefix (or ends the path at the space before), so the paths find every place the branch
+ * matches, and some where it does not (its expression decides).
+ */
+interface Start {
+  text: string;
+  done: boolean;
 }
 
+const lastWord = (s: Start) => s.text.slice(s.text.lastIndexOf(' ') + 1);
+
+function cut(s: Start): Start {
+  if (s.done) return s;
+  const word = lastWord(s);
+  return { text: word === '' || word.endsWith('*') ? s.text : `${s.text}*`, done: true };
+}
+
+/** Whether the words read (before the last space) are enough: `words` words, gaps aside, or twice that. */
+function enough(text: string, words: number): boolean {
+  const read = text.split(' ').slice(0, -1);
+  return read.length >= 2 * words || read.filter((w) => w !== '*').length >= words;
+}
+
+/** `s` followed by `c`; none when that can never match (a space first, or two in a row). */
+function append(s: Start, c: string, words: number): Start[] {
+  if (s.done) return [s];
+  // The letters after a prefix (`rep\w*ndez`) are part of it.
+  if (c !== ' ' && s.text.endsWith('*')) return [s];
+  if (c === ' ' && (s.text === '' || s.text.endsWith(' '))) return [];
+  const text = s.text + c;
+  return [{ text, done: c === ' ' && enough(text, words) }];
+}
+
+/** `states` without repeats. */
+function distinct(states: Start[]): Start[] {
+  const seen = new Set<string>();
+  return states.filter((s) => {
+    const key = `${s.done ? 1 : 0}${s.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Reads `src` (a sequence of atoms) after each of `states`; null past `cap` states. */
+function readSequence(src: string, states: Start[], words: number, cap: number): Start[] | null {
+  let out = states;
+  let i = 0;
+  while (i < src.length && out.some((s) => !s.done)) {
+    const c = src[i] as string;
+    const q = quantifier(src, i + 1);
+    if (c === ' ' || LITERAL.test(c)) {
+      if (q.length === 0) out = out.flatMap((s) => append(s, c, words));
+      else if (src[i + 1] === '?') out = distinct(out.flatMap((s) => [...append(s, c, words), s]));
+      else {
+        out = out.map(cut);
+        break;
+      }
+      i += 1 + q.length;
+      continue;
+    }
+    if (src.startsWith('\\w', i) || src.startsWith('\\d', i)) {
+      const after = quantifier(src, i + 2);
+      const quantified = src.slice(i + 2, i + 2 + after.length);
+      const next: Start[] = [];
+      for (const s of out) {
+        if (s.done) next.push(s);
+        else if (lastWord(s) !== '') next.push(lastWord(s).endsWith('*') ? s : { ...s, text: `${s.text}*` });
+        else if (src[i + 1] === 'd' && !after.optional)
+          // A number: a word that starts with a digit.
+          for (const d of '0123456789') next.push({ ...s, text: `${s.text}${d}*` });
+        else if (src[i + 1] === 'w' && (quantified === '+' || quantified === '*')) {
+          // `\w+` is any word; `\w*` any word or none.
+          next.push({ ...s, text: `${s.text}*` });
+          if (quantified === '*') next.push(s);
+        } else next.push(cut(s));
+      }
+      out = next;
+      i += 2 + after.length;
+      continue;
+    }
+    if (c === '(') {
+      const end = closing(src, i);
+      if (/^\(\?[=!<]/.test(src.slice(i, i + 3))) {
+        // A lookaround only narrows a match: skipping it keeps every match.
+        i = end + 1;
+        continue;
+      }
+      const inner = src.slice(i + 1, end).replace(/^\?:/, '');
+      const after = quantifier(src, end + 1);
+      const quantified = src.slice(end + 1, end + 1 + after.length);
+      const repeat = /^\{(\d),(\d)\}$/.exec(quantified);
+      const [min, max] =
+        quantified === ''
+          ? [1, 1]
+          : quantified === '?'
+            ? [0, 1]
+            : repeat
+              ? [Number(repeat[1]), Number(repeat[2])]
+              : [-1, -1];
+      if (min < 0 || max > START_WORDS) {
+        out = out.map(cut);
+        break;
+      }
+      const options = alternatives(inner);
+      let reps = out;
+      const next: Start[] = min === 0 ? [...out] : [];
+      for (let k = 1; k <= max; k++) {
+        const read: Start[] = [];
+        for (const s of reps) {
+          if (s.done) {
+            read.push(s);
+            continue;
+          }
+          for (const option of options) {
+            const r = readSequence(option, [s], words, cap);
+            if (!r) return null;
+            read.push(...r);
+            if (read.length > cap) return null;
+          }
+        }
+        reps = distinct(read);
+        if (k >= min) next.push(...reps);
+        if (next.length > cap) return null;
+      }
+      out = distinct(next);
+      i = end + 1 + after.length;
+      continue;
+    }
+    out = out.map(cut);
+    break;
+  }
+  return out;
+}
+
+/**
+ * The word sequences (START_WORDS words at most) that a match of `branch` can start with, as trie steps;
+ * null when they cannot be listed (the branch may start with any word, or too many).
+ */
+export function startSequences(branch: string): WordStep[][] | null {
+  for (let words = START_WORDS; words >= 1; words--) {
+    const read = readSequence(branch, [{ text: '', done: false }], words, MAX_STARTS);
+    if (!read) continue;
+    const out: WordStep[][] = [];
+    const seen = new Set<string>();
+    for (const { text } of read) {
+      // Two spaces in a row, or a space first or last, never match the one space between two words.
+      const trimmed = text.endsWith(' ') ? text.slice(0, -1) : text;
+      if (trimmed === '' || trimmed.startsWith('*')) return null;
+      if (trimmed.startsWith(' ') || trimmed.includes('  ') || seen.has(trimmed)) continue;
+      seen.add(trimmed);
+      out.push(
+        trimmed
+          .split(' ')
+          .map((w) =>
+            w.endsWith('*') ? { word: w.slice(0, -1), prefix: true } : { word: w, prefix: false },
+          ),
+      );
+    }
+    return out.length > 0 ? out : null;
+  }
+  return null;
+}
+
+/**
+ * Appends `end, word` pairs to `out` for every trie path matching from word `i` of `words` (end exclusive):
+ * a phrase, or `~branch` for a candidate. Linear in the words times the longest path; no allocation.
+ */
 function walk(at: TrieNode, words: readonly string[], n: number, i: number, out: number[]): void {
-  for (const phrase of at.ends) out.push(phrase, i);
+  const ends = at.ends;
+  for (let k = 0; k < ends.length; k++) {
+    out[walked++] = ends[k] as number;
+    out[walked++] = i;
+  }
   if (i >= n) return;
   const word = words[i] as string;
-  const next = at.exact.get(word);
-  if (next) walk(next, words, n, i + 1, out);
-  if (at.prefixes.size === 0) return;
-  const candidates = at.prefixes.get(head(word));
-  if (candidates)
-    for (const p of candidates) if (word.startsWith(p.prefix)) walk(p.node, words, n, i + 1, out);
-  // One-letter prefixes are filed under that letter alone.
-  const short = word.length > 1 ? at.prefixes.get(word.charCodeAt(0)) : undefined;
-  if (short) for (const p of short) if (word.startsWith(p.prefix)) walk(p.node, words, n, i + 1, out);
+  if (at.exact) {
+    const next = at.exact.get(word);
+    if (next !== undefined) walk(visit(at, word, next), words, n, i + 1, out);
+  }
+  if (at.any !== null) {
+    if (typeof at.any === 'number') at.any = nodeAt(at.src, at.any);
+    walk(at.any, words, n, i + 1, out);
+  }
+  if (at.prefixes && word.length > 1) {
+    const steps = at.prefixes.get(head(word));
+    if (steps)
+      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
+  }
+  if (at.short) {
+    const steps = at.short.get(word.charCodeAt(0));
+    if (steps) for (const p of steps) walk(stepNode(at, p), words, n, i + 1, out);
+  }
 }
 
 /**
  * Appends to `out` each group of complex branches that may start at `word` (followed by `next`; `first`:
  * the comment's first word).
  */
-export function groupsAt(
+function groupsAt(
   matcher: PhraseMatcher,
   word: string,
   next: string | undefined,
@@ -249,6 +521,146 @@ export function groupsAt(
   const c = word.charCodeAt(0);
   if (matcher.digits !== null && c >= 48 && c <= 57) out.push(matcher.digits);
   if (matcher.everywhere !== null) out.push(matcher.everywhere);
+}
+
+/**
+ * A phrase pattern over the folded words (" word word … "): it starts at the space before a word and ends
+ * before the space after one.
+ */
+export function phraseSource(pattern: string): string {
+  return pattern.startsWith('^') ? `^ (?:${pattern.slice(1)})(?= )` : ` (?:${pattern})(?= )`;
+}
+
+/** Per complex branch and per group tried whole, a sticky expression compiled on first use. */
+let branchExpressions: (RegExp | null)[] = [];
+let groupExpressions: (RegExp | null)[] = [];
+let expressionsOf: PhraseMatcher | null = null;
+let wholeGroups = new Uint8Array(0);
+/** The comment's run in which each phrase matched, and the word at which each branch is a candidate. */
+let matchedIn = new Float64Array(0);
+let candidateAt = new Float64Array(0);
+let run = 0;
+let wordRun = 0;
+/** Pairs `end, word` found by `walk` from one word: `walkedPairs[0 … walked)`. */
+const walkedPairs: number[] = [];
+let walked = 0;
+const groupsHere: number[] = [];
+/** The comment as one line (" word word … ") and where each word starts in it: built when a branch needs them. */
+let line = '';
+const lineStarts = new Int32Array(2001);
+
+function buildLine(words: readonly string[], n: number): void {
+  line = ` ${words.length === n ? words.join(' ') : words.slice(0, n).join(' ')} `;
+  let offset = 1;
+  for (let i = 0; i < n; i++) {
+    lineStarts[i] = offset;
+    offset += (words[i] as string).length + 1;
+  }
+}
+
+/** The word of the line at character `offset`. */
+function wordAt(offset: number, n: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function branchExpression(matcher: PhraseMatcher, b: number): RegExp {
+  let re = branchExpressions[b];
+  if (!re) {
+    re = new RegExp(phraseSource((matcher.branches[b] as ComplexBranch).source), 'y');
+    branchExpressions[b] = re;
+  }
+  return re;
+}
+
+/**
+ * Calls `found(phrase, start, end)` (a word range, end exclusive) once for each phrase of `matcher` in the
+ * first `n` of `words`: at its first match, words in order; at one word, the plain alternatives in the
+ * trie's order, then the complex branches in the order of the groups that may start there.
+ */
+export function findPhrases(
+  matcher: PhraseMatcher,
+  words: readonly string[],
+  n: number,
+  found: (phrase: number, start: number, end: number) => void,
+): void {
+  if (expressionsOf !== matcher) {
+    expressionsOf = matcher;
+    branchExpressions = matcher.branches.map(() => null);
+    groupExpressions = matcher.groups.map(() => null);
+    matchedIn = new Float64Array(matcher.phrases.length);
+    candidateAt = new Float64Array(matcher.branches.length);
+    wholeGroups = new Uint8Array(matcher.groups.length);
+    for (const g of matcher.whole) wholeGroups[g] = 1;
+  }
+  run++;
+  let lineBuilt = false;
+  const hit = (phrase: number, start: number, end: number) => {
+    if (matchedIn[phrase] === run) return;
+    matchedIn[phrase] = run;
+    found(phrase, start, end);
+  };
+  for (let w = 0; w < n; w++) {
+    wordRun++;
+    walked = 0;
+    walk(matcher.root, words, n, w, walkedPairs);
+    if (w === 0) walk(matcher.startRoot, words, n, w, walkedPairs);
+    let candidates = false;
+    for (let k = 0; k < walked; k += 2) {
+      const end = walkedPairs[k] as number;
+      if (end >= 0) hit(end, w, walkedPairs[k + 1] as number);
+      else {
+        candidateAt[~end] = wordRun;
+        candidates = true;
+      }
+    }
+    const word = words[w] as string;
+    const c = word.charCodeAt(0);
+    // Groups tried whole: at numbers, at the first word, everywhere.
+    const whole =
+      (c >= 48 && c <= 57 && matcher.digits !== null && wholeGroups[matcher.digits] === 1) ||
+      (w === 0 && matcher.start !== null && wholeGroups[matcher.start] === 1) ||
+      matcher.everywhere !== null;
+    if (!candidates && !whole) continue;
+    if (!lineBuilt) {
+      buildLine(words, n);
+      lineBuilt = true;
+    }
+    const at = (lineStarts[w] as number) - 1;
+    groupsAt(matcher, word, words[w + 1], w === 0, groupsHere);
+    for (const g of groupsHere) {
+      const { branches } = matcher.groups[g] as BranchGroup;
+      // Groups keyed by words have their branches in the trie: only the candidates are tried.
+      const tryWhole = wholeGroups[g] === 1;
+      if (tryWhole) {
+        let group = groupExpressions[g];
+        if (!group) {
+          group = new RegExp(
+            branches.map((b) => phraseSource((matcher.branches[b] as ComplexBranch).source)).join('|'),
+            'y',
+          );
+          groupExpressions[g] = group;
+        }
+        group.lastIndex = at;
+        if (!group.test(line)) continue;
+      }
+      for (const b of branches) {
+        const { phrase } = matcher.branches[b] as ComplexBranch;
+        if (matchedIn[phrase] === run || (!tryWhole && candidateAt[b] !== wordRun)) continue;
+        const re = branchExpression(matcher, b);
+        re.lastIndex = at;
+        const m = re.exec(line);
+        if (m) hit(phrase, w, wordAt(m.index + m[0].length - 1, n) + 1);
+      }
+    }
+    groupsHere.length = 0;
+  }
 }
 
 const SINGLE_WORD = /^[a-z0-9]+$/;
@@ -414,79 +826,143 @@ function firstWords(pattern: string): FirstWords {
 // ------------------------------------------------------------------ ahead-of-time encoding
 
 /**
- * The matcher as plain JSON. Building it parses every phrase pattern (~30 ms of cold JavaScript, too much
- * for a service worker that restarts after 30 s idle): `npm run train` writes it to model/phrases.json,
- * the engine decodes it in a few milliseconds, and a unit test fails when it no longer matches phrases.ts.
+ * The matcher as JSON. Building it parses every phrase pattern (~30 ms of cold JavaScript, too much for a
+ * service worker that restarts after 30 s idle): `npm run train` writes it to model/phrases.json, and a unit
+ * test fails when it no longer matches phrases.ts. The trie and the tables of groups are strings, so that
+ * loading the module reads a few long strings rather than building thousands of arrays: one record per
+ * trie node, `ends|word:child,…|prefix:child,…` (a child is the offset of its record, base 36; the empty
+ * prefix is any word), read when the walk first reaches it.
  */
-type EncodedNode = [ends: number[], exact: [string, EncodedNode][], prefixes: [string, EncodedNode][]];
-
 export interface EncodedMatcher {
   phrases: [kind: CueKind, feature: number][];
-  trie: EncodedNode;
+  /** The trie's records, children before their parent. */
+  trie: string;
+  /** Offsets of the two roots' records. */
+  root: number;
+  startRoot: number;
   branches: [phrase: number, source: string][];
-  groups: number[][];
-  byWord: [string, number][];
-  byPair: [string, number][];
-  byPrefix: [string, number][];
+  /** Each group's branches, `1,2,3;4;…`. */
+  groups: string;
+  /** `word:group,…`; `first second:group,…`; `prefix:group,…`. */
+  byWord: string;
+  byPair: string;
+  byPrefix: string;
   digits: number | null;
   start: number | null;
   everywhere: number | null;
+  whole: number[];
 }
 
-function encodeNode(at: TrieNode): EncodedNode {
-  const prefixes: [string, EncodedNode][] = [];
-  for (const list of at.prefixes.values())
-    for (const p of list) prefixes.push([p.prefix, encodeNode(p.node)]);
-  return [at.ends, [...at.exact].map(([word, child]) => [word, encodeNode(child)]), prefixes];
+function encodeNode(at: TrieNode, records: string[], offset: { at: number }): number {
+  const ref = (child: Child) => encodeNode(child as TrieNode, records, offset).toString(36);
+  const exact = [...(at.exact ?? [])].map(([word, child]) => `${word}:${ref(child)}`);
+  const prefixes: string[] = [];
+  for (const byKey of [at.prefixes, at.short])
+    for (const list of byKey?.values() ?? [])
+      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node)}`);
+  if (at.any) prefixes.push(`:${ref(at.any)}`);
+  const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}\n`;
+  const start = offset.at;
+  records.push(record);
+  offset.at += record.length;
+  return start;
 }
 
-function decodeNode([ends, exact, prefixes]: EncodedNode): TrieNode {
-  const at: TrieNode = { exact: new Map(), prefixes: new Map(), ends };
-  for (const [word, child] of exact) at.exact.set(word, decodeNode(child));
-  for (const [prefix, child] of prefixes) {
-    const list = at.prefixes.get(head(prefix)) ?? [];
-    list.push({ prefix, node: decodeNode(child) });
-    at.prefixes.set(head(prefix), list);
+/** The trie node whose record starts at `offset` of the encoded trie `src`. */
+function nodeAt(src: string, offset: number): TrieNode {
+  const record = src.slice(offset, src.indexOf('\n', offset));
+  const [ends, exact, prefixes] = record.split('|') as [string, string, string];
+  const at = node(src);
+  if (ends !== '') at.ends = ends.split(',').map(Number);
+  if (exact !== '') {
+    at.exact = new Map();
+    for (const edge of exact.split(',')) {
+      const colon = edge.indexOf(':');
+      at.exact.set(edge.slice(0, colon), Number.parseInt(edge.slice(colon + 1), 36));
+    }
   }
+  if (prefixes !== '')
+    for (const edge of prefixes.split(',')) {
+      const colon = edge.indexOf(':');
+      const prefix = edge.slice(0, colon);
+      const child = Number.parseInt(edge.slice(colon + 1), 36);
+      if (prefix === '') at.any = child;
+      else prefixSteps(at, prefix).push({ prefix, node: child });
+    }
   return at;
 }
 
+/** The child `word` of `at`, read when first visited. */
+function visit(at: TrieNode, word: string, child: Child): TrieNode {
+  if (typeof child !== 'number') return child;
+  const read = nodeAt(at.src, child);
+  at.exact?.set(word, read);
+  return read;
+}
+
+function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
+  if (typeof p.node === 'number') p.node = nodeAt(at.src, p.node);
+  return p.node;
+}
+
+const pairsOf = (text: string): [string, number][] =>
+  text === ''
+    ? []
+    : text.split(',').map((entry) => {
+        const colon = entry.lastIndexOf(':');
+        return [entry.slice(0, colon), Number(entry.slice(colon + 1))];
+      });
+
 export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
+  const records: string[] = [];
+  const offset = { at: 0 };
+  const root = encodeNode(matcher.root, records, offset);
+  const startRoot = encodeNode(matcher.startRoot, records, offset);
+  const byPair = [...matcher.byPair].flatMap(([first, seconds]) =>
+    [...seconds].map(([second, group]) => `${first} ${second}:${group}`),
+  );
   return {
     phrases: matcher.phrases.map(({ kind, feature }) => [kind, feature]),
-    trie: encodeNode(matcher.root),
+    trie: records.join(''),
+    root,
+    startRoot,
     branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
-    groups: matcher.groups.map((g) => g.branches),
-    byWord: [...matcher.byWord],
-    byPair: [...matcher.byPair].flatMap(([first, seconds]) =>
-      [...seconds].map(([second, group]): [string, number] => [`${first} ${second}`, group]),
-    ),
-    byPrefix: [...matcher.byPrefix.values()].flat().map(({ prefix, group }) => [prefix, group]),
+    groups: matcher.groups.map((g) => g.branches.join(',')).join(';'),
+    byWord: [...matcher.byWord].map(([word, group]) => `${word}:${group}`).join(','),
+    byPair: byPair.join(','),
+    byPrefix: [...matcher.byPrefix.values()]
+      .flat()
+      .map(({ prefix, group }) => `${prefix}:${group}`)
+      .join(','),
     digits: matcher.digits,
     start: matcher.start,
     everywhere: matcher.everywhere,
+    whole: matcher.whole,
   };
 }
 
+/** The matcher of `encoded`; its trie nodes are read as the walks first reach them. */
 export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
   const byPrefix = new Map<number, { prefix: string; group: number }[]>();
-  for (const [prefix, group] of encoded.byPrefix) {
+  for (const [prefix, group] of pairsOf(encoded.byPrefix)) {
     const list = byPrefix.get(head(prefix)) ?? [];
     list.push({ prefix, group });
     byPrefix.set(head(prefix), list);
   }
   const byPair: PhraseMatcher['byPair'] = new Map();
-  for (const [pair, group] of encoded.byPair) setPair(byPair, pair, group);
+  for (const [pair, group] of pairsOf(encoded.byPair)) setPair(byPair, pair, group);
   return {
     phrases: encoded.phrases.map(([kind, feature]) => ({ kind, feature })),
-    root: decodeNode(encoded.trie),
+    root: nodeAt(encoded.trie, encoded.root),
+    startRoot: nodeAt(encoded.trie, encoded.startRoot),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
-    groups: encoded.groups.map((branches) => ({ branches })),
-    byWord: new Map(encoded.byWord),
+    groups: encoded.groups.split(';').map((g) => ({ branches: g === '' ? [] : g.split(',').map(Number) })),
+    byWord: new Map(pairsOf(encoded.byWord)),
     byPair,
     byPrefix,
     digits: encoded.digits,
     start: encoded.start,
     everywhere: encoded.everywhere,
+    whole: encoded.whole,
   };
 }
