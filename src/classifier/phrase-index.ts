@@ -1,13 +1,13 @@
 /**
  * Fast phrase matching without a second phrase syntax. A phrase pattern is a regular expression over the
  * folded words; most of its alternatives are plain word sequences ("toujours pas recu", "decu\w*"). Those
- * go into a word trie, walked once per word of a comment. The others (groups, gaps, classes) stay regular
- * expressions, each compiled alone on first use and tried only where the trie says it may match: the word
- * sequences it can start with (its first three words, its lists of words expanded, `expand`) are trie
- * paths too, ending in a *candidate* mark. A candidate is confirmed by its expression, in the order the
- * groups of branches that may start at a word give (`groupsAt`), so the first match of a phrase and its
- * end are what a try of every group would find. Branches whose start cannot be bounded (numbers, the
- * comment's start, anything) are tried as a group at every word they may start at.
+ * go into a word trie, walked once from each word of a comment. The others (groups, gaps, numbers) stay
+ * regular expressions, each compiled alone on first use and tried only where the trie marks it a
+ * *candidate*: the word sequences it can start with (its first three words, gaps and lists of words
+ * expanded: `startSequences`) are trie paths too. A candidate is confirmed by its expression, in the order
+ * the first index of branches tried them at a word (by their first two words, first word, a prefix of it,
+ * a number, the comment's start: their *keys*), so the first match of each phrase, and its end, are what
+ * trying every branch would find.
  * A unit test checks, over the training corpus, that this finds exactly the phrases a plain scan finds.
  */
 import type { CueKind } from '../shared/comment';
@@ -68,6 +68,11 @@ interface TrieNode {
   short: Map<number, PrefixStep[]> | null;
   /** The step any word takes (a gap in a complex branch). */
   any: Child | null;
+  /**
+   * The complex branches whose group the old index tried at the walk's first word, as
+   * `rank * branches + branch`: tried in that order where they are candidates (see `buildMatcher`).
+   */
+  keys: number[] | null;
   /** The encoded trie that the children's offsets point into ('' for a trie built here). */
   src: string;
 }
@@ -79,7 +84,15 @@ interface PrefixStep {
   node: Child;
 }
 
-const node = (src = ''): TrieNode => ({ ends: [], exact: null, prefixes: null, short: null, any: null, src });
+const node = (src = ''): TrieNode => ({
+  ends: [],
+  exact: null,
+  prefixes: null,
+  short: null,
+  any: null,
+  keys: null,
+  src,
+});
 
 /**
  * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
@@ -94,48 +107,13 @@ export interface ComplexBranch {
   source: string;
 }
 
-/**
- * Complex branches that may start at the same word, tried together: one expression of all of them
- * first (a word rarely starts any), then each one only when that matched.
- */
-export interface BranchGroup {
-  branches: number[];
-}
-
 export interface PhraseMatcher {
   /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
   phrases: PhraseInfo[];
   root: TrieNode;
-  /** Candidates of the branches anchored at the comment's start, walked from its first word only. */
+  /** The branches anchored at the comment's start, walked from its first word only. */
   startRoot: TrieNode;
   branches: ComplexBranch[];
-  groups: BranchGroup[];
-  /** Groups by the word, or the prefix, their branches start with; `everywhere` for the unbounded. */
-  byWord: Map<string, number>;
-  /**
-   * Groups of branches whose first two words are known, by first then second word: tried only there (two
-   * look-ups of the comment's own words, no pair string built per word).
-   */
-  byPair: Map<string, Map<string, number>>;
-  byPrefix: Map<number, { prefix: string; group: number }[]>;
-  /** The group of branches that start with a number, tried at numbers only. */
-  digits: number | null;
-  /**
-   * Groups tried whole, their expression first, wherever they may start: those with a branch that has no
-   * path in the trie. The other groups' branches are tried only where the trie marks them.
-   */
-  whole: number[];
-  /** The group of branches anchored at the comment's start (`^…`), tried at its first word only. */
-  start: number | null;
-  everywhere: number | null;
-}
-
-/** Files `group` under the two words of `pair` ("first second"). */
-function setPair(byPair: PhraseMatcher['byPair'], pair: string, group: number): void {
-  const [first, second] = pair.split(' ') as [string, string];
-  const seconds = byPair.get(first) ?? new Map<string, number>();
-  seconds.set(second, group);
-  byPair.set(first, seconds);
 }
 
 /** What the engine needs of a phrase once it has matched. */
@@ -158,8 +136,8 @@ function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
   return list;
 }
 
-/** Adds the word sequence `steps` to the trie under `root`, ending in `end` (a phrase, or `~branch`). */
-function insert(root: TrieNode, steps: readonly WordStep[], end: number): void {
+/** The node of the trie under `root` at the end of the word sequence `steps` (created when missing). */
+function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
   let at = root;
   for (const { word, prefix } of steps) {
     let next: Child | undefined;
@@ -183,8 +161,16 @@ function insert(root: TrieNode, steps: readonly WordStep[], end: number): void {
     }
     at = next as TrieNode;
   }
+  return at;
+}
+
+/** Adds the word sequence `steps` to the trie under `root`, ending in `end` (a phrase, or `~branch`). */
+function insert(root: TrieNode, steps: readonly WordStep[], end: number): void {
+  const at = place(root, steps);
   if (!at.ends.includes(end)) at.ends.push(end);
 }
+
+const exactly = (...words: string[]): WordStep[] => words.map((word) => ({ word, prefix: false }));
 
 export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): PhraseMatcher {
   const root = node();
@@ -197,26 +183,17 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
       else branches.push({ phrase, source: branch });
     }
   });
-  const matcher: PhraseMatcher = {
-    phrases: [...phrases],
-    root,
-    startRoot: node(),
-    branches,
-    groups: [],
-    byWord: new Map(),
-    byPair: new Map(),
-    byPrefix: new Map(),
-    digits: null,
-    start: null,
-    everywhere: null,
-    whole: [],
-  };
+  const startRoot = node();
+  // The first index of complex branches, kept for the order in which it tried them at a word: groups of
+  // branches by the two first words, the first word, a prefix of it, a number, the comment's start.
   const anchored: number[] = [];
   const pairs = new Map<string, number[]>();
   const words = new Map<string, number[]>();
   const prefixes = new Map<string, number[]>();
   const everywhere: number[] = [];
   const digits: number[] = [];
+  const add = (map: Map<string, number[]>, key: string, branch: number) =>
+    map.set(key, [...(map.get(key) ?? []), branch]);
   branches.forEach(({ source }, branch) => {
     if (source.startsWith('^')) {
       anchored.push(branch);
@@ -224,69 +201,52 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
     }
     const two = firstTwoWords(source);
     if (two) {
-      for (const a of two[0])
-        for (const b of two[1]) pairs.set(`${a} ${b}`, [...(pairs.get(`${a} ${b}`) ?? []), branch]);
+      for (const a of two[0]) for (const b of two[1]) add(pairs, `${a} ${b}`, branch);
       return;
     }
     const first = firstWords(source);
     if (first.any) everywhere.push(branch);
     else {
       if (first.digits) digits.push(branch);
-      for (const word of first.exact) words.set(word, [...(words.get(word) ?? []), branch]);
-      for (const prefix of first.prefixes) prefixes.set(prefix, [...(prefixes.get(prefix) ?? []), branch]);
+      for (const word of first.exact) add(words, word, branch);
+      for (const prefix of first.prefixes) add(prefixes, prefix, branch);
     }
   });
-  const group = (members: number[]) => matcher.groups.push({ branches: members }) - 1;
-  for (const [word, members] of words) matcher.byWord.set(word, group(members));
-  for (const [pair, members] of pairs) setPair(matcher.byPair, pair, group(members));
-  for (const [prefix, members] of prefixes) {
-    const list = matcher.byPrefix.get(head(prefix)) ?? [];
-    list.push({ prefix, group: group(members) });
-    matcher.byPrefix.set(head(prefix), list);
-  }
-  if (digits.length > 0) matcher.digits = group(digits);
-  if (anchored.length > 0) matcher.start = group(anchored);
-  if (everywhere.length > 0) matcher.everywhere = group(everywhere);
-  // Complex branches become candidates in the trie: the word sequences they can start with when those can
-  // be listed, else the first words the groups above were keyed by; a group with a branch that has
-  // neither is tried whole.
-  const keyed = new Set([...words.values(), ...pairs.values(), ...prefixes.values()].flat());
-  const inTrie = branches.map(({ source }, b) => {
-    if (source.startsWith('^')) {
-      const starts = alternatives(source.slice(1)).map(startSequences);
-      if (starts.some((s) => s === null)) return false;
-      for (const steps of starts.flat()) insert(matcher.startRoot, steps as WordStep[], ~b);
-      return true;
+  // Each group, in the order that index tried them at a word, and the paths that lead to it.
+  const DIGITS = [...'0123456789'].map((d) => [{ word: d, prefix: true }]);
+  const groups: { members: number[]; root: TrieNode; paths: WordStep[][] }[] = [
+    { members: anchored, root: startRoot, paths: [[]] },
+    ...[...pairs].map(([pair, members]) => ({ members, root, paths: [exactly(...pair.split(' '))] })),
+    ...[...words].map(([word, members]) => ({ members, root, paths: [exactly(word)] })),
+    ...[...prefixes].map(([prefix, members]) => ({
+      members,
+      root,
+      paths: [[{ word: prefix, prefix: true }]],
+    })),
+    { members: digits, root, paths: DIGITS },
+    { members: everywhere, root, paths: [[]] },
+  ];
+  // A branch is tried at a word where a group of it stands (its `key`, ranked by the group's order) and
+  // where the trie marks it a candidate (`~branch`): the word sequences it can start with, or else the
+  // paths of its groups.
+  const candidatePaths: WordStep[][][] = branches.map(() => []);
+  groups.forEach(({ members, root: under, paths }, rank) => {
+    for (const path of paths) {
+      const at = place(under, path);
+      at.keys ??= [];
+      for (const b of members) {
+        at.keys.push(rank * branches.length + b);
+        (candidatePaths[b] as WordStep[][]).push(path);
+      }
     }
-    const starts = startSequences(source);
-    if (starts) {
-      for (const steps of starts) insert(root, steps, ~b);
-      return true;
-    }
-    if (!keyed.has(b)) return false;
-    const two = firstTwoWords(source);
-    if (two) {
-      for (const a of two[0])
-        for (const c of two[1])
-          insert(
-            root,
-            [
-              { word: a, prefix: false },
-              { word: c, prefix: false },
-            ],
-            ~b,
-          );
-      return true;
-    }
-    const first = firstWords(source);
-    for (const word of first.exact) insert(root, [{ word, prefix: false }], ~b);
-    for (const word of first.prefixes) insert(root, [{ word, prefix: true }], ~b);
-    return true;
   });
-  matcher.groups.forEach(({ branches: members }, g) => {
-    if (members.some((b) => !inTrie[b])) matcher.whole.push(g);
+  branches.forEach(({ source }, b) => {
+    const anchor = source.startsWith('^');
+    const starts = anchor ? alternatives(source.slice(1)).map(startSequences) : [startSequences(source)];
+    const paths = starts.some((s) => s === null) ? (candidatePaths[b] as WordStep[][]) : starts.flat();
+    for (const steps of paths) insert(anchor ? startRoot : root, steps as WordStep[], ~b);
   });
-  return matcher;
+  return { phrases: [...phrases], root, startRoot, branches };
 }
 
 // ------------------------------------------------------------------ the word sequences a branch starts with
@@ -477,6 +437,7 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
     out[walked++] = ends[k] as number;
     out[walked++] = i;
   }
+  if (at.keys !== null) keyed[keyedCount++] = at.keys;
   if (i >= n) return;
   const word = words[i] as string;
   if (at.exact) {
@@ -499,31 +460,6 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
 }
 
 /**
- * Appends to `out` each group of complex branches that may start at `word` (followed by `next`; `first`:
- * the comment's first word).
- */
-function groupsAt(
-  matcher: PhraseMatcher,
-  word: string,
-  next: string | undefined,
-  first: boolean,
-  out: number[],
-): void {
-  if (first && matcher.start !== null) out.push(matcher.start);
-  if (next !== undefined) {
-    const pair = matcher.byPair.get(word)?.get(next);
-    if (pair !== undefined) out.push(pair);
-  }
-  const exact = matcher.byWord.get(word);
-  if (exact !== undefined) out.push(exact);
-  const prefixed = matcher.byPrefix.get(head(word));
-  if (prefixed) for (const p of prefixed) if (word.startsWith(p.prefix)) out.push(p.group);
-  const c = word.charCodeAt(0);
-  if (matcher.digits !== null && c >= 48 && c <= 57) out.push(matcher.digits);
-  if (matcher.everywhere !== null) out.push(matcher.everywhere);
-}
-
-/**
  * A phrase pattern over the folded words (" word word … "): it starts at the space before a word and ends
  * before the space after one.
  */
@@ -531,20 +467,25 @@ export function phraseSource(pattern: string): string {
   return pattern.startsWith('^') ? `^ (?:${pattern.slice(1)})(?= )` : ` (?:${pattern})(?= )`;
 }
 
-/** Per complex branch and per group tried whole, a sticky expression compiled on first use. */
+/** Per complex branch, a sticky expression compiled on first use. */
 let branchExpressions: (RegExp | null)[] = [];
-let groupExpressions: (RegExp | null)[] = [];
 let expressionsOf: PhraseMatcher | null = null;
-let wholeGroups = new Uint8Array(0);
-/** The comment's run in which each phrase matched, and the word at which each branch is a candidate. */
+/**
+ * The comment's run in which each phrase matched; the word (count of words walked) at which each branch is
+ * a candidate, and at which it was tried.
+ */
 let matchedIn = new Float64Array(0);
 let candidateAt = new Float64Array(0);
+let triedAt = new Float64Array(0);
 let run = 0;
 let wordRun = 0;
 /** Pairs `end, word` found by `walk` from one word: `walkedPairs[0 … walked)`. */
 const walkedPairs: number[] = [];
 let walked = 0;
-const groupsHere: number[] = [];
+/** The `keys` of the nodes `walk` went through from one word: `keyed[0 … keyedCount)`. */
+const keyed: number[][] = [];
+let keyedCount = 0;
+const toTry: number[] = [];
 /** The comment as one line (" word word … ") and where each word starts in it: built when a branch needs them. */
 let line = '';
 const lineStarts = new Int32Array(2001);
@@ -582,7 +523,7 @@ function branchExpression(matcher: PhraseMatcher, b: number): RegExp {
 /**
  * Calls `found(phrase, start, end)` (a word range, end exclusive) once for each phrase of `matcher` in the
  * first `n` of `words`: at its first match, words in order; at one word, the plain alternatives in the
- * trie's order, then the complex branches in the order of the groups that may start there.
+ * trie's order, then the complex branches in the order of their keys.
  */
 export function findPhrases(
   matcher: PhraseMatcher,
@@ -590,76 +531,56 @@ export function findPhrases(
   n: number,
   found: (phrase: number, start: number, end: number) => void,
 ): void {
+  const branches = matcher.branches.length;
   if (expressionsOf !== matcher) {
     expressionsOf = matcher;
     branchExpressions = matcher.branches.map(() => null);
-    groupExpressions = matcher.groups.map(() => null);
     matchedIn = new Float64Array(matcher.phrases.length);
-    candidateAt = new Float64Array(matcher.branches.length);
-    wholeGroups = new Uint8Array(matcher.groups.length);
-    for (const g of matcher.whole) wholeGroups[g] = 1;
+    candidateAt = new Float64Array(branches);
+    triedAt = new Float64Array(branches);
   }
   run++;
   let lineBuilt = false;
-  const hit = (phrase: number, start: number, end: number) => {
-    if (matchedIn[phrase] === run) return;
-    matchedIn[phrase] = run;
-    found(phrase, start, end);
-  };
   for (let w = 0; w < n; w++) {
     wordRun++;
     walked = 0;
+    keyedCount = 0;
     walk(matcher.root, words, n, w, walkedPairs);
     if (w === 0) walk(matcher.startRoot, words, n, w, walkedPairs);
     let candidates = false;
     for (let k = 0; k < walked; k += 2) {
       const end = walkedPairs[k] as number;
-      if (end >= 0) hit(end, w, walkedPairs[k + 1] as number);
-      else {
+      if (end < 0) {
         candidateAt[~end] = wordRun;
         candidates = true;
+      } else if (matchedIn[end] !== run) {
+        matchedIn[end] = run;
+        found(end, w, walkedPairs[k + 1] as number);
       }
     }
-    const word = words[w] as string;
-    const c = word.charCodeAt(0);
-    // Groups tried whole: at numbers, at the first word, everywhere.
-    const whole =
-      (c >= 48 && c <= 57 && matcher.digits !== null && wholeGroups[matcher.digits] === 1) ||
-      (w === 0 && matcher.start !== null && wholeGroups[matcher.start] === 1) ||
-      matcher.everywhere !== null;
-    if (!candidates && !whole) continue;
+    if (!candidates) continue;
+    for (let k = 0; k < keyedCount; k++)
+      for (const key of keyed[k] as number[]) if (candidateAt[key % branches] === wordRun) toTry.push(key);
+    if (toTry.length === 0) continue;
+    if (toTry.length > 1) toTry.sort((x, y) => x - y);
     if (!lineBuilt) {
       buildLine(words, n);
       lineBuilt = true;
     }
-    const at = (lineStarts[w] as number) - 1;
-    groupsAt(matcher, word, words[w + 1], w === 0, groupsHere);
-    for (const g of groupsHere) {
-      const { branches } = matcher.groups[g] as BranchGroup;
-      // Groups keyed by words have their branches in the trie: only the candidates are tried.
-      const tryWhole = wholeGroups[g] === 1;
-      if (tryWhole) {
-        let group = groupExpressions[g];
-        if (!group) {
-          group = new RegExp(
-            branches.map((b) => phraseSource((matcher.branches[b] as ComplexBranch).source)).join('|'),
-            'y',
-          );
-          groupExpressions[g] = group;
-        }
-        group.lastIndex = at;
-        if (!group.test(line)) continue;
-      }
-      for (const b of branches) {
-        const { phrase } = matcher.branches[b] as ComplexBranch;
-        if (matchedIn[phrase] === run || (!tryWhole && candidateAt[b] !== wordRun)) continue;
-        const re = branchExpression(matcher, b);
-        re.lastIndex = at;
-        const m = re.exec(line);
-        if (m) hit(phrase, w, wordAt(m.index + m[0].length - 1, n) + 1);
+    for (const key of toTry) {
+      const b = key % branches;
+      const { phrase } = matcher.branches[b] as ComplexBranch;
+      if (matchedIn[phrase] === run || triedAt[b] === wordRun) continue;
+      triedAt[b] = wordRun;
+      const re = branchExpression(matcher, b);
+      re.lastIndex = (lineStarts[w] as number) - 1;
+      const m = re.exec(line);
+      if (m) {
+        matchedIn[phrase] = run;
+        found(phrase, w, wordAt(m.index + m[0].length - 1, n) + 1);
       }
     }
-    groupsHere.length = 0;
+    toTry.length = 0;
   }
 }
 
@@ -841,16 +762,6 @@ export interface EncodedMatcher {
   root: number;
   startRoot: number;
   branches: [phrase: number, source: string][];
-  /** Each group's branches, `1,2,3;4;…`. */
-  groups: string;
-  /** `word:group,…`; `first second:group,…`; `prefix:group,…`. */
-  byWord: string;
-  byPair: string;
-  byPrefix: string;
-  digits: number | null;
-  start: number | null;
-  everywhere: number | null;
-  whole: number[];
 }
 
 function encodeNode(at: TrieNode, records: string[], offset: { at: number }): number {
@@ -861,7 +772,7 @@ function encodeNode(at: TrieNode, records: string[], offset: { at: number }): nu
     for (const list of byKey?.values() ?? [])
       for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node)}`);
   if (at.any) prefixes.push(`:${ref(at.any)}`);
-  const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}\n`;
+  const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}|${at.keys?.join(',') ?? ''}\n`;
   const start = offset.at;
   records.push(record);
   offset.at += record.length;
@@ -871,9 +782,10 @@ function encodeNode(at: TrieNode, records: string[], offset: { at: number }): nu
 /** The trie node whose record starts at `offset` of the encoded trie `src`. */
 function nodeAt(src: string, offset: number): TrieNode {
   const record = src.slice(offset, src.indexOf('\n', offset));
-  const [ends, exact, prefixes] = record.split('|') as [string, string, string];
+  const [ends, exact, prefixes, keys] = record.split('|') as [string, string, string, string];
   const at = node(src);
   if (ends !== '') at.ends = ends.split(',').map(Number);
+  if (keys !== '') at.keys = keys.split(',').map(Number);
   if (exact !== '') {
     at.exact = new Map();
     for (const edge of exact.split(',')) {
@@ -905,64 +817,26 @@ function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
   return p.node;
 }
 
-const pairsOf = (text: string): [string, number][] =>
-  text === ''
-    ? []
-    : text.split(',').map((entry) => {
-        const colon = entry.lastIndexOf(':');
-        return [entry.slice(0, colon), Number(entry.slice(colon + 1))];
-      });
-
 export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
   const records: string[] = [];
   const offset = { at: 0 };
   const root = encodeNode(matcher.root, records, offset);
   const startRoot = encodeNode(matcher.startRoot, records, offset);
-  const byPair = [...matcher.byPair].flatMap(([first, seconds]) =>
-    [...seconds].map(([second, group]) => `${first} ${second}:${group}`),
-  );
   return {
     phrases: matcher.phrases.map(({ kind, feature }) => [kind, feature]),
     trie: records.join(''),
     root,
     startRoot,
     branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
-    groups: matcher.groups.map((g) => g.branches.join(',')).join(';'),
-    byWord: [...matcher.byWord].map(([word, group]) => `${word}:${group}`).join(','),
-    byPair: byPair.join(','),
-    byPrefix: [...matcher.byPrefix.values()]
-      .flat()
-      .map(({ prefix, group }) => `${prefix}:${group}`)
-      .join(','),
-    digits: matcher.digits,
-    start: matcher.start,
-    everywhere: matcher.everywhere,
-    whole: matcher.whole,
   };
 }
 
 /** The matcher of `encoded`; its trie nodes are read as the walks first reach them. */
 export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
-  const byPrefix = new Map<number, { prefix: string; group: number }[]>();
-  for (const [prefix, group] of pairsOf(encoded.byPrefix)) {
-    const list = byPrefix.get(head(prefix)) ?? [];
-    list.push({ prefix, group });
-    byPrefix.set(head(prefix), list);
-  }
-  const byPair: PhraseMatcher['byPair'] = new Map();
-  for (const [pair, group] of pairsOf(encoded.byPair)) setPair(byPair, pair, group);
   return {
     phrases: encoded.phrases.map(([kind, feature]) => ({ kind, feature })),
     root: nodeAt(encoded.trie, encoded.root),
     startRoot: nodeAt(encoded.trie, encoded.startRoot),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
-    groups: encoded.groups.split(';').map((g) => ({ branches: g === '' ? [] : g.split(',').map(Number) })),
-    byWord: new Map(pairsOf(encoded.byWord)),
-    byPair,
-    byPrefix,
-    digits: encoded.digits,
-    start: encoded.start,
-    everywhere: encoded.everywhere,
-    whole: encoded.whole,
   };
 }
