@@ -764,8 +764,15 @@ export interface EncodedMatcher {
   branches: [phrase: number, source: string][];
 }
 
-function encodeNode(at: TrieNode, records: string[], offset: { at: number }): number {
-  const ref = (child: Child) => encodeNode(child as TrieNode, records, offset).toString(36);
+interface Encoding {
+  records: string[];
+  length: number;
+  /** Identical subtrees (lists of words expanded: "(je|on) (vais|va) …") are written once. */
+  written: Map<string, number>;
+}
+
+function encodeNode(at: TrieNode, out: Encoding): number {
+  const ref = (child: Child) => encodeNode(child as TrieNode, out).toString(36);
   const exact = [...(at.exact ?? [])].map(([word, child]) => `${word}:${ref(child)}`);
   const prefixes: string[] = [];
   for (const byKey of [at.prefixes, at.short])
@@ -773,9 +780,12 @@ function encodeNode(at: TrieNode, records: string[], offset: { at: number }): nu
       for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node)}`);
   if (at.any) prefixes.push(`:${ref(at.any)}`);
   const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}|${at.keys?.join(',') ?? ''}\n`;
-  const start = offset.at;
-  records.push(record);
-  offset.at += record.length;
+  const written = out.written.get(record);
+  if (written !== undefined) return written;
+  const start = out.length;
+  out.records.push(record);
+  out.written.set(record, start);
+  out.length += record.length;
   return start;
 }
 
@@ -818,13 +828,12 @@ function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
 }
 
 export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
-  const records: string[] = [];
-  const offset = { at: 0 };
-  const root = encodeNode(matcher.root, records, offset);
-  const startRoot = encodeNode(matcher.startRoot, records, offset);
+  const out: Encoding = { records: [], length: 0, written: new Map() };
+  const root = encodeNode(matcher.root, out);
+  const startRoot = encodeNode(matcher.startRoot, out);
   return {
     phrases: matcher.phrases.map(({ kind, feature }) => [kind, feature]),
-    trie: records.join(''),
+    trie: out.records.join(''),
     root,
     startRoot,
     branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
