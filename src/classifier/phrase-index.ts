@@ -53,46 +53,47 @@ function plainWords(branch: string): WordStep[] | null {
 
 /**
  * A trie node. Children are read from the encoded trie when first visited: until then a child is the
- * offset of its record in `EncodedMatcher.trie` (see `nodeAt`).
+ * offset of its record in `EncodedMatcher.trie` (see `nodeAt`). A class, so that every node has one shape.
  */
-interface TrieNode {
+class TrieNode {
   /**
    * Phrases (indexes) whose plain alternative ends here; `~branch` (negative) for a complex branch that
    * may match from the walk's first word (its expression decides).
    */
-  ends: number[];
-  exact: Map<string, Child> | null;
+  ends: number[] = [];
+  exact: Map<string, Child> | null = null;
   /** Prefix steps of two letters or more by their first two letters (`head`), in the order they were added. */
-  prefixes: Map<number, PrefixStep[]> | null;
+  prefixes: Map<number, PrefixStep[]> | null = null;
   /** One-letter prefix steps, by that letter. */
-  short: Map<number, PrefixStep[]> | null;
-  /** The step any word takes (a gap in a complex branch). */
-  any: Child | null;
+  short: Map<number, PrefixStep[]> | null = null;
+  /** The step any word takes (a gap in a complex branch), and its record's offset until read (else -1). */
+  any: TrieNode | null = null;
+  anyAt = -1;
   /**
    * The complex branches whose group the old index tried at the walk's first word, as
    * `rank * branches + branch`: tried in that order where they are candidates (see `buildMatcher`).
    */
-  keys: number[] | null;
+  keys: number[] | null = null;
   /** The encoded trie that the children's offsets point into ('' for a trie built here). */
   src: string;
+  constructor(src: string) {
+    this.src = src;
+  }
 }
 
 type Child = TrieNode | number;
 
+/**
+ * A prefix step, and its node's record offset until read (else -1). Offsets and nodes have fields of their
+ * own, so that every node and step keeps one shape: the walk stays monomorphic.
+ */
 interface PrefixStep {
   prefix: string;
-  node: Child;
+  node: TrieNode | null;
+  at: number;
 }
 
-const node = (src = ''): TrieNode => ({
-  ends: [],
-  exact: null,
-  prefixes: null,
-  short: null,
-  any: null,
-  keys: null,
-  src,
-});
+const node = (src = ''): TrieNode => new TrieNode(src);
 
 /**
  * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
@@ -140,7 +141,7 @@ function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
 function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
   let at = root;
   for (const { word, prefix } of steps) {
-    let next: Child | undefined;
+    let next: Child | null | undefined;
     if (prefix && word === '') {
       at.any ??= node();
       next = at.any;
@@ -149,7 +150,7 @@ function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
       next = list.find((p) => p.prefix === word)?.node;
       if (!next) {
         next = node();
-        list.push({ prefix: word, node: next });
+        list.push({ prefix: word, node: next, at: -1 });
       }
     } else {
       at.exact ??= new Map();
@@ -242,6 +243,11 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
   });
   branches.forEach(({ source }, b) => {
     const anchor = source.startsWith('^');
+    const full = anchor ? null : fullSequences(source);
+    if (full) {
+      for (const steps of full) insert(root, steps, ~(branches.length + b));
+      return;
+    }
     const starts = anchor ? alternatives(source.slice(1)).map(startSequences) : [startSequences(source)];
     const paths = starts.some((s) => s === null) ? (candidatePaths[b] as WordStep[][]) : starts.flat();
     for (const steps of paths) insert(anchor ? startRoot : root, steps as WordStep[], ~b);
@@ -270,6 +276,8 @@ const MAX_STARTS = 600;
 interface Start {
   text: string;
   done: boolean;
+  /** Letters were taken into a prefix (`rep\w*ndez`): the text says less than the branch. */
+  loose?: boolean;
 }
 
 const lastWord = (s: Start) => s.text.slice(s.text.lastIndexOf(' ') + 1);
@@ -290,10 +298,10 @@ function enough(text: string, words: number): boolean {
 function append(s: Start, c: string, words: number): Start[] {
   if (s.done) return [s];
   // The letters after a prefix (`rep\w*ndez`) are part of it.
-  if (c !== ' ' && s.text.endsWith('*')) return [s];
+  if (c !== ' ' && s.text.endsWith('*')) return [{ ...s, loose: true }];
   if (c === ' ' && (s.text === '' || s.text.endsWith(' '))) return [];
   const text = s.text + c;
-  return [{ text, done: c === ' ' && enough(text, words) }];
+  return [{ ...s, text, done: c === ' ' && enough(text, words) }];
 }
 
 /** `states` without repeats. */
@@ -330,7 +338,12 @@ function readSequence(src: string, states: Start[], words: number, cap: number):
       const next: Start[] = [];
       for (const s of out) {
         if (s.done) next.push(s);
-        else if (lastWord(s) !== '') next.push(lastWord(s).endsWith('*') ? s : { ...s, text: `${s.text}*` });
+        else if (lastWord(s) !== '')
+          next.push(
+            lastWord(s).endsWith('*')
+              ? { ...s, loose: true }
+              : { ...s, text: `${s.text}*`, loose: s.loose || quantified !== '*' || src[i + 1] !== 'w' },
+          );
         else if (src[i + 1] === 'd' && !after.optional)
           // A number: a word that starts with a digit.
           for (const d of '0123456789') next.push({ ...s, text: `${s.text}${d}*` });
@@ -405,26 +418,60 @@ function readSequence(src: string, states: Start[], words: number, cap: number):
 export function startSequences(branch: string): WordStep[][] | null {
   for (let words = START_WORDS; words >= 1; words--) {
     const read = readSequence(branch, [{ text: '', done: false }], words, MAX_STARTS);
-    if (!read) continue;
-    const out: WordStep[][] = [];
-    const seen = new Set<string>();
-    for (const { text } of read) {
-      // Two spaces in a row, or a space first or last, never match the one space between two words.
-      const trimmed = text.endsWith(' ') ? text.slice(0, -1) : text;
-      if (trimmed === '' || trimmed.startsWith('*')) return null;
-      if (trimmed.startsWith(' ') || trimmed.includes('  ') || seen.has(trimmed)) continue;
-      seen.add(trimmed);
-      out.push(
-        trimmed
-          .split(' ')
-          .map((w) =>
-            w.endsWith('*') ? { word: w.slice(0, -1), prefix: true } : { word: w, prefix: false },
-          ),
-      );
-    }
-    return out.length > 0 ? out : null;
+    if (read) return asSteps(read);
   }
   return null;
+}
+
+/** The trie steps of what `readSequence` read; null when a match may start with any word. */
+function asSteps(read: Start[]): WordStep[][] | null {
+  const out: WordStep[][] = [];
+  const seen = new Set<string>();
+  for (const { text } of read) {
+    // Two spaces in a row, or a space first or last, never match the one space between two words.
+    const trimmed = text.endsWith(' ') ? text.slice(0, -1) : text;
+    if (trimmed === '' || trimmed.startsWith('*')) return null;
+    if (trimmed.startsWith(' ') || trimmed.includes('  ') || seen.has(trimmed)) continue;
+    seen.add(trimmed);
+    out.push(
+      trimmed
+        .split(' ')
+        .map((w) => (w.endsWith('*') ? { word: w.slice(0, -1), prefix: true } : { word: w, prefix: false })),
+    );
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Whether a word matching step `a` can also match step `b`. */
+function overlap(a: WordStep, b: WordStep): boolean {
+  if (a.prefix && b.prefix) return a.word.startsWith(b.word) || b.word.startsWith(a.word);
+  if (a.prefix) return b.word.startsWith(a.word);
+  if (b.prefix) return a.word.startsWith(b.word);
+  return a.word === b.word;
+}
+
+/** Words a branch may spell out whole in the trie. */
+const FULL_WORDS = 6;
+
+/**
+ * All the word sequences `branch` matches, when they can be listed and say where its match ends: words
+ * and word prefixes only (no gap, number or lookaround), and no sequence that can match the beginning of
+ * a longer one. On words of ASCII letters and digits (where `decu\w*` is "starts with decu"), the branch
+ * matches exactly where one of them does, and ends where it ends: the trie answers without the expression.
+ */
+function fullSequences(branch: string): WordStep[][] | null {
+  if (/\(\?[=!<]|\\d|\\w\+/.test(branch)) return null;
+  const read = readSequence(branch, [{ text: '', done: false }], FULL_WORDS, MAX_STARTS);
+  if (!read || read.some((s) => s.done || s.loose)) return null;
+  // A branch read to its end with a space last needs two spaces in a row: that never matches.
+  const ends = read.filter((s) => !s.text.endsWith(' '));
+  if (ends.length === 0) return [];
+  const paths = asSteps(ends);
+  if (!paths || paths.some((steps) => steps.some((step) => step.prefix && step.word === ''))) return null;
+  for (const a of paths)
+    for (const b of paths)
+      if (a.length < b.length && a.every((step, i) => overlap(step, b[i] as WordStep))) return null;
+  return paths;
 }
 
 /**
@@ -444,10 +491,11 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
     const next = at.exact.get(word);
     if (next !== undefined) walk(visit(at, word, next), words, n, i + 1, out);
   }
-  if (at.any !== null) {
-    if (typeof at.any === 'number') at.any = nodeAt(at.src, at.any);
-    walk(at.any, words, n, i + 1, out);
+  if (at.anyAt >= 0) {
+    at.any = nodeAt(at.src, at.anyAt);
+    at.anyAt = -1;
   }
+  if (at.any !== null) walk(at.any, words, n, i + 1, out);
   if (at.prefixes && word.length > 1) {
     const steps = at.prefixes.get(head(word));
     if (steps)
@@ -477,6 +525,9 @@ let expressionsOf: PhraseMatcher | null = null;
 let matchedIn = new Float64Array(0);
 let candidateAt = new Float64Array(0);
 let triedAt = new Float64Array(0);
+/** For a branch the trie matches whole (`fullSequences`): the word at which it was found, and its end. */
+let wholeAt = new Float64Array(0);
+let wholeEnd = new Int32Array(0);
 let run = 0;
 let wordRun = 0;
 /** Pairs `end, word` found by `walk` from one word: `walkedPairs[0 … walked)`. */
@@ -511,6 +562,18 @@ function wordAt(offset: number, n: number): number {
   return lo;
 }
 
+/** Whether `words[from … to)` are made of ASCII letters and digits only. */
+function asciiWords(words: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const word = words[i] as string;
+    for (let k = 0; k < word.length; k++) {
+      const c = word.charCodeAt(k);
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+    }
+  }
+  return true;
+}
+
 function branchExpression(matcher: PhraseMatcher, b: number): RegExp {
   let re = branchExpressions[b];
   if (!re) {
@@ -538,6 +601,8 @@ export function findPhrases(
     matchedIn = new Float64Array(matcher.phrases.length);
     candidateAt = new Float64Array(branches);
     triedAt = new Float64Array(branches);
+    wholeAt = new Float64Array(branches);
+    wholeEnd = new Int32Array(branches);
   }
   run++;
   let lineBuilt = false;
@@ -551,7 +616,13 @@ export function findPhrases(
     for (let k = 0; k < walked; k += 2) {
       const end = walkedPairs[k] as number;
       if (end < 0) {
-        candidateAt[~end] = wordRun;
+        const b = ~end;
+        if (b < branches) candidateAt[b] = wordRun;
+        else {
+          candidateAt[b - branches] = wordRun;
+          wholeAt[b - branches] = wordRun;
+          wholeEnd[b - branches] = walkedPairs[k + 1] as number;
+        }
         candidates = true;
       } else if (matchedIn[end] !== run) {
         matchedIn[end] = run;
@@ -563,15 +634,20 @@ export function findPhrases(
       for (const key of keyed[k] as number[]) if (candidateAt[key % branches] === wordRun) toTry.push(key);
     if (toTry.length === 0) continue;
     if (toTry.length > 1) toTry.sort((x, y) => x - y);
-    if (!lineBuilt) {
-      buildLine(words, n);
-      lineBuilt = true;
-    }
     for (const key of toTry) {
       const b = key % branches;
       const { phrase } = matcher.branches[b] as ComplexBranch;
       if (matchedIn[phrase] === run || triedAt[b] === wordRun) continue;
       triedAt[b] = wordRun;
+      if (wholeAt[b] === wordRun && asciiWords(words, w, wholeEnd[b] as number)) {
+        matchedIn[phrase] = run;
+        found(phrase, w, wholeEnd[b] as number);
+        continue;
+      }
+      if (!lineBuilt) {
+        buildLine(words, n);
+        lineBuilt = true;
+      }
       const re = branchExpression(matcher, b);
       re.lastIndex = (lineStarts[w] as number) - 1;
       const m = re.exec(line);
@@ -777,7 +853,7 @@ function encodeNode(at: TrieNode, out: Encoding): number {
   const prefixes: string[] = [];
   for (const byKey of [at.prefixes, at.short])
     for (const list of byKey?.values() ?? [])
-      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node)}`);
+      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node as TrieNode)}`);
   if (at.any) prefixes.push(`:${ref(at.any)}`);
   const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}|${at.keys?.join(',') ?? ''}\n`;
   const written = out.written.get(record);
@@ -808,8 +884,8 @@ function nodeAt(src: string, offset: number): TrieNode {
       const colon = edge.indexOf(':');
       const prefix = edge.slice(0, colon);
       const child = Number.parseInt(edge.slice(colon + 1), 36);
-      if (prefix === '') at.any = child;
-      else prefixSteps(at, prefix).push({ prefix, node: child });
+      if (prefix === '') at.anyAt = child;
+      else prefixSteps(at, prefix).push({ prefix, node: null, at: child });
     }
   return at;
 }
@@ -823,7 +899,10 @@ function visit(at: TrieNode, word: string, child: Child): TrieNode {
 }
 
 function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
-  if (typeof p.node === 'number') p.node = nodeAt(at.src, p.node);
+  if (p.node === null) {
+    p.node = nodeAt(at.src, p.at);
+    p.at = -1;
+  }
   return p.node;
 }
 
