@@ -162,7 +162,17 @@ const SIGNALS = [
 ] as const;
 type Signal = (typeof SIGNALS)[number];
 const SIGNAL_BIT = new Map<string, number>(SIGNALS.map((s, i) => [s, 1 << i]));
-const PAIR_FEATURES: number[][] = SIGNALS.map((a) => SIGNALS.map((b) => namedFeature(`pair:${a}*${b}`)));
+const pairFeatures: number[] = [];
+/** The interaction feature of signals `a` and `b` (indexes), hashed when first needed: not at load. */
+function pairFeature(a: number, b: number): number {
+  const k = a * SIGNALS.length + b;
+  let h = pairFeatures[k];
+  if (h === undefined) {
+    h = namedFeature(`pair:${SIGNALS[a]}*${SIGNALS[b]}`);
+    pairFeatures[k] = h;
+  }
+  return h;
+}
 
 function signalOf(kind: CueKind): Signal | null {
   if (kind.startsWith('complaint_') || kind === 'leaving' || kind === 'legal_action') return 'complaint';
@@ -268,8 +278,7 @@ export function analyze(text: string): Analysis {
   }
   for (let a = 0; a < SIGNALS.length; a++) {
     if (!(signals & (1 << a))) continue;
-    for (let b = a + 1; b < SIGNALS.length; b++)
-      if (signals & (1 << b)) push((PAIR_FEATURES[a] as number[])[b] as number);
+    for (let b = a + 1; b < SIGNALS.length; b++) if (signals & (1 << b)) push(pairFeature(a, b));
   }
 
   let lang: 'fr' | 'en' | 'und' = 'und';
