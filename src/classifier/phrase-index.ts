@@ -62,9 +62,12 @@ class TrieNode {
    */
   ends: number[] = [];
   exact: Map<string, Child> | null = null;
-  /** Prefix steps of two letters or more by their first two letters (`head`), in the order they were added. */
+  /**
+   * Prefix steps of three letters or more by their first three (`head3`), of two letters by those two
+   * (`head`), of one letter by it: a word is checked only against the prefixes it could start with.
+   */
   prefixes: Map<number, PrefixStep[]> | null = null;
-  /** One-letter prefix steps, by that letter. */
+  prefixes2: Map<number, PrefixStep[]> | null = null;
   short: Map<number, PrefixStep[]> | null = null;
   /** The step any word takes (a gap in a complex branch), and its record's offset until read (else -1). */
   any: TrieNode | null = null;
@@ -101,6 +104,9 @@ const node = (src = ''): TrieNode => new TrieNode(src);
  */
 const head = (word: string) =>
   word.length < 2 ? word.charCodeAt(0) : word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+/** The first three letters of a word of three or more, as a number (the third one's low six bits). */
+const head3 = (word: string) =>
+  (word.charCodeAt(0) * 65536 + word.charCodeAt(1)) * 64 + (word.charCodeAt(2) & 63);
 
 /** An alternative that stays a regular expression, with the phrase it belongs to. */
 export interface ComplexBranch {
@@ -125,10 +131,21 @@ export interface PhraseInfo {
 
 /** The prefix steps of `at` that `prefix` is filed under (created when missing). */
 function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
-  if (prefix.length === 1) at.short ??= new Map();
-  else at.prefixes ??= new Map();
-  const byKey = (prefix.length === 1 ? at.short : at.prefixes) as Map<number, PrefixStep[]>;
-  const key = prefix.length === 1 ? prefix.charCodeAt(0) : head(prefix);
+  let byKey: Map<number, PrefixStep[]>;
+  let key: number;
+  if (prefix.length === 1) {
+    at.short ??= new Map();
+    byKey = at.short;
+    key = prefix.charCodeAt(0);
+  } else if (prefix.length === 2) {
+    at.prefixes2 ??= new Map();
+    byKey = at.prefixes2;
+    key = head(prefix);
+  } else {
+    at.prefixes ??= new Map();
+    byKey = at.prefixes;
+    key = head3(prefix);
+  }
   let list = byKey.get(key);
   if (!list) {
     list = [];
@@ -496,8 +513,13 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
     at.anyAt = -1;
   }
   if (at.any !== null) walk(at.any, words, n, i + 1, out);
-  if (at.prefixes && word.length > 1) {
-    const steps = at.prefixes.get(head(word));
+  if (at.prefixes !== null && word.length > 2) {
+    const steps = at.prefixes.get(head3(word));
+    if (steps)
+      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
+  }
+  if (at.prefixes2 !== null && word.length > 1) {
+    const steps = at.prefixes2.get(head(word));
     if (steps)
       for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
   }
@@ -851,7 +873,7 @@ function encodeNode(at: TrieNode, out: Encoding): number {
   const ref = (child: Child) => encodeNode(child as TrieNode, out).toString(36);
   const exact = [...(at.exact ?? [])].map(([word, child]) => `${word}:${ref(child)}`);
   const prefixes: string[] = [];
-  for (const byKey of [at.prefixes, at.short])
+  for (const byKey of [at.prefixes, at.prefixes2, at.short])
     for (const list of byKey?.values() ?? [])
       for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node as TrieNode)}`);
   if (at.any) prefixes.push(`:${ref(at.any)}`);
