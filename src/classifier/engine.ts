@@ -13,14 +13,11 @@ import { EN_WORDS, FR_WORDS } from './lang';
 import compiledMatcher from './model/phrases.json';
 import { type Model, weightAt } from './model-codec';
 import {
-  type BranchGroup,
-  type ComplexBranch,
   decodeMatcher,
   type EncodedMatcher,
-  groupsAt,
+  findPhrases,
   type PhraseInfo,
   type PhraseMatcher,
-  walkTrie,
 } from './phrase-index';
 import { fold, isCombiningMark, isInvisible, tokEnd, tokenize, tokens, tokStart } from './text';
 
@@ -63,19 +60,10 @@ export function namedFeature(name: string): number {
 
 // ------------------------------------------------------------------ phrases
 
-/**
- * A phrase pattern over the folded words (" word word … "): it starts at the space before a word and ends
- * before the space after one.
- */
-export function phraseSource(pattern: string): string {
-  return pattern.startsWith('^') ? `^ (?:${pattern.slice(1)})(?= )` : ` (?:${pattern})(?= )`;
-}
+export { phraseSource } from './phrase-index';
 
 interface CompiledPhrases {
   matcher: PhraseMatcher;
-  /** Per complex branch and per group of them, a sticky expression compiled on first use. */
-  branchExpressions: (RegExp | null)[];
-  groupExpressions: (RegExp | null)[];
   kindFeatures: number[];
   features: number[];
 }
@@ -83,23 +71,15 @@ let compiled: CompiledPhrases | null = null;
 
 function phrases(): CompiledPhrases {
   if (!compiled) {
-    const matcher = decodeMatcher(compiledMatcher as EncodedMatcher);
+    const matcher = decodeMatcher(compiledMatcher as unknown as EncodedMatcher);
     compiled = {
       matcher,
-      branchExpressions: matcher.branches.map(() => null),
-      groupExpressions: matcher.groups.map(() => null),
       kindFeatures: matcher.phrases.map((p) => namedFeature(`kind:${p.kind}`)),
       features: matcher.phrases.map((p) => p.feature),
     };
   }
   return compiled;
 }
-
-const trieHits: number[] = [];
-const groupHits: number[] = [];
-/** The analysis in which each phrase last matched: one hit per phrase and comment. */
-let matchedIn = new Float64Array(0);
-let analysisNumber = 0;
 
 // ------------------------------------------------------------------ analysis
 
@@ -182,7 +162,17 @@ const SIGNALS = [
 ] as const;
 type Signal = (typeof SIGNALS)[number];
 const SIGNAL_BIT = new Map<string, number>(SIGNALS.map((s, i) => [s, 1 << i]));
-const PAIR_FEATURES: number[][] = SIGNALS.map((a) => SIGNALS.map((b) => namedFeature(`pair:${a}*${b}`)));
+const pairFeatures: number[] = [];
+/** The interaction feature of signals `a` and `b` (indexes), hashed when first needed: not at load. */
+function pairFeature(a: number, b: number): number {
+  const k = a * SIGNALS.length + b;
+  let h = pairFeatures[k];
+  if (h === undefined) {
+    h = namedFeature(`pair:${SIGNALS[a]}*${SIGNALS[b]}`);
+    pairFeatures[k] = h;
+  }
+  return h;
+}
 
 function signalOf(kind: CueKind): Signal | null {
   if (kind.startsWith('complaint_') || kind === 'leaving' || kind === 'legal_action') return 'complaint';
@@ -199,20 +189,8 @@ function signalOf(kind: CueKind): Signal | null {
   return SIGNAL_BIT.has(kind) ? (kind as Signal) : null;
 }
 
-const lineStarts = new Int32Array(2001);
 const frameBuf: FrameHit[] = [];
 const hitBuf: Hit[] = [];
-
-function tokenAt(offset: number, n: number): number {
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((lineStarts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /**
  * Normalises, tokenises and featurises `text` into the shared buffers. Never throws for a string.
@@ -227,12 +205,9 @@ export function analyze(text: string): Analysis {
   let en = 0;
   let firstPerson = 0;
   let prevWord = 0;
-  let offset = 1;
   const classes = classesOfWords();
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as string;
-    lineStarts[i] = offset;
-    offset += tok.length + 1;
     const cls = classes.get(tok);
     if (cls !== undefined) {
       if (cls & IS_FR) fr++;
@@ -262,13 +237,9 @@ export function analyze(text: string): Analysis {
   let signals = 0;
   hitBuf.length = 0;
   if (n > 0) {
-    const line = ` ${tokens.join(' ')} `;
-    const { matcher, branchExpressions, groupExpressions, kindFeatures, features } = phrases();
-    if (matchedIn.length !== matcher.phrases.length) matchedIn = new Float64Array(matcher.phrases.length);
-    analysisNumber++;
-    const found = (phrase: number, start: number, end: number) => {
-      if (matchedIn[phrase] === analysisNumber) return;
-      matchedIn[phrase] = analysisNumber;
+    const { matcher, kindFeatures, features } = phrases();
+    // One hit per phrase and comment, at its first match.
+    findPhrases(matcher, tokens, n, (phrase, start, end) => {
       const { kind } = matcher.phrases[phrase] as PhraseInfo;
       const kindFeature = kindFeatures[phrase] as number;
       const feature = features[phrase] as number;
@@ -278,43 +249,7 @@ export function analyze(text: string): Analysis {
       }
       push(feature);
       hitBuf.push({ kind, start, end, features: [kindFeature, feature] });
-    };
-    for (let w = 0; w < n; w++) {
-      walkTrie(matcher, tokens, n, w, trieHits);
-      if (trieHits.length > 0) {
-        for (let k = 0; k < trieHits.length; k += 2)
-          found(trieHits[k] as number, w, trieHits[k + 1] as number);
-        trieHits.length = 0;
-      }
-      groupsAt(matcher, tokens[w] as string, tokens[w + 1], w === 0, groupHits);
-      const at = (lineStarts[w] as number) - 1;
-      for (const g of groupHits) {
-        const { branches } = matcher.groups[g] as BranchGroup;
-        let group = groupExpressions[g];
-        if (!group) {
-          group = new RegExp(
-            branches.map((b) => phraseSource((matcher.branches[b] as ComplexBranch).source)).join('|'),
-            'y',
-          );
-          groupExpressions[g] = group;
-        }
-        group.lastIndex = at;
-        if (!group.test(line)) continue;
-        for (const b of branches) {
-          const { phrase, source } = matcher.branches[b] as ComplexBranch;
-          if (matchedIn[phrase] === analysisNumber) continue;
-          let re = branchExpressions[b];
-          if (!re) {
-            re = new RegExp(phraseSource(source), 'y');
-            branchExpressions[b] = re;
-          }
-          re.lastIndex = at;
-          const m = re.exec(line);
-          if (m) found(phrase, w, tokenAt(m.index + m[0].length - 1, n) + 1);
-        }
-      }
-      if (groupHits.length > 0) groupHits.length = 0;
-    }
+    });
     for (const frame of findFrames(tokens, n, frameBuf)) {
       const feature = namedFeature(`frame:${frame.kind}`);
       if (!hitBuf.some((h) => h.kind === frame.kind && h.features[0] === feature)) push(feature);
@@ -343,8 +278,7 @@ export function analyze(text: string): Analysis {
   }
   for (let a = 0; a < SIGNALS.length; a++) {
     if (!(signals & (1 << a))) continue;
-    for (let b = a + 1; b < SIGNALS.length; b++)
-      if (signals & (1 << b)) push((PAIR_FEATURES[a] as number[])[b] as number);
+    for (let b = a + 1; b < SIGNALS.length; b++) if (signals & (1 << b)) push(pairFeature(a, b));
   }
 
   let lang: 'fr' | 'en' | 'und' = 'und';

@@ -1,9 +1,13 @@
 /**
  * Fast phrase matching without a second phrase syntax. A phrase pattern is a regular expression over the
  * folded words; most of its alternatives are plain word sequences ("toujours pas recu", "decu\w*"). Those
- * go into a word trie, walked once per word of a comment. The others (groups, gaps, classes) stay regular
- * expressions, each compiled alone on first use and tried only at the words it can start with, read out
- * of the expression (`firstWords`); what cannot be bounded that way is tried at every word.
+ * go into a word trie, walked once from each word of a comment. The others (groups, gaps, numbers) stay
+ * regular expressions, each compiled alone on first use and tried only where the trie marks it a
+ * *candidate*: the word sequences it can start with (its first three words, gaps and lists of words
+ * expanded: `startSequences`) are trie paths too. A candidate is confirmed by its expression, in the order
+ * the first index of branches tried them at a word (by their first two words, first word, a prefix of it,
+ * a number, the comment's start: their *keys*), so the first match of each phrase, and its end, are what
+ * trying every branch would find.
  * A unit test checks, over the training corpus, that this finds exactly the phrases a plain scan finds.
  */
 import type { CueKind } from '../shared/comment';
@@ -27,7 +31,7 @@ function alternatives(src: string): string[] {
   return out;
 }
 
-/** A word of a plain alternative: a whole word, or a prefix (`decu\w*`). */
+/** A word of a plain alternative: a whole word, or a prefix (`decu\w*`; the empty prefix: any word). */
 interface WordStep {
   word: string;
   prefix: boolean;
@@ -47,21 +51,62 @@ function plainWords(branch: string): WordStep[] | null {
   return steps;
 }
 
-interface TrieNode {
-  exact: Map<string, TrieNode>;
-  /** Prefix steps by their first two letters (a word is checked only against prefixes it could have). */
-  prefixes: Map<number, { prefix: string; node: TrieNode }[]>;
-  /** Phrases (indexes) whose alternative ends here. */
-  ends: number[];
+/**
+ * A trie node. Children are read from the encoded trie when first visited: until then a child is the
+ * offset of its record in `EncodedMatcher.trie` (see `nodeAt`). A class, so that every node has one shape.
+ */
+class TrieNode {
+  /**
+   * Phrases (indexes) whose plain alternative ends here; `~branch` (negative) for a complex branch that
+   * may match from the walk's first word (its expression decides).
+   */
+  ends: number[] = [];
+  exact: Map<string, Child> | null = null;
+  /**
+   * Prefix steps of three letters or more by their first three (`head3`), of two letters by those two
+   * (`head`), of one letter by it: a word is checked only against the prefixes it could start with.
+   */
+  prefixes: Map<number, PrefixStep[]> | null = null;
+  prefixes2: Map<number, PrefixStep[]> | null = null;
+  short: Map<number, PrefixStep[]> | null = null;
+  /** The step any word takes (a gap in a complex branch), and its record's offset until read (else -1). */
+  any: TrieNode | null = null;
+  anyAt = -1;
+  /**
+   * The complex branches whose group the old index tried at the walk's first word, as
+   * `rank * branches + branch`: tried in that order where they are candidates (see `buildMatcher`).
+   */
+  keys: number[] | null = null;
+  /** The encoded trie that the children's offsets point into ('' for a trie built here). */
+  src: string;
+  constructor(src: string) {
+    this.src = src;
+  }
 }
 
-const node = (): TrieNode => ({ exact: new Map(), prefixes: new Map(), ends: [] });
+type Child = TrieNode | number;
+
+/**
+ * A prefix step, and its node's record offset until read (else -1). Offsets and nodes have fields of their
+ * own, so that every node and step keeps one shape: the walk stays monomorphic.
+ */
+interface PrefixStep {
+  prefix: string;
+  node: TrieNode | null;
+  at: number;
+}
+
+const node = (src = ''): TrieNode => new TrieNode(src);
+
 /**
  * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
  * without building a string for every word of every comment.
  */
 const head = (word: string) =>
   word.length < 2 ? word.charCodeAt(0) : word.charCodeAt(0) * 65536 + word.charCodeAt(1);
+/** The first three letters of a word of three or more, as a number (the third one's low six bits). */
+const head3 = (word: string) =>
+  (word.charCodeAt(0) * 65536 + word.charCodeAt(1)) * 64 + (word.charCodeAt(2) & 63);
 
 /** An alternative that stays a regular expression, with the phrase it belongs to. */
 export interface ComplexBranch {
@@ -69,41 +114,13 @@ export interface ComplexBranch {
   source: string;
 }
 
-/**
- * Complex branches that may start at the same word, tried together: one expression of all of them
- * first (a word rarely starts any), then each one only when that matched.
- */
-export interface BranchGroup {
-  branches: number[];
-}
-
 export interface PhraseMatcher {
   /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
   phrases: PhraseInfo[];
   root: TrieNode;
+  /** The branches anchored at the comment's start, walked from its first word only. */
+  startRoot: TrieNode;
   branches: ComplexBranch[];
-  groups: BranchGroup[];
-  /** Groups by the word, or the prefix, their branches start with; `everywhere` for the unbounded. */
-  byWord: Map<string, number>;
-  /**
-   * Groups of branches whose first two words are known, by first then second word: tried only there (two
-   * look-ups of the comment's own words, no pair string built per word).
-   */
-  byPair: Map<string, Map<string, number>>;
-  byPrefix: Map<number, { prefix: string; group: number }[]>;
-  /** The group of branches that start with a number, tried at numbers only. */
-  digits: number | null;
-  /** The group of branches anchored at the comment's start (`^…`), tried at its first word only. */
-  start: number | null;
-  everywhere: number | null;
-}
-
-/** Files `group` under the two words of `pair` ("first second"). */
-function setPair(byPair: PhraseMatcher['byPair'], pair: string, group: number): void {
-  const [first, second] = pair.split(' ') as [string, string];
-  const seconds = byPair.get(first) ?? new Map<string, number>();
-  seconds.set(second, group);
-  byPair.set(first, seconds);
 }
 
 /** What the engine needs of a phrase once it has matched. */
@@ -112,6 +129,67 @@ export interface PhraseInfo {
   feature: number;
 }
 
+/** The prefix steps of `at` that `prefix` is filed under (created when missing). */
+function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
+  let byKey: Map<number, PrefixStep[]>;
+  let key: number;
+  if (prefix.length === 1) {
+    at.short ??= new Map();
+    byKey = at.short;
+    key = prefix.charCodeAt(0);
+  } else if (prefix.length === 2) {
+    at.prefixes2 ??= new Map();
+    byKey = at.prefixes2;
+    key = head(prefix);
+  } else {
+    at.prefixes ??= new Map();
+    byKey = at.prefixes;
+    key = head3(prefix);
+  }
+  let list = byKey.get(key);
+  if (!list) {
+    list = [];
+    byKey.set(key, list);
+  }
+  return list;
+}
+
+/** The node of the trie under `root` at the end of the word sequence `steps` (created when missing). */
+function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
+  let at = root;
+  for (const { word, prefix } of steps) {
+    let next: Child | null | undefined;
+    if (prefix && word === '') {
+      at.any ??= node();
+      next = at.any;
+    } else if (prefix) {
+      const list = prefixSteps(at, word);
+      next = list.find((p) => p.prefix === word)?.node;
+      if (!next) {
+        next = node();
+        list.push({ prefix: word, node: next, at: -1 });
+      }
+    } else {
+      at.exact ??= new Map();
+      next = at.exact.get(word);
+      if (!next) {
+        next = node();
+        at.exact.set(word, next);
+      }
+    }
+    at = next as TrieNode;
+  }
+  return at;
+}
+
+/** Adds the word sequence `steps` to the trie under `root`, ending in `end` (a phrase, or `~branch`). */
+function insert(root: TrieNode, steps: readonly WordStep[], end: number): void {
+  const at = place(root, steps);
+  if (!at.ends.includes(end)) at.ends.push(end);
+}
+
+const exactly = (...words: string[]): WordStep[] => words.map((word) => ({ word, prefix: false }));
+
 export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): PhraseMatcher {
   const root = node();
   const branches: ComplexBranch[] = [];
@@ -119,51 +197,21 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
     // An anchored pattern stays whole: its alternatives share the anchor.
     for (const branch of pattern.startsWith('^') ? [pattern] : alternatives(pattern)) {
       const words = plainWords(branch);
-      if (!words) {
-        branches.push({ phrase, source: branch });
-        continue;
-      }
-      let at = root;
-      for (const { word, prefix } of words) {
-        if (prefix) {
-          const list = at.prefixes.get(head(word)) ?? [];
-          at.prefixes.set(head(word), list);
-          let next = list.find((p) => p.prefix === word)?.node;
-          if (!next) {
-            next = node();
-            list.push({ prefix: word, node: next });
-          }
-          at = next;
-        } else {
-          let next = at.exact.get(word);
-          if (!next) {
-            next = node();
-            at.exact.set(word, next);
-          }
-          at = next;
-        }
-      }
-      if (!at.ends.includes(phrase)) at.ends.push(phrase);
+      if (words) insert(root, words, phrase);
+      else branches.push({ phrase, source: branch });
     }
   });
-  const matcher: PhraseMatcher = {
-    phrases: [...phrases],
-    root,
-    branches,
-    groups: [],
-    byWord: new Map(),
-    byPair: new Map(),
-    byPrefix: new Map(),
-    digits: null,
-    start: null,
-    everywhere: null,
-  };
+  const startRoot = node();
+  // The first index of complex branches, kept for the order in which it tried them at a word: groups of
+  // branches by the two first words, the first word, a prefix of it, a number, the comment's start.
   const anchored: number[] = [];
   const pairs = new Map<string, number[]>();
   const words = new Map<string, number[]>();
   const prefixes = new Map<string, number[]>();
   const everywhere: number[] = [];
   const digits: number[] = [];
+  const add = (map: Map<string, number[]>, key: string, branch: number) =>
+    map.set(key, [...(map.get(key) ?? []), branch]);
   branches.forEach(({ source }, branch) => {
     if (source.startsWith('^')) {
       anchored.push(branch);
@@ -171,84 +219,467 @@ export function buildMatcher(patterns: readonly string[], phrases: readonly Phra
     }
     const two = firstTwoWords(source);
     if (two) {
-      for (const a of two[0])
-        for (const b of two[1]) pairs.set(`${a} ${b}`, [...(pairs.get(`${a} ${b}`) ?? []), branch]);
+      for (const a of two[0]) for (const b of two[1]) add(pairs, `${a} ${b}`, branch);
       return;
     }
     const first = firstWords(source);
     if (first.any) everywhere.push(branch);
     else {
       if (first.digits) digits.push(branch);
-      for (const word of first.exact) words.set(word, [...(words.get(word) ?? []), branch]);
-      for (const prefix of first.prefixes) prefixes.set(prefix, [...(prefixes.get(prefix) ?? []), branch]);
+      for (const word of first.exact) add(words, word, branch);
+      for (const prefix of first.prefixes) add(prefixes, prefix, branch);
     }
   });
-  const group = (members: number[]) => matcher.groups.push({ branches: members }) - 1;
-  for (const [word, members] of words) matcher.byWord.set(word, group(members));
-  for (const [pair, members] of pairs) setPair(matcher.byPair, pair, group(members));
-  for (const [prefix, members] of prefixes) {
-    const list = matcher.byPrefix.get(head(prefix)) ?? [];
-    list.push({ prefix, group: group(members) });
-    matcher.byPrefix.set(head(prefix), list);
+  // Each group, in the order that index tried them at a word, and the paths that lead to it.
+  const DIGITS = [...'0123456789'].map((d) => [{ word: d, prefix: true }]);
+  const groups: { members: number[]; root: TrieNode; paths: WordStep[][] }[] = [
+    { members: anchored, root: startRoot, paths: [[]] },
+    ...[...pairs].map(([pair, members]) => ({ members, root, paths: [exactly(...pair.split(' '))] })),
+    ...[...words].map(([word, members]) => ({ members, root, paths: [exactly(word)] })),
+    ...[...prefixes].map(([prefix, members]) => ({
+      members,
+      root,
+      paths: [[{ word: prefix, prefix: true }]],
+    })),
+    { members: digits, root, paths: DIGITS },
+    { members: everywhere, root, paths: [[]] },
+  ];
+  // A branch is tried at a word where a group of it stands (its `key`, ranked by the group's order) and
+  // where the trie marks it a candidate (`~branch`): the word sequences it can start with, or else the
+  // paths of its groups.
+  const candidatePaths: WordStep[][][] = branches.map(() => []);
+  groups.forEach(({ members, root: under, paths }, rank) => {
+    for (const path of paths) {
+      const at = place(under, path);
+      at.keys ??= [];
+      for (const b of members) {
+        at.keys.push(rank * branches.length + b);
+        (candidatePaths[b] as WordStep[][]).push(path);
+      }
+    }
+  });
+  branches.forEach(({ source }, b) => {
+    const anchor = source.startsWith('^');
+    const full = anchor ? null : fullSequences(source);
+    if (full) {
+      for (const steps of full) insert(root, steps, ~(branches.length + b));
+      return;
+    }
+    const starts = anchor ? alternatives(source.slice(1)).map(startSequences) : [startSequences(source)];
+    const paths = starts.some((s) => s === null) ? (candidatePaths[b] as WordStep[][]) : starts.flat();
+    for (const steps of paths) insert(anchor ? startRoot : root, steps as WordStep[], ~b);
+  });
+  return { phrases: [...phrases], root, startRoot, branches };
+}
+
+// ------------------------------------------------------------------ the word sequences a branch starts with
+
+/**
+ * How many words of a complex branch its trie paths spell out, not counting gaps (any word), and at most
+ * twice as many with them; the expression checks the rest.
+ */
+const START_WORDS = 3;
+/** At most this many paths per branch; beyond, fewer words. */
+const MAX_STARTS = 600;
+
+/**
+ * One way a branch can begin, as text: words separated by one space, `*` after a word that is a prefix (a
+ * lone `*`: any word; a digit and `*`: a number), `done` once the rest no longer narrows it (a construct
+ * this reading does not follow, or START_WORDS words read). Every way a match can begin is kept: the
+ * letters after a prefix belong to it, and a construct this reading does not follow turns the word
+ * before into a prefix (or ends the path at the space before), so the paths find every place the branch
+ * matches, and some where it does not (its expression decides).
+ */
+interface Start {
+  text: string;
+  done: boolean;
+  /** Letters were taken into a prefix (`rep\w*ndez`): the text says less than the branch. */
+  loose?: boolean;
+}
+
+const lastWord = (s: Start) => s.text.slice(s.text.lastIndexOf(' ') + 1);
+
+function cut(s: Start): Start {
+  if (s.done) return s;
+  const word = lastWord(s);
+  return { text: word === '' || word.endsWith('*') ? s.text : `${s.text}*`, done: true };
+}
+
+/** Whether the words read (before the last space) are enough: `words` words, gaps aside, or twice that. */
+function enough(text: string, words: number): boolean {
+  const read = text.split(' ').slice(0, -1);
+  return read.length >= 2 * words || read.filter((w) => w !== '*').length >= words;
+}
+
+/** `s` followed by `c`; none when that can never match (a space first, or two in a row). */
+function append(s: Start, c: string, words: number): Start[] {
+  if (s.done) return [s];
+  // The letters after a prefix (`rep\w*ndez`) are part of it.
+  if (c !== ' ' && s.text.endsWith('*')) return [{ ...s, loose: true }];
+  if (c === ' ' && (s.text === '' || s.text.endsWith(' '))) return [];
+  const text = s.text + c;
+  return [{ ...s, text, done: c === ' ' && enough(text, words) }];
+}
+
+/** `states` without repeats. */
+function distinct(states: Start[]): Start[] {
+  const seen = new Set<string>();
+  return states.filter((s) => {
+    const key = `${s.done ? 1 : 0}${s.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Reads `src` (a sequence of atoms) after each of `states`; null past `cap` states. */
+function readSequence(src: string, states: Start[], words: number, cap: number): Start[] | null {
+  let out = states;
+  let i = 0;
+  while (i < src.length && out.some((s) => !s.done)) {
+    const c = src[i] as string;
+    const q = quantifier(src, i + 1);
+    if (c === ' ' || LITERAL.test(c)) {
+      if (q.length === 0) out = out.flatMap((s) => append(s, c, words));
+      else if (src[i + 1] === '?') out = distinct(out.flatMap((s) => [...append(s, c, words), s]));
+      else {
+        out = out.map(cut);
+        break;
+      }
+      i += 1 + q.length;
+      continue;
+    }
+    if (src.startsWith('\\w', i) || src.startsWith('\\d', i)) {
+      const after = quantifier(src, i + 2);
+      const quantified = src.slice(i + 2, i + 2 + after.length);
+      const next: Start[] = [];
+      for (const s of out) {
+        if (s.done) next.push(s);
+        else if (lastWord(s) !== '')
+          next.push(
+            lastWord(s).endsWith('*')
+              ? { ...s, loose: true }
+              : { ...s, text: `${s.text}*`, loose: s.loose || quantified !== '*' || src[i + 1] !== 'w' },
+          );
+        else if (src[i + 1] === 'd' && !after.optional)
+          // A number: a word that starts with a digit.
+          for (const d of '0123456789') next.push({ ...s, text: `${s.text}${d}*` });
+        else if (src[i + 1] === 'w' && (quantified === '+' || quantified === '*')) {
+          // `\w+` is any word; `\w*` any word or none.
+          next.push({ ...s, text: `${s.text}*` });
+          if (quantified === '*') next.push(s);
+        } else next.push(cut(s));
+      }
+      out = next;
+      i += 2 + after.length;
+      continue;
+    }
+    if (c === '(') {
+      const end = closing(src, i);
+      if (/^\(\?[=!<]/.test(src.slice(i, i + 3))) {
+        // A lookaround only narrows a match: skipping it keeps every match.
+        i = end + 1;
+        continue;
+      }
+      const inner = src.slice(i + 1, end).replace(/^\?:/, '');
+      const after = quantifier(src, end + 1);
+      const quantified = src.slice(end + 1, end + 1 + after.length);
+      const repeat = /^\{(\d),(\d)\}$/.exec(quantified);
+      const [min, max] =
+        quantified === ''
+          ? [1, 1]
+          : quantified === '?'
+            ? [0, 1]
+            : repeat
+              ? [Number(repeat[1]), Number(repeat[2])]
+              : [-1, -1];
+      if (min < 0 || max > START_WORDS) {
+        out = out.map(cut);
+        break;
+      }
+      const options = alternatives(inner);
+      let reps = out;
+      const next: Start[] = min === 0 ? [...out] : [];
+      for (let k = 1; k <= max; k++) {
+        const read: Start[] = [];
+        for (const s of reps) {
+          if (s.done) {
+            read.push(s);
+            continue;
+          }
+          for (const option of options) {
+            const r = readSequence(option, [s], words, cap);
+            if (!r) return null;
+            read.push(...r);
+            if (read.length > cap) return null;
+          }
+        }
+        reps = distinct(read);
+        if (k >= min) next.push(...reps);
+        if (next.length > cap) return null;
+      }
+      out = distinct(next);
+      i = end + 1 + after.length;
+      continue;
+    }
+    out = out.map(cut);
+    break;
   }
-  if (digits.length > 0) matcher.digits = group(digits);
-  if (anchored.length > 0) matcher.start = group(anchored);
-  if (everywhere.length > 0) matcher.everywhere = group(everywhere);
-  return matcher;
+  return out;
 }
 
 /**
- * Appends `phrase, end` pairs to `out` for every plain alternative matching at word `start` of `words`
- * (end exclusive). Linear in the words times the longest phrase; no allocation.
+ * The word sequences (START_WORDS words at most) that a match of `branch` can start with, as trie steps;
+ * null when they cannot be listed (the branch may start with any word, or too many).
  */
-export function walkTrie(
+export function startSequences(branch: string): WordStep[][] | null {
+  for (let words = START_WORDS; words >= 1; words--) {
+    const read = readSequence(branch, [{ text: '', done: false }], words, MAX_STARTS);
+    if (read) return asSteps(read);
+  }
+  return null;
+}
+
+/** The trie steps of what `readSequence` read; null when a match may start with any word. */
+function asSteps(read: Start[]): WordStep[][] | null {
+  const out: WordStep[][] = [];
+  const seen = new Set<string>();
+  for (const { text } of read) {
+    // Two spaces in a row, or a space first or last, never match the one space between two words.
+    const trimmed = text.endsWith(' ') ? text.slice(0, -1) : text;
+    if (trimmed === '' || trimmed.startsWith('*')) return null;
+    if (trimmed.startsWith(' ') || trimmed.includes('  ') || seen.has(trimmed)) continue;
+    seen.add(trimmed);
+    out.push(
+      trimmed
+        .split(' ')
+        .map((w) => (w.endsWith('*') ? { word: w.slice(0, -1), prefix: true } : { word: w, prefix: false })),
+    );
+  }
+  return out.length > 0 ? out : null;
+}
+
+/** Whether a word matching step `a` can also match step `b`. */
+function overlap(a: WordStep, b: WordStep): boolean {
+  if (a.prefix && b.prefix) return a.word.startsWith(b.word) || b.word.startsWith(a.word);
+  if (a.prefix) return b.word.startsWith(a.word);
+  if (b.prefix) return a.word.startsWith(b.word);
+  return a.word === b.word;
+}
+
+/** Words a branch may spell out whole in the trie. */
+const FULL_WORDS = 6;
+
+/**
+ * All the word sequences `branch` matches, when they can be listed and say where its match ends: words
+ * and word prefixes only (no gap, number or lookaround), and no sequence that can match the beginning of
+ * a longer one. On words of ASCII letters and digits (where `decu\w*` is "starts with decu"), the branch
+ * matches exactly where one of them does, and ends where it ends: the trie answers without the expression.
+ */
+function fullSequences(branch: string): WordStep[][] | null {
+  if (/\(\?[=!<]|\\d|\\w\+/.test(branch)) return null;
+  const read = readSequence(branch, [{ text: '', done: false }], FULL_WORDS, MAX_STARTS);
+  if (!read || read.some((s) => s.done || s.loose)) return null;
+  // A branch read to its end with a space last needs two spaces in a row: that never matches.
+  const ends = read.filter((s) => !s.text.endsWith(' '));
+  if (ends.length === 0) return [];
+  const paths = asSteps(ends);
+  if (!paths || paths.some((steps) => steps.some((step) => step.prefix && step.word === ''))) return null;
+  for (const a of paths)
+    for (const b of paths)
+      if (a.length < b.length && a.every((step, i) => overlap(step, b[i] as WordStep))) return null;
+  return paths;
+}
+
+/**
+ * Appends `end, word` pairs to `out` for every trie path matching from word `i` of `words` (end exclusive):
+ * a phrase, or `~branch` for a candidate. Linear in the words times the longest path; no allocation.
+ */
+function walk(at: TrieNode, words: readonly string[], n: number, i: number, out: number[]): void {
+  const ends = at.ends;
+  for (let k = 0; k < ends.length; k++) {
+    out[walked++] = ends[k] as number;
+    out[walked++] = i;
+  }
+  if (at.keys !== null) keyed[keyedCount++] = at.keys;
+  if (i >= n) return;
+  const word = words[i] as string;
+  if (at.exact) {
+    const next = at.exact.get(word);
+    if (next !== undefined) walk(visit(at, word, next), words, n, i + 1, out);
+  }
+  if (at.anyAt >= 0) {
+    at.any = nodeAt(at.src, at.anyAt);
+    at.anyAt = -1;
+  }
+  if (at.any !== null) walk(at.any, words, n, i + 1, out);
+  if (at.prefixes !== null && word.length > 2) {
+    const steps = at.prefixes.get(head3(word));
+    if (steps)
+      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
+  }
+  if (at.prefixes2 !== null && word.length > 1) {
+    const steps = at.prefixes2.get(head(word));
+    if (steps)
+      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
+  }
+  if (at.short) {
+    const steps = at.short.get(word.charCodeAt(0));
+    if (steps) for (const p of steps) walk(stepNode(at, p), words, n, i + 1, out);
+  }
+}
+
+/**
+ * A phrase pattern over the folded words (" word word … "): it starts at the space before a word and ends
+ * before the space after one.
+ */
+export function phraseSource(pattern: string): string {
+  return pattern.startsWith('^') ? `^ (?:${pattern.slice(1)})(?= )` : ` (?:${pattern})(?= )`;
+}
+
+/** Per complex branch, a sticky expression compiled on first use. */
+let branchExpressions: (RegExp | null)[] = [];
+let expressionsOf: PhraseMatcher | null = null;
+/**
+ * The comment's run in which each phrase matched; the word (count of words walked) at which each branch is
+ * a candidate, and at which it was tried.
+ */
+let matchedIn = new Float64Array(0);
+let candidateAt = new Float64Array(0);
+let triedAt = new Float64Array(0);
+/** For a branch the trie matches whole (`fullSequences`): the word at which it was found, and its end. */
+let wholeAt = new Float64Array(0);
+let wholeEnd = new Int32Array(0);
+let run = 0;
+let wordRun = 0;
+/** Pairs `end, word` found by `walk` from one word: `walkedPairs[0 … walked)`. */
+const walkedPairs: number[] = [];
+let walked = 0;
+/** The `keys` of the nodes `walk` went through from one word: `keyed[0 … keyedCount)`. */
+const keyed: number[][] = [];
+let keyedCount = 0;
+const toTry: number[] = [];
+/** The comment as one line (" word word … ") and where each word starts in it: built when a branch needs them. */
+let line = '';
+const lineStarts = new Int32Array(2001);
+
+function buildLine(words: readonly string[], n: number): void {
+  line = ` ${words.length === n ? words.join(' ') : words.slice(0, n).join(' ')} `;
+  let offset = 1;
+  for (let i = 0; i < n; i++) {
+    lineStarts[i] = offset;
+    offset += (words[i] as string).length + 1;
+  }
+}
+
+/** The word of the line at character `offset`. */
+function wordAt(offset: number, n: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((lineStarts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether `words[from … to)` are made of ASCII letters and digits only. */
+function asciiWords(words: readonly string[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const word = words[i] as string;
+    for (let k = 0; k < word.length; k++) {
+      const c = word.charCodeAt(k);
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+    }
+  }
+  return true;
+}
+
+function branchExpression(matcher: PhraseMatcher, b: number): RegExp {
+  let re = branchExpressions[b];
+  if (!re) {
+    re = new RegExp(phraseSource((matcher.branches[b] as ComplexBranch).source), 'y');
+    branchExpressions[b] = re;
+  }
+  return re;
+}
+
+/**
+ * Calls `found(phrase, start, end)` (a word range, end exclusive) once for each phrase of `matcher` in the
+ * first `n` of `words`: at its first match, words in order; at one word, the plain alternatives in the
+ * trie's order, then the complex branches in the order of their keys.
+ */
+export function findPhrases(
   matcher: PhraseMatcher,
   words: readonly string[],
   n: number,
-  start: number,
-  out: number[],
+  found: (phrase: number, start: number, end: number) => void,
 ): void {
-  walk(matcher.root, words, n, start, out);
-}
-
-function walk(at: TrieNode, words: readonly string[], n: number, i: number, out: number[]): void {
-  for (const phrase of at.ends) out.push(phrase, i);
-  if (i >= n) return;
-  const word = words[i] as string;
-  const next = at.exact.get(word);
-  if (next) walk(next, words, n, i + 1, out);
-  if (at.prefixes.size === 0) return;
-  const candidates = at.prefixes.get(head(word));
-  if (candidates)
-    for (const p of candidates) if (word.startsWith(p.prefix)) walk(p.node, words, n, i + 1, out);
-  // One-letter prefixes are filed under that letter alone.
-  const short = word.length > 1 ? at.prefixes.get(word.charCodeAt(0)) : undefined;
-  if (short) for (const p of short) if (word.startsWith(p.prefix)) walk(p.node, words, n, i + 1, out);
-}
-
-/**
- * Appends to `out` each group of complex branches that may start at `word` (followed by `next`; `first`:
- * the comment's first word).
- */
-export function groupsAt(
-  matcher: PhraseMatcher,
-  word: string,
-  next: string | undefined,
-  first: boolean,
-  out: number[],
-): void {
-  if (first && matcher.start !== null) out.push(matcher.start);
-  if (next !== undefined) {
-    const pair = matcher.byPair.get(word)?.get(next);
-    if (pair !== undefined) out.push(pair);
+  const branches = matcher.branches.length;
+  if (expressionsOf !== matcher) {
+    expressionsOf = matcher;
+    branchExpressions = matcher.branches.map(() => null);
+    matchedIn = new Float64Array(matcher.phrases.length);
+    candidateAt = new Float64Array(branches);
+    triedAt = new Float64Array(branches);
+    wholeAt = new Float64Array(branches);
+    wholeEnd = new Int32Array(branches);
   }
-  const exact = matcher.byWord.get(word);
-  if (exact !== undefined) out.push(exact);
-  const prefixed = matcher.byPrefix.get(head(word));
-  if (prefixed) for (const p of prefixed) if (word.startsWith(p.prefix)) out.push(p.group);
-  const c = word.charCodeAt(0);
-  if (matcher.digits !== null && c >= 48 && c <= 57) out.push(matcher.digits);
-  if (matcher.everywhere !== null) out.push(matcher.everywhere);
+  run++;
+  let lineBuilt = false;
+  for (let w = 0; w < n; w++) {
+    wordRun++;
+    walked = 0;
+    keyedCount = 0;
+    walk(matcher.root, words, n, w, walkedPairs);
+    if (w === 0) walk(matcher.startRoot, words, n, w, walkedPairs);
+    let candidates = false;
+    for (let k = 0; k < walked; k += 2) {
+      const end = walkedPairs[k] as number;
+      if (end < 0) {
+        const b = ~end;
+        if (b < branches) candidateAt[b] = wordRun;
+        else {
+          candidateAt[b - branches] = wordRun;
+          wholeAt[b - branches] = wordRun;
+          wholeEnd[b - branches] = walkedPairs[k + 1] as number;
+        }
+        candidates = true;
+      } else if (matchedIn[end] !== run) {
+        matchedIn[end] = run;
+        found(end, w, walkedPairs[k + 1] as number);
+      }
+    }
+    if (!candidates) continue;
+    for (let k = 0; k < keyedCount; k++)
+      for (const key of keyed[k] as number[]) if (candidateAt[key % branches] === wordRun) toTry.push(key);
+    if (toTry.length === 0) continue;
+    if (toTry.length > 1) toTry.sort((x, y) => x - y);
+    for (const key of toTry) {
+      const b = key % branches;
+      const { phrase } = matcher.branches[b] as ComplexBranch;
+      if (matchedIn[phrase] === run || triedAt[b] === wordRun) continue;
+      triedAt[b] = wordRun;
+      if (wholeAt[b] === wordRun && asciiWords(words, w, wholeEnd[b] as number)) {
+        matchedIn[phrase] = run;
+        found(phrase, w, wholeEnd[b] as number);
+        continue;
+      }
+      if (!lineBuilt) {
+        buildLine(words, n);
+        lineBuilt = true;
+      }
+      const re = branchExpression(matcher, b);
+      re.lastIndex = (lineStarts[w] as number) - 1;
+      const m = re.exec(line);
+      if (m) {
+        matchedIn[phrase] = run;
+        found(phrase, w, wordAt(m.index + m[0].length - 1, n) + 1);
+      }
+    }
+    toTry.length = 0;
+  }
 }
 
 const SINGLE_WORD = /^[a-z0-9]+$/;
@@ -414,79 +845,108 @@ function firstWords(pattern: string): FirstWords {
 // ------------------------------------------------------------------ ahead-of-time encoding
 
 /**
- * The matcher as plain JSON. Building it parses every phrase pattern (~30 ms of cold JavaScript, too much
- * for a service worker that restarts after 30 s idle): `npm run train` writes it to model/phrases.json,
- * the engine decodes it in a few milliseconds, and a unit test fails when it no longer matches phrases.ts.
+ * The matcher as JSON. Building it parses every phrase pattern (~30 ms of cold JavaScript, too much for a
+ * service worker that restarts after 30 s idle): `npm run train` writes it to model/phrases.json, and a unit
+ * test fails when it no longer matches phrases.ts. The trie and the tables of groups are strings, so that
+ * loading the module reads a few long strings rather than building thousands of arrays: one record per
+ * trie node, `ends|word:child,…|prefix:child,…` (a child is the offset of its record, base 36; the empty
+ * prefix is any word), read when the walk first reaches it.
  */
-type EncodedNode = [ends: number[], exact: [string, EncodedNode][], prefixes: [string, EncodedNode][]];
-
 export interface EncodedMatcher {
   phrases: [kind: CueKind, feature: number][];
-  trie: EncodedNode;
+  /** The trie's records, children before their parent. */
+  trie: string;
+  /** Offsets of the two roots' records. */
+  root: number;
+  startRoot: number;
   branches: [phrase: number, source: string][];
-  groups: number[][];
-  byWord: [string, number][];
-  byPair: [string, number][];
-  byPrefix: [string, number][];
-  digits: number | null;
-  start: number | null;
-  everywhere: number | null;
 }
 
-function encodeNode(at: TrieNode): EncodedNode {
-  const prefixes: [string, EncodedNode][] = [];
-  for (const list of at.prefixes.values())
-    for (const p of list) prefixes.push([p.prefix, encodeNode(p.node)]);
-  return [at.ends, [...at.exact].map(([word, child]) => [word, encodeNode(child)]), prefixes];
+interface Encoding {
+  records: string[];
+  length: number;
+  /** Identical subtrees (lists of words expanded: "(je|on) (vais|va) …") are written once. */
+  written: Map<string, number>;
 }
 
-function decodeNode([ends, exact, prefixes]: EncodedNode): TrieNode {
-  const at: TrieNode = { exact: new Map(), prefixes: new Map(), ends };
-  for (const [word, child] of exact) at.exact.set(word, decodeNode(child));
-  for (const [prefix, child] of prefixes) {
-    const list = at.prefixes.get(head(prefix)) ?? [];
-    list.push({ prefix, node: decodeNode(child) });
-    at.prefixes.set(head(prefix), list);
+function encodeNode(at: TrieNode, out: Encoding): number {
+  const ref = (child: Child) => encodeNode(child as TrieNode, out).toString(36);
+  const exact = [...(at.exact ?? [])].map(([word, child]) => `${word}:${ref(child)}`);
+  const prefixes: string[] = [];
+  for (const byKey of [at.prefixes, at.prefixes2, at.short])
+    for (const list of byKey?.values() ?? [])
+      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node as TrieNode)}`);
+  if (at.any) prefixes.push(`:${ref(at.any)}`);
+  const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}|${at.keys?.join(',') ?? ''}\n`;
+  const written = out.written.get(record);
+  if (written !== undefined) return written;
+  const start = out.length;
+  out.records.push(record);
+  out.written.set(record, start);
+  out.length += record.length;
+  return start;
+}
+
+/** The trie node whose record starts at `offset` of the encoded trie `src`. */
+function nodeAt(src: string, offset: number): TrieNode {
+  const record = src.slice(offset, src.indexOf('\n', offset));
+  const [ends, exact, prefixes, keys] = record.split('|') as [string, string, string, string];
+  const at = node(src);
+  if (ends !== '') at.ends = ends.split(',').map(Number);
+  if (keys !== '') at.keys = keys.split(',').map(Number);
+  if (exact !== '') {
+    at.exact = new Map();
+    for (const edge of exact.split(',')) {
+      const colon = edge.indexOf(':');
+      at.exact.set(edge.slice(0, colon), Number.parseInt(edge.slice(colon + 1), 36));
+    }
   }
+  if (prefixes !== '')
+    for (const edge of prefixes.split(',')) {
+      const colon = edge.indexOf(':');
+      const prefix = edge.slice(0, colon);
+      const child = Number.parseInt(edge.slice(colon + 1), 36);
+      if (prefix === '') at.anyAt = child;
+      else prefixSteps(at, prefix).push({ prefix, node: null, at: child });
+    }
   return at;
 }
 
+/** The child `word` of `at`, read when first visited. */
+function visit(at: TrieNode, word: string, child: Child): TrieNode {
+  if (typeof child !== 'number') return child;
+  const read = nodeAt(at.src, child);
+  at.exact?.set(word, read);
+  return read;
+}
+
+function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
+  if (p.node === null) {
+    p.node = nodeAt(at.src, p.at);
+    p.at = -1;
+  }
+  return p.node;
+}
+
 export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
+  const out: Encoding = { records: [], length: 0, written: new Map() };
+  const root = encodeNode(matcher.root, out);
+  const startRoot = encodeNode(matcher.startRoot, out);
   return {
     phrases: matcher.phrases.map(({ kind, feature }) => [kind, feature]),
-    trie: encodeNode(matcher.root),
+    trie: out.records.join(''),
+    root,
+    startRoot,
     branches: matcher.branches.map(({ phrase, source }) => [phrase, source]),
-    groups: matcher.groups.map((g) => g.branches),
-    byWord: [...matcher.byWord],
-    byPair: [...matcher.byPair].flatMap(([first, seconds]) =>
-      [...seconds].map(([second, group]): [string, number] => [`${first} ${second}`, group]),
-    ),
-    byPrefix: [...matcher.byPrefix.values()].flat().map(({ prefix, group }) => [prefix, group]),
-    digits: matcher.digits,
-    start: matcher.start,
-    everywhere: matcher.everywhere,
   };
 }
 
+/** The matcher of `encoded`; its trie nodes are read as the walks first reach them. */
 export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
-  const byPrefix = new Map<number, { prefix: string; group: number }[]>();
-  for (const [prefix, group] of encoded.byPrefix) {
-    const list = byPrefix.get(head(prefix)) ?? [];
-    list.push({ prefix, group });
-    byPrefix.set(head(prefix), list);
-  }
-  const byPair: PhraseMatcher['byPair'] = new Map();
-  for (const [pair, group] of encoded.byPair) setPair(byPair, pair, group);
   return {
     phrases: encoded.phrases.map(([kind, feature]) => ({ kind, feature })),
-    root: decodeNode(encoded.trie),
+    root: nodeAt(encoded.trie, encoded.root),
+    startRoot: nodeAt(encoded.trie, encoded.startRoot),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
-    groups: encoded.groups.map((branches) => ({ branches })),
-    byWord: new Map(encoded.byWord),
-    byPair,
-    byPrefix,
-    digits: encoded.digits,
-    start: encoded.start,
-    everywhere: encoded.everywhere,
   };
 }

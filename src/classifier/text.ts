@@ -167,7 +167,10 @@ function pushAll(codes: readonly number[], src: number): void {
 export interface Folded {
   /** Folded text. */
   text: string;
-  /** For each folded char, the index of the original char; one extra trailing entry. */
+  /**
+   * For each folded char, the index of the original char; one extra trailing entry (`text.length + 1`
+   * entries are valid: the shared buffer itself, not a view cut to size for every comment).
+   */
   map: Int32Array;
   /** The (possibly truncated) original text that `map` points into. */
   original: string;
@@ -205,8 +208,8 @@ function headAndTail(raw: string): string {
 }
 
 /**
- * Folds `raw` (its beginning and its end when longer than MAX_CHARS). The returned `map` is a view on a
- * shared buffer: copy it to keep it.
+ * Folds `raw` (its beginning and its end when longer than MAX_CHARS). The returned `map` is a shared
+ * buffer: copy its first `text.length + 1` entries to keep it.
  */
 export function fold(raw: string): Folded {
   const fullLength = raw.length;
@@ -359,7 +362,7 @@ export function fold(raw: string): Folded {
   }
   return {
     text: s,
-    map: outMap.subarray(0, outLen + 1),
+    map: outMap,
     original: text,
     letters,
     upper,
