@@ -26,11 +26,6 @@ export interface LayoutTracker {
   unfollow(element: HTMLElement): void;
   /** Something on the page may have moved: boxes are read again on the next frame. */
   schedule(): void;
-  /**
-   * The page just changed, and this is a frame's own callback: boxes are read now, in the layout this
-   * frame needs anyway, rather than in one more frame.
-   */
-  readNow(): void;
 }
 
 export function trackLayout(options: {
@@ -101,12 +96,36 @@ export function trackLayout(options: {
   };
 
   /**
+   * Whether the page has a modal dialog at all: null when unknown (looked up at the next pass), known
+   * otherwise until a change could make or unmake one (a subtree holding one added, any removal while one
+   * is there, an `aria-modal` set or cleared). A hit test through a long thread, or a search of the whole
+   * document, at every change of the page cost it more than everything else the overlay does.
+   */
+  let modalPresent: boolean | null = null;
+  const watchModals = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (modalPresent === null) return;
+      if (record.type === 'attributes' || (modalPresent && record.removedNodes.length > 0)) {
+        modalPresent = null;
+        return;
+      }
+      for (const added of record.addedNodes)
+        if (added.nodeType === 1 && holdsModal(added as Element)) {
+          modalPresent = null;
+          return;
+        }
+    }
+  };
+
+  /**
    * The modal dialog over the middle of the window, if there is one (a scroll cannot open or close one):
-   * one hit test, past the overlay's own element.
+   * one hit test, past the overlay's own element, only when the page has a modal dialog.
    */
   const modalInFront = (): Element | null => {
+    modalPresent ??= document.querySelector(MODAL) !== null;
+    if (!modalPresent) return null;
     const hits = document.elementsFromPoint(view.width / 2, view.height / 2);
-    return hits.find((hit) => !host.isOwnNode(hit))?.closest('[aria-modal="true"]') ?? null;
+    return hits.find((hit) => !host.isOwnNode(hit))?.closest(MODAL) ?? null;
   };
 
   const readBoxes = () => {
@@ -204,6 +223,14 @@ export function trackLayout(options: {
   };
 
   whileVisible(options.signal, (visible) => {
+    const modals = new MutationObserver(watchModals);
+    modals.observe(document, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-modal'],
+    });
+    modalPresent = null;
     resizes = new ResizeObserver(schedule);
     // Content added or removed above the comments moves them without resizing them.
     resizes.observe(document.documentElement);
@@ -212,6 +239,7 @@ export function trackLayout(options: {
     addEventListener('scroll', onScroll, { capture: true, passive: true, signal: visible });
     addEventListener('resize', schedule, { passive: true, signal: visible });
     visible.addEventListener('abort', () => {
+      modals.disconnect();
       resizes?.disconnect();
       resizes = null;
       cancelAnimationFrame(frame);
@@ -230,13 +258,13 @@ export function trackLayout(options: {
       if (near.delete(element)) schedule();
     },
     schedule,
-    readNow() {
-      if (resizes === null) return;
-      cancelAnimationFrame(frame);
-      scrollOnly = false;
-      pass();
-    },
   };
+}
+
+const MODAL = '[aria-modal="true"]';
+
+function holdsModal(element: Element): boolean {
+  return element.matches(MODAL) || element.querySelector(MODAL) !== null;
 }
 
 /** A box of the window (getBoundingClientRect) in page coordinates, no further than FAR from the origin. */
