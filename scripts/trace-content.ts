@@ -73,6 +73,7 @@ async function traced(page: Page): Promise<Map<string, number>> {
         : '';
     const key = e.name + extra;
     totals.set(key, (totals.get(key) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
+    totals.set(`# ${key}`, (totals.get(`# ${key}`) ?? 0) + 1);
   }
   await cdp.detach();
   return totals;
@@ -102,10 +103,14 @@ async function main() {
     const names = new Set([...without.keys(), ...withExt.keys()]);
     const rows = [...names].map((n) => [n, without.get(n) ?? 0, withExt.get(n) ?? 0] as const);
     rows.sort((a, b) => Math.abs(b[2] - b[1]) - Math.abs(a[2] - a[1]));
+    for (const counted of ['ProxyMain::BeginMainFrame', 'FunctionCall ext pass', 'Receive mojo message'])
+      console.log(
+        `count ${counted}: without ${without.get(`# ${counted}`) ?? 0}, with ${withExt.get(`# ${counted}`) ?? 0}`,
+      );
     console.log(
       `${'event (thread time, ms)'.padEnd(60)} ${'without'.padStart(9)} ${'with'.padStart(9)} ${'diff'.padStart(9)}`,
     );
-    for (const [n, a, b] of rows.slice(0, 40))
+    for (const [n, a, b] of rows.filter(([n]) => !n.startsWith('#')).slice(0, 30))
       console.log(
         `${n.slice(0, 60).padEnd(60)} ${a.toFixed(1).padStart(9)} ${b.toFixed(1).padStart(9)} ${(b - a).toFixed(1).padStart(9)}`,
       );

@@ -196,7 +196,7 @@ export function createOverlay(options: {
         tracker.schedule();
       };
     },
-    pageChanged: tracker.schedule,
+    pageChanged: tracker.pageChanged,
     isOwnNode: host.isOwnNode,
   };
 }

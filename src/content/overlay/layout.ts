@@ -26,6 +26,8 @@ export interface LayoutTracker {
   unfollow(element: HTMLElement): void;
   /** Something on the page may have moved: boxes are read again on the next frame. */
   schedule(): void;
+  /** The page itself changed: it draws a frame of its own next, in which the boxes are read. */
+  pageChanged(): void;
 }
 
 export function trackLayout(options: {
@@ -62,7 +64,34 @@ export function trackLayout(options: {
   };
   const schedule = () => {
     scrollOnly = false;
+    if (waiting !== 0) {
+      clearTimeout(waiting);
+      waiting = 0;
+    }
     requestFrame();
+  };
+  let lastPageChange = Number.NEGATIVE_INFINITY;
+  let waiting: ReturnType<typeof setTimeout> | 0 = 0;
+  /** Something of the overlay's own to draw: in the page's next frame when it is changing anyway. */
+  const drawSoon = () => {
+    if (frame !== 0 || waiting !== 0 || resizes === null) return;
+    if (performance.now() - lastPageChange > PAGE_ACTIVE_MS) schedule();
+    else waiting = setTimeout(schedule, WAIT_FOR_PAGE_MS);
+  };
+  /** The page's size when boxes were last read: its resize observer is told of sizes already read. */
+  let pageBox: Rect | null = null;
+  /**
+   * Sizes changed: read again, unless every one is what the last pass read (a comment just observed is
+   * reported at once; the page grew by the replies whose boxes that pass read). No frame for nothing.
+   */
+  const onResize = (entries: ResizeObserverEntry[]) => {
+    for (const { target } of entries) {
+      const was = target === document.documentElement ? pageBox : drawnBoxes.get(target as HTMLElement);
+      if (!was || !sameRect(was, onPage(target.getBoundingClientRect(), view))) {
+        schedule();
+        return;
+      }
+    }
   };
   const onScroll = (event: Event) => {
     if (event.target !== document) scrollOnly = false;
@@ -89,6 +118,7 @@ export function trackLayout(options: {
     if (!scrollOnly) {
       finder.invalidate();
       modal = modalInFront();
+      pageBox = onPage(document.documentElement.getBoundingClientRect(), view);
     }
     readBoxes();
     scrollOnly = true;
@@ -231,7 +261,8 @@ export function trackLayout(options: {
       attributeFilter: ['aria-modal'],
     });
     modalPresent = null;
-    resizes = new ResizeObserver(schedule);
+    resizes = new ResizeObserver(onResize);
+    pageBox = null;
     // Content added or removed above the comments moves them without resizing them.
     resizes.observe(document.documentElement);
     near = new Set();
@@ -244,13 +275,15 @@ export function trackLayout(options: {
       resizes = null;
       cancelAnimationFrame(frame);
       frame = 0;
+      clearTimeout(waiting);
+      waiting = 0;
     });
   });
 
   return {
     follow(element) {
       finder.add(element);
-      schedule();
+      drawSoon();
     },
     unfollow(element) {
       finder.remove(element);
@@ -258,6 +291,10 @@ export function trackLayout(options: {
       if (near.delete(element)) schedule();
     },
     schedule,
+    pageChanged() {
+      lastPageChange = performance.now();
+      schedule();
+    },
   };
 }
 
@@ -266,6 +303,16 @@ const MODAL = '[aria-modal="true"]';
 function holdsModal(element: Element): boolean {
   return element.matches(MODAL) || element.querySelector(MODAL) !== null;
 }
+
+/**
+ * A comment newly followed while the page keeps changing (a live thread) is drawn in the page's own next
+ * frame, if its next change comes within this long; else in a frame of the overlay's own. Each frame
+ * runs the whole page's paint and compositing steps, however little the overlay changed: on a long
+ * thread, the frame after each answer cost the page more than drawing the badges did.
+ */
+const WAIT_FOR_PAGE_MS = 24;
+/** The page counts as changing if it changed this recently. */
+const PAGE_ACTIVE_MS = 100;
 
 /** A box of the window (getBoundingClientRect) in page coordinates, no further than FAR from the origin. */
 function onPage(rect: Rect, view: View): Rect {
