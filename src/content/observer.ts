@@ -6,6 +6,7 @@
  * adapter handles the current one (a CM who lands on the home feed and clicks into a thread is followed).
  */
 import { commentKey } from '../shared/comment';
+import { ownCopy } from './platforms/text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './platforms/types';
 
 export type SeenComment = ExtractedComment & {
@@ -169,7 +170,8 @@ export function observeComments(options: ObserveOptions): CommentObserver {
     for (const extracted of found) {
       if (inBatch.has(extracted.element)) continue;
       inBatch.add(extracted.element);
-      const key = commentKey(extracted.comment);
+      // Kept for the session: its own copy, not a string joined from parts of the page's links.
+      const key = ownCopy(commentKey(extracted.comment));
       const signature = `${key}\u0000${extracted.comment.threadKey}\u0000${extracted.comment.text}`;
       if (signatures.get(extracted.element) === signature) continue;
       signatures.set(extracted.element, signature);
