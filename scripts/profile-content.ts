@@ -1,9 +1,12 @@
 /**
  * A CPU profile of the page's main thread while 2,000 replies stream in, the extension loaded (the bench's
- * stream): writes bench/content.cpuprofile and prints where the extension's time goes, by function.
- * `npx vite build --outDir dist-profile --minify false && DIST_DIR=dist-profile npx tsx scripts/profile-content.ts`
+ * stream): writes content.cpuprofile in the system's temporary folder (DevTools opens it) and prints where
+ * the extension's time goes, by function. Unminified, so that the functions keep their names:
+ * `npx vite build --outDir /tmp/desaffect-profile --minify false && DIST_DIR=/tmp/desaffect-profile npx tsx scripts/profile-content.ts`
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launchWithExtension } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
@@ -40,8 +43,7 @@ async function main() {
     }
     await page.waitForTimeout(1_500);
     const { profile } = await cdp.send('Profiler.stop');
-    mkdirSync('bench', { recursive: true });
-    writeFileSync('bench/content.cpuprofile', JSON.stringify(profile));
+    writeFileSync(join(tmpdir(), 'content.cpuprofile'), JSON.stringify(profile));
     const nodes = profile.nodes as Node[];
     const dt = (profile.endTime - profile.startTime) / 1000 / (profile.samples?.length ?? 1);
     const self = new Map<string, number>();
