@@ -196,7 +196,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
       commentsRead.add(key);
       shown.set(key, seen);
       const observed = capped(seen.comment);
-      if (seen.firstSeen || !verdicts.has(key) || classifiedText.get(key) !== observed.text) {
+      // Sent unless its verdict is known for these very words (a comment seen again after its row left
+      // the page lost its verdict with it, and is asked for again).
+      if (!verdicts.has(key) || classifiedText.get(key) !== observed.text) {
         classifiedText.set(key, observed.text);
         fresh.push(observed);
       }

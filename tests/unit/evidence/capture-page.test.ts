@@ -48,7 +48,6 @@ beforeEach(() => {
     anchor: element,
     bodies: [body],
     key: 'x:1',
-    firstSeen: true,
   };
 });
 afterEach(() => {
