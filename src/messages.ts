@@ -6,7 +6,8 @@
  */
 import * as v from 'valibot';
 import { type CorrectionReplies, correctionCsMessages, correctionMessages } from './classifier/messages';
-import { type PageReplies, pageCsMessages, pageMessages } from './content/messages';
+import type { BgToCs } from './content/messages';
+import { PAGE_PORT, type PageReplies, pageCsMessages, pageMessages } from './content/messages';
 import { type ExportReplies, exportMessages } from './export/messages';
 import { type ExposureReplies, exposureCsMessages, exposureMessages } from './exposure/messages';
 import type { MessageSender, SenderTab } from './shared/envelope';
@@ -15,6 +16,7 @@ import { type DataReplies, dataMessages } from './storage/messages';
 import { type AssistantReplies, assistantCsMessages, assistantMessages } from './tactics/messages';
 
 export type { BgToCs, CsReplies, UiToCs } from './content/messages';
+export { PAGE_PORT };
 
 const csToBgSchema = v.variant('type', [
   ...pageCsMessages,
@@ -79,6 +81,27 @@ export function routeMessage(
   const message = parseCsToBg(raw);
   if (tabId === undefined || !message || !platformOfUrl(sender.url)) return null;
   return { from: 'cs', message, tab: { id: tabId, windowId: sender.tab?.windowId } };
+}
+
+/**
+ * The content script's long-lived port to the service worker (runtime.connect): one channel for the whole
+ * page instead of one per message. Each request carries a number the answer repeats; the service worker
+ * also sends its news for the tab on it (`push`, a bg→cs message). The request's `message` goes through
+ * routeMessage like any other.
+ */
+const portRequestSchema = v.object({
+  id: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  message: v.unknown(),
+});
+export type PortRequest = { id: number; message: CsToBg };
+export type PortFrame =
+  | { id: number; reply: BgReplies[CsToBg['type']] }
+  | { id: number; failed: true }
+  | { push: BgToCs };
+
+export function parsePortRequest(raw: unknown): { id: number; message: unknown } | null {
+  const result = v.safeParse(portRequestSchema, raw);
+  return result.success ? result.output : null;
 }
 
 /** One handler per cs→bg message type, each returning that type's reply. */

@@ -6,6 +6,9 @@ import {
   type BgReplies,
   type CsHandlers,
   type CsToBg,
+  PAGE_PORT,
+  type PortFrame,
+  parsePortRequest,
   routeMessage,
   type UiHandlers,
   type UiToBg,
@@ -21,6 +24,16 @@ import { exportHandlers } from './handlers/export';
 import { settingsHandlers } from './handlers/settings';
 import { tabHandlers } from './handlers/tab';
 import { forgetTab } from './tab-state';
+import { addPagePort } from './tell-tabs';
+
+/** Answers on a port its page may have closed meanwhile (navigated, reloaded): nothing waits then. */
+function answer(port: Runtime.Port, frame: PortFrame): void {
+  try {
+    port.postMessage(frame);
+  } catch {
+    // The page is gone.
+  }
+}
 
 /**
  * The secret that keys study pseudonyms with the researcher's study key lives in extension storage, apart
@@ -69,6 +82,26 @@ export function main(): void {
     const routed = routeMessage(raw, sender, self);
     if (routed === null) return undefined;
     return routed.from === 'ui' ? onUiMessage(routed.message) : onCsMessage(routed.message, routed.tab);
+  });
+
+  // The content scripts' ports: the same boundary (routeMessage), content-script messages only.
+  browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+    if (port.name !== PAGE_PORT || !port.sender) return port.disconnect();
+    const sender = port.sender;
+    let registered = false;
+    port.onMessage.addListener((raw: unknown) => {
+      const request = parsePortRequest(raw);
+      const routed = request && routeMessage(request.message, sender, self);
+      if (!request || !routed || routed.from !== 'cs') return;
+      if (!registered) {
+        registered = true;
+        addPagePort(routed.tab.id, port);
+      }
+      onCsMessage(routed.message, routed.tab).then(
+        (reply) => answer(port, { id: request.id, reply }),
+        () => answer(port, { id: request.id, failed: true }),
+      );
+    });
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

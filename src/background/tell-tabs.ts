@@ -1,9 +1,36 @@
 /** Messages from the service worker to the content scripts: a tab that is gone or not ready just misses one. */
-import browser from 'webextension-polyfill';
-import type { BgToCs } from '../messages';
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { BgToCs, PortFrame } from '../messages';
 import { SUPPORTED_HOSTS } from '../shared/sites';
 
+/** The content scripts' open ports (src/content/port.ts), by tab: news goes on them when there is one. */
+const pagePorts = new Map<number, Set<Runtime.Port>>();
+
+export function addPagePort(tabId: number, port: Runtime.Port): void {
+  let ports = pagePorts.get(tabId);
+  if (!ports) {
+    ports = new Set();
+    pagePorts.set(tabId, ports);
+  }
+  ports.add(port);
+  port.onDisconnect.addListener(() => {
+    ports.delete(port);
+    if (ports.size === 0 && pagePorts.get(tabId) === ports) pagePorts.delete(tabId);
+  });
+}
+
 export async function tellTab(tabId: number, message: BgToCs): Promise<void> {
+  const ports = pagePorts.get(tabId);
+  if (ports && ports.size > 0) {
+    const frame: PortFrame = { push: message };
+    for (const port of ports)
+      try {
+        port.postMessage(frame);
+      } catch {
+        // Disconnected meanwhile: its page reconnects, and resends what was not confirmed.
+      }
+    return;
+  }
   try {
     await browser.tabs.sendMessage(tabId, message);
   } catch {

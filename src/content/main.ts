@@ -8,9 +8,10 @@ import { captureResponder } from './capture';
 import { setStrings } from './i18n';
 import { type CommentVerdict, type ContentSettings, type CsReplies, parseToCs, type ToCs } from './messages';
 import { extensionAlive, sendToBackground } from './messaging';
-import { defaultScheduler, observeComments, type SeenComment } from './observer';
+import { observeComments, type SeenComment } from './observer';
 import { type BadgeActions, type CardSettings, createOverlay } from './overlay';
 import { siteAdapter } from './platforms';
+import { openBackgroundPort } from './port';
 import { createReplyWriter, openReplyBox } from './reply-box';
 import { createReportQueue } from './report-queue';
 import { abortableInterval, abortableTimeout, whileVisible } from './timers';
@@ -65,9 +66,6 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const verdicts = new Map<string, CommentVerdict>();
   // What currently shows each comment: X recycles nodes, so the id is the key, never the node.
   const shown = new Map<string, SeenComment>();
-  // And the other way round, which comment each element shows now: when X reuses a row for another
-  // comment, the old one's badge and blur must leave with it.
-  const showing = new WeakMap<Element, string>();
   // The text each comment was last classified on: a row whose words change is classified again.
   const classifiedText = new Map<string, string>();
   let commentsRead = new Set<string>();
@@ -86,7 +84,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const insertInto = async (key: string, text: string): Promise<InsertOutcome> => {
     const seen = shown.get(key);
     // X may have reused the comment's row for another one since.
-    if (!seen?.element.isConnected || showing.get(seen.element) !== key) return 'comment_gone';
+    if (!seen?.element.isConnected || overlay.keyAt(seen.element) !== key) return 'comment_gone';
     const box = await openReplyBox(adapter, seen.element, signal);
     return (box && replies.write(box, text)) ?? 'no_reply_box';
   };
@@ -172,9 +170,11 @@ export async function main(teardown = new AbortController()): Promise<void> {
     });
   };
 
+  // The batches and the news of their writes go on one port rather than a message channel each.
+  const port = openBackgroundPort({ onPush: (message) => void answer(message), signal });
   const queue = createReportQueue({
     send: async (comments: ObservedComment[]) =>
-      (await sendToBackground({ type: 'cs→bg:comments-observed', sessionId, comments })).verdicts,
+      (await port.request({ type: 'cs→bg:comments-observed', sessionId, comments })).verdicts,
     onVerdicts: (received) => {
       for (const verdict of received) {
         verdicts.set(verdict.key, verdict);
@@ -189,16 +189,16 @@ export async function main(teardown = new AbortController()): Promise<void> {
     const fresh: ObservedComment[] = [];
     for (const seen of batch) {
       const { key } = seen;
-      const before = showing.get(seen.element);
+      // The row now shows another comment: the old one's badge and shield go, whatever is still on its way.
+      const before = overlay.elementShows(seen.element, key);
       if (before !== undefined && before !== key && shown.get(before)?.element === seen.element)
         shown.delete(before);
-      // The row now shows another comment: the old one's badge and shield go, whatever is still on its way.
-      overlay.elementShows(seen.element, key);
-      showing.set(seen.element, key);
       commentsRead.add(key);
       shown.set(key, seen);
       const observed = capped(seen.comment);
-      if (seen.firstSeen || !verdicts.has(key) || classifiedText.get(key) !== observed.text) {
+      // Sent unless its verdict is known for these very words (a comment seen again after its row left
+      // the page lost its verdict with it, and is asked for again).
+      if (!verdicts.has(key) || classifiedText.get(key) !== observed.text) {
         classifiedText.set(key, observed.text);
         fresh.push(observed);
       }
@@ -243,16 +243,23 @@ export async function main(teardown = new AbortController()): Promise<void> {
       shown.clear();
       reportStatus();
     },
-    // Whatever changed on the page may have moved the comments: the overlay reads their boxes again,
-    // in the same frame.
-    schedule: (flush) =>
-      defaultScheduler(() => {
+    // Read as soon as the page changed (in the microtask after its mutations), not at its next frame:
+    // reading words and links needs no layout, and the verdicts come back a frame sooner. Whatever
+    // changed may have moved the comments: the overlay reads their boxes in the page's next frame.
+    schedule: (flush) => {
+      let cancelled = false;
+      queueMicrotask(() => {
+        if (cancelled) return;
         flush();
         const held = unsettled;
         unsettled = new Set();
         for (const key of held) show(key);
         overlay.pageChanged();
-      }),
+      });
+      return () => {
+        cancelled = true;
+      };
+    },
     signal,
   });
 

@@ -61,6 +61,9 @@ export const pageCsMessages = [
   v.object({ type: v.literal('cs→bg:settings') }),
 ] as const;
 
+/** The name of the content script's port to the service worker (src/content/port.ts). */
+export const PAGE_PORT = 'desaffect:page';
+
 export const pageMessages = [
   v.object({ type: v.literal('ui→bg:tab-comments'), tabId: v.pipe(v.number(), v.integer()) }),
 ] as const;

@@ -1,18 +1,17 @@
 /**
- * The one observer loop shared by every platform: watches the DOM, re-reads what changed once per frame,
- * and reports each comment id as first seen exactly once per session. Elements are never trusted as keys
+ * The one observer loop shared by every platform: watches the DOM, re-reads what changed, and reports each
+ * comment again only when what its element shows changed. Elements are never trusted as keys
  * (X recycles them): an element is only remembered with the signature of what it showed last time.
  * Both sites are single-page apps, so the loop runs on every page of the site and reads only while the
  * adapter handles the current one (a CM who lands on the home feed and clicks into a thread is followed).
  */
 import { commentKey } from '../shared/comment';
+import { ownCopy } from './platforms/text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './platforms/types';
 
 export type SeenComment = ExtractedComment & {
   /** The comment's key (commentKey), one string shared by everyone who keeps it: 10,000 of them add up. */
   key: string;
-  /** True the first time this comment id is reported in this session, false on every later report. */
-  firstSeen: boolean;
 };
 
 /** Runs `flush` later; returns a function that cancels it. */
@@ -82,8 +81,6 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   const schedule = options.schedule ?? defaultScheduler;
   const view = (root.ownerDocument ?? (root as Document)).defaultView ?? globalThis;
 
-  /** Session-wide: ids already reported once (never reset, so a comment is firstSeen once per session). */
-  const seenIds = new Set<string>();
   /** Per page: what each element showed when it was last reported. */
   let signatures = new WeakMap<Element, string>();
   /** Per page: what the adapter learned of it (AdapterContext.memory). */
@@ -169,13 +166,12 @@ export function observeComments(options: ObserveOptions): CommentObserver {
     for (const extracted of found) {
       if (inBatch.has(extracted.element)) continue;
       inBatch.add(extracted.element);
-      const key = commentKey(extracted.comment);
+      // Kept for the session: its own copy, not a string joined from parts of the page's links.
+      const key = ownCopy(commentKey(extracted.comment));
       const signature = `${key}\u0000${extracted.comment.threadKey}\u0000${extracted.comment.text}`;
       if (signatures.get(extracted.element) === signature) continue;
       signatures.set(extracted.element, signature);
-      const firstSeen = !seenIds.has(key);
-      seenIds.add(key);
-      batch.push({ ...extracted, key, firstSeen });
+      batch.push({ ...extracted, key });
     }
     if (batch.length > 0) onComments(batch);
   };

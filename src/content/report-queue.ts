@@ -3,6 +3,9 @@ import { commentKey } from '../shared/comment';
 import type { CommentVerdict } from './messages';
 
 const MAX_BATCH = 200;
+/** Batches on their way at once: a second goes when the first has been out this long without an answer. */
+const MAX_IN_FLIGHT = 2;
+export const SLOW_MS = 16;
 const MAX_BACKOFF_MS = 5_000;
 /** Sends of one comment that did not end with it stored: past this, it is given up (the CM was told why). */
 export const MAX_ATTEMPTS = 10;
@@ -15,7 +18,9 @@ export const STORED_WITHIN_MS = 15_000;
  * (`stored`): the page is badged and shielded even when the database refuses writes. A comment whose
  * send fails, whose write fails, or whose write is never confirmed (a service worker stopped mid-way) is
  * sent again with a growing delay, at most MAX_ATTEMPTS times. The service worker's writes are
- * idempotent, so a resend never doubles a row.
+ * idempotent, so a resend never doubles a row. When a batch is slow to come back (SLOW_MS), the next one
+ * goes without waiting for it; a comment whose earlier report is still on its way waits for that answer,
+ * so its newer verdict always lands last.
  */
 export function createReportQueue(options: {
   send: (comments: ObservedComment[]) => Promise<CommentVerdict[]>;
@@ -30,7 +35,10 @@ export function createReportQueue(options: {
   /** Sent, its write not yet confirmed: the comment, and when it was sent. */
   const unconfirmed = new Map<string, { comment: ObservedComment; sentAt: number }>();
   const attempts = new Map<string, number>();
-  let inFlight = false;
+  /** The keys of the batches on their way, and when each batch went. */
+  const inFlight = new Set<string>();
+  const batchesSentAt: number[] = [];
+  let slowTimer = false;
   let retryScheduled = false;
   let watching = false;
   /** Consecutive failures (sends, writes, confirmations that never came): the retry delay grows with them. */
@@ -81,12 +89,40 @@ export function createReportQueue(options: {
     );
   };
 
+  /** Up to MAX_BATCH pending comments that are not already on their way (in an earlier batch). */
+  const nextBatch = (): ObservedComment[] => {
+    const batch: ObservedComment[] = [];
+    for (const [key, comment] of pending) {
+      if (inFlight.has(key)) continue;
+      batch.push(comment);
+      if (batch.length === MAX_BATCH) break;
+    }
+    return batch;
+  };
+
   async function flush(): Promise<void> {
-    if (inFlight || pending.size === 0 || !options.isAlive()) return;
-    inFlight = true;
-    const batch = [...pending.values()].slice(0, MAX_BATCH);
+    if (pending.size === 0 || batchesSentAt.length >= MAX_IN_FLIGHT || !options.isAlive()) return;
+    const oldest = batchesSentAt[0];
+    if (oldest !== undefined && now() - oldest < SLOW_MS) {
+      // One batch is out and not late yet: its answer usually comes first, and this one goes after it.
+      if (!slowTimer) {
+        slowTimer = true;
+        setTimer(
+          () => {
+            slowTimer = false;
+            void flush();
+          },
+          oldest + SLOW_MS - now(),
+        );
+      }
+      return;
+    }
+    const batch = nextBatch();
+    if (batch.length === 0) return;
     const keys = batch.map(commentKey);
     const sentAt = now();
+    batchesSentAt.push(sentAt);
+    for (const key of keys) inFlight.add(key);
     // Unconfirmed from now on: the news of the write may come before the answer does.
     batch.forEach((comment, i) => {
       const key = keys[i] as string;
@@ -109,7 +145,8 @@ export function createReportQueue(options: {
         retry(key, comment);
       });
     } finally {
-      inFlight = false;
+      for (const key of keys) inFlight.delete(key);
+      batchesSentAt.splice(batchesSentAt.indexOf(sentAt), 1);
     }
     scheduleFlush();
   }

@@ -52,6 +52,24 @@ export const runtime = {
     addListener: (listener: Listener) => popupListeners.add(listener),
     removeListener: (listener: Listener) => popupListeners.delete(listener),
   },
+  /** The content script's port (src/content/port.ts): each request answered as sendMessage answers it. */
+  connect() {
+    const frameListeners = new Set<(frame: unknown) => void>();
+    let open = true;
+    return {
+      name: 'desaffect:page',
+      onMessage: { addListener: (listener: (frame: unknown) => void) => frameListeners.add(listener) },
+      onDisconnect: { addListener: () => undefined },
+      postMessage(frame: { id: number; message: CsToBg }) {
+        void runtime.sendMessage(frame.message).then((reply) => {
+          if (open) for (const listener of frameListeners) listener({ id: frame.id, reply });
+        });
+      },
+      disconnect() {
+        open = false;
+      },
+    };
+  },
 };
 
 export function holdVerdicts(): void {

@@ -92,10 +92,10 @@ interface Harness {
   observer: CommentObserver;
   /** Aborting it stops the observer. */
   teardown: AbortController;
-  /** Every report so far as [id, firstSeen]. */
-  reports(): [string, boolean][];
-  /** Reports since the last call, as [id, firstSeen]. */
-  next(): [string, boolean][];
+  /** The id of every report so far. */
+  reports(): string[];
+  /** The ids of the reports since the last call. */
+  next(): string[];
 }
 
 /** The running observer's teardown, aborted after each test. */
@@ -118,7 +118,7 @@ function observe(adapter: PlatformAdapter, context: () => SiteContext, wrap?: Pl
     signal: teardown.signal,
   });
   active = teardown;
-  const all = () => batches.flat().map((s): [string, boolean] => [s.comment.id, s.firstSeen]);
+  const all = () => batches.flat().map((s) => s.comment.id);
   return {
     batches,
     navigations,
@@ -161,14 +161,10 @@ afterEach(() => {
 });
 
 describe('observeComments on X', () => {
-  it('reports what the page already shows, in document order, each firstSeen', async () => {
+  it('reports what the page already shows, in document order', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
-    expect(h.next()).toEqual([
-      ['100', true],
-      ['1001', true],
-      ['1002', true],
-    ]);
+    expect(h.next()).toEqual(['100', '1001', '1002']);
     expect(h.batches[0]?.[0]?.comment.isReply).toBe(false);
     expect(h.batches[0]?.[0]?.comment.isOwn).toBe(true);
     expect(h.batches[0]?.[1]?.element.isConnected).toBe(true);
@@ -180,10 +176,7 @@ describe('observeComments on X', () => {
     h.next();
     xThread().append(fragment(replyRow(reply(3)) + replyRow(reply(4))));
     await h.scheduler.flush();
-    expect(h.next()).toEqual([
-      ['1003', true],
-      ['1004', true],
-    ]);
+    expect(h.next()).toEqual(['1003', '1004']);
     expect(h.batches).toHaveLength(2);
 
     // Unrelated changes (a like counter) and explicit rescans: nothing new to report.
@@ -198,7 +191,7 @@ describe('observeComments on X', () => {
     expect(h.batches).toHaveLength(2);
   });
 
-  it('re-rendered post (same id, new element) is reported again with firstSeen false', async () => {
+  it('re-rendered post (same id, new element) is reported again', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     h.next();
@@ -207,13 +200,13 @@ describe('observeComments on X', () => {
     const oldArticle = old.querySelector('article');
     old.replaceWith(element(replyRow(reply(1))));
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1001', false]]);
+    expect(h.next()).toEqual(['1001']);
     const seen = h.batches.at(-1)?.[0];
     expect(seen?.element).not.toBe(oldArticle);
     expect(seen?.element.isConnected).toBe(true);
   });
 
-  it('scrolled out and back in (removed, then re-added later): firstSeen false', async () => {
+  it('scrolled out and back in (removed, then re-added later): reported again', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     h.next();
@@ -223,7 +216,7 @@ describe('observeComments on X', () => {
     expect(h.next()).toEqual([]);
     xThread().append(element(replyRow(reply(2))));
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1002', false]]);
+    expect(h.next()).toEqual(['1002']);
   });
 
   it('a recycled node (same element, another post) is re-read under the new id', async () => {
@@ -234,7 +227,7 @@ describe('observeComments on X', () => {
     // X keeps the article and swaps its content.
     article.replaceChildren(...element(xTweetArticle(reply(7, 'Tout autre chose'), 'fr')).childNodes);
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1007', true]]);
+    expect(h.next()).toEqual(['1007']);
     const seen = h.batches.at(-1)?.[0];
     expect(seen?.element).toBe(article);
     expect(seen?.comment).toMatchObject({ authorHandle: '@user_7', text: 'Tout autre chose' });
@@ -242,7 +235,7 @@ describe('observeComments on X', () => {
     // And back to the first post: already seen in this session.
     article.replaceChildren(...element(xTweetArticle(reply(1), 'fr')).childNodes);
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1001', false]]);
+    expect(h.next()).toEqual(['1001']);
   });
 
   it('a recycled node whose only change is the status link (same text) is re-read', async () => {
@@ -253,17 +246,17 @@ describe('observeComments on X', () => {
     const link = article.querySelector('a[href*="/status/"]') as HTMLElement;
     link.setAttribute('href', '/user_2/status/1099');
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1099', true]]);
+    expect(h.next()).toEqual(['1099']);
   });
 
-  it('text that grows (expanded) is reported again with firstSeen false and the new text', async () => {
+  it('text that grows (expanded) is reported again with the new text', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     h.next();
     const span = xThread().querySelectorAll('div[data-testid="tweetText"] span')[1] as HTMLElement;
     (span.firstChild as Text).data += ' et la suite du texte';
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1001', false]]);
+    expect(h.next()).toEqual(['1001']);
     expect(h.batches.at(-1)?.[0]?.comment.text).toBe('Réponse numéro 1 et la suite du texte');
   });
 
@@ -281,13 +274,7 @@ describe('observeComments on X', () => {
     expect(roots).toHaveLength(2);
     expect(roots.every((root) => root !== (document as unknown))).toBe(true);
     expect(roots.map((root) => root.getAttribute('data-testid')).sort()).toEqual(['cellInnerDiv', 'tweet']);
-    expect(h.next()).toEqual([
-      ['100', true],
-      ['1001', true],
-      ['1002', true],
-      ['1001', false],
-      ['1005', true],
-    ]);
+    expect(h.next()).toEqual(['100', '1001', '1002', '1001', '1005']);
   });
 
   it('SPA navigation (history.pushState) calls onNavigate and resets per-page state, not the seen ids', async () => {
@@ -313,11 +300,7 @@ describe('observeComments on X', () => {
     );
     await h.scheduler.flush();
     expect(h.navigations.map((u) => u.pathname)).toEqual(['/acme_fr/status/200']);
-    expect(h.next()).toEqual([
-      ['200', true],
-      ['1001', false],
-      ['1009', true],
-    ]);
+    expect(h.next()).toEqual(['200', '1001', '1009']);
     expect(h.batches.at(-1)?.every((s) => s.comment.threadKey === '200')).toBe(true);
 
     // Same page, nothing changed: no second onNavigate.
@@ -351,12 +334,7 @@ describe('observeComments on X', () => {
     document.body.append(document.createElement('div')); // the site renders the thread
     await h.scheduler.flush();
     expect(h.navigations.map((u) => u.pathname)).toEqual(['/acme_fr/status/100']);
-    expect(h.next()).toEqual([
-      ['100', true],
-      ['1001', true],
-      ['1002', true],
-      ['1005', true],
-    ]);
+    expect(h.next()).toEqual(['100', '1001', '1002', '1005']);
 
     // Back to the home feed: its posts are not the CM's incoming replies.
     history.pushState(null, '', '/home');
@@ -397,7 +375,7 @@ describe('observeComments on X', () => {
     expect(batches.flat().map((seen) => seen.comment.id)).toEqual(['100', '1001', '1002', '1005']);
   });
 
-  it('navigation elements kept across pages are reported again for the new page (firstSeen false)', async () => {
+  it('navigation elements kept across pages are reported again for the new page', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
     h.next();
@@ -405,11 +383,7 @@ describe('observeComments on X', () => {
     document.body.append(document.createElement('div')); // any DOM change schedules a flush
     await h.scheduler.flush();
     expect(h.navigations).toHaveLength(1);
-    expect(h.next()).toEqual([
-      ['100', false],
-      ['1001', false],
-      ['1002', false],
-    ]);
+    expect(h.next()).toEqual(['100', '1001', '1002']);
   });
 
   it('popstate (back button) schedules a flush by itself', async () => {
@@ -469,7 +443,7 @@ describe('observeComments on an X conversation with its sections', () => {
     withSections();
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();
-    expect(h.next().map(([id]) => id)).toEqual(['100', '1001', '1002']);
+    expect(h.next()).toEqual(['100', '1001', '1002']);
     return h;
   }
 
@@ -479,7 +453,7 @@ describe('observeComments on an X conversation with its sections', () => {
     rows[2]?.after(element(replyRow(reply(3))));
     xThread().append(element(replyRow(reply(91, 'Encore ailleurs'))));
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1003', true]]);
+    expect(h.next()).toEqual(['1003']);
   });
 
   it('keeps reading replies once X dropped the focal post and the first replies from the page', async () => {
@@ -489,7 +463,7 @@ describe('observeComments on an X conversation with its sections', () => {
     rows[1]?.remove();
     rows[2]?.after(element(replyRow(reply(4))));
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1004', true]]);
+    expect(h.next()).toEqual(['1004']);
   });
 
   it('re-reads a row whose emoji changed (an attribute, not a text node)', async () => {
@@ -500,7 +474,7 @@ describe('observeComments on an X conversation with its sections', () => {
     h.next();
     article.querySelector('div[data-testid="tweetText"] img')?.setAttribute('alt', '😡');
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['1001', false]]);
+    expect(h.next()).toEqual(['1001']);
     expect(h.batches.at(-1)?.[0]?.comment.text).toBe('Réponse numéro 1😡');
   });
 });
@@ -527,7 +501,7 @@ describe('observeComments on Facebook', () => {
   it('reports loaded comments ("Voir plus de commentaires") and their flat replies once', async () => {
     const h = observe(facebookAdapter, fbContext);
     await h.scheduler.flush();
-    expect(h.next()).toEqual([['501', true]]);
+    expect(h.next()).toEqual(['501']);
     const list = document.querySelector(facebookCommentList(page(post))) as HTMLElement;
     list.append(
       fragment(
@@ -545,10 +519,7 @@ describe('observeComments on Facebook', () => {
       ),
     );
     await h.scheduler.flush();
-    expect(h.next()).toEqual([
-      ['502', true],
-      ['503', true],
-    ]);
+    expect(h.next()).toEqual(['502', '503']);
     expect(h.batches.at(-1)?.map((s) => [s.comment.isReply, s.comment.isOwn])).toEqual([
       [false, false],
       [true, true],
@@ -578,10 +549,7 @@ describe('observeComments on Facebook', () => {
     const block = document.querySelector('div[role="article"][aria-label] div[dir="auto"]') as HTMLElement;
     block.replaceChildren(document.createTextNode('Début du texte, et toute la suite.'));
     await h.scheduler.flush();
-    expect(h.next()).toEqual([
-      ['601', true],
-      ['601', false],
-    ]);
+    expect(h.next()).toEqual(['601', '601']);
     expect(h.batches.at(-1)?.[0]?.comment.text).toBe('Début du texte, et toute la suite.');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentVerdict } from '../../src/content/messages';
-import { createReportQueue, MAX_ATTEMPTS, STORED_WITHIN_MS } from '../../src/content/report-queue';
+import { createReportQueue, MAX_ATTEMPTS, SLOW_MS, STORED_WITHIN_MS } from '../../src/content/report-queue';
 import type { ObservedComment } from '../../src/shared/comment';
 
 const comment = (id: string, text = 'bonjour'): ObservedComment => ({
@@ -160,6 +160,41 @@ describe('createReportQueue', () => {
     expect(sentTexts).toEqual(['court', 'court, puis déplié']);
     queue.stored(['facebook:1'], true);
     expect(queue.size).toBe(0);
+  });
+
+  it('sends a second batch when the first is slow, holding back a comment still on its way in the first', async () => {
+    const answers: (() => void)[] = [];
+    const order: string[] = [];
+    const h = harness(
+      (comments) =>
+        new Promise((resolve) =>
+          answers.push(() => {
+            order.push(...comments.map((c) => `${c.id}:${c.text}`));
+            resolve(comments.map(verdictFor));
+          }),
+        ),
+    );
+    h.queue.add([comment('1', 'court')]);
+    await settle();
+    // Not slow yet: the next report waits for a timer set at SLOW_MS after the first send.
+    h.queue.add([comment('1', 'court, puis déplié'), comment('2')]);
+    await settle();
+    expect(h.sent).toEqual([['1']]);
+    expect(h.timers.map((t) => t.ms)).toEqual([SLOW_MS]);
+    await h.runNextTimer();
+    // The second batch goes without comment 1, whose first report has no answer yet.
+    expect(h.sent).toEqual([['1'], ['2']]);
+    answers[1]?.();
+    await settle();
+    answers[0]?.();
+    await settle();
+    while (h.sent.length < 3 && h.timers.some((t) => t.ms === 0)) await h.runNextTimer();
+    expect(h.sent).toEqual([['1'], ['2'], ['1']]);
+    answers[2]?.();
+    await settle();
+    // The newer report of comment 1 was answered last.
+    expect(order).toEqual(['2:bonjour', '1:court', '1:court, puis déplié']);
+    expect(h.delivered).toEqual(['facebook:2', 'facebook:1', 'facebook:1']);
   });
 
   it('sends nothing once the extension is gone', async () => {

@@ -36,13 +36,18 @@ function nextIndex(key: string, index: number, count: number): number | null {
 export interface Overlay {
   /** Draws (or redraws) the badge and shield of one comment. */
   show(comment: OverlayComment): void;
-  /** The element now shows `key`: whatever was drawn for the comment it showed before goes. */
-  elementShows(element: HTMLElement, key: string): void;
+  /**
+   * The element now shows `key`: whatever was drawn for the comment it showed before goes. Returns the key
+   * it showed before, if any.
+   */
+  elementShows(element: HTMLElement, key: string): string | undefined;
+  /** The comment an element shows now, as last told (X reuses rows for other comments). */
+  keyAt(element: Element): string | undefined;
   forget(key: string): void;
   /** Rings the comment for a moment (the popup's "Show in page"). */
   highlight(key: string): void;
   settingsChanged(settings: CardSettings): void;
-  /** The page changed, in a frame's callback: positions are read again now. */
+  /** The page changed: positions are read again in its next frame. */
   pageChanged(): void;
   /**
    * Readies the page for the escalation kit's screenshot of `key`: its shield lifted, badges, ring and card
@@ -167,7 +172,10 @@ export function createOverlay(options: {
     elementShows(element, key) {
       const before = keyOf.get(element);
       if (before !== undefined && before !== key) forget(before);
+      keyOf.set(element, key);
+      return before;
     },
+    keyAt: (element) => keyOf.get(element),
     forget(key) {
       forget(key);
       tracker.schedule();
@@ -202,7 +210,7 @@ export function createOverlay(options: {
         tracker.schedule();
       };
     },
-    pageChanged: tracker.readNow,
+    pageChanged: tracker.pageChanged,
     isOwnNode: host.isOwnNode,
   };
 }

@@ -26,11 +26,8 @@ export interface LayoutTracker {
   unfollow(element: HTMLElement): void;
   /** Something on the page may have moved: boxes are read again on the next frame. */
   schedule(): void;
-  /**
-   * The page just changed, and this is a frame's own callback: boxes are read now, in the layout this
-   * frame needs anyway, rather than in one more frame.
-   */
-  readNow(): void;
+  /** The page itself changed: it draws a frame of its own next, in which the boxes are read. */
+  pageChanged(): void;
 }
 
 export function trackLayout(options: {
@@ -67,7 +64,34 @@ export function trackLayout(options: {
   };
   const schedule = () => {
     scrollOnly = false;
+    if (waiting !== 0) {
+      clearTimeout(waiting);
+      waiting = 0;
+    }
     requestFrame();
+  };
+  let lastPageChange = Number.NEGATIVE_INFINITY;
+  let waiting: ReturnType<typeof setTimeout> | 0 = 0;
+  /** Something of the overlay's own to draw: in the page's next frame when it is changing anyway. */
+  const drawSoon = () => {
+    if (frame !== 0 || waiting !== 0 || resizes === null) return;
+    if (performance.now() - lastPageChange > PAGE_ACTIVE_MS) schedule();
+    else waiting = setTimeout(schedule, WAIT_FOR_PAGE_MS);
+  };
+  /** The page's size when boxes were last read: its resize observer is told of sizes already read. */
+  let pageBox: Rect | null = null;
+  /**
+   * Sizes changed: read again, unless every one is what the last pass read (a comment just observed is
+   * reported at once; the page grew by the replies whose boxes that pass read). No frame for nothing.
+   */
+  const onResize = (entries: ResizeObserverEntry[]) => {
+    for (const { target } of entries) {
+      const was = target === document.documentElement ? pageBox : drawnBoxes.get(target as HTMLElement);
+      if (!was || !sameRect(was, onPage(target.getBoundingClientRect(), view))) {
+        schedule();
+        return;
+      }
+    }
   };
   const onScroll = (event: Event) => {
     if (event.target !== document) scrollOnly = false;
@@ -94,6 +118,7 @@ export function trackLayout(options: {
     if (!scrollOnly) {
       finder.invalidate();
       modal = modalInFront();
+      pageBox = onPage(document.documentElement.getBoundingClientRect(), view);
     }
     readBoxes();
     scrollOnly = true;
@@ -101,12 +126,36 @@ export function trackLayout(options: {
   };
 
   /**
+   * Whether the page has a modal dialog at all: null when unknown (looked up at the next pass), known
+   * otherwise until a change could make or unmake one (a subtree holding one added, any removal while one
+   * is there, an `aria-modal` set or cleared). A hit test through a long thread, or a search of the whole
+   * document, at every change of the page cost it more than everything else the overlay does.
+   */
+  let modalPresent: boolean | null = null;
+  const watchModals = (records: MutationRecord[]) => {
+    for (const record of records) {
+      if (modalPresent === null) return;
+      if (record.type === 'attributes' || (modalPresent && record.removedNodes.length > 0)) {
+        modalPresent = null;
+        return;
+      }
+      for (const added of record.addedNodes)
+        if (added.nodeType === 1 && holdsModal(added as Element)) {
+          modalPresent = null;
+          return;
+        }
+    }
+  };
+
+  /**
    * The modal dialog over the middle of the window, if there is one (a scroll cannot open or close one):
-   * one hit test, past the overlay's own element.
+   * one hit test, past the overlay's own element, only when the page has a modal dialog.
    */
   const modalInFront = (): Element | null => {
+    modalPresent ??= document.querySelector(MODAL) !== null;
+    if (!modalPresent) return null;
     const hits = document.elementsFromPoint(view.width / 2, view.height / 2);
-    return hits.find((hit) => !host.isOwnNode(hit))?.closest('[aria-modal="true"]') ?? null;
+    return hits.find((hit) => !host.isOwnNode(hit))?.closest(MODAL) ?? null;
   };
 
   const readBoxes = () => {
@@ -204,7 +253,16 @@ export function trackLayout(options: {
   };
 
   whileVisible(options.signal, (visible) => {
-    resizes = new ResizeObserver(schedule);
+    const modals = new MutationObserver(watchModals);
+    modals.observe(document, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-modal'],
+    });
+    modalPresent = null;
+    resizes = new ResizeObserver(onResize);
+    pageBox = null;
     // Content added or removed above the comments moves them without resizing them.
     resizes.observe(document.documentElement);
     near = new Set();
@@ -212,17 +270,20 @@ export function trackLayout(options: {
     addEventListener('scroll', onScroll, { capture: true, passive: true, signal: visible });
     addEventListener('resize', schedule, { passive: true, signal: visible });
     visible.addEventListener('abort', () => {
+      modals.disconnect();
       resizes?.disconnect();
       resizes = null;
       cancelAnimationFrame(frame);
       frame = 0;
+      clearTimeout(waiting);
+      waiting = 0;
     });
   });
 
   return {
     follow(element) {
       finder.add(element);
-      schedule();
+      drawSoon();
     },
     unfollow(element) {
       finder.remove(element);
@@ -230,14 +291,28 @@ export function trackLayout(options: {
       if (near.delete(element)) schedule();
     },
     schedule,
-    readNow() {
-      if (resizes === null) return;
-      cancelAnimationFrame(frame);
-      scrollOnly = false;
-      pass();
+    pageChanged() {
+      lastPageChange = performance.now();
+      schedule();
     },
   };
 }
+
+const MODAL = '[aria-modal="true"]';
+
+function holdsModal(element: Element): boolean {
+  return element.matches(MODAL) || element.querySelector(MODAL) !== null;
+}
+
+/**
+ * A comment newly followed while the page keeps changing (a live thread) is drawn in the page's own next
+ * frame, if its next change comes within this long; else in a frame of the overlay's own. Each frame
+ * runs the whole page's paint and compositing steps, however little the overlay changed: on a long
+ * thread, the frame after each answer cost the page more than drawing the badges did.
+ */
+const WAIT_FOR_PAGE_MS = 24;
+/** The page counts as changing if it changed this recently. */
+const PAGE_ACTIVE_MS = 100;
 
 /** A box of the window (getBoundingClientRect) in page coordinates, no further than FAR from the origin. */
 function onPage(rect: Rect, view: View): Rect {

@@ -6,7 +6,9 @@ import { BADGE_SIZE } from './geometry';
  * (one box size for all) and the open card take clicks, so probing the page by hit-testing finds the
  * same thing over every comment. `!important` on :host wins over anything the page sets on the element.
  * The viewport clips what is drawn ahead, out of the window: the host's size never depends on it. The
- * shield is opaque: a backdrop filter is not drawn everywhere (headless Firefox showed the words).
+ * shield is opaque: a backdrop filter is not drawn everywhere (headless Firefox showed the words). No
+ * shadow and no layer of its own under the shield's caption: every badge and shield is painted again
+ * when the page's layers are, and a thread can hold hundreds.
  */
 export const OVERLAY_STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
@@ -19,13 +21,12 @@ button { font: inherit; cursor: pointer; }
 .badge { position: absolute; left: 0; top: 0; box-sizing: border-box; width: ${BADGE_SIZE.width}px;
   height: ${BADGE_SIZE.height}px; display: flex; align-items: center; justify-content: center; gap: 4px; padding: 0 8px; border: 0;
   border-radius: 999px; color: #fff; font-weight: 600; font-size: 12px; line-height: 1; white-space: nowrap;
-  pointer-events: auto; box-shadow: 0 1px 3px rgb(0 0 0 / 0.25); }
+  pointer-events: auto; }
 .badge .words { overflow: hidden; text-overflow: ellipsis; }
 .shield { position: absolute; left: 0; top: 0; box-sizing: border-box; border-radius: 6px;
   background: repeating-linear-gradient(#d9dcde 0 0.55em, #eceeef 0.55em 1.35em);
   display: flex; align-items: center; justify-content: center; overflow: hidden; }
-.shield span { font-size: 12px; font-weight: 600; color: #1b1b1b; background: rgb(255 255 255 / 0.9);
-  border-radius: 999px; padding: 2px 10px; white-space: nowrap; }
+.shield span { font-size: 12px; font-weight: 600; color: #1b1b1b; padding: 2px 10px; white-space: nowrap; }
 .capturing .badge, .capturing .ring, .capturing .card { opacity: 0 !important; }
 .marker { position: absolute; width: ${CAPTURE_MARKER_PX}px; height: ${CAPTURE_MARKER_PX}px; }
 .ring { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1a73e8; border-radius: 8px; }

@@ -156,21 +156,29 @@ export function normalizeCommentId(raw: string): string {
   return raw;
 }
 
-/** True when `article` is a comment (or reply) rather than a post. */
-function isCommentArticle(article: Element, base: URL): boolean {
+/**
+ * True when `article` is a comment (or reply) rather than a post. `timestamp`: its own timestamp link,
+ * when the caller has already looked for it.
+ */
+function isCommentArticle(article: Element, base: URL, timestamp?: Timestamp | null): boolean {
   const label = article.getAttribute('aria-label') ?? '';
   if (LABELS.comment.test(label) || LABELS.reply.test(label)) return true;
   if (ownWrapper(article)) return true;
   // Structure: an article holding its own timestamp permalink. A post holds none of its own: the comment
   // links under it belong to the comment articles.
-  return timestampOf(article, base) !== null;
+  return (timestamp === undefined ? timestampOf(ownLinks(article), article, base) : timestamp) !== null;
 }
 
 function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] {
   const out: ExtractedComment[] = [];
+  // What is the same for every comment of the batch: the CM's own accounts as comments show them.
+  const ownHandles = context.ownHandles.map(ownHandleOf);
   for (const article of selectAll(root, SELECTORS.article)) {
-    if (!isCommentArticle(article, context.url)) continue;
-    const comment = readComment(article as HTMLElement, context);
+    // Each article's own links and timestamp are looked for once, for both questions.
+    const links = ownLinks(article);
+    const timestamp = timestampOf(links, article, context.url);
+    if (!isCommentArticle(article, context.url, timestamp)) continue;
+    const comment = readComment(article as HTMLElement, context, { links, timestamp, ownHandles });
     if (comment) out.push(comment);
   }
   return out;
@@ -190,8 +198,10 @@ function ownLinks(article: Element): HTMLAnchorElement[] {
  * The comment's own timestamp: a link to its post naming a comment, outside its text, whose words are a
  * time ("3 h", "12 mars") or that sits with the comment's buttons (Like, Reply). Never a link in the text.
  */
-function timestampOf(article: Element, base: URL): { link: HTMLAnchorElement; url: URL } | null {
-  for (const link of ownLinks(article)) {
+type Timestamp = { link: HTMLAnchorElement; url: URL };
+
+function timestampOf(links: readonly HTMLAnchorElement[], article: Element, base: URL): Timestamp | null {
+  for (const link of links) {
     const url = resolveUrl(link.getAttribute('href'), base);
     if (!url?.searchParams.has('comment_id') || !HOSTS.has(url.hostname)) continue;
     if (!POST_PATH.test(url.pathname) && !url.searchParams.has('story_fbid')) continue;
@@ -210,8 +220,12 @@ function besideActions(link: Element, article: Element): boolean {
   return false;
 }
 
-function authorLinkOf(article: Element, base: URL, timestamp: Element | null): HTMLAnchorElement | null {
-  for (const a of ownLinks(article)) {
+function authorLinkOf(
+  links: readonly HTMLAnchorElement[],
+  base: URL,
+  timestamp: Element | null,
+): HTMLAnchorElement | null {
+  for (const a of links) {
     if (a === timestamp || a.getAttribute('aria-hidden') === 'true') continue;
     if (readText(a) === '') continue;
     const url = resolveUrl(a.getAttribute('href'), base);
@@ -235,9 +249,13 @@ function ownWrapper(article: Element): Element | null {
   return wrapper && wrapper.querySelector(SELECTORS.article) === article ? wrapper : null;
 }
 
-function readComment(article: HTMLElement, context: AdapterContext): ExtractedComment | null {
-  const timestamp = timestampOf(article, context.url);
-  const author = authorLinkOf(article, context.url, timestamp?.link ?? null);
+function readComment(
+  article: HTMLElement,
+  context: AdapterContext,
+  read: { links: HTMLAnchorElement[]; timestamp: Timestamp | null; ownHandles: readonly string[] },
+): ExtractedComment | null {
+  const { timestamp } = read;
+  const author = authorLinkOf(read.links, context.url, timestamp?.link ?? null);
   const label = article.getAttribute('aria-label') ?? '';
   // The label is read for the author and the time only when the links do not give them (a few regexes each).
   let split: ReturnType<typeof splitTimeAtEnd> | undefined;
@@ -277,7 +295,7 @@ function readComment(article: HTMLElement, context: AdapterContext): ExtractedCo
     createdAtPrecision: written?.precision ?? null,
     permalink: timestamp ? cleanPermalink(timestamp.url) : null,
     isReply,
-    isOwn: isOwnHandle(authorHandle, context.ownHandles.map(ownHandleOf)),
+    isOwn: isOwnHandle(authorHandle, read.ownHandles),
   };
   return {
     comment,

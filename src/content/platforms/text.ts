@@ -130,3 +130,12 @@ export function selectAll(root: ParentNode, selector: string): Element[] {
 export function isElement(node: unknown): node is Element {
   return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
 }
+
+/**
+ * A copy of `value` that shares no storage with a longer string. A part cut out of a string (a regular
+ * expression's match, a slice) is, in V8, a view that keeps the whole string alive: kept for a session, a
+ * 19-digit id read from a link would keep the link too.
+ */
+export function ownCopy(value: string): string {
+  return value.length < 13 ? value : Array.from(value).join('');
+}

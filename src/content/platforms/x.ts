@@ -11,7 +11,7 @@
  * established is remembered (AdapterContext.memory) and used where the landmarks have scrolled away.
  */
 import type { ObservedComment } from '../../shared/comment';
-import { isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
+import { isOwnHandle, ownCopy, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
@@ -181,7 +181,9 @@ function zoneOf(article: Element, id: string, focal: string, context: AdapterCon
     zone = below;
   }
   zone ??= remembered;
-  if (zone !== null) memory.set(id, zone);
+  // Kept for the page's life (10,000 posts on a long thread): the id's own copy, not a slice that holds
+  // on to the whole link it was read from.
+  if (zone !== null && zone !== remembered) memory.set(ownCopy(id), zone);
   return zone;
 }
 

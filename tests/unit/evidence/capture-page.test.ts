@@ -53,7 +53,6 @@ beforeEach(() => {
     anchor: element,
     bodies: [body],
     key: 'x:1',
-    firstSeen: true,
   };
 });
 afterEach(() => {
