@@ -15,24 +15,20 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CLASSIFIER_VERSION } from '../src/classifier';
 import { localDay } from '../src/shared/day';
 import { BACKUP_FORMAT } from '../src/storage/backup-format';
 import { openDb } from '../src/storage/db';
 import { ingest, type Observation } from '../src/storage/ingest';
 import { SCHEMA_VERSION } from '../src/storage/schema';
-import {
-  askExtension,
-  chromePath,
-  countStoredComments,
-  launchWithExtension,
-} from '../tests/support/chromium';
+import { askExtension, countStoredComments, launchWithExtension } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
 import { recordBadgeTimes } from '../tests/support/page-tools';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
+import { plainChromium, streamReplies } from './lib/reply-stream';
 
 type Row = { figure: string; value: number | string; unit: string; target: string };
 const rows: Row[] = [];
@@ -204,16 +200,7 @@ async function stream(
   const heapBefore = await metric('JSHeapUsedSize');
   const taskBefore = await metric('TaskDuration');
   const cpuBefore = await metric('ThreadTime');
-  for (let sent = 0; sent < count; ) {
-    sent = await page.evaluate((keepRows) => {
-      const shown = window.demoFeed.append(5);
-      if (keepRows) window.demoFeed.keep(100);
-      scrollTo(0, document.documentElement.scrollHeight);
-      return shown;
-    }, virtualised);
-    await page.waitForTimeout(20);
-  }
-  await page.waitForTimeout(1_500); // let the last batches come back
+  await streamReplies(page, count, virtualised);
   const taskMs = ((await metric('TaskDuration')) - taskBefore) * 1000;
   const cpuMs = ((await metric('ThreadTime')) - cpuBefore) * 1000;
   await cdp.send('HeapProfiler.collectGarbage');
@@ -227,22 +214,6 @@ async function stream(
   await badges?.stop();
   await cdp.detach();
   return { taskMs, cpuMs, longTasks, heapGrowthMb, delays };
-}
-
-async function plainChromium(port: number): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromePath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      `--host-resolver-rules=MAP x.com 127.0.0.1:${port}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
-  });
 }
 
 async function contentScriptFigures(): Promise<void> {

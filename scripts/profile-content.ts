@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launchWithExtension } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
+import { streamReplies } from './lib/reply-stream';
 
 const PORT = Number(process.env.BENCH_PORT) || 8792;
 const COUNT = Number(process.env.PROFILE_REPLIES) || 2_000;
@@ -33,15 +34,7 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    for (let sent = 0; sent < COUNT; ) {
-      sent = await page.evaluate(() => {
-        const shown = window.demoFeed.append(5);
-        scrollTo(0, document.documentElement.scrollHeight);
-        return shown;
-      });
-      await page.waitForTimeout(20);
-    }
-    await page.waitForTimeout(1_500);
+    await streamReplies(page, COUNT);
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(join(tmpdir(), 'content.cpuprofile'), JSON.stringify(profile));
     const nodes = profile.nodes as Node[];

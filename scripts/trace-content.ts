@@ -4,10 +4,11 @@
  * the page's own rendering (style, layout, paint, commit) shows apart from its scripts.
  * `npm run build && npx tsx scripts/trace-content.ts` (PROFILE_REPLIES=600 by default)
  */
-import { chromium, type Page } from 'playwright-core';
-import { chromePath, launchWithExtension } from '../tests/support/chromium';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
+import { plainChromium, streamReplies } from './lib/reply-stream';
 
 const PORT = Number(process.env.BENCH_PORT) || 8792;
 const COUNT = Number(process.env.PROFILE_REPLIES) || 600;
@@ -45,15 +46,7 @@ async function traced(page: Page): Promise<Map<string, number>> {
       ],
     },
   });
-  for (let sent = 0; sent < COUNT; ) {
-    sent = await page.evaluate(() => {
-      const shown = window.demoFeed.append(5);
-      scrollTo(0, document.documentElement.scrollHeight);
-      return shown;
-    });
-    await page.waitForTimeout(20);
-  }
-  await page.waitForTimeout(1_500);
+  await streamReplies(page, COUNT);
   await cdp.send('Tracing.end');
   await done;
   // The renderer's main thread: the thread with the most RunTask time among those that ran FunctionCall.
@@ -82,17 +75,8 @@ async function traced(page: Page): Promise<Map<string, number>> {
 async function main() {
   const server = await startFeedServer({ port: PORT, pool: loadFeedPool() });
   const ext = await launchWithExtension({ port: PORT, headless: true });
-  const plain = await chromium.launch({
-    executablePath: chromePath(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      `--host-resolver-rules=MAP x.com 127.0.0.1:${PORT}, EXCLUDE localhost`,
-      '--ignore-certificate-errors',
-    ],
-  });
+  const plain = await plainChromium(PORT);
+
   try {
     const without = await traced(
       await (

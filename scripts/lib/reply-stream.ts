@@ -1,0 +1,40 @@
+/**
+ * The benchmarks' stream of replies on the fake X conversation, shared by `npm run bench` and the scripts
+ * that trace or profile the content script, so that all three measure the same stream.
+ */
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { chromePath } from '../../tests/support/chromium';
+
+/** Chromium without the extension, resolving x.com to the local fake site on `port`. */
+export function plainChromium(port: number): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromePath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      `--host-resolver-rules=MAP x.com 127.0.0.1:${port}, EXCLUDE localhost`,
+      '--ignore-certificate-errors',
+    ],
+  });
+}
+
+/**
+ * Appends `count` replies five at a time, the window following the newest, then waits for the last
+ * batches to come back. `keepRows` keeps only the last 100 rows on the page (a virtualised list).
+ */
+export async function streamReplies(page: Page, count: number, keepRows = false): Promise<void> {
+  for (let sent = 0; sent < count; ) {
+    sent = await page.evaluate((keep) => {
+      const shown = window.demoFeed.append(5);
+      if (keep) window.demoFeed.keep(100);
+      scrollTo(0, document.documentElement.scrollHeight);
+      return shown;
+    }, keepRows);
+    await page.waitForTimeout(20);
+  }
+  await page.waitForTimeout(1_500);
+}
