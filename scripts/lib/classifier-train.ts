@@ -1,9 +1,9 @@
 /**
  * Training: multinomial logistic regression over the features of src/classifier/engine.ts (hashed
- * n-grams scaled by 1/√n, structured features of weight 1), averaged SGD with balanced class weights, a
- * fixed seed and a deterministic order. Pure computation, no I/O.
+ * n-grams scaled by `gramScale`, structured features of weight 1), averaged SGD with balanced class
+ * weights, a fixed seed and a deterministic order. Pure computation, no I/O.
  */
-import { analyze, gramFeatures, structuredFeatures } from '../../src/classifier/engine';
+import { analyze, gramFeatures, gramScale, structuredFeatures } from '../../src/classifier/engine';
 import { type ModelFile, NUM_CLASSES, quantize } from '../../src/classifier/model-codec';
 import { LABELS, type Label } from '../../src/shared/comment';
 
@@ -122,7 +122,7 @@ export function trainModel(
       const s = offsets[di] as number;
       const mid = split[di] as number;
       const e = offsets[di + 1] as number;
-      const norm = mid > s ? 1 / Math.sqrt(mid - s) : 0;
+      const norm = gramScale(mid - s);
       for (let c = 0; c < NUM_CLASSES; c++) p[c] = bias[c] as number;
       for (let k = s; k < e; k++) {
         const v = k < mid ? norm : 1;

@@ -7,7 +7,7 @@
  * MAX_EXAMPLES corrections, L2 pull towards zero), deterministic, and reset by forgetting the corrections.
  */
 import { LABELS, type Label } from '../shared/comment';
-import type { Adjustment } from './engine';
+import { type Adjustment, gramScale } from './engine';
 import { type Model, weightAt } from './model-codec';
 
 export interface CorrectionExample {
@@ -26,7 +26,7 @@ const L2 = 0.01;
 const NO_ADJUSTMENT: Adjustment = { delta: new Map() };
 
 function baseLogits(model: Model, ex: CorrectionExample, out: Float64Array): number {
-  const norm = ex.gram.length > 0 ? 1 / Math.sqrt(ex.gram.length) : 0;
+  const norm = gramScale(ex.gram.length);
   for (let c = 0; c < 4; c++) {
     let gram = 0;
     for (const b of ex.gram) gram += weightAt(model.w, (b << 2) | c);

@@ -2,10 +2,10 @@
  * The classifier engine: the features (shared by training and inference), the linear model over them, the
  * one hand-set decision (the threat safety rule) and the cues that explain a label.
  *
- * Two groups of features: hashed words, word pairs and character 5-grams, scaled by 1/√n so that a long
- * comment does not outweigh a short one; and structured features of weight 1 whatever the length — phrase
- * hits (phrases.ts), threat frames (frames.ts), a few shapes and their pairwise interactions — so that a
- * threat at the end of a long polite text still counts in full. Every weight is learned (`npm run train`).
+ * Two groups of features: hashed words, word pairs and character 5-grams, scaled by 1/√n (n ≥ 60) so that
+ * a long comment does not outweigh a short one; and structured features of weight 1 whatever the length —
+ * phrase hits (phrases.ts), threat frames (frames.ts), a few shapes and their pairwise interactions — so
+ * that a threat at the end of a long polite text still counts in full. Every weight is learned (`npm run train`).
  */
 import type { Classification, Cue, CueKind, Label } from '../shared/comment';
 import { type FrameHit, findFrames, hasCondition } from './frames';
@@ -340,10 +340,23 @@ function sumWeights(w: string, mask: number, features: Uint32Array, count: numbe
 const gramSums = new Float64Array(4);
 const structuredSums = new Float64Array(4);
 
+/**
+ * The n-grams are scaled by 1/√n so that a long comment does not outweigh a short one, but a comment of
+ * fewer than MIN_GRAM_COUNT (about a dozen words) is scaled as if it had that many: otherwise each of its few
+ * words weighs a lot, and a word that carried another corpus's label mix decides the label. Chosen by
+ * leave-one-corpus-out and 5-fold CV (classifier README).
+ */
+const MIN_GRAM_COUNT = 60;
+
+/** The weight of each n-gram feature of a comment that has `nGram` of them (training uses it too). */
+export function gramScale(nGram: number): number {
+  return nGram > 0 ? 1 / Math.sqrt(Math.max(nGram, MIN_GRAM_COUNT)) : 0;
+}
+
 /** Model logits (plus the CM's adjustment) for the features of the last analysis. */
 function modelLogits(model: Model, a: Analysis, out: Float64Array, adjustment?: Adjustment): void {
   const { w, mask, bias, scale } = model;
-  const norm = a.nGram > 0 ? 1 / Math.sqrt(a.nGram) : 0;
+  const norm = gramScale(a.nGram);
   sumWeights(w, mask, gramFeatures, a.nGram, gramSums);
   sumWeights(w, mask, structuredFeatures, a.nStructured, structuredSums);
   for (let c = 0; c < 4; c++)
