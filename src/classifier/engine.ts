@@ -8,7 +8,7 @@
  * threat at the end of a long polite text still counts in full. Every weight is learned (`npm run train`).
  */
 import type { Classification, Cue, CueKind, Label } from '../shared/comment';
-import { type FrameHit, findFrames, hasCondition } from './frames';
+import { FRAME_WORD_BITS, type FrameHit, findFrames, frameWords, hasCondition } from './frames';
 import { EN_WORDS, FR_WORDS } from './lang';
 import compiledMatcher from './model/phrases.json';
 import { type Model, weightAt } from './model-codec';
@@ -19,7 +19,7 @@ import {
   type PhraseInfo,
   type PhraseMatcher,
 } from './phrase-index';
-import { fold, isCombiningMark, isInvisible, tokEnd, tokenize, tokens, tokStart } from './text';
+import { fold, isCombiningMark, isInvisible, MAX_TOKENS, tokEnd, tokenize, tokens, tokStart } from './text';
 
 // ------------------------------------------------------------------ hashing
 
@@ -127,20 +127,25 @@ const CHAR_NGRAM = 5;
 const spaced = new Int32Array(MAX_TOKEN_NGRAM_LEN + 2).fill(32);
 
 const FIRST_PERSON = ['je', 'j', 'me', 'm', 'moi', 'mon', 'ma', 'mes', 'i', 'my', 'mine', 'myself'];
-const IS_FR = 1;
-const IS_EN = 2;
-const IS_FIRST_PERSON = 4;
+const IS_FR = 1 << FRAME_WORD_BITS;
+const IS_EN = 2 << FRAME_WORD_BITS;
+const IS_FIRST_PERSON = 4 << FRAME_WORD_BITS;
 let wordClasses: Map<string, number> | null = null;
-/** Stop words of each language and first-person words, one lookup per token. */
+/**
+ * Stop words of each language, first-person words, and the words of the frames (frames.ts) with their
+ * bits: one look-up per token for all three.
+ */
 function classesOfWords(): Map<string, number> {
   if (!wordClasses) {
-    wordClasses = new Map();
-    for (const w of FR_WORDS) wordClasses.set(w, IS_FR);
+    wordClasses = frameWords();
+    for (const w of FR_WORDS) wordClasses.set(w, (wordClasses.get(w) ?? 0) | IS_FR);
     for (const w of EN_WORDS) wordClasses.set(w, (wordClasses.get(w) ?? 0) | IS_EN);
     for (const w of FIRST_PERSON) wordClasses.set(w, (wordClasses.get(w) ?? 0) | IS_FIRST_PERSON);
   }
   return wordClasses;
 }
+/** The bits of each token of the last analysis, which the frames read too (shared buffer). */
+const tokenClasses = new Uint8Array(MAX_TOKENS);
 
 /** A word or two between quotes ("another 'innovation'", « service » client): a sarcasm hint. */
 const SCARE_QUOTE =
@@ -210,12 +215,11 @@ export function analyze(text: string): Analysis {
   const classes = classesOfWords();
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as string;
-    const cls = classes.get(tok);
-    if (cls !== undefined) {
-      if (cls & IS_FR) fr++;
-      if (cls & IS_EN) en++;
-      if (cls & IS_FIRST_PERSON) firstPerson++;
-    }
+    const cls = classes.get(tok) ?? 0;
+    tokenClasses[i] = cls;
+    if (cls & IS_FR) fr++;
+    if (cls & IS_EN) en++;
+    if (cls & IS_FIRST_PERSON) firstPerson++;
     const wh = hashStr(tok, SEED_WORD);
     if (nGram < FEAT_CAP) gramFeatures[nGram++] = fmix(wh);
     if (i > 0 && nGram < FEAT_CAP)
@@ -255,13 +259,13 @@ export function analyze(text: string): Analysis {
       push(feature);
       hitBuf.push({ kind, start, end, features: [kindFeature, feature] });
     });
-    for (const frame of findFrames(tokens, n, frameBuf)) {
+    for (const frame of findFrames(tokens, tokenClasses, n, frameBuf)) {
       const feature = namedFeature(`frame:${frame.kind}`);
       if (!hitBuf.some((h) => h.kind === frame.kind && h.features[0] === feature)) push(feature);
       hitBuf.push({ kind: frame.kind, start: frame.start, end: frame.end, features: [feature] });
       signals |= SIGNAL_BIT.get('threat') as number;
     }
-    if (hasCondition(tokens, n)) signals |= SIGNAL_BIT.get('condition') as number;
+    if (hasCondition(tokenClasses, n)) signals |= SIGNAL_BIT.get('condition') as number;
   }
   const capsRatio = f.letters >= 8 ? f.upper / f.letters : 0;
   if (capsRatio > 0.6) {
