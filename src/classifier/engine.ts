@@ -8,7 +8,7 @@
  * that a threat at the end of a long polite text still counts in full. Every weight is learned (`npm run train`).
  */
 import type { Classification, Cue, CueKind, Label } from '../shared/comment';
-import { type FrameHit, findFrames, hasCondition } from './frames';
+import { FRAME_WORD_BITS, type FrameHit, findFrames, frameWords, hasCondition } from './frames';
 import { EN_WORDS, FR_WORDS } from './lang';
 import compiledMatcher from './model/phrases.json';
 import { type Model, weightAt } from './model-codec';
@@ -19,7 +19,7 @@ import {
   type PhraseInfo,
   type PhraseMatcher,
 } from './phrase-index';
-import { fold, isCombiningMark, isInvisible, tokEnd, tokenize, tokens, tokStart } from './text';
+import { fold, isCombiningMark, isInvisible, MAX_TOKENS, tokEnd, tokenize, tokens, tokStart } from './text';
 
 // ------------------------------------------------------------------ hashing
 
@@ -123,22 +123,29 @@ const MAX_TOKEN_NGRAM_LEN = 24;
  * cross-validation and leave-one-corpus-out (README, "Design choices"), with half as many features.
  */
 const CHAR_NGRAM = 5;
+/** The token between two spaces as character codes (`spaced[0]` stays a space): no branch per character. */
+const spaced = new Int32Array(MAX_TOKEN_NGRAM_LEN + 2).fill(32);
 
 const FIRST_PERSON = ['je', 'j', 'me', 'm', 'moi', 'mon', 'ma', 'mes', 'i', 'my', 'mine', 'myself'];
-const IS_FR = 1;
-const IS_EN = 2;
-const IS_FIRST_PERSON = 4;
+const IS_FR = 1 << FRAME_WORD_BITS;
+const IS_EN = 2 << FRAME_WORD_BITS;
+const IS_FIRST_PERSON = 4 << FRAME_WORD_BITS;
 let wordClasses: Map<string, number> | null = null;
-/** Stop words of each language and first-person words, one lookup per token. */
+/**
+ * Stop words of each language, first-person words, and the words of the frames (frames.ts) with their
+ * bits: one look-up per token for all three.
+ */
 function classesOfWords(): Map<string, number> {
   if (!wordClasses) {
-    wordClasses = new Map();
-    for (const w of FR_WORDS) wordClasses.set(w, IS_FR);
+    wordClasses = frameWords();
+    for (const w of FR_WORDS) wordClasses.set(w, (wordClasses.get(w) ?? 0) | IS_FR);
     for (const w of EN_WORDS) wordClasses.set(w, (wordClasses.get(w) ?? 0) | IS_EN);
     for (const w of FIRST_PERSON) wordClasses.set(w, (wordClasses.get(w) ?? 0) | IS_FIRST_PERSON);
   }
   return wordClasses;
 }
+/** The bits of each token of the last analysis, which the frames read too (shared buffer). */
+const tokenClasses = new Uint8Array(MAX_TOKENS);
 
 /** A word or two between quotes ("another 'innovation'", « service » client): a sarcasm hint. */
 const SCARE_QUOTE =
@@ -208,12 +215,11 @@ export function analyze(text: string): Analysis {
   const classes = classesOfWords();
   for (let i = 0; i < n; i++) {
     const tok = tokens[i] as string;
-    const cls = classes.get(tok);
-    if (cls !== undefined) {
-      if (cls & IS_FR) fr++;
-      if (cls & IS_EN) en++;
-      if (cls & IS_FIRST_PERSON) firstPerson++;
-    }
+    const cls = classes.get(tok) ?? 0;
+    tokenClasses[i] = cls;
+    if (cls & IS_FR) fr++;
+    if (cls & IS_EN) en++;
+    if (cls & IS_FIRST_PERSON) firstPerson++;
     const wh = hashStr(tok, SEED_WORD);
     if (nGram < FEAT_CAP) gramFeatures[nGram++] = fmix(wh);
     if (i > 0 && nGram < FEAT_CAP)
@@ -221,12 +227,15 @@ export function analyze(text: string): Analysis {
     prevWord = wh;
     // The token between two spaces: " word " has len + 2 characters, positions 0 … len + 1.
     const last = Math.min(tok.length, MAX_TOKEN_NGRAM_LEN) + 1;
+    for (let p = 1; p < last; p++) spaced[p] = tok.charCodeAt(p - 1);
+    spaced[last] = 32;
     for (let s = 0; s + CHAR_NGRAM - 1 <= last && nGram < FEAT_CAP; s++) {
-      let h = FNV_OFFSET ^ SEED_CHAR;
-      for (let p = s; p < s + CHAR_NGRAM; p++) {
-        const c = p === 0 || p === last ? 32 : tok.charCodeAt(p - 1);
-        h = Math.imul(h ^ c, FNV_PRIME);
-      }
+      // FNV-1a over the CHAR_NGRAM (5) characters, unrolled.
+      let h = Math.imul(FNV_OFFSET ^ SEED_CHAR ^ (spaced[s] as number), FNV_PRIME);
+      h = Math.imul(h ^ (spaced[s + 1] as number), FNV_PRIME);
+      h = Math.imul(h ^ (spaced[s + 2] as number), FNV_PRIME);
+      h = Math.imul(h ^ (spaced[s + 3] as number), FNV_PRIME);
+      h = Math.imul(h ^ (spaced[s + 4] as number), FNV_PRIME);
       gramFeatures[nGram++] = h ^ (h >>> 15);
     }
   }
@@ -250,13 +259,13 @@ export function analyze(text: string): Analysis {
       push(feature);
       hitBuf.push({ kind, start, end, features: [kindFeature, feature] });
     });
-    for (const frame of findFrames(tokens, n, frameBuf)) {
+    for (const frame of findFrames(tokens, tokenClasses, n, frameBuf)) {
       const feature = namedFeature(`frame:${frame.kind}`);
       if (!hitBuf.some((h) => h.kind === frame.kind && h.features[0] === feature)) push(feature);
       hitBuf.push({ kind: frame.kind, start: frame.start, end: frame.end, features: [feature] });
       signals |= SIGNAL_BIT.get('threat') as number;
     }
-    if (hasCondition(tokens, n)) signals |= SIGNAL_BIT.get('condition') as number;
+    if (hasCondition(tokenClasses, n)) signals |= SIGNAL_BIT.get('condition') as number;
   }
   const capsRatio = f.letters >= 8 ? f.upper / f.letters : 0;
   if (capsRatio > 0.6) {

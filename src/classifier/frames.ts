@@ -46,24 +46,26 @@ const FR_VIOLENT_OBJECTS = words(
   'gueule tete dents jambes jambe bras nez bouche figure crane genoux doigts cou yeux peau portrait balle balles raclee droite patate feu gorge ventre rotules tronche',
 );
 const INCITERS = words('faut faudrait devrait devraient should needs need lets allez venez');
-const CONDITIONS = words(
-  'si sinon tant if unless otherwise else keep continue continuez continues prochaine next',
-);
+const CONDITIONS = 'si sinon tant if unless otherwise else keep continue continuez continues prochaine next';
 
-/** What a verb form is: violent on its own ("tuer"), or with a violent object ("casser la gueule"). */
+/**
+ * What a word is to the frames, one bit each: a verb form violent on its own ("tuer"), or with a violent
+ * object ("casser la gueule"); a condition. Bits from `FRAME_WORD_BITS` up are free for the engine, which
+ * looks each word of a comment up once for its own classes and these.
+ */
 const VIOLENT = 1;
 const WITH_OBJECT = 2;
-let verbKinds: Map<string, number> | null = null;
-/** Every verb form with its kind: one look-up per word of a comment. */
-function verbs(): Map<string, number> {
-  if (!verbKinds) {
-    const t = verbTables as { fr: string[]; en: string[]; frWithObject: string[] };
-    verbKinds = new Map();
-    for (const form of t.frWithObject) verbKinds.set(form, WITH_OBJECT);
-    // Violent on its own wins over violent with an object.
-    for (const form of [...t.fr, ...t.en]) verbKinds.set(form, VIOLENT);
-  }
-  return verbKinds;
+const CONDITION = 4;
+export const FRAME_WORD_BITS = 3;
+/** Every verb form and condition word with its bits: a new map, that the engine completes with its own. */
+export function frameWords(): Map<string, number> {
+  const t = verbTables as { fr: string[]; en: string[]; frWithObject: string[] };
+  const kinds = new Map<string, number>();
+  for (const form of t.frWithObject) kinds.set(form, WITH_OBJECT);
+  // Violent on its own wins over violent with an object.
+  for (const form of [...t.fr, ...t.en]) kinds.set(form, VIOLENT);
+  for (const word of CONDITIONS.split(' ')) kinds.set(word, (kinds.get(word) ?? 0) | CONDITION);
+  return kinds;
 }
 
 /** How far before the verb a speaker may be: "I'm going to find whoever runs this account and break…". */
@@ -99,16 +101,20 @@ function targetAfter(tokens: readonly string[], n: number, verb: number): number
 }
 
 /**
- * The threat and incitement frames in the first `n` of `tokens` (folded words of one comment), in order,
- * into `out` (cleared first). Linear in `n`: every window is a constant.
+ * The threat and incitement frames in the first `n` of `tokens` (folded words of one comment; `kinds`: their
+ * bits from `frameWords`), in order, into `out` (cleared first). Linear in `n`: every window is a constant.
  */
-export function findFrames(tokens: readonly string[], n: number, out: FrameHit[]): FrameHit[] {
+export function findFrames(
+  tokens: readonly string[],
+  kinds: Uint8Array,
+  n: number,
+  out: FrameHit[],
+): FrameHit[] {
   out.length = 0;
-  const kinds = verbs();
   for (let i = 0; i < n; i++) {
-    const kind = kinds.get(tokens[i] as string);
-    if (kind === undefined) continue;
-    const violent = kind === VIOLENT;
+    const verb = (kinds[i] as number) & (VIOLENT | WITH_OBJECT);
+    if (verb === 0) continue;
+    const violent = verb === VIOLENT;
     const objectEnd = violent ? -1 : violentObjectEnd(tokens, n, i);
     if (!violent && objectEnd < 0) continue;
     const clitic =
@@ -124,7 +130,8 @@ export function findFrames(tokens: readonly string[], n: number, out: FrameHit[]
   return out;
 }
 
-/** Whether the comment sets a condition ("si", "sinon", "if", "keep … and", "next time"). */
-export function hasCondition(tokens: readonly string[], n: number): boolean {
-  return anyWithin(tokens, n, 0, n, CONDITIONS);
+/** Whether the comment sets a condition ("si", "sinon", "if", "keep … and", "next time"): `kinds` as above. */
+export function hasCondition(kinds: Uint8Array, n: number): boolean {
+  for (let i = 0; i < n; i++) if ((kinds[i] as number) & CONDITION) return true;
+  return false;
 }

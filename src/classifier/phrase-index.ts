@@ -69,6 +69,11 @@ class TrieNode {
   prefixes: Map<number, PrefixStep[]> | null = null;
   prefixes2: Map<number, PrefixStep[]> | null = null;
   short: Map<number, PrefixStep[]> | null = null;
+  /**
+   * Per ASCII first letter, which of the three maps above hold a step starting with it (`PREFIX3` …), so
+   * that most words look up none; at 0, every map that holds steps (for a word that starts with no ASCII).
+   */
+  prefixFirst: Uint8Array | null = null;
   /** The step any word takes (a gap in a complex branch), and its record's offset until read (else -1). */
   any: TrieNode | null = null;
   anyAt = -1;
@@ -129,23 +134,35 @@ export interface PhraseInfo {
   feature: number;
 }
 
+const PREFIX3 = 1;
+const PREFIX2 = 2;
+const PREFIX1 = 4;
+
 /** The prefix steps of `at` that `prefix` is filed under (created when missing). */
 function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
   let byKey: Map<number, PrefixStep[]>;
   let key: number;
+  let map: number;
   if (prefix.length === 1) {
     at.short ??= new Map();
     byKey = at.short;
     key = prefix.charCodeAt(0);
+    map = PREFIX1;
   } else if (prefix.length === 2) {
     at.prefixes2 ??= new Map();
     byKey = at.prefixes2;
     key = head(prefix);
+    map = PREFIX2;
   } else {
     at.prefixes ??= new Map();
     byKey = at.prefixes;
     key = head3(prefix);
+    map = PREFIX3;
   }
+  at.prefixFirst ??= new Uint8Array(128);
+  const first = prefix.charCodeAt(0);
+  if (first < 128) at.prefixFirst[first] = (at.prefixFirst[first] as number) | map;
+  at.prefixFirst[0] = (at.prefixFirst[0] as number) | map;
   let list = byKey.get(key);
   if (!list) {
     list = [];
@@ -513,18 +530,21 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
     at.anyAt = -1;
   }
   if (at.any !== null) walk(at.any, words, n, i + 1, out);
-  if (at.prefixes !== null && word.length > 2) {
-    const steps = at.prefixes.get(head3(word));
+  if (at.prefixFirst === null) return;
+  const first = word.charCodeAt(0);
+  const maps = at.prefixFirst[first < 128 ? first : 0] as number;
+  if (maps & PREFIX3 && word.length > 2) {
+    const steps = at.prefixes?.get(head3(word));
     if (steps)
       for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
   }
-  if (at.prefixes2 !== null && word.length > 1) {
-    const steps = at.prefixes2.get(head(word));
+  if (maps & PREFIX2 && word.length > 1) {
+    const steps = at.prefixes2?.get(head(word));
     if (steps)
       for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
   }
-  if (at.short) {
-    const steps = at.short.get(word.charCodeAt(0));
+  if (maps & PREFIX1) {
+    const steps = at.short?.get(first);
     if (steps) for (const p of steps) walk(stepNode(at, p), words, n, i + 1, out);
   }
 }

@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { VERBS_PATH, verbTablesJson } from '../../../scripts/lib/threat-verbs';
-import { type FrameHit, findFrames } from '../../../src/classifier/frames';
+import { type FrameHit, findFrames, frameWords } from '../../../src/classifier/frames';
 import { fold, tokenize, tokens } from '../../../src/classifier/text';
+
+const kindsOfWords = frameWords();
 
 function frames(text: string): string[] {
   const n = tokenize(fold(text).text);
-  return findFrames(tokens, n, [] as FrameHit[]).map((f) => f.kind);
+  const kinds = Uint8Array.from(tokens, (t) => kindsOfWords.get(t) ?? 0);
+  return findFrames(tokens, kinds, n, [] as FrameHit[]).map((f) => f.kind);
 }
 
 describe('threat frames', () => {
