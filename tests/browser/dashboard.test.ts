@@ -37,6 +37,8 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
         new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
       const now = Date.now();
       const today = localDay(now);
+      // Today's comments fit between midnight and now, a minute apart at most: just after midnight too.
+      const todayStep = Math.floor(Math.min(60_000, (now - new Date(now).setHours(0, 0, 0, 0)) / 200));
       const labels = ['troll', 'troll', 'unhappy_customer', 'neutral', 'troll', 'neutral', 'threat'];
       const comments: Record<string, unknown>[] = [];
       for (let d = 0; d < dayCount; d += 1) {
@@ -45,7 +47,9 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
         for (let i = 0; i < perDay; i += 1) {
           // Spread over the day's hours, today's strictly before now.
           const firstSeen =
-            d === 0 ? now - (i + 1) * 60_000 : now - d * 86_400_000 + ((i * 7) % 24) * 3_600_000 - 43_200_000;
+            d === 0
+              ? now - (i + 1) * todayStep
+              : now - d * 86_400_000 + ((i * 7) % 24) * 3_600_000 - 43_200_000;
           const label = labels[(i + d) % labels.length] as string;
           const id = `seed-${d}-${i}`;
           // Every other threat from Facebook's "2 h": written about two hours before it was seen.
