@@ -3,7 +3,7 @@
  * bench/results.json with the machine, date and commit. It reports; it never fails on a slow machine.
  *
  * - classifier: comments/s on one core, p50/p99 per comment, model load and size;
- * - content script in real Chromium, with and without the extension in turns in one browser: added
+ * - content script in real Chromium, with and without the extension side by side in one browser: added
  *   main-thread time, long tasks, insertion → badge p50/p95, JS heap growth over 10,000 comments;
  * - storage: ingesting 10,000 observations (fake-indexeddb in Node), the dashboard's first chart over
  *   90 days × 1,000 comments/day, anonymised export of 100,000 rows;
@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { CLASSIFIER_VERSION } from '../src/classifier';
 import { localDay } from '../src/shared/day';
 import { BACKUP_FORMAT } from '../src/storage/backup-format';
@@ -182,12 +182,19 @@ interface StreamFigures {
 
 /**
  * Streams `count` replies into a thread in small steps, the window following the newest as a CM watching
- * a live thread does, and reads the renderer's own metrics. `timeBadges`: each badge's time is read from
- * the overlay through DevTools (the page itself cannot see it); that recording costs main-thread time of
- * its own, so the CPU figures come from streams without it.
+ * a live thread does, and reads the renderer's own metrics. Several pages are streamed side by side, a
+ * step on each in turn. `timeBadges`: each badge's time is read from the overlay through DevTools (the
+ * page itself cannot see it); that recording costs main-thread time of its own, so the CPU figures come
+ * from streams without it.
  */
-async function stream(page: Page, count: number, options: StreamOptions = {}): Promise<StreamFigures> {
-  const virtualised = options.virtualised ?? false;
+async function stream(pages: Page[], count: number, options: StreamOptions = {}): Promise<StreamFigures[]> {
+  const finish = await Promise.all(pages.map((page) => startMeasuring(page, options)));
+  await streamReplies(pages, count, options.virtualised ?? false);
+  return Promise.all(finish.map((figures) => figures()));
+}
+
+/** Starts reading `page`'s metrics; the function returned reads them again and says what changed. */
+async function startMeasuring(page: Page, options: StreamOptions): Promise<() => Promise<StreamFigures>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metric = async (name: string) =>
@@ -204,20 +211,30 @@ async function stream(page: Page, count: number, options: StreamOptions = {}): P
   const heapBefore = await metric('JSHeapUsedSize');
   const taskBefore = await metric('TaskDuration');
   const cpuBefore = await metric('ThreadTime');
-  await streamReplies(page, count, virtualised);
-  const taskMs = ((await metric('TaskDuration')) - taskBefore) * 1000;
-  const cpuMs = ((await metric('ThreadTime')) - cpuBefore) * 1000;
-  await cdp.send('HeapProfiler.collectGarbage');
-  const heapGrowthMb = ((await metric('JSHeapUsedSize')) - heapBefore) / 1024 / 1024;
-  const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number }).longTasks);
-  const inserted = await page.evaluate(() => window.demoFeed.insertionTimes());
-  const badgedAt = (await badges?.times()) ?? {};
-  const delays = Object.entries(badgedAt).flatMap(([key, at]) =>
-    inserted[key] === undefined ? [] : [at - (inserted[key] as number)],
-  );
-  await badges?.stop();
+  return async () => {
+    const taskMs = ((await metric('TaskDuration')) - taskBefore) * 1000;
+    const cpuMs = ((await metric('ThreadTime')) - cpuBefore) * 1000;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapGrowthMb = ((await metric('JSHeapUsedSize')) - heapBefore) / 1024 / 1024;
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number }).longTasks);
+    const inserted = await page.evaluate(() => window.demoFeed.insertionTimes());
+    const badgedAt = (await badges?.times()) ?? {};
+    const delays = Object.entries(badgedAt).flatMap(([key, at]) =>
+      inserted[key] === undefined ? [] : [at - (inserted[key] as number)],
+    );
+    await badges?.stop();
+    await cdp.detach();
+    return { taskMs, cpuMs, longTasks, heapGrowthMb, delays };
+  };
+}
+
+/** A new page in a window of its own: a tab behind another in its window is not rendered. */
+async function inNewWindow(context: BrowserContext): Promise<Page> {
+  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  const opened = context.waitForEvent('page');
+  await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
   await cdp.detach();
-  return { taskMs, cpuMs, longTasks, heapGrowthMb, delays };
+  return opened;
 }
 
 /** The middle value, and the lowest and highest as "low … high". */
@@ -239,26 +256,33 @@ async function contentScriptFigures(): Promise<void> {
    * page in the same browser, so both streams share its processes, its flags and the machine's load.
    */
   const open = async (withExtension: boolean): Promise<Page> => {
-    const page = await browser.context.newPage();
+    const page = await inNewWindow(browser.context);
     thread += 1n;
     await page.goto(`https://${withExtension ? 'x.com' : OTHER_HOST}/acme_fr/status/${thread}?live=0`);
     await page.waitForFunction(() => 'demoFeed' in window);
     return page;
   };
-  const streamOn = async (withExtension: boolean, count: number, options?: StreamOptions) => {
-    const page = await open(withExtension);
-    const figures = await stream(page, count, options);
-    await page.close();
+  /** Streams `count` replies on fresh pages, side by side; the figures in the same order. */
+  const streamOn = async (withExtension: boolean[], count: number, options?: StreamOptions) => {
+    const pages: Page[] = [];
+    for (const side of withExtension) pages.push(await open(side));
+    const figures = await stream(pages, count, options);
+    await Promise.all(pages.map((page) => page.close()));
     return figures;
   };
+  const streamOne = async (withExtension: boolean, count: number, options?: StreamOptions) =>
+    (await streamOn([withExtension], count, options))[0] as StreamFigures;
   try {
-    // Pairs of streams, alternately with and without the extension, the order swapped at every pair: what
-    // other processes take from the 2 cores weighs on both sides alike, and the spread shows what is left.
+    // The page with the extension and the page without it streamed side by side, a step on each in turn
+    // (which goes first swapped at every pair): what other processes take from the 2 cores weighs on both
+    // alike. Three pairs: the median, and the spread for what is left of the noise.
     const pairs: { base: StreamFigures; ext: StreamFigures }[] = [];
     for (let pair = 0; pair < CPU_PAIRS; pair++) {
       const extFirst = pair % 2 === 1;
-      const first = await streamOn(extFirst, STREAM);
-      const second = await streamOn(!extFirst, STREAM);
+      const [first, second] = (await streamOn([extFirst, !extFirst], STREAM)) as [
+        StreamFigures,
+        StreamFigures,
+      ];
       pairs.push(extFirst ? { base: second, ext: first } : { base: first, ext: second });
     }
     const cpu = (figures: StreamFigures) => figures.cpuMs;
@@ -292,7 +316,7 @@ async function contentScriptFigures(): Promise<void> {
       '0',
     );
 
-    const { delays } = await streamOn(true, LATENCY_STREAM, { timeBadges: true });
+    const { delays } = await streamOne(true, LATENCY_STREAM, { timeBadges: true });
     record('insertion → badge p50', percentile(delays, 0.5), 'ms');
     record('insertion → badge p95', percentile(delays, 0.95), 'ms', '≤ 50');
     record(
@@ -302,8 +326,8 @@ async function contentScriptFigures(): Promise<void> {
     );
 
     // Over 10,000 comments the list is virtualised (100 rows kept), as on X: what grows is what is retained.
-    const heapWithout = await streamOn(false, HEAP_STREAM, { virtualised: true });
-    const heapWith = await streamOn(true, HEAP_STREAM, { virtualised: true });
+    const heapWithout = await streamOne(false, HEAP_STREAM, { virtualised: true });
+    const heapWith = await streamOne(true, HEAP_STREAM, { virtualised: true });
     record(`JS heap growth over ${HEAP_STREAM} comments, without extension`, heapWithout.heapGrowthMb, 'MiB');
     record(
       `JS heap growth over ${HEAP_STREAM} comments, with extension`,
