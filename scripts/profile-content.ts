@@ -34,7 +34,7 @@ async function main() {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    await streamReplies(page, COUNT);
+    await streamReplies([page], COUNT);
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(join(tmpdir(), 'content.cpuprofile'), JSON.stringify(profile));
     const nodes = profile.nodes as Node[];

@@ -46,7 +46,7 @@ async function traced(page: Page): Promise<Map<string, number>> {
       ],
     },
   });
-  await streamReplies(page, COUNT);
+  await streamReplies([page], COUNT);
   await cdp.send('Tracing.end');
   await done;
   // The renderer's main thread: the thread with the most RunTask time among those that ran FunctionCall.

@@ -23,18 +23,22 @@ export function plainChromium(port: number): Promise<Browser> {
 }
 
 /**
- * Appends `count` replies five at a time, the window following the newest, then waits for the last
- * batches to come back. `keepRows` keeps only the last 100 rows on the page (a virtualised list).
+ * Appends `count` replies to each of `pages`, five at a time, page after page (pages streamed side by side
+ * share the machine's load alike), the window following the newest, then waits for the last batches to
+ * come back. `keepRows` keeps only the last 100 rows on the page (a virtualised list).
  */
-export async function streamReplies(page: Page, count: number, keepRows = false): Promise<void> {
+export async function streamReplies(pages: readonly Page[], count: number, keepRows = false): Promise<void> {
+  const [first] = pages;
+  if (!first) return;
   for (let sent = 0; sent < count; ) {
-    sent = await page.evaluate((keep) => {
-      const shown = window.demoFeed.append(5);
-      if (keep) window.demoFeed.keep(100);
-      scrollTo(0, document.documentElement.scrollHeight);
-      return shown;
-    }, keepRows);
-    await page.waitForTimeout(20);
+    for (const page of pages)
+      sent = await page.evaluate((keep) => {
+        const shown = window.demoFeed.append(5);
+        if (keep) window.demoFeed.keep(100);
+        scrollTo(0, document.documentElement.scrollHeight);
+        return shown;
+      }, keepRows);
+    await first.waitForTimeout(20);
   }
-  await page.waitForTimeout(1_500);
+  await first.waitForTimeout(1_500);
 }

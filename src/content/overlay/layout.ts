@@ -64,19 +64,22 @@ export function trackLayout(options: {
   };
   const schedule = () => {
     scrollOnly = false;
-    if (waiting !== 0) {
-      clearTimeout(waiting);
-      waiting = 0;
-    }
     requestFrame();
   };
-  let lastPageChange = Number.NEGATIVE_INFINITY;
-  let waiting: ReturnType<typeof setTimeout> | 0 = 0;
-  /** Something of the overlay's own to draw: in the page's next frame when it is changing anyway. */
+  let drawQueued = false;
+  /**
+   * A comment newly followed (its verdict came) is drawn in the page's frame when one is coming (the page
+   * changed), else at once: nothing moved since the last pass, so only the new boxes are read, without
+   * a layout, and the badge is painted in the next frame instead of a frame requested now. Once for all
+   * the verdicts of an answer.
+   */
   const drawSoon = () => {
-    if (frame !== 0 || waiting !== 0 || resizes === null) return;
-    if (performance.now() - lastPageChange > PAGE_ACTIVE_MS) schedule();
-    else waiting = setTimeout(schedule, WAIT_FOR_PAGE_MS);
+    if (frame !== 0 || drawQueued || resizes === null) return;
+    drawQueued = true;
+    queueMicrotask(() => {
+      drawQueued = false;
+      if (frame === 0 && resizes !== null) pass();
+    });
   };
   /** The page's size when boxes were last read: its resize observer is told of sizes already read. */
   let pageBox: Rect | null = null;
@@ -275,8 +278,6 @@ export function trackLayout(options: {
       resizes = null;
       cancelAnimationFrame(frame);
       frame = 0;
-      clearTimeout(waiting);
-      waiting = 0;
     });
   });
 
@@ -291,10 +292,7 @@ export function trackLayout(options: {
       if (near.delete(element)) schedule();
     },
     schedule,
-    pageChanged() {
-      lastPageChange = performance.now();
-      schedule();
-    },
+    pageChanged: schedule,
   };
 }
 
@@ -303,16 +301,6 @@ const MODAL = '[aria-modal="true"]';
 function holdsModal(element: Element): boolean {
   return element.matches(MODAL) || element.querySelector(MODAL) !== null;
 }
-
-/**
- * A comment newly followed while the page keeps changing (a live thread) is drawn in the page's own next
- * frame, if its next change comes within this long; else in a frame of the overlay's own. Each frame
- * runs the whole page's paint and compositing steps, however little the overlay changed: on a long
- * thread, the frame after each answer cost the page more than drawing the badges did.
- */
-const WAIT_FOR_PAGE_MS = 24;
-/** The page counts as changing if it changed this recently. */
-const PAGE_ACTIVE_MS = 100;
 
 /** A box of the window (getBoundingClientRect) in page coordinates, no further than FAR from the origin. */
 function onPage(rect: Rect, view: View): Rect {
