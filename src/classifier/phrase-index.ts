@@ -82,12 +82,24 @@ class TrieNode {
    * `rank * branches + branch`: tried in that order where they are candidates (see `buildMatcher`).
    */
   keys: number[] | null = null;
-  /** The encoded trie that the children's offsets point into ('' for a trie built here). */
-  src: string;
-  constructor(src: string) {
-    this.src = src;
+  /** The encoded trie that the children's offsets point into (empty for a trie built here). */
+  trie: EncodedTrie;
+  constructor(trie: EncodedTrie) {
+    this.trie = trie;
   }
 }
+
+/**
+ * The encoded trie and the nodes read from it so far, by offset. Identical subtrees are encoded once and
+ * reached from many parents: read once, they are shared, so the nodes in memory never outnumber the
+ * records, however many words the walks have seen.
+ */
+class EncodedTrie {
+  readonly nodes = new Map<number, TrieNode>();
+  constructor(readonly src: string) {}
+}
+
+const BUILT_HERE = new EncodedTrie('');
 
 type Child = TrieNode | number;
 
@@ -101,7 +113,7 @@ interface PrefixStep {
   at: number;
 }
 
-const node = (src = ''): TrieNode => new TrieNode(src);
+const node = (trie = BUILT_HERE): TrieNode => new TrieNode(trie);
 
 /**
  * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
@@ -526,7 +538,7 @@ function walk(at: TrieNode, words: readonly string[], n: number, i: number, out:
     if (next !== undefined) walk(visit(at, word, next), words, n, i + 1, out);
   }
   if (at.anyAt >= 0) {
-    at.any = nodeAt(at.src, at.anyAt);
+    at.any = nodeAt(at.trie, at.anyAt);
     at.anyAt = -1;
   }
   if (at.any !== null) walk(at.any, words, n, i + 1, out);
@@ -907,11 +919,15 @@ function encodeNode(at: TrieNode, out: Encoding): number {
   return start;
 }
 
-/** The trie node whose record starts at `offset` of the encoded trie `src`. */
-function nodeAt(src: string, offset: number): TrieNode {
+/** The trie node whose record starts at `offset` of `trie`, read on the first call. */
+function nodeAt(trie: EncodedTrie, offset: number): TrieNode {
+  const read = trie.nodes.get(offset);
+  if (read) return read;
+  const { src } = trie;
   const record = src.slice(offset, src.indexOf('\n', offset));
   const [ends, exact, prefixes, keys] = record.split('|') as [string, string, string, string];
-  const at = node(src);
+  const at = node(trie);
+  trie.nodes.set(offset, at);
   if (ends !== '') at.ends = ends.split(',').map(Number);
   if (keys !== '') at.keys = keys.split(',').map(Number);
   if (exact !== '') {
@@ -935,14 +951,14 @@ function nodeAt(src: string, offset: number): TrieNode {
 /** The child `word` of `at`, read when first visited. */
 function visit(at: TrieNode, word: string, child: Child): TrieNode {
   if (typeof child !== 'number') return child;
-  const read = nodeAt(at.src, child);
+  const read = nodeAt(at.trie, child);
   at.exact?.set(word, read);
   return read;
 }
 
 function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
   if (p.node === null) {
-    p.node = nodeAt(at.src, p.at);
+    p.node = nodeAt(at.trie, p.at);
     p.at = -1;
   }
   return p.node;
@@ -963,10 +979,11 @@ export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
 
 /** The matcher of `encoded`; its trie nodes are read as the walks first reach them. */
 export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
+  const trie = new EncodedTrie(encoded.trie);
   return {
     phrases: encoded.phrases.map(([kind, feature]) => ({ kind, feature })),
-    root: nodeAt(encoded.trie, encoded.root),
-    startRoot: nodeAt(encoded.trie, encoded.startRoot),
+    root: nodeAt(trie, encoded.root),
+    startRoot: nodeAt(trie, encoded.startRoot),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
   };
 }
