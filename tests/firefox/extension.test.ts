@@ -175,9 +175,10 @@ describe('the extension in Firefox', () => {
         ],
       ],
     ] as const) {
+      // The extension page first: a tab opened after the site's would hide it, and a hidden tab is not read.
+      const popup = await firefox.openExtensionPage('src/popup/index.html');
       const page = await firefox.browser.newPage();
       await page.goto(url);
-      const popup = await firefox.openExtensionPage('src/popup/index.html');
       await expect
         .poll(async () => (await storedComments(popup, url)).map((c) => c.key).sort(), { timeout: 15_000 })
         .toEqual([...keys].sort());
