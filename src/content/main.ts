@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { classify } from '../classifier';
 import type { ObservedComment } from '../shared/comment';
 import { MAX_FIELD_LENGTH, MAX_TEXT_LENGTH } from '../shared/comment';
 import { shouldShield } from '../shared/shield';
@@ -34,6 +35,17 @@ function capped(comment: ObservedComment): ObservedComment {
     permalink:
       comment.permalink !== null && comment.permalink.length <= MAX_FIELD_LENGTH ? comment.permalink : null,
   };
+}
+
+/**
+ * The verdict drawn the moment a comment is read, from the same bundled model the service worker runs: the
+ * badge and the shield are there before the page paints the comment, instead of after a round trip that
+ * waits behind the page's own frames. The service worker's verdict replaces it a few milliseconds later;
+ * it adds the tactics and what the CM's corrections taught the device (which this one does not know, so
+ * a comment they relabel changes label once). A comment the CM revealed stays revealed.
+ */
+function firstVerdict(key: string, text: string, before: CommentVerdict | undefined): CommentVerdict {
+  return { key, classification: classify(text), tactics: [], revealed: before?.revealed ?? false };
 }
 
 const cardSettings = (settings: ContentSettings): CardSettings => ({
@@ -201,6 +213,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
       if (!verdicts.has(key) || classifiedText.get(key) !== observed.text) {
         classifiedText.set(key, observed.text);
         fresh.push(observed);
+        if (!observed.isOwn) verdicts.set(key, firstVerdict(key, observed.text, verdicts.get(key)));
       }
       show(key);
     }

@@ -98,7 +98,10 @@ const SETTINGS: ContentSettings = {
   strings: {},
 };
 
-/** Every comment is a threat, so every one is badged and blurred. */
+/**
+ * Every comment is a threat, so every one is badged and blurred once the service worker has answered
+ * (before that, the content script draws its own reading of the words).
+ */
 function verdict(comment: ObservedComment): CommentVerdict {
   const scores = { troll: 0, unhappy_customer: 0, threat: 1, neutral: 0 };
   return {
@@ -169,6 +172,14 @@ const drawnKeys = (selector: string) =>
   ).sort();
 /** The keys of the comments the overlay badges. */
 export const badgeKeys = () => drawnKeys('button.badge');
+/** The label each badge shows, by comment key. */
+export const badgeLabels = () =>
+  Object.fromEntries(
+    Array.from(overlayRoot?.querySelectorAll<HTMLElement>('button.badge') ?? [], (badge) => [
+      badge.dataset.key ?? '',
+      badge.dataset.label ?? '',
+    ]),
+  );
 /** The keys of the comments the overlay shields. */
 export const shieldedKeys = () => drawnKeys('.shield');
 export const overlayInPage = () => overlayRoot?.host.isConnected ?? false;

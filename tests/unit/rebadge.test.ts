@@ -16,6 +16,7 @@ import { type XPost, xTweetArticle } from '../support/fake-site/site-markup';
 import {
   addReply,
   badgeKeys,
+  badgeLabels,
   fakeLayout,
   holdVerdicts,
   releaseVerdicts,
@@ -96,21 +97,32 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-it("takes the old post's badge and blur off a reused row at once, and draws the new one when judged", async () => {
+it("takes the old post's badge and blur off a reused row at once, and draws the new one's as it reads it", async () => {
   expect(badgeKeys()).toEqual(['x:100', 'x:1001']);
   expect(shieldedKeys()).toEqual(['x:100', 'x:1001']);
 
   holdVerdicts();
-  reuse(row, reply('1002', 'Je vais venir vous attendre'));
+  reuse(row, reply('1002', 'Merci pour votre réponse rapide !'));
   await vi.advanceTimersByTimeAsync(1_000);
-  // Judged or not yet, the new words never sit beside the old post's verdict.
-  expect(badgeKeys()).toEqual(['x:100']);
+  // The new words never sit beside the old post's verdict: the row is badged from its own words at
+  // once, before the service worker answers.
+  expect(badgeLabels()).toEqual({ 'x:100': 'threat', 'x:1002': 'neutral' });
   expect(shieldedKeys()).toEqual(['x:100']);
 
+  // The service worker's verdict (every comment a threat here) replaces it.
   releaseVerdicts();
   await vi.advanceTimersByTimeAsync(1_000);
-  expect(badgeKeys()).toEqual(['x:100', 'x:1002']);
+  expect(badgeLabels()).toEqual({ 'x:100': 'threat', 'x:1002': 'threat' });
   expect(shieldedKeys()).toEqual(['x:100', 'x:1002']);
+});
+
+it('shields a threat from its own words before the service worker answers', async () => {
+  holdVerdicts();
+  addReply(reply('1006', 'Je vais venir te casser la gueule'));
+  await vi.advanceTimersByTimeAsync(1_000);
+  expect(judged()).toContain('1006:Je vais venir te casser la gueule');
+  expect(badgeLabels()['x:1006']).toBe('threat');
+  expect(shieldedKeys()).toContain('x:1006');
 });
 
 it('draws a late verdict only if its row still shows its post', async () => {
@@ -118,18 +130,22 @@ it('draws a late verdict only if its row still shows its post', async () => {
   const late = addReply(reply('1003', 'Première version'));
   await vi.advanceTimersByTimeAsync(1_000);
   expect(judged()).toContain('1003:Première version');
-  // X reuses the row, and the verdict on 1003 comes back before the row was read again.
-  reuse(late, reply('1004', 'Un tout autre message'));
+  expect(badgeLabels()['x:1003']).toBe('neutral');
+  // X reuses the row, and the service worker's verdict on 1003 comes back after the row was read again.
+  reuse(late, reply('1004', 'Merci pour votre réponse rapide !'));
   releaseVerdicts({ holding: true });
   for (let i = 0; i < 10; i++) await Promise.resolve();
-  expect(badgeKeys()).toEqual(['x:100', 'x:1001']);
-  // Once read, the row is 1004's: 1003's verdict is not drawn there, 1004's is when it comes.
+  // 1003's verdict (a threat) is not drawn on the row that now shows 1004; 1004's own reading is.
+  expect(badgeLabels()['x:1003']).not.toBe('threat');
+  expect(shieldedKeys()).toEqual(['x:100', 'x:1001']);
   await vi.advanceTimersByTimeAsync(1_000);
-  expect(judged()).toContain('1004:Un tout autre message');
-  expect(badgeKeys()).toEqual(['x:100', 'x:1001']);
+  expect(judged()).toContain('1004:Merci pour votre réponse rapide !');
+  expect(badgeLabels()).toEqual({ 'x:100': 'threat', 'x:1001': 'threat', 'x:1004': 'neutral' });
+  expect(shieldedKeys()).toEqual(['x:100', 'x:1001']);
   releaseVerdicts();
   await vi.advanceTimersByTimeAsync(1_000);
-  expect(badgeKeys()).toEqual(['x:100', 'x:1001', 'x:1004']);
+  expect(badgeLabels()).toEqual({ 'x:100': 'threat', 'x:1001': 'threat', 'x:1004': 'threat' });
+  expect(shieldedKeys()).toEqual(['x:100', 'x:1001', 'x:1004']);
 });
 
 it('judges a row again when its words change under the same post', async () => {
@@ -146,14 +162,16 @@ it('judges a row again when its words change under the same post', async () => {
 
 it('draws a late verdict once its row is read again and still shows its post', async () => {
   holdVerdicts();
-  const late = addReply(reply('1005', 'Je sais où vous trouver'));
+  const late = addReply(reply('1005', 'Merci pour votre réponse rapide !'));
   await vi.advanceTimersByTimeAsync(1_000);
+  expect(badgeLabels()['x:1005']).toBe('neutral');
   // The site changes something in the row that is not the post (a counter), and the verdict comes back
   // before the row was read again: held back, then drawn once the read finds the same post.
   late.querySelector('article')?.append(document.createElement('span'));
   releaseVerdicts();
   for (let i = 0; i < 10; i++) await Promise.resolve();
-  expect(badgeKeys()).toEqual(['x:100', 'x:1001']);
+  expect(badgeLabels()['x:1005']).toBe('neutral');
   await vi.advanceTimersByTimeAsync(1_000);
-  expect(badgeKeys()).toEqual(['x:100', 'x:1001', 'x:1005']);
+  expect(badgeLabels()['x:1005']).toBe('threat');
+  expect(shieldedKeys()).toContain('x:1005');
 });

@@ -66,6 +66,18 @@ export interface CaptureMarker {
   colour: MarkerColour;
 }
 
+/** Whether `a` and `b` draw the same badge and shield: the same label, intensity and certainty, shielded alike. */
+function drawnAlike(a: OverlayComment, b: OverlayComment): boolean {
+  const was = a.verdict.classification;
+  const now = b.verdict.classification;
+  return (
+    a.shielded === b.shielded &&
+    was.label === now.label &&
+    was.intensity === now.intensity &&
+    was.uncertain === now.uncertain
+  );
+}
+
 /** Builds the layer; aborting `signal` takes it off the page and stops all its work. */
 export function createOverlay(options: {
   actions: BadgeActions;
@@ -165,6 +177,13 @@ export function createOverlay(options: {
       if (signal.aborted) return;
       const previous = comments.get(comment.key);
       if (previous && previous.element !== comment.element) forget(comment.key);
+      else if (previous && model.openKey.peek() !== comment.key && drawnAlike(previous, comment)) {
+        // Most often the service worker confirming the verdict drawn when the comment was read, adding its
+        // tactics: the badge and the shield stay as they are (new ones would cost a pass, and a focused
+        // badge its focus); the card reads the tactics when it opens.
+        Object.assign(previous, comment);
+        return;
+      }
       comments.set(comment.key, comment);
       keyOf.set(comment.element, comment.key);
       tracker.follow(comment.element);
