@@ -2,8 +2,8 @@
  * Fast phrase matching without a second phrase syntax. A phrase pattern is a regular expression over the
  * folded words; most of its alternatives are plain word sequences ("toujours pas recu", "decu\w*"). Those
  * go into a word trie, walked once from each word of a comment. The others (groups, gaps, numbers) stay
- * regular expressions, each compiled alone on first use and tried only where the trie marks it a
- * *candidate*: the word sequences it can start with (its first three words, gaps and lists of words
+ * expressions, each compiled alone on first use (by a small backtracking matcher that finds what a RegExp
+ * finds: see "branch expressions") and tried only where the trie marks it a *candidate*: the word sequences it can start with (its first three words, gaps and lists of words
  * expanded: `startSequences`) are trie paths too. A candidate is confirmed by its expression, in the order
  * the first index of branches tried them at a word (by their first two words, first word, a prefix of it,
  * a number, the comment's start: their *keys*), so the first match of each phrase, and its end, are what
@@ -569,8 +569,8 @@ export function phraseSource(pattern: string): string {
   return pattern.startsWith('^') ? `^ (?:${pattern.slice(1)})(?= )` : ` (?:${pattern})(?= )`;
 }
 
-/** Per complex branch, a sticky expression compiled on first use. */
-let branchExpressions: (RegExp | null)[] = [];
+/** Per complex branch, its expression compiled on first use. */
+let branchExpressions: (Expression | null)[] = [];
 let expressionsOf: PhraseMatcher | null = null;
 /**
  * The comment's run in which each phrase matched; the word (count of words walked) at which each branch is
@@ -628,13 +628,13 @@ function asciiWords(words: readonly string[], from: number, to: number): boolean
   return true;
 }
 
-function branchExpression(matcher: PhraseMatcher, b: number): RegExp {
-  let re = branchExpressions[b];
-  if (!re) {
-    re = new RegExp(phraseSource((matcher.branches[b] as ComplexBranch).source), 'y');
-    branchExpressions[b] = re;
+function branchExpression(matcher: PhraseMatcher, b: number): Expression {
+  let expression = branchExpressions[b];
+  if (!expression) {
+    expression = compileExpression(phraseSource((matcher.branches[b] as ComplexBranch).source));
+    branchExpressions[b] = expression;
   }
-  return re;
+  return expression;
 }
 
 /**
@@ -702,16 +702,355 @@ export function findPhrases(
         buildLine(words, n);
         lineBuilt = true;
       }
-      const re = branchExpression(matcher, b);
-      re.lastIndex = (lineStarts[w] as number) - 1;
-      const m = re.exec(line);
-      if (m) {
+      const end = expressionEnd(branchExpression(matcher, b), line, (lineStarts[w] as number) - 1);
+      if (end >= 0) {
         matchedIn[phrase] = run;
-        found(phrase, w, wordAt(m.index + m[0].length - 1, n) + 1);
+        found(phrase, w, wordAt(end - 1, n) + 1);
       }
     }
     toTry.length = 0;
   }
+}
+
+// ------------------------------------------------------------------ branch expressions
+
+/*
+ * A complex branch is matched by a small backtracking matcher, not a RegExp: V8 compiles each RegExp it
+ * runs to native code (some 14 kB each, 3 MB for the branches a few thousand comments reach), too much
+ * for every page's heap once the classifier runs in the content script. It reads the phrase syntax
+ * (characters, groups of alternatives, lookaheads, `\w`, `\d`, `.`, `^`, `$`, greedy `?` `*` `+`
+ * `{m,n}`) and tries alternatives from left to right and repetitions longest first, as a RegExp does: it
+ * finds the same match, with the same end.
+ */
+
+/** One character (`text`), repeated. */
+const CHAR = 0;
+const WORD_CHAR = 1;
+const DIGIT = 2;
+/** `.`: any character but a line break. */
+const ANY_CHAR = 3;
+const GROUP = 4;
+/**
+ * A group of words ("(colis|livraison|…)", "(connard\w*|con)"): each alternative is plain text, and may end
+ * with `\w*` or `\w+`, kept as a last `*` or `+` (neither stands for itself in a pattern).
+ */
+const CHOICE = 5;
+// The assertions, never repeated.
+const AHEAD = 6;
+const NOT_AHEAD = 7;
+const LINE_START = 8;
+const LINE_END = 9;
+
+/** One atom of an expression, repeated from `min` to `max` times (an assertion: once). */
+interface Atom {
+  kind: number;
+  text: string;
+  /** A group's or a lookahead's alternatives. */
+  options: Expression[];
+  /** A CHOICE's alternatives, `*` or `+` last for `\w*` or `\w+`. */
+  words: string[];
+  /**
+   * A group's or a CHOICE's alternatives' first characters, one each (`ANY_HEAD` for one that may start
+   * with any or none): most alternatives are passed over without a call.
+   */
+  heads: string;
+  /** Whether one of `heads` is `ANY_HEAD`. */
+  anyHead: boolean;
+  min: number;
+  max: number;
+}
+
+/** A sequence of atoms, and of runs of characters that each come once (strings, compared at once). */
+type Expression = (Atom | string)[];
+
+const NO_OPTIONS: Expression[] = [];
+const NO_WORDS: string[] = [];
+/** A character that stands for itself. */
+const PLAIN = /^[^\\()[\]{}|*+?.^$]$/;
+/** An alternative of a CHOICE: plain text, then maybe `\w*` or `\w+`. */
+const CHOICE_WORD = /^[^\\()[\]{}|*+?.^$]*(\\w[*+])?$/;
+/** As many repetitions as a line can hold, and a small integer, as `max` needs to stay. */
+const UNBOUNDED = 1e9;
+
+/** The least and most repetitions a quantifier (`?`, `*`, `+`, `{m,n}`; '' for none) allows. */
+function repetitions(quantified: string): [number, number] {
+  if (quantified === '') return [1, 1];
+  if (quantified === '?') return [0, 1];
+  if (quantified === '*') return [0, UNBOUNDED];
+  if (quantified === '+') return [1, UNBOUNDED];
+  const bounds = /^\{(\d+)(,(\d*))?\}$/.exec(quantified);
+  if (!bounds) throw new Error(`unknown quantifier ${quantified}`);
+  const min = Number(bounds[1]);
+  if (bounds[2] === undefined) return [min, min];
+  return [min, bounds[3] === '' ? UNBOUNDED : Number(bounds[3])];
+}
+
+const ANY_HEAD = '\0';
+
+/** The character every match of `expression` starts with, else `ANY_HEAD`. */
+function headOf(expression: Expression): string {
+  const first = expression[0];
+  if (typeof first === 'string') return first.charAt(0);
+  return first?.kind === CHAR && first.min > 0 ? first.text : ANY_HEAD;
+}
+
+/** The atom at `i` of `src` (before its quantifier) and where it ends; throws on syntax it does not read. */
+function readAtom(src: string, i: number): { atom: Atom; end: number } {
+  const c = src[i] as string;
+  const atom: Atom = {
+    kind: CHAR,
+    text: c,
+    options: NO_OPTIONS,
+    words: NO_WORDS,
+    heads: '',
+    anyHead: false,
+    min: 1,
+    max: 1,
+  };
+  if (c === '(') {
+    const end = closing(src, i) + 1;
+    const inner = src.slice(i + 1, end - 1);
+    atom.kind = inner.startsWith('?=') ? AHEAD : inner.startsWith('?!') ? NOT_AHEAD : GROUP;
+    const body = atom.kind !== GROUP || inner.startsWith('?:') ? inner.slice(2) : inner;
+    if (body.startsWith('?')) throw new Error(`unknown group in ${src}`);
+    const options = alternatives(body);
+    if (atom.kind === GROUP && options.every((o) => CHOICE_WORD.test(o))) {
+      atom.kind = CHOICE;
+      atom.words = options.map((o) => o.replace('\\w', ''));
+      atom.heads = atom.words.map((word) => (/^[*+]?$/.test(word[0] ?? '') ? ANY_HEAD : word[0])).join('');
+    } else {
+      atom.options = options.map(compileExpression);
+      atom.heads = atom.options.map(headOf).join('');
+    }
+    atom.anyHead = atom.heads.includes(ANY_HEAD);
+    return { atom, end };
+  }
+  if (c === '\\') {
+    atom.kind = src[i + 1] === 'w' ? WORD_CHAR : src[i + 1] === 'd' ? DIGIT : -1;
+    if (atom.kind < 0) throw new Error(`unknown escape in ${src}`);
+    return { atom, end: i + 2 };
+  }
+  if (c === '.') atom.kind = ANY_CHAR;
+  else if (c === '^') atom.kind = LINE_START;
+  else if (c === '$') atom.kind = LINE_END;
+  else if (!PLAIN.test(c)) throw new Error(`unexpected ${c} in ${src}`);
+  return { atom, end: i + 1 };
+}
+
+/** `src` (a phrase pattern, or `phraseSource` of one) compiled; throws on syntax it does not read. */
+export function compileExpression(src: string): Expression {
+  const out: Expression = [];
+  let i = 0;
+  while (i < src.length) {
+    let run = i;
+    while (run < src.length && PLAIN.test(src[run] as string) && quantifier(src, run + 1).length === 0) run++;
+    if (run > i) {
+      out.push(src.slice(i, run));
+      i = run;
+      continue;
+    }
+    const { atom, end } = readAtom(src, i);
+    const quantified = src.slice(end, end + quantifier(src, end).length);
+    [atom.min, atom.max] = repetitions(quantified);
+    if (quantified !== '' && (src[end + quantified.length] === '?' || atom.kind >= AHEAD))
+      throw new Error(`unsupported repetition in ${src}`);
+    i = end + quantified.length;
+    // A group of one alternative, once (the `(?:…)` around a phrase), is its atoms.
+    const inline = atom.kind === GROUP && atom.options.length === 1 && quantified === '';
+    for (const next of inline ? (atom.options[0] as Expression) : [atom]) {
+      const last = out.length - 1;
+      if (typeof next === 'string' && typeof out[last] === 'string') out[last] += next;
+      else out.push(next);
+    }
+  }
+  // Pushing leaves room to grow: a copy is exactly as long, and the compiled branches stay in memory.
+  return out.slice();
+}
+
+/**
+ * What to match once an expression has matched: the rest of the one around it (`rest` from `at`), or, after
+ * a repetition of `group` that began at `from` with `min` to `max` still due, the next one.
+ */
+interface Then {
+  rest: Expression;
+  at: number;
+  group: Atom | null;
+  min: number;
+  max: number;
+  from: number;
+  next: Then | null;
+}
+
+/** Nothing left to match: a repetition's frame goes on with the next one (`resume`). */
+const NOTHING: Expression = [];
+
+const STAR = 42;
+const PLUS = 43;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+/** `\w`: an ASCII letter or digit, or `_` (NaN, past the end of the text, is none). */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** How many characters from `pos` the repeated character `atom` matches, at most its `max`. */
+function runLength(atom: Atom, text: string, pos: number): number {
+  const end = Math.min(text.length, pos + atom.max);
+  let at = pos;
+  if (atom.kind === CHAR) {
+    const c = atom.text.charCodeAt(0);
+    while (at < end && text.charCodeAt(at) === c) at++;
+  } else if (atom.kind === DIGIT) while (at < end && isDigit(text.charCodeAt(at))) at++;
+  else if (atom.kind === WORD_CHAR) while (at < end && isWordChar(text.charCodeAt(at))) at++;
+  else while (at < end && !isLineBreak(text.charCodeAt(at))) at++;
+  return at - pos;
+}
+
+/** Where a match of `expression` from its atom `at`, then of `then`, ends when it starts at `pos`; else -1. */
+function matchFrom(text: string, expression: Expression, at: number, pos: number, then: Then | null): number {
+  for (let i = at; i < expression.length; i++) {
+    const atom = expression[i] as Atom | string;
+    if (typeof atom === 'string') {
+      if (!text.startsWith(atom, pos)) return -1;
+      pos += atom.length;
+      continue;
+    }
+    switch (atom.kind) {
+      case CHOICE:
+      case GROUP: {
+        if (atom.kind === CHOICE && atom.min === 1 && atom.max === 1)
+          return oneWord(text, atom, pos, expression, i + 1, then);
+        if (atom.min > 0 && !mayStart(atom, text, pos)) return -1;
+        const after =
+          i + 1 === expression.length
+            ? then
+            : { rest: expression, at: i + 1, group: null, min: 0, max: 0, from: pos, next: then };
+        return repeat(text, atom, atom.min, atom.max, pos, after);
+      }
+      case AHEAD:
+      case NOT_AHEAD:
+        if (lookahead(text, atom, pos) !== (atom.kind === AHEAD)) return -1;
+        break;
+      case LINE_START:
+        if (pos !== 0) return -1;
+        break;
+      case LINE_END:
+        if (pos !== text.length) return -1;
+        break;
+      default: {
+        // A repeated character: the longest run first, then shorter ones.
+        const run = runLength(atom, text, pos);
+        if (run < atom.min) return -1;
+        const follow = expression[i + 1];
+        for (let count = run; count > atom.min; count--) {
+          if (!mayStart(follow, text, pos + count)) continue;
+          const end = matchFrom(text, expression, i + 1, pos + count, then);
+          if (end >= 0) return end;
+        }
+        pos += atom.min;
+      }
+    }
+  }
+  return resume(text, then, pos);
+}
+
+/** Whether a match of `atom` could start at `pos` (else there is no need to try). */
+function mayStart(atom: Atom | string | undefined, text: string, pos: number): boolean {
+  if (typeof atom === 'string') return text.startsWith(atom, pos);
+  if (atom === undefined || atom.min === 0 || (atom.kind !== GROUP && atom.kind !== CHOICE)) return true;
+  return nextOption(atom, text.charAt(pos), 0) >= 0;
+}
+
+/** The first alternative from `from` whose head is `c` (a character, '' past the end) or any, else -1. */
+function nextOption(group: Atom, c: string, from: number): number {
+  const at = c === '' ? -1 : group.heads.indexOf(c, from);
+  if (!group.anyHead) return at;
+  const any = group.heads.indexOf(ANY_HEAD, from);
+  return at < 0 || (any >= 0 && any < at) ? any : at;
+}
+
+/** Whether one of a lookahead's alternatives matches at `pos` (whatever follows). */
+function lookahead(text: string, atom: Atom, pos: number): boolean {
+  for (const option of atom.options) if (matchFrom(text, option, 0, pos, null) >= 0) return true;
+  return false;
+}
+
+/** Where a match of `then` from `pos` ends (`pos` when nothing is left), else -1. */
+function resume(text: string, then: Then | null, pos: number): number {
+  if (then === null) return pos;
+  if (then.group === null) return matchFrom(text, then.rest, then.at, pos, then.next);
+  // A repetition beyond those required that matched nothing fails, as in a RegExp.
+  if (then.min === 0 && pos === then.from) return -1;
+  return repeat(text, then.group, Math.max(then.min - 1, 0), then.max - 1, pos, then.next);
+}
+
+/** A CHOICE once: each word, then the rest of the expression (no frame to allocate). */
+function oneWord(
+  text: string,
+  choice: Atom,
+  pos: number,
+  rest: Expression,
+  at: number,
+  then: Then | null,
+): number {
+  const c = text.charAt(pos);
+  for (let k = nextOption(choice, c, 0); k >= 0; k = nextOption(choice, c, k + 1)) {
+    const end = wordEnd(text, choice.words[k] as string, pos, rest, at, then);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
+
+/** Where a match of a CHOICE's `word` at `pos`, then of `rest` from `at`, then of `then`, ends; else -1. */
+function wordEnd(
+  text: string,
+  word: string,
+  pos: number,
+  rest: Expression,
+  at: number,
+  then: Then | null,
+): number {
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== STAR && last !== PLUS)
+    return text.startsWith(word, pos) ? matchFrom(text, rest, at, pos + word.length, then) : -1;
+  const length = word.length - 1;
+  for (let k = 0; k < length; k++) if (text.charCodeAt(pos + k) !== word.charCodeAt(k)) return -1;
+  // `\w*` or `\w+`: the longest run of word characters first, then shorter ones.
+  let run = 0;
+  while (isWordChar(text.charCodeAt(pos + length + run))) run++;
+  for (let count = run; count >= (last === PLUS ? 1 : 0); count--) {
+    const end = matchFrom(text, rest, at, pos + length + count, then);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
+
+/** `group` repeated from `min` to `max` more times from `pos`, longest first, then `after`. */
+function repeat(
+  text: string,
+  group: Atom,
+  min: number,
+  max: number,
+  pos: number,
+  after: Then | null,
+): number {
+  if (max === 0) return resume(text, after, pos);
+  const c = text.charAt(pos);
+  let again: Then | null = null;
+  for (let k = nextOption(group, c, 0); k >= 0; k = nextOption(group, c, k + 1)) {
+    again ??= { rest: NOTHING, at: 0, group, min, max, from: pos, next: after };
+    const end =
+      group.kind === CHOICE
+        ? wordEnd(text, group.words[k] as string, pos, NOTHING, 0, again)
+        : matchFrom(text, group.options[k] as Expression, 0, pos, again);
+    if (end >= 0) return end;
+  }
+  return min > 0 ? -1 : resume(text, after, pos);
+}
+
+/** Where a match of `expression` starting at `pos` of `text` ends (a sticky RegExp's match), else -1. */
+export function expressionEnd(expression: Expression, text: string, pos: number): number {
+  return matchFrom(text, expression, 0, pos, null);
 }
 
 const SINGLE_WORD = /^[a-z0-9]+$/;
