@@ -52,68 +52,48 @@ function plainWords(branch: string): WordStep[] | null {
 }
 
 /**
- * A trie node. Children are read from the encoded trie when first visited: until then a child is the
- * offset of its record in `EncodedMatcher.trie` (see `nodeAt`). A class, so that every node has one shape.
+ * Prefix steps of three letters or more by their first three (`head3`), of two letters by those two
+ * (`head`), of one letter by it: a word is checked only against the prefixes it could start with. `C`: a
+ * step's child (a node as built, a node's index or record as read: see `Trie`).
  */
-class TrieNode {
+interface PrefixFiling<C> {
+  prefixes: Map<number, PrefixStep<C>[]> | null;
+  prefixes2: Map<number, PrefixStep<C>[]> | null;
+  short: Map<number, PrefixStep<C>[]> | null;
+  /**
+   * Per ASCII first letter, which of the three maps above hold a step starting with it (`PREFIX3` …), so
+   * that most words look up none; at 0, every map that holds steps (for a word that starts with no ASCII).
+   */
+  prefixFirst: Uint8Array | null;
+}
+
+interface PrefixStep<C> {
+  prefix: string;
+  child: C;
+}
+
+/** A trie node as `buildMatcher` builds it, to be encoded (walks read `Trie`). */
+class TrieNode implements PrefixFiling<TrieNode> {
   /**
    * Phrases (indexes) whose plain alternative ends here; `~branch` (negative) for a complex branch that
    * may match from the walk's first word (its expression decides).
    */
   ends: number[] = [];
-  exact: Map<string, Child> | null = null;
-  /**
-   * Prefix steps of three letters or more by their first three (`head3`), of two letters by those two
-   * (`head`), of one letter by it: a word is checked only against the prefixes it could start with.
-   */
-  prefixes: Map<number, PrefixStep[]> | null = null;
-  prefixes2: Map<number, PrefixStep[]> | null = null;
-  short: Map<number, PrefixStep[]> | null = null;
-  /**
-   * Per ASCII first letter, which of the three maps above hold a step starting with it (`PREFIX3` …), so
-   * that most words look up none; at 0, every map that holds steps (for a word that starts with no ASCII).
-   */
+  exact: Map<string, TrieNode> | null = null;
+  prefixes: Map<number, PrefixStep<TrieNode>[]> | null = null;
+  prefixes2: Map<number, PrefixStep<TrieNode>[]> | null = null;
+  short: Map<number, PrefixStep<TrieNode>[]> | null = null;
   prefixFirst: Uint8Array | null = null;
-  /** The step any word takes (a gap in a complex branch), and its record's offset until read (else -1). */
+  /** The step any word takes (a gap in a complex branch). */
   any: TrieNode | null = null;
-  anyAt = -1;
   /**
    * The complex branches whose group the old index tried at the walk's first word, as
    * `rank * branches + branch`: tried in that order where they are candidates (see `buildMatcher`).
    */
   keys: number[] | null = null;
-  /** The encoded trie that the children's offsets point into (empty for a trie built here). */
-  trie: EncodedTrie;
-  constructor(trie: EncodedTrie) {
-    this.trie = trie;
-  }
 }
 
-/**
- * The encoded trie and the nodes read from it so far, by offset. Identical subtrees are encoded once and
- * reached from many parents: read once, they are shared, so the nodes in memory never outnumber the
- * records, however many words the walks have seen.
- */
-class EncodedTrie {
-  readonly nodes = new Map<number, TrieNode>();
-  constructor(readonly src: string) {}
-}
-
-const BUILT_HERE = new EncodedTrie('');
-
-type Child = TrieNode | number;
-
-/**
- * A prefix step, and its node's record offset until read (else -1). Offsets and nodes have fields of their
- * own, so that every node and step keeps one shape: the walk stays monomorphic.
- */
-interface PrefixStep {
-  prefix: string;
-  node: TrieNode | null;
-  at: number;
-}
-
-const node = (trie = BUILT_HERE): TrieNode => new TrieNode(trie);
+const node = (): TrieNode => new TrieNode();
 
 /**
  * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
@@ -131,12 +111,23 @@ export interface ComplexBranch {
   source: string;
 }
 
-export interface PhraseMatcher {
-  /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
+/** The matcher as built, to be encoded (`encodeMatcher`). */
+export interface BuiltMatcher {
   phrases: PhraseInfo[];
   root: TrieNode;
   /** The branches anchored at the comment's start, walked from its first word only. */
   startRoot: TrieNode;
+  branches: ComplexBranch[];
+}
+
+/** The matcher that `findPhrases` reads (`decodeMatcher`). */
+export interface PhraseMatcher {
+  /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
+  phrases: PhraseInfo[];
+  trie: Trie;
+  /** The roots' node indexes in `trie`. */
+  root: number;
+  startRoot: number;
   branches: ComplexBranch[];
 }
 
@@ -151,8 +142,8 @@ const PREFIX2 = 2;
 const PREFIX1 = 4;
 
 /** The prefix steps of `at` that `prefix` is filed under (created when missing). */
-function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
-  let byKey: Map<number, PrefixStep[]>;
+function prefixSteps<C>(at: PrefixFiling<C>, prefix: string): PrefixStep<C>[] {
+  let byKey: Map<number, PrefixStep<C>[]>;
   let key: number;
   let map: number;
   if (prefix.length === 1) {
@@ -187,16 +178,16 @@ function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
 function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
   let at = root;
   for (const { word, prefix } of steps) {
-    let next: Child | null | undefined;
+    let next: TrieNode | undefined;
     if (prefix && word === '') {
       at.any ??= node();
       next = at.any;
     } else if (prefix) {
       const list = prefixSteps(at, word);
-      next = list.find((p) => p.prefix === word)?.node;
+      next = list.find((p) => p.prefix === word)?.child;
       if (!next) {
         next = node();
-        list.push({ prefix: word, node: next, at: -1 });
+        list.push({ prefix: word, child: next });
       }
     } else {
       at.exact ??= new Map();
@@ -206,7 +197,7 @@ function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
         at.exact.set(word, next);
       }
     }
-    at = next as TrieNode;
+    at = next;
   }
   return at;
 }
@@ -219,7 +210,7 @@ function insert(root: TrieNode, steps: readonly WordStep[], end: number): void {
 
 const exactly = (...words: string[]): WordStep[] => words.map((word) => ({ word, prefix: false }));
 
-export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): PhraseMatcher {
+export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): BuiltMatcher {
   const root = node();
   const branches: ComplexBranch[] = [];
   patterns.forEach((pattern, phrase) => {
@@ -524,40 +515,39 @@ function fullSequences(branch: string): WordStep[][] | null {
  * Appends `end, word` pairs to `out` for every trie path matching from word `i` of `words` (end exclusive):
  * a phrase, or `~branch` for a candidate. Linear in the words times the longest path; no allocation.
  */
-function walk(at: TrieNode, words: readonly string[], n: number, i: number, out: number[]): void {
-  const ends = at.ends;
-  for (let k = 0; k < ends.length; k++) {
-    out[walked++] = ends[k] as number;
+function walk(trie: Trie, at: number, words: readonly string[], n: number, i: number, out: number[]): void {
+  const { nodes, ints } = trie;
+  const fields = at * NODE_FIELDS;
+  for (let k = nodes[fields + ENDS_FROM] as number; k < (nodes[fields + ENDS_TO] as number); k++) {
+    out[walked++] = ints[k] as number;
     out[walked++] = i;
   }
-  if (at.keys !== null) keyed[keyedCount++] = at.keys;
+  if ((nodes[fields + KEYS_TO] as number) > (nodes[fields + KEYS_FROM] as number)) keyed[keyedCount++] = at;
   if (i >= n) return;
   const word = words[i] as string;
-  if (at.exact) {
-    const next = at.exact.get(word);
-    if (next !== undefined) walk(visit(at, word, next), words, n, i + 1, out);
-  }
-  if (at.anyAt >= 0) {
-    at.any = nodeAt(at.trie, at.anyAt);
-    at.anyAt = -1;
-  }
-  if (at.any !== null) walk(at.any, words, n, i + 1, out);
-  if (at.prefixFirst === null) return;
+  const edge = exactEdge(trie, at, word, wordHashes[i] as number);
+  if (edge >= 0) walk(trie, edgeChild(trie, edge), words, n, i + 1, out);
+  const any = anyChild(trie, at);
+  if (any !== NO_CHILD) walk(trie, any, words, n, i + 1, out);
+  const filing = trie.prefixFilings[at];
+  if (!filing?.prefixFirst) return;
   const first = word.charCodeAt(0);
-  const maps = at.prefixFirst[first < 128 ? first : 0] as number;
+  const maps = filing.prefixFirst[first < 128 ? first : 0] as number;
   if (maps & PREFIX3 && word.length > 2) {
-    const steps = at.prefixes?.get(head3(word));
+    const steps = filing.prefixes?.get(head3(word));
     if (steps)
-      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
+      for (const p of steps)
+        if (word.startsWith(p.prefix)) walk(trie, stepChild(trie, p), words, n, i + 1, out);
   }
   if (maps & PREFIX2 && word.length > 1) {
-    const steps = at.prefixes2?.get(head(word));
+    const steps = filing.prefixes2?.get(head(word));
     if (steps)
-      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
+      for (const p of steps)
+        if (word.startsWith(p.prefix)) walk(trie, stepChild(trie, p), words, n, i + 1, out);
   }
   if (maps & PREFIX1) {
-    const steps = at.short?.get(first);
-    if (steps) for (const p of steps) walk(stepNode(at, p), words, n, i + 1, out);
+    const steps = filing.short?.get(first);
+    if (steps) for (const p of steps) walk(trie, stepChild(trie, p), words, n, i + 1, out);
   }
 }
 
@@ -587,13 +577,16 @@ let wordRun = 0;
 /** Pairs `end, word` found by `walk` from one word: `walkedPairs[0 … walked)`. */
 const walkedPairs: number[] = [];
 let walked = 0;
-/** The `keys` of the nodes `walk` went through from one word: `keyed[0 … keyedCount)`. */
-const keyed: number[][] = [];
+/** The nodes with `keys` that `walk` went through from one word: `keyed[0 … keyedCount)`. */
+const keyed: number[] = [];
+
 let keyedCount = 0;
 const toTry: number[] = [];
 /** The comment as one line (" word word … ") and where each word starts in it: built when a branch needs them. */
 let line = '';
 const lineStarts = new Int32Array(2001);
+/** The hash of each word of the comment (`hashChars`), to find the trie's word edges. */
+const wordHashes = new Int32Array(lineStarts.length);
 
 function buildLine(words: readonly string[], n: number): void {
   line = ` ${words.length === n ? words.join(' ') : words.slice(0, n).join(' ')} `;
@@ -659,13 +652,15 @@ export function findPhrases(
     wholeEnd = new Int32Array(branches);
   }
   run++;
+  const { trie } = matcher;
+  for (let i = 0; i < n; i++) wordHashes[i] = hashChars(words[i] as string, 0, (words[i] as string).length);
   let lineBuilt = false;
   for (let w = 0; w < n; w++) {
     wordRun++;
     walked = 0;
     keyedCount = 0;
-    walk(matcher.root, words, n, w, walkedPairs);
-    if (w === 0) walk(matcher.startRoot, words, n, w, walkedPairs);
+    walk(trie, matcher.root, words, n, w, walkedPairs);
+    if (w === 0) walk(trie, matcher.startRoot, words, n, w, walkedPairs);
     let candidates = false;
     for (let k = 0; k < walked; k += 2) {
       const end = walkedPairs[k] as number;
@@ -684,8 +679,17 @@ export function findPhrases(
       }
     }
     if (!candidates) continue;
-    for (let k = 0; k < keyedCount; k++)
-      for (const key of keyed[k] as number[]) if (candidateAt[key % branches] === wordRun) toTry.push(key);
+    for (let k = 0; k < keyedCount; k++) {
+      const fields = (keyed[k] as number) * NODE_FIELDS;
+      for (
+        let j = trie.nodes[fields + KEYS_FROM] as number;
+        j < (trie.nodes[fields + KEYS_TO] as number);
+        j++
+      ) {
+        const key = trie.ints[j] as number;
+        if (candidateAt[key % branches] === wordRun) toTry.push(key);
+      }
+    }
     if (toTry.length === 0) continue;
     if (toTry.length > 1) toTry.sort((x, y) => x - y);
     for (const key of toTry) {
@@ -765,8 +769,9 @@ type Expression = (Atom | string)[];
 
 const NO_OPTIONS: Expression[] = [];
 const NO_WORDS: string[] = [];
-/** A character that stands for itself. */
+/** A character that stands for itself, and a run of them. */
 const PLAIN = /^[^\\()[\]{}|*+?.^$]$/;
+const PLAIN_RUN = /[^\\()[\]{}|*+?.^$]+/y;
 /** An alternative of a CHOICE: plain text, then maybe `\w*` or `\w+`. */
 const CHOICE_WORD = /^[^\\()[\]{}|*+?.^$]*(\\w[*+])?$/;
 /** As many repetitions as a line can hold, and a small integer, as `max` needs to stay. */
@@ -842,8 +847,10 @@ export function compileExpression(src: string): Expression {
   const out: Expression = [];
   let i = 0;
   while (i < src.length) {
-    let run = i;
-    while (run < src.length && PLAIN.test(src[run] as string) && quantifier(src, run + 1).length === 0) run++;
+    PLAIN_RUN.lastIndex = i;
+    let run = i + (PLAIN_RUN.exec(src)?.[0].length ?? 0);
+    // A character followed by a quantifier is an atom of its own.
+    if (run > i && quantifier(src, run).length > 0) run--;
     if (run > i) {
       out.push(src.slice(i, run));
       i = run;
@@ -1241,12 +1248,12 @@ interface Encoding {
 }
 
 function encodeNode(at: TrieNode, out: Encoding): number {
-  const ref = (child: Child) => encodeNode(child as TrieNode, out).toString(36);
+  const ref = (child: TrieNode) => encodeNode(child, out).toString(36);
   const exact = [...(at.exact ?? [])].map(([word, child]) => `${word}:${ref(child)}`);
   const prefixes: string[] = [];
   for (const byKey of [at.prefixes, at.prefixes2, at.short])
     for (const list of byKey?.values() ?? [])
-      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node as TrieNode)}`);
+      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.child)}`);
   if (at.any) prefixes.push(`:${ref(at.any)}`);
   const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}|${at.keys?.join(',') ?? ''}\n`;
   const written = out.written.get(record);
@@ -1258,52 +1265,7 @@ function encodeNode(at: TrieNode, out: Encoding): number {
   return start;
 }
 
-/** The trie node whose record starts at `offset` of `trie`, read on the first call. */
-function nodeAt(trie: EncodedTrie, offset: number): TrieNode {
-  const read = trie.nodes.get(offset);
-  if (read) return read;
-  const { src } = trie;
-  const record = src.slice(offset, src.indexOf('\n', offset));
-  const [ends, exact, prefixes, keys] = record.split('|') as [string, string, string, string];
-  const at = node(trie);
-  trie.nodes.set(offset, at);
-  if (ends !== '') at.ends = ends.split(',').map(Number);
-  if (keys !== '') at.keys = keys.split(',').map(Number);
-  if (exact !== '') {
-    at.exact = new Map();
-    for (const edge of exact.split(',')) {
-      const colon = edge.indexOf(':');
-      at.exact.set(edge.slice(0, colon), Number.parseInt(edge.slice(colon + 1), 36));
-    }
-  }
-  if (prefixes !== '')
-    for (const edge of prefixes.split(',')) {
-      const colon = edge.indexOf(':');
-      const prefix = edge.slice(0, colon);
-      const child = Number.parseInt(edge.slice(colon + 1), 36);
-      if (prefix === '') at.anyAt = child;
-      else prefixSteps(at, prefix).push({ prefix, node: null, at: child });
-    }
-  return at;
-}
-
-/** The child `word` of `at`, read when first visited. */
-function visit(at: TrieNode, word: string, child: Child): TrieNode {
-  if (typeof child !== 'number') return child;
-  const read = nodeAt(at.trie, child);
-  at.exact?.set(word, read);
-  return read;
-}
-
-function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
-  if (p.node === null) {
-    p.node = nodeAt(at.trie, p.at);
-    p.at = -1;
-  }
-  return p.node;
-}
-
-export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
+export function encodeMatcher(matcher: BuiltMatcher): EncodedMatcher {
   const out: Encoding = { records: [], length: 0, written: new Map() };
   const root = encodeNode(matcher.root, out);
   const startRoot = encodeNode(matcher.startRoot, out);
@@ -1318,11 +1280,226 @@ export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
 
 /** The matcher of `encoded`; its trie nodes are read as the walks first reach them. */
 export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
-  const trie = new EncodedTrie(encoded.trie);
+  const trie = new Trie(encoded.trie);
   return {
     phrases: encoded.phrases.map(([kind, feature]) => ({ kind, feature })),
-    root: nodeAt(trie, encoded.root),
-    startRoot: nodeAt(trie, encoded.startRoot),
+    trie,
+    root: read(trie, encoded.root),
+    startRoot: read(trie, encoded.startRoot),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
   };
+}
+
+// ------------------------------------------------------------------ the trie that walks read
+
+/*
+ * Walks read the encoded trie into typed arrays, a record when a walk first reaches it: as objects, maps and
+ * word strings, the 3,000 nodes and 11,000 word edges a few thousand comments reach held 2 MB. A node is
+ * an index; a word edge is found in one hash table of all of them, by the word's hash and its node, and
+ * checked against the word's spelling in the encoded trie, so no word is copied.
+ */
+
+/** A node's fields in `Trie.nodes`: its record's offset, where its ends and keys lie in `ints`, its any-word child. */
+const NODE_FIELDS = 6;
+const OFFSET = 0;
+const ENDS_FROM = 1;
+const ENDS_TO = 2;
+const KEYS_FROM = 3;
+const KEYS_TO = 4;
+const ANY = 5;
+/** An edge's fields in `Trie.edges`: its node, its word's offset in the encoded trie and length (`spelling`), its child. */
+const EDGE_FIELDS = 3;
+const PARENT = 0;
+const SPELLING = 1;
+const CHILD = 2;
+/** No child (a node without an any-word step). */
+const NO_CHILD = -1;
+/** A child not read yet, by its record's offset (a read one is its node's index). */
+const unread = (offset: number) => -2 - offset;
+
+class Trie {
+  // Sized for the roots' 1,500 word edges and the nodes the first comments reach: reading them rehashes nothing.
+  nodes = new Int32Array(512 * NODE_FIELDS);
+  nodeCount = 0;
+  /** Open addressing, a node's index + 1 by its record's offset (0: empty). */
+  nodeSlots = new Int32Array(1024);
+  /** The prefix steps of the nodes that have some (children as in `ANY`). */
+  prefixFilings: (PrefixFiling<number> | null)[] = [];
+  edges = new Int32Array(2048 * EDGE_FIELDS);
+  edgeCount = 0;
+  /** Open addressing, an edge's index + 1 by its word's hash and its node (0: empty). */
+  edgeSlots = new Int32Array(4096);
+  /** The nodes' ends and keys. */
+  ints = new Int32Array(2048);
+  intCount = 0;
+  constructor(readonly src: string) {}
+}
+
+/** FNV-1a of `text[from … to)`. */
+function hashChars(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** A slot of a table of `mask + 1` slots (a power of two) for `hash` under node `parent`. */
+function slotOf(hash: number, parent: number, mask: number): number {
+  const h = Math.imul(hash ^ Math.imul(parent + 1, 0x9e3779b1), 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** `array` with room for `size` integers (half as much again when it has to grow). */
+function room(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(size, array.length + (array.length >> 1)));
+  grown.set(array);
+  return grown;
+}
+
+/** Files `value` (an index + 1) in `slots` at the first free slot from `hash`'s. */
+function fileSlot(slots: Int32Array, hash: number, parent: number, value: number): void {
+  const mask = slots.length - 1;
+  let s = slotOf(hash, parent, mask);
+  while (slots[s] !== 0) s = (s + 1) & mask;
+  slots[s] = value;
+}
+
+const spellingAt = (spelling: number) => spelling >>> 8;
+const spellingLength = (spelling: number) => spelling & 255;
+
+/** The edge of word `word` (of hash `hash`) from node `parent`, else -1. */
+function exactEdge(trie: Trie, parent: number, word: string, hash: number): number {
+  const { edgeSlots, edges } = trie;
+  const mask = edgeSlots.length - 1;
+  for (let s = slotOf(hash, parent, mask); ; s = (s + 1) & mask) {
+    const edge = (edgeSlots[s] as number) - 1;
+    if (edge < 0) return -1;
+    const at = edge * EDGE_FIELDS;
+    const spelling = edges[at + SPELLING] as number;
+    if (
+      edges[at + PARENT] === parent &&
+      spellingLength(spelling) === word.length &&
+      trie.src.startsWith(word, spellingAt(spelling))
+    )
+      return edge;
+  }
+}
+
+function addEdge(trie: Trie, parent: number, wordAt: number, length: number, child: number): void {
+  const edge = trie.edgeCount++;
+  trie.edges = room(trie.edges, trie.edgeCount * EDGE_FIELDS);
+  const at = edge * EDGE_FIELDS;
+  trie.edges[at + PARENT] = parent;
+  trie.edges[at + SPELLING] = (wordAt << 8) | length;
+  trie.edges[at + CHILD] = child;
+  if (trie.edgeCount * 2 > trie.edgeSlots.length) {
+    // At most half full: a word that is not there is found missing within a slot or two.
+    trie.edgeSlots = new Int32Array(trie.edgeSlots.length * 2);
+    for (let e = 0; e < trie.edgeCount; e++) {
+      const spelling = trie.edges[e * EDGE_FIELDS + SPELLING] as number;
+      const from = spellingAt(spelling);
+      const hash = hashChars(trie.src, from, from + spellingLength(spelling));
+      fileSlot(trie.edgeSlots, hash, trie.edges[e * EDGE_FIELDS + PARENT] as number, e + 1);
+    }
+  } else fileSlot(trie.edgeSlots, hashChars(trie.src, wordAt, wordAt + length), parent, edge + 1);
+}
+
+/** Where the edge ("word:child") from `at` ends: at the next comma, or at the end of its field (`last`). */
+function fieldEnd(src: string, at: number, last: number): number {
+  const comma = src.indexOf(',', at);
+  return comma < 0 || comma > last ? last : comma;
+}
+
+/** Appends the numbers of `trie.src[from … to)` ("12,-3,45") to `trie.ints`. */
+function readInts(trie: Trie, from: number, to: number): void {
+  if (from === to) return;
+  for (const value of trie.src.slice(from, to).split(',')) {
+    trie.ints = room(trie.ints, trie.intCount + 1);
+    trie.ints[trie.intCount++] = Number(value);
+  }
+}
+
+/** The index of the node whose record starts at `offset`, read on the first call. */
+function read(trie: Trie, offset: number): number {
+  const { src } = trie;
+  let mask = trie.nodeSlots.length - 1;
+  for (let s = slotOf(offset, 0, mask); trie.nodeSlots[s] !== 0; s = (s + 1) & mask) {
+    const found = (trie.nodeSlots[s] as number) - 1;
+    if (trie.nodes[found * NODE_FIELDS + OFFSET] === offset) return found;
+  }
+  const node = trie.nodeCount++;
+  trie.nodes = room(trie.nodes, trie.nodeCount * NODE_FIELDS);
+  if (trie.nodeCount * 2 > trie.nodeSlots.length) {
+    trie.nodeSlots = new Int32Array(trie.nodeSlots.length * 2);
+    mask = trie.nodeSlots.length - 1;
+    for (let n = 0; n < node; n++)
+      fileSlot(trie.nodeSlots, trie.nodes[n * NODE_FIELDS + OFFSET] as number, 0, n + 1);
+  }
+  fileSlot(trie.nodeSlots, offset, 0, node + 1);
+  // A record: `ends|word:child,…|prefix:child,…|keys`, children as base-36 offsets.
+  const exactAt = src.indexOf('|', offset) + 1;
+  const prefixesAt = src.indexOf('|', exactAt) + 1;
+  const keysAt = src.indexOf('|', prefixesAt) + 1;
+  const end = src.indexOf('\n', keysAt);
+  const fields = node * NODE_FIELDS;
+  trie.nodes[fields + OFFSET] = offset;
+  trie.nodes[fields + ENDS_FROM] = trie.intCount;
+  readInts(trie, offset, exactAt - 1);
+  trie.nodes[fields + ENDS_TO] = trie.intCount;
+  trie.nodes[fields + KEYS_FROM] = trie.intCount;
+  readInts(trie, keysAt, end);
+  trie.nodes[fields + KEYS_TO] = trie.intCount;
+  trie.nodes[fields + ANY] = NO_CHILD;
+  trie.prefixFilings[node] = null;
+  for (let at = exactAt; at < prefixesAt - 1; ) {
+    const colon = src.indexOf(':', at);
+    const comma = fieldEnd(src, colon, prefixesAt - 1);
+    addEdge(trie, node, at, colon - at, unread(Number.parseInt(src.slice(colon + 1, comma), 36)));
+    at = comma + 1;
+  }
+  for (let at = prefixesAt; at < keysAt - 1; ) {
+    const colon = src.indexOf(':', at);
+    const comma = fieldEnd(src, colon, keysAt - 1);
+    const child = unread(Number.parseInt(src.slice(colon + 1, comma), 36));
+    if (colon === at) trie.nodes[fields + ANY] = child;
+    else {
+      const filing: PrefixFiling<number> = trie.prefixFilings[node] ?? {
+        prefixes: null,
+        prefixes2: null,
+        short: null,
+        prefixFirst: null,
+      };
+      trie.prefixFilings[node] = filing;
+      const prefix = src.slice(at, colon);
+      prefixSteps(filing, prefix).push({ prefix, child });
+    }
+    at = comma + 1;
+  }
+  return node;
+}
+
+/** The node an edge leads to, read on the first call. */
+function edgeChild(trie: Trie, edge: number): number {
+  const at = edge * EDGE_FIELDS + CHILD;
+  const child = trie.edges[at] as number;
+  if (child >= 0) return child;
+  const node = read(trie, -2 - child);
+  trie.edges[at] = node;
+  return node;
+}
+
+/** The node a node's any-word step leads to (read on the first call), else NO_CHILD. */
+function anyChild(trie: Trie, parent: number): number {
+  const at = parent * NODE_FIELDS + ANY;
+  const child = trie.nodes[at] as number;
+  if (child >= NO_CHILD) return child;
+  const node = read(trie, -2 - child);
+  trie.nodes[at] = node;
+  return node;
+}
+
+/** The node a prefix step leads to, read on the first call. */
+function stepChild(trie: Trie, step: PrefixStep<number>): number {
+  if (step.child < 0) step.child = read(trie, -2 - step.child);
+  return step.child;
 }

@@ -10,7 +10,9 @@ import { analyze, namedFeature, phraseSource } from '../../../src/classifier/eng
 import {
   buildMatcher,
   compileExpression,
+  decodeMatcher,
   type EncodedMatcher,
+  encodeMatcher,
   expressionEnd,
   findPhrases,
 } from '../../../src/classifier/phrase-index';
@@ -64,9 +66,13 @@ describe('phrase matcher on constructs', () => {
     'mort (?!de rire)\\w*',
     'prix (casse|canon)\\w*',
   ];
-  const matcher = buildMatcher(
-    patterns,
-    patterns.map((_, i) => ({ kind: 'insult', feature: i })),
+  const matcher = decodeMatcher(
+    encodeMatcher(
+      buildMatcher(
+        patterns,
+        patterns.map((_, i) => ({ kind: 'insult', feature: i })),
+      ),
+    ),
   );
   const texts = [
     'repondez nous vite',
