@@ -1475,6 +1475,10 @@ function read(trie: Trie, offset: number): number {
     }
     at = comma + 1;
   }
+  // Pushing leaves room to grow (16 steps for one): the lists are kept as exact copies.
+  const filing = trie.prefixFilings[node];
+  for (const byKey of filing ? [filing.prefixes, filing.prefixes2, filing.short] : [])
+    for (const [key, steps] of byKey ?? []) byKey?.set(key, steps.slice());
   return node;
 }
 
