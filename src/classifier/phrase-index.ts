@@ -51,39 +51,27 @@ function plainWords(branch: string): WordStep[] | null {
   return steps;
 }
 
-/**
- * Prefix steps of three letters or more by their first three (`head3`), of two letters by those two
- * (`head`), of one letter by it: a word is checked only against the prefixes it could start with. `C`: a
- * step's child (a node as built, a node's index or record as read: see `Trie`).
- */
-interface PrefixFiling<C> {
-  prefixes: Map<number, PrefixStep<C>[]> | null;
-  prefixes2: Map<number, PrefixStep<C>[]> | null;
-  short: Map<number, PrefixStep<C>[]> | null;
-  /**
-   * Per ASCII first letter, which of the three maps above hold a step starting with it (`PREFIX3` …), so
-   * that most words look up none; at 0, every map that holds steps (for a word that starts with no ASCII).
-   */
-  prefixFirst: Uint8Array | null;
-}
-
-interface PrefixStep<C> {
+interface PrefixStep {
   prefix: string;
-  child: C;
+  child: TrieNode;
 }
 
 /** A trie node as `buildMatcher` builds it, to be encoded (walks read `Trie`). */
-class TrieNode implements PrefixFiling<TrieNode> {
+class TrieNode {
   /**
    * Phrases (indexes) whose plain alternative ends here; `~branch` (negative) for a complex branch that
    * may match from the walk's first word (its expression decides).
    */
   ends: number[] = [];
   exact: Map<string, TrieNode> | null = null;
-  prefixes: Map<number, PrefixStep<TrieNode>[]> | null = null;
-  prefixes2: Map<number, PrefixStep<TrieNode>[]> | null = null;
-  short: Map<number, PrefixStep<TrieNode>[]> | null = null;
-  prefixFirst: Uint8Array | null = null;
+  /**
+   * Prefix steps of three letters or more by their first three (`head3`), of two letters by those two
+   * (`head`), of one letter by it: a word is checked only against the prefixes it could start with (the
+   * encoded record keeps them in this order, and `Trie` files them the same way).
+   */
+  prefixes: Map<number, PrefixStep[]> | null = null;
+  prefixes2: Map<number, PrefixStep[]> | null = null;
+  short: Map<number, PrefixStep[]> | null = null;
   /** The step any word takes (a gap in a complex branch). */
   any: TrieNode | null = null;
   /**
@@ -137,35 +125,23 @@ export interface PhraseInfo {
   feature: number;
 }
 
-const PREFIX3 = 1;
-const PREFIX2 = 2;
-const PREFIX1 = 4;
-
 /** The prefix steps of `at` that `prefix` is filed under (created when missing). */
-function prefixSteps<C>(at: PrefixFiling<C>, prefix: string): PrefixStep<C>[] {
-  let byKey: Map<number, PrefixStep<C>[]>;
+function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
+  let byKey: Map<number, PrefixStep[]>;
   let key: number;
-  let map: number;
   if (prefix.length === 1) {
     at.short ??= new Map();
     byKey = at.short;
     key = prefix.charCodeAt(0);
-    map = PREFIX1;
   } else if (prefix.length === 2) {
     at.prefixes2 ??= new Map();
     byKey = at.prefixes2;
     key = head(prefix);
-    map = PREFIX2;
   } else {
     at.prefixes ??= new Map();
     byKey = at.prefixes;
     key = head3(prefix);
-    map = PREFIX3;
   }
-  at.prefixFirst ??= new Uint8Array(128);
-  const first = prefix.charCodeAt(0);
-  if (first < 128) at.prefixFirst[first] = (at.prefixFirst[first] as number) | map;
-  at.prefixFirst[0] = (at.prefixFirst[0] as number) | map;
   let list = byKey.get(key);
   if (!list) {
     list = [];
@@ -525,30 +501,35 @@ function walk(trie: Trie, at: number, words: readonly string[], n: number, i: nu
   if ((nodes[fields + KEYS_TO] as number) > (nodes[fields + KEYS_FROM] as number)) keyed[keyedCount++] = at;
   if (i >= n) return;
   const word = words[i] as string;
+  // Read before the walks below, which may grow `trie.nodes`.
+  const filed = nodes[fields + PREFIXES] as number;
   const edge = exactEdge(trie, at, word, wordHashes[i] as number);
   if (edge >= 0) walk(trie, edgeChild(trie, edge), words, n, i + 1, out);
   const any = anyChild(trie, at);
   if (any !== NO_CHILD) walk(trie, any, words, n, i + 1, out);
-  const filing = trie.prefixFilings[at];
-  if (!filing?.prefixFirst) return;
-  const first = word.charCodeAt(0);
-  const maps = filing.prefixFirst[first < 128 ? first : 0] as number;
-  if (maps & PREFIX3 && word.length > 2) {
-    const steps = filing.prefixes?.get(head3(word));
-    if (steps)
-      for (const p of steps)
-        if (word.startsWith(p.prefix)) walk(trie, stepChild(trie, p), words, n, i + 1, out);
-  }
-  if (maps & PREFIX2 && word.length > 1) {
-    const steps = filing.prefixes2?.get(head(word));
-    if (steps)
-      for (const p of steps)
-        if (word.startsWith(p.prefix)) walk(trie, stepChild(trie, p), words, n, i + 1, out);
-  }
-  if (maps & PREFIX1) {
-    const steps = filing.short?.get(first);
-    if (steps) for (const p of steps) walk(trie, stepChild(trie, p), words, n, i + 1, out);
-  }
+  if (filed & PREFIX3 && word.length > 2) walkSteps(trie, at, PREFIX3, words, n, i, out);
+  if (filed & PREFIX2 && word.length > 1) walkSteps(trie, at, PREFIX2, words, n, i, out);
+  if (filed & PREFIX1) walkSteps(trie, at, PREFIX1, words, n, i, out);
+}
+
+/** `walk` on through the prefix steps of node `at`, filed as `filed`, that word `i` takes. */
+function walkSteps(
+  trie: Trie,
+  at: number,
+  filed: number,
+  words: readonly string[],
+  n: number,
+  i: number,
+  out: number[],
+): void {
+  const word = words[i] as string;
+  const group = stepGroup(trie, at, filed, word);
+  if (group < 0) return;
+  const to = trie.groups[group * GROUP_FIELDS + STEPS_TO] as number;
+  for (let step = trie.groups[group * GROUP_FIELDS + STEPS_FROM] as number; step < to; step++)
+    // A one-letter prefix is the letter its group is filed by.
+    if (filed === PREFIX1 || spells(trie.src, trie.steps[step * STEP_FIELDS + STEP_SPELLING] as number, word))
+      walk(trie, stepChild(trie, step), words, n, i + 1, out);
 }
 
 /**
@@ -1299,14 +1280,30 @@ export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
  * checked against the word's spelling in the encoded trie, so no word is copied.
  */
 
-/** A node's fields in `Trie.nodes`: its record's offset, where its ends and keys lie in `ints`, its any-word child. */
-const NODE_FIELDS = 6;
+/**
+ * A node's fields in `Trie.nodes`: its record's offset, where its ends and keys lie in `ints`, its any-word
+ * child, how its prefix steps are filed (`PREFIX3` …).
+ */
+const NODE_FIELDS = 7;
 const OFFSET = 0;
 const ENDS_FROM = 1;
 const ENDS_TO = 2;
 const KEYS_FROM = 3;
 const KEYS_TO = 4;
 const ANY = 5;
+const PREFIXES = 6;
+/** Prefix steps filed by three letters (the third one's low six bits, as `head3`), two, one. */
+const PREFIX3 = 1;
+const PREFIX2 = 2;
+const PREFIX1 = 4;
+/** A prefix step's fields in `Trie.steps`: its prefix's spelling, its child. */
+const STEP_FIELDS = 2;
+const STEP_SPELLING = 0;
+const STEP_CHILD = 1;
+/** A group's fields in `Trie.groups`: the node, the steps (of one node, filed alike) from and to. */
+const GROUP_FIELDS = 3;
+const STEPS_FROM = 1;
+const STEPS_TO = 2;
 /** An edge's fields in `Trie.edges`: its node, its word's offset in the encoded trie and length (`spelling`), its child. */
 const EDGE_FIELDS = 3;
 const PARENT = 0;
@@ -1323,8 +1320,13 @@ class Trie {
   nodeCount = 0;
   /** Open addressing, a node's index + 1 by its record's offset (0: empty). */
   nodeSlots = new Int32Array(1024);
-  /** The prefix steps of the nodes that have some (children as in `ANY`). */
-  prefixFilings: (PrefixFiling<number> | null)[] = [];
+  /** Prefix steps in their record's order, and their groups: those of one node filed alike, found by hash. */
+  steps = new Int32Array(512 * STEP_FIELDS);
+  stepCount = 0;
+  groups = new Int32Array(256 * GROUP_FIELDS);
+  groupCount = 0;
+  /** Open addressing, a group's index + 1 by its letters' hash (`headHash`) and its node (0: empty). */
+  groupSlots = new Int32Array(1024);
   edges = new Int32Array(2048 * EDGE_FIELDS);
   edgeCount = 0;
   /** Open addressing, an edge's index + 1 by its word's hash and its node (0: empty). */
@@ -1450,7 +1452,7 @@ function read(trie: Trie, offset: number): number {
   readInts(trie, keysAt, end);
   trie.nodes[fields + KEYS_TO] = trie.intCount;
   trie.nodes[fields + ANY] = NO_CHILD;
-  trie.prefixFilings[node] = null;
+  trie.nodes[fields + PREFIXES] = 0;
   for (let at = exactAt; at < prefixesAt - 1; ) {
     const colon = src.indexOf(':', at);
     const comma = fieldEnd(src, colon, prefixesAt - 1);
@@ -1463,23 +1465,95 @@ function read(trie: Trie, offset: number): number {
     const child = unread(Number.parseInt(src.slice(colon + 1, comma), 36));
     if (colon === at) trie.nodes[fields + ANY] = child;
     else {
-      const filing: PrefixFiling<number> = trie.prefixFilings[node] ?? {
-        prefixes: null,
-        prefixes2: null,
-        short: null,
-        prefixFirst: null,
-      };
-      trie.prefixFilings[node] = filing;
-      const prefix = src.slice(at, colon);
-      prefixSteps(filing, prefix).push({ prefix, child });
+      const filed = filing(colon - at);
+      trie.nodes[fields + PREFIXES] = (trie.nodes[fields + PREFIXES] as number) | filed;
+      addStep(trie, node, filed, at, colon - at, child);
     }
     at = comma + 1;
   }
-  // Pushing leaves room to grow (16 steps for one): the lists are kept as exact copies.
-  const filing = trie.prefixFilings[node];
-  for (const byKey of filing ? [filing.prefixes, filing.prefixes2, filing.short] : [])
-    for (const [key, steps] of byKey ?? []) byKey?.set(key, steps.slice());
   return node;
+}
+
+/** How a prefix of `length` letters is filed. */
+const filing = (length: number) => (length > 2 ? PREFIX3 : length === 2 ? PREFIX2 : PREFIX1);
+
+/** The hash of the letters of `text` from `at` that a prefix step filed as `filed` is found by. */
+function headHash(text: string, at: number, filed: number): number {
+  let h = Math.imul(0x811c9dc5 ^ filed, 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(at), 0x01000193);
+  if (filed !== PREFIX1) h = Math.imul(h ^ text.charCodeAt(at + 1), 0x01000193);
+  return filed === PREFIX3 ? Math.imul(h ^ (text.charCodeAt(at + 2) & 63), 0x01000193) : h;
+}
+
+/** Whether `a[i …]` and `b[j …]` have the letters a step filed as `filed` is found by. */
+function sameHead(a: string, i: number, b: string, j: number, filed: number): boolean {
+  if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  if (filed !== PREFIX1 && a.charCodeAt(i + 1) !== b.charCodeAt(j + 1)) return false;
+  return filed !== PREFIX3 || (a.charCodeAt(i + 2) & 63) === (b.charCodeAt(j + 2) & 63);
+}
+
+/**
+ * Adds the prefix step `src[at … at + length)` of `node`. The record lists a node's steps filed alike
+ * together (as `TrieNode` files them), so a step that is not filed as the one before opens a group.
+ */
+function addStep(trie: Trie, node: number, filed: number, at: number, length: number, child: number): void {
+  const step = trie.stepCount++;
+  trie.steps = room(trie.steps, trie.stepCount * STEP_FIELDS);
+  trie.steps[step * STEP_FIELDS + STEP_SPELLING] = (at << 8) | length;
+  trie.steps[step * STEP_FIELDS + STEP_CHILD] = child;
+  const last = (trie.groupCount - 1) * GROUP_FIELDS;
+  if (trie.groupCount > 0 && trie.groups[last + PARENT] === node) {
+    const before = trie.steps[(step - 1) * STEP_FIELDS + STEP_SPELLING] as number;
+    if (
+      filing(spellingLength(before)) === filed &&
+      sameHead(trie.src, spellingAt(before), trie.src, at, filed)
+    ) {
+      trie.groups[last + STEPS_TO] = step + 1;
+      return;
+    }
+  }
+  const group = trie.groupCount++;
+  trie.groups = room(trie.groups, trie.groupCount * GROUP_FIELDS);
+  trie.groups[group * GROUP_FIELDS + PARENT] = node;
+  trie.groups[group * GROUP_FIELDS + STEPS_FROM] = step;
+  trie.groups[group * GROUP_FIELDS + STEPS_TO] = step + 1;
+  if (trie.groupCount * 2 > trie.groupSlots.length) {
+    trie.groupSlots = new Int32Array(trie.groupSlots.length * 2);
+    for (let g = 0; g < trie.groupCount; g++) {
+      const first = firstSpelling(trie, g);
+      const hash = headHash(trie.src, spellingAt(first), filing(spellingLength(first)));
+      fileSlot(trie.groupSlots, hash, trie.groups[g * GROUP_FIELDS + PARENT] as number, g + 1);
+    }
+  } else fileSlot(trie.groupSlots, headHash(trie.src, at, filed), node, group + 1);
+}
+
+/** The spelling of the first step of `group`. */
+const firstSpelling = (trie: Trie, group: number) =>
+  trie.steps[
+    (trie.groups[group * GROUP_FIELDS + STEPS_FROM] as number) * STEP_FIELDS + STEP_SPELLING
+  ] as number;
+
+/** The group of node `parent`'s prefix steps filed as `filed` that `word` is filed by, else -1. */
+function stepGroup(trie: Trie, parent: number, filed: number, word: string): number {
+  const { groupSlots, groups, src } = trie;
+  const mask = groupSlots.length - 1;
+  for (let s = slotOf(headHash(word, 0, filed), parent, mask); ; s = (s + 1) & mask) {
+    const group = (groupSlots[s] as number) - 1;
+    if (group < 0) return -1;
+    if (groups[group * GROUP_FIELDS + PARENT] !== parent) continue;
+    const first = firstSpelling(trie, group);
+    if (filing(spellingLength(first)) === filed && sameHead(src, spellingAt(first), word, 0, filed))
+      return group;
+  }
+}
+
+/** Whether `word` starts with the prefix spelt `spelling`. */
+function spells(src: string, spelling: number, word: string): boolean {
+  const at = spellingAt(spelling);
+  const length = spellingLength(spelling);
+  if (word.length < length) return false;
+  for (let k = 0; k < length; k++) if (src.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
 }
 
 /** The node an edge leads to, read on the first call. */
@@ -1503,7 +1577,11 @@ function anyChild(trie: Trie, parent: number): number {
 }
 
 /** The node a prefix step leads to, read on the first call. */
-function stepChild(trie: Trie, step: PrefixStep<number>): number {
-  if (step.child < 0) step.child = read(trie, -2 - step.child);
-  return step.child;
+function stepChild(trie: Trie, step: number): number {
+  const at = step * STEP_FIELDS + STEP_CHILD;
+  const child = trie.steps[at] as number;
+  if (child >= 0) return child;
+  const node = read(trie, -2 - child);
+  trie.steps[at] = node;
+  return node;
 }
