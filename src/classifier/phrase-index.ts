@@ -503,10 +503,10 @@ function walk(trie: Trie, at: number, words: readonly string[], n: number, i: nu
   const word = words[i] as string;
   // Read before the walks below, which may grow `trie.nodes`.
   const filed = nodes[fields + PREFIXES] as number;
+  const any = nodes[fields + ANY] as number;
   const edge = exactEdge(trie, at, word, wordHashes[i] as number);
   if (edge >= 0) walk(trie, edgeChild(trie, edge), words, n, i + 1, out);
-  const any = anyChild(trie, at);
-  if (any !== NO_CHILD) walk(trie, any, words, n, i + 1, out);
+  if (any !== NO_CHILD) walk(trie, anyChild(trie, at), words, n, i + 1, out);
   if (filed & PREFIX3 && word.length > 2) walkSteps(trie, at, PREFIX3, words, n, i, out);
   if (filed & PREFIX2 && word.length > 1) walkSteps(trie, at, PREFIX2, words, n, i, out);
   if (filed & PREFIX1) walkSteps(trie, at, PREFIX1, words, n, i, out);
@@ -930,9 +930,15 @@ function matchFrom(text: string, expression: Expression, at: number, pos: number
         const run = runLength(atom, text, pos);
         if (run < atom.min) return -1;
         const follow = expression[i + 1];
+        // A gap before a list of words (".{0,40}(pas|jamais|…)") tries each word where each length ends.
+        const words =
+          typeof follow === 'object' && follow.kind === CHOICE && follow.min === 1 && follow.max === 1;
         for (let count = run; count > atom.min; count--) {
-          if (!mayStart(follow, text, pos + count)) continue;
-          const end = matchFrom(text, expression, i + 1, pos + count, then);
+          const end = words
+            ? oneWord(text, follow, pos + count, expression, i + 2, then)
+            : mayStart(follow, text, pos + count)
+              ? matchFrom(text, expression, i + 1, pos + count, then)
+              : -1;
           if (end >= 0) return end;
         }
         pos += atom.min;
@@ -1337,10 +1343,16 @@ class Trie {
   constructor(readonly src: string) {}
 }
 
-/** FNV-1a of `text[from … to)`. */
+/**
+ * A hash of the word `text[from … to)`: FNV-1a of its length, its first three letters and its last two. The
+ * edge it finds is checked against the whole word; hashing a few letters keeps reading a node with a
+ * thousand edges short before the code is compiled (the root is read for the first comment).
+ */
 function hashChars(text: string, from: number, to: number): number {
-  let h = 0x811c9dc5;
-  for (let k = from; k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  let h = Math.imul(0x811c9dc5 ^ (to - from), 0x01000193);
+  const head = Math.min(to, from + 3);
+  for (let k = from; k < head; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  for (let k = Math.max(head, to - 2); k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
   return h;
 }
 
