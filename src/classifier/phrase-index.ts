@@ -1283,7 +1283,8 @@ export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
  * Walks read the encoded trie into typed arrays, a record when a walk first reaches it: as objects, maps and
  * word strings, the 3,000 nodes and 11,000 word edges a few thousand comments reach held 2 MB. A node is
  * an index; a word edge is found in one hash table of all of them, by the word's hash and its node, and
- * checked against the word's spelling in the encoded trie, so no word is copied.
+ * checked against the word's spelling in the encoded trie, so no word is copied. Prefix steps are found
+ * the same way, by the letters `TrieNode` files them by.
  */
 
 /**
@@ -1320,6 +1321,7 @@ const NO_CHILD = -1;
 /** A child not read yet, by its record's offset (a read one is its node's index). */
 const unread = (offset: number) => -2 - offset;
 
+/** The trie read so far from `src` (an encoded trie), and the tables that find its nodes and steps. */
 class Trie {
   // Sized for the roots' 1,500 word edges and the nodes the first comments reach: reading them rehashes nothing.
   nodes = new Int32Array(512 * NODE_FIELDS);
