@@ -3,8 +3,9 @@
  * folded words; most of its alternatives are plain word sequences ("toujours pas recu", "decu\w*"). Those
  * go into a word trie, walked once from each word of a comment. The others (groups, gaps, numbers) stay
  * expressions, each compiled alone on first use (by a small backtracking matcher that finds what a RegExp
- * finds: see "branch expressions") and tried only where the trie marks it a *candidate*: the word sequences it can start with (its first three words, gaps and lists of words
- * expanded: `startSequences`) are trie paths too. A candidate is confirmed by its expression, in the order
+ * finds: see "branch expressions") and tried only where the trie marks it a *candidate*: the word
+ * sequences it can start with (its first three words, gaps and lists of words expanded: `startSequences`)
+ * are trie paths too. A candidate is confirmed by its expression, in the order
  * the first index of branches tried them at a word (by their first two words, first word, a prefix of it,
  * a number, the comment's start: their *keys*), so the first match of each phrase, and its end, are what
  * trying every branch would find.
@@ -489,7 +490,8 @@ function fullSequences(branch: string): WordStep[][] | null {
 
 /**
  * Appends `end, word` pairs to `out` for every trie path matching from word `i` of `words` (end exclusive):
- * a phrase, or `~branch` for a candidate. Linear in the words times the longest path; no allocation.
+ * a phrase, or `~branch` for a candidate. Linear in the words times the longest path; no allocation once
+ * the nodes are read.
  */
 function walk(trie: Trie, at: number, words: readonly string[], n: number, i: number, out: number[]): void {
   const { nodes, ints } = trie;
@@ -894,7 +896,7 @@ function runLength(atom: Atom, text: string, pos: number): number {
   return at - pos;
 }
 
-/** Where a match of `expression` from its atom `at`, then of `then`, ends when it starts at `pos`; else -1. */
+/** Where a match of `expression` from its atom `at`, then of `then`, starting at `pos` ends; else -1. */
 function matchFrom(text: string, expression: Expression, at: number, pos: number, then: Then | null): number {
   for (let i = at; i < expression.length; i++) {
     const atom = expression[i] as Atom | string;
@@ -1311,7 +1313,7 @@ const STEP_CHILD = 1;
 const GROUP_FIELDS = 3;
 const STEPS_FROM = 1;
 const STEPS_TO = 2;
-/** An edge's fields in `Trie.edges`: its node, its word's offset in the encoded trie and length (`spelling`), its child. */
+/** An edge's fields in `Trie.edges`: its node, its word's spelling (`spellingAt`), its child. */
 const EDGE_FIELDS = 3;
 const PARENT = 0;
 const SPELLING = 1;
@@ -1323,7 +1325,7 @@ const unread = (offset: number) => -2 - offset;
 
 /** The trie read so far from `src` (an encoded trie), and the tables that find its nodes and steps. */
 class Trie {
-  // Sized for the roots' 1,500 word edges and the nodes the first comments reach: reading them rehashes nothing.
+  // Sized for the roots' 1,500 word edges and the nodes the first comments reach: no rehash while read.
   nodes = new Int32Array(512 * NODE_FIELDS);
   nodeCount = 0;
   /** Open addressing, a node's index + 1 by its record's offset (0: empty). */
@@ -1380,6 +1382,7 @@ function fileSlot(slots: Int32Array, hash: number, parent: number, value: number
   slots[s] = value;
 }
 
+/** A word's or a prefix's offset in the encoded trie, and its length (phrase words are far under 256). */
 const spellingAt = (spelling: number) => spelling >>> 8;
 const spellingLength = (spelling: number) => spelling & 255;
 
@@ -1438,7 +1441,7 @@ function readInts(trie: Trie, from: number, to: number): void {
 /** The index of the node whose record starts at `offset`, read on the first call. */
 function read(trie: Trie, offset: number): number {
   const { src } = trie;
-  let mask = trie.nodeSlots.length - 1;
+  const mask = trie.nodeSlots.length - 1;
   for (let s = slotOf(offset, 0, mask); trie.nodeSlots[s] !== 0; s = (s + 1) & mask) {
     const found = (trie.nodeSlots[s] as number) - 1;
     if (trie.nodes[found * NODE_FIELDS + OFFSET] === offset) return found;
@@ -1447,7 +1450,6 @@ function read(trie: Trie, offset: number): number {
   trie.nodes = room(trie.nodes, trie.nodeCount * NODE_FIELDS);
   if (trie.nodeCount * 2 > trie.nodeSlots.length) {
     trie.nodeSlots = new Int32Array(trie.nodeSlots.length * 2);
-    mask = trie.nodeSlots.length - 1;
     for (let n = 0; n < node; n++)
       fileSlot(trie.nodeSlots, trie.nodes[n * NODE_FIELDS + OFFSET] as number, 0, n + 1);
   }
