@@ -1404,29 +1404,31 @@ function exactEdge(trie: Trie, parent: number, word: string, hash: number): numb
   }
 }
 
+/** Makes room for `more` edges (a node's, before they are added one by one: the root has 1,300). */
+function reserveEdges(trie: Trie, more: number): void {
+  const count = trie.edgeCount + more;
+  trie.edges = room(trie.edges, count * EDGE_FIELDS);
+  // At most half full: a word that is not there is found missing within a slot or two.
+  if (count * 2 <= trie.edgeSlots.length) return;
+  let size = trie.edgeSlots.length * 2;
+  while (count * 2 > size) size *= 2;
+  trie.edgeSlots = new Int32Array(size);
+  for (let e = 0; e < trie.edgeCount; e++) {
+    const spelling = trie.edges[e * EDGE_FIELDS + SPELLING] as number;
+    const from = spellingAt(spelling);
+    const hash = hashChars(trie.src, from, from + spellingLength(spelling));
+    fileSlot(trie.edgeSlots, hash, trie.edges[e * EDGE_FIELDS + PARENT] as number, e + 1);
+  }
+}
+
+/** Adds an edge, with room for it (`reserveEdges`). */
 function addEdge(trie: Trie, parent: number, wordAt: number, length: number, child: number): void {
   const edge = trie.edgeCount++;
-  trie.edges = room(trie.edges, trie.edgeCount * EDGE_FIELDS);
   const at = edge * EDGE_FIELDS;
   trie.edges[at + PARENT] = parent;
   trie.edges[at + SPELLING] = (wordAt << 8) | length;
   trie.edges[at + CHILD] = child;
-  if (trie.edgeCount * 2 > trie.edgeSlots.length) {
-    // At most half full: a word that is not there is found missing within a slot or two.
-    trie.edgeSlots = new Int32Array(trie.edgeSlots.length * 2);
-    for (let e = 0; e < trie.edgeCount; e++) {
-      const spelling = trie.edges[e * EDGE_FIELDS + SPELLING] as number;
-      const from = spellingAt(spelling);
-      const hash = hashChars(trie.src, from, from + spellingLength(spelling));
-      fileSlot(trie.edgeSlots, hash, trie.edges[e * EDGE_FIELDS + PARENT] as number, e + 1);
-    }
-  } else fileSlot(trie.edgeSlots, hashChars(trie.src, wordAt, wordAt + length), parent, edge + 1);
-}
-
-/** Where the edge ("word:child") from `at` ends: at the next comma, or at the end of its field (`last`). */
-function fieldEnd(src: string, at: number, last: number): number {
-  const comma = src.indexOf(',', at);
-  return comma < 0 || comma > last ? last : comma;
+  fileSlot(trie.edgeSlots, hashChars(trie.src, wordAt, wordAt + length), parent, edge + 1);
 }
 
 /** Appends the numbers of `trie.src[from … to)` ("12,-3,45") to `trie.ints`. */
@@ -1469,23 +1471,27 @@ function read(trie: Trie, offset: number): number {
   trie.nodes[fields + KEYS_TO] = trie.intCount;
   trie.nodes[fields + ANY] = NO_CHILD;
   trie.nodes[fields + PREFIXES] = 0;
-  for (let at = exactAt; at < prefixesAt - 1; ) {
-    const colon = src.indexOf(':', at);
-    const comma = fieldEnd(src, colon, prefixesAt - 1);
-    addEdge(trie, node, at, colon - at, unread(Number.parseInt(src.slice(colon + 1, comma), 36)));
-    at = comma + 1;
-  }
-  for (let at = prefixesAt; at < keysAt - 1; ) {
-    const colon = src.indexOf(':', at);
-    const comma = fieldEnd(src, colon, keysAt - 1);
-    const child = unread(Number.parseInt(src.slice(colon + 1, comma), 36));
-    if (colon === at) trie.nodes[fields + ANY] = child;
-    else {
-      const filed = filing(colon - at);
-      trie.nodes[fields + PREFIXES] = (trie.nodes[fields + PREFIXES] as number) | filed;
-      addStep(trie, node, filed, at, colon - at, child);
+  if (prefixesAt - 1 > exactAt) {
+    const edges = src.slice(exactAt, prefixesAt - 1).split(',');
+    reserveEdges(trie, edges.length);
+    let at = exactAt;
+    for (const edge of edges) {
+      const colon = edge.indexOf(':');
+      addEdge(trie, node, at, colon, unread(Number.parseInt(edge.slice(colon + 1), 36)));
+      at += edge.length + 1;
     }
-    at = comma + 1;
+  }
+  let stepAt = prefixesAt;
+  for (const step of keysAt - 1 > prefixesAt ? src.slice(prefixesAt, keysAt - 1).split(',') : []) {
+    const colon = step.indexOf(':');
+    const child = unread(Number.parseInt(step.slice(colon + 1), 36));
+    if (colon === 0) trie.nodes[fields + ANY] = child;
+    else {
+      const filed = filing(colon);
+      trie.nodes[fields + PREFIXES] = (trie.nodes[fields + PREFIXES] as number) | filed;
+      addStep(trie, node, filed, stepAt, colon, child);
+    }
+    stepAt += step.length + 1;
   }
   return node;
 }
