@@ -954,8 +954,11 @@ function matchFrom(text: string, expression: Expression, at: number, pos: number
 function mayStart(atom: Atom | string | undefined, text: string, pos: number): boolean {
   if (typeof atom === 'string') return text.startsWith(atom, pos);
   if (atom === undefined || atom.min === 0 || (atom.kind !== GROUP && atom.kind !== CHOICE)) return true;
-  return nextOption(atom, text.charAt(pos), 0) >= 0;
+  return nextOption(atom, charAt(text, pos), 0) >= 0;
 }
+
+/** The character at `pos`, '' past the end (read without going out of bounds, which deoptimizes). */
+const charAt = (text: string, pos: number) => (pos < text.length ? text.charAt(pos) : '');
 
 /** The first alternative from `from` whose head is `c` (a character, '' past the end) or any, else -1. */
 function nextOption(group: Atom, c: string, from: number): number {
@@ -989,7 +992,7 @@ function oneWord(
   at: number,
   then: Then | null,
 ): number {
-  const c = text.charAt(pos);
+  const c = charAt(text, pos);
   for (let k = nextOption(choice, c, 0); k >= 0; k = nextOption(choice, c, k + 1)) {
     const end = wordEnd(text, choice.words[k] as string, pos, rest, at, then);
     if (end >= 0) return end;
@@ -1010,6 +1013,7 @@ function wordEnd(
   if (last !== STAR && last !== PLUS)
     return text.startsWith(word, pos) ? matchFrom(text, rest, at, pos + word.length, then) : -1;
   const length = word.length - 1;
+  if (pos + length > text.length) return -1;
   for (let k = 0; k < length; k++) if (text.charCodeAt(pos + k) !== word.charCodeAt(k)) return -1;
   // `\w*` or `\w+`: the longest run of word characters first, then shorter ones.
   let run = 0;
@@ -1031,7 +1035,7 @@ function repeat(
   after: Then | null,
 ): number {
   if (max === 0) return resume(text, after, pos);
-  const c = text.charAt(pos);
+  const c = charAt(text, pos);
   let again: Then | null = null;
   for (let k = nextOption(group, c, 0); k >= 0; k = nextOption(group, c, k + 1)) {
     again ??= { rest: NOTHING, at: 0, group, min, max, from: pos, next: after };
