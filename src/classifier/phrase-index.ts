@@ -2,9 +2,10 @@
  * Fast phrase matching without a second phrase syntax. A phrase pattern is a regular expression over the
  * folded words; most of its alternatives are plain word sequences ("toujours pas recu", "decu\w*"). Those
  * go into a word trie, walked once from each word of a comment. The others (groups, gaps, numbers) stay
- * regular expressions, each compiled alone on first use and tried only where the trie marks it a
- * *candidate*: the word sequences it can start with (its first three words, gaps and lists of words
- * expanded: `startSequences`) are trie paths too. A candidate is confirmed by its expression, in the order
+ * expressions, each compiled alone on first use (by a small backtracking matcher that finds what a RegExp
+ * finds: see "branch expressions") and tried only where the trie marks it a *candidate*: the word
+ * sequences it can start with (its first three words, gaps and lists of words expanded: `startSequences`)
+ * are trie paths too. A candidate is confirmed by its expression, in the order
  * the first index of branches tried them at a word (by their first two words, first word, a prefix of it,
  * a number, the comment's start: their *keys*), so the first match of each phrase, and its end, are what
  * trying every branch would find.
@@ -51,69 +52,37 @@ function plainWords(branch: string): WordStep[] | null {
   return steps;
 }
 
-/**
- * A trie node. Children are read from the encoded trie when first visited: until then a child is the
- * offset of its record in `EncodedMatcher.trie` (see `nodeAt`). A class, so that every node has one shape.
- */
+interface PrefixStep {
+  prefix: string;
+  child: TrieNode;
+}
+
+/** A trie node as `buildMatcher` builds it, to be encoded (walks read `Trie`). */
 class TrieNode {
   /**
    * Phrases (indexes) whose plain alternative ends here; `~branch` (negative) for a complex branch that
    * may match from the walk's first word (its expression decides).
    */
   ends: number[] = [];
-  exact: Map<string, Child> | null = null;
+  exact: Map<string, TrieNode> | null = null;
   /**
    * Prefix steps of three letters or more by their first three (`head3`), of two letters by those two
-   * (`head`), of one letter by it: a word is checked only against the prefixes it could start with.
+   * (`head`), of one letter by it: a word is checked only against the prefixes it could start with (the
+   * encoded record keeps them in this order, and `Trie` files them the same way).
    */
   prefixes: Map<number, PrefixStep[]> | null = null;
   prefixes2: Map<number, PrefixStep[]> | null = null;
   short: Map<number, PrefixStep[]> | null = null;
-  /**
-   * Per ASCII first letter, which of the three maps above hold a step starting with it (`PREFIX3` …), so
-   * that most words look up none; at 0, every map that holds steps (for a word that starts with no ASCII).
-   */
-  prefixFirst: Uint8Array | null = null;
-  /** The step any word takes (a gap in a complex branch), and its record's offset until read (else -1). */
+  /** The step any word takes (a gap in a complex branch). */
   any: TrieNode | null = null;
-  anyAt = -1;
   /**
    * The complex branches whose group the old index tried at the walk's first word, as
    * `rank * branches + branch`: tried in that order where they are candidates (see `buildMatcher`).
    */
   keys: number[] | null = null;
-  /** The encoded trie that the children's offsets point into (empty for a trie built here). */
-  trie: EncodedTrie;
-  constructor(trie: EncodedTrie) {
-    this.trie = trie;
-  }
 }
 
-/**
- * The encoded trie and the nodes read from it so far, by offset. Identical subtrees are encoded once and
- * reached from many parents: read once, they are shared, so the nodes in memory never outnumber the
- * records, however many words the walks have seen.
- */
-class EncodedTrie {
-  readonly nodes = new Map<number, TrieNode>();
-  constructor(readonly src: string) {}
-}
-
-const BUILT_HERE = new EncodedTrie('');
-
-type Child = TrieNode | number;
-
-/**
- * A prefix step, and its node's record offset until read (else -1). Offsets and nodes have fields of their
- * own, so that every node and step keeps one shape: the walk stays monomorphic.
- */
-interface PrefixStep {
-  prefix: string;
-  node: TrieNode | null;
-  at: number;
-}
-
-const node = (trie = BUILT_HERE): TrieNode => new TrieNode(trie);
+const node = (): TrieNode => new TrieNode();
 
 /**
  * The first two letters of a word (the one letter of a one-letter word) as a number: a map key read
@@ -131,12 +100,23 @@ export interface ComplexBranch {
   source: string;
 }
 
-export interface PhraseMatcher {
-  /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
+/** The matcher as built, to be encoded (`encodeMatcher`). */
+export interface BuiltMatcher {
   phrases: PhraseInfo[];
   root: TrieNode;
   /** The branches anchored at the comment's start, walked from its first word only. */
   startRoot: TrieNode;
+  branches: ComplexBranch[];
+}
+
+/** The matcher that `findPhrases` reads (`decodeMatcher`). */
+export interface PhraseMatcher {
+  /** Per phrase (by index): its cue kind and its feature's hash, so the engine needs no pattern text. */
+  phrases: PhraseInfo[];
+  trie: Trie;
+  /** The roots' node indexes in `trie`. */
+  root: number;
+  startRoot: number;
   branches: ComplexBranch[];
 }
 
@@ -146,35 +126,23 @@ export interface PhraseInfo {
   feature: number;
 }
 
-const PREFIX3 = 1;
-const PREFIX2 = 2;
-const PREFIX1 = 4;
-
 /** The prefix steps of `at` that `prefix` is filed under (created when missing). */
 function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
   let byKey: Map<number, PrefixStep[]>;
   let key: number;
-  let map: number;
   if (prefix.length === 1) {
     at.short ??= new Map();
     byKey = at.short;
     key = prefix.charCodeAt(0);
-    map = PREFIX1;
   } else if (prefix.length === 2) {
     at.prefixes2 ??= new Map();
     byKey = at.prefixes2;
     key = head(prefix);
-    map = PREFIX2;
   } else {
     at.prefixes ??= new Map();
     byKey = at.prefixes;
     key = head3(prefix);
-    map = PREFIX3;
   }
-  at.prefixFirst ??= new Uint8Array(128);
-  const first = prefix.charCodeAt(0);
-  if (first < 128) at.prefixFirst[first] = (at.prefixFirst[first] as number) | map;
-  at.prefixFirst[0] = (at.prefixFirst[0] as number) | map;
   let list = byKey.get(key);
   if (!list) {
     list = [];
@@ -187,16 +155,16 @@ function prefixSteps(at: TrieNode, prefix: string): PrefixStep[] {
 function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
   let at = root;
   for (const { word, prefix } of steps) {
-    let next: Child | null | undefined;
+    let next: TrieNode | undefined;
     if (prefix && word === '') {
       at.any ??= node();
       next = at.any;
     } else if (prefix) {
       const list = prefixSteps(at, word);
-      next = list.find((p) => p.prefix === word)?.node;
+      next = list.find((p) => p.prefix === word)?.child;
       if (!next) {
         next = node();
-        list.push({ prefix: word, node: next, at: -1 });
+        list.push({ prefix: word, child: next });
       }
     } else {
       at.exact ??= new Map();
@@ -206,7 +174,7 @@ function place(root: TrieNode, steps: readonly WordStep[]): TrieNode {
         at.exact.set(word, next);
       }
     }
-    at = next as TrieNode;
+    at = next;
   }
   return at;
 }
@@ -219,7 +187,7 @@ function insert(root: TrieNode, steps: readonly WordStep[], end: number): void {
 
 const exactly = (...words: string[]): WordStep[] => words.map((word) => ({ word, prefix: false }));
 
-export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): PhraseMatcher {
+export function buildMatcher(patterns: readonly string[], phrases: readonly PhraseInfo[]): BuiltMatcher {
   const root = node();
   const branches: ComplexBranch[] = [];
   patterns.forEach((pattern, phrase) => {
@@ -522,43 +490,53 @@ function fullSequences(branch: string): WordStep[][] | null {
 
 /**
  * Appends `end, word` pairs to `out` for every trie path matching from word `i` of `words` (end exclusive):
- * a phrase, or `~branch` for a candidate. Linear in the words times the longest path; no allocation.
+ * a phrase, or `~branch` for a candidate. Linear in the words times the longest path; no allocation once
+ * the nodes are read.
  */
-function walk(at: TrieNode, words: readonly string[], n: number, i: number, out: number[]): void {
-  const ends = at.ends;
-  for (let k = 0; k < ends.length; k++) {
-    out[walked++] = ends[k] as number;
+function walk(trie: Trie, at: number, words: readonly string[], n: number, i: number, out: number[]): void {
+  const { nodes, ints } = trie;
+  const fields = at * NODE_FIELDS;
+  for (let k = nodes[fields + ENDS_FROM] as number; k < (nodes[fields + ENDS_TO] as number); k++) {
+    out[walked++] = ints[k] as number;
     out[walked++] = i;
   }
-  if (at.keys !== null) keyed[keyedCount++] = at.keys;
+  if ((nodes[fields + KEYS_TO] as number) > (nodes[fields + KEYS_FROM] as number)) keyed[keyedCount++] = at;
   if (i >= n) return;
   const word = words[i] as string;
-  if (at.exact) {
-    const next = at.exact.get(word);
-    if (next !== undefined) walk(visit(at, word, next), words, n, i + 1, out);
+  // Read before the walks below, which may grow `trie.nodes`.
+  const filed = nodes[fields + PREFIXES] as number;
+  const any = nodes[fields + ANY] as number;
+  if (filed & WIDE) {
+    const child = wideChild(trie, at, word);
+    if (child >= 0) walk(trie, child, words, n, i + 1, out);
+  } else {
+    const edge = exactEdge(trie, at, word, wordHashes[i] as number);
+    if (edge >= 0) walk(trie, edgeChild(trie, edge), words, n, i + 1, out);
   }
-  if (at.anyAt >= 0) {
-    at.any = nodeAt(at.trie, at.anyAt);
-    at.anyAt = -1;
-  }
-  if (at.any !== null) walk(at.any, words, n, i + 1, out);
-  if (at.prefixFirst === null) return;
-  const first = word.charCodeAt(0);
-  const maps = at.prefixFirst[first < 128 ? first : 0] as number;
-  if (maps & PREFIX3 && word.length > 2) {
-    const steps = at.prefixes?.get(head3(word));
-    if (steps)
-      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
-  }
-  if (maps & PREFIX2 && word.length > 1) {
-    const steps = at.prefixes2?.get(head(word));
-    if (steps)
-      for (const p of steps) if (word.startsWith(p.prefix)) walk(stepNode(at, p), words, n, i + 1, out);
-  }
-  if (maps & PREFIX1) {
-    const steps = at.short?.get(first);
-    if (steps) for (const p of steps) walk(stepNode(at, p), words, n, i + 1, out);
-  }
+  if (any !== NO_CHILD) walk(trie, anyChild(trie, at), words, n, i + 1, out);
+  if (filed & PREFIX3 && word.length > 2) walkSteps(trie, at, PREFIX3, words, n, i, out);
+  if (filed & PREFIX2 && word.length > 1) walkSteps(trie, at, PREFIX2, words, n, i, out);
+  if (filed & PREFIX1) walkSteps(trie, at, PREFIX1, words, n, i, out);
+}
+
+/** `walk` on through the prefix steps of node `at`, filed as `filed`, that word `i` takes. */
+function walkSteps(
+  trie: Trie,
+  at: number,
+  filed: number,
+  words: readonly string[],
+  n: number,
+  i: number,
+  out: number[],
+): void {
+  const word = words[i] as string;
+  const group = stepGroup(trie, at, filed, word);
+  if (group < 0) return;
+  const to = trie.groups[group * GROUP_FIELDS + STEPS_TO] as number;
+  for (let step = trie.groups[group * GROUP_FIELDS + STEPS_FROM] as number; step < to; step++)
+    // A one-letter prefix is the letter its group is filed by.
+    if (filed === PREFIX1 || spells(trie.src, trie.steps[step * STEP_FIELDS + STEP_SPELLING] as number, word))
+      walk(trie, stepChild(trie, step), words, n, i + 1, out);
 }
 
 /**
@@ -569,8 +547,8 @@ export function phraseSource(pattern: string): string {
   return pattern.startsWith('^') ? `^ (?:${pattern.slice(1)})(?= )` : ` (?:${pattern})(?= )`;
 }
 
-/** Per complex branch, a sticky expression compiled on first use. */
-let branchExpressions: (RegExp | null)[] = [];
+/** Per complex branch, its expression compiled on first use. */
+let branchExpressions: (Expression | null)[] = [];
 let expressionsOf: PhraseMatcher | null = null;
 /**
  * The comment's run in which each phrase matched; the word (count of words walked) at which each branch is
@@ -587,13 +565,16 @@ let wordRun = 0;
 /** Pairs `end, word` found by `walk` from one word: `walkedPairs[0 … walked)`. */
 const walkedPairs: number[] = [];
 let walked = 0;
-/** The `keys` of the nodes `walk` went through from one word: `keyed[0 … keyedCount)`. */
-const keyed: number[][] = [];
+/** The nodes with `keys` that `walk` went through from one word: `keyed[0 … keyedCount)`. */
+const keyed: number[] = [];
+
 let keyedCount = 0;
 const toTry: number[] = [];
 /** The comment as one line (" word word … ") and where each word starts in it: built when a branch needs them. */
 let line = '';
 const lineStarts = new Int32Array(2001);
+/** The hash of each word of the comment (`hashChars`), to find the trie's word edges. */
+const wordHashes = new Int32Array(lineStarts.length);
 
 function buildLine(words: readonly string[], n: number): void {
   line = ` ${words.length === n ? words.join(' ') : words.slice(0, n).join(' ')} `;
@@ -628,13 +609,13 @@ function asciiWords(words: readonly string[], from: number, to: number): boolean
   return true;
 }
 
-function branchExpression(matcher: PhraseMatcher, b: number): RegExp {
-  let re = branchExpressions[b];
-  if (!re) {
-    re = new RegExp(phraseSource((matcher.branches[b] as ComplexBranch).source), 'y');
-    branchExpressions[b] = re;
+function branchExpression(matcher: PhraseMatcher, b: number): Expression {
+  let expression = branchExpressions[b];
+  if (!expression) {
+    expression = compileExpression(phraseSource((matcher.branches[b] as ComplexBranch).source));
+    branchExpressions[b] = expression;
   }
-  return re;
+  return expression;
 }
 
 /**
@@ -659,13 +640,15 @@ export function findPhrases(
     wholeEnd = new Int32Array(branches);
   }
   run++;
+  const { trie } = matcher;
+  for (let i = 0; i < n; i++) wordHashes[i] = hashChars(words[i] as string, 0, (words[i] as string).length);
   let lineBuilt = false;
   for (let w = 0; w < n; w++) {
     wordRun++;
     walked = 0;
     keyedCount = 0;
-    walk(matcher.root, words, n, w, walkedPairs);
-    if (w === 0) walk(matcher.startRoot, words, n, w, walkedPairs);
+    walk(trie, matcher.root, words, n, w, walkedPairs);
+    if (w === 0) walk(trie, matcher.startRoot, words, n, w, walkedPairs);
     let candidates = false;
     for (let k = 0; k < walked; k += 2) {
       const end = walkedPairs[k] as number;
@@ -684,8 +667,17 @@ export function findPhrases(
       }
     }
     if (!candidates) continue;
-    for (let k = 0; k < keyedCount; k++)
-      for (const key of keyed[k] as number[]) if (candidateAt[key % branches] === wordRun) toTry.push(key);
+    for (let k = 0; k < keyedCount; k++) {
+      const fields = (keyed[k] as number) * NODE_FIELDS;
+      for (
+        let j = trie.nodes[fields + KEYS_FROM] as number;
+        j < (trie.nodes[fields + KEYS_TO] as number);
+        j++
+      ) {
+        const key = trie.ints[j] as number;
+        if (candidateAt[key % branches] === wordRun) toTry.push(key);
+      }
+    }
     if (toTry.length === 0) continue;
     if (toTry.length > 1) toTry.sort((x, y) => x - y);
     for (const key of toTry) {
@@ -702,16 +694,368 @@ export function findPhrases(
         buildLine(words, n);
         lineBuilt = true;
       }
-      const re = branchExpression(matcher, b);
-      re.lastIndex = (lineStarts[w] as number) - 1;
-      const m = re.exec(line);
-      if (m) {
+      const end = expressionEnd(branchExpression(matcher, b), line, (lineStarts[w] as number) - 1);
+      if (end >= 0) {
         matchedIn[phrase] = run;
-        found(phrase, w, wordAt(m.index + m[0].length - 1, n) + 1);
+        found(phrase, w, wordAt(end - 1, n) + 1);
       }
     }
     toTry.length = 0;
   }
+}
+
+// ------------------------------------------------------------------ branch expressions
+
+/*
+ * A complex branch is matched by a small backtracking matcher, not a RegExp: V8 compiles each RegExp it
+ * runs to native code (some 14 kB each, 3 MB for the branches a few thousand comments reach), too much
+ * for every page's heap once the classifier runs in the content script. It reads the phrase syntax
+ * (characters, groups of alternatives, lookaheads, `\w`, `\d`, `.`, `^`, `$`, greedy `?` `*` `+`
+ * `{m,n}`) and tries alternatives from left to right and repetitions longest first, as a RegExp does: it
+ * finds the same match, with the same end.
+ */
+
+/** One character (`text`), repeated. */
+const CHAR = 0;
+const WORD_CHAR = 1;
+const DIGIT = 2;
+/** `.`: any character but a line break. */
+const ANY_CHAR = 3;
+const GROUP = 4;
+/**
+ * A group of words ("(colis|livraison|…)", "(connard\w*|con)"): each alternative is plain text, and may end
+ * with `\w*` or `\w+`, kept as a last `*` or `+` (neither stands for itself in a pattern).
+ */
+const CHOICE = 5;
+// The assertions, never repeated.
+const AHEAD = 6;
+const NOT_AHEAD = 7;
+const LINE_START = 8;
+const LINE_END = 9;
+
+/** One atom of an expression, repeated from `min` to `max` times (an assertion: once). */
+interface Atom {
+  kind: number;
+  text: string;
+  /** A group's or a lookahead's alternatives. */
+  options: Expression[];
+  /** A CHOICE's alternatives, `*` or `+` last for `\w*` or `\w+`. */
+  words: string[];
+  /**
+   * A group's or a CHOICE's alternatives' first characters, one each (`ANY_HEAD` for one that may start
+   * with any or none): most alternatives are passed over without a call.
+   */
+  heads: string;
+  /** Whether one of `heads` is `ANY_HEAD`. */
+  anyHead: boolean;
+  min: number;
+  max: number;
+}
+
+/** A sequence of atoms, and of runs of characters that each come once (strings, compared at once). */
+type Expression = (Atom | string)[];
+
+const NO_OPTIONS: Expression[] = [];
+const NO_WORDS: string[] = [];
+/** A character that stands for itself, and a run of them. */
+const PLAIN = /^[^\\()[\]{}|*+?.^$]$/;
+const PLAIN_RUN = /[^\\()[\]{}|*+?.^$]+/y;
+/** An alternative of a CHOICE: plain text, then maybe `\w*` or `\w+`. */
+const CHOICE_WORD = /^[^\\()[\]{}|*+?.^$]*(\\w[*+])?$/;
+/** As many repetitions as a line can hold, and a small integer, as `max` needs to stay. */
+const UNBOUNDED = 1e9;
+
+/** The least and most repetitions a quantifier (`?`, `*`, `+`, `{m,n}`; '' for none) allows. */
+function repetitions(quantified: string): [number, number] {
+  if (quantified === '') return [1, 1];
+  if (quantified === '?') return [0, 1];
+  if (quantified === '*') return [0, UNBOUNDED];
+  if (quantified === '+') return [1, UNBOUNDED];
+  const bounds = /^\{(\d+)(,(\d*))?\}$/.exec(quantified);
+  if (!bounds) throw new Error(`unknown quantifier ${quantified}`);
+  const min = Number(bounds[1]);
+  if (bounds[2] === undefined) return [min, min];
+  return [min, bounds[3] === '' ? UNBOUNDED : Number(bounds[3])];
+}
+
+const ANY_HEAD = '\0';
+
+/** The character every match of `expression` starts with, else `ANY_HEAD`. */
+function headOf(expression: Expression): string {
+  const first = expression[0];
+  if (typeof first === 'string') return first.charAt(0);
+  return first?.kind === CHAR && first.min > 0 ? first.text : ANY_HEAD;
+}
+
+/** The atom at `i` of `src` (before its quantifier) and where it ends; throws on syntax it does not read. */
+function readAtom(src: string, i: number): { atom: Atom; end: number } {
+  const c = src[i] as string;
+  const atom: Atom = {
+    kind: CHAR,
+    text: c,
+    options: NO_OPTIONS,
+    words: NO_WORDS,
+    heads: '',
+    anyHead: false,
+    min: 1,
+    max: 1,
+  };
+  if (c === '(') {
+    const end = closing(src, i) + 1;
+    const inner = src.slice(i + 1, end - 1);
+    atom.kind = inner.startsWith('?=') ? AHEAD : inner.startsWith('?!') ? NOT_AHEAD : GROUP;
+    const body = atom.kind !== GROUP || inner.startsWith('?:') ? inner.slice(2) : inner;
+    if (body.startsWith('?')) throw new Error(`unknown group in ${src}`);
+    const options = alternatives(body);
+    if (atom.kind === GROUP && options.every((o) => CHOICE_WORD.test(o))) {
+      atom.kind = CHOICE;
+      atom.words = options.map((o) => o.replace('\\w', ''));
+      atom.heads = atom.words.map((word) => (/^[*+]?$/.test(word[0] ?? '') ? ANY_HEAD : word[0])).join('');
+    } else {
+      atom.options = options.map(compileExpression);
+      atom.heads = atom.options.map(headOf).join('');
+    }
+    atom.anyHead = atom.heads.includes(ANY_HEAD);
+    return { atom, end };
+  }
+  if (c === '\\') {
+    atom.kind = src[i + 1] === 'w' ? WORD_CHAR : src[i + 1] === 'd' ? DIGIT : -1;
+    if (atom.kind < 0) throw new Error(`unknown escape in ${src}`);
+    return { atom, end: i + 2 };
+  }
+  if (c === '.') atom.kind = ANY_CHAR;
+  else if (c === '^') atom.kind = LINE_START;
+  else if (c === '$') atom.kind = LINE_END;
+  else if (!PLAIN.test(c)) throw new Error(`unexpected ${c} in ${src}`);
+  return { atom, end: i + 1 };
+}
+
+/** `src` (a phrase pattern, or `phraseSource` of one) compiled; throws on syntax it does not read. */
+export function compileExpression(src: string): Expression {
+  const out: Expression = [];
+  let i = 0;
+  while (i < src.length) {
+    PLAIN_RUN.lastIndex = i;
+    let run = i + (PLAIN_RUN.exec(src)?.[0].length ?? 0);
+    // A character followed by a quantifier is an atom of its own.
+    if (run > i && quantifier(src, run).length > 0) run--;
+    if (run > i) {
+      out.push(src.slice(i, run));
+      i = run;
+      continue;
+    }
+    const { atom, end } = readAtom(src, i);
+    const quantified = src.slice(end, end + quantifier(src, end).length);
+    [atom.min, atom.max] = repetitions(quantified);
+    if (quantified !== '' && (src[end + quantified.length] === '?' || atom.kind >= AHEAD))
+      throw new Error(`unsupported repetition in ${src}`);
+    i = end + quantified.length;
+    // A group of one alternative, once (the `(?:…)` around a phrase), is its atoms.
+    const inline = atom.kind === GROUP && atom.options.length === 1 && quantified === '';
+    for (const next of inline ? (atom.options[0] as Expression) : [atom]) {
+      const last = out.length - 1;
+      if (typeof next === 'string' && typeof out[last] === 'string') out[last] += next;
+      else out.push(next);
+    }
+  }
+  // Pushing leaves room to grow: a copy is exactly as long, and the compiled branches stay in memory.
+  return out.slice();
+}
+
+/**
+ * What to match once an expression has matched: the rest of the one around it (`rest` from `at`), or, after
+ * a repetition of `group` that began at `from` with `min` to `max` still due, the next one.
+ */
+interface Then {
+  rest: Expression;
+  at: number;
+  group: Atom | null;
+  min: number;
+  max: number;
+  from: number;
+  next: Then | null;
+}
+
+/** Nothing left to match: a repetition's frame goes on with the next one (`resume`). */
+const NOTHING: Expression = [];
+
+const STAR = 42;
+const PLUS = 43;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLineBreak = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+/** `\w`: an ASCII letter or digit, or `_` (NaN, past the end of the text, is none). */
+const isWordChar = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+
+/** How many characters from `pos` the repeated character `atom` matches, at most its `max`. */
+function runLength(atom: Atom, text: string, pos: number): number {
+  const end = Math.min(text.length, pos + atom.max);
+  let at = pos;
+  if (atom.kind === CHAR) {
+    const c = atom.text.charCodeAt(0);
+    while (at < end && text.charCodeAt(at) === c) at++;
+  } else if (atom.kind === DIGIT) while (at < end && isDigit(text.charCodeAt(at))) at++;
+  else if (atom.kind === WORD_CHAR) while (at < end && isWordChar(text.charCodeAt(at))) at++;
+  else while (at < end && !isLineBreak(text.charCodeAt(at))) at++;
+  return at - pos;
+}
+
+/** Where a match of `expression` from its atom `at`, then of `then`, starting at `pos` ends; else -1. */
+function matchFrom(text: string, expression: Expression, at: number, pos: number, then: Then | null): number {
+  for (let i = at; i < expression.length; i++) {
+    const atom = expression[i] as Atom | string;
+    if (typeof atom === 'string') {
+      if (!text.startsWith(atom, pos)) return -1;
+      pos += atom.length;
+      continue;
+    }
+    switch (atom.kind) {
+      case CHOICE:
+      case GROUP: {
+        if (atom.kind === CHOICE && atom.min === 1 && atom.max === 1)
+          return oneWord(text, atom, pos, expression, i + 1, then);
+        if (atom.min > 0 && !mayStart(atom, text, pos)) return -1;
+        const after =
+          i + 1 === expression.length
+            ? then
+            : { rest: expression, at: i + 1, group: null, min: 0, max: 0, from: pos, next: then };
+        return repeat(text, atom, atom.min, atom.max, pos, after);
+      }
+      case AHEAD:
+      case NOT_AHEAD:
+        if (lookahead(text, atom, pos) !== (atom.kind === AHEAD)) return -1;
+        break;
+      case LINE_START:
+        if (pos !== 0) return -1;
+        break;
+      case LINE_END:
+        if (pos !== text.length) return -1;
+        break;
+      default: {
+        // A repeated character: the longest run first, then shorter ones.
+        const run = runLength(atom, text, pos);
+        if (run < atom.min) return -1;
+        const follow = expression[i + 1];
+        // A gap before a list of words (".{0,40}(pas|jamais|…)") tries each word where each length ends.
+        const words =
+          typeof follow === 'object' && follow.kind === CHOICE && follow.min === 1 && follow.max === 1;
+        for (let count = run; count > atom.min; count--) {
+          const end = words
+            ? oneWord(text, follow, pos + count, expression, i + 2, then)
+            : mayStart(follow, text, pos + count)
+              ? matchFrom(text, expression, i + 1, pos + count, then)
+              : -1;
+          if (end >= 0) return end;
+        }
+        pos += atom.min;
+      }
+    }
+  }
+  return resume(text, then, pos);
+}
+
+/** Whether a match of `atom` could start at `pos` (else there is no need to try). */
+function mayStart(atom: Atom | string | undefined, text: string, pos: number): boolean {
+  if (typeof atom === 'string') return text.startsWith(atom, pos);
+  if (atom === undefined || atom.min === 0 || (atom.kind !== GROUP && atom.kind !== CHOICE)) return true;
+  return nextOption(atom, charAt(text, pos), 0) >= 0;
+}
+
+/** The character at `pos`, '' past the end (read without going out of bounds, which deoptimizes). */
+const charAt = (text: string, pos: number) => (pos < text.length ? text.charAt(pos) : '');
+
+/** The first alternative from `from` whose head is `c` (a character, '' past the end) or any, else -1. */
+function nextOption(group: Atom, c: string, from: number): number {
+  const at = c === '' ? -1 : group.heads.indexOf(c, from);
+  if (!group.anyHead) return at;
+  const any = group.heads.indexOf(ANY_HEAD, from);
+  return at < 0 || (any >= 0 && any < at) ? any : at;
+}
+
+/** Whether one of a lookahead's alternatives matches at `pos` (whatever follows). */
+function lookahead(text: string, atom: Atom, pos: number): boolean {
+  for (const option of atom.options) if (matchFrom(text, option, 0, pos, null) >= 0) return true;
+  return false;
+}
+
+/** Where a match of `then` from `pos` ends (`pos` when nothing is left), else -1. */
+function resume(text: string, then: Then | null, pos: number): number {
+  if (then === null) return pos;
+  if (then.group === null) return matchFrom(text, then.rest, then.at, pos, then.next);
+  // A repetition beyond those required that matched nothing fails, as in a RegExp.
+  if (then.min === 0 && pos === then.from) return -1;
+  return repeat(text, then.group, Math.max(then.min - 1, 0), then.max - 1, pos, then.next);
+}
+
+/** A CHOICE once: each word, then the rest of the expression (no frame to allocate). */
+function oneWord(
+  text: string,
+  choice: Atom,
+  pos: number,
+  rest: Expression,
+  at: number,
+  then: Then | null,
+): number {
+  const c = charAt(text, pos);
+  for (let k = nextOption(choice, c, 0); k >= 0; k = nextOption(choice, c, k + 1)) {
+    const end = wordEnd(text, choice.words[k] as string, pos, rest, at, then);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
+
+/** Where a match of a CHOICE's `word` at `pos`, then of `rest` from `at`, then of `then`, ends; else -1. */
+function wordEnd(
+  text: string,
+  word: string,
+  pos: number,
+  rest: Expression,
+  at: number,
+  then: Then | null,
+): number {
+  const last = word.charCodeAt(word.length - 1);
+  if (last !== STAR && last !== PLUS)
+    return text.startsWith(word, pos) ? matchFrom(text, rest, at, pos + word.length, then) : -1;
+  const length = word.length - 1;
+  if (pos + length > text.length) return -1;
+  for (let k = 0; k < length; k++) if (text.charCodeAt(pos + k) !== word.charCodeAt(k)) return -1;
+  // `\w*` or `\w+`: the longest run of word characters first, then shorter ones.
+  let run = 0;
+  while (isWordChar(text.charCodeAt(pos + length + run))) run++;
+  for (let count = run; count >= (last === PLUS ? 1 : 0); count--) {
+    const end = matchFrom(text, rest, at, pos + length + count, then);
+    if (end >= 0) return end;
+  }
+  return -1;
+}
+
+/** `group` repeated from `min` to `max` more times from `pos`, longest first, then `after`. */
+function repeat(
+  text: string,
+  group: Atom,
+  min: number,
+  max: number,
+  pos: number,
+  after: Then | null,
+): number {
+  if (max === 0) return resume(text, after, pos);
+  const c = charAt(text, pos);
+  let again: Then | null = null;
+  for (let k = nextOption(group, c, 0); k >= 0; k = nextOption(group, c, k + 1)) {
+    again ??= { rest: NOTHING, at: 0, group, min, max, from: pos, next: after };
+    const end =
+      group.kind === CHOICE
+        ? wordEnd(text, group.words[k] as string, pos, NOTHING, 0, again)
+        : matchFrom(text, group.options[k] as Expression, 0, pos, again);
+    if (end >= 0) return end;
+  }
+  return min > 0 ? -1 : resume(text, after, pos);
+}
+
+/** Where a match of `expression` starting at `pos` of `text` ends (a sticky RegExp's match), else -1. */
+export function expressionEnd(expression: Expression, text: string, pos: number): number {
+  return matchFrom(text, expression, 0, pos, null);
 }
 
 const SINGLE_WORD = /^[a-z0-9]+$/;
@@ -902,12 +1246,12 @@ interface Encoding {
 }
 
 function encodeNode(at: TrieNode, out: Encoding): number {
-  const ref = (child: Child) => encodeNode(child as TrieNode, out).toString(36);
+  const ref = (child: TrieNode) => encodeNode(child, out).toString(36);
   const exact = [...(at.exact ?? [])].map(([word, child]) => `${word}:${ref(child)}`);
   const prefixes: string[] = [];
   for (const byKey of [at.prefixes, at.prefixes2, at.short])
     for (const list of byKey?.values() ?? [])
-      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.node as TrieNode)}`);
+      for (const p of list) prefixes.push(`${p.prefix}:${ref(p.child)}`);
   if (at.any) prefixes.push(`:${ref(at.any)}`);
   const record = `${at.ends.join(',')}|${exact.join(',')}|${prefixes.join(',')}|${at.keys?.join(',') ?? ''}\n`;
   const written = out.written.get(record);
@@ -919,52 +1263,7 @@ function encodeNode(at: TrieNode, out: Encoding): number {
   return start;
 }
 
-/** The trie node whose record starts at `offset` of `trie`, read on the first call. */
-function nodeAt(trie: EncodedTrie, offset: number): TrieNode {
-  const read = trie.nodes.get(offset);
-  if (read) return read;
-  const { src } = trie;
-  const record = src.slice(offset, src.indexOf('\n', offset));
-  const [ends, exact, prefixes, keys] = record.split('|') as [string, string, string, string];
-  const at = node(trie);
-  trie.nodes.set(offset, at);
-  if (ends !== '') at.ends = ends.split(',').map(Number);
-  if (keys !== '') at.keys = keys.split(',').map(Number);
-  if (exact !== '') {
-    at.exact = new Map();
-    for (const edge of exact.split(',')) {
-      const colon = edge.indexOf(':');
-      at.exact.set(edge.slice(0, colon), Number.parseInt(edge.slice(colon + 1), 36));
-    }
-  }
-  if (prefixes !== '')
-    for (const edge of prefixes.split(',')) {
-      const colon = edge.indexOf(':');
-      const prefix = edge.slice(0, colon);
-      const child = Number.parseInt(edge.slice(colon + 1), 36);
-      if (prefix === '') at.anyAt = child;
-      else prefixSteps(at, prefix).push({ prefix, node: null, at: child });
-    }
-  return at;
-}
-
-/** The child `word` of `at`, read when first visited. */
-function visit(at: TrieNode, word: string, child: Child): TrieNode {
-  if (typeof child !== 'number') return child;
-  const read = nodeAt(at.trie, child);
-  at.exact?.set(word, read);
-  return read;
-}
-
-function stepNode(at: TrieNode, p: PrefixStep): TrieNode {
-  if (p.node === null) {
-    p.node = nodeAt(at.trie, p.at);
-    p.at = -1;
-  }
-  return p.node;
-}
-
-export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
+export function encodeMatcher(matcher: BuiltMatcher): EncodedMatcher {
   const out: Encoding = { records: [], length: 0, written: new Map() };
   const root = encodeNode(matcher.root, out);
   const startRoot = encodeNode(matcher.startRoot, out);
@@ -979,11 +1278,372 @@ export function encodeMatcher(matcher: PhraseMatcher): EncodedMatcher {
 
 /** The matcher of `encoded`; its trie nodes are read as the walks first reach them. */
 export function decodeMatcher(encoded: EncodedMatcher): PhraseMatcher {
-  const trie = new EncodedTrie(encoded.trie);
+  const trie = new Trie(encoded.trie);
   return {
     phrases: encoded.phrases.map(([kind, feature]) => ({ kind, feature })),
-    root: nodeAt(trie, encoded.root),
-    startRoot: nodeAt(trie, encoded.startRoot),
+    trie,
+    root: read(trie, encoded.root),
+    startRoot: read(trie, encoded.startRoot),
     branches: encoded.branches.map(([phrase, source]) => ({ phrase, source })),
   };
+}
+
+// ------------------------------------------------------------------ the trie that walks read
+
+/*
+ * Walks read the encoded trie into typed arrays, a record when a walk first reaches it: as objects, maps and
+ * word strings, the 3,000 nodes and 11,000 word edges a few thousand comments reach held 2 MB. A node is
+ * an index; a word edge is found in one hash table of all of them, by the word's hash and its node, and
+ * checked against the word's spelling in the encoded trie, so no word is copied. Prefix steps are found
+ * the same way, by the letters `TrieNode` files them by.
+ */
+
+/**
+ * A node's fields in `Trie.nodes`: its record's offset, where its ends and keys lie in `ints`, its any-word
+ * child, how its prefix steps are filed (`PREFIX3` …).
+ */
+const NODE_FIELDS = 7;
+const OFFSET = 0;
+const ENDS_FROM = 1;
+const ENDS_TO = 2;
+const KEYS_FROM = 3;
+const KEYS_TO = 4;
+const ANY = 5;
+const PREFIXES = 6;
+/** Prefix steps filed by three letters (the third one's low six bits, as `head3`), two, one. */
+const PREFIX3 = 1;
+const PREFIX2 = 2;
+const PREFIX1 = 4;
+/** The node's word edges are in a `Map` (`Trie.wide`), not the hash table of edges. */
+const WIDE = 8;
+/**
+ * A node with this many word edges or more (the two roots: 1,300 and 200) keeps them in a `Map` built as the
+ * record is read, as objects did: filling the typed tables with them one by one, before the code is
+ * compiled, made the first classification ~8 ms slower. The two Maps hold 108 kB of heap.
+ */
+const WIDE_EDGES = 128;
+/** A prefix step's fields in `Trie.steps`: its prefix's spelling, its child. */
+const STEP_FIELDS = 2;
+const STEP_SPELLING = 0;
+const STEP_CHILD = 1;
+/** A group's fields in `Trie.groups`: the node, the steps (of one node, filed alike) from and to. */
+const GROUP_FIELDS = 3;
+const STEPS_FROM = 1;
+const STEPS_TO = 2;
+/** An edge's fields in `Trie.edges`: its node, its word's spelling (`spellingAt`), its child. */
+const EDGE_FIELDS = 3;
+const PARENT = 0;
+const SPELLING = 1;
+const CHILD = 2;
+/** No child (a node without an any-word step). */
+const NO_CHILD = -1;
+/** A child not read yet, by its record's offset (a read one is its node's index). */
+const unread = (offset: number) => -2 - offset;
+
+/** The trie read so far from `src` (an encoded trie), and the tables that find its nodes and steps. */
+class Trie {
+  // Sized when the roots' 1,500 word edges were in `edges` too (they are in `wide`): no rehash while read.
+  nodes = new Int32Array(512 * NODE_FIELDS);
+  nodeCount = 0;
+  /** Open addressing, a node's index + 1 by its record's offset (0: empty). */
+  nodeSlots = new Int32Array(1024);
+  /** Prefix steps in their record's order, and their groups: those of one node filed alike, found by hash. */
+  steps = new Int32Array(512 * STEP_FIELDS);
+  stepCount = 0;
+  groups = new Int32Array(256 * GROUP_FIELDS);
+  groupCount = 0;
+  /** Open addressing, a group's index + 1 by its letters' hash (`headHash`) and its node (0: empty). */
+  groupSlots = new Int32Array(1024);
+  edges = new Int32Array(2048 * EDGE_FIELDS);
+  edgeCount = 0;
+  /** Open addressing, an edge's index + 1 by its word's hash and its node (0: empty). */
+  edgeSlots = new Int32Array(4096);
+  /** The nodes' ends and keys. */
+  ints = new Int32Array(2048);
+  intCount = 0;
+  /** The word edges of the nodes with `WIDE_EDGES` or more, by node: word → child (node index, or `unread`). */
+  wide = new Map<number, Map<string, number>>();
+  constructor(readonly src: string) {}
+}
+
+/**
+ * A hash of the word `text[from … to)`: FNV-1a of its length, its first three letters and its last two. The
+ * edge it finds is checked against the whole word; hashing a few letters keeps reading a node with a
+ * hundred edges short before the code is compiled.
+ */
+function hashChars(text: string, from: number, to: number): number {
+  let h = Math.imul(0x811c9dc5 ^ (to - from), 0x01000193);
+  const head = Math.min(to, from + 3);
+  for (let k = from; k < head; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  for (let k = Math.max(head, to - 2); k < to; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** A slot of a table of `mask + 1` slots (a power of two) for `hash` under node `parent`. */
+function slotOf(hash: number, parent: number, mask: number): number {
+  const h = Math.imul(hash ^ Math.imul(parent + 1, 0x9e3779b1), 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+}
+
+/** `array` with room for `size` integers (half as much again when it has to grow). */
+function room(array: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  if (size <= array.length) return array;
+  const grown = new Int32Array(Math.max(size, array.length + (array.length >> 1)));
+  grown.set(array);
+  return grown;
+}
+
+/** Files `value` (an index + 1) in `slots` at the first free slot from `hash`'s. */
+function fileSlot(slots: Int32Array, hash: number, parent: number, value: number): void {
+  const mask = slots.length - 1;
+  let s = slotOf(hash, parent, mask);
+  while (slots[s] !== 0) s = (s + 1) & mask;
+  slots[s] = value;
+}
+
+/** A word's or a prefix's offset in the encoded trie, and its length (phrase words are far under 256). */
+const spellingAt = (spelling: number) => spelling >>> 8;
+const spellingLength = (spelling: number) => spelling & 255;
+
+/** The edge of word `word` (of hash `hash`) from node `parent`, else -1. */
+function exactEdge(trie: Trie, parent: number, word: string, hash: number): number {
+  const { edgeSlots, edges } = trie;
+  const mask = edgeSlots.length - 1;
+  for (let s = slotOf(hash, parent, mask); ; s = (s + 1) & mask) {
+    const edge = (edgeSlots[s] as number) - 1;
+    if (edge < 0) return -1;
+    const at = edge * EDGE_FIELDS;
+    const spelling = edges[at + SPELLING] as number;
+    if (
+      edges[at + PARENT] === parent &&
+      spellingLength(spelling) === word.length &&
+      trie.src.startsWith(word, spellingAt(spelling))
+    )
+      return edge;
+  }
+}
+
+/** Makes room for `more` edges (a node's, before they are added one by one). */
+function reserveEdges(trie: Trie, more: number): void {
+  const count = trie.edgeCount + more;
+  trie.edges = room(trie.edges, count * EDGE_FIELDS);
+  // At most half full: a word that is not there is found missing within a slot or two.
+  if (count * 2 <= trie.edgeSlots.length) return;
+  let size = trie.edgeSlots.length * 2;
+  while (count * 2 > size) size *= 2;
+  trie.edgeSlots = new Int32Array(size);
+  for (let e = 0; e < trie.edgeCount; e++) {
+    const spelling = trie.edges[e * EDGE_FIELDS + SPELLING] as number;
+    const from = spellingAt(spelling);
+    const hash = hashChars(trie.src, from, from + spellingLength(spelling));
+    fileSlot(trie.edgeSlots, hash, trie.edges[e * EDGE_FIELDS + PARENT] as number, e + 1);
+  }
+}
+
+/** Adds an edge, with room for it (`reserveEdges`). */
+function addEdge(trie: Trie, parent: number, wordAt: number, length: number, child: number): void {
+  const edge = trie.edgeCount++;
+  const at = edge * EDGE_FIELDS;
+  trie.edges[at + PARENT] = parent;
+  trie.edges[at + SPELLING] = (wordAt << 8) | length;
+  trie.edges[at + CHILD] = child;
+  fileSlot(trie.edgeSlots, hashChars(trie.src, wordAt, wordAt + length), parent, edge + 1);
+}
+
+/** Appends the numbers of `trie.src[from … to)` ("12,-3,45") to `trie.ints`. */
+function readInts(trie: Trie, from: number, to: number): void {
+  if (from === to) return;
+  for (const value of trie.src.slice(from, to).split(',')) {
+    trie.ints = room(trie.ints, trie.intCount + 1);
+    trie.ints[trie.intCount++] = Number(value);
+  }
+}
+
+/** The index of the node whose record starts at `offset`, read on the first call. */
+function read(trie: Trie, offset: number): number {
+  const { src } = trie;
+  const mask = trie.nodeSlots.length - 1;
+  for (let s = slotOf(offset, 0, mask); trie.nodeSlots[s] !== 0; s = (s + 1) & mask) {
+    const found = (trie.nodeSlots[s] as number) - 1;
+    if (trie.nodes[found * NODE_FIELDS + OFFSET] === offset) return found;
+  }
+  const node = trie.nodeCount++;
+  trie.nodes = room(trie.nodes, trie.nodeCount * NODE_FIELDS);
+  if (trie.nodeCount * 2 > trie.nodeSlots.length) {
+    trie.nodeSlots = new Int32Array(trie.nodeSlots.length * 2);
+    for (let n = 0; n < node; n++)
+      fileSlot(trie.nodeSlots, trie.nodes[n * NODE_FIELDS + OFFSET] as number, 0, n + 1);
+  }
+  fileSlot(trie.nodeSlots, offset, 0, node + 1);
+  // A record: `ends|word:child,…|prefix:child,…|keys`, children as base-36 offsets.
+  const exactAt = src.indexOf('|', offset) + 1;
+  const prefixesAt = src.indexOf('|', exactAt) + 1;
+  const keysAt = src.indexOf('|', prefixesAt) + 1;
+  const end = src.indexOf('\n', keysAt);
+  const fields = node * NODE_FIELDS;
+  trie.nodes[fields + OFFSET] = offset;
+  trie.nodes[fields + ENDS_FROM] = trie.intCount;
+  readInts(trie, offset, exactAt - 1);
+  trie.nodes[fields + ENDS_TO] = trie.intCount;
+  trie.nodes[fields + KEYS_FROM] = trie.intCount;
+  readInts(trie, keysAt, end);
+  trie.nodes[fields + KEYS_TO] = trie.intCount;
+  trie.nodes[fields + ANY] = NO_CHILD;
+  trie.nodes[fields + PREFIXES] = 0;
+  if (prefixesAt - 1 > exactAt) {
+    const edges = src.slice(exactAt, prefixesAt - 1).split(',');
+    if (edges.length >= WIDE_EDGES) {
+      const byWord = new Map<string, number>();
+      for (const edge of edges) {
+        const colon = edge.indexOf(':');
+        byWord.set(edge.slice(0, colon), unread(Number.parseInt(edge.slice(colon + 1), 36)));
+      }
+      trie.wide.set(node, byWord);
+      trie.nodes[fields + PREFIXES] = WIDE;
+    } else {
+      reserveEdges(trie, edges.length);
+      let at = exactAt;
+      for (const edge of edges) {
+        const colon = edge.indexOf(':');
+        addEdge(trie, node, at, colon, unread(Number.parseInt(edge.slice(colon + 1), 36)));
+        at += edge.length + 1;
+      }
+    }
+  }
+  let stepAt = prefixesAt;
+  for (const step of keysAt - 1 > prefixesAt ? src.slice(prefixesAt, keysAt - 1).split(',') : []) {
+    const colon = step.indexOf(':');
+    const child = unread(Number.parseInt(step.slice(colon + 1), 36));
+    if (colon === 0) trie.nodes[fields + ANY] = child;
+    else {
+      const filed = filing(colon);
+      trie.nodes[fields + PREFIXES] = (trie.nodes[fields + PREFIXES] as number) | filed;
+      addStep(trie, node, filed, stepAt, colon, child);
+    }
+    stepAt += step.length + 1;
+  }
+  return node;
+}
+
+/** How a prefix of `length` letters is filed. */
+const filing = (length: number) => (length > 2 ? PREFIX3 : length === 2 ? PREFIX2 : PREFIX1);
+
+/** The hash of the letters of `text` from `at` that a prefix step filed as `filed` is found by. */
+function headHash(text: string, at: number, filed: number): number {
+  let h = Math.imul(0x811c9dc5 ^ filed, 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(at), 0x01000193);
+  if (filed !== PREFIX1) h = Math.imul(h ^ text.charCodeAt(at + 1), 0x01000193);
+  return filed === PREFIX3 ? Math.imul(h ^ (text.charCodeAt(at + 2) & 63), 0x01000193) : h;
+}
+
+/** Whether `a[i …]` and `b[j …]` have the letters a step filed as `filed` is found by. */
+function sameHead(a: string, i: number, b: string, j: number, filed: number): boolean {
+  if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  if (filed !== PREFIX1 && a.charCodeAt(i + 1) !== b.charCodeAt(j + 1)) return false;
+  return filed !== PREFIX3 || (a.charCodeAt(i + 2) & 63) === (b.charCodeAt(j + 2) & 63);
+}
+
+/**
+ * Adds the prefix step `src[at … at + length)` of `node`. The record lists a node's steps filed alike
+ * together (as `TrieNode` files them), so a step that is not filed as the one before opens a group.
+ */
+function addStep(trie: Trie, node: number, filed: number, at: number, length: number, child: number): void {
+  const step = trie.stepCount++;
+  trie.steps = room(trie.steps, trie.stepCount * STEP_FIELDS);
+  trie.steps[step * STEP_FIELDS + STEP_SPELLING] = (at << 8) | length;
+  trie.steps[step * STEP_FIELDS + STEP_CHILD] = child;
+  const last = (trie.groupCount - 1) * GROUP_FIELDS;
+  if (trie.groupCount > 0 && trie.groups[last + PARENT] === node) {
+    const before = trie.steps[(step - 1) * STEP_FIELDS + STEP_SPELLING] as number;
+    if (
+      filing(spellingLength(before)) === filed &&
+      sameHead(trie.src, spellingAt(before), trie.src, at, filed)
+    ) {
+      trie.groups[last + STEPS_TO] = step + 1;
+      return;
+    }
+  }
+  const group = trie.groupCount++;
+  trie.groups = room(trie.groups, trie.groupCount * GROUP_FIELDS);
+  trie.groups[group * GROUP_FIELDS + PARENT] = node;
+  trie.groups[group * GROUP_FIELDS + STEPS_FROM] = step;
+  trie.groups[group * GROUP_FIELDS + STEPS_TO] = step + 1;
+  if (trie.groupCount * 2 > trie.groupSlots.length) {
+    trie.groupSlots = new Int32Array(trie.groupSlots.length * 2);
+    for (let g = 0; g < trie.groupCount; g++) {
+      const first = firstSpelling(trie, g);
+      const hash = headHash(trie.src, spellingAt(first), filing(spellingLength(first)));
+      fileSlot(trie.groupSlots, hash, trie.groups[g * GROUP_FIELDS + PARENT] as number, g + 1);
+    }
+  } else fileSlot(trie.groupSlots, headHash(trie.src, at, filed), node, group + 1);
+}
+
+/** The spelling of the first step of `group`. */
+const firstSpelling = (trie: Trie, group: number) =>
+  trie.steps[
+    (trie.groups[group * GROUP_FIELDS + STEPS_FROM] as number) * STEP_FIELDS + STEP_SPELLING
+  ] as number;
+
+/** The group of node `parent`'s prefix steps filed as `filed` that `word` is filed by, else -1. */
+function stepGroup(trie: Trie, parent: number, filed: number, word: string): number {
+  const { groupSlots, groups, src } = trie;
+  const mask = groupSlots.length - 1;
+  for (let s = slotOf(headHash(word, 0, filed), parent, mask); ; s = (s + 1) & mask) {
+    const group = (groupSlots[s] as number) - 1;
+    if (group < 0) return -1;
+    if (groups[group * GROUP_FIELDS + PARENT] !== parent) continue;
+    const first = firstSpelling(trie, group);
+    if (filing(spellingLength(first)) === filed && sameHead(src, spellingAt(first), word, 0, filed))
+      return group;
+  }
+}
+
+/** Whether `word` starts with the prefix spelt `spelling`. */
+function spells(src: string, spelling: number, word: string): boolean {
+  const at = spellingAt(spelling);
+  const length = spellingLength(spelling);
+  if (word.length < length) return false;
+  for (let k = 0; k < length; k++) if (src.charCodeAt(at + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The node an edge leads to, read on the first call. */
+function edgeChild(trie: Trie, edge: number): number {
+  const at = edge * EDGE_FIELDS + CHILD;
+  const child = trie.edges[at] as number;
+  if (child >= 0) return child;
+  const node = read(trie, -2 - child);
+  trie.edges[at] = node;
+  return node;
+}
+
+/** The node word `word` leads to from `parent`, a `WIDE` node (read on the first call), else -1. */
+function wideChild(trie: Trie, parent: number, word: string): number {
+  const byWord = trie.wide.get(parent) as Map<string, number>;
+  const child = byWord.get(word);
+  if (child === undefined) return -1;
+  if (child >= 0) return child;
+  const node = read(trie, -2 - child);
+  byWord.set(word, node);
+  return node;
+}
+
+/** The node a node's any-word step leads to (read on the first call), else NO_CHILD. */
+function anyChild(trie: Trie, parent: number): number {
+  const at = parent * NODE_FIELDS + ANY;
+  const child = trie.nodes[at] as number;
+  if (child >= NO_CHILD) return child;
+  const node = read(trie, -2 - child);
+  trie.nodes[at] = node;
+  return node;
+}
+
+/** The node a prefix step leads to, read on the first call. */
+function stepChild(trie: Trie, step: number): number {
+  const at = step * STEP_FIELDS + STEP_CHILD;
+  const child = trie.steps[at] as number;
+  if (child >= 0) return child;
+  const node = read(trie, -2 - child);
+  trie.steps[at] = node;
+  return node;
 }

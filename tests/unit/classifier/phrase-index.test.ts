@@ -7,9 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { AUTHORED_FILES, loadAuthored } from '../../../scripts/lib/classifier-data';
 import { PHRASE_MATCHER_PATH, phraseMatcherJson } from '../../../scripts/lib/threat-verbs';
 import { analyze, namedFeature, phraseSource } from '../../../src/classifier/engine';
-import { buildMatcher, findPhrases } from '../../../src/classifier/phrase-index';
+import {
+  buildMatcher,
+  compileExpression,
+  decodeMatcher,
+  type EncodedMatcher,
+  encodeMatcher,
+  expressionEnd,
+  findPhrases,
+} from '../../../src/classifier/phrase-index';
 import { PHRASES } from '../../../src/classifier/phrases';
-import { tokens } from '../../../src/classifier/text';
+import { fold, tokenize, tokens } from '../../../src/classifier/text';
 
 const byFeature = new Map(PHRASES.map((p, i) => [namedFeature(`phrase:${p.pattern}`), i]));
 const scans = PHRASES.map((p) => new RegExp(phraseSource(p.pattern)));
@@ -58,9 +66,13 @@ describe('phrase matcher on constructs', () => {
     'mort (?!de rire)\\w*',
     'prix (casse|canon)\\w*',
   ];
-  const matcher = buildMatcher(
-    patterns,
-    patterns.map((_, i) => ({ kind: 'insult', feature: i })),
+  const matcher = decodeMatcher(
+    encodeMatcher(
+      buildMatcher(
+        patterns,
+        patterns.map((_, i) => ({ kind: 'insult', feature: i })),
+      ),
+    ),
   );
   const texts = [
     'repondez nous vite',
@@ -127,4 +139,83 @@ describe('phrase matcher on constructs', () => {
       ).toEqual(expected);
     }
   });
+});
+
+/**
+ * A complex branch's expression is not a RegExp (see "branch expressions" in phrase-index.ts): at every word
+ * of a line it must match where the sticky RegExp matches, and end where it ends.
+ */
+describe('branch expressions', () => {
+  const { branches } = JSON.parse(readFileSync(PHRASE_MATCHER_PATH, 'utf8')) as EncodedMatcher;
+  const constructs = [
+    '(a|a b)? ?c',
+    '(?:x|)*y',
+    '(?:a|ab)+b',
+    '(?: \\w+){1,3}$',
+    'a.{0,5}b{2,}',
+    '(ab\\w*|a|\\w+|)b',
+  ];
+  const sources = [...branches.map(([, source]) => source), ...constructs];
+
+  /** How many times `source` matches at a word of `lines`; each difference from the RegExp goes to `wrong`. */
+  function sameEnds(source: string, lines: readonly string[], wrong: string[]): number {
+    const re = new RegExp(phraseSource(source), 'y');
+    const expression = compileExpression(phraseSource(source));
+    let matched = 0;
+    for (const line of lines)
+      for (let pos = 0; pos < line.length - 1; pos++) {
+        if (line[pos] !== ' ') continue;
+        re.lastIndex = pos;
+        const m = re.exec(line);
+        const end = m ? m.index + m[0].length : -1;
+        if (expressionEnd(expression, line, pos) !== end) wrong.push(`${source} at ${pos} of "${line}"`);
+        if (end >= 0) matched++;
+      }
+    return matched;
+  }
+
+  it("ends where the RegExp ends, on the phrases' examples and authored comments", () => {
+    const texts = [
+      ...PHRASES.flatMap((p) => [p.match, p.not]),
+      ...AUTHORED_FILES.flatMap((f) => loadAuthored(f).map((d) => d.text)).filter((_, i) => i % 25 === 0),
+    ];
+    const lines = texts.map((text) => {
+      tokenize(fold(text).text);
+      return ` ${tokens.join(' ')} `;
+    });
+    const wrong: string[] = [];
+    let matched = 0;
+    for (const source of sources) matched += sameEnds(source, lines, wrong);
+    expect(wrong).toEqual([]);
+    expect(matched).toBeGreaterThan(500);
+  }, 60_000);
+
+  it('ends where the RegExp ends, on lines made of its own words', () => {
+    let seed = 1;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    const wrong: string[] = [];
+    let matched = 0;
+    for (const source of sources) {
+      const words = [...new Set(source.match(/[a-z0-9]+/g) ?? [])];
+      // Its words, their plurals and prefixes, numbers and non-ASCII letters.
+      const pool = [
+        ...words,
+        ...words.map((w) => `${w}s`),
+        ...words.map((w) => w.slice(0, -1)),
+        '12',
+        'é',
+        'ж',
+      ];
+      const lines = Array.from({ length: 200 }, () => {
+        const line = Array.from({ length: 1 + random(8) }, () => pool[random(pool.length)] as string);
+        return ` ${line.join(' ')} `;
+      });
+      matched += sameEnds(source, lines, wrong);
+    }
+    expect(wrong).toEqual([]);
+    expect(matched).toBeGreaterThan(1_000);
+  }, 60_000);
 });
