@@ -511,9 +511,9 @@ function walk(trie: Trie, at: number, words: readonly string[], n: number, i: nu
     if (child >= 0) walk(trie, child, words, n, i + 1, out);
   } else {
     const edge = exactEdge(trie, at, word, wordHashes[i] as number);
-    if (edge >= 0) walk(trie, edgeChild(trie, edge), words, n, i + 1, out);
+    if (edge >= 0) walk(trie, childAt(trie, 'edges', edge * EDGE_FIELDS + CHILD), words, n, i + 1, out);
   }
-  if (any !== NO_CHILD) walk(trie, anyChild(trie, at), words, n, i + 1, out);
+  if (any !== NO_CHILD) walk(trie, childAt(trie, 'nodes', at * NODE_FIELDS + ANY), words, n, i + 1, out);
   if (filed & PREFIX3 && word.length > 2) walkSteps(trie, at, PREFIX3, words, n, i, out);
   if (filed & PREFIX2 && word.length > 1) walkSteps(trie, at, PREFIX2, words, n, i, out);
   if (filed & PREFIX1) walkSteps(trie, at, PREFIX1, words, n, i, out);
@@ -536,7 +536,7 @@ function walkSteps(
   for (let step = trie.groups[group * GROUP_FIELDS + STEPS_FROM] as number; step < to; step++)
     // A one-letter prefix is the letter its group is filed by.
     if (filed === PREFIX1 || spells(trie.src, trie.steps[step * STEP_FIELDS + STEP_SPELLING] as number, word))
-      walk(trie, stepChild(trie, step), words, n, i + 1, out);
+      walk(trie, childAt(trie, 'steps', step * STEP_FIELDS + STEP_CHILD), words, n, i + 1, out);
 }
 
 /**
@@ -1607,16 +1607,6 @@ function spells(src: string, spelling: number, word: string): boolean {
   return true;
 }
 
-/** The node an edge leads to, read on the first call. */
-function edgeChild(trie: Trie, edge: number): number {
-  const at = edge * EDGE_FIELDS + CHILD;
-  const child = trie.edges[at] as number;
-  if (child >= 0) return child;
-  const node = read(trie, -2 - child);
-  trie.edges[at] = node;
-  return node;
-}
-
 /** The node word `word` leads to from `parent`, a `WIDE` node (read on the first call), else -1. */
 function wideChild(trie: Trie, parent: number, word: string): number {
   const byWord = trie.wide.get(parent) as Map<string, number>;
@@ -1628,22 +1618,14 @@ function wideChild(trie: Trie, parent: number, word: string): number {
   return node;
 }
 
-/** The node a node's any-word step leads to (read on the first call), else NO_CHILD. */
-function anyChild(trie: Trie, parent: number): number {
-  const at = parent * NODE_FIELDS + ANY;
-  const child = trie.nodes[at] as number;
+/**
+ * The node in slot `at` of the table `table` (a node's any-word step, an edge, a prefix step): read on the
+ * first call, else NO_CHILD. The table is looked up again after the read, which may have grown it.
+ */
+function childAt(trie: Trie, table: 'nodes' | 'edges' | 'steps', at: number): number {
+  const child = trie[table][at] as number;
   if (child >= NO_CHILD) return child;
   const node = read(trie, -2 - child);
-  trie.nodes[at] = node;
-  return node;
-}
-
-/** The node a prefix step leads to, read on the first call. */
-function stepChild(trie: Trie, step: number): number {
-  const at = step * STEP_FIELDS + STEP_CHILD;
-  const child = trie.steps[at] as number;
-  if (child >= 0) return child;
-  const node = read(trie, -2 - child);
-  trie.steps[at] = node;
+  trie[table][at] = node;
   return node;
 }
