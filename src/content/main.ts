@@ -7,6 +7,7 @@ import { type InsertOutcome, insertKey } from '../tactics/messages';
 import { startActivityReports } from './activity';
 import { captureResponder } from './capture';
 import { setStrings } from './i18n';
+import { createKeyTable } from './key-table';
 import { type CommentVerdict, type ContentSettings, type CsReplies, parseToCs, type ToCs } from './messages';
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
@@ -80,7 +81,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const shown = new Map<string, SeenComment>();
   // The text each comment was last classified on: a row whose words change is classified again.
   const classifiedText = new Map<string, string>();
-  let commentsRead = new Set<string>();
+  let commentsRead = createKeyTable();
   let pageSince = Date.now();
 
   /** The CM chose to read the comment: shown here at once, whatever the database says. */
@@ -205,7 +206,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
       const before = overlay.elementShows(seen.element, key);
       if (before !== undefined && before !== key && shown.get(before)?.element === seen.element)
         shown.delete(before);
-      commentsRead.add(key);
+      commentsRead.set(key, 'read');
       shown.set(key, seen);
       const observed = capped(seen.comment);
       // Sent unless its verdict is known for these very words (a comment seen again after its row left
@@ -251,7 +252,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
     isOwnNode: overlay.isOwnNode,
     onComments,
     onNavigate: () => {
-      commentsRead = new Set();
+      commentsRead = createKeyTable();
       pageSince = Date.now();
       shown.clear();
       reportStatus();

@@ -6,6 +6,7 @@
  * adapter handles the current one (a CM who lands on the home feed and clicks into a thread is followed).
  */
 import { commentKey } from '../shared/comment';
+import { createKeyTable } from './key-table';
 import { ownCopy } from './platforms/text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter } from './platforms/types';
 
@@ -84,7 +85,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   /** Per page: what each element showed when it was last reported. */
   let signatures = new WeakMap<Element, string>();
   /** Per page: what the adapter learned of it (AdapterContext.memory). */
-  let memory = new Map<string, string>();
+  let memory = createKeyTable();
   let href = view.location.href;
   let readable = adapter.handles(getContext().url);
 
@@ -143,7 +144,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
     if (current !== href) {
       href = current;
       signatures = new WeakMap();
-      memory = new Map();
+      memory = createKeyTable();
       fullScan = true;
       readable = adapter.handles(getContext().url);
       onNavigate?.(new URL(current));

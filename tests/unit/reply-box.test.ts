@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createKeyTable } from '../../src/content/key-table';
 import { facebookAdapter } from '../../src/content/platforms/facebook';
 import type { AdapterContext, PlatformAdapter } from '../../src/content/platforms/types';
 import { xAdapter } from '../../src/content/platforms/x';
@@ -12,7 +13,7 @@ function load(path: string): { doc: Document; context: AdapterContext } {
   const html = readFileSync(join(process.cwd(), 'tests/fixtures', path), 'utf8');
   const url = new URL(/<!-- saved from url=(\S+) -->/.exec(html)?.[1] ?? 'https://x.com/');
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  return { doc, context: { url, ownHandles: [], now: Date.now(), memory: new Map() } };
+  return { doc, context: { url, ownHandles: [], now: Date.now(), memory: createKeyTable() } };
 }
 
 function fragment(doc: Document, html: string): DocumentFragment {

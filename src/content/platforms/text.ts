@@ -62,8 +62,8 @@ export function clampText(text: string): string {
   return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
 }
 
-/** A 53-bit string hash (cyrb53), as 14 hex digits: stable across sessions and browsers. */
-export function contentHash(text: string): string {
+/** A 53-bit string hash (cyrb53): stable across sessions and browsers, and exact in a double. */
+export function hash53(text: string): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {
@@ -73,8 +73,12 @@ export function contentHash(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return value.toString(16).padStart(14, '0');
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** `hash53` as 14 hex digits. */
+export function contentHash(text: string): string {
+  return hash53(text).toString(16).padStart(14, '0');
 }
 
 /** `href` resolved against `base`, or null when it is missing or not an http(s) URL. */

@@ -1,4 +1,5 @@
 import type { ObservedComment, Platform } from '../../shared/comment';
+import type { KeyTable } from '../key-table';
 
 export interface AdapterContext {
   url: URL;
@@ -10,7 +11,7 @@ export interface AdapterContext {
    * What earlier reads of this page established, for the adapter's own use (X: which posts are replies,
    * for rows read after the list scrolled away from the focal post). The observer keeps one per page.
    */
-  memory: Map<string, string>;
+  memory: KeyTable;
 }
 
 /** What the site keeps off the page until the CM opens it. Desaffect counts it and never clicks. */

@@ -11,7 +11,8 @@
  * established is remembered (AdapterContext.memory) and used where the landmarks have scrolled away.
  */
 import type { ObservedComment } from '../../shared/comment';
-import { isOwnHandle, ownCopy, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
+import type { KeyTable } from '../key-table';
+import { isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
@@ -48,6 +49,8 @@ export const SELECTORS = {
 const LABELS = {
   replyingTo: /^(Replying to|En réponse à)(?=\s|$)/i,
   promoted: /^(Promoted|Ad|Sponsorisé|Publicité)$/i,
+  /** One of those words anywhere: a post whose header says none of them is no ad, without a look at each span. */
+  promotedSomewhere: /Promoted|Ad|Sponsorisé|Publicité/i,
   /** "Show more replies", "Show probable spam", "Show additional replies…", "Voir plus de réponses"… */
   hiddenReplies: /\b(?:replies|probable spam)\b|\bréponses\b|\bspams? probables?\b/i,
 } as const;
@@ -181,9 +184,7 @@ function zoneOf(article: Element, id: string, focal: string, context: AdapterCon
     zone = below;
   }
   zone ??= remembered;
-  // Kept for the page's life (10,000 posts on a long thread): the id's own copy, not a slice that holds
-  // on to the whole link it was read from.
-  if (zone !== null && zone !== remembered) memory.set(ownCopy(id), zone);
+  if (zone !== null && zone !== remembered) memory.set(id, zone);
   return zone;
 }
 
@@ -205,7 +206,7 @@ function zoneBefore(row: Element, focal: string, context: AdapterContext): Zone 
   return zone === 'focal' ? 'context' : zone;
 }
 
-function zoneIn(memory: Map<string, string>, id: string): Zone | null {
+function zoneIn(memory: KeyTable, id: string): Zone | null {
   const zone = memory.get(id);
   return zone !== undefined && ZONES.includes(zone) ? (zone as Zone) : null;
 }
@@ -224,7 +225,7 @@ function isSectionBoundary(row: Element): boolean {
 
 /** True when the thread's earlier posts are listed above the focal post `article`. */
 function hasContextAbove(article: Element, context: AdapterContext): boolean {
-  for (const zone of context.memory.values()) if (zone === 'context') return true;
+  if (context.memory.holds('context')) return true;
   const cell = article.closest(SELECTORS.cell);
   for (let row = cell?.previousElementSibling; row; row = row.previousElementSibling) {
     if (postIdOf(row, context.url) !== null) return true;
@@ -264,7 +265,7 @@ function isPromoted(article: Element): boolean {
   if (article.closest(SELECTORS.promoted)) return true;
   const userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote);
   const header = userName?.parentElement?.parentElement ?? null;
-  if (!header) return false;
+  if (!header || !LABELS.promotedSomewhere.test(header.textContent ?? '')) return false;
   for (const span of header.querySelectorAll('span')) {
     if (span.children.length > 0 || span.closest('a')) continue;
     if (LABELS.promoted.test((span.textContent ?? '').trim())) return true;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createKeyTable } from '../../../src/content/key-table';
 import { siteAdapter } from '../../../src/content/platforms';
 import {
   facebookAdapter,
@@ -29,7 +30,7 @@ function load(name: string): { doc: Document; url: URL } {
 }
 
 function context(url: URL, ownHandles: readonly string[] = OWN): AdapterContext {
-  return { url, ownHandles, now: NOW, memory: new Map() };
+  return { url, ownHandles, now: NOW, memory: createKeyTable() };
 }
 
 function read(name: string, ownHandles: readonly string[] = OWN): ObservedComment[] {

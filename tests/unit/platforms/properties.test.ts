@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createKeyTable } from '../../../src/content/key-table';
 import { facebookAdapter, type PlatformAdapter, xAdapter } from '../../../src/content/platforms';
 import { MAX_TEXT_LENGTH } from '../../../src/shared/comment';
 import { SUPPORTED_HOSTS } from '../../../src/shared/sites';
@@ -101,7 +102,7 @@ function checkAdapter(adapter: PlatformAdapter, site: 'x' | 'facebook'): void {
           url: page.url,
           ownHandles: ['acme_fr'],
           now: Date.now(),
-          memory: new Map(),
+          memory: createKeyTable(),
         });
         adapter.countPosts(doc);
         adapter.withheld(doc);

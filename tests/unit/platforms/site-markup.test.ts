@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createKeyTable } from '../../../src/content/key-table';
 import { facebookAdapter } from '../../../src/content/platforms/facebook';
 import type { AdapterContext } from '../../../src/content/platforms/types';
 import { xAdapter } from '../../../src/content/platforms/x';
@@ -26,7 +27,7 @@ function parse(html: string): Document {
 }
 
 function context(url: string, ownHandles: readonly string[] = []): AdapterContext {
-  return { url: new URL(url), ownHandles, now: Date.now(), memory: new Map() };
+  return { url: new URL(url), ownHandles, now: Date.now(), memory: createKeyTable() };
 }
 
 describe('the fixtures', () => {
