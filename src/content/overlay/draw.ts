@@ -148,11 +148,15 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
       current !== null && shown.has(current)
         ? current
         : (inWindow(drawn, model.view.peek())[0]?.comment.key ?? null);
+    // Written only where they change: writing an attribute, even to its value, has the browser check
+    // the styles that depend on it, for every badge at every step of a streaming thread.
     for (const [key, { badge }] of shown) {
-      badge.tabIndex = key === tabbable ? 0 : -1;
-      badge.setAttribute('aria-expanded', String(key === open));
+      const tabIndex = key === tabbable ? 0 : -1;
+      if (badge.tabIndex !== tabIndex) badge.tabIndex = tabIndex;
+      const expanded = String(key === open);
+      if (badge.getAttribute('aria-expanded') !== expanded) badge.setAttribute('aria-expanded', expanded);
       if (key === open) badge.setAttribute('aria-controls', CARD_ID);
-      else badge.removeAttribute('aria-controls');
+      else if (badge.hasAttribute('aria-controls')) badge.removeAttribute('aria-controls');
     }
   };
 
