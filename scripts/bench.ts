@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CLASSIFIER_VERSION } from '../src/classifier';
 import { localDay } from '../src/shared/day';
 import { BACKUP_FORMAT } from '../src/storage/backup-format';
@@ -29,7 +29,7 @@ import { OTHER_HOST } from '../tests/support/fake-site/hosts';
 import { badgeLabels, recordBadgeTimes } from '../tests/support/page-tools';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
-import { streamReplies } from './lib/reply-stream';
+import { inNewWindow, streamReplies } from './lib/reply-stream';
 
 type Row = { figure: string; value: number | string; unit: string; target: string };
 const rows: Row[] = [];
@@ -250,15 +250,6 @@ async function heapUsedMb(page: Page): Promise<number> {
   } finally {
     await cdp.detach();
   }
-}
-
-/** A new page in a window of its own: a tab behind another in its window is not rendered. */
-async function inNewWindow(context: BrowserContext): Promise<Page> {
-  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
-  const opened = context.waitForEvent('page');
-  await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
-  await cdp.detach();
-  return opened;
 }
 
 /** The middle value, and the lowest and highest as "low … high". */

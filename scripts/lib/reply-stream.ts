@@ -2,7 +2,7 @@
  * The benchmarks' stream of replies on the fake X conversation, shared by `npm run bench` and the scripts
  * that trace or profile the content script, so that all three measure the same stream.
  */
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { chromePath } from '../../tests/support/chromium';
 
 /** Chromium without the extension, resolving x.com to the local fake site on `port`. */
@@ -41,4 +41,13 @@ export async function streamReplies(pages: readonly Page[], count: number, keepR
     await first.waitForTimeout(20);
   }
   await first.waitForTimeout(1_500);
+}
+
+/** A new page in a window of its own: a tab behind another in its window is not rendered. */
+export async function inNewWindow(context: BrowserContext): Promise<Page> {
+  const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+  const opened = context.waitForEvent('page');
+  await cdp.send('Target.createTarget', { url: 'about:blank', newWindow: true });
+  await cdp.detach();
+  return opened;
 }
