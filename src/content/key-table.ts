@@ -2,7 +2,7 @@
  * What the content script remembers of every comment for the page's whole life (X's thread of 10,000
  * replies): which comments it read, which part of the conversation each post is in. A string key and a
  * Map entry cost about 50 bytes a comment, the heap's only growth once the classifier has warmed up; here
- * a key is its 53-bit hash in a typed array (at most 18 bytes). Two of a page's 10,000 keys share a hash
+ * a key is its 53-bit hash in a typed array (9 bytes a slot, the table a quarter to half full: 18–36). Two of a page's 10,000 keys share a hash
  * about once in 200 million pages (the birthday bound): rare enough not to keep the words.
  */
 import { hash53 } from './platforms/text';
