@@ -45,12 +45,15 @@ export const SELECTORS = {
     'div[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][contenteditable="true"]',
 } as const;
 
+/** The words X puts in an ad's header, in English and French. */
+const PROMOTED_WORDS = 'Promoted|Ad|Sponsorisé|Publicité';
+
 /** Labels: hints only, in the two interface languages the extension supports. */
 const LABELS = {
   replyingTo: /^(Replying to|En réponse à)(?=\s|$)/i,
-  promoted: /^(Promoted|Ad|Sponsorisé|Publicité)$/i,
+  promoted: new RegExp(`^(${PROMOTED_WORDS})$`, 'i'),
   /** One of those words anywhere: a post whose header says none of them is no ad, without a look at each span. */
-  promotedSomewhere: /Promoted|Ad|Sponsorisé|Publicité/i,
+  promotedSomewhere: new RegExp(PROMOTED_WORDS, 'i'),
   /** "Show more replies", "Show probable spam", "Show additional replies…", "Voir plus de réponses"… */
   hiddenReplies: /\b(?:replies|probable spam)\b|\bréponses\b|\bspams? probables?\b/i,
 } as const;
