@@ -192,9 +192,16 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       if (!covered) roots.push(node);
     }
     const found: ExtractedComment[] = [];
-    for (const subtree of roots) found.push(...adapter.extract(subtree as ParentNode, context));
-    // Report in document order, whatever order the mutations came in.
-    if (roots.length > 1) {
+    let inside = true;
+    for (const subtree of roots)
+      for (const extracted of adapter.extract(subtree as ParentNode, context)) {
+        inside &&= subtree.contains(extracted.element);
+        found.push(extracted);
+      }
+    // Report in document order, whatever order the mutations came in. Rows appended to a list come as
+    // siblings in order, and then so are their comments: compareDocumentPosition counts a long list's
+    // rows from its first one, at every comparison.
+    if (roots.length > 1 && !(inside && siblingsInOrder(roots))) {
       found.sort((a, b) =>
         a.element.compareDocumentPosition(b.element) & 4 ? -1 : a.element === b.element ? 0 : 1,
       );
@@ -255,6 +262,20 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       return true;
     },
   };
+}
+
+/** How far apart (text and comment nodes between elements) two roots may be and still be taken in order. */
+const SIBLING_REACH = 4;
+
+/** True when each node follows the one before it as a near next sibling. */
+function siblingsInOrder(nodes: readonly Node[]): boolean {
+  for (let i = 1; i < nodes.length; i++) {
+    let next = (nodes[i - 1] as Node).nextSibling;
+    for (let step = 1; step < SIBLING_REACH && next !== null && next !== nodes[i]; step++)
+      next = next.nextSibling;
+    if (next !== nodes[i]) return false;
+  }
+  return true;
 }
 
 function onlyOwnNodes(mutation: MutationRecord, isOwnNode: (node: Node) => boolean): boolean {

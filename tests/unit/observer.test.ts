@@ -191,6 +191,19 @@ describe('observeComments on X', () => {
     expect(h.batches).toHaveLength(2);
   });
 
+  it('reports rows added in any order in document order', async () => {
+    const h = observe(xAdapter, xContext);
+    await h.scheduler.flush();
+    h.next();
+    const last = element(replyRow(reply(6)));
+    xThread().append(last);
+    xThread().insertBefore(element(replyRow(reply(5))), last);
+    // Right under the focal post, above the replies already there.
+    xThread().insertBefore(element(replyRow(reply(3))), xThread().children[1] ?? null);
+    await h.scheduler.flush();
+    expect(h.next()).toEqual(['1003', '1005', '1006']);
+  });
+
   it('re-rendered post (same id, new element) is reported again', async () => {
     const h = observe(xAdapter, xContext);
     await h.scheduler.flush();

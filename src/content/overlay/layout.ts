@@ -86,11 +86,14 @@ export function trackLayout(options: {
   /**
    * Sizes changed: read again, unless every one is what the last pass read (a comment just observed is
    * reported at once; the page grew by the replies whose boxes that pass read). No frame for nothing.
+   * The sizes come with the entries: reading each box again cost more than the rest of the check. A size
+   * that differs only by how it is measured (a transform, a vertical script) reads the boxes again.
    */
   const onResize = (entries: ResizeObserverEntry[]) => {
-    for (const { target } of entries) {
+    for (const { target, borderBoxSize } of entries) {
       const was = target === document.documentElement ? pageBox : drawnBoxes.get(target as HTMLElement);
-      if (!was || !sameRect(was, onPage(target.getBoundingClientRect(), view))) {
+      const size = borderBoxSize?.[0];
+      if (!was || !size || !sameSize(was, size.inlineSize, size.blockSize)) {
         schedule();
         return;
       }
@@ -338,6 +341,11 @@ function samePoint(a: { x: number; y: number }, b: { x: number; y: number }): bo
 function sameRect(a: Rect | null, b: Rect | null): boolean {
   if (a === null || b === null) return a === b;
   return a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom;
+}
+
+/** Box sizes as the two ways of reading them give them (their floating-point sums differ in the last bits). */
+function sameSize(box: Rect, width: number, height: number): boolean {
+  return Math.abs(box.right - box.left - width) < 0.01 && Math.abs(box.bottom - box.top - height) < 0.01;
 }
 
 function sameSpot(a: CardSpot | null, b: CardSpot | null): boolean {
