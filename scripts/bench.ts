@@ -25,11 +25,10 @@ import { SCHEMA_VERSION } from '../src/storage/schema';
 import { askExtension, countStoredComments, launchWithExtension } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
-import { OTHER_HOST } from '../tests/support/fake-site/hosts';
-import { badgeLabels, recordBadgeTimes } from '../tests/support/page-tools';
+import { recordBadgeTimes } from '../tests/support/page-tools';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
-import { inNewWindow, streamReplies } from './lib/reply-stream';
+import { openThread, percentile, streamReplies } from './lib/reply-stream';
 
 type Row = { figure: string; value: number | string; unit: string; target: string };
 const rows: Row[] = [];
@@ -48,11 +47,6 @@ const HEAP_STREAM = 10_000;
 const LATENCY_STREAM = 500;
 /** With/without pairs behind the added-CPU figure. */
 const CPU_PAIRS = 3;
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 async function classifierFigures(): Promise<void> {
   const b = await benchClassifier();
@@ -266,19 +260,10 @@ async function contentScriptFigures(): Promise<void> {
   const server = await startFeedServer({ port: PORT, pool: loadFeedPool() });
   const browser = await launchWithExtension({ port: PORT, headless: true });
   let thread = 1_790_000_000_000_005_000n;
-  /**
-   * A fresh conversation, on x.com (the extension reads it) or on a host the extension ignores: the same
-   * page in the same browser, so both streams share its processes, its flags and the machine's load.
-   */
   const open = async (withExtension: boolean): Promise<Page> => {
-    const page = await inNewWindow(browser.context);
     thread += 1n;
-    await page.goto(`https://${withExtension ? 'x.com' : OTHER_HOST}/acme_fr/status/${thread}?live=0`);
-    await page.waitForFunction(() => 'demoFeed' in window);
-    // Measured from the first badge: the content script has started and loaded its model (a fixed cost
-    // per tab, its own figure below), so the stream's figures are what each reply costs.
-    if (withExtension)
-      await expectEventually(async () => ((await badgeLabels(page).catch(() => null))?.size ?? 0) > 0);
+    const { page, badged } = await openThread(browser.context, withExtension, thread, 30_000);
+    if (withExtension && !badged) throw new Error('no badge on the thread after 30 s');
     return page;
   };
   /** Streams `count` replies on fresh pages, side by side; the figures in the same order. */

@@ -9,9 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launchWithExtension } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
-import { OTHER_HOST } from '../tests/support/fake-site/hosts';
-import { badgeLabels } from '../tests/support/page-tools';
-import { inNewWindow, streamReplies } from './lib/reply-stream';
+import { openThread, percentile, streamReplies } from './lib/reply-stream';
 
 const PORT = Number(process.env.BENCH_PORT) || 8795;
 const ROUNDS = Number(process.env.ROUNDS) || 4;
@@ -21,20 +19,9 @@ const FIRST_BADGE_MS = 5_000;
 
 let thread = 1_790_000_000_000_006_000n;
 
-async function open(context: BrowserContext, host: string): Promise<Page> {
-  const page = await inNewWindow(context);
+async function open(context: BrowserContext, withExtension: boolean): Promise<Page> {
   thread += 1n;
-  await page.goto(`https://${host}/acme_fr/status/${thread}?live=0`);
-  await page.waitForFunction(() => 'demoFeed' in window);
-  // Streamed from the first badge, as in the bench: the content script has started and loaded its model.
-  const until = Date.now() + FIRST_BADGE_MS;
-  while (
-    host !== OTHER_HOST &&
-    Date.now() < until &&
-    ((await badgeLabels(page).catch(() => null))?.size ?? 0) === 0
-  )
-    await page.waitForTimeout(100);
-  return page;
+  return (await openThread(context, withExtension, thread, FIRST_BADGE_MS)).page;
 }
 
 /** Main-thread CPU time from now; the function returned says how much went by, in ms. */
@@ -49,8 +36,8 @@ async function cpuFrom(page: Page): Promise<() => Promise<number>> {
 
 /** One pair: the page with the build and the page without it, side by side; the added CPU in %. */
 async function addedCpu(context: BrowserContext, extensionFirst: boolean): Promise<number> {
-  const without = await open(context, OTHER_HOST);
-  const withBuild = await open(context, 'x.com');
+  const without = await open(context, false);
+  const withBuild = await open(context, true);
   const pages = extensionFirst ? [withBuild, without] : [without, withBuild];
   const finish = await Promise.all(pages.map(cpuFrom));
   await streamReplies(pages, REPLIES);
@@ -60,7 +47,7 @@ async function addedCpu(context: BrowserContext, extensionFirst: boolean): Promi
   return (((ext as number) - (base as number)) / (base as number)) * 100;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const median = (values: number[]) => percentile(values, 0.5);
 
 async function main(): Promise<void> {
   const server = await startFeedServer({ port: PORT, pool: loadFeedPool() });
