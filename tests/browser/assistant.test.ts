@@ -121,7 +121,9 @@ describe('badges and shield', () => {
       facebookPage,
       (root) => ({
         expanded: root.querySelector('button.badge[aria-expanded="true"]')?.getAttribute('data-key'),
-        buttons: [...root.querySelectorAll('.card button')].map((b) => b.textContent),
+        buttons: [...root.querySelectorAll('.card button')].map(
+          (b) => b.getAttribute('aria-label') ?? b.textContent,
+        ),
       }),
       null,
     );

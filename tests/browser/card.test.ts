@@ -26,7 +26,9 @@ const focused = () =>
     (root) => {
       const active = root.activeElement as HTMLElement | null;
       if (!active) return null;
-      return active.matches('button.badge') ? `badge ${active.dataset.key}` : `card ${active.textContent}`;
+      return active.matches('button.badge')
+        ? `badge ${active.dataset.key}`
+        : `card ${active.getAttribute('aria-label') ?? active.textContent}`;
     },
     null,
   );
@@ -70,7 +72,10 @@ describe('the overlay with the keyboard only', () => {
     expect((await overlayView(page)).badges.find((b) => b.key === key)?.expanded).toBe(true);
     const buttons = await inOverlay(
       page,
-      (root) => [...root.querySelectorAll('.card button')].map((button) => `card ${button.textContent}`),
+      (root) =>
+        [...root.querySelectorAll('.card button')].map(
+          (button) => `card ${button.getAttribute('aria-label') ?? button.textContent}`,
+        ),
       null,
     );
     const visited: (string | null)[] = [];
@@ -95,7 +100,7 @@ describe('the overlay with the keyboard only', () => {
       (root) =>
         [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => [
           badge.getAttribute('aria-label') ?? '',
-          badge.querySelector('.words')?.textContent ?? '',
+          badge.querySelector<HTMLElement>('.words')?.dataset.say ?? '',
         ]),
       null,
     );

@@ -56,7 +56,8 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
         }
         button?.click();
         // The confirmation shows in the row of the button pressed.
-        const status = () => button?.parentElement?.querySelector('.status')?.textContent ?? '';
+        const status = () =>
+          button?.parentElement?.querySelector<HTMLElement>('.status [data-say]')?.dataset.say ?? '';
         for (let i = 0; i < 100 && !status(); i++) await new Promise((r) => setTimeout(r, 50));
         const said = status();
         badge.click();

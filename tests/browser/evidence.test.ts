@@ -71,7 +71,11 @@ async function escalateFromCard(page: Page, key: string): Promise<string> {
 const cardStatus = (page: Page) =>
   inOverlay(
     page,
-    (root) => [...root.querySelectorAll('.card .status')].map((status) => status.textContent).join(''),
+    // The card's messages are drawn from `data-say` (see Card.tsx).
+    (root) =>
+      [...root.querySelectorAll<HTMLElement>('.card .status [data-say]')]
+        .map((say) => say.dataset.say)
+        .join(''),
     null,
   );
 

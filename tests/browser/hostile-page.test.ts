@@ -6,7 +6,9 @@
  * and after: badges and shields drawn, one threat revealed, the popup pointing at a comment, a badge
  * focused. Nothing may separate a threat or troll from a neutral comment, or a shielded comment from a
  * revealed one: the comments must look to the page exactly as they did without Desaffect, and what the
- * overlay adds (a badge-sized spot that takes clicks) must be the same over every comment.
+ * overlay adds (a badge-sized spot that takes clicks) must be the same over every comment. The page also
+ * reads the selection and searches the document (`window.find`), both of which reach into closed shadow
+ * roots: neither may give it a word Desaffect shows.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,6 +282,81 @@ describe.each(SITES)('a hostile page on $platform', ({ platform, url }) => {
     moved.comments.forEach((comment, i) => {
       expect(comment.nodes).toEqual(focused.comments[i]?.nodes);
     });
+  });
+
+  it('learns nothing when the CM selects an open card’s words or copies, nor by searching for what Desaffect shows', async () => {
+    const { keys, labels } = await verdicts(page, platform);
+    const threat = keys.find((_, i) => labels[i] === 'threat') as string;
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const heard: string[] = [];
+      const hear = (event: Event) => heard.push(`${event.type}:${getSelection()?.toString() ?? ''}`);
+      document.addEventListener('selectionchange', hear);
+      document.addEventListener('copy', hear);
+      (window as unknown as { heard: string[] }).heard = heard;
+    });
+    const words = await toggleCard(page, threat);
+    const card = (await overlayView(page)).card;
+    expect(card?.key).toBe(threat);
+    if (!card) return;
+    // Across the card's heading, then from its corner to its far corner.
+    await page.mouse.move(card.left + 4, card.top + 12);
+    await page.mouse.down();
+    await page.mouse.move(card.left + card.width - 4, card.top + 14, { steps: 4 });
+    await page.mouse.move(card.left + card.width - 4, card.top + card.height - 4, { steps: 4 });
+    await page.mouse.up();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+C');
+    // The page's copy listener ran (the event reaches it), and so did everything queued before it.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { heard: string[] }).heard.some((h) => h.startsWith('copy')),
+        ),
+      )
+      .toBe(true);
+    const { selected, heard } = await page.evaluate(() => ({
+      selected: getSelection()?.toString() ?? '',
+      heard: (window as unknown as { heard: string[] }).heard,
+    }));
+    // Whatever the page selected of its own, nothing of the card: not one of the words only the card shows.
+    const pageText = await page.evaluate(() => document.documentElement.textContent ?? '');
+    const cardWords = words.split(/\s+/).filter((word) => word.length > 3 && !pageText.includes(word));
+    expect(cardWords.length).toBeGreaterThan(3);
+    for (const text of [selected, ...heard]) for (const word of cardWords) expect(text).not.toContain(word);
+
+    // `window.find` searches closed shadow roots' text: none of the words the badges, shields and card
+    // show (the page's own words aside) may be found, or the page learns what the open card says.
+    const shownWords = await inOverlay(
+      page,
+      (root) =>
+        [...root.querySelectorAll<HTMLElement>('[data-say]')].flatMap((say) =>
+          (say.dataset.say ?? '').split(/\s+/),
+        ),
+      null,
+    );
+    const searched = [...new Set(shownWords)].filter(
+      (word) => /\p{L}{4}/u.test(word) && !pageText.includes(word),
+    );
+    expect(searched.length).toBeGreaterThan(10);
+    const found = await page.evaluate(
+      (words) =>
+        words.filter((word) => {
+          getSelection()?.removeAllRanges();
+          return (window as unknown as { find(text: string): boolean }).find(word);
+        }),
+      searched,
+    );
+    expect(found).toEqual([]);
+    // The probe can find words: those of the page's own first reply.
+    const own = await page.evaluate(() => {
+      const word = window.demoFeed.element(0)?.textContent?.match(/\p{L}{5,}/u)?.[0] ?? '';
+      getSelection()?.removeAllRanges();
+      return { word, found: (window as unknown as { find(text: string): boolean }).find(word) };
+    });
+    expect(own.word).not.toBe('');
+    expect(own.found).toBe(true);
+    await toggleCard(page, threat);
   });
 
   it('cannot hide a comment from Desaffect by marking it as Desaffect’s own', async () => {

@@ -85,6 +85,11 @@ export function overlayView(page: Page): Promise<OverlayView> {
         const { left, top, width, height } = element.getBoundingClientRect();
         return { key: element.dataset.key ?? '', left, top, width, height };
       };
+      // The words an element shows: its text, and those drawn by the stylesheet from `data-say`.
+      const shown = (node: Node): string =>
+        node.nodeType === Node.TEXT_NODE
+          ? ((node as Text).data ?? '')
+          : ((node as HTMLElement).dataset?.say ?? '') + [...node.childNodes].map(shown).join('');
       const card = root.querySelector<HTMLElement>('.card');
       const ring = root.querySelector<HTMLElement>('.ring:not([hidden])');
       return {
@@ -96,7 +101,7 @@ export function overlayView(page: Page): Promise<OverlayView> {
           name: badge.getAttribute('aria-label') ?? '',
         })),
         shields: [...root.querySelectorAll<HTMLElement>('.shield')].map(box),
-        card: card ? { ...box(card), text: card.textContent ?? '' } : null,
+        card: card ? { ...box(card), text: shown(card) } : null,
         ring: ring ? box(ring) : null,
       };
     },
@@ -137,11 +142,16 @@ export async function toggleCard(page: Page, key: string): Promise<string> {
       );
       if (!badge) throw new Error(`No badge for ${wanted}`);
       const card = () => root.querySelector<HTMLElement>(`.card[data-key="${wanted}"]`);
+      const shown = (node: Node): string =>
+        node.nodeType === Node.TEXT_NODE
+          ? ((node as Text).data ?? '')
+          : ((node as HTMLElement).dataset?.say ?? '') + [...node.childNodes].map(shown).join('');
       const wasOpen = card() !== null;
       badge.click();
       for (let i = 0; i < 200 && (card() !== null) === wasOpen; i++)
         await new Promise((r) => requestAnimationFrame(r));
-      return card()?.textContent ?? '';
+      const open = card();
+      return open ? shown(open) : '';
     },
     key,
   );

@@ -16,6 +16,17 @@ import type { OverlayComment, OverlayModel } from './model';
 
 export const CARD_ID = 'desaffect-card';
 
+/**
+ * Words the card shows, drawn by the stylesheet (`[data-say]::before`) rather than as text: the page's
+ * `window.find` searches the text of closed shadow roots too, so a label, a cue or a tactic in a text node
+ * would tell the page what the open card says of the comment the CM clicked, and any word that a card is
+ * open. Generated content is not searched, and screen readers read it; buttons and headings also carry it
+ * as their name. The card holds no text node with a letter in it.
+ */
+export function Say({ text }: { text: string }) {
+  return <span data-say={text} />;
+}
+
 export interface BadgeActions {
   copy(text: string): Promise<boolean>;
   /** Writes the reply into that comment's reply box; says what happened, in a message key. */
@@ -43,7 +54,10 @@ export function Card({ comment, spot, model, actions }: CardProps) {
   /** The message after a button, in the row (`slot`) of that button. */
   const status = (slot: string) => (
     <p class="status" role="status">
-      {confirmation?.key === key && confirmation.slot === slot ? confirmation.text : ''}
+      {confirmation?.key === key && confirmation.slot === slot && (
+        // A new element for each message, so that screen readers announce it.
+        <Say key={confirmation.text} text={confirmation.text} />
+      )}
     </p>
   );
   const run = (slot: string, action: () => Promise<string> | string) => {
@@ -73,30 +87,42 @@ export function Card({ comment, spot, model, actions }: CardProps) {
       })[0]?.text ?? null;
     return (
       <li key={choice}>
-        <strong>{tc(`tacticName_${choice}`)}</strong> —{' '}
-        {tc(choice === 'hide' ? `tacticHow_hide_${comment.platform}` : `tacticHow_${choice}`)}
-        {reply !== null && <p class="reply">{reply}</p>}
+        <strong>
+          <Say text={tc(`tacticName_${choice}`)} />
+        </strong>{' '}
+        — <Say text={tc(choice === 'hide' ? `tacticHow_hide_${comment.platform}` : `tacticHow_${choice}`)} />
+        {reply !== null && (
+          <p class="reply">
+            <Say text={reply} />
+          </p>
+        )}
         <div class="row">
           {reply !== null && (
             <button
               type="button"
+              aria-label={tc('cardCopy')}
               onClick={() =>
                 run(slot, async () => tc((await actions.copy(reply)) ? 'cardCopied' : 'cardCopyFailed'))
               }
             >
-              {tc('cardCopy')}
+              <Say text={tc('cardCopy')} />
             </button>
           )}
           {reply !== null && !INTERNAL_TACTICS.includes(choice) && (
-            <button type="button" onClick={() => run(slot, async () => tc(await actions.insert(key, reply)))}>
-              {tc('cardInsert')}
+            <button
+              type="button"
+              aria-label={tc('cardInsert')}
+              onClick={() => run(slot, async () => tc(await actions.insert(key, reply)))}
+            >
+              <Say text={tc('cardInsert')} />
             </button>
           )}
           <button
             type="button"
+            aria-label={tc('actionDone')}
             onClick={() => run(slot, async () => done(await actions.log(key, choice), 'cardLogged'))}
           >
-            {tc('actionDone')}
+            <Say text={tc('actionDone')} />
           </button>
           {status(slot)}
         </div>
@@ -113,37 +139,51 @@ export function Card({ comment, spot, model, actions }: CardProps) {
   };
   return (
     <section class="card" id={CARD_ID} data-key={key} aria-labelledby={`${CARD_ID}-title`} style={placement}>
-      <h2 id={`${CARD_ID}-title`}>{tc('cardTitle')}</h2>
+      <h2 id={`${CARD_ID}-title`} aria-label={tc('cardTitle')}>
+        <Say text={tc('cardTitle')} />
+      </h2>
       <p class="muted">
-        {tc(messageKey)} ·{' '}
-        <span title={tc('intensityExplained')}>{intensityWords(classification.intensity)}</span>
-        {classification.uncertain ? ` · ${tc('badgeUncertain')}` : ''}
+        <Say text={tc(messageKey)} /> ·{' '}
+        <span title={tc('intensityExplained')}>
+          <Say text={intensityWords(classification.intensity)} />
+        </span>
+        {classification.uncertain && <Say text={` · ${tc('badgeUncertain')}`} />}
       </p>
       {shielded && (
         <div class="row">
-          <span class="muted">{tc('cardShielded')}</span>
-          <button type="button" class="show" onClick={() => actions.reveal(key)}>
-            {tc('badgeShow')}
+          <span class="muted">
+            <Say text={tc('cardShielded')} />
+          </span>
+          <button type="button" class="show" aria-label={tc('badgeShow')} onClick={() => actions.reveal(key)}>
+            <Say text={tc('badgeShow')} />
           </button>
         </div>
       )}
       {classification.cues.length > 0 && (
         <>
-          <h3>{tc('cardWhy')}</h3>
+          <h3 aria-label={tc('cardWhy')}>
+            <Say text={tc('cardWhy')} />
+          </h3>
           <ul>
             {classification.cues.map((cue, i) => (
-              <li key={`${cue.kind}:${i}`}>{describeCue(cue, (k, subs = []) => tc(k, ...subs), shielded)}</li>
+              <li key={`${cue.kind}:${i}`}>
+                <Say text={describeCue(cue, (k, subs = []) => tc(k, ...subs), shielded)} />
+              </li>
             ))}
           </ul>
         </>
       )}
       {verdict.tactics.length > 0 && (
         <>
-          <h3>{tc('cardTactics')}</h3>
+          <h3 aria-label={tc('cardTactics')}>
+            <Say text={tc('cardTactics')} />
+          </h3>
           <ol>{verdict.tactics.map(tactic)}</ol>
         </>
       )}
-      <h3>{tc('cardCorrect')}</h3>
+      <h3 aria-label={tc('cardCorrect')}>
+        <Say text={tc('cardCorrect')} />
+      </h3>
       <div class="row">
         {LABELS.map((label) => {
           const current = label === classification.label;
@@ -153,12 +193,13 @@ export function Card({ comment, spot, model, actions }: CardProps) {
               key={label}
               data-correct-to={label}
               aria-pressed={current}
+              aria-label={tc(`cardCorrectTo_${label}`)}
               onClick={() =>
                 current ||
                 run('correct', async () => done(await actions.correct(key, label), 'cardCorrected'))
               }
             >
-              {tc(`cardCorrectTo_${label}`)}
+              <Say text={tc(`cardCorrectTo_${label}`)} />
             </button>
           );
         })}
@@ -169,6 +210,7 @@ export function Card({ comment, spot, model, actions }: CardProps) {
           <button
             type="button"
             class="escalate"
+            aria-label={tc('actionEscalate')}
             onClick={() =>
               run('footer', async () => {
                 const result = await actions.escalate(key);
@@ -176,14 +218,15 @@ export function Card({ comment, spot, model, actions }: CardProps) {
               })
             }
           >
-            {tc('actionEscalate')}
+            <Say text={tc('actionEscalate')} />
           </button>
         )}
         <button
           type="button"
+          aria-label={tc('actionNothing')}
           onClick={() => run('footer', async () => done(await actions.log(key, 'no_action'), 'cardLogged'))}
         >
-          {tc('actionNothing')}
+          <Say text={tc('actionNothing')} />
         </button>
         {status('footer')}
       </div>

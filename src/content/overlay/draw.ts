@@ -60,12 +60,13 @@ function newBadge(comment: OverlayComment): HTMLButtonElement {
   // The accessible name starts with the words on the badge.
   badge.setAttribute('aria-label', name);
   badge.style.background = colour;
+  // Drawn by the stylesheet, not as text: the page's `window.find` would find a label's words (Card.tsx).
   const iconSpan = document.createElement('span');
   iconSpan.setAttribute('aria-hidden', 'true');
-  iconSpan.textContent = icon;
+  iconSpan.dataset.say = icon;
   const wordsSpan = document.createElement('span');
   wordsSpan.className = 'words';
-  wordsSpan.textContent = words;
+  wordsSpan.dataset.say = words;
   badge.append(iconSpan, wordsSpan);
   return badge;
 }
@@ -74,8 +75,9 @@ function newShield(key: string): HTMLElement {
   const shield = document.createElement('div');
   shield.className = 'shield';
   shield.dataset.key = key;
+  // Only shielded comments have one: not text the page's `window.find` could look for.
   const caption = document.createElement('span');
-  caption.textContent = tc('badgeShieldCaption');
+  caption.dataset.say = tc('badgeShieldCaption');
   shield.append(caption);
   return shield;
 }

@@ -8,15 +8,19 @@ import { BADGE_SIZE } from './geometry';
  * The viewport clips what is drawn ahead, out of the window: the host's size never depends on it. The
  * shield is opaque: a backdrop filter is not drawn everywhere (headless Firefox showed the words). No
  * shadow and no layer of its own under the shield's caption: every badge and shield is painted again
- * when the page's layers are, and a thread can hold hundreds.
+ * when the page's layers are, and a thread can hold hundreds. Nothing in it can be selected: the page's
+ * `getSelection()` reads words selected inside a closed shadow root (a card's quote, its label), and its
+ * `selectionchange` and `copy` listeners hear of them; the card's Copy buttons copy without a selection.
  */
 export const OVERLAY_STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
   z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important;
-  visibility: visible !important; opacity: 1 !important; transform: none !important; filter: none !important; }
+  visibility: visible !important; opacity: 1 !important; transform: none !important; filter: none !important;
+  user-select: none !important; -webkit-user-select: none !important; }
 .viewport { position: absolute; inset: 0; overflow: clip; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
 .layer { position: absolute; left: 0; top: 0; will-change: transform; }
 button { font: inherit; cursor: pointer; }
+[data-say]::before { content: attr(data-say); }
 :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 .badge { position: absolute; left: 0; top: 0; box-sizing: border-box; width: ${BADGE_SIZE.width}px;
   height: ${BADGE_SIZE.height}px; display: flex; align-items: center; justify-content: center; gap: 4px; padding: 0 8px; border: 0;
