@@ -50,6 +50,8 @@ declare global {
   interface Window {
     /** The hostile page's recorder (installed by the test as the site's own script). */
     spy: { look(): PageView; visible(): Promise<boolean[]> };
+    /** Searches the document's rendered text (non-standard, in Chromium and Firefox). */
+    find(text: string): boolean;
   }
 }
 
@@ -343,7 +345,7 @@ describe.each(SITES)('a hostile page on $platform', ({ platform, url }) => {
       (words) =>
         words.filter((word) => {
           getSelection()?.removeAllRanges();
-          return (window as unknown as { find(text: string): boolean }).find(word);
+          return window.find(word);
         }),
       searched,
     );
@@ -352,7 +354,7 @@ describe.each(SITES)('a hostile page on $platform', ({ platform, url }) => {
     const own = await page.evaluate(() => {
       const word = window.demoFeed.element(0)?.textContent?.match(/\p{L}{5,}/u)?.[0] ?? '';
       getSelection()?.removeAllRanges();
-      return { word, found: (window as unknown as { find(text: string): boolean }).find(word) };
+      return { word, found: window.find(word) };
     });
     expect(own.word).not.toBe('');
     expect(own.found).toBe(true);

@@ -134,7 +134,7 @@ export async function waitForBadges(page: Page, keys: readonly string[], timeout
 
 /** Clicks the badge of `key`, as the CM does: its card opens (returns its text) or closes (''). */
 export async function toggleCard(page: Page, key: string): Promise<string> {
-  return inOverlay(
+  const opened = await inOverlay(
     page,
     async (root, wanted) => {
       const badge = [...root.querySelectorAll<HTMLElement>('button.badge')].find(
@@ -142,19 +142,15 @@ export async function toggleCard(page: Page, key: string): Promise<string> {
       );
       if (!badge) throw new Error(`No badge for ${wanted}`);
       const card = () => root.querySelector<HTMLElement>(`.card[data-key="${wanted}"]`);
-      const shown = (node: Node): string =>
-        node.nodeType === Node.TEXT_NODE
-          ? ((node as Text).data ?? '')
-          : ((node as HTMLElement).dataset?.say ?? '') + [...node.childNodes].map(shown).join('');
       const wasOpen = card() !== null;
       badge.click();
       for (let i = 0; i < 200 && (card() !== null) === wasOpen; i++)
         await new Promise((r) => requestAnimationFrame(r));
-      const open = card();
-      return open ? shown(open) : '';
+      return card() !== null;
     },
     key,
   );
+  return opened ? ((await overlayView(page)).card?.text ?? '') : '';
 }
 
 /**

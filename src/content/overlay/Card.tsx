@@ -27,6 +27,11 @@ export function Say({ text }: { text: string }) {
   return <span data-say={text} />;
 }
 
+/** The props of a button or heading whose words are `text`: those words, and the same as its name. */
+function named(text: string) {
+  return { 'aria-label': text, children: <Say text={text} /> };
+}
+
 export interface BadgeActions {
   copy(text: string): Promise<boolean>;
   /** Writes the reply into that comment's reply box; says what happened, in a message key. */
@@ -100,30 +105,24 @@ export function Card({ comment, spot, model, actions }: CardProps) {
           {reply !== null && (
             <button
               type="button"
-              aria-label={tc('cardCopy')}
+              {...named(tc('cardCopy'))}
               onClick={() =>
                 run(slot, async () => tc((await actions.copy(reply)) ? 'cardCopied' : 'cardCopyFailed'))
               }
-            >
-              <Say text={tc('cardCopy')} />
-            </button>
+            />
           )}
           {reply !== null && !INTERNAL_TACTICS.includes(choice) && (
             <button
               type="button"
-              aria-label={tc('cardInsert')}
+              {...named(tc('cardInsert'))}
               onClick={() => run(slot, async () => tc(await actions.insert(key, reply)))}
-            >
-              <Say text={tc('cardInsert')} />
-            </button>
+            />
           )}
           <button
             type="button"
-            aria-label={tc('actionDone')}
+            {...named(tc('actionDone'))}
             onClick={() => run(slot, async () => done(await actions.log(key, choice), 'cardLogged'))}
-          >
-            <Say text={tc('actionDone')} />
-          </button>
+          />
           {status(slot)}
         </div>
       </li>
@@ -139,9 +138,7 @@ export function Card({ comment, spot, model, actions }: CardProps) {
   };
   return (
     <section class="card" id={CARD_ID} data-key={key} aria-labelledby={`${CARD_ID}-title`} style={placement}>
-      <h2 id={`${CARD_ID}-title`} aria-label={tc('cardTitle')}>
-        <Say text={tc('cardTitle')} />
-      </h2>
+      <h2 id={`${CARD_ID}-title`} {...named(tc('cardTitle'))} />
       <p class="muted">
         <Say text={tc(messageKey)} /> ·{' '}
         <span title={tc('intensityExplained')}>
@@ -154,16 +151,17 @@ export function Card({ comment, spot, model, actions }: CardProps) {
           <span class="muted">
             <Say text={tc('cardShielded')} />
           </span>
-          <button type="button" class="show" aria-label={tc('badgeShow')} onClick={() => actions.reveal(key)}>
-            <Say text={tc('badgeShow')} />
-          </button>
+          <button
+            type="button"
+            class="show"
+            {...named(tc('badgeShow'))}
+            onClick={() => actions.reveal(key)}
+          />
         </div>
       )}
       {classification.cues.length > 0 && (
         <>
-          <h3 aria-label={tc('cardWhy')}>
-            <Say text={tc('cardWhy')} />
-          </h3>
+          <h3 {...named(tc('cardWhy'))} />
           <ul>
             {classification.cues.map((cue, i) => (
               <li key={`${cue.kind}:${i}`}>
@@ -175,15 +173,11 @@ export function Card({ comment, spot, model, actions }: CardProps) {
       )}
       {verdict.tactics.length > 0 && (
         <>
-          <h3 aria-label={tc('cardTactics')}>
-            <Say text={tc('cardTactics')} />
-          </h3>
+          <h3 {...named(tc('cardTactics'))} />
           <ol>{verdict.tactics.map(tactic)}</ol>
         </>
       )}
-      <h3 aria-label={tc('cardCorrect')}>
-        <Say text={tc('cardCorrect')} />
-      </h3>
+      <h3 {...named(tc('cardCorrect'))} />
       <div class="row">
         {LABELS.map((label) => {
           const current = label === classification.label;
@@ -193,14 +187,12 @@ export function Card({ comment, spot, model, actions }: CardProps) {
               key={label}
               data-correct-to={label}
               aria-pressed={current}
-              aria-label={tc(`cardCorrectTo_${label}`)}
+              {...named(tc(`cardCorrectTo_${label}`))}
               onClick={() =>
                 current ||
                 run('correct', async () => done(await actions.correct(key, label), 'cardCorrected'))
               }
-            >
-              <Say text={tc(`cardCorrectTo_${label}`)} />
-            </button>
+            />
           );
         })}
         {status('correct')}
@@ -210,24 +202,20 @@ export function Card({ comment, spot, model, actions }: CardProps) {
           <button
             type="button"
             class="escalate"
-            aria-label={tc('actionEscalate')}
+            {...named(tc('actionEscalate'))}
             onClick={() =>
               run('footer', async () => {
                 const result = await actions.escalate(key);
                 return result ? describeEscalation(result, tc) : tc('cardFailed');
               })
             }
-          >
-            <Say text={tc('actionEscalate')} />
-          </button>
+          />
         )}
         <button
           type="button"
-          aria-label={tc('actionNothing')}
+          {...named(tc('actionNothing'))}
           onClick={() => run('footer', async () => done(await actions.log(key, 'no_action'), 'cardLogged'))}
-        >
-          <Say text={tc('actionNothing')} />
-        </button>
+        />
         {status('footer')}
       </div>
     </section>
