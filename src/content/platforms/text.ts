@@ -92,6 +92,23 @@ export function resolveUrl(href: string | null | undefined, base: URL | string):
   }
 }
 
+/** A path that URL parsing returns as written: no dot segment, escape, backslash, query or fragment. */
+const PLAIN_PATH = /^\/(?!\/)[\w/-]*$/;
+
+/**
+ * The origin and path `resolveUrl` gives for `href`, without building a URL for a plain path on the
+ * page's own site ("/user/status/1"), which most of a comment's links are: a URL costs more than
+ * the rest of reading the link.
+ */
+export function linkPath(
+  href: string | null | undefined,
+  base: URL,
+): Pick<URL, 'origin' | 'pathname'> | null {
+  if (href && PLAIN_PATH.test(href) && (base.protocol === 'https:' || base.protocol === 'http:'))
+    return { origin: base.origin, pathname: href };
+  return resolveUrl(href, base);
+}
+
 /** Handles compare case-insensitively and without a leading '@'. */
 export function normalizeHandle(handle: string): string {
   return handle.replace(/^@/, '').trim().toLowerCase();

@@ -12,7 +12,7 @@
  */
 import type { ObservedComment } from '../../shared/comment';
 import type { KeyTable } from '../key-table';
-import { isOwnHandle, queryAllOwn, queryOwn, readText, resolveUrl, selectAll } from './text';
+import { isOwnHandle, linkPath, queryAllOwn, queryOwn, readText, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
@@ -104,12 +104,15 @@ function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] 
 }
 
 /** The status id and permalink of a post, from its own dated link (not a quoted post's). */
-function permalinkOf(article: Element, base: URL): { id: string; handle: string; url: URL } | null {
+function permalinkOf(
+  article: Element,
+  base: URL,
+): { id: string; handle: string; url: Pick<URL, 'origin' | 'pathname'> } | null {
   const time = queryOwn(article, SELECTORS.time, SELECTORS.quote);
   const link = time?.closest(SELECTORS.statusLink);
   // Tombstones and promoted posts have no dated permalink: nothing to key on.
   if (!link || !article.contains(link)) return null;
-  const url = resolveUrl(link.getAttribute('href'), base);
+  const url = linkPath(link.getAttribute('href'), base);
   const match = url ? STATUS_HREF.exec(url.pathname) : null;
   return url && match ? { id: match[2] as string, handle: match[1] as string, url } : null;
 }
@@ -139,8 +142,8 @@ function readTweet(
   // On a conversation page every post but the focal one answers it; the focal post does when the
   // thread's earlier posts are above it. Timelines say so in a "Replying to" line.
   const isReply =
-    showsReplyingTo(article, textElement) ||
-    (focal !== null && (zone === 'reply' || hasContextAbove(article, context)));
+    (focal !== null && (zone === 'reply' || hasContextAbove(article, context))) ||
+    showsReplyingTo(article, textElement);
 
   const comment: ObservedComment = {
     platform: 'x',
@@ -240,7 +243,7 @@ function readUser(userName: Element, base: URL): { handle: string; name: string 
   let handle = '';
   let name = '';
   for (const anchor of userName.querySelectorAll('a[href]')) {
-    const url = resolveUrl(anchor.getAttribute('href'), base);
+    const url = linkPath(anchor.getAttribute('href'), base);
     const profile = url ? PROFILE_PATH.exec(url.pathname) : null;
     if (!profile) continue;
     const text = readText(anchor);
@@ -312,14 +315,14 @@ function containerOf(node: Node): Element | null {
 }
 
 /** Where relative links of a post resolve: only their path counts. */
-const X_BASE = 'https://x.com/';
+const X_BASE = new URL('https://x.com/');
 
 /**
  * The composer of the reply dialog X opened for the post `article`: a dialog that shows a link to that
  * very post. X's own composers elsewhere on the page (a new post, the focal post's inline box) are not it.
  */
 function replyBoxOf(article: HTMLElement): HTMLElement | null {
-  const post = permalinkOf(article, new URL(X_BASE));
+  const post = permalinkOf(article, X_BASE);
   if (!post) return null;
   for (const dialog of article.ownerDocument.querySelectorAll(SELECTORS.dialog)) {
     const box = dialog.querySelector<HTMLElement>(SELECTORS.replyBox);
@@ -330,7 +333,7 @@ function replyBoxOf(article: HTMLElement): HTMLElement | null {
 
 function linksTo(root: Element, id: string): boolean {
   for (const link of root.querySelectorAll(SELECTORS.statusLink)) {
-    const url = resolveUrl(link.getAttribute('href'), X_BASE);
+    const url = linkPath(link.getAttribute('href'), X_BASE);
     if (url && STATUS_HREF.exec(url.pathname)?.[2] === id) return true;
   }
   return false;
