@@ -7,6 +7,7 @@
  * (`schedule`) read the boxes again. While a modal dialog is in front of the page, only the comments in it
  * are drawn. Nothing runs while the tab is hidden.
  */
+import { batch } from '@preact/signals';
 import { whileVisible } from '../timers';
 import { BADGE_SIZE, badgeSpot, type CardSpot, cardSpot, type Rect, union } from './geometry';
 import type { OverlayHost } from './host';
@@ -113,22 +114,31 @@ export function trackLayout(options: {
       width: document.documentElement.clientWidth,
       height: document.documentElement.clientHeight,
     };
-    const before = model.view.peek();
-    if (
-      view.x !== before.x ||
-      view.y !== before.y ||
-      view.width !== before.width ||
-      view.height !== before.height
-    )
-      model.view.value = view;
     if (!scrollOnly) {
       finder.invalidate();
       modal = modalInFront();
       pageBox = onPage(document.documentElement.getBoundingClientRect(), view);
     }
-    readBoxes();
+    const drawn = readBoxes();
+    const ring = ringNow();
     scrollOnly = true;
-    placeCard();
+    // Every box is read before anything is drawn: a box read after a change of the layer (its scroll
+    // transform, a badge) would have the browser work out the page's styles again, once more a frame.
+    batch(() => {
+      const before = model.view.peek();
+      if (
+        view.x !== before.x ||
+        view.y !== before.y ||
+        view.width !== before.width ||
+        view.height !== before.height
+      )
+        model.view.value = view;
+      const current = model.drawn.peek();
+      if (drawn.length !== current.length || drawn.some((d, i) => d !== current[i]))
+        model.drawn.value = drawn;
+      if (!sameRect(ring, model.ring.peek())) model.ring.value = ring;
+      placeCard();
+    });
   };
 
   /**
@@ -164,7 +174,8 @@ export function trackLayout(options: {
     return hits.find((hit) => !host.isOwnNode(hit))?.closest(MODAL) ?? null;
   };
 
-  const readBoxes = () => {
+  /** What to draw for the comments near the window, from their boxes (read only: nothing is drawn here). */
+  const readBoxes = (): Drawn[] => {
     const reach = view.height * FOLLOW_FRACTION;
     const nearNow = new Set(finder.near(view.y - reach, view.y + view.height + reach));
     for (const element of near) if (!nearNow.has(element)) resizes?.unobserve(element);
@@ -217,10 +228,7 @@ export function trackLayout(options: {
           },
         ]);
     }
-    drawn.sort(inReadingOrder);
-    const current = model.drawn.peek();
-    if (drawn.length !== current.length || drawn.some((d, i) => d !== current[i])) model.drawn.value = drawn;
-    placeRing();
+    return drawn.sort(inReadingOrder);
   };
 
   const placeCard = () => {
@@ -245,17 +253,19 @@ export function trackLayout(options: {
     if (!sameSpot(spot, model.cardSpot.peek())) model.cardSpot.value = spot;
   };
 
-  const placeRing = () => {
+  /** The ring around the comment the popup asked to show, if any. */
+  const ringNow = (): Rect | null => {
     const key = model.highlightKey.peek();
     const comment = key === null ? undefined : options.commentByKey(key);
     const box = comment?.element.isConnected ? onPage(comment.element.getBoundingClientRect(), view) : null;
-    const ring = box && {
-      left: box.left - RING_OUTSET,
-      top: box.top - RING_OUTSET,
-      right: box.right + RING_OUTSET,
-      bottom: box.bottom + RING_OUTSET,
-    };
-    if (!sameRect(ring, model.ring.peek())) model.ring.value = ring;
+    return (
+      box && {
+        left: box.left - RING_OUTSET,
+        top: box.top - RING_OUTSET,
+        right: box.right + RING_OUTSET,
+        bottom: box.bottom + RING_OUTSET,
+      }
+    );
   };
 
   whileVisible(options.signal, (visible) => {
