@@ -107,8 +107,8 @@ function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] 
 function permalinkOf(
   article: Element,
   base: URL,
+  time = queryOwn(article, SELECTORS.time, SELECTORS.quote),
 ): { id: string; handle: string; url: Pick<URL, 'origin' | 'pathname'> } | null {
-  const time = queryOwn(article, SELECTORS.time, SELECTORS.quote);
   const link = time?.closest(SELECTORS.statusLink);
   // Tombstones and promoted posts have no dated permalink: nothing to key on.
   if (!link || !article.contains(link)) return null;
@@ -122,14 +122,14 @@ function readTweet(
   context: AdapterContext,
   focal: string | null,
 ): ExtractedComment | null {
-  if (isPromoted(article)) return null;
-  const permalink = permalinkOf(article, context.url);
+  const userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote) as HTMLElement | null;
+  if (isPromoted(article, userName)) return null;
+  const time = queryOwn(article, SELECTORS.time, SELECTORS.quote);
+  const permalink = permalinkOf(article, context.url, time);
   if (!permalink) return null;
   const { id } = permalink;
   const zone = focal === null ? 'reply' : zoneOf(article, id, focal, context);
   if (zone === 'context' || zone === 'elsewhere' || zone === null) return null;
-
-  const userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote) as HTMLElement | null;
   if (!userName) return null;
   const { handle, name } = readUser(userName, context.url);
   if (!handle) return null;
@@ -138,7 +138,7 @@ function readTweet(
   const text = textElement
     ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
     : '';
-  const createdAt = isoOrNull(queryOwn(article, SELECTORS.time, SELECTORS.quote)?.getAttribute('datetime'));
+  const createdAt = isoOrNull(time?.getAttribute('datetime'));
   // On a conversation page every post but the focal one answers it; the focal post does when the
   // thread's earlier posts are above it. Timelines say so in a "Replying to" line.
   const isReply =
@@ -267,9 +267,11 @@ function showsReplyingTo(article: Element, textElement: Element | null): boolean
   return false;
 }
 
-function isPromoted(article: Element): boolean {
+function isPromoted(
+  article: Element,
+  userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote),
+): boolean {
   if (article.closest(SELECTORS.promoted)) return true;
-  const userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote);
   const header = userName?.parentElement?.parentElement ?? null;
   if (!header || !LABELS.promotedSomewhere.test(header.textContent ?? '')) return false;
   for (const span of header.querySelectorAll('span')) {
