@@ -37,6 +37,14 @@ export function updateTabState(tabId: number, change: (state: TabState) => TabSt
   });
 }
 
+/** What the tab's page shows now; a new page in the tab (single-page navigation included) starts a new list. */
+export function recordStatus(tabId: number, status: PageStatus, at: number): Promise<void> {
+  return updateTabState(tabId, (state) => ({
+    status: { ...status, updatedAt: at },
+    keys: !state.status || state.status.url === status.url ? state.keys : [],
+  }));
+}
+
 export function forgetTab(tabId: number): Promise<void> {
   return browser.storage.session.remove(storageKey(tabId));
 }

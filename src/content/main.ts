@@ -8,7 +8,14 @@ import { startActivityReports } from './activity';
 import { captureResponder } from './capture';
 import { setStrings } from './i18n';
 import { createKeyTable } from './key-table';
-import { type CommentVerdict, type ContentSettings, type CsReplies, parseToCs, type ToCs } from './messages';
+import {
+  type CommentVerdict,
+  type ContentSettings,
+  type CsReplies,
+  type PageStatus,
+  parseToCs,
+  type ToCs,
+} from './messages';
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
 import { type BadgeActions, type CardSettings, createOverlay } from './overlay';
@@ -18,7 +25,8 @@ import { createReplyWriter, openReplyBox } from './reply-box';
 import { createReportQueue } from './report-queue';
 import { abortableInterval, abortableTimeout, whileVisible } from './timers';
 
-const STATUS_INTERVAL_MS = 3_000;
+/** How often a visible tab forgets the rows that left the page and checks that the extension is still there. */
+const TIDY_INTERVAL_MS = 3_000;
 
 /**
  * Cuts what a hostile page could make longer than the message schema allows: the service worker would
@@ -221,12 +229,12 @@ export async function main(teardown = new AbortController()): Promise<void> {
     queue.add(fresh);
   };
 
-  let lastStatus = '';
-  const reportStatus = () => {
-    if (!extensionAlive()) return;
+  // Counting the posts walks the whole page: done when the popup asks, when the tab navigates and when
+  // the tab is shown or hidden, not on a timer while replies stream in.
+  const currentStatus = (): PageStatus => {
     // A page the adapter does not read (the home feed) has no posts to miss and hides nothing from it.
     const readable = adapter.handles(new URL(location.href));
-    const status = {
+    return {
       platform: adapter.platform,
       url: location.href,
       postsVisible: readable ? adapter.countPosts(document) : 0,
@@ -234,6 +242,11 @@ export async function main(teardown = new AbortController()): Promise<void> {
       since: pageSince,
       withheld: readable ? adapter.withheld(document) : { places: 0, replies: 0, mostRelevantOnly: false },
     };
+  };
+  let lastStatus = '';
+  const reportStatus = () => {
+    if (!extensionAlive()) return;
+    const status = currentStatus();
     const serialised = JSON.stringify(status);
     if (serialised === lastStatus) return;
     lastStatus = serialised;
@@ -295,6 +308,8 @@ export async function main(teardown = new AbortController()): Promise<void> {
       case 'bg→cs:revealed':
         for (const key of message.commentKeys) revealHere(key);
         return { ok: true };
+      case 'bg→cs:page-status':
+        return currentStatus();
       case 'bg→cs:stored':
         if (message.sessionId === sessionId) queue.stored(message.keys, message.stored);
         return { ok: true };
@@ -354,10 +369,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
       () => {
         forgetDetached();
         // The extension was reloaded or removed: stand down.
-        if (extensionAlive()) reportStatus();
-        else teardown.abort();
+        if (!extensionAlive()) teardown.abort();
       },
-      STATUS_INTERVAL_MS,
+      TIDY_INTERVAL_MS,
     );
   });
 }

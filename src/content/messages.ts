@@ -70,6 +70,12 @@ export const pageMessages = [
 
 export type PageStatus = v.InferOutput<typeof pageStatusSchema>;
 
+/** A tab's answer to `bg→cs:page-status`; null when it is not one. */
+export function parsePageStatus(raw: unknown): PageStatus | null {
+  const result = v.safeParse(pageStatusSchema, raw);
+  return result.success ? result.output : null;
+}
+
 /** What a classified comment looks like to the tab and to the popup. */
 export interface CommentVerdict {
   key: string;
@@ -183,6 +189,8 @@ const bgToCsMessages = [
   }),
   /** The screenshot is taken: the page as it was. */
   v.object({ type: v.literal('bg→cs:capture-done') }),
+  /** The popup is open on this tab: what the page shows now (counted only when asked, not while streaming). */
+  v.object({ type: v.literal('bg→cs:page-status') }),
 ] as const;
 const toCsSchema = v.variant('type', [...uiToCsMessages, ...bgToCsMessages]);
 export type ToCs = v.InferOutput<typeof toCsSchema>;
@@ -195,6 +203,7 @@ export interface CsReplies {
   'bg→cs:stored': { ok: true };
   'bg→cs:prepare-capture': CaptureReady;
   'bg→cs:capture-done': { ok: true };
+  'bg→cs:page-status': PageStatus;
 }
 
 /** A message from the extension's own pages or service worker; null for anything else. */

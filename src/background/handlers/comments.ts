@@ -11,7 +11,7 @@ import { readSavedReplies } from '../../storage/saved-replies';
 import { readSettings } from '../../storage/settings';
 import { adviceFor } from '../assistant';
 import { currentAdjustment } from '../learning';
-import { updateTabState } from '../tab-state';
+import { recordStatus, updateTabState } from '../tab-state';
 import { createStoredNews, tellTab } from '../tell-tabs';
 import { createWriteQueue } from '../write-queue';
 
@@ -92,12 +92,7 @@ export function commentHandlers({
     },
 
     async 'cs→bg:page-status'(message, tab) {
-      const status = { ...message.status, updatedAt: now() };
-      // A new page in the tab (single-page navigation included) starts a new list.
-      await updateTabState(tab.id, (state) => ({
-        status,
-        keys: !state.status || state.status.url === status.url ? state.keys : [],
-      }));
+      await recordStatus(tab.id, message.status, now());
       return { ok: true };
     },
 
