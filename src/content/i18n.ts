@@ -4,17 +4,17 @@ import { type Catalog, formatMessage } from '../shared/locale';
 /** The content script's strings, sent by the service worker in the CM's language. */
 let catalog: Catalog = {};
 
-/** Strings built from the catalog, by the caller's key: dropped when the catalog changes. */
-const built = new Map<string, string>();
+/** What was built from the catalog (words, badges), by the caller's key: dropped when the catalog changes. */
+const built = new Map<string, unknown>();
 
 export function setStrings(strings: Catalog): void {
   catalog = strings;
   built.clear();
 }
 
-/** `make()`, built once per catalog for `key` (a badge's words are the same for every badge alike). */
-export function builtString(key: string, make: () => string): string {
-  let value = built.get(key);
+/** `make()`, built once per catalog for `key` (a badge is the same for every comment alike). */
+export function perCatalog<T>(key: string, make: () => T): T {
+  let value = built.get(key) as T | undefined;
   if (value === undefined) {
     value = make();
     built.set(key, value);

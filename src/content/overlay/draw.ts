@@ -8,7 +8,7 @@ import { effect } from '@preact/signals';
 import type { Label } from '../../shared/comment';
 import { LABEL_STYLE } from '../../shared/labels';
 import { intensityLevel } from '../../shared/levels';
-import { builtString, intensityWords, tc } from '../i18n';
+import { intensityWords, perCatalog, tc } from '../i18n';
 import { CARD_ID } from './Card';
 import type { Rect } from './geometry';
 import { type Drawn, inWindow, type OverlayComment, type OverlayModel } from './model';
@@ -32,33 +32,36 @@ function place(element: HTMLElement, rect: Rect): void {
 
 function newBadge(comment: OverlayComment): HTMLButtonElement {
   const { label, intensity, uncertain } = comment.verdict.classification;
-  const { icon, colour, messageKey } = LABEL_STYLE[label];
-  // The badge says the level's word; its accessible name says what it measures too. Both are the same
-  // for every badge of the same label, level and certainty: built once.
-  const kind = `${label}|${intensityLevel(intensity)}|${uncertain}`;
-  const words = builtString(`words|${kind}`, () =>
-    tc(
-      uncertain ? 'badgeWordsUncertain' : 'badgeWords',
-      tc(BADGE_WORD[label]),
-      tc(`level_${intensityLevel(intensity)}`),
-    ),
+  // Every badge of the same label, level and certainty is the same but for its key: built once in the
+  // CM's language, then copied (a copy costs less than building it again).
+  const model = perCatalog(`badge|${label}|${intensityLevel(intensity)}|${uncertain}`, () =>
+    buildBadge(label, intensity, uncertain),
   );
-  const name = builtString(`name|${kind}`, () => {
-    const more = [
-      intensityWords(intensity),
-      BADGE_WORD[label] === messageKey ? null : tc(messageKey),
-      uncertain ? tc('badgeUncertain') : null,
-      tc('badgeAria'),
-    ].filter((part) => part !== null);
-    return `${words} — ${more.join('. ')}`;
-  });
+  const badge = model.cloneNode(true) as HTMLButtonElement;
+  badge.dataset.key = comment.key;
+  return badge;
+}
+
+function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
+  const { icon, colour, messageKey } = LABEL_STYLE[label];
+  // The badge says the level's word; its accessible name says what it measures too.
+  const words = tc(
+    uncertain ? 'badgeWordsUncertain' : 'badgeWords',
+    tc(BADGE_WORD[label]),
+    tc(`level_${intensityLevel(intensity)}`),
+  );
+  const more = [
+    intensityWords(intensity),
+    BADGE_WORD[label] === messageKey ? null : tc(messageKey),
+    uncertain ? tc('badgeUncertain') : null,
+    tc('badgeAria'),
+  ].filter((part) => part !== null);
   const badge = document.createElement('button');
   badge.type = 'button';
   badge.className = 'badge';
-  badge.dataset.key = comment.key;
   badge.dataset.label = label;
   // The accessible name starts with the words on the badge.
-  badge.setAttribute('aria-label', name);
+  badge.setAttribute('aria-label', `${words} — ${more.join('. ')}`);
   badge.style.background = colour;
   // Drawn by the stylesheet, not as text: the page's `window.find` would find a label's words (Card.tsx).
   const iconSpan = document.createElement('span');

@@ -137,6 +137,28 @@ export function queryOwn(root: Element, selector: string, fence: string): Elemen
   return null;
 }
 
+/**
+ * For each of `selectors`, the first descendant of `root` matching it that does not sit inside a `fence`
+ * below `root`: one walk of `root` for all of them rather than one each.
+ */
+export function queryOwnEach<K extends string>(
+  root: Element,
+  selectors: Readonly<Record<K, string>>,
+  fence: string,
+): Record<K, Element | null> {
+  const keys = Object.keys(selectors) as K[];
+  const found = {} as Record<K, Element | null>;
+  for (const key of keys) found[key] = null;
+  let missing = keys.length;
+  for (const element of root.querySelectorAll(keys.map((key) => selectors[key]).join(', ')))
+    for (const key of keys)
+      if (found[key] === null && element.matches(selectors[key]) && isOwn(root, element, fence)) {
+        found[key] = element;
+        if (--missing === 0) return found;
+      }
+  return found;
+}
+
 export function queryAllOwn(root: Element, selector: string, fence: string): Element[] {
   return Array.from(root.querySelectorAll(selector)).filter((element) => isOwn(root, element, fence));
 }

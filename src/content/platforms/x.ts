@@ -12,7 +12,7 @@
  */
 import type { ObservedComment } from '../../shared/comment';
 import type { KeyTable } from '../key-table';
-import { isOwnHandle, linkPath, queryAllOwn, queryOwn, readText, selectAll } from './text';
+import { isOwnHandle, linkPath, queryAllOwn, queryOwn, queryOwnEach, readText, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
@@ -91,17 +91,28 @@ function handles(url: URL): boolean {
   return STATUS_PATH.test(url.pathname) || NOTIFICATIONS_PATH.test(url.pathname);
 }
 
+/**
+ * The list rows already read in one pass over the page, with the id of the post each shows (null: none,
+ * or an ad): the post above a new reply was usually read just before it, and is not read again.
+ */
+type RowPosts = Map<Element, string | null>;
+
 function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] {
   const focal = focalStatusId(context.url);
   const out: ExtractedComment[] = [];
+  const rows: RowPosts = new Map();
   for (const article of selectAll(root, SELECTORS.tweet)) {
     // A post nested in another (should not happen) is read with its outer post only.
     if (article.parentElement?.closest(SELECTORS.tweet)) continue;
-    const comment = readTweet(article as HTMLElement, context, focal);
+    const comment = readTweet(article as HTMLElement, context, focal, rows);
     if (comment) out.push(comment);
   }
   return out;
 }
+
+/** A post's own parts, not those of a post it quotes. */
+const POST_PARTS = { userName: SELECTORS.userName, time: SELECTORS.time, text: SELECTORS.tweetText };
+const postParts = (article: Element) => queryOwnEach(article, POST_PARTS, SELECTORS.quote);
 
 /** The status id and permalink of a post, from its own dated link (not a quoted post's). */
 function permalinkOf(
@@ -121,20 +132,19 @@ function readTweet(
   article: HTMLElement,
   context: AdapterContext,
   focal: string | null,
+  rows: RowPosts,
 ): ExtractedComment | null {
-  const userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote) as HTMLElement | null;
+  const { userName, time, text: textElement } = postParts(article);
   if (isPromoted(article, userName)) return null;
-  const time = queryOwn(article, SELECTORS.time, SELECTORS.quote);
   const permalink = permalinkOf(article, context.url, time);
   if (!permalink) return null;
   const { id } = permalink;
-  const zone = focal === null ? 'reply' : zoneOf(article, id, focal, context);
+  const zone = focal === null ? 'reply' : zoneOf(article, id, focal, context, rows);
   if (zone === 'context' || zone === 'elsewhere' || zone === null) return null;
   if (!userName) return null;
   const { handle, name } = readUser(userName, context.url);
   if (!handle) return null;
 
-  const textElement = queryOwn(article, SELECTORS.tweetText, SELECTORS.quote);
   const text = textElement
     ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
     : '';
@@ -161,7 +171,7 @@ function readTweet(
   return {
     comment,
     element: article,
-    anchor: userName,
+    anchor: userName as HTMLElement,
     bodies: textElement ? [textElement as HTMLElement] : [],
   };
 }
@@ -173,19 +183,26 @@ function readTweet(
  * part is known). X keeps a contiguous window of rows, so when none is above, the nearest one below
  * decides, unless it is a heading (the post could then be a reply or in an earlier section).
  */
-function zoneOf(article: Element, id: string, focal: string, context: AdapterContext): Zone | null {
+function zoneOf(
+  article: Element,
+  id: string,
+  focal: string,
+  context: AdapterContext,
+  rows: RowPosts,
+): Zone | null {
   if (id === focal) return 'focal';
   const { memory } = context;
   const remembered = zoneIn(memory, id);
   const cell = article.closest(SELECTORS.cell);
   // Outside X's list there is nothing to place it by: read it as a reply rather than miss one.
   if (!cell) return remembered ?? 'reply';
+  rows.set(cell, id);
   let zone: Zone | null = null;
   for (let row = cell.previousElementSibling; row && zone === null; row = row.previousElementSibling) {
-    zone = zoneAfter(row, focal, context);
+    zone = zoneAfter(row, focal, context, rows);
   }
   for (let row = cell.nextElementSibling; row && zone === null; row = row.nextElementSibling) {
-    const below = zoneBefore(row, focal, context);
+    const below = zoneBefore(row, focal, context, rows);
     if (below === 'unknown') break;
     zone = below;
   }
@@ -195,8 +212,8 @@ function zoneOf(article: Element, id: string, focal: string, context: AdapterCon
 }
 
 /** The part of the list the rows after `row` are in, judging by `row` alone (null: `row` says nothing). */
-function zoneAfter(row: Element, focal: string, context: AdapterContext): Zone | null {
-  const post = postIdOf(row, context.url);
+function zoneAfter(row: Element, focal: string, context: AdapterContext, rows: RowPosts): Zone | null {
+  const post = postIdOf(row, context.url, rows);
   if (post === null) return isSectionBoundary(row) ? 'elsewhere' : null;
   if (post === focal) return 'reply';
   const zone = zoneIn(context.memory, post);
@@ -204,8 +221,13 @@ function zoneAfter(row: Element, focal: string, context: AdapterContext): Zone |
 }
 
 /** The part of the list the rows before `row` are in ('unknown' at a section heading). */
-function zoneBefore(row: Element, focal: string, context: AdapterContext): Zone | 'unknown' | null {
-  const post = postIdOf(row, context.url);
+function zoneBefore(
+  row: Element,
+  focal: string,
+  context: AdapterContext,
+  rows: RowPosts,
+): Zone | 'unknown' | null {
+  const post = postIdOf(row, context.url, rows);
   if (post === null) return isSectionBoundary(row) ? 'unknown' : null;
   if (post === focal) return 'context';
   const zone = zoneIn(context.memory, post);
@@ -218,10 +240,17 @@ function zoneIn(memory: KeyTable, id: string): Zone | null {
 }
 
 /** The status id of the post a row shows (not an ad's), or null for other rows. */
-function postIdOf(row: Element, base: URL): string | null {
+function postIdOf(row: Element, base: URL, rows?: RowPosts): string | null {
+  const known = rows?.get(row);
+  if (known !== undefined) return known;
   const article = row.querySelector(SELECTORS.tweet);
-  if (!article || isPromoted(article)) return null;
-  return permalinkOf(article, base)?.id ?? null;
+  let post: string | null = null;
+  if (article) {
+    const { userName, time } = postParts(article);
+    if (!isPromoted(article, userName)) post = permalinkOf(article, base, time)?.id ?? null;
+  }
+  rows?.set(row, post);
+  return post;
 }
 
 /** A row that opens or closes one of X's sections: a heading, or the "See more" link to an author. */
