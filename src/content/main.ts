@@ -229,11 +229,18 @@ export async function main(teardown = new AbortController()): Promise<void> {
     queue.add(fresh);
   };
 
+  // The page's address, parsed again only when it changed (the page is read after each of its changes).
+  let parsedUrl = new URL(location.href);
+  const pageUrl = () => {
+    if (parsedUrl.href !== location.href) parsedUrl = new URL(location.href);
+    return parsedUrl;
+  };
+
   // Counting the posts walks the whole page: done when the popup asks, when the tab navigates and when
   // the tab is shown or hidden, not on a timer while replies stream in.
   const currentStatus = (): PageStatus => {
     // A page the adapter does not read (the home feed) has no posts to miss and hides nothing from it.
-    const readable = adapter.handles(new URL(location.href));
+    const readable = adapter.handles(pageUrl());
     return {
       platform: adapter.platform,
       url: location.href,
@@ -258,7 +265,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
   const reading = observeComments({
     adapter,
     getContext: () => ({
-      url: new URL(location.href),
+      url: pageUrl(),
       ownHandles: settings.ownHandles[adapter.platform],
       now: Date.now(),
     }),

@@ -138,25 +138,27 @@ export function queryOwn(root: Element, selector: string, fence: string): Elemen
 }
 
 /**
- * For each of `selectors`, the first descendant of `root` matching it that does not sit inside a `fence`
- * below `root`: one walk of `root` for all of them rather than one each.
+ * A look-up of a post's parts: for each of `selectors`, the first descendant of `root` matching it that
+ * does not sit inside a `fence` below `root`. One walk of `root` for all of them rather than one each.
  */
-export function queryOwnEach<K extends string>(
-  root: Element,
+export function ownPartsQuery<K extends string>(
   selectors: Readonly<Record<K, string>>,
   fence: string,
-): Record<K, Element | null> {
+): (root: Element) => Record<K, Element | null> {
   const keys = Object.keys(selectors) as K[];
-  const found = {} as Record<K, Element | null>;
-  for (const key of keys) found[key] = null;
-  let missing = keys.length;
-  for (const element of root.querySelectorAll(keys.map((key) => selectors[key]).join(', ')))
-    for (const key of keys)
-      if (found[key] === null && element.matches(selectors[key]) && isOwn(root, element, fence)) {
-        found[key] = element;
-        if (--missing === 0) return found;
-      }
-  return found;
+  const union = keys.map((key) => selectors[key]).join(', ');
+  return (root) => {
+    const found = {} as Record<K, Element | null>;
+    for (const key of keys) found[key] = null;
+    let missing = keys.length;
+    for (const element of root.querySelectorAll(union))
+      for (const key of keys)
+        if (found[key] === null && element.matches(selectors[key]) && isOwn(root, element, fence)) {
+          found[key] = element;
+          if (--missing === 0) return found;
+        }
+    return found;
+  };
 }
 
 export function queryAllOwn(root: Element, selector: string, fence: string): Element[] {

@@ -1,6 +1,11 @@
 import type { ObservedComment, Platform } from '../../shared/comment';
 import type { KeyTable } from '../key-table';
 
+/**
+ * One read of the page: the observer makes one for each pass, however many parts of the page it hands
+ * the adapter in that pass. The page does not change during a pass, so what an adapter learns of it may be
+ * kept against the context (in a WeakMap), never longer.
+ */
 export interface AdapterContext {
   url: URL;
   /** The CM's own handles on this platform (lower-case, without '@'). */

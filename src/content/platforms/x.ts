@@ -12,7 +12,7 @@
  */
 import type { ObservedComment } from '../../shared/comment';
 import type { KeyTable } from '../key-table';
-import { isOwnHandle, linkPath, queryAllOwn, queryOwn, queryOwnEach, readText, selectAll } from './text';
+import { isOwnHandle, linkPath, ownPartsQuery, queryAllOwn, queryOwn, readText, selectAll } from './text';
 import type { AdapterContext, ExtractedComment, PlatformAdapter, WithheldComments } from './types';
 
 export const SELECTORS = {
@@ -96,11 +96,16 @@ function handles(url: URL): boolean {
  * or an ad): the post above a new reply was usually read just before it, and is not read again.
  */
 type RowPosts = Map<Element, string | null>;
+const rowsReadIn = new WeakMap<AdapterContext, RowPosts>();
 
 function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] {
   const focal = focalStatusId(context.url);
   const out: ExtractedComment[] = [];
-  const rows: RowPosts = new Map();
+  let rows = rowsReadIn.get(context);
+  if (!rows) {
+    rows = new Map();
+    rowsReadIn.set(context, rows);
+  }
   for (const article of selectAll(root, SELECTORS.tweet)) {
     // A post nested in another (should not happen) is read with its outer post only.
     if (article.parentElement?.closest(SELECTORS.tweet)) continue;
@@ -111,8 +116,10 @@ function extract(root: ParentNode, context: AdapterContext): ExtractedComment[] 
 }
 
 /** A post's own parts, not those of a post it quotes. */
-const POST_PARTS = { userName: SELECTORS.userName, time: SELECTORS.time, text: SELECTORS.tweetText };
-const postParts = (article: Element) => queryOwnEach(article, POST_PARTS, SELECTORS.quote);
+const postParts = ownPartsQuery(
+  { userName: SELECTORS.userName, time: SELECTORS.time, text: SELECTORS.tweetText },
+  SELECTORS.quote,
+);
 
 /** The status id and permalink of a post, from its own dated link (not a quoted post's). */
 function permalinkOf(
