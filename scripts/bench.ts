@@ -45,8 +45,11 @@ const PORT = Number(process.env.BENCH_PORT) || 8743;
 const STREAM = 2_000;
 const HEAP_STREAM = 10_000;
 const LATENCY_STREAM = 500;
-/** With/without pairs behind the added-CPU figure. */
-const CPU_PAIRS = 3;
+/**
+ * With/without pairs behind the added-CPU figure: with three, the median of the same build moved by ±2
+ * points from run to run. An even number, so that each page goes first as often as the other.
+ */
+const CPU_PAIRS = 6;
 
 async function classifierFigures(): Promise<void> {
   const b = await benchClassifier();
@@ -279,7 +282,7 @@ async function contentScriptFigures(): Promise<void> {
   try {
     // The page with the extension and the page without it streamed side by side, a step on each in turn
     // (which goes first swapped at every pair): what other processes take from the 2 cores weighs on both
-    // alike. Three pairs: the median, and the spread for what is left of the noise.
+    // alike. The median of the pairs (the upper of the middle two), and the spread for what is left of the noise.
     const pairs: { base: StreamFigures; ext: StreamFigures }[] = [];
     for (let pair = 0; pair < CPU_PAIRS; pair++) {
       const extFirst = pair % 2 === 1;
