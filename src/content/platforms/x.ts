@@ -125,7 +125,7 @@ const postParts = ownPartsQuery(
 function permalinkOf(
   article: Element,
   base: URL,
-  time = queryOwn(article, SELECTORS.time, SELECTORS.quote),
+  time: Element | null,
 ): { id: string; handle: string; url: Pick<URL, 'origin' | 'pathname'> } | null {
   const link = time?.closest(SELECTORS.statusLink);
   // Tombstones and promoted posts have no dated permalink: nothing to key on.
@@ -159,7 +159,7 @@ function readTweet(
   // On a conversation page every post but the focal one answers it; the focal post does when the
   // thread's earlier posts are above it. Timelines say so in a "Replying to" line.
   const isReply =
-    (focal !== null && (zone === 'reply' || hasContextAbove(article, context))) ||
+    (focal !== null && (zone === 'reply' || hasContextAbove(article, context, rows))) ||
     showsReplyingTo(article, textElement);
 
   const comment: ObservedComment = {
@@ -247,8 +247,8 @@ function zoneIn(memory: KeyTable, id: string): Zone | null {
 }
 
 /** The status id of the post a row shows (not an ad's), or null for other rows. */
-function postIdOf(row: Element, base: URL, rows?: RowPosts): string | null {
-  const known = rows?.get(row);
+function postIdOf(row: Element, base: URL, rows: RowPosts): string | null {
+  const known = rows.get(row);
   if (known !== undefined) return known;
   const article = row.querySelector(SELECTORS.tweet);
   let post: string | null = null;
@@ -256,7 +256,7 @@ function postIdOf(row: Element, base: URL, rows?: RowPosts): string | null {
     const { userName, time } = postParts(article);
     if (!isPromoted(article, userName)) post = permalinkOf(article, base, time)?.id ?? null;
   }
-  rows?.set(row, post);
+  rows.set(row, post);
   return post;
 }
 
@@ -266,11 +266,11 @@ function isSectionBoundary(row: Element): boolean {
 }
 
 /** True when the thread's earlier posts are listed above the focal post `article`. */
-function hasContextAbove(article: Element, context: AdapterContext): boolean {
+function hasContextAbove(article: Element, context: AdapterContext, rows: RowPosts): boolean {
   if (context.memory.holds('context')) return true;
   const cell = article.closest(SELECTORS.cell);
   for (let row = cell?.previousElementSibling; row; row = row.previousElementSibling) {
-    if (postIdOf(row, context.url) !== null) return true;
+    if (postIdOf(row, context.url, rows) !== null) return true;
   }
   return false;
 }
@@ -303,10 +303,7 @@ function showsReplyingTo(article: Element, textElement: Element | null): boolean
   return false;
 }
 
-function isPromoted(
-  article: Element,
-  userName = queryOwn(article, SELECTORS.userName, SELECTORS.quote),
-): boolean {
+function isPromoted(article: Element, userName: Element | null): boolean {
   if (article.closest(SELECTORS.promoted)) return true;
   const header = userName?.parentElement?.parentElement ?? null;
   if (!header || !LABELS.promotedSomewhere.test(header.textContent ?? '')) return false;
@@ -360,7 +357,7 @@ const X_BASE = new URL('https://x.com/');
  * very post. X's own composers elsewhere on the page (a new post, the focal post's inline box) are not it.
  */
 function replyBoxOf(article: HTMLElement): HTMLElement | null {
-  const post = permalinkOf(article, X_BASE);
+  const post = permalinkOf(article, X_BASE, postParts(article).time);
   if (!post) return null;
   for (const dialog of article.ownerDocument.querySelectorAll(SELECTORS.dialog)) {
     const box = dialog.querySelector<HTMLElement>(SELECTORS.replyBox);
