@@ -30,13 +30,16 @@ function place(element: HTMLElement, rect: Rect): void {
   element.style.height = `${rect.bottom - rect.top}px`;
 }
 
+/** What a badge shows: badges of the same look differ only by their key. */
+function badgeLook(comment: OverlayComment): string {
+  const { label, intensity, uncertain } = comment.verdict.classification;
+  return `badge|${label}|${intensityLevel(intensity)}|${uncertain}`;
+}
+
 function newBadge(comment: OverlayComment): HTMLButtonElement {
   const { label, intensity, uncertain } = comment.verdict.classification;
-  // Every badge of the same label, level and certainty is the same but for its key: built once in the
-  // CM's language, then copied (a copy costs less than building it again).
-  const model = perCatalog(`badge|${label}|${intensityLevel(intensity)}|${uncertain}`, () =>
-    buildBadge(label, intensity, uncertain),
-  );
+  // Built once per look in the CM's language, then copied (a copy costs less than building it again).
+  const model = perCatalog(badgeLook(comment), () => buildBadge(label, intensity, uncertain));
   const badge = model.cloneNode(true) as HTMLButtonElement;
   badge.dataset.key = comment.key;
   return badge;
@@ -56,6 +59,9 @@ function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLBu
     uncertain ? tc('badgeUncertain') : null,
     tc('badgeAria'),
   ].filter((part) => part !== null);
+  // One element: its icon and words are drawn by the stylesheet from its attributes, not as text (the
+  // page's `window.find` would find a label's words: Card.tsx), and a badge without children costs less
+  // to create, style, lay out and remove while replies stream in.
   const badge = document.createElement('button');
   badge.type = 'button';
   badge.className = 'badge';
@@ -63,14 +69,8 @@ function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLBu
   // The accessible name starts with the words on the badge.
   badge.setAttribute('aria-label', `${words} — ${more.join('. ')}`);
   badge.style.background = colour;
-  // Drawn by the stylesheet, not as text: the page's `window.find` would find a label's words (Card.tsx).
-  const iconSpan = document.createElement('span');
-  iconSpan.setAttribute('aria-hidden', 'true');
-  iconSpan.dataset.say = icon;
-  const wordsSpan = document.createElement('span');
-  wordsSpan.className = 'words';
-  wordsSpan.dataset.say = words;
-  badge.append(iconSpan, wordsSpan);
+  badge.dataset.icon = icon;
+  badge.dataset.words = words;
   return badge;
 }
 
@@ -78,10 +78,8 @@ function newShield(key: string): HTMLElement {
   const shield = document.createElement('div');
   shield.className = 'shield';
   shield.dataset.key = key;
-  // Only shielded comments have one: not text the page's `window.find` could look for.
-  const caption = document.createElement('span');
-  caption.dataset.say = tc('badgeShieldCaption');
-  shield.append(caption);
+  // Its caption, drawn by the stylesheet: not text the page's `window.find` could look for.
+  shield.dataset.say = tc('badgeShieldCaption');
   return shield;
 }
 
@@ -122,8 +120,13 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
         previous = entry.badge;
         continue;
       }
-      // A new verdict (a correction, a reveal) is a new badge; a move only moves it.
-      if (entry && entry.drawn.comment !== d.comment) {
+      // A verdict that changes the badge's look (a correction) is a new badge; one that does not (the
+      // service worker's, with the tactics, while the card is open; a reveal) keeps it, and its focus.
+      if (
+        entry &&
+        entry.drawn.comment !== d.comment &&
+        badgeLook(entry.drawn.comment) !== badgeLook(d.comment)
+      ) {
         entry.badge.remove();
         entry.shield?.remove();
         entry = undefined;
@@ -137,7 +140,8 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
       if (d.shield) {
         shield ??= shields.appendChild(newShield(d.comment.key));
         place(shield, d.shield);
-        (shield.firstChild as HTMLElement).hidden = d.shield.bottom - d.shield.top < CAPTION_MIN_HEIGHT;
+        // Changed only when it changes (toggling to the same state writes nothing).
+        shield.classList.toggle('bare', d.shield.bottom - d.shield.top < CAPTION_MIN_HEIGHT);
       } else {
         shield?.remove();
         shield = null;

@@ -23,14 +23,16 @@ button { font: inherit; cursor: pointer; }
 [data-say]::before { content: attr(data-say); }
 :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 .badge { position: absolute; left: 0; top: 0; box-sizing: border-box; width: ${BADGE_SIZE.width}px;
-  height: ${BADGE_SIZE.height}px; display: flex; align-items: center; justify-content: center; gap: 4px; padding: 0 8px; border: 0;
-  border-radius: 999px; color: #fff; font-weight: 600; font-size: 12px; line-height: 1; white-space: nowrap;
-  pointer-events: auto; }
-.badge .words { overflow: hidden; text-overflow: ellipsis; }
+  height: ${BADGE_SIZE.height}px; display: block; padding: 0 8px; border: 0; border-radius: 999px; color: #fff;
+  font-weight: 600; font-size: 12px; line-height: ${BADGE_SIZE.height}px; text-align: center; white-space: nowrap;
+  overflow: hidden; text-overflow: ellipsis; pointer-events: auto; }
+.badge::before { content: attr(data-icon); margin-inline-end: 4px; }
+.badge::after { content: attr(data-words); }
 .shield { position: absolute; left: 0; top: 0; box-sizing: border-box; border-radius: 6px;
   background: repeating-linear-gradient(#d9dcde 0 0.55em, #eceeef 0.55em 1.35em);
   display: flex; align-items: center; justify-content: center; overflow: hidden; }
-.shield span { font-size: 12px; font-weight: 600; color: #1b1b1b; padding: 2px 10px; white-space: nowrap; }
+.shield::before { font-size: 12px; font-weight: 600; color: #1b1b1b; padding: 2px 10px; white-space: nowrap; }
+.shield.bare::before { content: none; }
 .capturing .badge, .capturing .ring, .capturing .card { opacity: 0 !important; }
 .marker { position: absolute; width: ${CAPTURE_MARKER_PX}px; height: ${CAPTURE_MARKER_PX}px; }
 .ring { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1a73e8; border-radius: 8px; }
