@@ -28,6 +28,9 @@ import { abortableInterval, abortableTimeout, whileVisible } from './timers';
 /** How often a visible tab forgets the rows that left the page and checks that the extension is still there. */
 const TIDY_INTERVAL_MS = 3_000;
 
+/** How long an action on a comment waits for its row to be stored before it is tried anyway. */
+const ROW_WAIT_MS = 3_000;
+
 /**
  * Cuts what a hostile page could make longer than the message schema allows: the service worker would
  * refuse the whole batch, and the comments with it.
@@ -110,6 +113,19 @@ export async function main(teardown = new AbortController()): Promise<void> {
     return (box && replies.write(box, text)) ?? 'no_reply_box';
   };
 
+  /**
+   * Waits until the service worker has the comment's row (it may still be gathering, or on its way), at
+   * most ROW_WAIT_MS: a service worker that does not answer leaves the action to fail with its message.
+   */
+  const rowOf = (key: string) =>
+    new Promise<void>((resolve) => {
+      const cancel = abortableTimeout(signal, resolve, ROW_WAIT_MS);
+      void queue.settled(key).then(() => {
+        cancel();
+        resolve();
+      });
+    });
+
   const actions: BadgeActions = {
     async copy(text) {
       try {
@@ -122,6 +138,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
     insert: async (key, text) => insertKey(await insertInto(key, text)),
     async log(key, choice) {
       try {
+        await rowOf(key);
         await sendToBackground({ type: 'cs→bg:log-action', commentKey: key, tactic: choice });
         return true;
       } catch {
@@ -130,6 +147,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
     },
     async escalate(key) {
       try {
+        await rowOf(key);
         return await sendToBackground({ type: 'cs→bg:escalate', commentKey: key });
       } catch {
         return null;
@@ -139,6 +157,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
       const seen = shown.get(key);
       if (!seen) return false;
       try {
+        await rowOf(key);
         const result = await sendToBackground({
           type: 'cs→bg:correct-label',
           commentKey: key,
@@ -349,6 +368,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
   };
   document.addEventListener('visibilitychange', refreshSettings, { signal });
 
+  // The comments still gathering go before the page does (a page cannot make them go sooner but by leaving).
+  addEventListener('pagehide', (event) => event.isTrusted && queue.sendNow(), { signal });
+
   startActivityReports(adapter.platform, signal);
   // Rows scrolled out of a virtualised list are gone from the page: forget them, so a long session keeps
   // neither their detached elements nor their verdicts (a comment seen again is simply asked for again).
@@ -367,6 +389,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
     reading.resume();
     visible.addEventListener('abort', () => {
       reading.pause();
+      queue.sendNow();
       // What was read before going quiet: the popup, which hides this tab, shows it.
       reportStatus();
     });

@@ -7,6 +7,12 @@ const MAX_BATCH = 200;
 const MAX_IN_FLIGHT = 2;
 export const SLOW_MS = 16;
 const MAX_BACKOFF_MS = 5_000;
+/**
+ * How long newly read comments gather before they go: the page draws their first verdicts itself, so the
+ * service worker's can wait, and a live thread sends one message in this time instead of one per change
+ * of the page (each message, its answer and the news of its write cost the page's thread).
+ */
+export const GATHER_MS = 200;
 /** Sends of one comment that did not end with it stored: past this, it is given up (the CM was told why). */
 export const MAX_ATTEMPTS = 10;
 /** How long an answered batch waits for the news of its write before it is sent again. */
@@ -17,7 +23,8 @@ export const STORED_WITHIN_MS = 15_000;
  * worker answers with the verdicts first and writes afterwards, then says whether the write went through
  * (`stored`): the page is badged and shielded even when the database refuses writes. A comment whose
  * send fails, whose write fails, or whose write is never confirmed (a service worker stopped mid-way) is
- * sent again with a growing delay, at most MAX_ATTEMPTS times. The service worker's writes are
+ * sent again with a growing delay, at most MAX_ATTEMPTS times. New comments gather for GATHER_MS
+ * (`sendNow` sends them at once: the tab is being hidden or left). The service worker's writes are
  * idempotent, so a resend never doubles a row. When a batch is slow to come back (SLOW_MS), the next one
  * goes without waiting for it; a comment whose earlier report is still on its way waits for that answer,
  * so its newer verdict always lands last.
@@ -40,14 +47,23 @@ export function createReportQueue(options: {
   const batchesSentAt: number[] = [];
   let slowTimer = false;
   let retryScheduled = false;
+  let gathering = false;
+  /** Those waiting for a comment to be stored (`settled`), by key. */
+  const waiting = new Map<string, (() => void)[]>();
+  const release = (key: string) => {
+    for (const done of waiting.get(key) ?? []) done();
+    waiting.delete(key);
+  };
   let watching = false;
   /** Consecutive failures (sends, writes, confirmations that never came): the retry delay grows with them. */
   let failures = 0;
 
   /** Sends `comment` again later, unless it has had all its attempts. */
   const retry = (key: string, comment: ObservedComment) => {
-    if ((attempts.get(key) ?? 0) >= MAX_ATTEMPTS) attempts.delete(key);
-    else if (!pending.has(key)) pending.set(key, comment);
+    if ((attempts.get(key) ?? 0) >= MAX_ATTEMPTS) {
+      attempts.delete(key);
+      release(key);
+    } else if (!pending.has(key)) pending.set(key, comment);
   };
 
   const scheduleFlush = () => {
@@ -155,7 +171,31 @@ export function createReportQueue(options: {
     add(comments: ObservedComment[]): void {
       // A later report of the same comment (expanded text) replaces the earlier one if not yet sent.
       for (const comment of comments) pending.set(commentKey(comment), comment);
+      if (pending.size >= MAX_BATCH) void flush();
+      else if (!gathering && pending.size > 0) {
+        gathering = true;
+        setTimer(() => {
+          gathering = false;
+          void flush();
+        }, GATHER_MS);
+      }
+    },
+    /** Sends what is gathered now, without waiting for the rest of the window. */
+    sendNow(): void {
       void flush();
+    },
+    /**
+     * Resolves once the service worker has said whether `key` was stored (at once if it is not waiting to
+     * be): what the CM does to a comment (a correction, a tactic) needs its row. Sends it now if it was gathering.
+     */
+    settled(key: string): Promise<void> {
+      if (!pending.has(key) && !unconfirmed.has(key)) return Promise.resolve();
+      void flush();
+      return new Promise((resolve) => {
+        const list = waiting.get(key) ?? [];
+        list.push(resolve);
+        waiting.set(key, list);
+      });
     },
     /** The service worker's news of a write: `ok` false when the database refused it (storage full). */
     stored(keys: readonly string[], ok: boolean): void {
@@ -165,6 +205,8 @@ export function createReportQueue(options: {
         unconfirmed.delete(key);
         if (ok) attempts.delete(key);
         else retry(key, sent.comment);
+        // Refused too: what waits for the row then fails with the CM told why, instead of waiting on.
+        release(key);
       }
       failures = ok ? 0 : failures + 1;
       scheduleFlush();

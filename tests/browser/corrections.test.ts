@@ -77,7 +77,12 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
 
   await appendReplies(page, 1);
   const fourth = await replyKey(page, 3);
-  expect(await labelsOf([fourth])).toEqual(['unhappy_customer']);
+  await waitForBadges(page, [fourth]);
+  // Its first badge is the bundled model's; the service worker's verdict, which knows the corrections,
+  // replaces it once the comment reaches it.
+  await expect
+    .poll(async () => (await badgeLabels(page)).get(fourth), { timeout: 10_000 })
+    .toBe('unhappy_customer');
   const stored = await readStore<{ key: string; label: string; cues: { kind: string }[] }>(
     harness.browser.serviceWorker,
     'comments',

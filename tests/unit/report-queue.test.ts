@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CommentVerdict } from '../../src/content/messages';
-import { createReportQueue, MAX_ATTEMPTS, SLOW_MS, STORED_WITHIN_MS } from '../../src/content/report-queue';
+import {
+  createReportQueue,
+  GATHER_MS,
+  MAX_ATTEMPTS,
+  SLOW_MS,
+  STORED_WITHIN_MS,
+} from '../../src/content/report-queue';
 import type { ObservedComment } from '../../src/shared/comment';
 
 const comment = (id: string, text = 'bonjour'): ObservedComment => ({
@@ -59,7 +65,14 @@ function harness(answer: (comments: ObservedComment[], sendIndex: number) => Pro
     await settle();
     return next?.ms;
   };
-  return { queue, sent, delivered, timers, runNextTimer };
+  /** Newly read comments, and the end of their gathering window. */
+  const report = async (comments: ObservedComment[]) => {
+    queue.add(comments);
+    const gather = timers.findIndex((t) => t.ms === GATHER_MS);
+    if (gather >= 0) timers.splice(gather, 1)[0]?.fn();
+    await settle();
+  };
+  return { queue, sent, delivered, timers, runNextTimer, report };
 }
 
 describe('createReportQueue', () => {
@@ -70,8 +83,7 @@ describe('createReportQueue', () => {
         throw new Error('Could not establish connection. Receiving end does not exist.');
       return comments.map(verdictFor);
     });
-    h.queue.add([comment('1'), comment('2')]);
-    await settle();
+    await h.report([comment('1'), comment('2')]);
     expect(h.delivered).toEqual([]);
     while (h.delivered.length === 0) await h.runNextTimer();
     expect(h.delivered).toEqual(['facebook:1', 'facebook:2']);
@@ -86,8 +98,7 @@ describe('createReportQueue', () => {
 
   it('delivers the verdicts although the write failed, and sends again with growing delays, a bounded number of times', async () => {
     const h = harness(async (comments) => comments.map(verdictFor));
-    h.queue.add([comment('1')]);
-    await settle();
+    await h.report([comment('1')]);
     expect(h.delivered).toEqual(['facebook:1']);
     const delays: number[] = [];
     while (h.sent.length < MAX_ATTEMPTS + 2) {
@@ -110,8 +121,7 @@ describe('createReportQueue', () => {
 
   it('sends again a batch whose write was never confirmed (a service worker stopped after answering)', async () => {
     const h = harness(async (comments) => comments.map(verdictFor));
-    h.queue.add([comment('1')]);
-    await settle();
+    await h.report([comment('1')]);
     expect(h.timers.map((t) => t.ms)).toEqual([STORED_WITHIN_MS]);
     await h.runNextTimer();
     while (h.sent.length < 2 && h.timers.length > 0) await h.runNextTimer();
@@ -126,8 +136,7 @@ describe('createReportQueue', () => {
       await new Promise<void>((resolve) => (answer = resolve));
       return comments.map(verdictFor);
     });
-    h.queue.add([comment('1')]);
-    await settle();
+    await h.report([comment('1')]);
     h.queue.stored(['facebook:1'], true);
     answer?.();
     await settle();
@@ -149,7 +158,7 @@ describe('createReportQueue', () => {
       },
       onVerdicts: () => {},
       isAlive: () => true,
-      setTimer: (fn, ms) => ms === 0 && setTimeout(fn, 0),
+      setTimer: (fn, ms) => (ms === 0 || ms === GATHER_MS) && setTimeout(fn, 0),
     });
     queue.add([comment('1', 'court')]);
     await settle();
@@ -174,11 +183,9 @@ describe('createReportQueue', () => {
           }),
         ),
     );
-    h.queue.add([comment('1', 'court')]);
-    await settle();
+    await h.report([comment('1', 'court')]);
     // Not slow yet: the next report waits for a timer set at SLOW_MS after the first send.
-    h.queue.add([comment('1', 'court, puis déplié'), comment('2')]);
-    await settle();
+    await h.report([comment('1', 'court, puis déplié'), comment('2')]);
     expect(h.sent).toEqual([['1']]);
     expect(h.timers.map((t) => t.ms)).toEqual([SLOW_MS]);
     await h.runNextTimer();
@@ -197,6 +204,46 @@ describe('createReportQueue', () => {
     expect(h.delivered).toEqual(['facebook:2', 'facebook:1', 'facebook:1']);
   });
 
+  it('gathers the comments read within its window into one message, sent sooner when asked', async () => {
+    const h = harness(async (comments) => comments.map(verdictFor));
+    h.queue.add([comment('1')]);
+    h.queue.add([comment('2'), comment('3')]);
+    await settle();
+    expect(h.sent).toEqual([]);
+    expect(h.timers.map((t) => t.ms)).toEqual([GATHER_MS]);
+    await h.runNextTimer();
+    expect(h.sent).toEqual([['1', '2', '3']]);
+    h.queue.add([comment('4')]);
+    h.queue.sendNow();
+    await settle();
+    expect(h.sent).toEqual([['1', '2', '3'], ['4']]);
+    // The window's end finds nothing left to send.
+    h.timers.splice(
+      h.timers.findIndex((t) => t.ms === STORED_WITHIN_MS),
+      1,
+    );
+    while (h.timers.length > 0) await h.runNextTimer();
+    expect(h.sent).toHaveLength(2);
+  });
+
+  it('tells when a comment is stored or refused, sending it at once if it was gathering', async () => {
+    const h = harness(async (comments) => comments.map(verdictFor));
+    const order: string[] = [];
+    await h.queue.settled('facebook:9');
+    order.push('unknown comment: at once');
+    h.queue.add([comment('1'), comment('2')]);
+    const first = h.queue.settled('facebook:1').then(() => order.push('1 settled'));
+    const second = h.queue.settled('facebook:2').then(() => order.push('2 settled'));
+    await settle();
+    expect(h.sent).toEqual([['1', '2']]);
+    h.queue.stored(['facebook:1'], true);
+    await first;
+    order.push('2 still waiting');
+    h.queue.stored(['facebook:2'], false);
+    await second;
+    expect(order).toEqual(['unknown comment: at once', '1 settled', '2 still waiting', '2 settled']);
+  });
+
   it('sends nothing once the extension is gone', async () => {
     let calls = 0;
     const queue = createReportQueue({
@@ -208,6 +255,7 @@ describe('createReportQueue', () => {
       isAlive: () => false,
     });
     queue.add([comment('1')]);
+    queue.sendNow();
     await settle();
     expect(calls).toBe(0);
   });
