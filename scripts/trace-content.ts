@@ -16,6 +16,7 @@ const COUNT = Number(process.env.PROFILE_REPLIES) || 600;
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
   tdur?: number;
   pid: number;
@@ -58,8 +59,9 @@ async function traced(page: Page): Promise<Map<string, number>> {
     }
   const main = [...threadOf].sort((a, b) => b[1] - a[1])[0]?.[0];
   const totals = new Map<string, number>();
-  for (const e of events) {
-    if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X') continue;
+  const mainEvents = events.filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X');
+  totals.set(FRAME_STYLE_AND_LAYOUT, styleAndLayoutInFrames(mainEvents));
+  for (const e of mainEvents) {
     const extra =
       e.name === 'FunctionCall' || e.name === 'EvaluateScript'
         ? ` ${(e.args?.data?.url ?? '').startsWith('chrome-extension') ? 'ext' : 'page'} ${e.args?.data?.functionName ?? ''}`
@@ -71,6 +73,45 @@ async function traced(page: Page): Promise<Map<string, number>> {
   await cdp.detach();
   return totals;
 }
+
+/**
+ * The style and layout the renderer did in its frames (not forced by a script, nor run in an animation
+ * frame callback), in ms. The page without the extension has none: its own `scrollTo` lays it out in the
+ * task that adds the replies. So with the extension, this is what the overlay's changes cost the frames —
+ * a figure that moves far less between runs than the main thread's CPU time.
+ */
+function styleAndLayoutInFrames(mainEvents: TraceEvent[]): number {
+  const spans = (name: string) =>
+    mainEvents
+      .filter((e) => e.name === name)
+      .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const)
+      .sort((a, b) => a[0] - b[0]);
+  const frames = spans('ProxyMain::BeginMainFrame');
+  const callbacks = spans('FireAnimationFrame');
+  // Frames do not overlap one another: the last one starting before `ts` is the only one that may hold it.
+  const inside = (list: (readonly [number, number])[], ts: number, end: number) => {
+    let low = 0;
+    let high = list.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((list[mid] as readonly [number, number])[0] <= ts) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found >= 0 && (list[found] as readonly [number, number])[1] >= end;
+  };
+  let total = 0;
+  for (const e of mainEvents) {
+    if (e.name !== 'UpdateLayoutTree' && e.name !== 'Layout') continue;
+    const end = e.ts + (e.dur ?? 0);
+    if (inside(frames, e.ts, end) && !inside(callbacks, e.ts, end)) total += (e.tdur ?? e.dur ?? 0) / 1000;
+  }
+  return total;
+}
+
+const FRAME_STYLE_AND_LAYOUT = "style and layout in frames (the overlay's, see above)";
 
 async function main() {
   const server = await startFeedServer({ port: PORT, pool: loadFeedPool() });
@@ -87,6 +128,9 @@ async function main() {
     const names = new Set([...without.keys(), ...withExt.keys()]);
     const rows = [...names].map((n) => [n, without.get(n) ?? 0, withExt.get(n) ?? 0] as const);
     rows.sort((a, b) => Math.abs(b[2] - b[1]) - Math.abs(a[2] - a[1]));
+    console.log(
+      `${FRAME_STYLE_AND_LAYOUT}: without ${without.get(FRAME_STYLE_AND_LAYOUT)?.toFixed(1)} ms, with ${withExt.get(FRAME_STYLE_AND_LAYOUT)?.toFixed(1)} ms`,
+    );
     for (const counted of ['ProxyMain::BeginMainFrame', 'FunctionCall ext pass', 'Receive mojo message'])
       console.log(
         `count ${counted}: without ${without.get(`# ${counted}`) ?? 0}, with ${withExt.get(`# ${counted}`) ?? 0}`,
