@@ -12,12 +12,15 @@ export function setStrings(strings: Catalog): void {
   built.clear();
 }
 
-/** `make()`, built once per catalog for `key` (a badge is the same for every comment alike). */
+/**
+ * `make()`, built once per catalog for `key` (a badge is the same for every comment alike); when it gives
+ * undefined, nothing is kept and it is made again next time.
+ */
 export function perCatalog<T>(key: string, make: () => T): T {
   let value = built.get(key) as T | undefined;
   if (value === undefined) {
     value = make();
-    built.set(key, value);
+    if (value !== undefined) built.set(key, value);
   }
   return value;
 }

@@ -9,7 +9,10 @@
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setStrings } from '../../src/content/i18n';
+import { badgeWords, everyLook } from '../../src/content/overlay/draw';
 import { OVERLAY_STYLE } from '../../src/content/overlay/style';
+import { CATALOGS } from '../../src/shared/locale';
 import { inOverlay, overlayView, toggleCard, waitForBadges } from '../support/page-tools';
 import { type Harness, openFeed, startHarness } from './harness';
 
@@ -109,6 +112,40 @@ describe('the overlay with the keyboard only', () => {
       expect(words).not.toBe('');
       expect(name.startsWith(words)).toBe(true);
     }
+  });
+
+  it('shows every badge whole, whatever its words, all of one width', async () => {
+    setStrings(CATALOGS.en);
+    const everyWords = everyLook().map((look) => badgeWords(...look));
+    const boxes = await inOverlay(
+      page,
+      (root, words) => {
+        const badges = [...root.querySelectorAll<HTMLElement>('button.badge')];
+        const model = badges[0] as HTMLElement;
+        // Each look's icon and words on a copy of a drawn badge, as wide as they need, laid out beside it.
+        const looks = words.map((text) => {
+          const look = model.cloneNode() as HTMLElement;
+          look.dataset.words = text;
+          look.style.visibility = 'hidden';
+          look.style.width = 'max-content';
+          look.style.overflow = 'visible';
+          model.after(look);
+          return look;
+        });
+        const widths = {
+          badges: badges.map((badge) => badge.getBoundingClientRect().width),
+          looks: looks.map((look) => [look.dataset.words ?? '', look.getBoundingClientRect().width] as const),
+        };
+        for (const look of looks) look.remove();
+        return widths;
+      },
+      everyWords,
+    );
+    const [width = 0, ...others] = boxes.badges;
+    expect(others.length).toBeGreaterThan(3);
+    for (const other of others) expect(other).toBe(width);
+    expect(boxes.looks).toHaveLength(everyWords.length);
+    for (const [words, needs] of boxes.looks) expect(needs, words).toBeLessThanOrEqual(width);
   });
 });
 

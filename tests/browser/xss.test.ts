@@ -37,6 +37,8 @@ const ran = (page: Page) => page.evaluate(() => window.__xss ?? 0);
 describe('the XSS corpus', () => {
   it('runs nothing in the badges and cards, which hold only their own markup', async () => {
     for (const page of feeds) {
+      // The hostile words change no badge's box: every one has the width the overlay measured.
+      const badgeWidths = new Set<number>();
       for (let i = 0; i < XSS_CORPUS.length; i++) {
         const key = await showReply(page, i);
         await toggleCard(page, key);
@@ -57,9 +59,11 @@ describe('the XSS corpus', () => {
         expect(inside.foreign).toBe(0);
         expect(inside.styles).toBeLessThanOrEqual(1); // the shared adopted sheet, or one <style>
         expect(inside.cardWidth).toBeLessThanOrEqual(420);
-        expect(inside.badgeWidth).toBe(148);
+        badgeWidths.add(inside.badgeWidth);
         await toggleCard(page, key);
       }
+      expect([...badgeWidths]).toHaveLength(1);
+      expect([...badgeWidths][0]).toBeLessThan(240);
       expect(await ran(page)).toBe(0);
     }
   });

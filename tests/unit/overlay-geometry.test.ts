@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BADGE_SIZE,
-  badgeSpot,
-  CARD_WIDTH,
-  cardSpot,
-  type Rect,
-  union,
-} from '../../src/content/overlay/geometry';
+import { badgeSpot, CARD_WIDTH, cardSpot, type Rect, union } from '../../src/content/overlay/geometry';
 
 const rect = (left: number, top: number, right: number, bottom: number): Rect => ({
   left,
@@ -26,18 +19,20 @@ function cardBox(spot: ReturnType<typeof cardSpot>, viewport: Rect): Rect {
 }
 
 describe('badge placement', () => {
+  /** The badges' width, as the overlay measures it in the CM's language. */
+  const width = 160;
   const comment = rect(300, 100, 900, 220);
   const authorLine = rect(360, 110, 560, 130);
 
   it('follows the author line, inside the comment, centred on its first row', () => {
-    expect(badgeSpot(authorLine, comment, false)).toEqual({ x: 566, y: 109 });
+    expect(badgeSpot(authorLine, comment, false, width)).toEqual({ x: 566, y: 109 });
   });
 
   it('goes before the author line in a right-to-left page, and stays within the comment', () => {
     const rightToLeft = rect(640, 110, 880, 130);
-    expect(badgeSpot(rightToLeft, comment, true).x).toBe(640 - 6 - BADGE_SIZE.width);
+    expect(badgeSpot(rightToLeft, comment, true, width).x).toBe(640 - 6 - width);
     const longName = rect(360, 110, 880, 130);
-    expect(badgeSpot(longName, comment, false).x).toBe(900 - BADGE_SIZE.width);
+    expect(badgeSpot(longName, comment, false, width).x).toBe(900 - width);
   });
 });
 

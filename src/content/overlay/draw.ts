@@ -7,7 +7,7 @@
 import { effect } from '@preact/signals';
 import type { Label } from '../../shared/comment';
 import { LABEL_STYLE } from '../../shared/labels';
-import { intensityLevel } from '../../shared/levels';
+import { intensityLevel, LEVEL_FROM, LEVELS, type Level } from '../../shared/levels';
 import { intensityWords, perCatalog, tc } from '../i18n';
 import { CARD_ID } from './Card';
 import type { Rect } from './geometry';
@@ -24,35 +24,84 @@ const BADGE_WORD: Readonly<Record<Label, string>> = {
 /** The shield's caption shows only where the panel has room for a line of text. */
 const CAPTION_MIN_HEIGHT = 24;
 
+/** By its offsets, not a transform: each transform is a node of its own in the browser's paint. */
 function place(element: HTMLElement, rect: Rect): void {
-  element.style.transform = `translate(${rect.left}px, ${rect.top}px)`;
+  element.style.left = `${rect.left}px`;
+  element.style.top = `${rect.top}px`;
   element.style.width = `${rect.right - rect.left}px`;
   element.style.height = `${rect.bottom - rect.top}px`;
 }
 
 /** What a badge shows: badges of the same look differ only by their key. */
-function badgeLook(comment: OverlayComment): string {
-  const { label, intensity, uncertain } = comment.verdict.classification;
+function badgeLook(label: Label, intensity: number, uncertain: boolean): string {
   return `badge|${label}|${intensityLevel(intensity)}|${uncertain}`;
+}
+
+function lookOf(comment: OverlayComment): string {
+  const { label, intensity, uncertain } = comment.verdict.classification;
+  return badgeLook(label, intensity, uncertain);
+}
+
+/** The badge of one look, built once in the CM's language (a copy costs less than building it again). */
+function modelBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
+  return perCatalog(badgeLook(label, intensity, uncertain), () => buildBadge(label, intensity, uncertain));
 }
 
 function newBadge(comment: OverlayComment): HTMLButtonElement {
   const { label, intensity, uncertain } = comment.verdict.classification;
-  // Built once per look in the CM's language, then copied (a copy costs less than building it again).
-  const model = perCatalog(badgeLook(comment), () => buildBadge(label, intensity, uncertain));
-  const badge = model.cloneNode(true) as HTMLButtonElement;
+  const badge = modelBadge(label, intensity, uncertain).cloneNode(true) as HTMLButtonElement;
   badge.dataset.key = comment.key;
   return badge;
 }
 
-function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
-  const { icon, colour, messageKey } = LABEL_STYLE[label];
-  // The badge says the level's word; its accessible name says what it measures too.
-  const words = tc(
+/** Until the badges could be laid out (the overlay's element out of the page). */
+const UNMEASURED_BADGE_WIDTH = 160;
+
+/** An intensity of each level. */
+const LEVEL_INTENSITY: Readonly<Record<Level, number>> = { low: 0, ...LEVEL_FROM };
+
+/**
+ * The width every badge gets, in CSS px: that of the widest look in the CM's language, laid out once per
+ * language in `layer` (out of sight) with the fonts the CM's browser has. Read once, it spares each badge a
+ * clip of its own, which the browser would otherwise draw apart from the others at every change.
+ */
+export function measureBadgeWidth(layer: HTMLElement): number {
+  return perCatalog('badgeWidth', () => widestBadge(layer)) ?? UNMEASURED_BADGE_WIDTH;
+}
+
+/** The widest look's width, or undefined when nothing could be laid out (measured again next time). */
+function widestBadge(layer: HTMLElement): number | undefined {
+  const sizer = document.createElement('div');
+  sizer.className = 'sizer';
+  for (const look of everyLook()) sizer.append(modelBadge(...look).cloneNode(true));
+  layer.append(sizer);
+  let widest = 0;
+  for (const badge of sizer.children) widest = Math.max(widest, badge.getBoundingClientRect().width);
+  sizer.remove();
+  return widest > 0 ? Math.ceil(widest) : undefined;
+}
+
+/** The words on a badge, in the CM's language: the label and the level's word (the name says more). */
+export function badgeWords(label: Label, intensity: number, uncertain: boolean): string {
+  return tc(
     uncertain ? 'badgeWordsUncertain' : 'badgeWords',
     tc(BADGE_WORD[label]),
     tc(`level_${intensityLevel(intensity)}`),
   );
+}
+
+/** Every look a badge can have: a label, an intensity of each level, certain or not. */
+export function everyLook(): [label: Label, intensity: number, uncertain: boolean][] {
+  return (Object.keys(LABEL_STYLE) as Label[]).flatMap((label) =>
+    LEVELS.flatMap((level) =>
+      [false, true].map((uncertain): [Label, number, boolean] => [label, LEVEL_INTENSITY[level], uncertain]),
+    ),
+  );
+}
+
+function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
+  const { icon, colour, messageKey } = LABEL_STYLE[label];
+  const words = badgeWords(label, intensity, uncertain);
   const more = [
     intensityWords(intensity),
     BADGE_WORD[label] === messageKey ? null : tc(messageKey),
@@ -122,17 +171,15 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
       }
       // A verdict that changes the badge's look (a correction) is a new badge; one that does not (the
       // service worker's, with the tactics, while the card is open; a reveal) keeps it, and its focus.
-      if (
-        entry &&
-        entry.drawn.comment !== d.comment &&
-        badgeLook(entry.drawn.comment) !== badgeLook(d.comment)
-      ) {
+      if (entry && entry.drawn.comment !== d.comment && lookOf(entry.drawn.comment) !== lookOf(d.comment)) {
         entry.badge.remove();
         entry.shield?.remove();
         entry = undefined;
       }
       const badge = entry?.badge ?? newBadge(d.comment);
-      badge.style.transform = `translate(${d.badge.x}px, ${d.badge.y}px)`;
+      // By its offsets, as `place` does.
+      badge.style.left = `${d.badge.x}px`;
+      badge.style.top = `${d.badge.y}px`;
       // Reading order in the page's structure too, for screen readers.
       if (badge.previousElementSibling !== previous || badge.parentNode !== toolbar)
         toolbar.insertBefore(badge, previous ? previous.nextSibling : toolbar.firstChild);
@@ -156,7 +203,7 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
     const tabbable =
       current !== null && shown.has(current)
         ? current
-        : (inWindow(drawn, model.view.peek())[0]?.comment.key ?? null);
+        : (inWindow(drawn, model.view.peek(), model.badgeWidth.peek())[0]?.comment.key ?? null);
     // Written only where they change: writing an attribute, even to its value, has the browser check
     // the styles that depend on it, for every badge at every step of a streaming thread.
     for (const [key, { badge }] of shown) {
@@ -179,6 +226,9 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
       const box = model.ring.value;
       ring.hidden = box === null;
       if (box) place(ring, box);
+    }),
+    effect(() => {
+      layer.style.setProperty('--badge-width', `${model.badgeWidth.value}px`);
     }),
     effect(() => {
       const { x, y } = model.view.value;

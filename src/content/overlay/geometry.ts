@@ -15,8 +15,12 @@ export interface Point {
   y: number;
 }
 
-/** Every badge has the same box, whatever its label: nothing a page can probe differs by verdict. */
-export const BADGE_SIZE = { width: 148, height: 22 } as const;
+/**
+ * Every badge has the same box, whatever its label: nothing a page can probe differs by verdict. Its
+ * height is fixed; its width is that of the widest badge in the CM's language and fonts (measured once by
+ * the overlay, draw.ts), so no badge's words are cut off.
+ */
+export const BADGE_HEIGHT = 22;
 const BADGE_GAP = 6;
 const CARD_GAP = 6;
 /** The card's width when the window allows it, and its margin to the window's edges. */
@@ -55,8 +59,8 @@ export function intersect(a: Rect, b: Rect): Rect | null {
  * The badge's top-left corner: after the author line (before it in right-to-left pages), inside the
  * comment, centred on the line's first row.
  */
-export function badgeSpot(anchor: Rect, comment: Rect, rtl: boolean): Point {
-  const { width, height } = BADGE_SIZE;
+export function badgeSpot(anchor: Rect, comment: Rect, rtl: boolean, width: number): Point {
+  const height = BADGE_HEIGHT;
   const wanted = rtl ? anchor.left - BADGE_GAP - width : anchor.right + BADGE_GAP;
   const x = Math.max(comment.left, Math.min(wanted, comment.right - width));
   const row = Math.min(anchor.bottom - anchor.top, 2 * height);

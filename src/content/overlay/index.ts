@@ -9,7 +9,7 @@ import { createElement, render } from 'preact';
 import type { MarkerColour } from '../messages';
 import { abortableTimeout } from '../timers';
 import { type BadgeActions, OpenCard } from './Card';
-import { drawLayer } from './draw';
+import { drawLayer, measureBadgeWidth } from './draw';
 import { createOverlayHost } from './host';
 import { trackLayout } from './layout';
 import { type CardSettings, createOverlayModel, inWindow, type OverlayComment } from './model';
@@ -93,11 +93,17 @@ export function createOverlay(options: {
     const key = keyOf.get(element);
     return key === undefined ? undefined : comments.get(key);
   };
+  const viewport = document.createElement('div');
+  viewport.className = 'viewport';
+  const layer = document.createElement('div');
+  layer.className = 'layer';
+  viewport.append(layer);
   const tracker = trackLayout({
     model,
     host,
     commentOf,
     commentByKey: (key) => comments.get(key),
+    badgeWidth: () => measureBadgeWidth(layer),
     signal,
   });
 
@@ -111,11 +117,6 @@ export function createOverlay(options: {
     }
   };
 
-  const viewport = document.createElement('div');
-  viewport.className = 'viewport';
-  const layer = document.createElement('div');
-  layer.className = 'layer';
-  viewport.append(layer);
   const cardRoot = document.createElement('div');
   host.container.append(viewport, cardRoot);
   const { badgeOf } = drawLayer(model, layer, signal);
@@ -135,7 +136,9 @@ export function createOverlay(options: {
     const key = (event.target as HTMLElement).closest<HTMLElement>('button.badge')?.dataset.key;
     if (key === undefined) return;
     // Arrow keys, Home and End move between the badges in the window, top to bottom.
-    const keys = inWindow(model.drawn.peek(), model.view.peek()).map((d) => d.comment.key);
+    const keys = inWindow(model.drawn.peek(), model.view.peek(), model.badgeWidth.peek()).map(
+      (d) => d.comment.key,
+    );
     const next = nextIndex(event.key, keys.indexOf(key), keys.length);
     if (next === null) return;
     event.preventDefault();

@@ -9,7 +9,7 @@
  */
 import { batch } from '@preact/signals';
 import { whileVisible } from '../timers';
-import { BADGE_SIZE, badgeSpot, type CardSpot, cardSpot, type Rect, union } from './geometry';
+import { BADGE_HEIGHT, badgeSpot, type CardSpot, cardSpot, type Rect, union } from './geometry';
 import type { OverlayHost } from './host';
 import type { Drawn, OverlayComment, OverlayModel, View } from './model';
 import { createNearFinder } from './near';
@@ -37,11 +37,15 @@ export function trackLayout(options: {
   /** The comment an element shows now (X reuses elements for other comments). */
   commentOf(element: Element): OverlayComment | undefined;
   commentByKey(key: string): OverlayComment | undefined;
+  /** The width of every badge (laid out once per language: a read, like the boxes). */
+  badgeWidth(): number;
   signal: AbortSignal;
 }): LayoutTracker {
   const { model, host, commentOf } = options;
   /** The window at the current pass: boxes read during it are turned into page coordinates with it. */
   let view: View = model.view.peek();
+  /** The badges' width at the current pass. */
+  let badgeWidth = model.badgeWidth.peek();
   const finder = createNearFinder<HTMLElement>((element) => {
     if (!element.isConnected) return null;
     const rect = element.getBoundingClientRect();
@@ -119,7 +123,9 @@ export function trackLayout(options: {
       modal = modalInFront();
       pageBox = onPage(document.documentElement.getBoundingClientRect(), view);
     }
-    const drawn = readBoxes();
+    const widthBefore = badgeWidth;
+    badgeWidth = options.badgeWidth();
+    const drawn = readBoxes(badgeWidth !== widthBefore);
     const ring = ringNow();
     scrollOnly = true;
     // Every box is read before anything is drawn: a box read after a change of the layer (its scroll
@@ -133,6 +139,7 @@ export function trackLayout(options: {
         view.height !== before.height
       )
         model.view.value = view;
+      if (badgeWidth !== widthBefore) model.badgeWidth.value = badgeWidth;
       const current = model.drawn.peek();
       if (drawn.length !== current.length || drawn.some((d, i) => d !== current[i]))
         model.drawn.value = drawn;
@@ -175,7 +182,7 @@ export function trackLayout(options: {
   };
 
   /** What to draw for the comments near the window, from their boxes (read only: nothing is drawn here). */
-  const readBoxes = (): Drawn[] => {
+  const readBoxes = (badgesResized: boolean): Drawn[] => {
     const reach = view.height * FOLLOW_FRACTION;
     const nearNow = new Set(finder.near(view.y - reach, view.y + view.height + reach));
     for (const element of near) if (!nearNow.has(element)) resizes?.unobserve(element);
@@ -197,6 +204,7 @@ export function trackLayout(options: {
         before &&
         before.comment === comment &&
         !moved &&
+        !badgesResized &&
         !isOpen &&
         (before.shield !== null) === shielded
       ) {
@@ -205,7 +213,7 @@ export function trackLayout(options: {
         continue;
       }
       const anchor = onPage(comment.anchor.getBoundingClientRect(), view);
-      const badge = badgeSpot(anchor, box, comment.rtl);
+      const badge = badgeSpot(anchor, box, comment.rtl, badgeWidth);
       const words = shielded ? union(comment.bodies.map((body) => body.getBoundingClientRect())) : null;
       const shield = words && covering(onPage(words, view));
       drawn.push(
@@ -223,8 +231,8 @@ export function trackLayout(options: {
           {
             left: badge.x,
             top: badge.y,
-            right: badge.x + BADGE_SIZE.width,
-            bottom: badge.y + BADGE_SIZE.height,
+            right: badge.x + badgeWidth,
+            bottom: badge.y + BADGE_HEIGHT,
           },
         ]);
     }

@@ -8,7 +8,7 @@ import type { Platform } from '../../shared/comment';
 import type { Settings } from '../../shared/settings';
 import type { OwnReply } from '../../tactics/replies';
 import type { CommentVerdict } from '../messages';
-import { BADGE_SIZE, type CardSpot, type Point, type Rect } from './geometry';
+import { BADGE_HEIGHT, type CardSpot, type Point, type Rect } from './geometry';
 
 /** One badged comment, as the page shows it. */
 export interface OverlayComment {
@@ -44,13 +44,13 @@ export interface View {
 }
 
 /** The drawn comments whose badge is inside the window (the others are drawn ahead, out of sight). */
-export function inWindow(drawn: readonly Drawn[], view: View): Drawn[] {
+export function inWindow(drawn: readonly Drawn[], view: View, badgeWidth: number): Drawn[] {
   return drawn.filter(
     ({ badge }) =>
       badge.x >= view.x &&
       badge.y >= view.y &&
-      badge.x + BADGE_SIZE.width <= view.x + view.width &&
-      badge.y + BADGE_SIZE.height <= view.y + view.height,
+      badge.x + badgeWidth <= view.x + view.width &&
+      badge.y + BADGE_HEIGHT <= view.y + view.height,
   );
 }
 
@@ -71,6 +71,8 @@ export interface Confirmation {
 export function createOverlayModel(settings: CardSettings) {
   return {
     drawn: signal<readonly Drawn[]>([]),
+    /** Every badge's width, in CSS px: the widest badge's words in the CM's language (0 until measured). */
+    badgeWidth: signal(0),
     /** The window over the page: the layer of badges and shields moves by its scroll. */
     view: signal<View>({ x: 0, y: 0, width: 0, height: 0 }),
     /** The comment whose card is open, and where the card goes in the window (null until laid out). */

@@ -1,5 +1,5 @@
 import { CAPTURE_MARKER_PX } from '../messages';
-import { BADGE_SIZE } from './geometry';
+import { BADGE_HEIGHT } from './geometry';
 
 /**
  * The overlay's one stylesheet. The host fills the window and lets every pointer through: only the badges
@@ -22,10 +22,12 @@ export const OVERLAY_STYLE = `
 button { font: inherit; cursor: pointer; }
 [data-say]::before { content: attr(data-say); }
 :focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
-.badge { position: absolute; left: 0; top: 0; box-sizing: border-box; width: ${BADGE_SIZE.width}px;
-  height: ${BADGE_SIZE.height}px; display: block; padding: 0 8px; border: 0; border-radius: 999px; color: #fff;
-  font-weight: 600; font-size: 12px; line-height: ${BADGE_SIZE.height}px; text-align: center; white-space: nowrap;
-  overflow: hidden; text-overflow: ellipsis; pointer-events: auto; }
+.badge { position: absolute; left: 0; top: 0; box-sizing: border-box; width: var(--badge-width);
+  height: ${BADGE_HEIGHT}px; display: block; padding: 0 8px; border: 0; border-radius: 999px; color: #fff;
+  font-weight: 600; font-size: 12px; line-height: ${BADGE_HEIGHT}px; text-align: center; white-space: nowrap;
+  pointer-events: auto; }
+.sizer { position: absolute; visibility: hidden; }
+.sizer .badge { position: static; width: max-content; }
 .badge::before { content: attr(data-icon); margin-inline-end: 4px; }
 .badge::after { content: attr(data-words); }
 .shield { position: absolute; left: 0; top: 0; box-sizing: border-box; border-radius: 6px;
