@@ -6,10 +6,18 @@ let catalog: Catalog = {};
 
 /** What was built from the catalog (words, badges), by the caller's key: dropped when the catalog changes. */
 const built = new Map<string, unknown>();
+/** How many catalogs came before this one: what was drawn with an earlier one says so. */
+let catalogs = 0;
 
 export function setStrings(strings: Catalog): void {
   catalog = strings;
   built.clear();
+  catalogs++;
+}
+
+/** Changes with each catalog set. */
+export function stringsVersion(): number {
+  return catalogs;
 }
 
 /**

@@ -8,11 +8,12 @@
  */
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setStrings } from '../../src/content/i18n';
 import { badgeWords, everyLook } from '../../src/content/overlay/draw';
 import { OVERLAY_STYLE } from '../../src/content/overlay/style';
-import { CATALOGS } from '../../src/shared/locale';
+import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
+import { askExtension, readStore } from '../support/chromium';
 import { inOverlay, overlayView, toggleCard, waitForBadges } from '../support/page-tools';
 import { type Harness, openFeed, startHarness } from './harness';
 
@@ -44,6 +45,15 @@ beforeAll(async () => {
     REPLIES - 2,
   );
   await waitForBadges(page, keys);
+  // The service worker's verdicts (with the tactics the card lists) have come back once it stored them:
+  // the card's buttons no longer change under the keyboard.
+  await vi.waitFor(
+    async () => {
+      const stored = await readStore<{ key: string }>(harness.browser.serviceWorker, 'comments');
+      expect(keys.filter((key) => !stored.some((row) => row.key === key))).toEqual([]);
+    },
+    { timeout: 15_000, interval: 100 },
+  );
 });
 
 afterAll(async () => {
@@ -245,5 +255,54 @@ describe('axe-core', () => {
     // The copy held what was audited: the badges and the open card.
     expect(copy).toContain('class="card"');
     await audit.close();
+  });
+});
+
+/** The words of every look a badge can have, in `language`. */
+function everyBadgeWords(language: UiLanguage): Set<string> {
+  setStrings(CATALOGS[language]);
+  return new Set(everyLook().map((look) => badgeWords(...look)));
+}
+
+describe('the language the CM chose', () => {
+  it('applies to the badges already drawn, and to their width, when the CM comes back to the tab', async () => {
+    const wordsAndWidth = () =>
+      inOverlay(
+        page,
+        (root) => {
+          const badges = [...root.querySelectorAll<HTMLElement>('button.badge')];
+          return {
+            words: badges.map((badge) => badge.dataset.words ?? ''),
+            caption: root.querySelector<HTMLElement>('.shield')?.dataset.say ?? null,
+            width: badges[0]?.getBoundingClientRect().width ?? 0,
+          };
+        },
+        null,
+      );
+    const before = await wordsAndWidth();
+    expect(before.words.length).toBeGreaterThan(3);
+    const inEnglish = everyBadgeWords('en');
+    const inFrench = everyBadgeWords('fr');
+    expect(before.words.every((words) => inEnglish.has(words))).toBe(true);
+
+    const dashboard = await harness.browser.context.newPage();
+    await dashboard.goto(harness.extensionUrl('src/popup/index.html'));
+    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
+    await askExtension(dashboard, { type: 'ui→bg:save-settings', settings: { ...settings, language: 'fr' } });
+    try {
+      // Back to the tab: headless Chromium never hides one, so the test sends what the browser sends then.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await expect
+        .poll(async () => (await wordsAndWidth()).words.every((words) => inFrench.has(words)))
+        .toBe(true);
+      const after = await wordsAndWidth();
+      expect(after.words).toHaveLength(before.words.length);
+      // Measured again in French: the widest French words are not as wide as the English ones here.
+      expect(after.width).not.toBe(before.width);
+      if (before.caption !== null) expect(after.caption).toBe(CATALOGS.fr.badgeShieldCaption?.message);
+    } finally {
+      await askExtension(dashboard, { type: 'ui→bg:save-settings', settings });
+      await dashboard.close();
+    }
   });
 });

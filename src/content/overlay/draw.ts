@@ -8,7 +8,7 @@ import { effect } from '@preact/signals';
 import type { Label } from '../../shared/comment';
 import { LABEL_STYLE } from '../../shared/labels';
 import { intensityLevel, LEVEL_FROM, LEVELS, type Level } from '../../shared/levels';
-import { intensityWords, perCatalog, tc } from '../i18n';
+import { intensityWords, perCatalog, stringsVersion, tc } from '../i18n';
 import { CARD_ID } from './Card';
 import type { Rect } from './geometry';
 import { type Drawn, inWindow, type OverlayComment, type OverlayModel } from './model';
@@ -37,20 +37,22 @@ function badgeLook(label: Label, intensity: number, uncertain: boolean): string 
   return `badge|${label}|${intensityLevel(intensity)}|${uncertain}`;
 }
 
-function lookOf(comment: OverlayComment): string {
-  const { label, intensity, uncertain } = comment.verdict.classification;
-  return badgeLook(label, intensity, uncertain);
-}
-
-/** The badge of one look, built once in the CM's language (a copy costs less than building it again). */
+/**
+ * The badge of one look, built once in the CM's language (a copy costs less than building it again): a
+ * badge copied from it shows what a badge of that look says now as long as it is the current one.
+ */
 function modelBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
   return perCatalog(badgeLook(label, intensity, uncertain), () => buildBadge(label, intensity, uncertain));
 }
 
-function newBadge(comment: OverlayComment): HTMLButtonElement {
+function modelOf(comment: OverlayComment): HTMLButtonElement {
   const { label, intensity, uncertain } = comment.verdict.classification;
-  const badge = modelBadge(label, intensity, uncertain).cloneNode(true) as HTMLButtonElement;
-  badge.dataset.key = comment.key;
+  return modelBadge(label, intensity, uncertain);
+}
+
+function newBadge(model: HTMLButtonElement, key: string): HTMLButtonElement {
+  const badge = model.cloneNode(true) as HTMLButtonElement;
+  badge.dataset.key = key;
   return badge;
 }
 
@@ -134,6 +136,8 @@ function newShield(key: string): HTMLElement {
 
 interface Shown {
   drawn: Drawn;
+  /** The model the badge was copied from. */
+  model: HTMLButtonElement;
   badge: HTMLButtonElement;
   shield: HTMLElement | null;
 }
@@ -154,7 +158,12 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
   layer.append(shields, ring, toolbar);
   const shown = new Map<string, Shown>();
 
+  /** The catalog the badges were last drawn with. */
+  let drawnWith = -1;
   const sync = (drawn: readonly Drawn[]) => {
+    // In another language (the CM changed it), every badge is drawn again: nothing drawn is kept as is.
+    const restrung = drawnWith !== stringsVersion();
+    drawnWith = stringsVersion();
     const wanted = new Set(drawn.map((d) => d.comment.key));
     for (const [key, entry] of shown) {
       if (wanted.has(key)) continue;
@@ -165,18 +174,20 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
     let previous: Element | null = null;
     for (const d of drawn) {
       let entry = shown.get(d.comment.key);
-      if (entry?.drawn === d) {
+      if (entry?.drawn === d && !restrung) {
         previous = entry.badge;
         continue;
       }
-      // A verdict that changes the badge's look (a correction) is a new badge; one that does not (the
-      // service worker's, with the tactics, while the card is open; a reveal) keeps it, and its focus.
-      if (entry && entry.drawn.comment !== d.comment && lookOf(entry.drawn.comment) !== lookOf(d.comment)) {
+      // A verdict that changes the badge's look (a correction), or the CM's language changing, makes a new
+      // badge; a verdict that does not (the service worker's, with the tactics, while the card is open; a
+      // reveal) keeps it, and its focus.
+      const model = modelOf(d.comment);
+      if (entry && entry.model !== model) {
         entry.badge.remove();
         entry.shield?.remove();
         entry = undefined;
       }
-      const badge = entry?.badge ?? newBadge(d.comment);
+      const badge = entry?.badge ?? newBadge(model, d.comment.key);
       // By its offsets, as `place` does.
       badge.style.left = `${d.badge.x}px`;
       badge.style.top = `${d.badge.y}px`;
@@ -193,7 +204,7 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
         shield?.remove();
         shield = null;
       }
-      shown.set(d.comment.key, { drawn: d, badge, shield });
+      shown.set(d.comment.key, { drawn: d, model, badge, shield });
       previous = badge;
     }
   };
@@ -219,6 +230,8 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
   const stops = [
     effect(() => {
       const drawn = model.drawn.value;
+      // The settings bring the CM's language: a change of them draws the badges again (in it, if it changed).
+      void model.settings.value;
       sync(drawn);
       markFocus(drawn, model.currentKey.value, model.openKey.value);
     }),

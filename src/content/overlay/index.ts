@@ -217,6 +217,8 @@ export function createOverlay(options: {
     },
     settingsChanged(settings) {
       model.settings.value = settings;
+      // The badges' width is measured again, in the language that came with them.
+      tracker.schedule();
     },
     capture(key, { x, y, colour }) {
       model.capturing.value = key;
