@@ -11,6 +11,8 @@ import { BADGE_HEIGHT } from './geometry';
  * when the page's layers are, and a thread can hold hundreds. Nothing in it can be selected: the page's
  * `getSelection()` reads words selected inside a closed shadow root (a card's quote, its label), and its
  * `selectionchange` and `copy` listeners hear of them; the card's Copy buttons copy without a selection.
+ * A badge's icon and words are one generated box: each pseudo-element is styled and laid out on its own
+ * as badges come while replies stream in.
  */
 export const OVERLAY_STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
@@ -28,8 +30,7 @@ button { font: inherit; cursor: pointer; }
   pointer-events: auto; }
 .sizer { position: absolute; visibility: hidden; }
 .sizer .badge { position: static; width: max-content; }
-.badge::before { content: attr(data-icon); margin-inline-end: 4px; }
-.badge::after { content: attr(data-words); }
+.badge::after { content: attr(data-icon) " " attr(data-words); }
 .shield { position: absolute; left: 0; top: 0; box-sizing: border-box; border-radius: 6px;
   background: repeating-linear-gradient(#d9dcde 0 0.55em, #eceeef 0.55em 1.35em);
   display: flex; align-items: center; justify-content: center; overflow: hidden; }
