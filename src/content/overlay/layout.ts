@@ -44,8 +44,6 @@ export function trackLayout(options: {
   const { model, host, commentOf } = options;
   /** The window at the current pass: boxes read during it are turned into page coordinates with it. */
   let view: View = model.view.peek();
-  /** The badges' width at the current pass. */
-  let badgeWidth = model.badgeWidth.peek();
   const finder = createNearFinder<HTMLElement>((element) => {
     if (!element.isConnected) return null;
     const rect = element.getBoundingClientRect();
@@ -123,9 +121,9 @@ export function trackLayout(options: {
       modal = modalInFront();
       pageBox = onPage(document.documentElement.getBoundingClientRect(), view);
     }
-    const widthBefore = badgeWidth;
-    badgeWidth = options.badgeWidth();
-    const drawn = readBoxes(badgeWidth !== widthBefore);
+    const badgeWidth = options.badgeWidth();
+    const badgesResized = badgeWidth !== model.badgeWidth.peek();
+    const drawn = readBoxes(badgeWidth, badgesResized);
     const ring = ringNow();
     scrollOnly = true;
     // Every box is read before anything is drawn: a box read after a change of the layer (its scroll
@@ -139,7 +137,7 @@ export function trackLayout(options: {
         view.height !== before.height
       )
         model.view.value = view;
-      if (badgeWidth !== widthBefore) model.badgeWidth.value = badgeWidth;
+      if (badgesResized) model.badgeWidth.value = badgeWidth;
       const current = model.drawn.peek();
       if (drawn.length !== current.length || drawn.some((d, i) => d !== current[i]))
         model.drawn.value = drawn;
@@ -182,7 +180,7 @@ export function trackLayout(options: {
   };
 
   /** What to draw for the comments near the window, from their boxes (read only: nothing is drawn here). */
-  const readBoxes = (badgesResized: boolean): Drawn[] => {
+  const readBoxes = (badgeWidth: number, badgesResized: boolean): Drawn[] => {
     const reach = view.height * FOLLOW_FRACTION;
     const nearNow = new Set(finder.near(view.y - reach, view.y + view.height + reach));
     for (const element of near) if (!nearNow.has(element)) resizes?.unobserve(element);
