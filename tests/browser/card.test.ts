@@ -111,7 +111,7 @@ describe('the overlay with the keyboard only', () => {
     const names = await inOverlay(
       page,
       (root) =>
-        [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => [
+        [...root.querySelectorAll<HTMLElement>('button.badge[data-key]')].map((badge) => [
           badge.getAttribute('aria-label') ?? '',
           badge.dataset.words ?? '',
         ]),
@@ -130,7 +130,7 @@ describe('the overlay with the keyboard only', () => {
     const boxes = await inOverlay(
       page,
       (root, words) => {
-        const badges = [...root.querySelectorAll<HTMLElement>('button.badge')];
+        const badges = [...root.querySelectorAll<HTMLElement>('button.badge[data-key]')];
         const model = badges[0] as HTMLElement;
         // Each look's icon and words on a copy of a drawn badge, as wide as they need, laid out beside it.
         const looks = words.map((text) => {
@@ -270,10 +270,10 @@ describe('the language the CM chose', () => {
       inOverlay(
         page,
         (root) => {
-          const badges = [...root.querySelectorAll<HTMLElement>('button.badge')];
+          const badges = [...root.querySelectorAll<HTMLElement>('button.badge[data-key]')];
           return {
             words: badges.map((badge) => badge.dataset.words ?? ''),
-            caption: root.querySelector<HTMLElement>('.shield')?.dataset.say ?? null,
+            caption: root.querySelector<HTMLElement>('.shield[data-key]')?.dataset.say ?? null,
             width: badges[0]?.getBoundingClientRect().width ?? 0,
           };
         },

@@ -80,8 +80,9 @@ const cardStatus = (page: Page) =>
   );
 
 /**
- * Records, inside the overlay, each time the shield panel over `key` comes or goes (true: shielded); kept
- * on the closed root, which only DevTools reaches.
+ * Records, inside the overlay, each time the shield panel over `key` comes or goes (true: shielded): a
+ * panel added or removed, or one kept out of sight given or relieved of the key. Kept on the closed root,
+ * which only DevTools reaches.
  */
 function recordShield(page: Page, key: string): Promise<void> {
   return inOverlay(
@@ -96,7 +97,7 @@ function recordShield(page: Page, key: string): Promise<void> {
         if (now === last) return;
         last = now;
         log.push(now);
-      }).observe(root, { childList: true, subtree: true });
+      }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-key'] });
     },
     key,
   );

@@ -71,7 +71,7 @@ async function expectBadgesOnScreen(page: Page, focalId: string | null = null): 
     )
     .toEqual([]);
   const thread = new Map((await threadOnPage(page, focalId)).map((c) => [c.key, c]));
-  const { badges } = await overlayView(page);
+  const { badges, shields } = await overlayView(page);
   expect(badges.length).toBeGreaterThan(3);
   expect(badges.filter((b) => !thread.has(b.key)).map((b) => b.key)).toEqual([]);
   const astray = badges.filter(({ key, top }) => {
@@ -79,6 +79,15 @@ async function expectBadgesOnScreen(page: Page, focalId: string | null = null): 
     return !comment || top < comment.top - 4 || top > comment.bottom;
   });
   expect(astray.map((b) => b.key)).toEqual([]);
+  // Every threat is shielded (none was revealed), each shield within its own comment: badges and shields
+  // are shown again for other comments as the thread streams (spares.ts), so none may stay where it was.
+  const threats = badges.filter((b) => b.label === 'threat').map((b) => b.key);
+  expect(threats.filter((key) => !shields.some((s) => s.key === key))).toEqual([]);
+  const strayShields = shields.filter(({ key, top, height }) => {
+    const comment = thread.get(key);
+    return !comment || top < comment.top - 4 || top + height > comment.bottom + 4 || height < 10;
+  });
+  expect(strayShields.map((s) => s.key)).toEqual([]);
 }
 
 describe('500 live replies', () => {

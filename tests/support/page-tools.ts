@@ -51,7 +51,7 @@ export async function badgeLabels(page: Page): Promise<Map<string, string>> {
   const pairs = await inOverlay(
     page,
     (root) =>
-      [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => [
+      [...root.querySelectorAll<HTMLElement>('button.badge[data-key]')].map((badge) => [
         badge.dataset.key ?? '',
         badge.dataset.label ?? '',
       ]),
@@ -93,14 +93,23 @@ export function overlayView(page: Page): Promise<OverlayView> {
       const card = root.querySelector<HTMLElement>('.card');
       const ring = root.querySelector<HTMLElement>('.ring:not([hidden])');
       return {
-        badges: [...root.querySelectorAll<HTMLElement>('button.badge')].map((badge) => ({
+        badges: [...root.querySelectorAll<HTMLElement>('button.badge[data-key]')].map((badge) => ({
           ...box(badge),
           label: badge.dataset.label ?? '',
           tabIndex: badge.tabIndex,
           expanded: badge.getAttribute('aria-expanded') === 'true',
           name: badge.getAttribute('aria-label') ?? '',
         })),
-        shields: [...root.querySelectorAll<HTMLElement>('.shield')].map(box),
+        // A shield's panel is larger than any comment and cut to size by its clip (style.ts): its box is
+        // what the clip leaves of it.
+        shields: [...root.querySelectorAll<HTMLElement>('.shield[data-key]')].map((shield) => {
+          const style = getComputedStyle(shield);
+          return {
+            ...box(shield),
+            width: Number.parseFloat(style.getPropertyValue('--width')),
+            height: Number.parseFloat(style.getPropertyValue('--height')),
+          };
+        }),
         card: card ? { ...box(card), text: shown(card) } : null,
         ring: ring ? box(ring) : null,
       };
@@ -137,7 +146,7 @@ export async function toggleCard(page: Page, key: string): Promise<string> {
   const opened = await inOverlay(
     page,
     async (root, wanted) => {
-      const badge = [...root.querySelectorAll<HTMLElement>('button.badge')].find(
+      const badge = [...root.querySelectorAll<HTMLElement>('button.badge[data-key]')].find(
         (b) => b.dataset.key === wanted,
       );
       if (!badge) throw new Error(`No badge for ${wanted}`);
@@ -156,7 +165,8 @@ export async function toggleCard(page: Page, key: string): Promise<string> {
 /**
  * Notes when the overlay first draws each badge, by comment key (`performance.now()` of the page, the
  * clock the fake site's insertion times use), until `stop()`: a MutationObserver on the closed root,
- * installed through DevTools, so the content script carries no timing code of its own.
+ * installed through DevTools, so the content script carries no timing code of its own. A badge is drawn
+ * as a new element or as one kept out of sight that gets the comment's key.
  */
 export async function recordBadgeTimes(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -164,17 +174,21 @@ export async function recordBadgeTimes(page: Page) {
     cdp,
     (root) => {
       const times: Record<string, number> = {};
+      const note = (element: HTMLElement, now: number) => {
+        const key = element.matches('button.badge') ? element.dataset.key : undefined;
+        if (key && !(key in times)) times[key] = now;
+      };
       new MutationObserver((records) => {
         const now = performance.now();
-        for (const record of records)
+        for (const record of records) {
+          if (record.type === 'attributes') note(record.target as HTMLElement, now);
           for (const added of record.addedNodes) {
             if (!(added instanceof HTMLElement)) continue;
-            for (const badge of [added, ...added.querySelectorAll<HTMLElement>('button.badge')]) {
-              const key = badge.matches('button.badge') ? badge.dataset.key : undefined;
-              if (key && !(key in times)) times[key] = now;
-            }
+            for (const badge of [added, ...added.querySelectorAll<HTMLElement>('button.badge')])
+              note(badge, now);
           }
-      }).observe(root, { childList: true, subtree: true });
+        }
+      }).observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-key'] });
       return times;
     },
     null,

@@ -171,17 +171,17 @@ const drawnKeys = (selector: string) =>
     (node) => node.dataset.key ?? '',
   ).sort();
 /** The keys of the comments the overlay badges. */
-export const badgeKeys = () => drawnKeys('button.badge');
+export const badgeKeys = () => drawnKeys('button.badge[data-key]');
 /** The label each badge shows, by comment key. */
 export const badgeLabels = () =>
   Object.fromEntries(
-    Array.from(overlayRoot?.querySelectorAll<HTMLElement>('button.badge') ?? [], (badge) => [
+    Array.from(overlayRoot?.querySelectorAll<HTMLElement>('button.badge[data-key]') ?? [], (badge) => [
       badge.dataset.key ?? '',
       badge.dataset.label ?? '',
     ]),
   );
 /** The keys of the comments the overlay shields. */
-export const shieldedKeys = () => drawnKeys('.shield');
+export const shieldedKeys = () => drawnKeys('.shield[data-key]');
 export const overlayInPage = () => overlayRoot?.host.isConnected ?? false;
 
 /** The page at https://x.com/acme_fr/status/100: the brand's post, no reply yet. */

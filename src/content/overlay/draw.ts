@@ -10,8 +10,9 @@ import { LABEL_STYLE } from '../../shared/labels';
 import { intensityLevel, LEVEL_FROM, LEVELS, type Level } from '../../shared/levels';
 import { intensityWords, perCatalog, stringsVersion, tc } from '../i18n';
 import { CARD_ID } from './Card';
-import type { Rect } from './geometry';
+import { type Rect, SHIELD_REACH } from './geometry';
 import { type Drawn, inWindow, type OverlayComment, type OverlayModel } from './model';
+import { createSpares } from './spares';
 
 /** The badge's short word for each label (the card and the accessible name say it in full). */
 const BADGE_WORD: Readonly<Record<Label, string>> = {
@@ -24,7 +25,7 @@ const BADGE_WORD: Readonly<Record<Label, string>> = {
 /** The shield's caption shows only where the panel has room for a line of text. */
 const CAPTION_MIN_HEIGHT = 24;
 
-/** By its offsets, not a transform: each transform is a node of its own in the browser's paint. */
+/** The ring, by its offsets (it seldom shows). */
 function place(element: HTMLElement, rect: Rect): void {
   element.style.left = `${rect.left}px`;
   element.style.top = `${rect.top}px`;
@@ -50,10 +51,22 @@ function modelOf(comment: OverlayComment): HTMLButtonElement {
   return modelBadge(label, intensity, uncertain);
 }
 
-function newBadge(model: HTMLButtonElement, key: string): HTMLButtonElement {
-  const badge = model.cloneNode(true) as HTMLButtonElement;
-  badge.dataset.key = key;
-  return badge;
+/** Out-of-sight badges (and shields) kept per look: enough for those leaving the window as replies stream in. */
+const MAX_SPARE = 12;
+
+/** Badges and shields are moved by a transform: a kept one shown again for another comment needs no layout. */
+function moveTo(element: HTMLElement, x: number, y: number): void {
+  element.style.transform = `translate(${x}px, ${y}px)`;
+}
+
+/**
+ * A shield over `rect` (page coordinates), without a layout: its panel, larger than any comment, is moved
+ * to the rectangle's corner and cut to its size (style.ts).
+ */
+function placeShield(shield: HTMLElement, rect: Rect): void {
+  moveTo(shield, rect.left, rect.top);
+  shield.style.setProperty('--width', `${Math.min(rect.right - rect.left, SHIELD_REACH)}px`);
+  shield.style.setProperty('--height', `${Math.min(rect.bottom - rect.top, SHIELD_REACH)}px`);
 }
 
 /** Until the badges could be laid out (the overlay's element out of the page). */
@@ -101,15 +114,23 @@ export function everyLook(): [label: Label, intensity: number, uncertain: boolea
   );
 }
 
-function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
-  const { icon, colour, messageKey } = LABEL_STYLE[label];
-  const words = badgeWords(label, intensity, uncertain);
+/**
+ * A badge's accessible name: the words on it first, then what they stand for, and whose comment it is (in
+ * the overlay, badges are in no particular order: a screen reader reads them with nothing else).
+ */
+export function badgeName(label: Label, intensity: number, uncertain: boolean, author: string): string {
   const more = [
     intensityWords(intensity),
-    BADGE_WORD[label] === messageKey ? null : tc(messageKey),
+    BADGE_WORD[label] === LABEL_STYLE[label].messageKey ? null : tc(LABEL_STYLE[label].messageKey),
     uncertain ? tc('badgeUncertain') : null,
+    author === '' ? null : tc('badgeAuthor', author),
     tc('badgeAria'),
   ].filter((part) => part !== null);
+  return `${badgeWords(label, intensity, uncertain)} — ${more.join('. ')}`;
+}
+
+function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
+  const { icon, colour } = LABEL_STYLE[label];
   // One element: its icon and words are drawn by the stylesheet from its attributes, not as text (the
   // page's `window.find` would find a label's words: Card.tsx), and a badge without children costs less
   // to create, style, lay out and remove while replies stream in.
@@ -117,18 +138,16 @@ function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLBu
   badge.type = 'button';
   badge.className = 'badge';
   badge.dataset.label = label;
-  // The accessible name starts with the words on the badge.
-  badge.setAttribute('aria-label', `${words} — ${more.join('. ')}`);
+  badge.setAttribute('aria-label', badgeName(label, intensity, uncertain, ''));
   badge.style.background = colour;
   badge.dataset.icon = icon;
-  badge.dataset.words = words;
+  badge.dataset.words = badgeWords(label, intensity, uncertain);
   return badge;
 }
 
-function newShield(key: string): HTMLElement {
+function newShield(): HTMLElement {
   const shield = document.createElement('div');
   shield.className = 'shield';
-  shield.dataset.key = key;
   // Its caption, drawn by the stylesheet: not text the page's `window.find` could look for.
   shield.dataset.say = tc('badgeShieldCaption');
   return shield;
@@ -157,55 +176,71 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
   toolbar.setAttribute('aria-orientation', 'vertical');
   layer.append(shields, ring, toolbar);
   const shown = new Map<string, Shown>();
+  /** Badges kept by the model they were copied from, shields all alike. */
+  const spares = createSpares<HTMLButtonElement | 'shield'>(MAX_SPARE);
+  const keep = ({ model, badge, shield }: Shown) => {
+    spares.put(model, badge);
+    if (shield) spares.put('shield', shield);
+  };
+  const discard = ({ badge, shield }: Shown) => {
+    badge.remove();
+    shield?.remove();
+  };
+  /** A badge of `model`'s look: one kept if there is one, else a new copy. */
+  const badgeFor = (model: HTMLButtonElement) =>
+    (spares.take(model) as HTMLButtonElement | undefined) ??
+    toolbar.appendChild(model.cloneNode(true) as HTMLButtonElement);
+  const shieldFor = () => spares.take('shield') ?? shields.appendChild(newShield());
 
   /** The catalog the badges were last drawn with. */
   let drawnWith = -1;
   const sync = (drawn: readonly Drawn[]) => {
-    // In another language (the CM changed it), every badge is drawn again: nothing drawn is kept as is.
+    // In another language (the CM changed it), every badge and shield is drawn again: nothing drawn is
+    // kept as is, and none in the former language is kept for later.
     const restrung = drawnWith !== stringsVersion();
     drawnWith = stringsVersion();
+    if (restrung) spares.clear();
+    const retire = restrung ? discard : keep;
     const wanted = new Set(drawn.map((d) => d.comment.key));
     for (const [key, entry] of shown) {
       if (wanted.has(key)) continue;
-      entry.badge.remove();
-      entry.shield?.remove();
+      retire(entry);
       shown.delete(key);
     }
-    let previous: Element | null = null;
     for (const d of drawn) {
-      let entry = shown.get(d.comment.key);
-      if (entry?.drawn === d && !restrung) {
-        previous = entry.badge;
-        continue;
-      }
+      const { key } = d.comment;
+      let entry = shown.get(key);
+      if (entry?.drawn === d && !restrung) continue;
       // A verdict that changes the badge's look (a correction), or the CM's language changing, makes a new
       // badge; a verdict that does not (the service worker's, with the tactics, while the card is open; a
       // reveal) keeps it, and its focus.
       const model = modelOf(d.comment);
       if (entry && entry.model !== model) {
-        entry.badge.remove();
-        entry.shield?.remove();
+        retire(entry);
         entry = undefined;
       }
-      const badge = entry?.badge ?? newBadge(model, d.comment.key);
-      // By its offsets, as `place` does.
-      badge.style.left = `${d.badge.x}px`;
-      badge.style.top = `${d.badge.y}px`;
-      // Reading order in the page's structure too, for screen readers.
-      if (badge.previousElementSibling !== previous || badge.parentNode !== toolbar)
-        toolbar.insertBefore(badge, previous ? previous.nextSibling : toolbar.firstChild);
+      let badge = entry?.badge;
+      if (!badge) {
+        badge = badgeFor(model);
+        badge.dataset.key = key;
+        const { label, intensity, uncertain } = d.comment.verdict.classification;
+        badge.setAttribute('aria-label', badgeName(label, intensity, uncertain, d.comment.authorName));
+      }
+      moveTo(badge, d.badge.x, d.badge.y);
       let shield = entry?.shield ?? null;
       if (d.shield) {
-        shield ??= shields.appendChild(newShield(d.comment.key));
-        place(shield, d.shield);
+        if (!shield) {
+          shield = shieldFor();
+          shield.dataset.key = key;
+        }
+        placeShield(shield, d.shield);
         // Changed only when it changes (toggling to the same state writes nothing).
         shield.classList.toggle('bare', d.shield.bottom - d.shield.top < CAPTION_MIN_HEIGHT);
-      } else {
-        shield?.remove();
+      } else if (shield) {
+        spares.put('shield', shield);
         shield = null;
       }
-      shown.set(d.comment.key, { drawn: d, model, badge, shield });
-      previous = badge;
+      shown.set(key, { drawn: d, model, badge, shield });
     }
   };
 

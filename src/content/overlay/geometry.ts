@@ -21,6 +21,8 @@ export interface Point {
  * the overlay, draw.ts), so no badge's words are cut off.
  */
 export const BADGE_HEIGHT = 22;
+/** A shield's panel is this size, cut to the words it covers: no comment's words reach further. */
+export const SHIELD_REACH = 1_000_000;
 const BADGE_GAP = 6;
 const CARD_GAP = 6;
 /** The card's width when the window allows it, and its margin to the window's edges. */

@@ -1,5 +1,5 @@
 import { CAPTURE_MARKER_PX } from '../messages';
-import { BADGE_HEIGHT } from './geometry';
+import { BADGE_HEIGHT, SHIELD_REACH } from './geometry';
 
 /**
  * The overlay's one stylesheet. The host fills the window and lets every pointer through: only the badges
@@ -12,7 +12,9 @@ import { BADGE_HEIGHT } from './geometry';
  * `getSelection()` reads words selected inside a closed shadow root (a card's quote, its label), and its
  * `selectionchange` and `copy` listeners hear of them; the card's Copy buttons copy without a selection.
  * A badge's icon and words are one generated box: each pseudo-element is styled and laid out on its own
- * as badges come while replies stream in.
+ * as badges come while replies stream in. Badges and shields are moved by transforms and a shield is cut
+ * to size by its clip (its caption centred by a transform): a badge or shield kept out of sight and shown
+ * again for another comment (spares.ts) changes nothing the browser lays out.
  */
 export const OVERLAY_STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
@@ -31,11 +33,13 @@ button { font: inherit; cursor: pointer; }
 .sizer { position: absolute; visibility: hidden; }
 .sizer .badge { position: static; width: max-content; }
 .badge::after { content: attr(data-icon) " " attr(data-words); }
-.shield { position: absolute; left: 0; top: 0; box-sizing: border-box; border-radius: 6px;
-  background: repeating-linear-gradient(#d9dcde 0 0.55em, #eceeef 0.55em 1.35em);
-  display: flex; align-items: center; justify-content: center; overflow: hidden; }
-.shield::before { font-size: 12px; font-weight: 600; color: #1b1b1b; padding: 2px 10px; white-space: nowrap; }
-.shield.bare::before { content: none; }
+.shield { position: absolute; left: 0; top: 0; width: ${SHIELD_REACH}px; height: ${SHIELD_REACH}px;
+  --width: 0px; --height: 0px; background: repeating-linear-gradient(#d9dcde 0 0.55em, #eceeef 0.55em 1.35em);
+  clip-path: inset(0 calc(100% - var(--width)) calc(100% - var(--height)) 0 round 6px); }
+.shield::before { position: absolute; left: 0; top: 0; font-size: 12px; font-weight: 600; color: #1b1b1b;
+  padding: 2px 10px; white-space: nowrap;
+  transform: translate(calc(var(--width) / 2 - 50%), calc(var(--height) / 2 - 50%)); }
+.shield.bare::before { visibility: hidden; }
 .capturing .badge, .capturing .ring, .capturing .card { opacity: 0 !important; }
 .marker { position: absolute; width: ${CAPTURE_MARKER_PX}px; height: ${CAPTURE_MARKER_PX}px; }
 .ring { position: absolute; left: 0; top: 0; box-sizing: border-box; border: 3px solid #1a73e8; border-radius: 8px; }
