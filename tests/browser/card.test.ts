@@ -107,7 +107,7 @@ describe('the overlay with the keyboard only', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('names every badge by the words it shows first', async () => {
+  it('names every badge by the words it shows first, and by whose comment it is', async () => {
     const names = await inOverlay(
       page,
       (root) =>
@@ -121,6 +121,9 @@ describe('the overlay with the keyboard only', () => {
     for (const [name = '', words = ''] of names) {
       expect(words).not.toBe('');
       expect(name.startsWith(words)).toBe(true);
+      // And whose comment it is: in the overlay, badges are in no particular order.
+      expect(name).toMatch(/\. (Comment by|Commentaire de) \S/);
+      expect(name).not.toMatch(/\.\./);
     }
   });
 

@@ -116,17 +116,22 @@ export function everyLook(): [label: Label, intensity: number, uncertain: boolea
 
 /**
  * A badge's accessible name: the words on it first, then what they stand for, and whose comment it is (in
- * the overlay, badges are in no particular order: a screen reader reads them with nothing else).
+ * the overlay, badges are in no particular order: a screen reader reads them with nothing else). What
+ * depends on the look alone is put together once per look and language.
  */
-export function badgeName(label: Label, intensity: number, uncertain: boolean, author: string): string {
-  const more = [
-    intensityWords(intensity),
-    BADGE_WORD[label] === LABEL_STYLE[label].messageKey ? null : tc(LABEL_STYLE[label].messageKey),
-    uncertain ? tc('badgeUncertain') : null,
-    author === '' ? null : tc('badgeAuthor', author),
-    tc('badgeAria'),
-  ].filter((part) => part !== null);
-  return `${badgeWords(label, intensity, uncertain)} — ${more.join('. ')}`;
+function badgeName(label: Label, intensity: number, uncertain: boolean, author: string): string {
+  const [head, tail] = perCatalog(`name|${badgeLook(label, intensity, uncertain)}`, () => {
+    const meaning = [
+      intensityWords(intensity),
+      BADGE_WORD[label] === LABEL_STYLE[label].messageKey ? null : tc(LABEL_STYLE[label].messageKey),
+      uncertain ? tc('badgeUncertain') : null,
+    ].filter((part) => part !== null);
+    return [`${badgeWords(label, intensity, uncertain)} — ${meaning.join('. ')}`, tc('badgeAria')];
+  });
+  if (author === '') return `${head}. ${tail}`;
+  const whose = tc('badgeAuthor', author);
+  // A name that ends a sentence itself ("Camille R.") takes no second full stop.
+  return `${head}. ${whose}${/[.!?…]$/.test(whose) ? '' : '.'} ${tail}`;
 }
 
 function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLButtonElement {
