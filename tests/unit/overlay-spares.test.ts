@@ -18,7 +18,7 @@ function badge(key: string): HTMLButtonElement {
 
 describe('spares', () => {
   it('keeps an element out of sight, with no comment and no focus, and gives it back for its own kind only', () => {
-    const spares = createSpares<string>(4);
+    const spares = createSpares<string, HTMLButtonElement>(4);
     const kept = badge('x:1');
     kept.focus();
     expect(document.activeElement).toBe(kept);
@@ -37,7 +37,7 @@ describe('spares', () => {
   });
 
   it('removes what it cannot keep, and everything on clear', () => {
-    const spares = createSpares<string>(2);
+    const spares = createSpares<string, HTMLButtonElement>(2);
     const [a, b, c] = [badge('x:1'), badge('x:2'), badge('x:3')];
     for (const element of [a, b, c]) spares.put('neutral', element);
     expect([a.isConnected, b.isConnected, c.isConnected]).toEqual([true, true, false]);

@@ -181,11 +181,12 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
   toolbar.setAttribute('aria-orientation', 'vertical');
   layer.append(shields, ring, toolbar);
   const shown = new Map<string, Shown>();
-  /** Badges kept by the model they were copied from, shields all alike. */
-  const spares = createSpares<HTMLButtonElement | 'shield'>(MAX_SPARE);
+  /** Badges kept by the model they were copied from; shields, all alike, by none. */
+  const spareBadges = createSpares<HTMLButtonElement, HTMLButtonElement>(MAX_SPARE);
+  const spareShields = createSpares<null, HTMLElement>(MAX_SPARE);
   const keep = ({ model, badge, shield }: Shown) => {
-    spares.put(model, badge);
-    if (shield) spares.put('shield', shield);
+    spareBadges.put(model, badge);
+    if (shield) spareShields.put(null, shield);
   };
   const discard = ({ badge, shield }: Shown) => {
     badge.remove();
@@ -193,9 +194,8 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
   };
   /** A badge of `model`'s look: one kept if there is one, else a new copy. */
   const badgeFor = (model: HTMLButtonElement) =>
-    (spares.take(model) as HTMLButtonElement | undefined) ??
-    toolbar.appendChild(model.cloneNode(true) as HTMLButtonElement);
-  const shieldFor = () => spares.take('shield') ?? shields.appendChild(newShield());
+    spareBadges.take(model) ?? toolbar.appendChild(model.cloneNode(true) as HTMLButtonElement);
+  const shieldFor = () => spareShields.take(null) ?? shields.appendChild(newShield());
 
   /** The catalog the badges were last drawn with. */
   let drawnWith = -1;
@@ -204,7 +204,10 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
     // kept as is, and none in the former language is kept for later.
     const restrung = drawnWith !== stringsVersion();
     drawnWith = stringsVersion();
-    if (restrung) spares.clear();
+    if (restrung) {
+      spareBadges.clear();
+      spareShields.clear();
+    }
     const retire = restrung ? discard : keep;
     const wanted = new Set(drawn.map((d) => d.comment.key));
     for (const [key, entry] of shown) {
@@ -242,7 +245,7 @@ export function drawLayer(model: OverlayModel, layer: HTMLElement, signal: Abort
         // Changed only when it changes (toggling to the same state writes nothing).
         shield.classList.toggle('bare', d.shield.bottom - d.shield.top < CAPTION_MIN_HEIGHT);
       } else if (shield) {
-        spares.put('shield', shield);
+        spareShields.put(null, shield);
         shield = null;
       }
       shown.set(key, { drawn: d, model, badge, shield });

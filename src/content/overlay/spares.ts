@@ -9,17 +9,17 @@
 /** Far above the page, which no window ever shows. */
 const OUT_OF_SIGHT = 'translate(0px, -1000000px)';
 
-export interface Spares<Kind> {
+export interface Spares<Kind, Kept extends HTMLElement> {
   /** Keeps `element` of `kind` out of sight for later; past `max` of its kind, removes it. */
-  put(kind: Kind, element: HTMLElement): void;
+  put(kind: Kind, element: Kept): void;
   /** An element of `kind` kept for later, now the caller's, or undefined. */
-  take(kind: Kind): HTMLElement | undefined;
+  take(kind: Kind): Kept | undefined;
   /** Removes every element kept. */
   clear(): void;
 }
 
-export function createSpares<Kind>(max: number): Spares<Kind> {
-  const kept = new Map<Kind, HTMLElement[]>();
+export function createSpares<Kind, Kept extends HTMLElement>(max: number): Spares<Kind, Kept> {
+  const kept = new Map<Kind, Kept[]>();
   return {
     put(kind, element) {
       const spare = kept.get(kind) ?? [];
