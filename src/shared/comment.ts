@@ -46,6 +46,7 @@ export const CUE_KINDS = [
   'threat',
   'incitement',
   'threat_location',
+  'street_address',
   'veiled_threat',
   'weapon',
   'violence',

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AUTHORED_FILES, authoredPath } from '../../../scripts/lib/classifier-data';
+import { analyze, safetyRuleFires } from '../../../src/classifier/engine';
 import { CLASSIFIER_VERSION, classify } from '../../../src/classifier/index';
 import { expectValid } from './helpers';
 
@@ -92,5 +93,25 @@ describe('cues: typed, quoting the comment as written', () => {
     const c = classify(`${polite} Au fait, je sais où tu habites et je vais te casser la gueule.`);
     expect(c.label).toBe('threat');
     expect(c.cues.some((cue) => cue.kind === 'partly_read')).toBe(true);
+  });
+});
+
+describe('the safety rule', () => {
+  it('is not set off by a street address given to locate a problem', () => {
+    for (const text of [
+      'Le lampadaire en face du 7 rue des Tilleuls clignote depuis lundi, vous pouvez passer ?',
+      'Parcel marked delivered to 58 Orchard Road but nothing here, can you check the photo?',
+    ]) {
+      expect(safetyRuleFires(analyze(text))).toBe(false);
+      expect(classify(text).cues.map((c) => c.kind)).toContain('street_address');
+    }
+  });
+
+  it('is set off by knowing where someone lives, address or not', () => {
+    for (const text of [
+      'Ta conseillère, elle habite au 7 rue des Tilleuls, je vais aller la voir',
+      'We know where your driver lives, tell him to watch it',
+    ])
+      expect(safetyRuleFires(analyze(text))).toBe(true);
   });
 });
