@@ -3,7 +3,8 @@
  *  1. 5-fold cross-validation on the training files (stratified by file and label, fixed seed).
  *  2. Leave-one-corpus-out: for each source, a model trained on every other source labels that one.
  *     `airline_sentiment_en` (non-commercial) is never trained on, so the full model labels it.
- *  3. The sealed authored test (tests/sealed/), per language: read here only, never by training.
+ *  3. The sealed authored test (tests/sealed/), per language: read here only, never by training; and the
+ *     blind test beside it (written by writers who saw no code), labelled by the shipped model.
  *  4. Ablations on the sealed test: n-grams alone; + phrase features; + threat frames; + the safety rule.
  *  5. The safety rule alone: its precision and recall as a threat detector, on every set.
  * `--dump FILE` writes every sealed-test prediction (JSON Lines) for error analysis; `--quick` skips 1 and 2;
@@ -25,7 +26,7 @@ import {
 } from './lib/classifier-data';
 import { formatOverview, type Pred, type Summary, summarise } from './lib/classifier-metrics';
 import { type Ablation, featurise, HASH_BITS, mulberry32, trainModel } from './lib/classifier-train';
-import { loadSealedTest } from './lib/sealed';
+import { loadBlindTest, loadSealedTest } from './lib/sealed';
 
 requireDevData();
 const t0 = performance.now();
@@ -38,6 +39,7 @@ const train: DevDoc[] = trainingSet();
 const evalOnly: DevDoc[] = EVAL_ONLY_FILES.flatMap((f) => loadDevFile(f));
 const withSealed = !process.argv.includes('--no-sealed');
 const sealed = withSealed ? loadSealedTest() : [];
+const blind = withSealed ? loadBlindTest() : [];
 
 function label(model: ModelFile, docs: readonly DevDoc[], safetyRule = true): Pred[] {
   const m = decodeModel(model);
@@ -141,6 +143,7 @@ const ablations: { name: string; ablate: Ablation; safety: boolean }[] = [
   { name: '+ safety rule (shipped)', ablate: keep(() => false), safety: true },
 ];
 const ablationRows: { name: string; s: Summary }[] = [];
+const blindRows: { name: string; s: Summary }[] = [];
 let shipped: Pred[] = [];
 for (const a of withSealed ? ablations : []) {
   const model = trainModel(train, { seed: 42 }, featurise(train, HASH_BITS, a.ablate));
@@ -150,10 +153,22 @@ for (const a of withSealed ? ablations : []) {
     const c = classifyWith(m, d.text, { safetyRule: a.safety });
     return { gold: d.label, pred: c.label };
   });
-  if (a.safety) shipped = preds;
+  if (a.safety) {
+    shipped = preds;
+    const blindPreds = blind.map((d) => ({ gold: d.label, pred: classifyWith(m, d.text).label }));
+    blindRows.push(...byLanguage('blind (2026-12-05)', blind, blindPreds));
+  }
   for (const row of byLanguage(`sealed: ${a.name}`, sealed, preds)) ablationRows.push(row);
 }
-if (withSealed) out.push('## Sealed authored test, with ablations\n', formatOverview(ablationRows), '');
+if (withSealed)
+  out.push(
+    '## Sealed authored test, with ablations\n',
+    formatOverview(ablationRows),
+    '',
+    '## Blind test: writers who saw no code, a brief of their own (shipped model)\n',
+    formatOverview(blindRows),
+    '',
+  );
 
 // 5. The safety rule on its own.
 function ruleStats(name: string, docs: readonly DevDoc[]) {
@@ -187,12 +202,16 @@ for (const f of EVAL_ONLY_FILES)
   );
 if (withSealed)
   for (const lang of ['fr', 'en'])
-    out.push(
-      ruleStats(
-        `sealed ${lang}`,
-        sealed.filter((d) => d.lang === lang),
-      ),
-    );
+    for (const [name, docs] of [
+      ['sealed', sealed],
+      ['blind', blind],
+    ] as const)
+      out.push(
+        ruleStats(
+          `${name} ${lang}`,
+          docs.filter((d) => d.lang === lang),
+        ),
+      );
 
 if (dumpPath) {
   writeFileSync(

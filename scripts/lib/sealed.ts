@@ -1,7 +1,11 @@
 /**
- * The sealed test: 20 % of the authored corpus, stratified by language, label and sector, frozen when the
- * corpus was written. Only `npm run eval` reads it, to report; training and tuning never do (their loader
+ * The sealed tests. Only `npm run eval` reads them, to report; training and tuning never do (their loader
  * refuses the folder, and a unit test checks that nothing they import reaches this module).
+ * - authored_test.jsonl: 20 % of the authored corpus, stratified by language, label and sector, frozen when
+ *   the corpus was written.
+ * - blind_2026-12-05.jsonl: 380 comments written on 2026-12-05 by two writers who saw no code and no corpus,
+ *   to a brief of their own (threats aimed at staff and premises, and harmless comments on the same
+ *   violent-sounding verbs): see docs/corpus-datasheet.md.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,14 +13,23 @@ import { LABELS, type Label } from '../../src/shared/comment';
 import { type DevDoc, SEALED_DIR } from './classifier-data';
 
 export const SEALED_FILE = join(SEALED_DIR, 'authored_test.jsonl');
+export const BLIND_FILE = join(SEALED_DIR, 'blind_2026-12-05.jsonl');
 
-export function loadSealedTest(): DevDoc[] {
-  return readFileSync(SEALED_FILE, 'utf8')
+function loadFrozen(path: string, name: string): DevDoc[] {
+  return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line, i) => {
       const o = JSON.parse(line) as Omit<DevDoc, 'id' | 'source'>;
-      if (!LABELS.includes(o.label as Label)) throw new Error(`sealed test line ${i + 1}: bad label`);
-      return { ...o, id: `sealed-${i + 1}`, source: `authored_test_${o.lang}` };
+      if (!LABELS.includes(o.label as Label)) throw new Error(`${name} line ${i + 1}: bad label`);
+      return { ...o, id: `${name}-${i + 1}`, source: `${name}_${o.lang}` };
     });
+}
+
+export function loadSealedTest(): DevDoc[] {
+  return loadFrozen(SEALED_FILE, 'authored_test');
+}
+
+export function loadBlindTest(): DevDoc[] {
+  return loadFrozen(BLIND_FILE, 'blind');
 }
