@@ -402,14 +402,14 @@ export const PHRASES: readonly Phrase[] = [
   P(
     'street_address',
     '\\d+ rue|\\d+ bis rue|\\d+ avenue|\\d+ av|\\d+ boulevard|\\d+ bd|\\d+ allee|\\d+ impasse|\\d+ chemin|\\d+ place|\\d+ quai|\\d+ route|\\d+ residence|\\d+(?: \\w+){0,3} street|\\d+(?: \\w+){0,3} st|\\d+(?: \\w+){0,3} avenue|\\d+(?: \\w+){0,3} ave|\\d+(?: \\w+){0,3} road|\\d+(?: \\w+){0,3} rd|\\d+(?: \\w+){0,3} lane|\\d+(?: \\w+){0,3} drive|\\d+(?: \\w+){0,3} blvd',
-    '12 rue',
-    'la rue est fermée',
+    'le lampadaire du 12 rue Carnot',
+    'la rue du Moulin est fermée depuis lundi',
   ),
   P(
     'threat_location',
     'tu habites|il habite|elle habite|vous habitez|ton adresse|son adresse|sa maison|ton domicile|son domicile|his address|her address|your address|home address|(your|his|her|their|ton|ta|son|sa) (home|house|real|work|office) address|(found|got|have|know) (your|his|her|their) (home|house|address|workplace|real name|license plate|plate number)|(on|j|je|nous) (a|ai|avons) (trouve|retrouve) (ton|ta|tes|votre|vos|son|sa|ses) (adresse|domicile|maison|vrai nom|lieu de travail|plaque)|(found|find) out where (you|he|she|they) (live|lives|work|works)|(i|we) know where (you|he|she|they) (work|works|sleep|sleeps|park|parks|go to school)|(je|on|nous) (sait|sais|savons) ou (tu|vous|il|elle) (travailles|travaillez|travaille|bosses|bossez|bosse|dors|dormez|dort|te gares|vous garez|se gare)|(je|on|nous) (sait|sais|savons|connait|connais|connaissons) (a quelle heure|quand) (tu|vous|il|elle) (sors|sortez|sort|finis|finissez|finit|rentres|rentrez|rentre|pars|partez|part)|(i|we) know (what time|when) (you|he|she) (leave|leaves|get off|gets off|finish|finishes|go home|goes home)|lives at|you live|he lives|she lives|pay him a visit|pay her a visit|pay you a visit|rendre visite|numero de telephone|phone number is',
     'je sais où elle habite',
-    'la rue est fermée',
+    'nous habitons à deux rues de votre agence',
   ),
   P(
     'violence',
