@@ -143,7 +143,6 @@ function buildBadge(label: Label, intensity: number, uncertain: boolean): HTMLBu
   badge.type = 'button';
   badge.className = 'badge';
   badge.dataset.label = label;
-  badge.setAttribute('aria-label', badgeName(label, intensity, uncertain, ''));
   badge.style.background = colour;
   badge.dataset.icon = icon;
   badge.dataset.words = badgeWords(label, intensity, uncertain);
