@@ -15,7 +15,7 @@ const POOL = [
   'Zorblex 3 encore planté hier soir, bravo les génies 🤡',
   'Zorblex 3 planté deux fois cette semaine, bravo les génies 🤡',
   'Encore un Zorblex 3 qui plante au démarrage, bravo les génies 🤡',
-  'Mon Zorblex 3 a planté ce matin, bravo les génies 🤡',
+  'Le Zorblex 3 plante dès le lancement, bravo les génies 🤡',
 ].map((text) => ({ text, lang: 'fr' }));
 
 let harness: Harness;

@@ -10,11 +10,11 @@ import { classify, correctionFeatures, loadModel } from '../../../src/classifier
 
 /** Sarcastic customers of an invented product the shipped model does not take for customers. */
 const CORRECTED = [
-  'Le Zorblex 3 de mon fils a encore planté, bravo les génies 🤡',
+  'Zorblex 3 encore planté hier soir, bravo les génies 🤡',
   'Zorblex 3 planté deux fois cette semaine, bravo les génies 🤡',
   'Encore un Zorblex 3 qui plante au démarrage, bravo les génies 🤡',
 ];
-const SIMILAR = 'Mon Zorblex 3 a planté ce matin, bravo les génies 🤡';
+const SIMILAR = 'Le Zorblex 3 plante dès le lancement, bravo les génies 🤡';
 const UNRELATED = [
   'Bande de clowns, personne ne vous aime 🤡',
   'Merci pour la réponse rapide !',
