@@ -10,12 +10,15 @@ import { badgeLabels, inOverlay, waitForBadges } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, replyKey, startHarness } from './harness';
 
 const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';
-/** Sarcastic customers of an invented product: the shipped model takes none of them for a customer. */
+/**
+ * A campaign of fake complaints about an invented product that the CM knows for trolling: the shipped model,
+ * reading complaints, takes none of them for trolls.
+ */
 const POOL = [
-  'Zorblex 3 encore planté hier soir, bravo les génies 🤡',
-  'Zorblex 3 planté deux fois cette semaine, bravo les génies 🤡',
-  'Encore un Zorblex 3 qui plante au démarrage, bravo les génies 🤡',
-  'Le Zorblex 3 plante dès le lancement, bravo les génies 🤡',
+  "Mon Zorblex 3 a surchauffé au bout d'une heure #ZorblexGate",
+  'Zorblex 3 reçu hier, écran noir direct #ZorblexGate',
+  'Le Zorblex 3 de ma sœur est tombé en panne en deux jours #ZorblexGate',
+  'Zorblex 3 acheté samedi, déjà en panne #ZorblexGate',
 ].map((text) => ({ text, lang: 'fr' }));
 
 let harness: Harness;
@@ -39,7 +42,7 @@ async function labelsOf(keys: string[]): Promise<string[]> {
 
 it('a fourth similar comment comes out as the CM corrected three', async () => {
   const shipped = POOL.map(({ text }) => classify(text).label);
-  expect(shipped).not.toContain('unhappy_customer');
+  expect(shipped).not.toContain('troll');
   const corrected = [await replyKey(page, 0), await replyKey(page, 1), await replyKey(page, 2)];
   expect(await labelsOf(corrected)).toEqual(shipped.slice(0, 3));
 
@@ -52,7 +55,7 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
         let button: HTMLButtonElement | null = null;
         for (let i = 0; i < 100 && !button; i++) {
           await new Promise((r) => setTimeout(r, 20));
-          button = root.querySelector('.card [data-correct-to="unhappy_customer"]');
+          button = root.querySelector('.card [data-correct-to="troll"]');
         }
         button?.click();
         // The confirmation shows in the row of the button pressed.
@@ -72,7 +75,7 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
     'corrections',
   );
   expect(corrections.map((c) => [c.commentKey, c.from, c.to]).sort()).toEqual(
-    corrected.map((key, i) => [key, shipped[i], 'unhappy_customer']).sort(),
+    corrected.map((key, i) => [key, shipped[i], 'troll']).sort(),
   );
 
   await appendReplies(page, 1);
@@ -80,9 +83,7 @@ it('a fourth similar comment comes out as the CM corrected three', async () => {
   await waitForBadges(page, [fourth]);
   // Its first badge is the bundled model's; the service worker's verdict, which knows the corrections,
   // replaces it once the comment reaches it.
-  await expect
-    .poll(async () => (await badgeLabels(page)).get(fourth), { timeout: 10_000 })
-    .toBe('unhappy_customer');
+  await expect.poll(async () => (await badgeLabels(page)).get(fourth), { timeout: 10_000 }).toBe('troll');
   const stored = await readStore<{ key: string; label: string; cues: { kind: string }[] }>(
     harness.browser.serviceWorker,
     'comments',

@@ -8,37 +8,41 @@ import {
 } from '../../../src/classifier/adjustment';
 import { classify, correctionFeatures, loadModel } from '../../../src/classifier/index';
 
-/** Sarcastic customers of an invented product the shipped model does not take for customers. */
+/**
+ * A campaign of fake complaints about an invented product that the CM knows for trolling: the shipped model,
+ * reading complaints, takes none of them for trolls.
+ */
 const CORRECTED = [
-  'Zorblex 3 encore planté hier soir, bravo les génies 🤡',
-  'Zorblex 3 planté deux fois cette semaine, bravo les génies 🤡',
-  'Encore un Zorblex 3 qui plante au démarrage, bravo les génies 🤡',
+  "Mon Zorblex 3 a surchauffé au bout d'une heure #ZorblexGate",
+  'Zorblex 3 reçu hier, écran noir direct #ZorblexGate',
+  'Le Zorblex 3 de ma sœur est tombé en panne en deux jours #ZorblexGate',
 ];
-const SIMILAR = 'Le Zorblex 3 plante dès le lancement, bravo les génies 🤡';
+const SIMILAR = 'Zorblex 3 acheté samedi, déjà en panne #ZorblexGate';
 const UNRELATED = [
   'Bande de clowns, personne ne vous aime 🤡',
   'Merci pour la réponse rapide !',
   'je vais te buter',
+  'Ma box est en panne depuis lundi',
 ];
 
-const asCustomer = (text: string) => ({ ...correctionFeatures(text), to: 'unhappy_customer' as const });
+const asTroll = (text: string) => ({ ...correctionFeatures(text), to: 'troll' as const });
 
 describe('learning from corrections', () => {
   it('turns a similar comment the way the CM corrected three others', () => {
-    expect(classify(SIMILAR).label).not.toBe('unhappy_customer');
-    const adjustment = learnAdjustment(loadModel(), CORRECTED.map(asCustomer));
+    expect(classify(SIMILAR).label).not.toBe('troll');
+    const adjustment = learnAdjustment(loadModel(), CORRECTED.map(asTroll));
     const after = classify(SIMILAR, { adjustment });
-    expect(after.label).toBe('unhappy_customer');
+    expect(after.label).toBe('troll');
     expect(after.cues).toContainEqual({ kind: 'your_corrections' });
   });
 
   it('leaves unrelated comments as they were', () => {
-    const adjustment = learnAdjustment(loadModel(), CORRECTED.map(asCustomer));
+    const adjustment = learnAdjustment(loadModel(), CORRECTED.map(asTroll));
     for (const text of UNRELATED) expect(classify(text, { adjustment }).label).toBe(classify(text).label);
   });
 
   it('is bounded: every delta within ±MAX_DELTA, only the latest MAX_EXAMPLES corrections', () => {
-    const many = Array.from({ length: MAX_EXAMPLES + 20 }, (_, i) => asCustomer(`${CORRECTED[i % 3]} ${i}`));
+    const many = Array.from({ length: MAX_EXAMPLES + 20 }, (_, i) => asTroll(`${CORRECTED[i % 3]} ${i}`));
     const { delta } = learnAdjustment(loadModel(), many);
     for (const d of delta.values()) for (const x of d) expect(Math.abs(x)).toBeLessThanOrEqual(MAX_DELTA);
     expect(learnAdjustment(loadModel(), []).delta.size).toBe(0);
@@ -47,22 +51,22 @@ describe('learning from corrections', () => {
   it('still reads corrections stored by a release with a bigger hash table', () => {
     const model = loadModel();
     // The same features cut to twice as many buckets, as a model with one more hash bit stored them.
-    const wider = CORRECTED.map(asCustomer).map((ex, i) => ({
+    const wider = CORRECTED.map(asTroll).map((ex, i) => ({
       ...ex,
       gram: ex.gram.map((b) => b | (((i + 1) % 2) * (model.mask + 1))),
     }));
     const adjustment = learnAdjustment(model, wider);
-    expect(classify(SIMILAR, { adjustment }).label).toBe('unhappy_customer');
+    expect(classify(SIMILAR, { adjustment }).label).toBe('troll');
     expect(heldOutAgreement(model, wider).adjustedAgrees).toBe(
-      heldOutAgreement(model, CORRECTED.map(asCustomer)).adjustedAgrees,
+      heldOutAgreement(model, CORRECTED.map(asTroll)).adjustedAgrees,
     );
   });
 
   it('measures agreement on corrections it did not learn from', () => {
-    const texts = [...CORRECTED, SIMILAR, 'Zorblex 3 encore planté hier soir, bravo les génies 🤡'];
-    const agreement = heldOutAgreement(loadModel(), texts.map(asCustomer));
+    const texts = [...CORRECTED, SIMILAR, 'Encore un Zorblex 3 en panne chez nous #ZorblexGate'];
+    const agreement = heldOutAgreement(loadModel(), texts.map(asTroll));
     expect(agreement.measured).toBe(5);
-    expect(agreement.modelAgrees).toBe(texts.filter((t) => classify(t).label === 'unhappy_customer').length);
+    expect(agreement.modelAgrees).toBe(texts.filter((t) => classify(t).label === 'troll').length);
     expect(agreement.modelAgrees).toBeLessThan(3);
     // Each is labelled by what was learned from the four others: more agree than with the model alone.
     expect(agreement.adjustedAgrees).toBeGreaterThanOrEqual(2);
