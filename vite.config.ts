@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { asciiOutput } from './scripts/lib/ascii-output.js';
 import { type ChromeManifest, firefoxDistDir, firefoxManifest } from './scripts/lib/firefox-build.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -29,7 +30,7 @@ const extensionBuild = crx({
 
 export default defineConfig({
   // The crx plugin rewrites the manifest and entry points: only for real builds, not under vitest.
-  plugins: process.env.VITEST ? [preact()] : [preact(), extensionBuild],
+  plugins: process.env.VITEST ? [preact()] : [preact(), extensionBuild, asciiOutput()],
   build: {
     // DIST_DIR lets parallel builds (two checkouts, a benchmark) keep out of each other's way.
     outDir: forFirefox ? firefoxDistDir() : (process.env.DIST_DIR ?? 'dist'),

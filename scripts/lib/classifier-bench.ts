@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Rollup } from 'vite';
 import type { Classification } from '../../src/shared/comment';
+import { asciiOutput } from './ascii-output';
 import {
   AUTHORED_FILES,
   DEV_DIR,
@@ -56,11 +57,12 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number;
 }
 
-/** Bundles the classifier the way the extension's build does and writes it to `dir`. */
+/** Bundles the classifier the way the extension's build does (minified, ASCII only) and writes it to `dir`. */
 async function bundleClassifier(dir: string): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
+    plugins: [asciiOutput()],
     build: {
       write: false,
       minify: true,

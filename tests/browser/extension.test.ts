@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -194,6 +194,14 @@ describe('the extension in Chromium', () => {
     // One self-contained content script file: nothing for a site to fetch and recognise.
     expect(built.content_scripts).toHaveLength(1);
     expect(built.content_scripts[0].js).toHaveLength(1);
+  });
+
+  it('ships its scripts as ASCII only, held as one-byte strings in every page', () => {
+    const dist = process.env.DIST_DIR ?? 'dist';
+    const scripts = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
+    expect(scripts).toContain(join('src', 'content', 'index.js'));
+    for (const file of scripts)
+      expect(readFileSync(join(dist, file), 'utf8'), file).not.toMatch(/[\u0080-\uffff]/);
   });
 
   it('made no request outside the local test server', () => {
