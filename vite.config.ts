@@ -36,7 +36,11 @@ export default defineConfig({
     outDir: forFirefox ? firefoxDistDir() : (process.env.DIST_DIR ?? 'dist'),
     emptyOutDir: true,
     target: forFirefox ? 'firefox140' : 'chrome120',
-    rollupOptions: { input: { dashboard: 'src/dashboard/index.html' } },
+    rollupOptions: {
+      input: { dashboard: 'src/dashboard/index.html' },
+      // ASCII-only scripts (scripts/lib/ascii-output.ts says why); the content script is escaped there.
+      output: { charset: 'ascii' },
+    },
   },
   server: { port: 5173, strictPort: true },
   test: {

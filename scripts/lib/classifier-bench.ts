@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Rollup } from 'vite';
 import type { Classification } from '../../src/shared/comment';
-import { asciiOutput } from './ascii-output';
 import {
   AUTHORED_FILES,
   DEV_DIR,
@@ -62,10 +61,10 @@ async function bundleClassifier(dir: string): Promise<string> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    plugins: [asciiOutput()],
     build: {
       write: false,
       minify: true,
+      rollupOptions: { output: { charset: 'ascii' } },
       lib: { entry: 'src/classifier/index.ts', formats: ['es'], fileName: 'classifier' },
     },
   });
