@@ -1,6 +1,6 @@
 /** The build's ASCII-only output: the escaped program computes what the original did. */
 import { describe, expect, it } from 'vitest';
-import { escapeNonAscii } from '../../../scripts/lib/ascii-output';
+import { asciiOutput, escapeNonAscii } from '../../../scripts/lib/ascii-output';
 
 /** Non-ASCII where the bundle has it: strings, templates, a `u` regular expression, String.raw, a name. */
 const PROGRAM = String.raw`
@@ -30,5 +30,24 @@ describe('escapeNonAscii', () => {
     const before = run(PROGRAM);
     expect(run(escapeNonAscii(PROGRAM))).toEqual(before);
     expect(before).toEqual(['crème brûlée 🔥', 13, 7, true, false, ['3', 'décembre'], true, '"à €"']);
+  });
+});
+
+describe('asciiOutput', () => {
+  /** Runs the plugin on one emitted script, as the crx plugin's content script reaches it. */
+  const emit = (source: string) => {
+    const bundle = { 'content.js': { type: 'asset', fileName: 'content.js', source } };
+    (asciiOutput().generateBundle as (this: unknown, o: unknown, b: unknown) => void).call({}, {}, bundle);
+    return bundle['content.js'].source;
+  };
+
+  it('makes an emitted script ASCII', () => {
+    expect(emit('var fire = "🔥", déjà = `déjà`;')).toBe(
+      'var fire = "\\ud83d\\udd25", d\\u00e9j\\u00e0 = `d\\u00e9j\\u00e0`;',
+    );
+  });
+
+  it('fails the build rather than ship a script that no longer parses', () => {
+    expect(() => emit('var 𝐀 = 1;')).toThrow(/content\.js is no longer valid/);
   });
 });
