@@ -82,12 +82,6 @@ export const PHRASES: readonly Phrase[] = [
     'je vais balancer ton adresse partout',
     'pouvez-vous publier les horaires',
   ),
-  P(
-    'street_address',
-    '\\d{1,3} (bis )?(rue|avenue|av|boulevard|bd|chemin|impasse|allee|street|st|road|rd|lane|drive) \\w+',
-    'il habite 12 rue des Lilas',
-    'rue de la paix au monopoly',
-  ),
   // Threat wording that needs no violent verb.
   P(
     'threat',
