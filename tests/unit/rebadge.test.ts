@@ -102,7 +102,7 @@ it("takes the old post's badge and blur off a reused row at once, and draws the 
   expect(shieldedKeys()).toEqual(['x:100', 'x:1001']);
 
   holdVerdicts();
-  reuse(row, reply('1002', 'Merci pour votre réponse rapide !'));
+  reuse(row, reply('1002', 'Vous ouvrez à quelle heure samedi ?'));
   await vi.advanceTimersByTimeAsync(1_000);
   // The new words never sit beside the old post's verdict: the row is badged from its own words at
   // once, before the service worker answers.
@@ -132,14 +132,14 @@ it('draws a late verdict only if its row still shows its post', async () => {
   expect(judged()).toContain('1003:Première version');
   expect(badgeLabels()['x:1003']).toBe('neutral');
   // X reuses the row, and the service worker's verdict on 1003 comes back after the row was read again.
-  reuse(late, reply('1004', 'Merci pour votre réponse rapide !'));
+  reuse(late, reply('1004', 'Vous ouvrez à quelle heure samedi ?'));
   releaseVerdicts({ holding: true });
   for (let i = 0; i < 10; i++) await Promise.resolve();
   // 1003's verdict (a threat) is not drawn on the row that now shows 1004; 1004's own reading is.
   expect(badgeLabels()['x:1003']).not.toBe('threat');
   expect(shieldedKeys()).toEqual(['x:100', 'x:1001']);
   await vi.advanceTimersByTimeAsync(1_000);
-  expect(judged()).toContain('1004:Merci pour votre réponse rapide !');
+  expect(judged()).toContain('1004:Vous ouvrez à quelle heure samedi ?');
   expect(badgeLabels()).toEqual({ 'x:100': 'threat', 'x:1001': 'threat', 'x:1004': 'neutral' });
   expect(shieldedKeys()).toEqual(['x:100', 'x:1001']);
   releaseVerdicts();
@@ -162,7 +162,7 @@ it('judges a row again when its words change under the same post', async () => {
 
 it('draws a late verdict once its row is read again and still shows its post', async () => {
   holdVerdicts();
-  const late = addReply(reply('1005', 'Merci pour votre réponse rapide !'));
+  const late = addReply(reply('1005', 'Vous ouvrez à quelle heure samedi ?'));
   await vi.advanceTimersByTimeAsync(1_000);
   expect(badgeLabels()['x:1005']).toBe('neutral');
   // The site changes something in the row that is not the post (a counter), and the verdict comes back
