@@ -6,20 +6,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { classify } from '../../src/classifier/index';
 import { readStore } from '../support/chromium';
+import { ZORBLEX_CAMPAIGN } from '../support/corrections-campaign';
 import { badgeLabels, inOverlay, waitForBadges } from '../support/page-tools';
 import { appendReplies, type Harness, openFeed, replyKey, startHarness } from './harness';
 
 const URL = 'https://x.com/acme_fr/status/1790000000000000555?live=0';
-/**
- * A campaign of fake complaints about an invented product that the CM knows for trolling: the shipped model,
- * reading complaints, takes none of them for trolls.
- */
-const POOL = [
-  "Mon Zorblex 3 a surchauffé au bout d'une heure #ZorblexGate",
-  'Zorblex 3 reçu hier, écran noir direct #ZorblexGate',
-  'Le Zorblex 3 de ma sœur est tombé en panne en deux jours #ZorblexGate',
-  'Zorblex 3 acheté samedi, déjà en panne #ZorblexGate',
-].map((text) => ({ text, lang: 'fr' }));
+const POOL = ZORBLEX_CAMPAIGN.map((text) => ({ text, lang: 'fr' }));
 
 let harness: Harness;
 let page: Page;

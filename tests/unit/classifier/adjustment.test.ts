@@ -7,17 +7,11 @@ import {
   MAX_EXAMPLES,
 } from '../../../src/classifier/adjustment';
 import { classify, correctionFeatures, loadModel } from '../../../src/classifier/index';
+import { ZORBLEX_CAMPAIGN } from '../../support/corrections-campaign';
 
-/**
- * A campaign of fake complaints about an invented product that the CM knows for trolling: the shipped model,
- * reading complaints, takes none of them for trolls.
- */
-const CORRECTED = [
-  "Mon Zorblex 3 a surchauffé au bout d'une heure #ZorblexGate",
-  'Zorblex 3 reçu hier, écran noir direct #ZorblexGate',
-  'Le Zorblex 3 de ma sœur est tombé en panne en deux jours #ZorblexGate',
-];
-const SIMILAR = 'Zorblex 3 acheté samedi, déjà en panne #ZorblexGate';
+/** The CM corrects the campaign's first three comments to troll; the fourth is the similar one. */
+const CORRECTED = ZORBLEX_CAMPAIGN.slice(0, 3);
+const SIMILAR = ZORBLEX_CAMPAIGN[3];
 const UNRELATED = [
   'Bande de clowns, personne ne vous aime 🤡',
   'Merci pour la réponse rapide !',
