@@ -22,7 +22,7 @@ import { BACKUP_FORMAT } from '../src/storage/backup-format';
 import { openDb } from '../src/storage/db';
 import { ingest, type Observation } from '../src/storage/ingest';
 import { SCHEMA_VERSION } from '../src/storage/schema';
-import { askExtension, countStoredComments, launchWithExtension } from '../tests/support/chromium';
+import { countStoredComments, launchWithExtension, restoreThrough } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
 import { recordBadgeTimes } from '../tests/support/page-tools';
@@ -444,7 +444,7 @@ async function dashboardFigures(): Promise<void> {
     const page = await browser.context.newPage();
     const dashboardUrl = `chrome-extension://${browser.extensionId}/src/dashboard/index.html`;
     await page.goto(dashboardUrl);
-    const restored = await askExtension(page, { type: 'ui→bg:restore', fileText: file });
+    const restored = await restoreThrough(page, file);
     record('dashboard seed (restore of 90,000 rows)', JSON.stringify(restored), '');
     for (const [name, hash] of [
       ['today', ''],

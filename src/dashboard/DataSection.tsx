@@ -7,6 +7,7 @@ import { JsonFileButton } from '../ui/JsonFileButton';
 import { dataChanged, dataVersion } from '../ui/refresh';
 import { StatusNote } from '../ui/StatusNote';
 import { useReply } from '../ui/useReply';
+import { fetchBackup, restoreFile, TransferInterrupted } from './backup-transfer';
 
 type RestoreReply = Reply<'ui→bg:restore'>;
 type GuardedChanges = Extract<RestoreReply, { reason: 'needs_confirmation' }>['changes'];
@@ -15,6 +16,8 @@ type GuardedChanges = Extract<RestoreReply, { reason: 'needs_confirmation' }>['c
 function restoreMessage(result: Exclude<RestoreReply, { reason: 'needs_confirmation' }>): string {
   if (result.ok) return tn('dashRestoreDone', result.rows);
   switch (result.reason) {
+    case 'interrupted':
+      return t('dashTransferInterrupted');
     case 'not_json':
       return t('dashRestoreNotJson');
     case 'foreign':
@@ -129,19 +132,20 @@ export function DataSection() {
 
   const backup = () =>
     run(async () => {
-      const file = await ask({ type: 'ui→bg:backup' });
-      downloadBlob(
-        `desaffect-backup-${file.createdAt.slice(0, 10)}.json`,
-        JSON.stringify(file),
-        'application/json',
-      );
-      return { text: t('dashBackupDone'), error: false };
+      try {
+        const { createdAt, parts } = await fetchBackup();
+        downloadBlob(`desaffect-backup-${createdAt.slice(0, 10)}.json`, parts, 'application/json');
+        return { text: t('dashBackupDone'), error: false };
+      } catch (error) {
+        if (error instanceof TransferInterrupted) return { text: t('dashTransferInterrupted'), error: true };
+        throw error;
+      }
     });
 
   const restore = (fileText: string) => {
     setPending(null);
     void runChanging(async () => {
-      const result = await ask({ type: 'ui→bg:restore', fileText });
+      const result = await restoreFile(fileText);
       if (!result.ok && result.reason === 'needs_confirmation') {
         setPending({ fileText, changes: result.changes });
         return null;
@@ -158,7 +162,7 @@ export function DataSection() {
       return;
     }
     void runChanging(async () => {
-      const result = await ask({ type: 'ui→bg:restore', fileText: pending.fileText, guarded: choice });
+      const result = await restoreFile(pending.fileText, choice);
       // Answered: the service worker applies the choice and never asks again.
       if (!result.ok && result.reason === 'needs_confirmation') throw new Error('asked twice');
       return { text: restoreMessage(result), error: !result.ok };

@@ -4,9 +4,13 @@
  */
 import * as v from 'valibot';
 import { type Settings, settingsSchema } from '../shared/settings';
+import { TRANSFER_PART_CHARS } from '../shared/transfer';
 import { type SavedReply, savedRepliesSchema } from '../tactics/saved-replies';
 import { GUARDED_SETTINGS_CHOICES, type RestoreResult } from './backup';
-import type { BackupFile } from './backup-format';
+
+const transferId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** A backup of up to 1 GiB of text. */
+const partIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_024));
 
 export const dataMessages = [
   v.object({ type: v.literal('ui→bg:get-settings') }),
@@ -14,14 +18,24 @@ export const dataMessages = [
   v.object({ type: v.literal('ui→bg:saved-replies') }),
   /** The whole list, as the CM left it after adding, editing, deleting or importing. */
   v.object({ type: v.literal('ui→bg:save-replies'), replies: savedRepliesSchema }),
+  /** Makes a backup and holds its text for the dashboard to read in parts (`shared/transfer.ts` says why). */
   v.object({ type: v.literal('ui→bg:backup') }),
+  v.object({ type: v.literal('ui→bg:backup-part'), transferId, index: partIndex }),
+  /** One part of a backup file's text, sent before the restore that reads them all. */
+  v.object({
+    type: v.literal('ui→bg:restore-part'),
+    transferId,
+    index: partIndex,
+    parts: v.pipe(partIndex, v.minValue(1)),
+    text: v.pipe(v.string(), v.maxLength(TRANSFER_PART_CHARS)),
+  }),
   /**
-   * The backup file's text, validated in the service worker (64 MiB is Chrome's message limit), and what to
-   * do if it would change retention or text keeping: ask first unless the CM has answered.
+   * Restores the file whose parts were sent, validated in the service worker, and what to do if it would
+   * change retention or text keeping: ask first unless the CM has answered.
    */
   v.object({
     type: v.literal('ui→bg:restore'),
-    fileText: v.pipe(v.string(), v.maxLength(60 * 1024 * 1024)),
+    transferId,
     guarded: v.optional(v.picklist(GUARDED_SETTINGS_CHOICES)),
   }),
   v.object({ type: v.literal('ui→bg:data-usage') }),
@@ -35,8 +49,14 @@ export interface DataReplies {
   'ui→bg:save-settings': Settings;
   'ui→bg:saved-replies': SavedReply[];
   'ui→bg:save-replies': SavedReply[];
-  'ui→bg:backup': BackupFile;
-  'ui→bg:restore': RestoreResult;
+  /** `parts`: how many `ui→bg:backup-part` to read. */
+  'ui→bg:backup': { transferId: string; parts: number; createdAt: string };
+  /** null: the service worker restarted since, and the backup is gone. */
+  'ui→bg:backup-part': { text: string } | null;
+  /** false: this part contradicts the parts already sent under its id. */
+  'ui→bg:restore-part': { ok: boolean };
+  /** `interrupted`: parts are missing (the service worker restarted while they came). */
+  'ui→bg:restore': RestoreResult | { ok: false; reason: 'interrupted' };
   'ui→bg:data-usage': { rows: Record<string, number>; retentionDays: number };
   'ui→bg:free-space': { ok: true };
   'ui→bg:delete-everything': { ok: true };

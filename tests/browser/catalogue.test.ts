@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
-import { askExtension, tabIdOf } from '../support/chromium';
+import { askExtension, backupThrough, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
 import { badgeLabels, inOverlay, openItem, toggleCard } from '../support/page-tools';
 import { openSection, SECTION_LOADED } from './dashboard-sections';
@@ -247,7 +247,7 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
 
   it('the restore’s question, its cancellation and a refused row say nothing outside the catalogue', async () => {
     await openSection(page, harness.extensionUrl('src/dashboard/index.html'), 'data');
-    const backup = await askExtension(page, { type: 'ui→bg:backup' });
+    const backup = await backupThrough(page);
     const settingsRow = backup.tables.settings.findIndex((row) => row.key === 'settings');
     const withSettings = (value: unknown) => ({
       ...backup,

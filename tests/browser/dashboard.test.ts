@@ -3,9 +3,10 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
+import { TRANSFER_PART_CHARS } from '../../src/shared/transfer';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
-import { askExtension, readStore } from '../support/chromium';
+import { askExtension, readStore, restoreThrough } from '../support/chromium';
 import { openSection, SECTION_LOADED } from './dashboard-sections';
 import { type Harness, startHarness } from './harness';
 
@@ -145,7 +146,7 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
     createdAt: new Date().toISOString(),
     tables,
   });
-  const restored = await askExtension(page, { type: 'ui→bg:restore', fileText });
+  const restored = await restoreThrough(page, fileText);
   expect(restored).toMatchObject({ ok: true });
   return summary;
 }
@@ -343,6 +344,8 @@ describe('the exposure dashboard in Chromium', () => {
     ]);
     const path = await download.path();
     expect(download.suggestedFilename()).toMatch(/^desaffect-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    // Larger than one message part: the backup came, and goes back below, in several.
+    expect(readFileSync(path, 'utf8').length).toBeGreaterThan(TRANSFER_PART_CHARS);
 
     const input = dashboard.getByTestId('restore-input');
     await input.setInputFiles({

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { TabView } from '../../src/content/messages';
 import type { BgReplies, UiToBg } from '../../src/messages';
+import { splitParts } from '../../src/shared/transfer';
+import type { BackupFile } from '../../src/storage/backup-format';
 import { OTHER_HOST, SITE_HOSTS } from './fake-site/hosts';
 
 export function chromePath(): string {
@@ -106,6 +108,27 @@ export function askExtension<M extends UiToBg>(page: Page, message: M): Promise<
       ).chrome.runtime.sendMessage(sent),
     message as UiToBg,
   ) as Promise<BgReplies[M['type']]>;
+}
+
+/** A backup read from the service worker part by part, as the dashboard's Download does. */
+export async function backupThrough(page: Page): Promise<BackupFile> {
+  const { transferId, parts } = await askExtension(page, { type: 'ui→bg:backup' });
+  let text = '';
+  for (let index = 0; index < parts; index++) {
+    const part = await askExtension(page, { type: 'ui→bg:backup-part', transferId, index });
+    if (part === null) throw new Error(`backup part ${index} of ${parts} is gone`);
+    text += part.text;
+  }
+  return JSON.parse(text) as BackupFile;
+}
+
+/** Restores a backup file's text through the service worker, part by part, as the dashboard's Restore does. */
+export async function restoreThrough(page: Page, fileText: string): Promise<BgReplies['ui→bg:restore']> {
+  const transferId = `test-${Date.now()}`;
+  const parts = splitParts(fileText);
+  for (const [index, text] of parts.entries())
+    await askExtension(page, { type: 'ui→bg:restore-part', transferId, index, parts: parts.length, text });
+  return askExtension(page, { type: 'ui→bg:restore', transferId });
 }
 
 /** What the content script of tab `tabId` last reported about its page (null before it did), as the popup reads it. */

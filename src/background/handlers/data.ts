@@ -2,6 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
+import { Transfers } from '../../shared/transfer';
 import { createBackup, restoreBackup } from '../../storage/backup';
 import type { HandlerContext } from '../../storage/context';
 import { deleteEverything, oldestKeptDay, purgeOlderThan } from '../../storage/retention';
@@ -12,11 +13,37 @@ export function dataHandlers({
   now,
   health,
 }: HandlerContext): UiHandlers<
-  'ui→bg:backup' | 'ui→bg:restore' | 'ui→bg:data-usage' | 'ui→bg:free-space' | 'ui→bg:delete-everything'
+  | 'ui→bg:backup'
+  | 'ui→bg:backup-part'
+  | 'ui→bg:restore-part'
+  | 'ui→bg:restore'
+  | 'ui→bg:data-usage'
+  | 'ui→bg:free-space'
+  | 'ui→bg:delete-everything'
 > {
+  const transfers = new Transfers();
   return {
-    'ui→bg:backup': () => createBackup(db, browser.runtime.getManifest().version, now()),
-    'ui→bg:restore': (message) => restoreBackup(db, message.fileText, message.guarded),
+    async 'ui→bg:backup'() {
+      const file = await createBackup(db, browser.runtime.getManifest().version, now());
+      const transferId = crypto.randomUUID();
+      return {
+        transferId,
+        parts: transfers.hold(transferId, JSON.stringify(file)),
+        createdAt: file.createdAt,
+      };
+    },
+    async 'ui→bg:backup-part'(message) {
+      const text = transfers.part(message.transferId, message.index);
+      return text === null ? null : { text };
+    },
+    async 'ui→bg:restore-part'(message) {
+      return { ok: transfers.receive(message.transferId, message.index, message.parts, message.text) };
+    },
+    async 'ui→bg:restore'(message) {
+      const fileText = transfers.take(message.transferId);
+      if (fileText === null) return { ok: false, reason: 'interrupted' };
+      return restoreBackup(db, fileText, message.guarded);
+    },
     async 'ui→bg:data-usage'() {
       const tables = [db.comments, db.actions, db.activity, db.checkins, db.evidence];
       const counts = await Promise.all(tables.map((table) => table.count()));

@@ -11,8 +11,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DataSection } from '../../../src/dashboard/DataSection';
 import type { UiToBg } from '../../../src/messages';
 import { CATALOGS, formatMessage, pluralKey, type UiLanguage } from '../../../src/shared/locale';
+import { TRANSFER_PART_CHARS } from '../../../src/shared/transfer';
 
 const ask = vi.hoisted(() => vi.fn());
+const downloadBlob = vi.hoisted(() => vi.fn());
+vi.mock('../../../src/ui/download', () => ({ downloadBlob }));
 const language = vi.hoisted(() => ({ current: 'fr' as UiLanguage }));
 vi.mock('../../../src/ui/client', () => ({ ask }));
 vi.mock('../../../src/ui/i18n', () => ({
@@ -33,6 +36,7 @@ const USAGE = { rows: { comments: 3, actions: 1, checkins: 0, evidence: 1 }, ret
 let root: HTMLDivElement;
 beforeEach(() => {
   ask.mockReset();
+  downloadBlob.mockReset();
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -56,8 +60,30 @@ async function chooseFile(text: string) {
 }
 
 const status = () => root.querySelector('[data-testid="data-status"]')?.textContent ?? '';
+type RestoreMessage = Extract<UiToBg, { type: 'ui→bg:restore' }>;
+const sent = () => ask.mock.calls.map(([message]) => message as UiToBg);
 const restoreCalls = () =>
-  ask.mock.calls.map(([message]) => message as UiToBg).filter((message) => message.type === 'ui→bg:restore');
+  sent().filter((message): message is RestoreMessage => message.type === 'ui→bg:restore');
+/** The file text each restore read: the parts sent under its transfer id, in order. */
+const restoredTexts = () =>
+  restoreCalls().map(({ transferId }) =>
+    sent()
+      .flatMap((message) =>
+        message.type === 'ui→bg:restore-part' && message.transferId === transferId ? [message] : [],
+      )
+      .sort((a, b) => a.index - b.index)
+      .map((part) => part.text)
+      .join(''),
+  );
+
+/** The service worker as the panel meets it: each part taken, each restore answered by `restore`. */
+function serviceWorker(restore: (message: RestoreMessage) => unknown) {
+  ask.mockImplementation(async (message: UiToBg) => {
+    if (message.type === 'ui→bg:restore-part') return { ok: true };
+    if (message.type === 'ui→bg:restore') return restore(message);
+    return USAGE;
+  });
+}
 
 describe('restore in the dashboard', () => {
   it.each([
@@ -67,11 +93,13 @@ describe('restore in the dashboard', () => {
     ['en', 'activity', 3, 'row 3 of the active time cannot be used'],
   ] as const)('names the refused row in plain words (%s, %s)', async (lang, table, row, words) => {
     language.current = lang;
-    ask.mockImplementation(async (message: UiToBg) =>
-      message.type === 'ui→bg:restore'
-        ? { ok: false, reason: 'invalid', table, row, where: `${table}.${row - 1}.intensity` }
-        : USAGE,
-    );
+    serviceWorker(() => ({
+      ok: false,
+      reason: 'invalid',
+      table,
+      row,
+      where: `${table}.${row - 1}.intensity`,
+    }));
     await act(() => render(<DataSection />, root));
     await chooseFile('{}');
     await settle(() => expect(status()).toContain(words));
@@ -81,11 +109,7 @@ describe('restore in the dashboard', () => {
 
   it('says which part cannot be read when a whole table is damaged', async () => {
     language.current = 'fr';
-    ask.mockImplementation(async (message: UiToBg) =>
-      message.type === 'ui→bg:restore'
-        ? { ok: false, reason: 'invalid', table: 'checkins', row: null, where: 'checkins' }
-        : USAGE,
-    );
+    serviceWorker(() => ({ ok: false, reason: 'invalid', table: 'checkins', row: null, where: 'checkins' }));
     await act(() => render(<DataSection />, root));
     await chooseFile('{}');
     await settle(() => expect(status()).toContain('impossible de lire les lignes des ressentis'));
@@ -93,8 +117,7 @@ describe('restore in the dashboard', () => {
 
   it('asks before changing retention and text keeping, then restores with the answer', async () => {
     language.current = 'fr';
-    ask.mockImplementation(async (message: UiToBg) => {
-      if (message.type !== 'ui→bg:restore') return USAGE;
+    serviceWorker((message) => {
       if (message.guarded === undefined)
         return {
           ok: false,
@@ -122,24 +145,19 @@ describe('restore in the dashboard', () => {
     );
     await act(() => keepMine?.click());
     await settle(() => expect(status()).toBe('Sauvegarde restaurée\u00a0: 42 lignes.'));
-    expect(restoreCalls()).toEqual([
-      { type: 'ui→bg:restore', fileText: '{"the":"backup"}' },
-      { type: 'ui→bg:restore', fileText: '{"the":"backup"}', guarded: 'keep' },
-    ]);
+    // The file is sent again with the answer: the service worker may have restarted while the CM read.
+    expect(restoreCalls().map((message) => message.guarded)).toEqual([undefined, 'keep']);
+    expect(restoredTexts()).toEqual(['{"the":"backup"}', '{"the":"backup"}']);
     expect(root.querySelector('[data-testid="restore-confirm"]')).toBeNull();
   });
 
   it('restores nothing when the CM cancels', async () => {
     language.current = 'en';
-    ask.mockImplementation(async (message: UiToBg) =>
-      message.type === 'ui→bg:restore'
-        ? {
-            ok: false,
-            reason: 'needs_confirmation',
-            changes: [{ setting: 'keepText', from: true, to: false }],
-          }
-        : USAGE,
-    );
+    serviceWorker(() => ({
+      ok: false,
+      reason: 'needs_confirmation',
+      changes: [{ setting: 'keepText', from: true, to: false }],
+    }));
     await act(() => render(<DataSection />, root));
     await chooseFile('{}');
     await settle(() => expect(root.querySelector('[data-testid="restore-confirm"]')).not.toBeNull());
@@ -147,6 +165,71 @@ describe('restore in the dashboard', () => {
     await act(() => cancel?.click());
     await settle(() => expect(status()).toBe('Restore cancelled. Nothing was changed.'));
     expect(restoreCalls()).toHaveLength(1);
+  });
+
+  it('sends a file larger than a message part in parts, and restores it whole', async () => {
+    language.current = 'en';
+    serviceWorker(() => ({ ok: true, rows: 1 }));
+    // Characters outside the BMP at every cut: a part never ends on half of one.
+    const file = `{"text":"${'é😀'.repeat(TRANSFER_PART_CHARS)}"}`;
+    await act(() => render(<DataSection />, root));
+    await chooseFile(file);
+    await settle(() => expect(status()).toBe('Backup restored: 1 row.'));
+    expect(sent().filter((message) => message.type === 'ui→bg:restore-part').length).toBeGreaterThan(2);
+    expect(restoredTexts()).toEqual([file]);
+  });
+
+  it('says so in plain words when the service worker lost the parts', async () => {
+    language.current = 'fr';
+    serviceWorker(() => ({ ok: false, reason: 'interrupted' }));
+    await act(() => render(<DataSection />, root));
+    await chooseFile('{}');
+    await settle(() =>
+      expect(status()).toBe(
+        'Le service d’arrière-plan de Desaffect a redémarré pendant le transfert. Rien n’a été modifié\u00a0: réessayez.',
+      ),
+    );
+  });
+});
+
+describe('backup in the dashboard', () => {
+  const backupButton = () =>
+    [...root.querySelectorAll('button')].find((button) => button.textContent === 'Download a backup');
+
+  it('reads the backup part by part and downloads them as one file', async () => {
+    language.current = 'en';
+    ask.mockImplementation(async (message: UiToBg) => {
+      if (message.type === 'ui→bg:backup')
+        return { transferId: 't1', parts: 2, createdAt: '2026-12-05T10:00:00Z' };
+      if (message.type === 'ui→bg:backup-part') return { text: ['{"a":', '1}'][message.index] };
+      return USAGE;
+    });
+    await act(() => render(<DataSection />, root));
+    await act(() => backupButton()?.click());
+    await settle(() => expect(status()).toBe('Backup downloaded.'));
+    expect(downloadBlob).toHaveBeenCalledWith(
+      'desaffect-backup-2026-12-05.json',
+      ['{"a":', '1}'],
+      'application/json',
+    );
+  });
+
+  it('says so in plain words when the service worker restarted in the middle', async () => {
+    language.current = 'en';
+    ask.mockImplementation(async (message: UiToBg) => {
+      if (message.type === 'ui→bg:backup')
+        return { transferId: 't1', parts: 2, createdAt: '2026-12-05T10:00:00Z' };
+      if (message.type === 'ui→bg:backup-part') return message.index === 0 ? { text: '{' } : null;
+      return USAGE;
+    });
+    await act(() => render(<DataSection />, root));
+    await act(() => backupButton()?.click());
+    await settle(() =>
+      expect(status()).toBe(
+        'Desaffect’s background service restarted during the transfer. Nothing was changed: try again.',
+      ),
+    );
+    expect(downloadBlob).not.toHaveBeenCalled();
   });
 });
 
