@@ -67,10 +67,6 @@ export class Transfers {
     return parts.join('');
   }
 
-  drop(id: string): void {
-    this.held.delete(id);
-  }
-
   private make(id: string, parts: (string | undefined)[]): (string | undefined)[] {
     this.held.delete(id);
     while (this.held.size >= MAX_HELD) {

@@ -126,8 +126,16 @@ export async function backupThrough(page: Page): Promise<BackupFile> {
 export async function restoreThrough(page: Page, fileText: string): Promise<BgReplies['ui→bg:restore']> {
   const transferId = `test-${Date.now()}`;
   const parts = splitParts(fileText);
-  for (const [index, text] of parts.entries())
-    await askExtension(page, { type: 'ui→bg:restore-part', transferId, index, parts: parts.length, text });
+  for (const [index, text] of parts.entries()) {
+    const { ok } = await askExtension(page, {
+      type: 'ui→bg:restore-part',
+      transferId,
+      index,
+      parts: parts.length,
+      text,
+    });
+    if (!ok) throw new Error(`restore part ${index} of ${parts.length} refused`);
+  }
   return askExtension(page, { type: 'ui→bg:restore', transferId });
 }
 
