@@ -9,8 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticBackupTables } from '../../scripts/lib/export-bench';
 import { firefoxDistDir } from '../../scripts/lib/firefox-build';
 import type { TabView } from '../../src/content/messages';
+import { splitParts, TRANSFER_PART_CHARS } from '../../src/shared/transfer';
+import { BACKUP_FORMAT } from '../../src/storage/backup-format';
+import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../support/firefox';
@@ -96,6 +100,17 @@ interface ExtensionPageGlobals {
     tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
     runtime: { sendMessage(message: { type: 'ui→bg:tab-comments'; tabId: number }): Promise<TabView> };
   };
+}
+
+/** One ui→bg message from an extension page, as the dashboard sends it. */
+function askFrom(extensionPage: Page, message: object): Promise<unknown> {
+  return extensionPage.evaluate(
+    (sent) =>
+      (
+        globalThis as unknown as { browser: { runtime: { sendMessage(m: object): Promise<unknown> } } }
+      ).browser.runtime.sendMessage(sent),
+    message,
+  );
 }
 
 /**
@@ -207,5 +222,52 @@ describe('the extension in Firefox', () => {
     const stored = await storedComments(popup, `${thread}*`);
     expect(new Set(stored.map((comment) => comment.key)).size).toBe(24);
     for (const { label } of stored) expect(LABELS).toContain(label);
+  });
+
+  it('restores and backs up a history larger than one message, in parts, as the dashboard does', async () => {
+    const dashboard = await firefox.openExtensionPage('src/dashboard/index.html#data');
+    const tables = syntheticBackupTables(2_000);
+    const fileText = JSON.stringify({
+      format: BACKUP_FORMAT,
+      schemaVersion: SCHEMA_VERSION,
+      extensionVersion: 'test',
+      createdAt: new Date().toISOString(),
+      tables,
+    });
+    const parts = splitParts(fileText);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const [index, text] of parts.entries())
+      expect(
+        await askFrom(dashboard, {
+          type: 'ui→bg:restore-part',
+          transferId: 'firefox',
+          index,
+          parts: parts.length,
+          text,
+        }),
+      ).toEqual({ ok: true });
+    expect(await askFrom(dashboard, { type: 'ui→bg:restore', transferId: 'firefox' })).toMatchObject({
+      ok: true,
+    });
+
+    const backup = (await askFrom(dashboard, { type: 'ui→bg:backup' })) as {
+      transferId: string;
+      parts: number;
+    };
+    expect(backup.parts).toBeGreaterThan(1);
+    let text = '';
+    for (let index = 0; index < backup.parts; index++) {
+      const part = (await askFrom(dashboard, {
+        type: 'ui→bg:backup-part',
+        transferId: backup.transferId,
+        index,
+      })) as { text: string };
+      text += part.text;
+    }
+    expect(text.length).toBeGreaterThan(TRANSFER_PART_CHARS);
+    const keys = new Set(
+      (JSON.parse(text) as { tables: { comments: { key: string }[] } }).tables.comments.map((row) => row.key),
+    );
+    for (const row of tables.comments) expect(keys.has(row.key)).toBe(true);
   });
 });
