@@ -14,6 +14,7 @@ import {
   type UiToBg,
 } from '../messages';
 import type { SenderTab } from '../shared/envelope';
+import { Transfers } from '../shared/transfer';
 import type { HandlerContext } from '../storage/context';
 import { openDb } from '../storage/db';
 import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
@@ -48,6 +49,8 @@ const installSecretStore: InstallSecretStore = {
 
 export function main(): void {
   const context: HandlerContext = { db: openDb(), now: Date.now, health: { fullSince: null } };
+  // Files too large for one message (a backup, a research export), held for the pages to read in parts.
+  const transfers = new Transfers();
   const csHandlers: CsHandlers = {
     ...commentHandlers(context),
     ...assistantCsHandlers(context),
@@ -57,11 +60,15 @@ export function main(): void {
   const uiHandlers: UiHandlers = {
     ...tabHandlers(context),
     ...settingsHandlers(context),
-    ...dataHandlers(context),
+    ...dataHandlers({ ...context, transfers }),
     ...assistantUiHandlers(context),
     ...exposureUiHandlers(context),
     ...correctionHandlers(context),
-    ...exportHandlers({ ...context, installSecret: () => loadOrCreateInstallSecret(installSecretStore) }),
+    ...exportHandlers({
+      ...context,
+      transfers,
+      installSecret: () => loadOrCreateInstallSecret(installSecretStore),
+    }),
   };
   const notifyNudges = createNudgeNotifier(context.db, context.now);
   // The handler maps are complete by type; TypeScript cannot correlate a union message with its handler.

@@ -7,7 +7,7 @@ import { JsonFileButton } from '../ui/JsonFileButton';
 import { dataChanged, dataVersion } from '../ui/refresh';
 import { StatusNote } from '../ui/StatusNote';
 import { useReply } from '../ui/useReply';
-import { fetchBackup, restoreFile, TransferInterrupted } from './backup-transfer';
+import { fetchBackup, restoreFile, TransferInterrupted } from './transfers';
 
 type RestoreReply = Reply<'ui→bg:restore'>;
 type GuardedChanges = Extract<RestoreReply, { reason: 'needs_confirmation' }>['changes'];

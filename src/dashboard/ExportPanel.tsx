@@ -20,6 +20,7 @@ import { downloadBlob } from '../ui/download';
 import { formatDay } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { cellText, columnName } from './export-words';
+import { readParts, TransferInterrupted } from './transfers';
 
 /** Options typed in a text field (study key) should not ask the service worker on every keystroke. */
 const PREVIEW_DELAY_MS = 400;
@@ -167,7 +168,8 @@ export function ExportPanel() {
   const [asOf, setAsOf] = useState<number | null>(null);
   const [offsets, setOffsets] = useState<Partial<Record<ExportTableName, number>>>({});
   const [pages, setPages] = useState<Partial<Record<ExportTableName, PreviewTable>>>({});
-  const [failed, setFailed] = useState(false);
+  // What went wrong, said in the notice: the service worker not answering, or restarting mid-download.
+  const [failed, setFailed] = useState<null | 'popupUnavailable' | 'dashTransferInterrupted'>(null);
   const [changed, setChanged] = useState(false);
   const [refresh, setRefresh] = useState(0);
   const [loading, setLoading] = useState(false);
@@ -188,12 +190,12 @@ export function ExportPanel() {
           setPreview(next);
           setAsOf(next.asOf);
           setPages({});
-          setFailed(false);
+          setFailed(null);
           setLoading(false);
         },
         () => {
           if (!current) return;
-          setFailed(true);
+          setFailed('popupUnavailable');
           setLoading(false);
         },
       );
@@ -227,7 +229,7 @@ export function ExportPanel() {
           if (page.offset !== offset) setOffsets((previous) => ({ ...previous, [table.name]: page.offset }));
         },
         () => {
-          if (current) setFailed(true);
+          if (current) setFailed('popupUnavailable');
         },
       );
     }
@@ -271,15 +273,17 @@ export function ExportPanel() {
         fingerprint: preview.fingerprint,
       });
       if (reply.ok) {
-        downloadBlob(reply.fileName, base64ToBytes(reply.zipBase64), 'application/zip');
+        // Each part is whole base64 (its length a multiple of 4), so each decodes on its own.
+        const parts = await readParts(reply.transferId, reply.parts);
+        downloadBlob(reply.fileName, parts.map(base64ToBytes), 'application/zip');
         setChanged(false);
       } else {
         // Previewed rows changed (or went) since: show the new preview and ask for consent again.
         setChanged(true);
         setRefresh((n) => n + 1);
       }
-    } catch {
-      setFailed(true);
+    } catch (error) {
+      setFailed(error instanceof TransferInterrupted ? 'dashTransferInterrupted' : 'popupUnavailable');
     } finally {
       setDownloading(false);
     }
@@ -374,7 +378,7 @@ export function ExportPanel() {
         </p>
       </fieldset>
 
-      {failed && <p class="notice">{t('popupUnavailable')}</p>}
+      {failed && <p class="notice">{t(failed)}</p>}
       {changed && (
         <p class="notice" data-testid="export-changed">
           {t('exportChanged')}

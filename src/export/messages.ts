@@ -142,10 +142,11 @@ export type ExportReplies = {
   'ui→bg:export-preview': ExportPreview;
   'ui→bg:export-page': PreviewTable;
   /**
-   * The zip as base64: messages are JSON-serialised, and base64 is a third larger where number[] is 3×.
-   * `changed`: rows of the preview were modified or deleted since; preview again.
+   * The zip, held as base64 for the dashboard to read in `parts` (`ui→bg:transfer-part`): messages are
+   * JSON-serialised, base64 is a third larger where number[] is 3×, and a year of comments can exceed one
+   * message. `changed`: rows of the preview were modified or deleted since; preview again.
    */
   'ui→bg:export-zip':
-    | { ok: true; fileName: string; zipBase64: string; bytes: number }
+    | { ok: true; fileName: string; bytes: number; transferId: string; parts: number }
     | { ok: false; reason: 'changed' };
 };

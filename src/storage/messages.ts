@@ -20,7 +20,8 @@ export const dataMessages = [
   v.object({ type: v.literal('ui→bg:save-replies'), replies: savedRepliesSchema }),
   /** Makes a backup and holds its text for the dashboard to read in parts (`shared/transfer.ts` says why). */
   v.object({ type: v.literal('ui→bg:backup') }),
-  v.object({ type: v.literal('ui→bg:backup-part'), transferId, index: partIndex }),
+  /** Part `index` of a text the service worker holds: a backup, a research export. */
+  v.object({ type: v.literal('ui→bg:transfer-part'), transferId, index: partIndex }),
   /** One part of a backup file's text, sent before the restore that reads them all. */
   v.object({
     type: v.literal('ui→bg:restore-part'),
@@ -49,10 +50,10 @@ export interface DataReplies {
   'ui→bg:save-settings': Settings;
   'ui→bg:saved-replies': SavedReply[];
   'ui→bg:save-replies': SavedReply[];
-  /** `parts`: how many `ui→bg:backup-part` to read. */
+  /** `parts`: how many `ui→bg:transfer-part` to read. */
   'ui→bg:backup': { transferId: string; parts: number; createdAt: string };
-  /** null: the service worker restarted since, and the backup is gone. */
-  'ui→bg:backup-part': { text: string } | null;
+  /** null: the service worker restarted since, and the text is gone. */
+  'ui→bg:transfer-part': { text: string } | null;
   /** false: this part contradicts the parts already sent under its id. */
   'ui→bg:restore-part': { ok: boolean };
   /** `interrupted`: parts are missing (the service worker restarted while they came). */

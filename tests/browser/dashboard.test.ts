@@ -6,7 +6,7 @@ import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
 import { TRANSFER_PART_CHARS } from '../../src/shared/transfer';
 import { BACKUP_FORMAT } from '../../src/storage/backup-format';
 import { SCHEMA_VERSION } from '../../src/storage/schema';
-import { askExtension, readStore, restoreThrough } from '../support/chromium';
+import { askExtension, readStore, readTransfer, restoreThrough } from '../support/chromium';
 import { openSection, SECTION_LOADED } from './dashboard-sections';
 import { type Harness, startHarness } from './harness';
 
@@ -440,7 +440,9 @@ describe('the exposure dashboard in Chromium', () => {
         fingerprint: preview.fingerprint,
       });
       if (!reply.ok) throw new Error(reply.reason);
-      const files = unzipSync(Buffer.from(reply.zipBase64, 'base64'));
+      const zip = Buffer.from(await readTransfer(dashboard, reply.transferId, reply.parts), 'base64');
+      expect(zip.length).toBe(reply.bytes);
+      const files = unzipSync(zip);
       expect(Object.keys(files)).toEqual(preview.files.map(({ name }) => name));
       const rows = strFromU8(files['comments_seen.jsonl'] as Uint8Array)
         .trimEnd()

@@ -258,7 +258,7 @@ describe('the extension in Firefox', () => {
     let text = '';
     for (let index = 0; index < backup.parts; index++) {
       const part = (await askFrom(dashboard, {
-        type: 'ui→bg:backup-part',
+        type: 'ui→bg:transfer-part',
         transferId: backup.transferId,
         index,
       })) as { text: string };

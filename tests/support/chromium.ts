@@ -110,16 +110,21 @@ export function askExtension<M extends UiToBg>(page: Page, message: M): Promise<
   ) as Promise<BgReplies[M['type']]>;
 }
 
-/** A backup read from the service worker part by part, as the dashboard's Download does. */
-export async function backupThrough(page: Page): Promise<BackupFile> {
-  const { transferId, parts } = await askExtension(page, { type: 'ui→bg:backup' });
+/** A text the service worker holds (a backup, an export), read part by part as the dashboard does. */
+export async function readTransfer(page: Page, transferId: string, parts: number): Promise<string> {
   let text = '';
   for (let index = 0; index < parts; index++) {
-    const part = await askExtension(page, { type: 'ui→bg:backup-part', transferId, index });
-    if (part === null) throw new Error(`backup part ${index} of ${parts} is gone`);
+    const part = await askExtension(page, { type: 'ui→bg:transfer-part', transferId, index });
+    if (part === null) throw new Error(`part ${index} of ${parts} is gone`);
     text += part.text;
   }
-  return JSON.parse(text) as BackupFile;
+  return text;
+}
+
+/** A backup made by the service worker, as the dashboard's Download reads it. */
+export async function backupThrough(page: Page): Promise<BackupFile> {
+  const { transferId, parts } = await askExtension(page, { type: 'ui→bg:backup' });
+  return JSON.parse(await readTransfer(page, transferId, parts)) as BackupFile;
 }
 
 /** Restores a backup file's text through the service worker, part by part, as the dashboard's Restore does. */

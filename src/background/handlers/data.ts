@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
-import { Transfers } from '../../shared/transfer';
+import type { Transfers } from '../../shared/transfer';
 import { createBackup, restoreBackup } from '../../storage/backup';
 import type { HandlerContext } from '../../storage/context';
 import { deleteEverything, oldestKeptDay, purgeOlderThan } from '../../storage/retention';
@@ -12,16 +12,16 @@ export function dataHandlers({
   db,
   now,
   health,
-}: HandlerContext): UiHandlers<
+  transfers,
+}: HandlerContext & { transfers: Transfers }): UiHandlers<
   | 'ui→bg:backup'
-  | 'ui→bg:backup-part'
+  | 'ui→bg:transfer-part'
   | 'ui→bg:restore-part'
   | 'ui→bg:restore'
   | 'ui→bg:data-usage'
   | 'ui→bg:free-space'
   | 'ui→bg:delete-everything'
 > {
-  const transfers = new Transfers();
   return {
     async 'ui→bg:backup'() {
       const file = await createBackup(db, browser.runtime.getManifest().version, now());
@@ -32,7 +32,7 @@ export function dataHandlers({
         createdAt: file.createdAt,
       };
     },
-    async 'ui→bg:backup-part'(message) {
+    async 'ui→bg:transfer-part'(message) {
       const text = transfers.part(message.transferId, message.index);
       return text === null ? null : { text };
     },

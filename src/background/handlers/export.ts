@@ -11,6 +11,7 @@ import { base64ToBytes, bytesToBase64 } from '../../export/base64';
 import type { ExportOptions } from '../../export/messages';
 import type { UiHandlers } from '../../messages';
 import { localDay } from '../../shared/day';
+import type { Transfers } from '../../shared/transfer';
 import type { BackupTables } from '../../storage/backup-format';
 import type { HandlerContext } from '../../storage/context';
 import type { DesaffectDb } from '../../storage/db';
@@ -19,6 +20,8 @@ import type { DesaffectDb } from '../../storage/db';
 const MAX_CACHED = 2;
 
 export interface ExportHandlerDeps extends Pick<HandlerContext, 'db' | 'now'> {
+  /** Where the zip waits for the dashboard to read it in parts. */
+  transfers: Transfers;
   /**
    * This install's random secret (32 bytes), created once and kept on the device only (never in a
    * backup or an export): needed when the CM enters a study key. Without it, a study key is refused.
@@ -105,6 +108,7 @@ interface Cached {
 export function exportHandlers({
   db,
   now,
+  transfers,
   installSecret,
 }: ExportHandlerDeps): UiHandlers<'ui→bg:export-preview' | 'ui→bg:export-page' | 'ui→bg:export-zip'> {
   // Keyed by everything the export depends on; a service-worker restart only costs a rebuild.
@@ -166,11 +170,13 @@ export function exportHandlers({
       }
       if (entry.prepared.fingerprint() !== message.fingerprint) return { ok: false, reason: 'changed' };
       const zip = await writeExportZip(entry.prepared);
+      const transferId = crypto.randomUUID();
       return {
         ok: true,
         fileName: `desaffect-research-export-${localDay(now())}.zip`,
-        zipBase64: bytesToBase64(zip),
         bytes: zip.length,
+        transferId,
+        parts: transfers.hold(transferId, bytesToBase64(zip)),
       };
     },
   };

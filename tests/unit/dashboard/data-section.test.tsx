@@ -201,7 +201,7 @@ describe('backup in the dashboard', () => {
     ask.mockImplementation(async (message: UiToBg) => {
       if (message.type === 'ui→bg:backup')
         return { transferId: 't1', parts: 2, createdAt: '2026-12-05T10:00:00Z' };
-      if (message.type === 'ui→bg:backup-part') return { text: ['{"a":', '1}'][message.index] };
+      if (message.type === 'ui→bg:transfer-part') return { text: ['{"a":', '1}'][message.index] };
       return USAGE;
     });
     await act(() => render(<DataSection />, root));
@@ -219,7 +219,7 @@ describe('backup in the dashboard', () => {
     ask.mockImplementation(async (message: UiToBg) => {
       if (message.type === 'ui→bg:backup')
         return { transferId: 't1', parts: 2, createdAt: '2026-12-05T10:00:00Z' };
-      if (message.type === 'ui→bg:backup-part') return message.index === 0 ? { text: '{' } : null;
+      if (message.type === 'ui→bg:transfer-part') return message.index === 0 ? { text: '{' } : null;
       return USAGE;
     });
     await act(() => render(<DataSection />, root));

@@ -186,13 +186,16 @@ describe('ExportPanel', () => {
     });
     const zipCalls: UiToBg[] = [];
     ask.mockImplementation(async (message: UiToBg) => {
+      // The zip in two parts, each whole base64, as the service worker holds it.
+      if (message.type === 'ui→bg:transfer-part') return { text: ['UEsD', 'BA=='][message.index] };
       if (message.type !== 'ui→bg:export-zip') return previewFor(DEFAULT_EXPORT_OPTIONS);
       zipCalls.push(message);
       return {
         ok: true,
         fileName: 'desaffect-research-export-2026-11-25.zip',
-        zipBase64: btoa('PK\u0003\u0004'),
         bytes: 4,
+        transferId: 'zip-1',
+        parts: 2,
       };
     });
     await act(() => render(<ExportPanel />, root));
@@ -209,6 +212,19 @@ describe('ExportPanel', () => {
       fingerprint: previewFor(DEFAULT_EXPORT_OPTIONS).fingerprint,
     });
     click.mockRestore();
+  });
+
+  it('says the download was interrupted when the service worker lost the zip between two parts', async () => {
+    ask.mockImplementation(async (message: UiToBg) => {
+      if (message.type === 'ui→bg:transfer-part') return message.index === 0 ? { text: 'UEsD' } : null;
+      if (message.type !== 'ui→bg:export-zip') return previewFor(DEFAULT_EXPORT_OPTIONS);
+      return { ok: true, fileName: 'x.zip', bytes: 4, transferId: 'zip-1', parts: 2 };
+    });
+    await act(() => render(<ExportPanel />, root));
+    await settle(() => expect(consentBox()).not.toBeNull());
+    await act(() => consentBox()?.click());
+    await act(() => downloadButton()?.click());
+    await settle(() => expect(root.textContent).toContain('dashTransferInterrupted'));
   });
 
   it('shows the new preview and asks for consent again when the rows changed since', async () => {

@@ -5,6 +5,7 @@ import packageJson from '../../../package.json';
 import { exportHandlers } from '../../../src/background/handlers/export';
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/export/messages';
+import { Transfers } from '../../../src/shared/transfer';
 import { openDb } from '../../../src/storage/db';
 import type { CommentRow } from '../../../src/storage/schema';
 import { CANARIES, canaryHistory, INSTALL_SECRET } from './history';
@@ -30,10 +31,13 @@ async function seed() {
   return db;
 }
 
+/** The service worker's held texts, shared by every handler map the tests make (as in one service worker). */
+const transfers = new Transfers();
+
 const handlersOn = (
   database: NonNullable<typeof db>,
   installSecret?: () => Promise<Uint8Array<ArrayBuffer>>,
-) => exportHandlers({ db: database, now: () => NOW, installSecret });
+) => exportHandlers({ db: database, now: () => NOW, transfers, installSecret });
 
 const draft = (options: Partial<ExportOptions> = {}, draftId = 'draft-0001') => ({
   draftId,
@@ -42,9 +46,12 @@ const draft = (options: Partial<ExportOptions> = {}, draftId = 'draft-0001') => 
   options: { ...DEFAULT_EXPORT_OPTIONS, ...options },
 });
 
-function unzipReply(reply: { ok: true; zipBase64: string; bytes: number } | { ok: false }) {
+/** The zip a reply announces, read back in its parts as the dashboard does. */
+function unzipReply(reply: { ok: true; transferId: string; parts: number; bytes: number } | { ok: false }) {
   if (!reply.ok) throw new Error('refused');
-  const zip = base64ToBytes(reply.zipBase64);
+  const parts = Array.from({ length: reply.parts }, (_, index) => transfers.part(reply.transferId, index));
+  if (parts.some((part) => part === null)) throw new Error('a part is gone');
+  const zip = base64ToBytes(parts.join(''));
   expect(zip.length).toBe(reply.bytes);
   return Object.fromEntries(Object.entries(unzipSync(zip)).map(([name, bytes]) => [name, strFromU8(bytes)]));
 }

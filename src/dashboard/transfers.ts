@@ -1,20 +1,28 @@
-/** The backup file between the dashboard and the service worker, in parts (`shared/transfer.ts` says why). */
+/**
+ * Files between the dashboard and the service worker, in parts (`shared/transfer.ts` says why): a backup
+ * both ways, a research export from it.
+ */
 import { splitParts } from '../shared/transfer';
 import { ask, type Reply } from '../ui/client';
 
-/** Raised when the service worker restarted in the middle of a backup: its parts are gone. */
+/** Raised when the service worker restarted in the middle of a transfer: the parts it held are gone. */
 export class TransferInterrupted extends Error {}
 
-/** A fresh backup's text, in the parts it came in (a `Blob` joins them without one huge string). */
-export async function fetchBackup(): Promise<{ createdAt: string; parts: string[] }> {
-  const { transferId, parts: count, createdAt } = await ask({ type: 'ui→bg:backup' });
+/** The `count` parts of a text the service worker holds under `transferId`. */
+export async function readParts(transferId: string, count: number): Promise<string[]> {
   const parts: string[] = [];
   for (let index = 0; index < count; index++) {
-    const part = await ask({ type: 'ui→bg:backup-part', transferId, index });
+    const part = await ask({ type: 'ui→bg:transfer-part', transferId, index });
     if (part === null) throw new TransferInterrupted();
     parts.push(part.text);
   }
-  return { createdAt, parts };
+  return parts;
+}
+
+/** A fresh backup's text, in the parts it came in (a `Blob` joins them without one huge string). */
+export async function fetchBackup(): Promise<{ createdAt: string; parts: string[] }> {
+  const { transferId, parts, createdAt } = await ask({ type: 'ui→bg:backup' });
+  return { createdAt, parts: await readParts(transferId, parts) };
 }
 
 /** Sends a backup file's text, then restores it (`guarded`: the CM's answer to a change of settings). */
