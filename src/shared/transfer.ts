@@ -1,6 +1,7 @@
 /**
- * A backup crosses between the dashboard and the service worker in parts: Chromium refuses an extension
- * message over 64 MiB, and a busy account's history (90 days of 1,000 comments) is larger than that.
+ * Large files cross between the dashboard and the service worker in parts — a backup both ways, a research
+ * export's zip: Chromium refuses an extension message over 64 MiB, and a busy account's history (90 days
+ * of 1,000 comments) makes a backup larger than that.
  */
 
 /**
@@ -9,8 +10,8 @@
  */
 export const TRANSFER_PART_CHARS = 1 << 20;
 
-/** Transfers kept at once: a restore and a backup in flight, and one abandoned by a closed tab. */
-const MAX_HELD = 3;
+/** Transfers kept at once: a backup, a restore and an export in flight, and one abandoned by a closed tab. */
+const MAX_HELD = 4;
 
 /** Cuts a text into parts of at most `size` units, never between the two halves of a surrogate pair. */
 export function splitParts(text: string, size = TRANSFER_PART_CHARS): string[] {
@@ -28,8 +29,8 @@ export function splitParts(text: string, size = TRANSFER_PART_CHARS): string[] {
 }
 
 /**
- * The service worker's transfers in memory, by id: a backup waiting for the dashboard to read its parts,
- * or a file's parts arriving before its restore. A restarted service worker has none; the dashboard then
+ * The service worker's transfers in memory, by id: a backup or an export waiting for the dashboard to read
+ * its parts, or a file's parts arriving before its restore. A restarted service worker has none; the dashboard then
  * says the transfer was interrupted. The oldest goes when a new one would exceed MAX_HELD.
  */
 export class Transfers {

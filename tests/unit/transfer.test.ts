@@ -55,8 +55,8 @@ describe('Transfers', () => {
 
   it('keeps a few transfers at most, dropping the oldest (a tab closed in the middle)', () => {
     const transfers = new Transfers();
-    for (const id of ['a', 'b', 'c', 'd']) transfers.receive(id, 0, 1, id);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) transfers.receive(id, 0, 1, id);
     expect(transfers.take('a')).toBeNull();
-    expect(['b', 'c', 'd'].map((id) => transfers.take(id))).toEqual(['b', 'c', 'd']);
+    expect(['b', 'c', 'd', 'e'].map((id) => transfers.take(id))).toEqual(['b', 'c', 'd', 'e']);
   });
 });
