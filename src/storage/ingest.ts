@@ -28,6 +28,8 @@ export async function ingest(
   options: IngestOptions,
 ): Promise<string[]> {
   if (observations.length === 0) return [];
+  // One instant for the whole batch, so one day: formatting a day costs more than the rest of a row.
+  const day = localDay(options.now, options.timeZone);
   return db.transaction('rw', db.comments, async () => {
     const keys = observations.map((o) => commentKey(o.comment));
     const existing = await db.comments.bulkGet(keys);
@@ -39,7 +41,7 @@ export async function ingest(
     observations.forEach((observation, index) => {
       const key = keys[index] as string;
       const previous = byKey.get(key);
-      byKey.set(key, merge(previous, key, observation, options));
+      byKey.set(key, merge(previous, key, observation, options.now, day));
     });
     // New comments are added, seen ones replaced: only the latter make the day totals read what they replace.
     const rows = [...byKey.values()];
@@ -53,7 +55,8 @@ function merge(
   previous: CommentRow | undefined,
   key: string,
   o: Observation,
-  options: IngestOptions,
+  now: number,
+  day: string,
 ): CommentRow {
   const text = o.keepText ? o.comment.text : null;
   if (!previous) {
@@ -62,11 +65,11 @@ function merge(
       ...o.classification,
       key,
       text,
-      firstSeen: options.now,
-      lastSeen: options.now,
+      firstSeen: now,
+      lastSeen: now,
       timesSeen: 1,
       lastSessionId: o.sessionId,
-      day: localDay(options.now, options.timeZone),
+      day,
     };
   }
   const newSighting = previous.lastSessionId !== o.sessionId;
@@ -75,7 +78,7 @@ function merge(
   return {
     ...previous,
     ...(expanded ? { text, ...o.classification } : {}),
-    lastSeen: options.now,
+    lastSeen: now,
     timesSeen: previous.timesSeen + (newSighting ? 1 : 0),
     lastSessionId: o.sessionId,
   };
