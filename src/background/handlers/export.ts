@@ -104,7 +104,10 @@ interface Cached {
   asOf: number;
 }
 
-/** Takes only what it uses from the context, so tests need no more than a database and a clock. */
+/**
+ * Takes only what it uses from the context, so tests need no more than a database, a clock and a store of
+ * transfers.
+ */
 export function exportHandlers({
   db,
   now,
