@@ -18,14 +18,13 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CLASSIFIER_VERSION } from '../src/classifier';
 import { localDay } from '../src/shared/day';
-import { BACKUP_FORMAT } from '../src/storage/backup-format';
 import { openDb } from '../src/storage/db';
 import { ingest, type Observation } from '../src/storage/ingest';
-import { SCHEMA_VERSION } from '../src/storage/schema';
 import { countStoredComments, launchWithExtension, restoreThrough } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
 import { recordBadgeTimes } from '../tests/support/page-tools';
+import { backupFileText } from '../tests/support/transfers';
 import { benchClassifier } from './lib/classifier-bench';
 import { benchExport, benchExportRedacted, syntheticBackupTables } from './lib/export-bench';
 import { openThread, percentile, streamReplies } from './lib/reply-stream';
@@ -434,13 +433,7 @@ async function dashboardFigures(): Promise<void> {
       return { ...row, firstSeen, lastSeen: firstSeen, day: localDay(firstSeen) };
     });
     tables.actions = [];
-    const file = JSON.stringify({
-      format: BACKUP_FORMAT,
-      schemaVersion: SCHEMA_VERSION,
-      extensionVersion: 'bench',
-      createdAt: new Date().toISOString(),
-      tables,
-    });
+    const file = backupFileText(tables, 'bench');
     const page = await browser.context.newPage();
     const dashboardUrl = `chrome-extension://${browser.extensionId}/src/dashboard/index.html`;
     await page.goto(dashboardUrl);

@@ -4,9 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
 import { TRANSFER_PART_CHARS } from '../../src/shared/transfer';
-import { BACKUP_FORMAT } from '../../src/storage/backup-format';
-import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { askExtension, readStore, readTransfer, restoreThrough } from '../support/chromium';
+import { backupFileText } from '../support/transfers';
 import { openSection, SECTION_LOADED } from './dashboard-sections';
 import { type Harness, startHarness } from './harness';
 
@@ -139,14 +138,7 @@ async function seed(harness: Harness, page: Page, days: number): Promise<SeedSum
     },
     days,
   );
-  const fileText = JSON.stringify({
-    format: BACKUP_FORMAT,
-    schemaVersion: SCHEMA_VERSION,
-    extensionVersion: 'test',
-    createdAt: new Date().toISOString(),
-    tables,
-  });
-  const restored = await restoreThrough(page, fileText);
+  const restored = await restoreThrough(page, backupFileText(tables));
   expect(restored).toMatchObject({ ok: true });
   return summary;
 }

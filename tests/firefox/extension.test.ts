@@ -13,11 +13,10 @@ import { syntheticBackupTables } from '../../scripts/lib/export-bench';
 import { firefoxDistDir } from '../../scripts/lib/firefox-build';
 import type { TabView } from '../../src/content/messages';
 import { splitParts, TRANSFER_PART_CHARS } from '../../src/shared/transfer';
-import { BACKUP_FORMAT } from '../../src/storage/backup-format';
-import { SCHEMA_VERSION } from '../../src/storage/schema';
 import { type FeedServer, startFeedServer } from '../support/fake-site/feed-server';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
 import { type FirefoxWithExtension, launchFirefoxWithExtension } from '../support/firefox';
+import { type Ask, backupFileText, readInParts, restoreInParts } from '../support/transfers';
 
 const LABELS = ['troll', 'unhappy_customer', 'threat', 'neutral'];
 /** The badges' colours (src/shared/labels.ts), as red, green, blue. */
@@ -226,44 +225,15 @@ describe('the extension in Firefox', () => {
 
   it('restores and backs up a history larger than one message, in parts, as the dashboard does', async () => {
     const dashboard = await firefox.openExtensionPage('src/dashboard/index.html#data');
+    const ask: Ask = (message) => askFrom(dashboard, message) as never;
     const tables = syntheticBackupTables(2_000);
-    const fileText = JSON.stringify({
-      format: BACKUP_FORMAT,
-      schemaVersion: SCHEMA_VERSION,
-      extensionVersion: 'test',
-      createdAt: new Date().toISOString(),
-      tables,
-    });
-    const parts = splitParts(fileText);
-    expect(parts.length).toBeGreaterThan(1);
-    for (const [index, text] of parts.entries())
-      expect(
-        await askFrom(dashboard, {
-          type: 'ui→bg:restore-part',
-          transferId: 'firefox',
-          index,
-          parts: parts.length,
-          text,
-        }),
-      ).toEqual({ ok: true });
-    expect(await askFrom(dashboard, { type: 'ui→bg:restore', transferId: 'firefox' })).toMatchObject({
-      ok: true,
-    });
+    const fileText = backupFileText(tables);
+    expect(splitParts(fileText).length).toBeGreaterThan(1);
+    expect(await restoreInParts(ask, fileText)).toMatchObject({ ok: true });
 
-    const backup = (await askFrom(dashboard, { type: 'ui→bg:backup' })) as {
-      transferId: string;
-      parts: number;
-    };
+    const backup = await ask({ type: 'ui→bg:backup' });
     expect(backup.parts).toBeGreaterThan(1);
-    let text = '';
-    for (let index = 0; index < backup.parts; index++) {
-      const part = (await askFrom(dashboard, {
-        type: 'ui→bg:transfer-part',
-        transferId: backup.transferId,
-        index,
-      })) as { text: string };
-      text += part.text;
-    }
+    const text = await readInParts(ask, backup.transferId, backup.parts);
     expect(text.length).toBeGreaterThan(TRANSFER_PART_CHARS);
     const keys = new Set(
       (JSON.parse(text) as { tables: { comments: { key: string }[] } }).tables.comments.map((row) => row.key),

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { TabView } from '../../src/content/messages';
 import type { BgReplies, UiToBg } from '../../src/messages';
-import { splitParts } from '../../src/shared/transfer';
 import type { BackupFile } from '../../src/storage/backup-format';
 import { OTHER_HOST, SITE_HOSTS } from './fake-site/hosts';
+import { readInParts, restoreInParts } from './transfers';
 
 export function chromePath(): string {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -111,14 +111,8 @@ export function askExtension<M extends UiToBg>(page: Page, message: M): Promise<
 }
 
 /** A text the service worker holds (a backup, an export), read part by part as the dashboard does. */
-export async function readTransfer(page: Page, transferId: string, parts: number): Promise<string> {
-  let text = '';
-  for (let index = 0; index < parts; index++) {
-    const part = await askExtension(page, { type: 'ui→bg:transfer-part', transferId, index });
-    if (part === null) throw new Error(`part ${index} of ${parts} is gone`);
-    text += part.text;
-  }
-  return text;
+export function readTransfer(page: Page, transferId: string, parts: number): Promise<string> {
+  return readInParts((message) => askExtension(page, message), transferId, parts);
 }
 
 /** A backup made by the service worker, as the dashboard's Download reads it. */
@@ -128,20 +122,8 @@ export async function backupThrough(page: Page): Promise<BackupFile> {
 }
 
 /** Restores a backup file's text through the service worker, part by part, as the dashboard's Restore does. */
-export async function restoreThrough(page: Page, fileText: string): Promise<BgReplies['ui→bg:restore']> {
-  const transferId = `test-${Date.now()}`;
-  const parts = splitParts(fileText);
-  for (const [index, text] of parts.entries()) {
-    const { ok } = await askExtension(page, {
-      type: 'ui→bg:restore-part',
-      transferId,
-      index,
-      parts: parts.length,
-      text,
-    });
-    if (!ok) throw new Error(`restore part ${index} of ${parts.length} refused`);
-  }
-  return askExtension(page, { type: 'ui→bg:restore', transferId });
+export function restoreThrough(page: Page, fileText: string): Promise<BgReplies['ui→bg:restore']> {
+  return restoreInParts((message) => askExtension(page, message), fileText);
 }
 
 /** What the content script of tab `tabId` last reported about its page (null before it did), as the popup reads it. */
