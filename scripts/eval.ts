@@ -5,10 +5,12 @@
  *     `airline_sentiment_en` (non-commercial) is never trained on, so the full model labels it.
  *  3. The sealed authored test (tests/sealed/), per language: read here only, never by training; and the
  *     blind test beside it (written by writers who saw no code), labelled by the shipped model.
- *  4. Ablations on the sealed test: n-grams alone; + phrase features; + threat frames; + the safety rule.
+ *  4. Ablations (n-grams alone; + phrase features; + threat frames; + the safety rule), each left out of
+ *     every corpus in turn (what decides whether a part stays) and on the sealed test.
  *  5. The safety rule alone: its precision and recall as a threat detector, on every set.
- * `--dump FILE` writes every sealed-test prediction (JSON Lines) for error analysis; `--quick` skips 1 and 2;
- * `--no-sealed` skips 3 and 4, for the runs that choose between designs (only 1 and 2 may decide them).
+ * `--dump FILE` writes every sealed-test prediction (JSON Lines) for error analysis; `--quick` skips 1, 2
+ * and the ablations' leave-one-corpus-out; `--no-sealed` skips 3 and the sealed ablations, for the runs
+ * that choose between designs (only cross-validation and leave-one-corpus-out may decide them).
  */
 import { writeFileSync } from 'node:fs';
 import { analyze, classifyWith, namedFeature, safetyRuleFires } from '../src/classifier/engine';
@@ -24,8 +26,21 @@ import {
   TRAIN_FILES,
   trainingSet,
 } from './lib/classifier-data';
-import { formatOverview, type Pred, type Summary, summarise } from './lib/classifier-metrics';
-import { type Ablation, featurise, HASH_BITS, mulberry32, trainModel } from './lib/classifier-train';
+import {
+  formatAccuracyTable,
+  formatOverview,
+  type Pred,
+  type Summary,
+  summarise,
+} from './lib/classifier-metrics';
+import {
+  type Ablation,
+  type Featurised,
+  featurise,
+  HASH_BITS,
+  mulberry32,
+  trainModel,
+} from './lib/classifier-train';
 import { loadBlindTest, loadSealedTest } from './lib/sealed';
 
 requireDevData();
@@ -56,8 +71,63 @@ function byLanguage(name: string, docs: readonly DevDoc[], preds: readonly Pred[
   return rows;
 }
 
-const pre = featurise(train, HASH_BITS);
+// The structured features each ablation can drop, by name; shapes and their pairwise interactions stay in
+// every row.
+const featureNames = new Map<number, string>(
+  [
+    ...PHRASES.map((p) => `phrase:${p.pattern}`),
+    ...CUE_KINDS.map((k) => `kind:${k}`),
+    ...['threat', 'incitement'].map((k) => `frame:${k}`),
+  ].map((name) => [namedFeature(name), name]),
+);
+const keep =
+  (drop: (name: string) => boolean): Ablation =>
+  (structured) =>
+    structured.filter((h) => !drop(featureNames.get(h) ?? ''));
+const isPhrase = (name: string) => name.startsWith('phrase:') || name.startsWith('kind:');
+const ablations: { name: string; ablate: Ablation; safety: boolean; short: string }[] = [
+  {
+    name: 'n-grams and shapes only',
+    short: 'n-grams, shapes',
+    ablate: keep((n) => isPhrase(n) || n.startsWith('frame:')),
+    safety: false,
+  },
+  {
+    name: '+ phrase features',
+    short: '+ phrases',
+    ablate: keep((n) => n.startsWith('frame:')),
+    safety: false,
+  },
+  { name: '+ threat frames', short: '+ frames', ablate: keep(() => false), safety: false },
+  { name: '+ safety rule (shipped)', short: '+ safety rule', ablate: keep(() => false), safety: true },
+];
+const featurisedBy: Featurised[] = [];
+/** The features of ablation `i`, computed once: the shipped model's are the last one's. */
+const featuresOf = (i: number): Featurised =>
+  (featurisedBy[i] ??= featurise(train, HASH_BITS, (ablations[i] as (typeof ablations)[number]).ablate));
+const SHIPPED = ablations.length - 1;
+const pre = featuresOf(SHIPPED);
 const out: string[] = [];
+
+/** Each source labelled by a model trained on every other one (the airline tweets: on all of them). */
+function leaveOneCorpusOut(features: Featurised, safetyRule: boolean): { name: string; preds: Pred[] }[] {
+  const rows = sources.map((s): { name: string; preds: Pred[] } => {
+    const use = train.flatMap((d, i) => (d.source !== s ? [i] : []));
+    const held = train.filter((d) => d.source === s);
+    return { name: s, preds: label(trainModel(train, { seed: 42 }, features, use), held, safetyRule) };
+  });
+  const full = trainModel(train, { seed: 42 }, features);
+  for (const f of EVAL_ONLY_FILES)
+    rows.push({
+      name: f,
+      preds: label(
+        full,
+        evalOnly.filter((d) => d.source === f),
+        safetyRule,
+      ),
+    });
+  return rows;
+}
 
 if (!quick) {
   // 1. Cross-validation.
@@ -96,57 +166,31 @@ if (!quick) {
   }));
   out.push('## 5-fold cross-validation on the training files\n', formatOverview(rows), '');
 
-  // 2. Leave-one-corpus-out.
-  const loco: { name: string; s: Summary }[] = [];
-  for (const s of sources) {
-    const use = train.flatMap((d, i) => (d.source !== s ? [i] : []));
-    const held = train.filter((d) => d.source === s);
-    loco.push({ name: `${s} (LOCO)`, s: summarise(label(trainModel(train, { seed: 42 }, pre, use), held)) });
-  }
-  const full = trainModel(train, { seed: 42 }, pre);
-  for (const f of EVAL_ONLY_FILES)
-    loco.push({
-      name: `${f} (never trained on)`,
-      s: summarise(
-        label(
-          full,
-          evalOnly.filter((d) => d.source === f),
-        ),
-      ),
-    });
-  out.push('## Leave-one-corpus-out\n', formatOverview(loco), '');
+  // 2. Leave-one-corpus-out, and 4. each ablation left out of every corpus in turn.
+  const locoBy = ablations.map((a, i) => leaveOneCorpusOut(featuresOf(i), a.safety));
+  const neverTrained = new Set<string>(EVAL_ONLY_FILES);
+  const named = (name: string) => `${name} (${neverTrained.has(name) ? 'never trained on' : 'LOCO'})`;
+  out.push(
+    '## Leave-one-corpus-out\n',
+    formatOverview((locoBy[SHIPPED] ?? []).map((r) => ({ name: named(r.name), s: summarise(r.preds) }))),
+    '',
+    '## Ablations, leave-one-corpus-out (accuracy on each source held out)\n',
+    formatAccuracyTable(
+      (locoBy[0] ?? []).map((r) => r.name),
+      ablations.map((a, i) => ({
+        name: a.short,
+        accuracies: (locoBy[i] ?? []).map((r) => summarise(r.preds).accuracy),
+      })),
+    ),
+    '',
+  );
 }
 
-// 3 and 4. The sealed test, and the ablations on it.
-// The structured features each ablation can drop, by name; shapes and their pairwise interactions stay in
-// every row.
-const featureNames = new Map<number, string>(
-  [
-    ...PHRASES.map((p) => `phrase:${p.pattern}`),
-    ...CUE_KINDS.map((k) => `kind:${k}`),
-    ...['threat', 'incitement'].map((k) => `frame:${k}`),
-  ].map((name) => [namedFeature(name), name]),
-);
-const keep =
-  (drop: (name: string) => boolean): Ablation =>
-  (structured) =>
-    structured.filter((h) => !drop(featureNames.get(h) ?? ''));
-const isPhrase = (name: string) => name.startsWith('phrase:') || name.startsWith('kind:');
-const ablations: { name: string; ablate: Ablation; safety: boolean }[] = [
-  {
-    name: 'n-grams and shapes only',
-    ablate: keep((n) => isPhrase(n) || n.startsWith('frame:')),
-    safety: false,
-  },
-  { name: '+ phrase features', ablate: keep((n) => n.startsWith('frame:')), safety: false },
-  { name: '+ threat frames', ablate: keep(() => false), safety: false },
-  { name: '+ safety rule (shipped)', ablate: keep(() => false), safety: true },
-];
 const ablationRows: { name: string; s: Summary }[] = [];
 const blindRows: { name: string; s: Summary }[] = [];
 let shipped: Pred[] = [];
-for (const a of withSealed ? ablations : []) {
-  const model = trainModel(train, { seed: 42 }, featurise(train, HASH_BITS, a.ablate));
+for (const [i, a] of (withSealed ? ablations : []).entries()) {
+  const model = trainModel(train, { seed: 42 }, featuresOf(i));
   // The ablated model must not see the dropped features at test time either.
   const m = decodeModel(model);
   const preds = sealed.map((d) => {

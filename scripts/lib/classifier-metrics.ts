@@ -108,3 +108,20 @@ export function formatOverview(rows: readonly { name: string; s: Summary }[]): s
   }
   return lines.join('\n');
 }
+
+/** Accuracy per set (rows) under several variants (columns), with each variant's mean as the last row. */
+export function formatAccuracyTable(
+  sets: readonly string[],
+  variants: readonly { name: string; accuracies: readonly number[] }[],
+): string {
+  const width = Math.max(...variants.map((v) => v.name.length), 6) + 2;
+  const cell = (x: string) => x.padStart(width);
+  const head = `${'set'.padEnd(36)}${variants.map((v) => cell(v.name)).join('')}`;
+  const lines = [head, '-'.repeat(head.length)];
+  sets.forEach((set, i) => {
+    lines.push(`${set.padEnd(36)}${variants.map((v) => cell((v.accuracies[i] ?? 0).toFixed(3))).join('')}`);
+  });
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  lines.push(`${'mean'.padEnd(36)}${variants.map((v) => cell(mean(v.accuracies).toFixed(3))).join('')}`);
+  return lines.join('\n');
+}
