@@ -82,22 +82,6 @@ export function summarise(preds: readonly Pred[]): Summary {
 
 const fmt = (x: number | null) => (x === null ? '   -  ' : x.toFixed(3).padStart(6));
 
-export function formatSummary(title: string, s: Summary): string {
-  const lines: string[] = [];
-  lines.push(`== ${title}  (n=${s.n}, accuracy ${s.accuracy.toFixed(3)})`);
-  lines.push('  label               P       R      F1   support  predicted');
-  for (const l of s.perLabel) {
-    if (l.support === 0 && l.predicted === 0) continue;
-    lines.push(
-      `  ${l.label.padEnd(17)} ${fmt(l.precision)}  ${fmt(l.recall)}  ${fmt(l.f1)}  ${String(l.support).padStart(7)}  ${String(l.predicted).padStart(9)}`,
-    );
-  }
-  lines.push(
-    `  hostile F1 ${fmt(s.hostileF1)} | complaint F1 ${fmt(s.complaintF1)} | unhappy→troll ${fmt(s.unhappyAsTroll)} | threat recall ${fmt(s.threatRecall)} | threat→neutral ${fmt(s.threatAsNeutral)}`,
-  );
-  return lines.join('\n');
-}
-
 export function formatOverview(rows: readonly { name: string; s: Summary }[]): string {
   const head = `${'set'.padEnd(36)}     n    acc  hostileF1  complaintF1  unhappy→troll  threatRecall  threat→neutral`;
   const lines = [head, '-'.repeat(head.length)];

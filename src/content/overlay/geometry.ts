@@ -49,14 +49,6 @@ export function union(rects: readonly Rect[]): Rect | null {
   return out;
 }
 
-export function intersect(a: Rect, b: Rect): Rect | null {
-  const left = Math.max(a.left, b.left);
-  const top = Math.max(a.top, b.top);
-  const right = Math.min(a.right, b.right);
-  const bottom = Math.min(a.bottom, b.bottom);
-  return right > left && bottom > top ? { left, top, right, bottom } : null;
-}
-
 /**
  * The badge's top-left corner: after the author line (before it in right-to-left pages), inside the
  * comment, centred on the line's first row.
