@@ -13,7 +13,13 @@
  * that choose between designs (only cross-validation and leave-one-corpus-out may decide them).
  */
 import { writeFileSync } from 'node:fs';
-import { analyze, classifyWith, namedFeature, safetyRuleFires } from '../src/classifier/engine';
+import {
+  analyze,
+  type ClassifyOptions,
+  classifyWith,
+  namedFeature,
+  safetyRuleFires,
+} from '../src/classifier/engine';
 import { decodeModel, type ModelFile } from '../src/classifier/model-codec';
 import { PHRASES } from '../src/classifier/phrases';
 import { CUE_KINDS, type Label } from '../src/shared/comment';
@@ -56,9 +62,9 @@ const withSealed = !process.argv.includes('--no-sealed');
 const sealed = withSealed ? loadSealedTest() : [];
 const blind = withSealed ? loadBlindTest() : [];
 
-function label(model: ModelFile, docs: readonly DevDoc[], safetyRule = true): Pred[] {
+function label(model: ModelFile, docs: readonly DevDoc[], options: ClassifyOptions = {}): Pred[] {
   const m = decodeModel(model);
-  return docs.map((d) => ({ gold: d.label, pred: classifyWith(m, d.text, { safetyRule }).label }));
+  return docs.map((d) => ({ gold: d.label, pred: classifyWith(m, d.text, options).label }));
 }
 
 function byLanguage(name: string, docs: readonly DevDoc[], preds: readonly Pred[]) {
@@ -80,52 +86,84 @@ const featureNames = new Map<number, string>(
     ...['threat', 'incitement'].map((k) => `frame:${k}`),
   ].map((name) => [namedFeature(name), name]),
 );
-const keep =
-  (drop: (name: string) => boolean): Ablation =>
-  (structured) =>
-    structured.filter((h) => !drop(featureNames.get(h) ?? ''));
+const dropping =
+  (drop: (name: string) => boolean) =>
+  (feature: number): boolean =>
+    drop(featureNames.get(feature) ?? '');
 const isPhrase = (name: string) => name.startsWith('phrase:') || name.startsWith('kind:');
-const ablations: { name: string; ablate: Ablation; safety: boolean; short: string }[] = [
+/** Every structured feature: the shipped model's, with or without the safety rule. */
+const everyFeature: Ablation = (structured) => structured;
+const ablations: {
+  name: string;
+  short: string;
+  /** The structured features left out, in training and when labelling. */
+  drop?: (feature: number) => boolean;
+  ablate: Ablation;
+  safety: boolean;
+}[] = [
   {
     name: 'n-grams and shapes only',
     short: 'n-grams, shapes',
-    ablate: keep((n) => isPhrase(n) || n.startsWith('frame:')),
     safety: false,
+    drop: dropping((n) => isPhrase(n) || n.startsWith('frame:')),
   },
   {
     name: '+ phrase features',
     short: '+ phrases',
-    ablate: keep((n) => n.startsWith('frame:')),
     safety: false,
+    drop: dropping((n) => n.startsWith('frame:')),
   },
-  { name: '+ threat frames', short: '+ frames', ablate: keep(() => false), safety: false },
-  { name: '+ safety rule (shipped)', short: '+ safety rule', ablate: keep(() => false), safety: true },
-];
-const featurisedBy: Featurised[] = [];
-/** The features of ablation `i`, computed once: the shipped model's are the last one's. */
-const featuresOf = (i: number): Featurised =>
-  (featurisedBy[i] ??= featurise(train, HASH_BITS, (ablations[i] as (typeof ablations)[number]).ablate));
-const SHIPPED = ablations.length - 1;
-const pre = featuresOf(SHIPPED);
+  { name: '+ threat frames', short: '+ frames', safety: false },
+  { name: '+ safety rule (shipped)', short: '+ safety rule', safety: true },
+].map((a) => {
+  const drop = a.drop;
+  return { ...a, ablate: drop ? (structured: number[]) => structured.filter((h) => !drop(h)) : everyFeature };
+});
+const featurisedBy = new Map<Ablation, Featurised>();
+/** The features an ablation keeps, computed once for each set of features. */
+function featuresOf(ablate: Ablation): Featurised {
+  let features = featurisedBy.get(ablate);
+  if (!features) featurisedBy.set(ablate, (features = featurise(train, HASH_BITS, ablate)));
+  return features;
+}
+const pre = featuresOf(everyFeature);
 const out: string[] = [];
 
-/** Each source labelled by a model trained on every other one (the airline tweets: on all of them). */
-function leaveOneCorpusOut(features: Featurised, safetyRule: boolean): { name: string; preds: Pred[] }[] {
-  const rows = sources.map((s): { name: string; preds: Pred[] } => {
-    const use = train.flatMap((d, i) => (d.source !== s ? [i] : []));
-    const held = train.filter((d) => d.source === s);
-    return { name: s, preds: label(trainModel(train, { seed: 42 }, features, use), held, safetyRule) };
-  });
-  const full = trainModel(train, { seed: 42 }, features);
+const fullModelBy = new Map<Ablation, ModelFile>();
+/** The model trained on every training file with an ablation's features, trained once. */
+function fullModel(ablate: Ablation): ModelFile {
+  let model = fullModelBy.get(ablate);
+  if (!model) fullModelBy.set(ablate, (model = trainModel(train, { seed: 42 }, featuresOf(ablate))));
+  return model;
+}
+
+interface HeldOut {
+  name: string;
+  model: ModelFile;
+  docs: readonly DevDoc[];
+}
+const heldOutBy = new Map<Ablation, HeldOut[]>();
+/**
+ * Each source with a model trained on every other one (the airline tweets: on all of them), once for each
+ * set of features: the safety rule applies when labelling.
+ */
+function leaveOneCorpusOut(ablate: Ablation): HeldOut[] {
+  const known = heldOutBy.get(ablate);
+  if (known) return known;
+  const features = featuresOf(ablate);
+  const rows: HeldOut[] = sources.map((s) => ({
+    name: s,
+    model: trainModel(
+      train,
+      { seed: 42 },
+      features,
+      train.flatMap((d, i) => (d.source !== s ? [i] : [])),
+    ),
+    docs: train.filter((d) => d.source === s),
+  }));
   for (const f of EVAL_ONLY_FILES)
-    rows.push({
-      name: f,
-      preds: label(
-        full,
-        evalOnly.filter((d) => d.source === f),
-        safetyRule,
-      ),
-    });
+    rows.push({ name: f, model: fullModel(ablate), docs: evalOnly.filter((d) => d.source === f) });
+  heldOutBy.set(ablate, rows);
   return rows;
 }
 
@@ -167,12 +205,17 @@ if (!quick) {
   out.push('## 5-fold cross-validation on the training files\n', formatOverview(rows), '');
 
   // 2. Leave-one-corpus-out, and 4. each ablation left out of every corpus in turn.
-  const locoBy = ablations.map((a, i) => leaveOneCorpusOut(featuresOf(i), a.safety));
+  const locoBy = ablations.map((a) =>
+    leaveOneCorpusOut(a.ablate).map((r) => ({
+      name: r.name,
+      preds: label(r.model, r.docs, { safetyRule: a.safety, dropStructured: a.drop }),
+    })),
+  );
   const neverTrained = new Set<string>(EVAL_ONLY_FILES);
   const named = (name: string) => `${name} (${neverTrained.has(name) ? 'never trained on' : 'LOCO'})`;
   out.push(
     '## Leave-one-corpus-out\n',
-    formatOverview((locoBy[SHIPPED] ?? []).map((r) => ({ name: named(r.name), s: summarise(r.preds) }))),
+    formatOverview((locoBy.at(-1) ?? []).map((r) => ({ name: named(r.name), s: summarise(r.preds) }))),
     '',
     '## Ablations, leave-one-corpus-out (accuracy on each source held out)\n',
     formatAccuracyTable(
@@ -189,17 +232,13 @@ if (!quick) {
 const ablationRows: { name: string; s: Summary }[] = [];
 const blindRows: { name: string; s: Summary }[] = [];
 let shipped: Pred[] = [];
-for (const [i, a] of (withSealed ? ablations : []).entries()) {
-  const model = trainModel(train, { seed: 42 }, featuresOf(i));
-  // The ablated model must not see the dropped features at test time either.
-  const m = decodeModel(model);
-  const preds = sealed.map((d) => {
-    const c = classifyWith(m, d.text, { safetyRule: a.safety });
-    return { gold: d.label, pred: c.label };
-  });
+for (const a of withSealed ? ablations : []) {
+  const model = fullModel(a.ablate);
+  // The ablated model must not see the dropped features when labelling either.
+  const preds = label(model, sealed, { safetyRule: a.safety, dropStructured: a.drop });
   if (a.safety) {
     shipped = preds;
-    const blindPreds = blind.map((d) => ({ gold: d.label, pred: classifyWith(m, d.text).label }));
+    const blindPreds = label(model, blind);
     blindRows.push(...byLanguage('blind (2026-12-05)', blind, blindPreds));
   }
   for (const row of byLanguage(`sealed: ${a.name}`, sealed, preds)) ablationRows.push(row);

@@ -492,6 +492,18 @@ export interface ClassifyOptions {
   adjustment?: Adjustment;
   /** Off only in the evaluation's ablations. */
   safetyRule?: boolean;
+  /** Only in the evaluation's ablations: the structured features (hashes) the model was trained without. */
+  dropStructured?: (feature: number) => boolean;
+}
+
+/** Drops structured features in place, the others kept in order; returns how many are left. */
+function withoutStructured(n: number, drop: (feature: number) => boolean): number {
+  let kept = 0;
+  for (let i = 0; i < n; i++) {
+    const feature = structuredFeatures[i] as number;
+    if (!drop(feature)) structuredFeatures[kept++] = feature;
+  }
+  return kept;
 }
 
 /** Classifies `text` with `model`; never throws for any string input. */
@@ -510,6 +522,8 @@ export function classifyWith(model: Model, text: string, options: ClassifyOption
       version: model.version,
     };
   }
+  // A dropped feature's bucket holds the weights of the n-grams that share it, not nothing.
+  if (options.dropStructured) a.nStructured = withoutStructured(a.nStructured, options.dropStructured);
   modelLogits(model, a, z, options.adjustment);
   let best = argmax(z);
   let byCorrections = false;
