@@ -1,9 +1,15 @@
 /**
  * Training: multinomial logistic regression over the features of src/classifier/engine.ts (hashed
- * n-grams scaled by `gramScale`, structured features of weight 1), averaged SGD with balanced class
+ * n-grams scaled by `gramScale`, structured features of value `STRUCTURED_WEIGHT`), averaged SGD with balanced class
  * weights, a fixed seed and a deterministic order. Pure computation, no I/O.
  */
-import { analyze, gramFeatures, gramScale, structuredFeatures } from '../../src/classifier/engine';
+import {
+  analyze,
+  gramFeatures,
+  gramScale,
+  STRUCTURED_WEIGHT,
+  structuredFeatures,
+} from '../../src/classifier/engine';
 import { type ModelFile, NUM_CLASSES, quantize } from '../../src/classifier/model-codec';
 import { LABELS, type Label } from '../../src/shared/comment';
 
@@ -125,7 +131,7 @@ export function trainModel(
       const norm = gramScale(mid - s);
       for (let c = 0; c < NUM_CLASSES; c++) p[c] = bias[c] as number;
       for (let k = s; k < e; k++) {
-        const v = k < mid ? norm : 1;
+        const v = k < mid ? norm : STRUCTURED_WEIGHT;
         const b = (buckets[k] as number) << 2;
         for (let c = 0; c < NUM_CLASSES; c++) p[c] = (p[c] as number) + (w[b + c] as number) * v;
       }
@@ -145,7 +151,7 @@ export function trainModel(
         ubias[c] = (ubias[c] as number) - t * (g[c] as number);
       }
       for (let k = s; k < e; k++) {
-        const v = k < mid ? norm : 1;
+        const v = k < mid ? norm : STRUCTURED_WEIGHT;
         const b = (buckets[k] as number) << 2;
         for (let c = 0; c < NUM_CLASSES; c++) {
           const d = -(g[c] as number) * v - lr * l2 * (w[b + c] as number);
