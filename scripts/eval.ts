@@ -119,23 +119,26 @@ const ablations: {
   const drop = a.drop;
   return { ...a, ablate: drop ? (structured: number[]) => structured.filter((h) => !drop(h)) : everyFeature };
 });
-const featurisedBy = new Map<Ablation, Featurised>();
-/** The features an ablation keeps, computed once for each set of features. */
-function featuresOf(ablate: Ablation): Featurised {
-  let features = featurisedBy.get(ablate);
-  if (!features) featurisedBy.set(ablate, (features = featurise(train, HASH_BITS, ablate)));
-  return features;
+/** What `make` gives for `key`, made once: several ablations share one set of features. */
+function once<V>(cache: Map<Ablation, V>, key: Ablation, make: () => V): V {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const made = make();
+  cache.set(key, made);
+  return made;
 }
+
+const featurisedBy = new Map<Ablation, Featurised>();
+/** The features an ablation keeps. */
+const featuresOf = (ablate: Ablation): Featurised =>
+  once(featurisedBy, ablate, () => featurise(train, HASH_BITS, ablate));
 const pre = featuresOf(everyFeature);
 const out: string[] = [];
 
 const fullModelBy = new Map<Ablation, ModelFile>();
-/** The model trained on every training file with an ablation's features, trained once. */
-function fullModel(ablate: Ablation): ModelFile {
-  let model = fullModelBy.get(ablate);
-  if (!model) fullModelBy.set(ablate, (model = trainModel(train, { seed: 42 }, featuresOf(ablate))));
-  return model;
-}
+/** The model trained on every training file with an ablation's features. */
+const fullModel = (ablate: Ablation): ModelFile =>
+  once(fullModelBy, ablate, () => trainModel(train, { seed: 42 }, featuresOf(ablate)));
 
 interface HeldOut {
   name: string;
@@ -144,27 +147,25 @@ interface HeldOut {
 }
 const heldOutBy = new Map<Ablation, HeldOut[]>();
 /**
- * Each source with a model trained on every other one (the airline tweets: on all of them), once for each
- * set of features: the safety rule applies when labelling.
+ * Each source with a model trained on every other one (the airline tweets: on all of them), with an
+ * ablation's features; the safety rule applies when labelling.
  */
 function leaveOneCorpusOut(ablate: Ablation): HeldOut[] {
-  const known = heldOutBy.get(ablate);
-  if (known) return known;
-  const features = featuresOf(ablate);
-  const rows: HeldOut[] = sources.map((s) => ({
-    name: s,
-    model: trainModel(
-      train,
-      { seed: 42 },
-      features,
-      train.flatMap((d, i) => (d.source !== s ? [i] : [])),
-    ),
-    docs: train.filter((d) => d.source === s),
-  }));
-  for (const f of EVAL_ONLY_FILES)
-    rows.push({ name: f, model: fullModel(ablate), docs: evalOnly.filter((d) => d.source === f) });
-  heldOutBy.set(ablate, rows);
-  return rows;
+  return once(heldOutBy, ablate, () => {
+    const rows: HeldOut[] = sources.map((s) => ({
+      name: s,
+      model: trainModel(
+        train,
+        { seed: 42 },
+        featuresOf(ablate),
+        train.flatMap((d, i) => (d.source !== s ? [i] : [])),
+      ),
+      docs: train.filter((d) => d.source === s),
+    }));
+    for (const f of EVAL_ONLY_FILES)
+      rows.push({ name: f, model: fullModel(ablate), docs: evalOnly.filter((d) => d.source === f) });
+    return rows;
+  });
 }
 
 if (!quick) {
