@@ -1,7 +1,7 @@
 /**
  * Training: multinomial logistic regression over the features of src/classifier/engine.ts (hashed
- * n-grams scaled by `gramScale`, structured features of value `STRUCTURED_WEIGHT`), averaged SGD with balanced class
- * weights, a fixed seed and a deterministic order. Pure computation, no I/O.
+ * n-grams scaled by `gramScale`, structured features of value `STRUCTURED_WEIGHT`), averaged SGD with
+ * balanced class weights, a fixed seed and a deterministic order. Pure computation, no I/O.
  */
 import {
   analyze,

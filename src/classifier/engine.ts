@@ -5,7 +5,8 @@
  * Two groups of features: hashed words, word pairs and character 5-grams, scaled by 1/√n (n ≥ 60) so that
  * a long comment does not outweigh a short one; and structured features of one value whatever the length
  * (`STRUCTURED_WEIGHT`) — phrase hits (phrases.ts), threat frames (frames.ts), a few shapes and their
- * pairwise interactions — so that a threat at the end of a long polite text still counts in full. Every weight is learned (`npm run train`).
+ * pairwise interactions — so that a threat at the end of a long polite text still counts in full. Every
+ * weight is learned (`npm run train`).
  */
 import type { Classification, Cue, CueKind, Label } from '../shared/comment';
 import { FRAME_WORD_BITS, type FrameHit, findFrames, frameWords, hasCondition } from './frames';
