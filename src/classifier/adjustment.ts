@@ -7,7 +7,7 @@
  * MAX_EXAMPLES corrections, L2 pull towards zero), deterministic, and reset by forgetting the corrections.
  */
 import { LABELS, type Label } from '../shared/comment';
-import { type Adjustment, gramScale, STRUCTURED_WEIGHT } from './engine';
+import { type Adjustment, gramScale, logit } from './engine';
 import { type Model, weightAt } from './model-codec';
 
 export interface CorrectionExample {
@@ -32,8 +32,7 @@ function baseLogits(model: Model, ex: CorrectionExample, out: Float64Array): num
     for (const b of ex.gram) gram += weightAt(model.w, (b << 2) | c);
     let structured = 0;
     for (const b of ex.structured) structured += weightAt(model.w, (b << 2) | c);
-    out[c] =
-      (model.bias[c] as number) + (gram * norm + structured * STRUCTURED_WEIGHT) * (model.scale[c] as number);
+    out[c] = logit(model, c, gram, norm, structured);
   }
   return norm;
 }

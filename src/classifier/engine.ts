@@ -372,17 +372,22 @@ export function gramScale(nGram: number): number {
  */
 export const STRUCTURED_WEIGHT = 0.2;
 
+/** Label `c`'s logit from its summed weights: the n-grams' at `norm`, the structured features' at their value. */
+export function logit(model: Model, c: number, gramSum: number, norm: number, structuredSum: number): number {
+  return (
+    (model.bias[c] as number) +
+    (gramSum * norm + structuredSum * STRUCTURED_WEIGHT) * (model.scale[c] as number)
+  );
+}
+
 /** Model logits (plus the CM's adjustment) for the features of the last analysis. */
 function modelLogits(model: Model, a: Analysis, out: Float64Array, adjustment?: Adjustment): void {
-  const { w, mask, bias, scale } = model;
+  const { w, mask } = model;
   const norm = gramScale(a.nGram);
   sumWeights(w, mask, gramFeatures, a.nGram, gramSums);
   sumWeights(w, mask, structuredFeatures, a.nStructured, structuredSums);
   for (let c = 0; c < 4; c++)
-    out[c] =
-      (bias[c] as number) +
-      ((gramSums[c] as number) * norm + (structuredSums[c] as number) * STRUCTURED_WEIGHT) *
-        (scale[c] as number);
+    out[c] = logit(model, c, gramSums[c] as number, norm, structuredSums[c] as number);
   const delta = adjustment?.delta;
   if (!delta || delta.size === 0) return;
   // The CM's adjustment moves word and character n-grams only (adjustment.ts says why).
