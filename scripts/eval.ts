@@ -4,7 +4,7 @@
  *  2. Leave-one-corpus-out: for each source, a model trained on every other source labels that one.
  *     `airline_sentiment_en` (non-commercial) is never trained on, so the full model labels it.
  *  3. The sealed authored test (tests/sealed/), per language: read here only, never by training; and the
- *     blind test beside it (written by writers who saw no code), labelled by the shipped model.
+ *     blind test and the ordinary day beside it (writers who saw no code), labelled by the shipped model.
  *  4. Ablations (n-grams alone; + phrase features; + threat frames; + the safety rule), each left out of
  *     every corpus in turn (what decides whether a part stays) and on the sealed test.
  *  5. The safety rule alone: its precision and recall as a threat detector, on every set.
@@ -47,7 +47,7 @@ import {
   mulberry32,
   trainModel,
 } from './lib/classifier-train';
-import { loadBlindTest, loadSealedTest } from './lib/sealed';
+import { loadBlindTest, loadOrdinaryDay, loadSealedTest } from './lib/sealed';
 
 requireDevData();
 const t0 = performance.now();
@@ -61,6 +61,7 @@ const evalOnly: DevDoc[] = EVAL_ONLY_FILES.flatMap((f) => loadDevFile(f));
 const withSealed = !process.argv.includes('--no-sealed');
 const sealed = withSealed ? loadSealedTest() : [];
 const blind = withSealed ? loadBlindTest() : [];
+const ordinaryDay = withSealed ? loadOrdinaryDay() : [];
 
 function label(model: ModelFile, docs: readonly DevDoc[], options: ClassifyOptions = {}): Pred[] {
   const m = decodeModel(model);
@@ -239,8 +240,8 @@ for (const a of withSealed ? ablations : []) {
   const preds = label(model, sealed, { safetyRule: a.safety, dropStructured: a.drop });
   if (a.safety) {
     shipped = preds;
-    const blindPreds = label(model, blind);
-    blindRows.push(...byLanguage('blind (2026-12-05)', blind, blindPreds));
+    blindRows.push(...byLanguage('blind (2026-12-05)', blind, label(model, blind)));
+    blindRows.push(...byLanguage('ordinary day (2026-12-05)', ordinaryDay, label(model, ordinaryDay)));
   }
   for (const row of byLanguage(`sealed: ${a.name}`, sealed, preds)) ablationRows.push(row);
 }
@@ -249,7 +250,7 @@ if (withSealed)
     '## Sealed authored test, with ablations\n',
     formatOverview(ablationRows),
     '',
-    '## Blind test: writers who saw no code, a brief of their own (shipped model)\n',
+    '## Writers who saw no code, briefs of their own (shipped model)\n',
     formatOverview(blindRows),
     '',
   );
@@ -289,6 +290,7 @@ if (withSealed)
     for (const [name, docs] of [
       ['sealed', sealed],
       ['blind', blind],
+      ['ordinary day', ordinaryDay],
     ] as const)
       out.push(
         ruleStats(

@@ -26,6 +26,8 @@ export interface Summary {
   threatRecall: number | null;
   /** Share of gold threats predicted neutral (safety). */
   threatAsNeutral: number | null;
+  /** Share of the other comments predicted threat: false alarms, each one shielded and counted as exposure. */
+  falseThreats: number | null;
 }
 
 function prf(tp: number, fp: number, fn: number) {
@@ -66,6 +68,7 @@ export function summarise(preds: readonly Pred[]): Summary {
   });
   const unhappy = preds.filter((p) => p.gold === 'unhappy_customer');
   const threats = preds.filter((p) => p.gold === 'threat');
+  const others = preds.filter((p) => p.gold !== 'threat');
   return {
     n: preds.length,
     accuracy: preds.length ? preds.filter((p) => p.gold === p.pred).length / preds.length : 0,
@@ -77,17 +80,18 @@ export function summarise(preds: readonly Pred[]): Summary {
     threatAsNeutral: threats.length
       ? threats.filter((p) => p.pred === 'neutral').length / threats.length
       : null,
+    falseThreats: others.length ? others.filter((p) => p.pred === 'threat').length / others.length : null,
   };
 }
 
 const fmt = (x: number | null) => (x === null ? '   -  ' : x.toFixed(3).padStart(6));
 
 export function formatOverview(rows: readonly { name: string; s: Summary }[]): string {
-  const head = `${'set'.padEnd(36)}     n    acc  hostileF1  complaintF1  unhappy→troll  threatRecall  threat→neutral`;
+  const head = `${'set'.padEnd(36)}     n    acc  hostileF1  complaintF1  unhappy→troll  threatRecall  threat→neutral  falseThreats`;
   const lines = [head, '-'.repeat(head.length)];
   for (const { name, s } of rows) {
     lines.push(
-      `${name.padEnd(36)} ${String(s.n).padStart(5)} ${s.accuracy.toFixed(3)}     ${fmt(s.hostileF1)}       ${fmt(s.complaintF1)}         ${fmt(s.unhappyAsTroll)}        ${fmt(s.threatRecall)}          ${fmt(s.threatAsNeutral)}`,
+      `${name.padEnd(36)} ${String(s.n).padStart(5)} ${s.accuracy.toFixed(3)}     ${fmt(s.hostileF1)}       ${fmt(s.complaintF1)}         ${fmt(s.unhappyAsTroll)}        ${fmt(s.threatRecall)}          ${fmt(s.threatAsNeutral)}        ${fmt(s.falseThreats)}`,
     );
   }
   return lines.join('\n');
