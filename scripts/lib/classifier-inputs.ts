@@ -1,7 +1,8 @@
 /**
  * Everything a label depends on besides the weights: the classifier's code (normalisation, phrases,
- * frames, features, rule), its verb tables and the training data. Their checksums go into the model file;
- * the version hashes them with the weights, and a unit test fails when the committed model is stale.
+ * frames, features, rule), its verb tables, the trainer and its data loading (settings, source weights)
+ * and the training data. Their checksums go into the model file; the version hashes them with the
+ * weights, and a unit test fails when the committed model is stale.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -23,6 +24,8 @@ const CODE_FILES = [
   'src/classifier/engine.ts',
   'src/classifier/model/verbs.json',
   'src/classifier/model/phrases.json',
+  'scripts/lib/classifier-train.ts',
+  'scripts/lib/classifier-data.ts',
 ] as const;
 
 export function codeChecksums(): Record<string, string> {
