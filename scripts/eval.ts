@@ -4,7 +4,7 @@
  *  2. Leave-one-corpus-out: for each source, a model trained on every other source labels that one.
  *     `airline_sentiment_en` (non-commercial) is never trained on, so the full model labels it.
  *  3. The sealed authored test (tests/sealed/), per language: read here only, never by training; and the
- *     blind test and the ordinary day beside it (writers who saw no code), labelled by the shipped model.
+ *     tests written apart beside it (writers who saw no code), labelled by the shipped model.
  *  4. Ablations (n-grams alone; + phrase features; + threat frames; + the safety rule), each left out of
  *     every corpus in turn (what decides whether a part stays) and on the sealed test.
  *  5. The safety rule alone: its precision and recall as a threat detector, on every set.
@@ -47,7 +47,7 @@ import {
   mulberry32,
   trainModel,
 } from './lib/classifier-train';
-import { loadBlindTest, loadOrdinaryDay, loadSealedTest } from './lib/sealed';
+import { loadSealedTest, loadWrittenApart } from './lib/sealed';
 
 requireDevData();
 const t0 = performance.now();
@@ -60,8 +60,7 @@ const train: DevDoc[] = trainingSet();
 const evalOnly: DevDoc[] = EVAL_ONLY_FILES.flatMap((f) => loadDevFile(f));
 const withSealed = !process.argv.includes('--no-sealed');
 const sealed = withSealed ? loadSealedTest() : [];
-const blind = withSealed ? loadBlindTest() : [];
-const ordinaryDay = withSealed ? loadOrdinaryDay() : [];
+const writtenApart = withSealed ? loadWrittenApart() : [];
 
 function label(model: ModelFile, docs: readonly DevDoc[], options: ClassifyOptions = {}): Pred[] {
   const m = decodeModel(model);
@@ -232,7 +231,7 @@ if (!quick) {
 }
 
 const ablationRows: { name: string; s: Summary }[] = [];
-const blindRows: { name: string; s: Summary }[] = [];
+const apartRows: { name: string; s: Summary }[] = [];
 let shipped: Pred[] = [];
 for (const a of withSealed ? ablations : []) {
   const model = fullModel(a.ablate);
@@ -240,8 +239,7 @@ for (const a of withSealed ? ablations : []) {
   const preds = label(model, sealed, { safetyRule: a.safety, dropStructured: a.drop });
   if (a.safety) {
     shipped = preds;
-    blindRows.push(...byLanguage('blind (2026-12-05)', blind, label(model, blind)));
-    blindRows.push(...byLanguage('ordinary day (2026-12-05)', ordinaryDay, label(model, ordinaryDay)));
+    for (const t of writtenApart) apartRows.push(...byLanguage(t.name, t.docs, label(model, t.docs)));
   }
   for (const row of byLanguage(`sealed: ${a.name}`, sealed, preds)) ablationRows.push(row);
 }
@@ -251,7 +249,7 @@ if (withSealed)
     formatOverview(ablationRows),
     '',
     '## Writers who saw no code, briefs of their own (shipped model)\n',
-    formatOverview(blindRows),
+    formatOverview(apartRows),
     '',
   );
 
@@ -288,10 +286,9 @@ for (const f of EVAL_ONLY_FILES)
 if (withSealed)
   for (const lang of ['fr', 'en'])
     for (const [name, docs] of [
-      ['sealed', sealed],
-      ['blind', blind],
-      ['ordinary day', ordinaryDay],
-    ] as const)
+      ['sealed', sealed] as const,
+      ...writtenApart.map((t) => [t.key, t.docs] as const),
+    ])
       out.push(
         ruleStats(
           `${name} ${lang}`,

@@ -3,11 +3,8 @@
  * refuses the folder, and a unit test checks that nothing they import reaches this module).
  * - authored_test.jsonl: 20 % of the authored corpus, stratified by language, label and sector, frozen when
  *   the corpus was written.
- * - blind_2026-12-05.jsonl: 380 comments written on 2026-12-05 by two writers who saw no code and no corpus,
- *   to a brief of their own (threats aimed at staff and premises, and harmless comments on the same
- *   violent-sounding verbs): see docs/corpus-datasheet.md.
- * - ordinary_day_2026-12-05.jsonl: 594 comments written by three other writers to a brief of an ordinary
- *   day under a Page, in its proportions (2 % threats): what a CM meets most, and where false alarms add up.
+ * - Written apart from the corpus, by writers who saw no code, no corpus and no error of the classifier,
+ *   each to a brief of its own (docs/corpus-datasheet.md): `WRITTEN_APART`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +12,24 @@ import { LABELS, type Label } from '../../src/shared/comment';
 import { type DevDoc, SEALED_DIR } from './classifier-data';
 
 export const SEALED_FILE = join(SEALED_DIR, 'authored_test.jsonl');
-export const BLIND_FILE = join(SEALED_DIR, 'blind_2026-12-05.jsonl');
-export const ORDINARY_DAY_FILE = join(SEALED_DIR, 'ordinary_day_2026-12-05.jsonl');
+
+/** The frozen tests written apart, as `npm run eval` names them. */
+export const WRITTEN_APART = [
+  // 380 comments: threats aimed at staff and premises, and harmless comments on the same violent verbs.
+  { key: 'blind', name: 'blind (2026-12-05)', file: join(SEALED_DIR, 'blind_2026-12-05.jsonl') },
+  // 594 comments of a Page's ordinary day in its proportions (2 % threats); first used to choose a change.
+  {
+    key: 'ordinary_day',
+    name: 'ordinary day (2026-12-05)',
+    file: join(SEALED_DIR, 'ordinary_day_2026-12-05.jsonl'),
+  },
+  // 600 more of the same brief by three other writers, never used to choose anything.
+  {
+    key: 'ordinary_day_2',
+    name: 'second ordinary day (2026-12-05)',
+    file: join(SEALED_DIR, 'ordinary_day_2_2026-12-05.jsonl'),
+  },
+] as const;
 
 function loadFrozen(path: string, name: string): DevDoc[] {
   return readFileSync(path, 'utf8')
@@ -33,10 +46,7 @@ export function loadSealedTest(): DevDoc[] {
   return loadFrozen(SEALED_FILE, 'authored_test');
 }
 
-export function loadBlindTest(): DevDoc[] {
-  return loadFrozen(BLIND_FILE, 'blind');
-}
-
-export function loadOrdinaryDay(): DevDoc[] {
-  return loadFrozen(ORDINARY_DAY_FILE, 'ordinary_day');
+/** Each test written apart, with its comments. */
+export function loadWrittenApart(): { key: string; name: string; docs: DevDoc[] }[] {
+  return WRITTEN_APART.map(({ key, name, file }) => ({ key, name, docs: loadFrozen(file, key) }));
 }
