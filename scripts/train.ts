@@ -4,18 +4,36 @@
  * and the authored corpus's training part (deterministic). `npm run train -- --verbs` rebuilds the first
  * two only (no data needed).
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MODEL_PATH, requireDevData, trainingSet } from './lib/classifier-data';
 import { codeChecksums, dataChecksums, versionHash } from './lib/classifier-inputs';
-import { PHRASE_MATCHER_PATH, phraseMatcherJson, VERBS_PATH, verbTablesJson } from './lib/threat-verbs';
 
-writeFileSync(VERBS_PATH, verbTablesJson());
-writeFileSync(PHRASE_MATCHER_PATH, phraseMatcherJson());
-console.log(`wrote ${VERBS_PATH} and ${PHRASE_MATCHER_PATH}`);
-if (process.argv.includes('--verbs')) process.exit(0);
+const WEIGHTS_ONLY = '--weights-only';
+
+if (!process.argv.includes(WEIGHTS_ONLY)) {
+  const { PHRASE_MATCHER_PATH, phraseMatcherJson, VERBS_PATH, verbTablesJson } = await import(
+    './lib/threat-verbs'
+  );
+  writeFileSync(VERBS_PATH, verbTablesJson());
+  writeFileSync(PHRASE_MATCHER_PATH, phraseMatcherJson());
+  console.log(`wrote ${VERBS_PATH} and ${PHRASE_MATCHER_PATH}`);
+  if (process.argv.includes('--verbs')) process.exit(0);
+  requireDevData();
+  // The engine read verbs.json and phrases.json when this process loaded it, before they were written:
+  // the weights are trained in a new process, whose engine reads them as they are now.
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), WEIGHTS_ONLY],
+    {
+      stdio: 'inherit',
+    },
+  );
+  process.exit(run.status ?? 1);
+}
 
 requireDevData();
-// The engine reads verbs.json and phrases.json when it loads: import it only once they are written.
 const { trainModel } = await import('./lib/classifier-train');
 const t0 = performance.now();
 const docs = trainingSet();
