@@ -5,14 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { loadJsonl, REPO_ROOT } from '../../../scripts/lib/classifier-data';
 import { SEALED_FILE, WRITTEN_APART } from '../../../scripts/lib/sealed';
 
-/** Relative imports of a module, transitively, from the repository's scripts and sources. */
+/** Relative imports of a module, static and dynamic, transitively, from the repository's scripts and sources. */
 function importGraph(entry: string): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const src = readFileSync(file, 'utf8');
-    for (const [, spec] of src.matchAll(/from '(\.[^']+)'/g)) {
+    for (const [, spec] of src.matchAll(/(?:from |import\(\s*)'(\.[^']+)'/g)) {
       const base = join(file, '..', spec as string);
       const candidates = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')];
       const found = candidates.find((c) => {
