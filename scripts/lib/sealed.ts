@@ -29,6 +29,12 @@ export const WRITTEN_APART = [
     name: 'second ordinary day (2026-12-05)',
     file: join(SEALED_DIR, 'ordinary_day_2_2026-12-05.jsonl'),
   },
+  // 600 more by three more writers, written to settle one decision (the twenty-ninth round, not kept).
+  {
+    key: 'ordinary_day_3',
+    name: 'third ordinary day (2026-12-05)',
+    file: join(SEALED_DIR, 'ordinary_day_3_2026-12-05.jsonl'),
+  },
 ] as const;
 
 function loadFrozen(path: string, name: string): DevDoc[] {
