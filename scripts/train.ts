@@ -20,7 +20,6 @@ if (!process.argv.includes(WEIGHTS_ONLY)) {
   writeFileSync(PHRASE_MATCHER_PATH, phraseMatcherJson());
   console.log(`wrote ${VERBS_PATH} and ${PHRASE_MATCHER_PATH}`);
   if (process.argv.includes('--verbs')) process.exit(0);
-  requireDevData();
   // The engine read verbs.json and phrases.json when this process loaded it, before they were written:
   // the weights are trained in a new process, whose engine reads them as they are now.
   const run = spawnSync(

@@ -93,8 +93,7 @@ export const HASH_BITS = 17;
  * among 10⁻⁶ (as the rest), 10⁻⁴, 10⁻³, 3·10⁻³ and 10⁻², with leave-one-corpus-out: see
  * docs/classifier-history.md.
  */
-export const THREAT_GRAM_L2 = 1e-3;
-const THREAT = LABELS.indexOf('threat');
+const THREAT_GRAM_L2 = 1e-3;
 
 /** Trains on the documents at `use` (all by default) of a featurised corpus. */
 export function trainModel(
@@ -125,6 +124,7 @@ export function trainModel(
   const totalMass = mass.reduce((a, b) => a + b, 0);
   const cw = Array.from(mass, (m) => (m > 0 ? totalMass / (present * m) : 0));
 
+  const gramDecay = LABELS.map((label) => (label === 'threat' ? THREAT_GRAM_L2 : l2));
   const p = new Float64Array(NUM_CLASSES);
   const g = new Float64Array(NUM_CLASSES);
   let t = 1;
@@ -163,10 +163,11 @@ export function trainModel(
         ubias[c] = (ubias[c] as number) - t * (g[c] as number);
       }
       for (let k = s; k < e; k++) {
-        const v = k < mid ? norm : STRUCTURED_WEIGHT;
+        const gram = k < mid;
+        const v = gram ? norm : STRUCTURED_WEIGHT;
         const b = (buckets[k] as number) << 2;
         for (let c = 0; c < NUM_CLASSES; c++) {
-          const decay = c === THREAT && k < mid ? THREAT_GRAM_L2 : l2;
+          const decay = gram ? (gramDecay[c] as number) : l2;
           const d = -(g[c] as number) * v - lr * decay * (w[b + c] as number);
           w[b + c] = (w[b + c] as number) + d;
           u[b + c] = (u[b + c] as number) + t * d;
