@@ -21,6 +21,7 @@ const CODE_FILES = [
   'src/classifier/lang.ts',
   'src/classifier/phrases.ts',
   'src/classifier/frames.ts',
+  'src/classifier/negation.ts',
   'src/classifier/engine.ts',
   'src/classifier/model/verbs.json',
   'src/classifier/model/phrases.json',

@@ -13,6 +13,7 @@ import { FRAME_WORD_BITS, type FrameHit, findFrames, frameWords, hasCondition } 
 import { EN_WORDS, FR_WORDS } from './lang';
 import compiledMatcher from './model/phrases.json';
 import { type Model, weightAt } from './model-codec';
+import { negationBefore } from './negation';
 import {
   decodeMatcher,
   type EncodedMatcher,
@@ -249,10 +250,19 @@ export function analyze(text: string): Analysis {
   if (n > 0) {
     const { matcher, kindFeatures, features } = phrases();
     // One hit per phrase and comment, at its first match.
-    findPhrases(matcher, tokens, n, (phrase, start, end) => {
-      const { kind } = matcher.phrases[phrase] as PhraseInfo;
-      const kindFeature = kindFeatures[phrase] as number;
-      const feature = features[phrase] as number;
+    findPhrases(matcher, tokens, n, (phrase, found, end) => {
+      let { kind } = matcher.phrases[phrase] as PhraseInfo;
+      let kindFeature = kindFeatures[phrase] as number;
+      let feature = features[phrase] as number;
+      let start = found;
+      const negation = kind === 'praise' ? negationBefore(tokens, found, f.text, tokStart, tokEnd) : -1;
+      if (negation >= 0) {
+        // "pas satisfait", "not happy": dissatisfaction, quoted with its negation.
+        kind = 'dissatisfaction';
+        kindFeature = namedFeature('kind:dissatisfaction');
+        feature = namedFeature('negated:praise');
+        start = negation;
+      }
       if (!hitBuf.some((h) => h.kind === kind)) {
         push(kindFeature);
         signals |= SIGNAL_BIT.get(signalOf(kind) ?? '') ?? 0;

@@ -24,6 +24,7 @@ describe('shipped model', () => {
       'engine.ts',
       'phrases.ts',
       'frames.ts',
+      'negation.ts',
       'lang.ts',
       'adjustment.ts',
       'model-codec.ts',
