@@ -35,6 +35,9 @@ export const WRITTEN_APART = [
     name: 'third ordinary day (2026-12-05)',
     file: join(SEALED_DIR, 'ordinary_day_3_2026-12-05.jsonl'),
   },
+  // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
+  // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
+  { key: 'short', name: 'short comments (2026-12-05)', file: join(SEALED_DIR, 'short_2026-12-05.jsonl') },
 ] as const;
 
 function loadFrozen(path: string, name: string): DevDoc[] {
