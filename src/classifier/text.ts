@@ -68,7 +68,20 @@ for (const [tok, chars] of Object.entries(EMOJI_TOKENS)) {
   const codes = Array.from(` ${tok} `, (x) => x.charCodeAt(0));
   for (const ch of chars) EMOJI_MAP.set(ch.codePointAt(0) ?? 0, codes);
 }
-const EMO_GENERIC = Array.from(' emo ', (x) => x.charCodeAt(0));
+/**
+ * Any other pictograph is a word of its own, `emo` and its code point spelt in letters (🙃 → `emobpged`):
+ * the model learns each one's weight, as for any word.
+ */
+const emojiWords = new Map<number, number[]>();
+function emojiWord(cp: number): number[] {
+  let codes = emojiWords.get(cp);
+  if (!codes) {
+    const letters = Array.from(cp.toString(16), (d) => String.fromCharCode(97 + Number.parseInt(d, 16)));
+    codes = Array.from(` emo${letters.join('')} `, (x) => x.charCodeAt(0));
+    emojiWords.set(cp, codes);
+  }
+  return codes;
+}
 
 function isPictographic(cp: number): boolean {
   return (
@@ -311,7 +324,7 @@ export function fold(raw: string): Folded {
         const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
         const mapped = EMOJI_MAP.get(cp);
         if (mapped) pushAll(mapped, i);
-        else if (isPictographic(cp)) pushAll(EMO_GENERIC, i);
+        else if (isPictographic(cp)) pushAll(emojiWord(cp), i);
         else if (cp >= 0x1d400 && cp <= 0x1d7ff) {
           // Mathematical alphanumerics ("𝐜𝐨𝐧𝐧𝐚𝐫𝐝"): fold to ASCII.
           const s = String.fromCodePoint(cp).normalize('NFKD').toLowerCase();
@@ -338,7 +351,7 @@ export function fold(raw: string): Folded {
       continue;
     }
     if (isPictographic(c)) {
-      pushAll(EMO_GENERIC, i);
+      pushAll(emojiWord(c), i);
       continue;
     }
     if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) {

@@ -35,6 +35,10 @@ describe('normalisation', () => {
     expect(toks('génial 🙄 https://t.co/AbC 😡')).toEqual(['genial', 'emoeyeroll', 'url', 'emoangry']);
   });
 
+  it('reads any other emoji as a word of its own, spelt in letters', () => {
+    expect(toks('merci 🙃 🥶 ✈️ 🙃')).toEqual(['merci', 'emobpged', 'emobpjhg', 'emochai', 'emobpged']);
+  });
+
   it('keeps a map from folded characters back to the original', () => {
     const f = fold('Où ÊTES-vous');
     const i = f.text.indexOf('etes');
