@@ -249,8 +249,14 @@ export function analyze(text: string): Analysis {
   hitBuf.length = 0;
   if (n > 0) {
     const { matcher, kindFeatures, features } = phrases();
+    // Mentions that open a comment ("@Brand bonjour, est-ce que…") are not its start for the phrases.
+    let from = 0;
+    while (from < n && f.text.charCodeAt((tokStart[from] as number) - 1) === 64) from++;
+    if (from === n) from = 0;
     // One hit per phrase and comment, at its first match.
-    findPhrases(matcher, tokens, n, (phrase, found, end) => {
+    findPhrases(matcher, from > 0 ? tokens.slice(from) : tokens, n - from, (phrase, at, upTo) => {
+      const found = at + from;
+      const end = upTo + from;
       let { kind } = matcher.phrases[phrase] as PhraseInfo;
       let kindFeature = kindFeatures[phrase] as number;
       let feature = features[phrase] as number;

@@ -96,6 +96,14 @@ describe('cues: typed, quoting the comment as written', () => {
   });
 });
 
+describe('mentions that open a comment', () => {
+  it('do not hide its start from the phrases anchored there', () => {
+    const kinds = (text: string) => analyze(text).hits.map((h) => h.kind);
+    expect(kinds('Bonjour, est-ce que la boutique ouvre dimanche ?')).toContain('inquiry');
+    expect(kinds('@Telonia @Voltea bonjour, est-ce que la boutique ouvre dimanche ?')).toContain('inquiry');
+  });
+});
+
 describe('the safety rule', () => {
   it('is not set off by a street address given to locate a problem', () => {
     for (const text of [
