@@ -261,7 +261,13 @@ export function analyze(text: string): Analysis {
       let kindFeature = kindFeatures[phrase] as number;
       let feature = features[phrase] as number;
       let start = found;
-      const negation = kind === 'praise' ? negationBefore(tokens, found, f.text, tokStart, tokEnd) : -1;
+      const polar = kind === 'praise' || (kind === 'dissatisfaction' && tokens[found] !== 'terrible');
+      const negation = polar ? negationBefore(tokens, found, end, f.text, tokStart, tokEnd) : -1;
+      if (negation >= 0 && kind === 'dissatisfaction') {
+        // "pas déçu", "not disappointed": no dissatisfaction ("pas terrible" is French for mediocre).
+        push(namedFeature('negated:dissatisfaction'));
+        return;
+      }
       if (negation >= 0) {
         // "pas satisfait", "not happy": dissatisfaction, quoted with its negation.
         kind = 'dissatisfaction';

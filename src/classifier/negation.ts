@@ -1,8 +1,8 @@
 /**
- * A negation just before a praise word turns it around: "je ne suis pas satisfait", "pas top du tout",
- * "I'm not happy", "not a happy customer". Without this the praise phrase fires on them, and its learned
- * weight pulls a complaint towards neutral (and shows the CM "praise" as the reason). Closed word classes
- * of French and English grammar, not tuned: which way a negated phrase counts is still learned.
+ * A negation just before a praise or dissatisfaction word turns it around: "je ne suis pas satisfait",
+ * "not a happy customer", "pas déçu du tout", "not disappointed". Without this the phrase fires on them,
+ * its learned weight pulls the comment the wrong way, and the CM is shown the opposite as the reason.
+ * Closed word classes of French and English grammar, not tuned: how a negated phrase counts is learned.
  */
 
 /** Negation words, as tokens (folded: no accents, "n't" split into "n" + "t" by tokenize). */
@@ -62,17 +62,23 @@ const REACH = 3;
 /** Punctuation that closes a clause: "Pas de souci. Super service" is praise. */
 const CLAUSE_END = /[.!?;:,\n]/;
 
+/** The end of a sentence: a negation in a question asserts ("C'est pas génial, ça ?", "isn't it awful?"). */
+const SENTENCE_END = /[.!?;\n]/;
+
 /**
- * The token index where a negation of the word at `start` begins, or -1. `text` is the folded text the
- * tokens were cut from, `starts`/`ends` their offsets in it.
+ * The token index where a negation of the words [`start`, `end`) begins, or -1. `text` is the folded text
+ * the tokens were cut from, `starts`/`ends` their offsets in it.
  */
 export function negationBefore(
   tokens: readonly string[],
   start: number,
+  end: number,
   text: string,
   starts: Int32Array,
   ends: Int32Array,
 ): number {
+  const after = SENTENCE_END.exec(text.slice(ends[end - 1] as number));
+  if (after?.[0] === '?') return -1;
   // The word itself may be the comparison: "no better airline".
   let compared = COMPARATIVES.has(tokens[start] as string);
   for (let j = start - 1; j >= 0 && j >= start - REACH; j--) {

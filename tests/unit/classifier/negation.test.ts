@@ -1,4 +1,4 @@
-/** A negation before a praise word turns it into dissatisfaction; comparisons, new clauses and "tu" do not. */
+/** A negation before a praise or dissatisfaction word turns it; comparisons, questions, new clauses and "tu" do not. */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/classifier/engine';
 import { negationBefore } from '../../../src/classifier/negation';
@@ -10,7 +10,7 @@ function negationOf(text: string, word: string): string | null {
   tokenize(folded);
   const at = tokens.indexOf(word);
   expect(at, `"${word}" in "${text}"`).toBeGreaterThanOrEqual(0);
-  const j = negationBefore(tokens, at, folded, tokStart, tokEnd);
+  const j = negationBefore(tokens, at, at + 1, folded, tokStart, tokEnd);
   return j < 0 ? null : (tokens[j] as string);
 }
 
@@ -26,6 +26,8 @@ describe('negation before a praise word', () => {
     ['never helpful', 'helpful', 'never'],
     ['pas si top que ça', 'top', 'pas'],
     ['not as good as before', 'good', 'not'],
+    ['Pas déçu du tout !', 'decu', 'pas'],
+    ['never disappointed', 'disappointed', 'never'],
   ])('"%s": %s is negated by "%s"', (text, word, negator) => {
     expect(negationOf(text, word)).toBe(negator);
   });
@@ -41,6 +43,8 @@ describe('negation before a praise word', () => {
     ["t'es top", 'top'],
     ["on t'a super bien aidé", 'super'],
     ['Merci pour tout', 'merci'],
+    ["C'est pas génial, ça ?", 'genial'],
+    ["Isn't it amazing?", 'amazing'],
   ])('"%s": %s stays as written', (text, word) => {
     expect(negationOf(text, word)).toBeNull();
   });
@@ -54,6 +58,14 @@ describe('a negated praise phrase', () => {
     expect(a.hits.some((h) => h.kind === 'praise')).toBe(false);
     const h = hit as (typeof a.hits)[number];
     expect(tokens.slice(h.start, h.end).join(' ')).toBe('pas satisfait');
+  });
+
+  it('is no dissatisfaction when a dissatisfaction word is negated, but "pas terrible" stays', () => {
+    const kinds = (text: string) => analyze(text).hits.map((h) => h.kind);
+    expect(kinds('Pas déçu du tout de ma commande')).not.toContain('dissatisfaction');
+    expect(kinds('Très déçu de ma commande')).toContain('dissatisfaction');
+    expect(kinds('Service pas terrible')).toContain('dissatisfaction');
+    expect(kinds("C'est pas honteux, ça ?")).toContain('dissatisfaction');
   });
 
   it('leaves praise that is not negated alone', () => {
