@@ -83,6 +83,45 @@ function emojiWord(cp: number): number[] {
   return codes;
 }
 
+/** ASCII emoticons, read as the emoji they stand for; longest first where one starts another. */
+const EMOTICONS: readonly (readonly [string, number])[] = [
+  [":'(", 0x1f622],
+  [':-)', 0x1f642],
+  [':)', 0x1f642],
+  [':-(', 0x1f641],
+  [':(', 0x1f641],
+  [';-)', 0x1f609],
+  [';)', 0x1f609],
+  [':-D', 0x1f603],
+  [':D', 0x1f603],
+  ['xD', 0x1f606],
+  ['XD', 0x1f606],
+  [':-P', 0x1f61b],
+  [':P', 0x1f61b],
+  [':p', 0x1f61b],
+  [':-/', 0x1f615],
+  [':/', 0x1f615],
+  ['<3', 0x2764],
+  ['^_^', 0x1f60a],
+  ['^^', 0x1f60a],
+  ['-_-', 0x1f611],
+];
+
+/** Where an emoticon may sit: between spaces, the text's edges, brackets or punctuation ("http:/" is no ":/"). */
+const EMOTICON_EDGES = new Set(Array.from(',.!?;:()[]"\'', (ch) => ch.charCodeAt(0)));
+function isEmoticonEdge(c: number): boolean {
+  return Number.isNaN(c) || c <= 32 || EMOTICON_EDGES.has(c);
+}
+
+/** The emoticon starting at `i` of `text` (its length and emoji), or null. */
+function emoticonAt(text: string, i: number): readonly [string, number] | null {
+  if (i > 0 && !isEmoticonEdge(text.charCodeAt(i - 1))) return null;
+  for (const e of EMOTICONS) {
+    if (text.startsWith(e[0], i) && isEmoticonEdge(text.charCodeAt(i + e[0].length))) return e;
+  }
+  return null;
+}
+
 function isPictographic(cp: number): boolean {
   return (
     (cp >= 0x1f000 && cp <= 0x1faff) ||
@@ -254,6 +293,15 @@ export function fold(raw: string): Folded {
       }
     }
     if (c < 0x80) {
+      // ":(" is 🙁: the first characters of an emoticon (: ; x X < ^ -) are checked, nothing else.
+      if (c === 58 || c === 59 || c === 120 || c === 88 || c === 60 || c === 94 || c === 45) {
+        const emoticon = emoticonAt(text, i);
+        if (emoticon) {
+          pushAll(EMOJI_MAP.get(emoticon[1]) ?? emojiWord(emoticon[1]), i);
+          i += emoticon[0].length - 1;
+          continue;
+        }
+      }
       if (c >= 65 && c <= 90) {
         letters++;
         upper++;

@@ -35,6 +35,31 @@ describe('normalisation', () => {
     expect(toks('génial 🙄 https://t.co/AbC 😡')).toEqual(['genial', 'emoeyeroll', 'url', 'emoangry']);
   });
 
+  it('reads ASCII emoticons as the emoji they stand for, not inside a link or a time', () => {
+    expect(toks('merci :) encore en panne :( top ;-) mdr xD <3')).toEqual([
+      'merci',
+      'emopos',
+      'encore',
+      'en',
+      'panne',
+      'emosad',
+      'top',
+      'emobpgaj',
+      'mdr',
+      'emolaugh',
+      'emopos',
+    ]);
+    expect(toks('https://t.co/x à 10:30 prix <3€ Xavier')).toEqual([
+      'url',
+      'a',
+      '10',
+      '30',
+      'prix',
+      '3',
+      'xavier',
+    ]);
+  });
+
   it('reads any other emoji as a word of its own, spelt in letters', () => {
     expect(toks('merci 🙃 🥶 ✈️ 🙃')).toEqual(['merci', 'emobpged', 'emobpjhg', 'emochai', 'emobpged']);
   });
