@@ -68,20 +68,7 @@ for (const [tok, chars] of Object.entries(EMOJI_TOKENS)) {
   const codes = Array.from(` ${tok} `, (x) => x.charCodeAt(0));
   for (const ch of chars) EMOJI_MAP.set(ch.codePointAt(0) ?? 0, codes);
 }
-/**
- * Any other pictograph is a word of its own, `emo` and its code point spelt in letters (🙃 → `emobpged`):
- * the model learns each one's weight, as for any word.
- */
-const emojiWords = new Map<number, number[]>();
-function emojiWord(cp: number): number[] {
-  let codes = emojiWords.get(cp);
-  if (!codes) {
-    const letters = Array.from(cp.toString(16), (d) => String.fromCharCode(97 + Number.parseInt(d, 16)));
-    codes = Array.from(` emo${letters.join('')} `, (x) => x.charCodeAt(0));
-    emojiWords.set(cp, codes);
-  }
-  return codes;
-}
+const EMO_GENERIC = Array.from(' emo ', (x) => x.charCodeAt(0));
 
 /** ASCII emoticons, read as the emoji they stand for; longest first where one starts another. */
 const EMOTICONS: readonly (readonly [string, number])[] = [
@@ -297,7 +284,7 @@ export function fold(raw: string): Folded {
       if (c === 58 || c === 59 || c === 120 || c === 88 || c === 60 || c === 94 || c === 45) {
         const emoticon = emoticonAt(text, i);
         if (emoticon) {
-          pushAll(EMOJI_MAP.get(emoticon[1]) ?? emojiWord(emoticon[1]), i);
+          pushAll(EMOJI_MAP.get(emoticon[1]) ?? EMO_GENERIC, i);
           i += emoticon[0].length - 1;
           continue;
         }
@@ -372,7 +359,7 @@ export function fold(raw: string): Folded {
         const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
         const mapped = EMOJI_MAP.get(cp);
         if (mapped) pushAll(mapped, i);
-        else if (isPictographic(cp)) pushAll(emojiWord(cp), i);
+        else if (isPictographic(cp)) pushAll(EMO_GENERIC, i);
         else if (cp >= 0x1d400 && cp <= 0x1d7ff) {
           // Mathematical alphanumerics ("𝐜𝐨𝐧𝐧𝐚𝐫𝐝"): fold to ASCII.
           const s = String.fromCodePoint(cp).normalize('NFKD').toLowerCase();
@@ -399,7 +386,7 @@ export function fold(raw: string): Folded {
       continue;
     }
     if (isPictographic(c)) {
-      pushAll(emojiWord(c), i);
+      pushAll(EMO_GENERIC, i);
       continue;
     }
     if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) {
