@@ -45,6 +45,13 @@ export const WRITTEN_APART = [
     name: 'comments with emoji (2026-12-05)',
     file: join(SEALED_DIR, 'emoji_2026-12-05.jsonl'),
   },
+  // 450 more of the same brief by three more writers, written to settle one decision (not to ship the
+  // thirty-first round, with or without emoji words); since then it only reports.
+  {
+    key: 'emoji_2',
+    name: 'second comments with emoji (2026-12-05)',
+    file: join(SEALED_DIR, 'emoji_2_2026-12-05.jsonl'),
+  },
 ] as const;
 
 function loadFrozen(path: string, name: string): DevDoc[] {
