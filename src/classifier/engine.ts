@@ -125,6 +125,8 @@ const MAX_TOKEN_NGRAM_LEN = 24;
  * cross-validation and leave-one-corpus-out (README, "Design choices"), with half as many features.
  */
 const CHAR_NGRAM = 5;
+/** Where each token's n-grams start in `gramFeatures` (its word, its pair, its character 5-grams). */
+const tokenGrams = new Int32Array(MAX_TOKENS + 1);
 /** The token between two spaces as character codes (`spaced[0]` stays a space): no branch per character. */
 const spaced = new Int32Array(MAX_TOKEN_NGRAM_LEN + 2).fill(32);
 
@@ -222,6 +224,7 @@ export function analyze(text: string): Analysis {
     if (cls & IS_FR) fr++;
     if (cls & IS_EN) en++;
     if (cls & IS_FIRST_PERSON) firstPerson++;
+    tokenGrams[i] = nGram;
     const wh = hashStr(tok, SEED_WORD);
     if (nGram < FEAT_CAP) gramFeatures[nGram++] = fmix(wh);
     if (i > 0 && nGram < FEAT_CAP)
@@ -242,6 +245,7 @@ export function analyze(text: string): Analysis {
     }
   }
 
+  tokenGrams[n] = nGram;
   const push = (h: number) => {
     if (nStructured < STRUCT_CAP) structuredFeatures[nStructured++] = h;
   };
@@ -484,6 +488,45 @@ function support(model: Model, feature: number, label: number): number {
   return weightAt(model.w, b + label) * (model.scale[label] as number) - mean / 4;
 }
 
+/** How far a label's own words (no phrase, no frame) may reach around the one that pushed it most. */
+const WORDS_REACH = 2;
+
+/**
+ * When no phrase or frame stands behind a label, the words that did: the word whose n-grams (itself, its
+ * pair with the word before, its character 5-grams) pushed the label most, with its neighbours on either
+ * side that pushed it too. Null when no word pushed it.
+ */
+function decisiveWords(model: Model, a: Analysis, label: number): Hit | null {
+  const n = Math.min(a.nTokens, MAX_TOKENS);
+  const push = new Float64Array(n);
+  let top = -1;
+  let topWord = -1;
+  for (let i = 0; i < n; i++) {
+    for (let f = tokenGrams[i] as number; f < (tokenGrams[i + 1] as number); f++)
+      push[i] = (push[i] as number) + support(model, gramFeatures[f] as number, label);
+    if ((push[i] as number) <= 0) continue;
+    if (top < 0 || (push[i] as number) > (push[top] as number)) top = i;
+    // A word that says something ("techniciens") before a stop word ("vos"), which tells the CM nothing.
+    const stop = ((tokenClasses[i] as number) & (IS_FR | IS_EN)) !== 0;
+    if (!stop && (topWord < 0 || (push[i] as number) > (push[topWord] as number))) topWord = i;
+  }
+  const at = topWord >= 0 ? topWord : top;
+  if (at < 0) return null;
+  let start = at;
+  let end = at + 1;
+  while (start > 0 && at - start < WORDS_REACH && (push[start - 1] as number) > 0 && sameClause(a, start - 1))
+    start--;
+  while (end < n && end - at <= WORDS_REACH && (push[end] as number) > 0 && sameClause(a, end - 1)) end++;
+  return { kind: 'words', start, end, features: [] };
+}
+
+/** Whether tokens `i` and `i + 1` are in one clause: no punctuation between them in the comment. */
+function sameClause(a: Analysis, i: number): boolean {
+  const from = a.map[a.ends[i] as number] as number;
+  const to = a.map[a.starts[i + 1] as number] as number;
+  return !/[.!?;:,\n]/.test(a.original.slice(from, to));
+}
+
 /**
  * The phrases and frames that pushed the chosen label most (by their learned weights), a threat frame
  * first when the safety rule decided; then shapes; then whether the CM's corrections changed the label.
@@ -501,6 +544,10 @@ function buildCues(model: Model, a: Analysis, label: number, safety: boolean, by
   const cues: Cue[] = ranked
     .slice(0, MAX_CUES)
     .map(({ hit }) => ({ kind: hit.kind, quote: quoteOf(a, hit) }));
+  if (cues.length === 0 && label !== NEUTRAL) {
+    const words = decisiveWords(model, a, label);
+    if (words) cues.push({ kind: 'words', quote: quoteOf(a, words) });
+  }
   if (label !== NEUTRAL) {
     if (a.capsRatio > 0.6) cues.push({ kind: 'shouting' });
     if (a.exclaims >= 3) cues.push({ kind: 'exclamations', count: a.exclaims });

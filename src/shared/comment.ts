@@ -70,6 +70,8 @@ export const CUE_KINDS = [
   'dissatisfaction',
   'inquiry',
   'praise',
+  /** No phrase or frame behind the label: the words whose weights pushed it most. */
+  'words',
   'shouting',
   'exclamations',
   'your_corrections',

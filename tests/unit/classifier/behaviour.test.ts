@@ -88,6 +88,33 @@ describe('cues: typed, quoting the comment as written', () => {
     }
   });
 
+  it('name the words behind a label that no phrase explains', () => {
+    const text = 'Bande de charognards, vous vivez sur le dos des gens';
+    const c = classify(text);
+    expect(c.label).not.toBe('neutral');
+    expect(c.cues).toContainEqual({ kind: 'words', quote: 'Bande de charognards' });
+  });
+
+  it('every label but neutral quotes something of the comment, over the authored corpus', () => {
+    const texts = AUTHORED_FILES.flatMap((f) =>
+      readFileSync(authoredPath(f), 'utf8')
+        .split('\n')
+        .filter((line, i) => line.trim() && i % 5 === 0)
+        .map((line) => (JSON.parse(line) as { text: string }).text),
+    );
+    let hostile = 0;
+    for (const text of texts) {
+      const c = classify(text);
+      if (c.label === 'neutral') continue;
+      hostile++;
+      expect(
+        c.cues.some((cue) => cue.quote),
+        text,
+      ).toBe(true);
+    }
+    expect(hostile).toBeGreaterThan(1000);
+  });
+
   it('a threat after 5,000 characters of polite text is still found', () => {
     const polite = 'Bonjour, merci pour votre service, tout se passe bien. '.repeat(100);
     const c = classify(`${polite} Au fait, je sais où tu habites et je vais te casser la gueule.`);
