@@ -488,6 +488,8 @@ function support(model: Model, feature: number, label: number): number {
   return weightAt(model.w, b + label) * (model.scale[label] as number) - mean / 4;
 }
 
+/** How much each token's n-grams pushed the label (shared buffer). */
+const tokenPush = new Float64Array(MAX_TOKENS);
 /** How far a label's own words (no phrase, no frame) may reach around the one that pushed it most. */
 const WORDS_REACH = 2;
 
@@ -498,7 +500,7 @@ const WORDS_REACH = 2;
  */
 function decisiveWords(model: Model, a: Analysis, label: number): Hit | null {
   const n = Math.min(a.nTokens, MAX_TOKENS);
-  const push = new Float64Array(n);
+  const push = tokenPush.fill(0, 0, n);
   let top = -1;
   let topWord = -1;
   for (let i = 0; i < n; i++) {
