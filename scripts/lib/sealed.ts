@@ -38,6 +38,13 @@ export const WRITTEN_APART = [
   // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
   // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
   { key: 'short', name: 'short comments (2026-12-05)', file: join(SEALED_DIR, 'short_2026-12-05.jsonl') },
+  // 499 more of the same brief by three more writers, written to settle the thirtieth and thirty-second
+  // rounds together, on a rule set down first.
+  {
+    key: 'short_2',
+    name: 'second short comments (2026-12-05)',
+    file: join(SEALED_DIR, 'short_2_2026-12-05.jsonl'),
+  },
   // 450 comments with emoji or emoticons as they come, by three more writers: written to settle whether
   // each emoji is a word of its own (withdrawn) and the thirty-first round, on rules set down first.
   {
