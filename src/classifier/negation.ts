@@ -62,6 +62,8 @@ const REACH = 3;
 /** Punctuation that closes a clause: "Pas de souci. Super service" is praise. */
 const CLAUSE_END = /[.!?;:,\n]/;
 
+/** "Enough" after a negated word makes it emphatic. */
+const EMPHASIS = new Set(['enough', 'assez']);
 /** The end of a sentence: a negation in a question asserts ("C'est pas génial, ça ?", "isn't it awful?"). */
 const SENTENCE_END = /[.!?;\n]/;
 
@@ -79,6 +81,8 @@ export function negationBefore(
 ): number {
   const after = SENTENCE_END.exec(text.slice(ends[end - 1] as number));
   if (after?.[0] === '?') return -1;
+  // "Can't recommend them enough", "on ne vous remerciera jamais assez": emphasis, not negation.
+  for (let k = end; k < end + 3 && k < tokens.length; k++) if (EMPHASIS.has(tokens[k] as string)) return -1;
   // The word itself may be the comparison: "no better airline".
   let compared = COMPARATIVES.has(tokens[start] as string);
   for (let j = start - 1; j >= 0 && j >= start - REACH; j--) {

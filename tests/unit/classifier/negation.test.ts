@@ -45,6 +45,7 @@ describe('negation before a praise word', () => {
     ['Merci pour tout', 'merci'],
     ["C'est pas génial, ça ?", 'genial'],
     ["Isn't it amazing?", 'amazing'],
+    ["Can't recommend them enough!", 'recommend'],
   ])('"%s": %s stays as written', (text, word) => {
     expect(negationOf(text, word)).toBeNull();
   });
