@@ -21,7 +21,17 @@ import {
   type PhraseInfo,
   type PhraseMatcher,
 } from './phrase-index';
-import { fold, isCombiningMark, isInvisible, MAX_TOKENS, tokEnd, tokenize, tokens, tokStart } from './text';
+import {
+  breaksClause,
+  fold,
+  isCombiningMark,
+  isInvisible,
+  MAX_TOKENS,
+  tokEnd,
+  tokenize,
+  tokens,
+  tokStart,
+} from './text';
 
 // ------------------------------------------------------------------ hashing
 
@@ -265,10 +275,10 @@ export function analyze(text: string): Analysis {
       let kindFeature = kindFeatures[phrase] as number;
       let feature = features[phrase] as number;
       let start = found;
-      const polar = kind === 'praise' || (kind === 'dissatisfaction' && tokens[found] !== 'terrible');
+      const polar = kind === 'praise' || kind === 'dissatisfaction';
       const negation = polar ? negationBefore(tokens, found, end, f.text, tokStart, tokEnd) : -1;
       if (negation >= 0 && kind === 'dissatisfaction') {
-        // "pas déçu", "not disappointed": no dissatisfaction ("pas terrible" is French for mediocre).
+        // "pas déçu", "not disappointed": no dissatisfaction.
         push(namedFeature('negated:dissatisfaction'));
         return;
       }
@@ -524,9 +534,11 @@ function decisiveWords(model: Model, a: Analysis, label: number): Hit | null {
 
 /** Whether tokens `i` and `i + 1` are in one clause: no punctuation between them in the comment. */
 function sameClause(a: Analysis, i: number): boolean {
-  const from = a.map[a.ends[i] as number] as number;
-  const to = a.map[a.starts[i + 1] as number] as number;
-  return !/[.!?;:,\n]/.test(a.original.slice(from, to));
+  return !breaksClause(
+    a.original,
+    a.map[a.ends[i] as number] as number,
+    a.map[a.starts[i + 1] as number] as number,
+  );
 }
 
 /**

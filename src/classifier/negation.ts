@@ -4,6 +4,7 @@
  * its learned weight pulls the comment the wrong way, and the CM is shown the opposite as the reason.
  * Closed word classes of French and English grammar, not tuned: how a negated phrase counts is learned.
  */
+import { breaksClause, endsInQuestion } from './text';
 
 /** Negation words, as tokens (folded: no accents, "n't" split into "n" + "t" by tokenize). */
 const NEGATORS = new Set(['pas', 'jamais', 'ni', 'aucun', 'aucune', 'guere', 'not', 'never', 'no', 'nor']);
@@ -59,14 +60,11 @@ const COMPARATIVES = new Set([
 const COMPARED_AWAY = new Set(['jamais', 'never', 'no', 'can', 'couldn']);
 /** How many words back a negation reaches: "pas du tout content" is three. */
 const REACH = 3;
-/** Punctuation that closes a clause: "Pas de souci. Super service" is praise. */
-const CLAUSE_END = /[.!?;:,\n]/;
+/** Words a negation does not turn: "pas terrible" is French for mediocre. */
+const IDIOMS = new Set(['terrible']);
 
 /** "Enough" after a negated word makes it emphatic. */
 const EMPHASIS = new Set(['enough', 'assez']);
-/** The end of a sentence: a negation in a question asserts ("C'est pas génial, ça ?", "isn't it awful?"). */
-const SENTENCE_END = /[.!?;\n]/;
-
 /**
  * The token index where a negation of the words [`start`, `end`) begins, or -1. `text` is the folded text
  * the tokens were cut from, `starts`/`ends` their offsets in it.
@@ -79,14 +77,16 @@ export function negationBefore(
   starts: Int32Array,
   ends: Int32Array,
 ): number {
-  const after = SENTENCE_END.exec(text.slice(ends[end - 1] as number));
-  if (after?.[0] === '?') return -1;
+  if (IDIOMS.has(tokens[start] as string)) return -1;
+  // A negation in a question asserts: "C'est pas génial, ça ?", "isn't it awful?".
+  if (endsInQuestion(text, ends[end - 1] as number)) return -1;
   // "Can't recommend them enough", "on ne vous remerciera jamais assez": emphasis, not negation.
   for (let k = end; k < end + 3 && k < tokens.length; k++) if (EMPHASIS.has(tokens[k] as string)) return -1;
   // The word itself may be the comparison: "no better airline".
   let compared = COMPARATIVES.has(tokens[start] as string);
   for (let j = start - 1; j >= 0 && j >= start - REACH; j--) {
-    if (CLAUSE_END.test(text.slice(ends[j] as number, starts[j + 1] as number))) return -1;
+    // "Pas de souci. Super service" is praise.
+    if (breaksClause(text, ends[j] as number, starts[j + 1] as number)) return -1;
     const tok = tokens[j] as string;
     if (CLAUSE_TURNS.has(tok)) return -1;
     if (COMPARATIVES.has(tok)) compared = true;

@@ -432,6 +432,28 @@ function isTokenChar(c: number): boolean {
   return true;
 }
 
+/**
+ * Whether punctuation that closes a clause (. ! ? ; : , or a line break) stands in `text` between `from`
+ * and `to`: where a negation stops reaching, and where a quoted run of words stops.
+ */
+export function breaksClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 44 || c === 10) return true;
+  }
+  return false;
+}
+
+/** Whether the sentence running on from `from` in `text` ends with a question mark. */
+export function endsInQuestion(text: string, from: number): boolean {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 63) return true;
+    if (c === 46 || c === 33 || c === 59 || c === 10) return false;
+  }
+  return false;
+}
+
 export const MAX_TOKENS = 2000;
 /** Token start/end offsets in the folded text (shared buffers). */
 export const tokStart = new Int32Array(MAX_TOKENS);
