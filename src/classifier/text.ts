@@ -176,6 +176,22 @@ function isApostrophe(c: number): boolean {
   return c === 0x2018 || c === 0x2019 || c === 0x02bc || c === 0x2032 || c === 0x02b9 || c === 0xff07;
 }
 
+const LINK_START = /https?:\/\/|www\./iy;
+
+/** Where the link starting at `i` ends (the next space), or `i` when none starts there. */
+function linkEnd(text: string, i: number): number {
+  const next = text.charCodeAt(i + 1) | 32;
+  if (next !== 116 && next !== 119) return i;
+  const before = outLen > 0 ? (out[outLen - 1] as number) : 32;
+  if ((before >= 97 && before <= 122) || (before >= 48 && before <= 57)) return i;
+  LINK_START.lastIndex = i;
+  if (!LINK_START.test(text)) return i;
+  let end = i;
+  for (let c = text.charCodeAt(end); end < text.length; c = text.charCodeAt(++end))
+    if (c <= 32 || c === 0xa0 || isSpaceLike(c)) break;
+  return end;
+}
+
 let runCode = -1;
 
 function push(code: number, src: number): void {
@@ -280,6 +296,19 @@ export function fold(raw: string): Folded {
       }
     }
     if (c < 0x80) {
+      if ((c | 32) === 104 || (c | 32) === 119) {
+        const end = linkEnd(text, i);
+        if (end > i) {
+          // A link is not the commenter's words: its capitals, "?" and "!" count for nothing (tokenize
+          // drops it); it is copied lower-cased so tokenize can tell it.
+          for (; i < end; i++) {
+            const l = text.charCodeAt(i);
+            push(l >= 65 && l <= 90 ? l + 32 : l, i);
+          }
+          i--;
+          continue;
+        }
+      }
       // ":(" is 🙁: the first characters of an emoticon (: ; x X < ^ -) are checked, nothing else.
       if (c === 58 || c === 59 || c === 120 || c === 88 || c === 60 || c === 94 || c === 45) {
         const emoticon = emoticonAt(text, i);
@@ -651,8 +680,10 @@ function emit(count: number, tok: string, s: number, e: number): number {
 
 /**
  * Splits the folded text into tokens (letters/digits runs; apostrophes, hyphens and punctuation split,
- * so French elisions l'/j'/qu'/d' become their own short tokens). URLs become the token `url`; texting
- * spellings and apostrophe-less contractions are expanded (each part keeps the span of the original).
+ * so French elisions l'/j'/qu'/d' become their own short tokens). A link gives no token: it names a page,
+ * not what the commenter says, and in the training files it marks the source (80 % trolls, most of them
+ * MLMA's). Texting spellings and apostrophe-less contractions are expanded (each part keeps the span of the
+ * original).
  */
 export function tokenize(f: string): number {
   let count = 0;
@@ -673,12 +704,17 @@ export function tokenize(f: string): number {
       i++;
     }
     let tok = f.slice(s, i);
-    let e = i;
-    if ((tok === 'http' || tok === 'https' || tok === 'www') && i < n && f.charCodeAt(i) !== 32) {
+    const e = i;
+    // "www" is "w" here: folding squeezed its letters (as in "nuuul").
+    if (
+      (tok === 'http' || tok === 'https' || tok === 'w') &&
+      i < n &&
+      f.charCodeAt(i) === (tok === 'w' ? 46 : 58)
+    ) {
       while (i < n && f.charCodeAt(i) !== 32) i++;
-      tok = 'url';
-      e = i;
-    } else if (digits > 0 && digits < tok.length && tok.length >= 3) tok = unleet(tok);
+      continue;
+    }
+    if (digits > 0 && digits < tok.length && tok.length >= 3) tok = unleet(tok);
     // "c nul", "c trop cher": texting "c" for "c'est" (not before an apostrophe: "c'est" is already split).
     if (loneC && !AFTER_C_OK.has(tok)) count = emit(count, 'est', cS, cE);
     loneC = tok === 'c' && (i >= n || f.charCodeAt(i) !== 39);

@@ -123,6 +123,23 @@ describe('cues: typed, quoting the comment as written', () => {
   });
 });
 
+describe('a link', () => {
+  it('changes nothing: not the label, not the scores', () => {
+    for (const text of [
+      'VOUS ÊTES DES VOLEURS',
+      'Colis marqué livré mais rien dans la boîte, je fais comment',
+      'Merci pour la réponse rapide !',
+      'I know where your depot is. See you Friday.',
+    ])
+      for (const link of [' https://t.co/AbCdEfGhIjKlMnOp?ref=X!', ' WWW.TELONIA.FR/AIDE?Q=1']) {
+        const alone = classify(text);
+        const linked = classify(text + link);
+        expect(linked.label).toBe(alone.label);
+        expect(linked.scores).toEqual(alone.scores);
+      }
+  });
+});
+
 describe('mentions that open a comment', () => {
   it('do not hide its start from the phrases anchored there', () => {
     const kinds = (text: string) => analyze(text).hits.map((h) => h.kind);
