@@ -35,6 +35,13 @@ export const WRITTEN_APART = [
     name: 'third ordinary day (2026-12-05)',
     file: join(SEALED_DIR, 'ordinary_day_3_2026-12-05.jsonl'),
   },
+  // 599 more by three more writers, written to settle one decision (the thirty-first round with each emoji
+  // a word of its own, shipped, against the thirty-second round) on a rule set down first.
+  {
+    key: 'ordinary_day_4',
+    name: 'fourth ordinary day (2026-12-05)',
+    file: join(SEALED_DIR, 'ordinary_day_4_2026-12-05.jsonl'),
+  },
   // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
   // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
   { key: 'short', name: 'short comments (2026-12-05)', file: join(SEALED_DIR, 'short_2026-12-05.jsonl') },
@@ -46,7 +53,8 @@ export const WRITTEN_APART = [
     file: join(SEALED_DIR, 'short_2_2026-12-05.jsonl'),
   },
   // 450 comments with emoji or emoticons as they come, by three more writers: written to settle whether
-  // each emoji is a word of its own (withdrawn) and the thirty-first round, on rules set down first.
+  // each emoji is a word of its own (withdrawn; shipped later with the thirty-first round) and the
+  // thirty-first round, on rules set down first.
   {
     key: 'emoji',
     name: 'comments with emoji (2026-12-05)',

@@ -178,7 +178,7 @@ export const PHRASES: readonly Phrase[] = [
   ),
   P(
     'figure_of_speech',
-    '(une|un|c est une|c est un) (tuerie|massacre|carnage|bombe|dinguerie|boucherie)( ce| cette| ces|$| !| emo)',
+    '(une|un|c est une|c est un) (tuerie|massacre|carnage|bombe|dinguerie|boucherie)( ce| cette| ces|$| !| emo\\w*)',
     'une tuerie ce burger',
     'un massacre de notre équipe',
   ),

@@ -43,7 +43,7 @@ const SPECIAL_LOW: Record<number, string> = {
 for (const [k, v] of Object.entries(SPECIAL_LOW)) LOW_TABLE[Number(k)] = v;
 const LOW_CODES: number[][] = LOW_TABLE.map((s) => Array.from(s, (x) => x.charCodeAt(0)));
 
-/** Emoji (code points) mapped to a word token; other pictographs become `emo`. */
+/** Emoji (code points) mapped to a word token; any other pictograph is a word of its own. */
 const EMOJI_TOKENS: Record<string, string> = {
   emoeyeroll: '🙄😒😑🤨😏🥱',
   emolaugh: '😂🤣😆😹😅',
@@ -68,7 +68,20 @@ for (const [tok, chars] of Object.entries(EMOJI_TOKENS)) {
   const codes = Array.from(` ${tok} `, (x) => x.charCodeAt(0));
   for (const ch of chars) EMOJI_MAP.set(ch.codePointAt(0) ?? 0, codes);
 }
-const EMO_GENERIC = Array.from(' emo ', (x) => x.charCodeAt(0));
+/**
+ * Any other pictograph is a word of its own, `emo` and its code point spelt in letters (🙃 → `emobpged`):
+ * the model learns each one's weight, as for any word.
+ */
+const emojiWords = new Map<number, number[]>();
+function emojiWord(cp: number): number[] {
+  let codes = emojiWords.get(cp);
+  if (!codes) {
+    const letters = Array.from(cp.toString(16), (d) => String.fromCharCode(97 + Number.parseInt(d, 16)));
+    codes = Array.from(` emo${letters.join('')} `, (x) => x.charCodeAt(0));
+    emojiWords.set(cp, codes);
+  }
+  return codes;
+}
 
 /** ASCII emoticons, read as the emoji they stand for; longest first where one starts another. */
 const EMOTICONS: readonly (readonly [string, number])[] = [
@@ -313,7 +326,7 @@ export function fold(raw: string): Folded {
       if (c === 58 || c === 59 || c === 120 || c === 88 || c === 60 || c === 94 || c === 45) {
         const emoticon = emoticonAt(text, i);
         if (emoticon) {
-          pushAll(EMOJI_MAP.get(emoticon[1]) ?? EMO_GENERIC, i);
+          pushAll(EMOJI_MAP.get(emoticon[1]) ?? emojiWord(emoticon[1]), i);
           i += emoticon[0].length - 1;
           continue;
         }
@@ -388,7 +401,7 @@ export function fold(raw: string): Folded {
         const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
         const mapped = EMOJI_MAP.get(cp);
         if (mapped) pushAll(mapped, i);
-        else if (isPictographic(cp)) pushAll(EMO_GENERIC, i);
+        else if (isPictographic(cp)) pushAll(emojiWord(cp), i);
         else if (cp >= 0x1d400 && cp <= 0x1d7ff) {
           // Mathematical alphanumerics ("𝐜𝐨𝐧𝐧𝐚𝐫𝐝"): fold to ASCII.
           const s = String.fromCodePoint(cp).normalize('NFKD').toLowerCase();
@@ -415,7 +428,7 @@ export function fold(raw: string): Folded {
       continue;
     }
     if (isPictographic(c)) {
-      pushAll(EMO_GENERIC, i);
+      pushAll(emojiWord(c), i);
       continue;
     }
     if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) {

@@ -37,6 +37,10 @@ describe('normalisation', () => {
     expect(toks('rdv @ 14h')).toEqual(['rendez', 'vous', '14h']);
   });
 
+  it('reads any other emoji as a word of its own, spelt in letters', () => {
+    expect(toks('merci 🙃 🥶 ✈️ 🙃')).toEqual(['merci', 'emobpged', 'emobpjhg', 'emochai', 'emobpged']);
+  });
+
   it('reads ASCII emoticons as the emoji they stand for, not inside a link or a time', () => {
     expect(toks('merci :) encore en panne :( top ;-) mdr xD <3')).toEqual([
       'merci',
@@ -46,7 +50,7 @@ describe('normalisation', () => {
       'panne',
       'emosad',
       'top',
-      'emo',
+      'emobpgaj',
       'mdr',
       'emolaugh',
       'emopos',
