@@ -67,6 +67,14 @@ export const WRITTEN_APART = [
     name: 'second comments with emoji (2026-12-05)',
     file: join(SEALED_DIR, 'emoji_2_2026-12-05.jsonl'),
   },
+  // 450 comments as people write them, greetings and closings included (8 % threats), by three more
+  // writers: written to settle one decision (the thirty-third round, courtesy in every kind of comment: not
+  // kept) on a rule set down first.
+  {
+    key: 'courtesy',
+    name: 'courteous comments (2026-12-05)',
+    file: join(SEALED_DIR, 'courtesy_2026-12-05.jsonl'),
+  },
 ] as const;
 
 function loadFrozen(path: string, name: string): DevDoc[] {
