@@ -75,6 +75,14 @@ export const WRITTEN_APART = [
     name: 'courteous comments (2026-12-05)',
     file: join(SEALED_DIR, 'courtesy_2026-12-05.jsonl'),
   },
+  // 450 comments as they come, plans and next steps included (8 % threats), by three more writers: written
+  // to settle one decision (the thirty-fourth round, what people say they will do next: not kept) on a rule
+  // set down first.
+  {
+    key: 'plans',
+    name: 'comments with plans (2026-12-05)',
+    file: join(SEALED_DIR, 'plans_2026-12-05.jsonl'),
+  },
 ] as const;
 
 function loadFrozen(path: string, name: string): DevDoc[] {
