@@ -312,13 +312,10 @@ export function fold(raw: string): Folded {
       if ((c | 32) === 104 || (c | 32) === 119) {
         const end = linkEnd(text, i);
         if (end > i) {
-          // A link is not the commenter's words: its capitals, "?" and "!" count for nothing (tokenize
-          // drops it); it is copied lower-cased so tokenize can tell it.
-          for (; i < end; i++) {
-            const l = text.charCodeAt(i);
-            push(l >= 65 && l <= 90 ? l + 32 : l, i);
-          }
-          i--;
+          // A link is not the commenter's words: it gives no token, and its capitals, "?" and "!" count
+          // for nothing. In the training files it marks the source (80 % trolls, most of them MLMA's).
+          push(32, i);
+          i = end - 1;
           continue;
         }
       }
@@ -693,10 +690,8 @@ function emit(count: number, tok: string, s: number, e: number): number {
 
 /**
  * Splits the folded text into tokens (letters/digits runs; apostrophes, hyphens and punctuation split,
- * so French elisions l'/j'/qu'/d' become their own short tokens). A link gives no token: it names a page,
- * not what the commenter says, and in the training files it marks the source (80 % trolls, most of them
- * MLMA's). Texting spellings and apostrophe-less contractions are expanded (each part keeps the span of the
- * original).
+ * so French elisions l'/j'/qu'/d' become their own short tokens; `fold` has left links out). Texting
+ * spellings and apostrophe-less contractions are expanded (each part keeps the span of the original).
  */
 export function tokenize(f: string): number {
   let count = 0;
@@ -718,15 +713,6 @@ export function tokenize(f: string): number {
     }
     let tok = f.slice(s, i);
     const e = i;
-    // "www" is "w" here: folding squeezed its letters (as in "nuuul").
-    if (
-      (tok === 'http' || tok === 'https' || tok === 'w') &&
-      i < n &&
-      f.charCodeAt(i) === (tok === 'w' ? 46 : 58)
-    ) {
-      while (i < n && f.charCodeAt(i) !== 32) i++;
-      continue;
-    }
     if (digits > 0 && digits < tok.length && tok.length >= 3) tok = unleet(tok);
     // "c nul", "c trop cher": texting "c" for "c'est" (not before an apostrophe: "c'est" is already split).
     if (loneC && !AFTER_C_OK.has(tok)) count = emit(count, 'est', cS, cE);

@@ -35,6 +35,7 @@ describe('normalisation', () => {
     expect(toks('génial 🙄 https://t.co/AbC 😡')).toEqual(['genial', 'emoeyeroll', 'emoangry']);
     expect(toks('@Telonia merci www.telonia.fr/aide')).toEqual(['telonia', 'merci']);
     expect(toks('rdv @ 14h')).toEqual(['rendez', 'vous', '14h']);
+    expect(toks('John W. Morgan, HTTP')).toEqual(['john', 'w', 'morgan', 'http']);
   });
 
   it('reads any other emoji as a word of its own, spelt in letters', () => {
