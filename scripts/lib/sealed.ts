@@ -42,6 +42,13 @@ export const WRITTEN_APART = [
     name: 'fourth ordinary day (2026-12-05)',
     file: join(SEALED_DIR, 'ordinary_day_4_2026-12-05.jsonl'),
   },
+  // 599 more by three more writers, written to settle one decision (the thirty-second round on top of the
+  // thirty-first: not kept) on a rule set down first.
+  {
+    key: 'ordinary_day_5',
+    name: 'fifth ordinary day (2026-12-05)',
+    file: join(SEALED_DIR, 'ordinary_day_5_2026-12-05.jsonl'),
+  },
   // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
   // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
   { key: 'short', name: 'short comments (2026-12-05)', file: join(SEALED_DIR, 'short_2026-12-05.jsonl') },
