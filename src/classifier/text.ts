@@ -712,18 +712,17 @@ export function tokenize(f: string): number {
       i++;
     }
     let tok = f.slice(s, i);
-    const e = i;
     if (digits > 0 && digits < tok.length && tok.length >= 3) tok = unleet(tok);
     // "c nul", "c trop cher": texting "c" for "c'est" (not before an apostrophe: "c'est" is already split).
     if (loneC && !AFTER_C_OK.has(tok)) count = emit(count, 'est', cS, cE);
     loneC = tok === 'c' && (i >= n || f.charCodeAt(i) !== 39);
     if (loneC) {
       cS = s;
-      cE = e;
+      cE = i;
     }
     const x = tok.length <= 10 && EXPANSION_SIG[wordSig(tok)] === 1 ? EXPANSION_MAP.get(tok) : undefined;
-    if (x) for (const part of x) count = emit(count, part, s, e);
-    else count = emit(count, tok, s, e);
+    if (x) for (const part of x) count = emit(count, part, s, i);
+    else count = emit(count, tok, s, i);
   }
   // The shared array holds exactly this text's tokens, so callers may join it.
   tokens.length = count;
