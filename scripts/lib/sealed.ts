@@ -13,84 +13,49 @@ import { type DevDoc, SEALED_DIR } from './classifier-data';
 
 export const SEALED_FILE = join(SEALED_DIR, 'authored_test.jsonl');
 
+/** A frozen test written apart on `written`: `tests/sealed/<key>_<written>.jsonl`, named "<what> (<written>)". */
+function frozenTest(key: string, what: string, written = '2026-12-05') {
+  return { key, name: `${what} (${written})`, file: join(SEALED_DIR, `${key}_${written}.jsonl`) };
+}
+
 /** The frozen tests written apart, as `npm run eval` names them. */
 export const WRITTEN_APART = [
   // 380 comments: threats aimed at staff and premises, and harmless comments on the same violent verbs.
-  { key: 'blind', name: 'blind (2026-12-05)', file: join(SEALED_DIR, 'blind_2026-12-05.jsonl') },
+  frozenTest('blind', 'blind'),
   // 594 comments of a Page's ordinary day in its proportions (2 % threats); first used to choose a change.
-  {
-    key: 'ordinary_day',
-    name: 'ordinary day (2026-12-05)',
-    file: join(SEALED_DIR, 'ordinary_day_2026-12-05.jsonl'),
-  },
+  frozenTest('ordinary_day', 'ordinary day'),
   // 600 more of the same brief by three other writers, never used to choose anything.
-  {
-    key: 'ordinary_day_2',
-    name: 'second ordinary day (2026-12-05)',
-    file: join(SEALED_DIR, 'ordinary_day_2_2026-12-05.jsonl'),
-  },
+  frozenTest('ordinary_day_2', 'second ordinary day'),
   // 600 more by three more writers, written to settle one decision (the twenty-ninth round, not kept).
-  {
-    key: 'ordinary_day_3',
-    name: 'third ordinary day (2026-12-05)',
-    file: join(SEALED_DIR, 'ordinary_day_3_2026-12-05.jsonl'),
-  },
+  frozenTest('ordinary_day_3', 'third ordinary day'),
   // 599 more by three more writers, written to settle one decision (the thirty-first round with each emoji
   // a word of its own, shipped, against the thirty-second round) on a rule set down first.
-  {
-    key: 'ordinary_day_4',
-    name: 'fourth ordinary day (2026-12-05)',
-    file: join(SEALED_DIR, 'ordinary_day_4_2026-12-05.jsonl'),
-  },
+  frozenTest('ordinary_day_4', 'fourth ordinary day'),
   // 599 more by three more writers, written to settle one decision (the thirty-second round on top of the
   // thirty-first: not kept) on a rule set down first.
-  {
-    key: 'ordinary_day_5',
-    name: 'fifth ordinary day (2026-12-05)',
-    file: join(SEALED_DIR, 'ordinary_day_5_2026-12-05.jsonl'),
-  },
+  frozenTest('ordinary_day_5', 'fifth ordinary day'),
   // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
   // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
-  { key: 'short', name: 'short comments (2026-12-05)', file: join(SEALED_DIR, 'short_2026-12-05.jsonl') },
+  frozenTest('short', 'short comments'),
   // 499 more of the same brief by three more writers, written to settle the thirtieth and thirty-second
   // rounds together, on a rule set down first.
-  {
-    key: 'short_2',
-    name: 'second short comments (2026-12-05)',
-    file: join(SEALED_DIR, 'short_2_2026-12-05.jsonl'),
-  },
+  frozenTest('short_2', 'second short comments'),
   // 450 comments with emoji or emoticons as they come, by three more writers: written to settle whether
   // each emoji is a word of its own (withdrawn; shipped later with the thirty-first round) and the
   // thirty-first round, on rules set down first.
-  {
-    key: 'emoji',
-    name: 'comments with emoji (2026-12-05)',
-    file: join(SEALED_DIR, 'emoji_2026-12-05.jsonl'),
-  },
+  frozenTest('emoji', 'comments with emoji'),
   // 450 more of the same brief by three more writers, written to settle one decision (not to ship the
   // thirty-first round, with or without emoji words); since then it only reports.
-  {
-    key: 'emoji_2',
-    name: 'second comments with emoji (2026-12-05)',
-    file: join(SEALED_DIR, 'emoji_2_2026-12-05.jsonl'),
-  },
+  frozenTest('emoji_2', 'second comments with emoji'),
   // 450 comments as people write them, greetings and closings included (8 % threats), by three more
   // writers: written to settle one decision (the thirty-third round, courtesy in every kind of comment: not
   // kept) on a rule set down first.
-  {
-    key: 'courtesy',
-    name: 'courteous comments (2026-12-05)',
-    file: join(SEALED_DIR, 'courtesy_2026-12-05.jsonl'),
-  },
+  frozenTest('courtesy', 'courteous comments'),
   // 450 comments as they come, plans and next steps included (8 % threats), by three more writers: written
   // to settle one decision (the thirty-fourth round, what people say they will do next: not kept) on a rule
   // set down first.
-  {
-    key: 'plans',
-    name: 'comments with plans (2026-12-05)',
-    file: join(SEALED_DIR, 'plans_2026-12-05.jsonl'),
-  },
-] as const;
+  frozenTest('plans', 'comments with plans'),
+];
 
 function loadFrozen(path: string, name: string): DevDoc[] {
   return readFileSync(path, 'utf8')
