@@ -34,6 +34,9 @@ export const WRITTEN_APART = [
   // 599 more by three more writers, written to settle one decision (the thirty-second round on top of the
   // thirty-first: not kept) on a rule set down first.
   frozenTest('ordinary_day_5', 'fifth ordinary day'),
+  // 900 more by three more writers (two French × 300, one English × 300), written to settle the thirty-fifth
+  // and thirty-sixth rounds (neither kept) on a rule set down first.
+  frozenTest('ordinary_day_6', 'sixth ordinary day'),
   // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
   // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
   frozenTest('short', 'short comments'),
