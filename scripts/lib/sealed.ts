@@ -37,6 +37,9 @@ export const WRITTEN_APART = [
   // 900 more by three more writers (two French × 300, one English × 300), written to settle the thirty-fifth
   // and thirty-sixth rounds (neither kept) on a rule set down first.
   frozenTest('ordinary_day_6', 'sixth ordinary day'),
+  // 898 more by three more writers, written to settle the thirty-fifth and thirty-seventh rounds together,
+  // with the threat n-grams' L2 chosen on cross-validation (shipped), on a rule set down first.
+  frozenTest('ordinary_day_7', 'seventh ordinary day'),
   // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
   // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
   frozenTest('short', 'short comments'),
@@ -58,6 +61,10 @@ export const WRITTEN_APART = [
   // to settle one decision (the thirty-fourth round, what people say they will do next: not kept) on a rule
   // set down first.
   frozenTest('plans', 'comments with plans'),
+  // 600 X mentions and replies to brands as they come (3 % threats), by three more writers: written to settle
+  // the thirty-seventh round (customers in the middle of a bad experience, as X mentions: not kept alone) on a
+  // rule set down first.
+  frozenTest('mentions', 'X mentions'),
 ];
 
 function loadFrozen(path: string, name: string): DevDoc[] {
