@@ -61,6 +61,10 @@ export const WRITTEN_APART = [
   // to settle one decision (the thirty-fourth round, what people say they will do next: not kept) on a rule
   // set down first.
   frozenTest('plans', 'comments with plans'),
+  // 600 more of the same brief by three more writers (8 % threats), written to settle the thirty-fourth round
+  // again with the threat n-grams' L2 chosen anew; the choice stopped on cross-validation before it was read,
+  // so it was never used to choose anything.
+  frozenTest('plans_2', 'second comments with plans'),
   // 600 X mentions and replies to brands as they come (3 % threats), by three more writers: written to settle
   // the thirty-seventh round (customers in the middle of a bad experience, as X mentions: not kept alone) on a
   // rule set down first.
