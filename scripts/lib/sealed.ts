@@ -40,6 +40,12 @@ export const WRITTEN_APART = [
   // 898 more by three more writers, written to settle the thirty-fifth and thirty-seventh rounds together,
   // with the threat n-grams' L2 chosen on cross-validation (shipped), on a rule set down first.
   frozenTest('ordinary_day_7', 'seventh ordinary day'),
+  // 896 more by three more writers, written to settle the thirty-eighth and thirty-ninth rounds together on a
+  // rule set down first; they gained nothing there, and were kept only when a ninth day, written after a
+  // second rule and judged together with this one, showed the gain (shipped).
+  frozenTest('ordinary_day_8', 'eighth ordinary day'),
+  // 898 more by three more writers: the ninth day of that replication.
+  frozenTest('ordinary_day_9', 'ninth ordinary day'),
   // 500 comments of 1 to 15 words, as they come under a Page (8 % threats), by three more writers: written
   // to settle the thirtieth round (short unhappy customers and troll jabs) on a rule set down first.
   frozenTest('short', 'short comments'),
