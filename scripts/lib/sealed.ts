@@ -75,6 +75,10 @@ export const WRITTEN_APART = [
   // the thirty-seventh round (customers in the middle of a bad experience, as X mentions: not kept alone) on a
   // rule set down first.
   frozenTest('mentions', 'X mentions'),
+  // 600 more of the same brief by three more writers, written to settle the forty-first round (questions from
+  // customers in trouble); the choice stopped on cross-validation before it was read, so it was never used to
+  // choose anything.
+  frozenTest('mentions_2', 'second X mentions'),
   // 600 customers saying how it went, good or bad (5 % threats), by three more writers: written to settle the
   // thirty-eighth round (satisfaction said with the words of complaints: not kept) on a rule set down first.
   frozenTest('satisfied', 'customers saying how it went'),
