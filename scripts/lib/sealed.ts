@@ -89,6 +89,13 @@ export const WRITTEN_APART = [
   // (everyday comments said in the negative); the choice stopped on cross-validation before it was read, so it
   // was never used to choose anything.
   frozenTest('negations_2', 'second comments in the negative'),
+  // 600 comments in which people say what they will do next (call, write, come in, sue, leave; 10 % threats), by
+  // three more writers (two thirds French), written to settle the forty-second round (customers who say what they
+  // will do next); the choice stopped on cross-validation before it was read, so it never chose anything.
+  frozenTest('announcements', 'people saying what they will do', '2026-12-06'),
+  // 600 comments in strong words, violence mostly as a figure of speech (12 % threats), by three more writers,
+  // written to settle the forty-third round (violent words that harm nobody); stopped the same way.
+  frozenTest('strong_words', 'comments in strong words', '2026-12-06'),
 ];
 
 function loadFrozen(path: string, name: string): DevDoc[] {
