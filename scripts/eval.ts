@@ -8,6 +8,7 @@
  *  4. Ablations (n-grams alone; + phrase features; + threat frames; + the safety rule), each left out of
  *     every corpus in turn (what decides whether a part stays) and on the sealed test.
  *  5. The safety rule alone: its precision and recall as a threat detector, on every set.
+ *  6. Learning from the CM: corrections simulated on the tests written apart (correction-simulation.ts).
  * `--dump FILE` writes every sealed-test prediction (JSON Lines) for error analysis; `--quick` skips 1, 2
  * and the ablations' leave-one-corpus-out; `--no-sealed` skips 3 and the sealed ablations, for the runs
  * that choose between designs (only cross-validation and leave-one-corpus-out may decide them).
@@ -47,6 +48,7 @@ import {
   mulberry32,
   trainModel,
 } from './lib/classifier-train';
+import { formatCorrectionRuns, simulateCorrections } from './lib/correction-simulation';
 import { loadSealedTest, loadWrittenApart } from './lib/sealed';
 
 requireDevData();
@@ -303,6 +305,35 @@ if (withSealed)
           docs.filter((d) => d.lang === lang),
         ),
       );
+
+// 6. The CM's corrections, simulated: what the on-device adjustment does to the comments that come after.
+if (withSealed) {
+  const model = decodeModel(fullModel(everyFeature));
+  // The adjustment's learning rate was chosen on the ordinary days; the other tests confirmed it.
+  const groups = [
+    ['ordinary days (chose the learning rate)', (key: string) => key.startsWith('ordinary_day')],
+    ['the other tests written apart', (key: string) => !key.startsWith('ordinary_day')],
+  ] as const;
+  out.push(
+    '',
+    '## Learning from the CM: the first half of each test corrected where misread, the second half read after\n',
+  );
+  for (const lang of ['fr', 'en'])
+    for (const [name, inGroup] of groups)
+      out.push(
+        formatCorrectionRuns(
+          `${name} ${lang}`,
+          writtenApart
+            .filter((t) => inGroup(t.key))
+            .map((t) =>
+              simulateCorrections(
+                model,
+                t.docs.filter((d) => d.lang === lang),
+              ),
+            ),
+        ),
+      );
+}
 
 if (dumpPath) {
   writeFileSync(
