@@ -96,6 +96,14 @@ export const WRITTEN_APART = [
   // 600 comments in strong words, violence mostly as a figure of speech (12 % threats), by three more writers,
   // written to settle the forty-third round (violent words that harm nobody); stopped the same way.
   frozenTest('strong_words', 'comments in strong words', '2026-12-06'),
+  // 600 more of the announcements brief by three more writers, written to settle the forty-fourth round (the same
+  // announcements, with threats written as their twins); it passed there but lost two threats over the tests
+  // pooled, so it was not kept and the test only reports.
+  frozenTest('announcements_2', 'second people saying what they will do', '2026-12-06'),
+  // 600 comments of a bad day (25 % threats of every kind, harmless comments on the same words), by three more
+  // writers, written to replicate that one failed guard (threats found over every test) on a rule set down first:
+  // the forty-fourth round failed it again and was closed.
+  frozenTest('bad_day', 'a bad day', '2026-12-06'),
 ];
 
 function loadFrozen(path: string, name: string): DevDoc[] {
