@@ -104,6 +104,9 @@ export const WRITTEN_APART = [
   // writers, written to replicate that one failed guard (threats found over every test) on a rule set down first:
   // the forty-fourth round failed it again and was closed.
   frozenTest('bad_day', 'a bad day', '2026-12-06'),
+  // 600 more of the bad-day brief by three more writers, written to settle one change to learning from the CM
+  // (corrections that only add threat evidence: not kept, the later comments' threats did not move); it only reports.
+  frozenTest('bad_day_2', 'a second bad day', '2026-12-06'),
 ];
 
 function loadFrozen(path: string, name: string): DevDoc[] {
