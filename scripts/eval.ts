@@ -10,7 +10,7 @@
  *  5. The safety rule alone: its precision and recall as a threat detector, on every set.
  *  6. Learning from the CM: corrections simulated on the tests written apart (correction-simulation.ts).
  * `--dump FILE` writes every sealed-test prediction (JSON Lines) for error analysis; `--quick` skips 1, 2
- * and the ablations' leave-one-corpus-out; `--no-sealed` skips 3 and the sealed ablations, for the runs
+ * and the ablations' leave-one-corpus-out; `--no-sealed` skips 3, 6 and the sealed ablations, for the runs
  * that choose between designs (only cross-validation and leave-one-corpus-out may decide them).
  */
 import { writeFileSync } from 'node:fs';
