@@ -22,6 +22,13 @@ describe('manifest', () => {
   it('exposes no web-accessible resource a site could probe', () => {
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
+
+  // The Chrome Web Store refuses a package whose name or description is longer, in any language.
+  it.each(['en', 'fr'])('keeps its %s name within 75 characters and its description within 132', (lang) => {
+    const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+    expect([...messages.extName.message].length).toBeLessThanOrEqual(75);
+    expect([...messages.extDescription.message].length).toBeLessThanOrEqual(132);
+  });
 });
 
 describe('the Firefox manifest, derived from the same manifest.json', () => {
