@@ -87,7 +87,8 @@ kind is shared by fewer than ${k} rows**, in the row-level tables as well as in 
   of the same thread or commenter, dated to the day, would otherwise date it. (A row whose hour was too rare
   keeps them: its day is protected, its hour may be guessed from its thread.) Rows are ordered (and
   \`comment_no\` numbered) by published period, coarser rows first, so their position dates nothing.
-- An action is never dated more precisely than its comment.
+- An action (or a correction) is never dated more precisely than its comment, and leaves only with it: the
+  actions of a comment the CM left out, or of one too rare to publish, are left out too.
 - Comments and actions still fewer than ${k} at the month are **suppressed** (left out); \`manifest.json\` →
   \`suppressedAsRare\` counts them. Check-ins asked after a threat that are that rare are kept without any time
   (\`time_precision\` = \`none\`): they are the CM's own answers.

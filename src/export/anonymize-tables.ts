@@ -475,8 +475,9 @@ export function actionsTable(items: readonly Placed<ActionRow>[], context: Table
       name: 'comment_no',
       type: 'integer',
       meaning:
-        '`comment_no` of the comment in `comments_seen`; empty when that comment is not in this export',
-      anonymisation: 'renumbered for this export; an action is never dated more precisely than its comment',
+        '`comment_no` of the comment in `comments_seen`; empty when that comment is no longer in the CM’s history (deleted at the end of the retention period)',
+      anonymisation:
+        'renumbered for this export; an action is never dated more precisely than its comment, and leaves only with it (not when the CM left the comment out, nor when it was too rare)',
       value: ({ row }) => commentNumbers.get(row.commentKey) ?? null,
     },
   ];
@@ -523,9 +524,9 @@ export function correctionsTable(
       name: 'comment_no',
       type: 'integer',
       meaning:
-        '`comment_no` of the comment in `comments_seen` (its redacted text is there when the CM included it); empty when that comment is not in this export',
+        '`comment_no` of the comment in `comments_seen` (its redacted text is there when the CM included it); empty when that comment is no longer in the CM’s history',
       anonymisation:
-        'renumbered for this export; a correction is never dated more precisely than its comment',
+        'renumbered for this export; a correction is never dated more precisely than its comment, and leaves only with it',
       value: ({ row }) => commentNumbers.get(row.commentKey) ?? null,
     },
   ];

@@ -150,13 +150,19 @@ function upTo(tables: BackupTables, asOf: number | undefined): BackupTables {
   };
 }
 
+interface Selected<Row> {
+  kept: Row[];
+  inRange: Row[];
+  excluded: number;
+}
+
 /** Keeps rows of the chosen range, then drops the CM's excluded days and rows, counting what was dropped. */
 function selectRows<Row extends { day: string }>(
   rows: Row[],
   options: ExportOptions,
   excludedRefs: ReadonlySet<string>,
   ref: (row: Row) => string,
-): { kept: Row[]; inRange: Row[]; excluded: number } {
+): Selected<Row> {
   const excludedDays = new Set(options.excludedDays);
   const inRange = rows.filter(
     (row) =>
@@ -167,6 +173,23 @@ function selectRows<Row extends { day: string }>(
       ? inRange
       : inRange.filter((row) => !excludedDays.has(row.day) && !excludedRefs.has(ref(row)));
   return { kept, inRange, excluded: inRange.length - kept.length };
+}
+
+/**
+ * Rows about a comment (actions, corrections) go where their comment goes: one whose comment is in the
+ * history but not in the export (left out by the CM, on a day left out, outside the range) is left out
+ * too and counted so. Else it would still say when and what the CM did about the comment the CM withheld.
+ */
+function commentsLeftOut(
+  history: readonly CommentRow[],
+  exported: readonly CommentRow[],
+): <Row extends { commentKey: string }>(selected: Selected<Row>) => Selected<Row> {
+  const leftOut = new Set(history.map((row) => row.key));
+  for (const row of exported) leftOut.delete(row.key);
+  return (selected) => {
+    const kept = selected.kept.filter((row) => !leftOut.has(row.commentKey));
+    return { ...selected, kept, excluded: selected.excluded + selected.kept.length - kept.length };
+  };
 }
 
 /** Two 32-bit FNV-style lanes: a change detector, not a secret. */
@@ -287,14 +310,12 @@ export async function prepareExport(
 
   const excludedRefs = new Set(options.excludedRows);
   const comments = selectRows(tables.comments, options, excludedRefs, rowRef.comment);
-  const actions = selectRows(tables.actions, options, excludedRefs, rowRef.action);
   const activity = selectRows(tables.activity, options, excludedRefs, rowRef.activity);
   const checkIns = selectRows(tables.checkins, options, excludedRefs, rowRef.checkIn);
-  const corrections = selectRows(
-    options.corrections ? tables.corrections : [],
-    options,
-    excludedRefs,
-    rowRef.correction,
+  const leaveWithComment = commentsLeftOut(tables.comments, comments.kept);
+  const actions = leaveWithComment(selectRows(tables.actions, options, excludedRefs, rowRef.action));
+  const corrections = leaveWithComment(
+    selectRows(options.corrections ? tables.corrections : [], options, excludedRefs, rowRef.correction),
   );
 
   // Comments: dated as precisely as k-anonymity allows for everything their row says about them.
@@ -319,7 +340,9 @@ export async function prepareExport(
     if (pointedTo.has(row.key)) levelOfComment.set(row.key, commentLevels[i] as Level);
   });
 
-  // Actions and corrections: never more precise than their comment; those of a suppressed comment go with it.
+  // Actions and corrections: never more precise than their comment; those of a suppressed comment go with
+  // it. One whose comment is no longer in the history (deleted at the end of the retention period) is
+  // dated on its own.
   const placedAfterComment = (
     row: { commentKey: string; platform: Platform; day: string; at: number },
     label: Label,

@@ -411,6 +411,65 @@ describe('preview, pages and exclusions', () => {
     expect(result.files['manifest.json']).not.toContain(excludedRef);
   });
 
+  it('leaves out the actions and corrections of a comment the CM left out, and counts them as left out', async () => {
+    // Six threats in one hour, each acted on: enough alike for every action to be dated to the hour.
+    const threats = Array.from({ length: 6 }, (_, i) =>
+      commentRow({
+        platform: 'x',
+        id: `left-out-${i}`,
+        threadKey: '1',
+        authorHandle: `a${i}`,
+        authorName: `A ${i}`,
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, 23, 14, i * 5),
+        classification: { ...hostile, label: 'threat', intensity: 0.8 },
+      }),
+    );
+    const leftOut = threats[0] as CommentRow;
+    const history: BackupTables = {
+      ...canaryHistory(),
+      comments: threats,
+      checkins: [],
+      actions: threats.map((row, i) => ({
+        id: i + 1,
+        commentKey: row.key,
+        tactic: i === 0 ? 'escalate' : 'hide',
+        at: row.firstSeen + 60_000,
+        day: row.day,
+        platform: row.platform,
+        label: row.label,
+      })),
+      corrections: [
+        {
+          commentKey: leftOut.key,
+          at: leftOut.firstSeen + 90_000,
+          day: leftOut.day,
+          platform: 'x',
+          lang: 'fr',
+          from: 'threat',
+          to: 'troll',
+          classifierVersion: '2+000000000000',
+          gram: [1],
+          structured: [0],
+        },
+      ],
+    };
+    const result = await buildExport(
+      history,
+      options({ corrections: true, excludedRows: [`comment:${leftOut.key}`] }),
+      meta,
+    );
+    const actions = jsonLines(result.files['actions.jsonl'] as string);
+    expect(actions).toHaveLength(5);
+    expect(actions.map((row) => row.tactic)).not.toContain('escalate');
+    expect(actions.every((row) => row.comment_no !== null)).toBe(true);
+    expect(jsonLines(result.files['label_corrections.jsonl'] as string)).toEqual([]);
+    const manifest = JSON.parse(result.files['manifest.json'] as string);
+    expect(manifest.excludedByCm.rows).toMatchObject({ comments_seen: 1, actions: 1, label_corrections: 1 });
+    expect(manifest.suppressedAsRare.totalRows).toBe(0);
+  });
+
   it('keeps only the chosen date range', async () => {
     const result = await buildExport(
       canaryHistory(),
