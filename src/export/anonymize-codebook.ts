@@ -86,7 +86,8 @@ kind is shared by fewer than ${k} rows**, in the row-level tables as well as in 
 - A \`comments_seen\` row dated to a week or a month has \`commenter\` and \`thread\` empty, since other rows
   of the same thread or commenter, dated to the day, would otherwise date it. (A row whose hour was too rare
   keeps them: its day is protected, its hour may be guessed from its thread.) Rows are ordered (and
-  \`comment_no\` numbered) by published period, coarser rows first, so their position dates nothing.
+  \`comment_no\` numbered) by published period, coarser rows first, then in a random order drawn with a
+  secret of this export (never written), so a row's position dates it no more finely than its period.
 - An action (or a correction) is never dated more precisely than its comment, and leaves only with it: the
   actions of a comment the CM left out, or of one too rare to publish, are left out too.
 - Comments and actions still fewer than ${k} at the month are **suppressed** (left out); \`manifest.json\` →

@@ -9,11 +9,6 @@ const utf8 = new TextEncoder();
 const hmacKey = (key: Uint8Array<ArrayBuffer>) =>
   crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 
-/** A fresh random key for one export; the caller keeps it in memory only. */
-export function randomPseudonymKey(): Uint8Array<ArrayBuffer> {
-  return crypto.getRandomValues(new Uint8Array(32));
-}
-
 /** The per-install secret must be at least this long (bytes); 32 random bytes are expected. */
 export const MIN_INSTALL_SECRET_BYTES = 16;
 

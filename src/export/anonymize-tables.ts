@@ -405,9 +405,9 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       name: 'comment_no',
       type: 'integer',
       meaning:
-        'number of the comment in this export, in the order of the rows (by period, then first sight); `actions.comment_no` refers to it',
+        'number of the comment in this export, in the order of the rows; `actions.comment_no` refers to it',
       anonymisation:
-        'renumbered for this export; rows are ordered by their published period, so the number says nothing finer; platform comment ids are never exported',
+        'renumbered for this export; rows are ordered by their published period, coarser first, then at random (keyed by a secret of this export), so the number says nothing finer than the period; platform comment ids are never exported',
       value: ({ no }) => no ?? null,
     },
     ...timeColumns<CommentRow>(

@@ -13,7 +13,7 @@ import type { BackupTables } from '../storage/backup-format';
 import type { CommentRow } from '../storage/schema';
 import { closedDay } from './anonymize-closed';
 import { writeCodebook } from './anonymize-codebook';
-import { createPseudonymiser, randomPseudonymKey, studyPseudonymKey } from './anonymize-hmac';
+import { createPseudonymiser, studyPseudonymKey } from './anonymize-hmac';
 import {
   DAY,
   generalise,
@@ -26,6 +26,7 @@ import {
   place,
   SUPPRESSED,
 } from './anonymize-k';
+import { keyedRanks, randomExportKey } from './anonymize-order';
 import {
   actionsTable,
   activityTable,
@@ -70,7 +71,10 @@ export interface ExportMeta {
   extensionVersion: string;
   /** Epoch ms of the export. */
   now: number;
-  /** Per-export key; kept by the caller between preview and download. Ignored when a study key is set. */
+  /**
+   * The export's secret key, kept by the caller between preview and download: it orders the rows within
+   * their periods, and keys the pseudonyms unless a study key is set. Random when not given.
+   */
   pseudonymKey?: Uint8Array<ArrayBuffer>;
   /**
    * A random secret of this install (≥ 16 bytes, 32 expected) that never leaves the CM's device; with a
@@ -238,17 +242,19 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Dates rows as k-anonymity allows and orders them by published period, coarser rows first within a
- * period, then by time: a row's position says nothing finer than its published period.
+ * period, then in the keyed pseudo-random order of anonymize-order.ts: a row's position says nothing
+ * finer than its published period.
  */
-function publish<Row>(
+async function publish<Row>(
   rows: readonly Row[],
   placements: readonly Placement[],
   fallback: typeof SUPPRESSED | typeof NO_TIME,
-  time: (row: Row) => number,
-  tie: (row: Row) => string,
+  /** The row's reference, distinct within its table: what its rank is drawn for. */
+  ref: (row: Row) => string,
+  ranks: (refs: string[]) => Promise<Uint32Array>,
   /** Rows k does not apply to: dated at their finest level (without time if their day is invalid). */
   exempt?: (row: Row) => boolean,
-): { levels: Int8Array; items: Placed<Row>[] } {
+): Promise<{ levels: Int8Array; items: Placed<Row>[] }> {
   let levels: Int8Array;
   if (exempt) {
     const subject = rows.flatMap((row, i) => (exempt(row) ? [] : [i]));
@@ -264,23 +270,28 @@ function publish<Row>(
     levels = generalise(placements, fallback);
   }
   const starts = new Float64Array(rows.length);
-  const times = new Float64Array(rows.length);
   const order: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const level = levels[i] as Level;
     if (level === SUPPRESSED) continue;
     // Rows without a time come first.
     starts[i] = level === NO_TIME ? -1 : periodStartDay(placements[i] as Placement, level);
-    const at = time(rows[i] as Row);
-    times[i] = Number.isFinite(at) ? at : 0;
     order.push(i);
   }
+  const refs = order.map((i) => ref(rows[i] as Row));
+  const drawn = await ranks(refs);
+  const rankOf = new Float64Array(rows.length);
+  const refOf: string[] = [];
+  order.forEach((i, j) => {
+    rankOf[i] = drawn[j] as number;
+    refOf[i] = refs[j] as string;
+  });
   order.sort(
     (a, b) =>
       (starts[a] as number) - (starts[b] as number) ||
       (levels[b] as number) - (levels[a] as number) ||
-      (times[a] as number) - (times[b] as number) ||
-      compareText(tie(rows[a] as Row), tie(rows[b] as Row)),
+      (rankOf[a] as number) - (rankOf[b] as number) ||
+      compareText(refOf[a] as string, refOf[b] as string),
   );
   return {
     levels,
@@ -299,13 +310,13 @@ export async function prepareExport(
     redactor ??= redactorFor(tables);
     return redactor(text);
   };
-  let key: Uint8Array<ArrayBuffer>;
+  const exportKey = meta.pseudonymKey ?? randomExportKey();
+  let key = exportKey;
   if (options.studyKey) {
     if (!meta.installSecret) throw new Error('a study key needs the per-install secret (meta.installSecret)');
     key = await studyPseudonymKey(options.studyKey, meta.installSecret);
-  } else {
-    key = meta.pseudonymKey ?? randomPseudonymKey();
   }
+  const ranksOf = (table: string) => (refs: string[]) => keyedRanks(exportKey, table, refs);
   const finest = finestLevel(options);
 
   const excludedRefs = new Set(options.excludedRows);
@@ -323,12 +334,12 @@ export async function prepareExport(
   const commentPlacements = comments.kept.map((row) =>
     place(kindOfComment(row), row.day, row.firstSeen, finest),
   );
-  const { levels: commentLevels, items: commentItems } = publish(
+  const { levels: commentLevels, items: commentItems } = await publish(
     comments.kept,
     commentPlacements,
     SUPPRESSED,
-    (row) => row.firstSeen,
-    (row) => row.key,
+    rowRef.comment,
+    ranksOf('comments_seen'),
   );
   // Numbers and levels of the comments that actions point to, and only those.
   const pointedTo = new Set([...actions.kept, ...corrections.kept].map((row) => row.commentKey));
@@ -352,28 +363,28 @@ export async function prepareExport(
       commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
     return place(kindOf(row.platform, label), row.day, row.at, Math.max(finest, floor));
   };
-  const { items: actionItems } = publish(
+  const { items: actionItems } = await publish(
     actions.kept,
     actions.kept.map((row) => placedAfterComment(row, row.label)),
     SUPPRESSED,
-    (row) => row.at,
     rowRef.action,
+    ranksOf('actions'),
   );
-  const { items: correctionItems } = publish(
+  const { items: correctionItems } = await publish(
     corrections.kept,
     corrections.kept.map((row) => placedAfterComment(row, row.to)),
     SUPPRESSED,
-    (row) => row.at,
     rowRef.correction,
+    ranksOf('label_corrections'),
   );
 
   // Check-ins are the CM's own, but one asked after a threat dates that threat: dated like comments.
-  const { items: checkInItems } = publish(
+  const { items: checkInItems } = await publish(
     checkIns.kept,
     checkIns.kept.map((row) => place(0, row.day, row.at, finest)),
     NO_TIME,
-    (row) => row.at,
     rowRef.checkIn,
+    ranksOf('checkins'),
     (row) => row.trigger !== 'threat',
   );
 

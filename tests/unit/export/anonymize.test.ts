@@ -248,8 +248,9 @@ describe('pseudonyms', () => {
   });
 
   it('are stable across exports of one study on one install, and differ between studies and installs', async () => {
+    // Each export orders its rows at random: compared as sorted lists.
     const run = async (studyKey: string, installSecret = INSTALL_SECRET) =>
-      (await commenters({ studyKey }, { installSecret })).rows.map((row) => row.commenter);
+      (await commenters({ studyKey }, { installSecret })).rows.map((row) => String(row.commenter)).sort();
     const first = await run('study A');
     expect(await run('study A')).toEqual(first);
     for (const pseudonym of await run('study B')) expect(first).not.toContain(pseudonym);
@@ -795,6 +796,101 @@ describe('rare combinations (k = 5)', () => {
   });
 });
 
+describe('row order', () => {
+  /**
+   * Forty threats of one day, each acted on and followed by a check-in, recorded in a scrambled order:
+   * with days only, the order of the rows is all that could tell their times apart.
+   */
+  function oneDay(): { history: BackupTables; timeOf: Map<string, number> } {
+    const minutes = Array.from({ length: 40 }, (_, i) => (i * 17) % 40);
+    const comments = minutes.map((minute) =>
+      commentRow({
+        platform: 'x',
+        id: `order-${minute}`,
+        threadKey: '1',
+        authorHandle: `a${minute}`,
+        authorName: 'Someone',
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, 23, 8) + minute * 20 * 60_000,
+        classification: { ...hostile, label: 'threat', intensity: 0.8 },
+      }),
+    );
+    const actions = comments.map((row, i) => ({
+      id: i + 1,
+      commentKey: row.key,
+      tactic: 'escalate',
+      at: row.firstSeen + 60_000,
+      day: row.day,
+      platform: row.platform,
+      label: row.label,
+    }));
+    const checkins = comments.map((row, i) => ({
+      id: i + 1,
+      at: row.firstSeen + 120_000,
+      day: row.day,
+      score: 3,
+      tags: [],
+      note: '',
+      trigger: 'threat' as const,
+    }));
+    const timeOf = new Map<string, number>([
+      ...comments.map((row) => [`comment:${row.key}`, row.firstSeen] as const),
+      ...actions.map((row) => [`action:${row.id}`, row.at] as const),
+      ...checkins.map((row) => [`checkin:${row.id}`, row.at] as const),
+    ]);
+    return {
+      history: { ...canaryHistory(), comments, actions, checkins, corrections: [] },
+      timeOf,
+    };
+  }
+
+  /** Pairs of rows written in the order of their times, out of all pairs: near 1/2 for an unrelated order. */
+  const concordance = (times: number[]) => {
+    let concordant = 0;
+    let pairs = 0;
+    for (let i = 0; i < times.length; i++) {
+      for (let j = i + 1; j < times.length; j++) {
+        pairs++;
+        if ((times[i] as number) < (times[j] as number)) concordant++;
+      }
+    }
+    return concordant / pairs;
+  };
+
+  const order = async (exportKey: Uint8Array<ArrayBuffer>) => {
+    const { history, timeOf } = oneDay();
+    const prepared = await prepareExport(history, options({ granularity: 'day' }), {
+      ...meta,
+      pseudonymKey: exportKey,
+    });
+    return Object.fromEntries(
+      ['comments_seen', 'actions', 'checkins'].map((name) => {
+        const table = prepared.tables.find((candidate) => candidate.name === name);
+        const rows = table?.rows(0, table.total) ?? [];
+        return [name, rows.map((row) => timeOf.get(row.ref as string) as number)];
+      }),
+    );
+  };
+
+  it('within a period is keyed and pseudo-random: neither the time order nor the order of recording', async () => {
+    const key = Uint8Array.from({ length: 32 }, (_, i) => i);
+    const first = await order(key);
+    for (const [name, times] of Object.entries(first)) {
+      expect(times, name).toHaveLength(40);
+      expect(concordance(times), name).toBeGreaterThan(0.3);
+      expect(concordance(times), name).toBeLessThan(0.7);
+    }
+    // One export's key, one order (preview and zip agree); another export's key, another order.
+    expect(await order(key)).toEqual(first);
+    const other = await order(Uint8Array.from({ length: 32 }, (_, i) => 255 - i));
+    for (const name of Object.keys(first)) expect(other[name], name).not.toEqual(first[name]);
+    // Each table draws its own order.
+    const rank = (times: number[]) => times.map((time) => [...times].sort((a, b) => a - b).indexOf(time));
+    expect(rank(first.actions as number[])).not.toEqual(rank(first.comments_seen as number[]));
+  });
+});
+
 describe('manifest, codebook and versions', () => {
   it('records the exporter’s versions apart from the data’s, options and counts', async () => {
     const result = await buildExport(
@@ -853,8 +949,9 @@ describe('manifest, codebook and versions', () => {
       ),
     };
     const result = await buildExport(history, options({ granularity: 'day' }), meta);
-    expect(column(result, 'comments_seen.jsonl', 'intensity_band')).toEqual(
-      intensities.flatMap((intensity) => Array<string>(5).fill(intensityLevel(intensity))),
+    // Rows of one day come in a random order: compared as sorted lists.
+    expect(column(result, 'comments_seen.jsonl', 'intensity_band').sort()).toEqual(
+      intensities.flatMap((intensity) => Array<string>(5).fill(intensityLevel(intensity))).sort(),
     );
     expect(result.files['codebook.md']).toContain(`\`high\` (from ${LEVEL_FROM.high})`);
   });

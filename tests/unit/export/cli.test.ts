@@ -136,7 +136,8 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
       return strFromU8(files['comments_seen.jsonl'] as Uint8Array)
         .trim()
         .split('\n')
-        .map((line) => JSON.parse(line).commenter);
+        .map((line) => String(JSON.parse(line).commenter))
+        .sort();
     };
     const first = await commenters('s1.zip');
     expect(readFileSync(secretPath, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
