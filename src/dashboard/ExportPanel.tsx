@@ -1,7 +1,7 @@
 /**
  * The anonymised research export: the CM chooses what goes in, pages through the exact rows that will
  * leave, agrees in plain words, then downloads the zip the service worker built from that very preview
- * (same snapshot, same pseudonym key; refused if the rows changed in between). Comment-derived values are
+ * (same snapshot, same export key; refused if the rows changed in between). Comment-derived values are
  * hostile input: they are rendered as text nodes only.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -22,7 +22,7 @@ import { t, tn } from '../ui/i18n';
 import { cellText, columnName } from './export-words';
 import { readParts, TransferInterrupted } from './transfers';
 
-/** Options typed in a text field (study key) should not ask the service worker on every keystroke. */
+/** Options changed in quick succession (ticks, dates) ask the service worker once. */
 const PREVIEW_DELAY_MS = 400;
 
 const toggled = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
@@ -158,10 +158,10 @@ function PreviewTableView({
 }
 
 export function ExportPanel() {
-  // One draft per visit. Its pseudonym key lives here, in this page's memory only, so the preview, its
-  // pages and the zip agree even if the service worker restarts in between.
+  // One draft per visit. Its export key (which orders the rows) lives here, in this page's memory only, so
+  // the preview, its pages and the zip agree even if the service worker restarts in between.
   const draftId = useMemo(() => crypto.randomUUID(), []);
-  const pseudonymKey = useMemo(() => bytesToBase64(crypto.getRandomValues(new Uint8Array(32))), []);
+  const exportKey = useMemo(() => bytesToBase64(crypto.getRandomValues(new Uint8Array(32))), []);
   const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   /** The snapshot of the first preview: later rows stay out of this draft. */
@@ -184,7 +184,7 @@ export function ExportPanel() {
     setLoading(true);
     let current = true;
     const timer = setTimeout(() => {
-      ask({ type: 'ui→bg:export-preview', draftId, pseudonymKey, asOf, options }).then(
+      ask({ type: 'ui→bg:export-preview', draftId, exportKey, asOf, options }).then(
         (next) => {
           if (!current) return;
           setPreview(next);
@@ -216,7 +216,7 @@ export function ExportPanel() {
       ask({
         type: 'ui→bg:export-page',
         draftId,
-        pseudonymKey,
+        exportKey,
         asOf: preview.asOf,
         options,
         table: table.name,
@@ -267,7 +267,7 @@ export function ExportPanel() {
       const reply = await ask({
         type: 'ui→bg:export-zip',
         draftId,
-        pseudonymKey,
+        exportKey,
         asOf: preview.asOf,
         options,
         fingerprint: preview.fingerprint,
@@ -362,20 +362,6 @@ export function ExportPanel() {
             )}
           </p>
         ))}
-        <p>
-          <label>
-            {t('exportStudyKey')}{' '}
-            <input
-              type="text"
-              autocomplete="off"
-              spellcheck={false}
-              value={options.studyKey ?? ''}
-              onInput={(event) => update({ studyKey: event.currentTarget.value.trim() || null })}
-            />
-          </label>
-          <br />
-          <span class="muted small">{t('exportStudyKeyExplained')}</span>
-        </p>
       </fieldset>
 
       {failed && <p class="notice">{t(failed)}</p>}

@@ -19,7 +19,6 @@ import {
   closedTrigger,
   cueKind,
 } from './anonymize-closed';
-import type { Pseudonymiser } from './anonymize-hmac';
 import { DAY, HOUR, type Level, MIN_CELL_SIZE, PRECISIONS, periodStart } from './anonymize-k';
 import type { Redactor } from './anonymize-text';
 import type { Cell, ExportOptions, PreviewRow } from './messages';
@@ -61,8 +60,8 @@ export interface TableContext {
   options: ExportOptions;
   /** Built on first use: a preview without text never pays for the names index. */
   redact: Redactor;
-  /** Knows the pairs of `pseudonymised` only. */
-  pseudonym: Pseudonymiser;
+  /** The columns that describe a comment (commentDescription), as its kind was computed. */
+  commentDescription: Column<CommentRow>[];
   /** Export sequence number of a comment, by database key. */
   commentNumbers: ReadonlyMap<string, number>;
 }
@@ -237,21 +236,52 @@ export async function writeTable(exportTable: ExportTable, csv: Sink, jsonl: Sin
 
 /** Commenter: the handle when there is one (case-insensitive), else the display name. */
 const commenterOf = (row: CommentRow) =>
-  [
-    'p',
-    row.authorHandle
-      ? `${row.platform}:@${String(row.authorHandle).toLowerCase()}`
-      : `${row.platform}:${row.authorName}`,
-  ] as const;
-const threadOf = (row: CommentRow) => ['t', `${row.platform}:${row.threadKey}`] as const;
+  row.authorHandle
+    ? `${row.platform}:@${String(row.authorHandle).toLowerCase()}`
+    : `${row.platform}:${row.authorName}`;
+const threadOf = (row: CommentRow) => `${row.platform}:${row.threadKey}`;
 
-/** Every (prefix, identity) pair the comments table may show a pseudonym of, to be hashed beforehand. */
-export function* pseudonymised(items: readonly Placed<CommentRow>[]): Generator<readonly [string, string]> {
-  for (const { row } of items) {
-    yield commenterOf(row);
-    yield threadOf(row);
-  }
+/** How many comments of the export each commenter (the CM's own aside) and each thread has. */
+export interface CommentCounts {
+  ofCommenter(row: CommentRow): number;
+  ofThread(row: CommentRow): number;
 }
+
+export function countComments(rows: readonly CommentRow[]): CommentCounts {
+  const commenters = new Map<string, number>();
+  const threads = new Map<string, number>();
+  for (const row of rows) {
+    if (row.isOwn !== true) {
+      const commenter = commenterOf(row);
+      commenters.set(commenter, (commenters.get(commenter) ?? 0) + 1);
+    }
+    const thread = threadOf(row);
+    threads.set(thread, (threads.get(thread) ?? 0) + 1);
+  }
+  return {
+    ofCommenter: (row) => commenters.get(commenterOf(row)) ?? 0,
+    ofThread: (row) => threads.get(threadOf(row)) ?? 0,
+  };
+}
+
+/** Bands of a count, each from its lowest value: [1, 2, 6] → `1`, `2_to_5`, `6_or_more`. */
+function countBands(starts: readonly number[]): { names: string[]; of(count: number): string } {
+  const names = starts.map((start, i) => {
+    const next = starts[i + 1];
+    if (next === undefined) return `${start}_or_more`;
+    return next === start + 1 ? String(start) : `${start}_to_${next - 1}`;
+  });
+  return {
+    names,
+    of: (count) => names[starts.findLastIndex((start) => count >= start)] ?? (names[0] as string),
+  };
+}
+
+/** Enough to tell one-off commenters from regulars, coarse enough to leave most rows their day. */
+const COMMENTER_BANDS = countBands([1, 2, 6]);
+/** Short exchanges, ordinary threads and the long ones that turn sour. */
+const THREAD_BANDS = countBands([1, 10, 50]);
+const bandList = (bands: { names: string[] }) => bands.names.map((name) => `\`${name}\``).join(', ');
 
 /** Cue kinds in the list's order; `other` for anything outside it. */
 const CUE_KIND_ORDER = [...CUE_KINDS.filter((kind) => kind !== 'legacy'), 'other'];
@@ -266,28 +296,6 @@ function cueKindList(cues: unknown): string | null {
   return CUE_KIND_ORDER.filter((kind) => kinds.has(kind)).join(';');
 }
 
-/** Memoises a per-row value by platform, then by one more string: no key string built per row. */
-function byPlatformAnd<Row extends { platform: unknown }>(
-  second: (row: Row) => string,
-  compute: (row: Row) => string,
-): (row: Row) => string {
-  const memo = new Map<unknown, Map<string, string>>();
-  return (row) => {
-    let inner = memo.get(row.platform);
-    if (!inner) {
-      inner = new Map();
-      memo.set(row.platform, inner);
-    }
-    const key = second(row);
-    let value = inner.get(key);
-    if (value === undefined) {
-      value = compute(row);
-      inner.set(key, value);
-    }
-    return value;
-  };
-}
-
 const FINER = 'only when the CM chose finer values';
 
 /** Every column that describes a comment is part of its kind: the codebook says so. */
@@ -297,12 +305,14 @@ const inKind = <Row>(column: Column<Row>): Column<Row> => ({
 });
 
 /**
- * The columns that describe a comment, what it is rather than when or by whom: anyone holding the public
- * thread and the shipped classifier can compute them, so together they are the kind of the comment, which
- * k-anonymity groups rows by (anonymize-k.ts). By default the label and a band of intensity; scores, exact
- * intensity, cues, language, reply, "uncertain" and views only when the CM chooses finer values.
+ * The columns that describe a comment, everything but when: anyone holding the public pages and the
+ * shipped classifier can compute them, so together they are the kind of the comment, which k-anonymity
+ * groups rows by (anonymize-k.ts). By default the label, a band of intensity and bands of how many
+ * comments its commenter and its thread have in the export (no code links rows: a code's trail of hours
+ * singles out its commenter); scores, exact intensity, cues, language, reply, "uncertain" and views only
+ * when the CM chooses finer values.
  */
-export function commentDescription(options: ExportOptions): Column<CommentRow>[] {
+export function commentDescription(options: ExportOptions, counts: CommentCounts): Column<CommentRow>[] {
   const finer = options.finerValues;
   const columns: Array<Column<CommentRow> | false> = [
     platformColumn((row: CommentRow) => row.platform),
@@ -312,6 +322,22 @@ export function commentDescription(options: ExportOptions): Column<CommentRow>[]
       meaning: "written by one of the CM's own accounts (logged, not classified)",
       anonymisation: "the CM's handles and page names are never exported",
       value: (row) => closedBoolean(row.isOwn),
+    },
+    {
+      name: 'commenter_comments',
+      type: 'string',
+      meaning: `how many comments of this export its author wrote, as a band: ${bandList(COMMENTER_BANDS)}; empty for own comments`,
+      anonymisation:
+        'a band, never who: no code links the rows of one commenter, since the hours of a commenter’s rows, read together, point at one person on the public pages',
+      value: (row) => (row.isOwn === true ? null : COMMENTER_BANDS.of(counts.ofCommenter(row))),
+    },
+    {
+      name: 'thread_comments',
+      type: 'string',
+      meaning: `how many comments of this export its thread (conversation or post) holds, the CM’s own included, as a band: ${bandList(THREAD_BANDS)}`,
+      anonymisation:
+        'a band, never which thread: no code links the rows of one thread, since their hours and labels together point at one public post',
+      value: (row) => THREAD_BANDS.of(counts.ofThread(row)),
     },
     finer && {
       name: 'is_reply',
@@ -389,17 +415,7 @@ const ofPlacedRow = <Row>(column: Column<Row>): Column<Placed<Row>> => ({
 });
 
 export function commentsTable(items: readonly Placed<CommentRow>[], context: TableContext): ExportTable {
-  const { options, pseudonym } = context;
-  const commenter = byPlatformAnd<CommentRow>(
-    (row) => (row.authorHandle ? String(row.authorHandle) : `\u0000${row.authorName}`),
-    (row) => pseudonym(...commenterOf(row)),
-  );
-  const thread = byPlatformAnd<CommentRow>(
-    (row) => String(row.threadKey),
-    (row) => pseudonym(...threadOf(row)),
-  );
-  const coarsened =
-    'empty when the row is dated to a week or a month (it would tie the row to rows dated to the day)';
+  const { options } = context;
   const columns: Column<Placed<CommentRow>>[] = [
     {
       name: 'comment_no',
@@ -417,26 +433,7 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       (row) => row.firstSeen,
       'the CM first saw the comment',
     ),
-    {
-      name: 'commenter',
-      type: 'string',
-      meaning:
-        'who wrote the comment: same value = same commenter within this export; empty for own comments',
-      anonymisation: `${
-        options.studyKey
-          ? 'keyed hash (HMAC-SHA-256) of the handle, with a key derived from the study key and a secret that never leaves the CM’s device: stable across this CM’s exports for this study only'
-          : 'keyed hash (HMAC-SHA-256) of the handle with a random key made for this export and never written: not linkable to other exports'
-      }; ${coarsened}`,
-      value: ({ row, level }) => (row.isOwn === true || level > DAY ? null : commenter(row)),
-    },
-    {
-      name: 'thread',
-      type: 'string',
-      meaning: 'conversation or post the comment belongs to: same value = same thread within this export',
-      anonymisation: `keyed hash of the thread key, same key as \`commenter\`; thread keys and permalinks are never exported; ${coarsened}`,
-      value: ({ row, level }) => (level > DAY ? null : thread(row)),
-    },
-    ...commentDescription(options).map(ofPlacedRow),
+    ...context.commentDescription.map(ofPlacedRow),
   ];
   if (options.text === 'redacted') {
     columns.push({

@@ -13,7 +13,6 @@ import type { BackupTables } from '../storage/backup-format';
 import type { CommentRow } from '../storage/schema';
 import { closedDay } from './anonymize-closed';
 import { writeCodebook } from './anonymize-codebook';
-import { createPseudonymiser, studyPseudonymKey } from './anonymize-hmac';
 import {
   DAY,
   generalise,
@@ -34,11 +33,11 @@ import {
   commentDescription,
   commentsTable,
   correctionsTable,
+  countComments,
   dailySummaryTable,
   type ExportTable,
   finestLevel,
   type Placed,
-  pseudonymised,
   rowRef,
   type TableContext,
   writeTable,
@@ -53,8 +52,11 @@ export const EXPORT_FORMAT = 'desaffect-research-export';
  * 3: comments described by their label and intensity band, finer values on request, and every column
  * that describes a comment part of its kind for k-anonymity.
  * 4: `intensity_band` is the level the CM saw (shared/levels.ts): `high` from 0.5, where 3 began it at 0.6.
+ * 5: no `commenter` or `thread` code (their trails of hours singled commenters and posts out), bands of
+ * how many comments the commenter and the thread have instead, part of the kind; rows within a period in
+ * a keyed random order, not in time order.
  */
-export const EXPORT_FORMAT_VERSION = 4;
+export const EXPORT_FORMAT_VERSION = 5;
 /** Rows per preview page. */
 export const PREVIEW_PAGE_ROWS = 50;
 
@@ -73,14 +75,9 @@ export interface ExportMeta {
   now: number;
   /**
    * The export's secret key, kept by the caller between preview and download: it orders the rows within
-   * their periods, and keys the pseudonyms unless a study key is set. Random when not given.
+   * their periods. Random when not given.
    */
-  pseudonymKey?: Uint8Array<ArrayBuffer>;
-  /**
-   * A random secret of this install (≥ 16 bytes, 32 expected) that never leaves the CM's device; with a
-   * study key, pseudonyms are keyed by both. Required when `options.studyKey` is set.
-   */
-  installSecret?: Uint8Array<ArrayBuffer>;
+  exportKey?: Uint8Array<ArrayBuffer>;
   /** Defaults to the extension's own database, versions not recorded. */
   source?: DataSource;
   /**
@@ -224,8 +221,7 @@ const kindOf = (platform: unknown, label: unknown) =>
   (PLATFORM_NUMBERS.get(platform) ?? 0) * 8 + (LABEL_NUMBERS.get(label) ?? 0);
 
 /** A number per combination of the values that describe a comment (commentDescription): its kind. */
-function commentKinds(options: ExportOptions): (row: CommentRow) => number {
-  const description = commentDescription(options);
+function commentKinds(description: ReturnType<typeof commentDescription>): (row: CommentRow) => number {
   const kinds = new Map<string, number>();
   return (row) => {
     const key = JSON.stringify(description.map((column) => column.value(row)));
@@ -310,12 +306,7 @@ export async function prepareExport(
     redactor ??= redactorFor(tables);
     return redactor(text);
   };
-  const exportKey = meta.pseudonymKey ?? randomExportKey();
-  let key = exportKey;
-  if (options.studyKey) {
-    if (!meta.installSecret) throw new Error('a study key needs the per-install secret (meta.installSecret)');
-    key = await studyPseudonymKey(options.studyKey, meta.installSecret);
-  }
+  const exportKey = meta.exportKey ?? randomExportKey();
   const ranksOf = (table: string) => (refs: string[]) => keyedRanks(exportKey, table, refs);
   const finest = finestLevel(options);
 
@@ -330,7 +321,8 @@ export async function prepareExport(
   );
 
   // Comments: dated as precisely as k-anonymity allows for everything their row says about them.
-  const kindOfComment = commentKinds(options);
+  const description = commentDescription(options, countComments(comments.kept));
+  const kindOfComment = commentKinds(description);
   const commentPlacements = comments.kept.map((row) =>
     place(kindOfComment(row), row.day, row.firstSeen, finest),
   );
@@ -396,7 +388,7 @@ export async function prepareExport(
   const context: TableContext = {
     options,
     redact,
-    pseudonym: await createPseudonymiser(key, pseudonymised(commentItems)),
+    commentDescription: description,
     commentNumbers,
   };
   const exportTables: ExportTable[] = [
@@ -468,7 +460,6 @@ export async function prepareExport(
       commentText: options.text,
       labelCorrections: options.corrections,
       finerValues: options.finerValues,
-      studyKeyUsed: options.studyKey !== null,
       checkInNotesIncluded: checkIns.kept.filter(
         (row) => row.id !== undefined && notesIncluded.has(row.id) && row.note,
       ).length,
@@ -526,7 +517,12 @@ export async function prepareExport(
     tables: exportTables,
     files,
     manifest,
-    codebook: writeCodebook(exportTables, options, source),
+    codebook: writeCodebook(
+      exportTables,
+      options,
+      source,
+      description.map((column) => column.name),
+    ),
     days: [...rowsPerDay.keys()].sort().map((day) => ({
       day,
       rows: rowsPerDay.get(day) ?? 0,

@@ -1,8 +1,6 @@
-import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cueKind } from '../../../src/export/anonymize-closed';
-import { createPseudonymiser, studyPseudonymKey } from '../../../src/export/anonymize-hmac';
 import { digitTokens } from '../../../src/export/anonymize-patterns';
 import { createRedactor, nameTokens } from '../../../src/export/anonymize-text';
 import { CUE_KINDS } from '../../../src/shared/comment';
@@ -198,57 +196,5 @@ describe('cue kinds', () => {
     for (const kind of CUE_KINDS) {
       expect(cueKind({ kind, quote: 'Dupontel', count: 3 })).toBe(kind === 'legacy' ? 'other' : kind);
     }
-  });
-});
-
-describe('keyed hashes', () => {
-  const pseudonymOf = async (key: Uint8Array<ArrayBuffer>, prefix: string, identity: string) =>
-    (await createPseudonymiser(key, [[prefix, identity]]))(prefix, identity);
-
-  it('gives the pseudonyms earlier exports gave (HMAC-SHA-256, 80 bits in base32)', async () => {
-    // Written by the first, hand-written HMAC-SHA-256: a study's pseudonyms must not change with the code.
-    const key = Uint8Array.from({ length: 32 }, (_, i) => i);
-    const pairs = [
-      ['p', 'x:@alice', 'p_vzhxxizfwzkslqlk'],
-      ['t', 'facebook:1234', 't_gvy4oaywxzcwm5y3'],
-      ['p', 'facebook:Zoé Durand', 'p_3ci755u7xoiqxgoa'],
-    ] as const;
-    const pseudonym = await createPseudonymiser(
-      key,
-      pairs.map(([prefix, identity]) => [prefix, identity]),
-    );
-    for (const [prefix, identity, expected] of pairs) expect(pseudonym(prefix, identity)).toBe(expected);
-    const secret = new Uint8Array(32).fill(7);
-    expect(await pseudonymOf(await studyPseudonymKey('study', secret), 'p', 'x:@a')).toBe(
-      'p_6kp2ek4ejljvbajy',
-    );
-  });
-
-  it('hashes each distinct pair once and knows no other', async () => {
-    const pseudonym = await createPseudonymiser(new Uint8Array(32), [
-      ['p', 'x:@a'],
-      ['p', 'x:@a'],
-      ['t', 'x:@a'],
-    ]);
-    expect(pseudonym('p', 'x:@a').slice(2)).not.toBe(pseudonym('t', 'x:@a').slice(2));
-    expect(() => pseudonym('p', 'x:@b')).toThrow(/no pseudonym/);
-  });
-
-  it('separates study keys and installs', async () => {
-    const secret = new Uint8Array(32).fill(7);
-    const first = await pseudonymOf(await studyPseudonymKey('study', secret), 'p', 'x:@a');
-    expect(await pseudonymOf(await studyPseudonymKey('study', secret), 'p', 'x:@a')).toBe(first);
-    expect(await pseudonymOf(await studyPseudonymKey('other', secret), 'p', 'x:@a')).not.toBe(first);
-    const otherInstall = new Uint8Array(32).fill(8);
-    expect(await pseudonymOf(await studyPseudonymKey('study', otherInstall), 'p', 'x:@a')).not.toBe(first);
-    await expect(studyPseudonymKey('study', new Uint8Array(8))).rejects.toThrow(/per-install secret/);
-  });
-
-  it('is the HMAC of the study key under the install secret: the study key alone cannot give it', async () => {
-    const secret = new Uint8Array(32).fill(7);
-    const expected = createHmac('sha256', secret)
-      .update('desaffect research export study pseudonyms v2\u0000study')
-      .digest();
-    expect(Buffer.from(await studyPseudonymKey('study', secret))).toEqual(expected);
   });
 });

@@ -18,21 +18,9 @@ import type { Label, Platform } from '../../../src/shared/comment';
 import { intensityLevel, LEVEL_FROM } from '../../../src/shared/levels';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { CommentRow } from '../../../src/storage/schema';
-import {
-  CANARIES,
-  canaryHistory,
-  commentRow,
-  hostile,
-  INSTALL_SECRET,
-  STUDY_KEY,
-  syntheticHistory,
-} from './history';
+import { CANARIES, canaryHistory, commentRow, hostile, syntheticHistory } from './history';
 
-const meta: ExportMeta = {
-  extensionVersion: '9.9.9',
-  now: Date.UTC(2026, 10, 25),
-  installSecret: INSTALL_SECRET,
-};
+const meta: ExportMeta = { extensionVersion: '9.9.9', now: Date.UTC(2026, 10, 25) };
 const options = (overrides: Partial<ExportOptions> = {}): ExportOptions => ({
   ...DEFAULT_EXPORT_OPTIONS,
   ...overrides,
@@ -96,36 +84,33 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
       excludedRows: [`comment:${firstComment.key}`, 'action:3', 'checkin:1'],
     },
   };
-  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports. What the CM adds beyond the
+  // Every option the export offers: 2 × 2 × 9 × 2 × 5 = 360 exports. What the CM adds beyond the
   // defaults goes together (notes, label corrections and finer values in, or none), so both sides of each
   // are covered.
   const combinations = (['none', 'redacted'] as const).flatMap((text) =>
     (['hour', 'day'] as const).flatMap((granularity) =>
       [null, ...ACCOUNT_CATEGORIES].flatMap((accountCategory) =>
-        [null, STUDY_KEY].flatMap((studyKey) =>
-          [[], [1, 2, 3]].flatMap((checkInNoteIds) =>
-            Object.keys(exclusions).map((exclusion) => ({
-              text,
-              granularity,
-              accountCategory,
-              studyKey,
-              checkInNoteIds,
-              corrections: checkInNoteIds.length > 0,
-              finerValues: checkInNoteIds.length > 0,
-              exclusion,
-            })),
-          ),
+        [[], [1, 2, 3]].flatMap((checkInNoteIds) =>
+          Object.keys(exclusions).map((exclusion) => ({
+            text,
+            granularity,
+            accountCategory,
+            checkInNoteIds,
+            corrections: checkInNoteIds.length > 0,
+            finerValues: checkInNoteIds.length > 0,
+            exclusion,
+          })),
         ),
       ),
     ),
   );
 
   it('covers every combination', () => {
-    expect(combinations).toHaveLength(720);
+    expect(combinations).toHaveLength(360);
   });
 
   it.each(combinations)(
-    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections and finer values $corrections, excluded: $exclusion',
+    'text $text, $granularity, category $accountCategory, notes $checkInNoteIds, corrections and finer values $corrections, excluded: $exclusion',
     async ({ exclusion, ...chosen }) => {
       const prepared = await prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
       const files = unzipToText(await writeExportZip(prepared));
@@ -204,71 +189,59 @@ describe('redacted text in the export', () => {
   });
 });
 
-describe('pseudonyms', () => {
-  const history = syntheticHistory(400, 4, 2);
-  const byKey = new Map(history.comments.map((row) => [row.key, `${row.platform}:${row.authorHandle}`]));
-
-  /** Each written row with the commenter it came from. */
-  async function commenters(chosen: Partial<ExportOptions>, overrides: Partial<ExportMeta> = {}) {
-    const prepared = await prepareExport(history, options({ granularity: 'day', ...chosen }), {
-      ...meta,
-      ...overrides,
-    });
-    const table = prepared.tables[0];
-    const refs = (table?.rows(0, table.total) ?? []).map((row) =>
-      (row.ref as string).slice('comment:'.length),
-    );
-    const files = unzipToText(await writeExportZip(prepared));
-    const rows = jsonLines(files['comments_seen.jsonl'] as string).map(
-      (row, i): Record<string, unknown> & { author?: string } => ({
-        ...row,
-        author: byKey.get(refs[i] as string),
+describe('commenters and threads', () => {
+  /** `count` comments in `thread`, by `authors` commenters writing `each` comments each. */
+  const comments = (thread: string, authors: number, each: number) =>
+    Array.from({ length: authors * each }, (_, i) =>
+      commentRow({
+        platform: 'x',
+        id: `${thread}-${i}`,
+        threadKey: thread,
+        authorHandle: `${thread}_author_${i % authors}`,
+        authorName: 'Someone',
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, 3, 9 + (i % 10)),
       }),
     );
-    return { rows };
-  }
-  const authorOf = (row: { author?: string }) => String(row.author);
 
-  it('are equal for the same commenter and different for others within one export', async () => {
-    const { rows } = await commenters({});
-    const byAuthor = new Map<string, Set<unknown>>();
-    for (const row of rows)
-      byAuthor.set(authorOf(row), (byAuthor.get(authorOf(row)) ?? new Set()).add(row.commenter));
-    expect(byAuthor.size).toBe(8);
-    for (const pseudonyms of byAuthor.values()) expect(pseudonyms.size).toBe(1);
-    expect(new Set(rows.map((row) => row.commenter)).size).toBe(8);
-    expect(String(rows[0]?.commenter)).toMatch(/^p_[a-z2-7]{16}$/);
-  });
-
-  it('cannot be linked across two exports', async () => {
-    const first = (await commenters({})).rows.map((row) => row.commenter);
-    const second = (await commenters({})).rows.map((row) => row.commenter);
-    expect(first).toHaveLength(400);
-    for (const pseudonym of first) expect(second).not.toContain(pseudonym);
-  });
-
-  it('are stable across exports of one study on one install, and differ between studies and installs', async () => {
-    // Each export orders its rows at random: compared as sorted lists.
-    const run = async (studyKey: string, installSecret = INSTALL_SECRET) =>
-      (await commenters({ studyKey }, { installSecret })).rows.map((row) => String(row.commenter)).sort();
-    const first = await run('study A');
-    expect(await run('study A')).toEqual(first);
-    for (const pseudonym of await run('study B')) expect(first).not.toContain(pseudonym);
-    // Another CM (another install) in the same study: the researcher's key alone links nothing.
-    const otherInstall = await run(
-      'study A',
-      INSTALL_SECRET.map((byte) => byte ^ 0xff),
-    );
-    for (const pseudonym of otherInstall) expect(first).not.toContain(pseudonym);
-  });
-
-  it('refuse a study key without the per-install secret', async () => {
-    await expect(
-      prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: undefined }),
-    ).rejects.toThrow(/per-install secret/);
-    await expect(
-      prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: new Uint8Array(4) }),
-    ).rejects.toThrow(/per-install secret/);
+  it('have no code that links their rows, only a band of how many comments they have in the export', async () => {
+    const history: BackupTables = {
+      ...canaryHistory(),
+      actions: [],
+      checkins: [],
+      corrections: [],
+      comments: [
+        // A long thread: one-off commenters, commenters of a few comments, one regular.
+        ...comments('long', 30, 1),
+        ...comments('few', 5, 3),
+        ...comments('regular', 1, 6),
+        // A short thread of one-off commenters.
+        ...comments('short', 5, 1),
+      ].map((row) => (row.threadKey === 'short' ? row : { ...row, threadKey: 'long' })),
+    };
+    const prepared = await prepareExport(history, options({ granularity: 'day' }), meta);
+    const table = prepared.tables[0];
+    const refs = (table?.rows(0, table.total) ?? []).map((row) => row.ref as string);
+    const files = unzipToText(await writeExportZip(prepared));
+    const rows = jsonLines(files['comments_seen.jsonl'] as string);
+    expect(rows).toHaveLength(56);
+    expect(Object.keys(rows[0] as object)).not.toContain('commenter');
+    expect(Object.keys(rows[0] as object)).not.toContain('thread');
+    const bands = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const group = (refs[i] as string).replace(/^comment:x:/, '').replace(/-\d+$/, '');
+      const key = `${group} ${row.commenter_comments} ${row.thread_comments}`;
+      bands.set(key, (bands.get(key) ?? 0) + 1);
+    });
+    expect(Object.fromEntries(bands)).toEqual({
+      'long 1 50_or_more': 30,
+      'few 2_to_5 50_or_more': 15,
+      'regular 6_or_more 50_or_more': 6,
+      'short 1 1_to_9': 5,
+    });
+    expect(files['codebook.md']).toContain('| `commenter_comments` | string |');
+    expect(files['codebook.md']).toContain('`1`, `2_to_5`, `6_or_more`');
   });
 });
 
@@ -357,7 +330,7 @@ describe('files readable by pandas, R and DuckDB', () => {
     const result = await buildExport(tables, options(), meta);
     const csv = result.files['comments_seen.csv'] as string;
     expect(csv.split('\r\n')[0]).toMatch(
-      /^comment_no,day,seen_hour_utc,period_start,time_precision,commenter,thread,platform,by_own_account,label,intensity_band,classifier_version$/,
+      /^comment_no,day,seen_hour_utc,period_start,time_precision,platform,by_own_account,commenter_comments,thread_comments,label,intensity_band,classifier_version$/,
     );
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(column(result, 'comments_seen.jsonl', 'seen_hour_utc').filter(Boolean)[0]).toMatch(
@@ -372,14 +345,14 @@ describe('files readable by pandas, R and DuckDB', () => {
   it('zips deterministically, readable by a standard unzip', async () => {
     const prepared = await prepareExport(tables, options({ text: 'redacted' }), {
       ...meta,
-      pseudonymKey: new Uint8Array(32),
+      exportKey: new Uint8Array(32),
     });
     const first = await writeExportZip(prepared);
     expect(await writeExportZip(prepared)).toEqual(first);
     const files = unzipToText(first);
     const strings = await buildExport(tables, options({ text: 'redacted' }), {
       ...meta,
-      pseudonymKey: new Uint8Array(32),
+      exportKey: new Uint8Array(32),
     });
     expect(files).toEqual(strings.files);
   });
@@ -399,14 +372,18 @@ describe('preview, pages and exclusions', () => {
     for (const file of ['comments_seen.jsonl', 'actions.jsonl', 'active_time.jsonl', 'checkins.jsonl']) {
       expect(days(file), file).not.toContain('2026-11-20');
     }
-    const commentsOn21 = history.comments.filter((row) => row.day === '2026-11-21').length;
-    expect(days('comments_seen.jsonl')).toHaveLength(commentsOn21 - 1);
-
     const manifest = JSON.parse(result.files['manifest.json'] as string);
+    // Every comment of the 21st but the one left out, published (dated to its day or coarser) or too rare,
+    // and the one whose day is no day, never published.
+    const commentsOn21 = history.comments.filter((row) => row.day === '2026-11-21').length;
+    const published = jsonLines(result.files['comments_seen.jsonl'] as string).length;
+    expect(published + manifest.suppressedAsRare.rows.comments_seen).toBe(commentsOn21 - 1 + 1);
+    expect(published).toBeGreaterThan(10);
+
     const commentsOn20 = history.comments.filter((row) => row.day === '2026-11-20').length;
     expect(manifest.excludedByCm.days).toBe(1);
     expect(manifest.excludedByCm.rows.comments_seen).toBe(commentsOn20 + 1);
-    expect(manifest.rowCounts.comments_seen).toBe(commentsOn21 - 1);
+    expect(manifest.rowCounts.comments_seen).toBe(published);
     expect(result.preview.excludedRows).toBe(manifest.excludedByCm.totalRows);
     expect(result.files['manifest.json']).not.toContain('2026-11-20"');
     expect(result.files['manifest.json']).not.toContain(excludedRef);
@@ -497,7 +474,7 @@ describe('preview, pages and exclusions', () => {
     const history = syntheticHistory(1_234, 50, 10);
     const prepared = await prepareExport(history, options({ text: 'redacted' }), meta);
     const preview = (
-      await buildExport(history, options({ text: 'redacted' }), { ...meta, pseudonymKey: new Uint8Array(32) })
+      await buildExport(history, options({ text: 'redacted' }), { ...meta, exportKey: new Uint8Array(32) })
     ).preview;
     expect(preview.pageSize).toBe(50);
     expect(preview.tables[0]?.rows).toHaveLength(50);
@@ -520,14 +497,17 @@ describe('preview, pages and exclusions', () => {
       Math.floor((written.length - 1) / 50) * 50,
     );
     expect(previewPage(prepared, 'comments_seen', 73).offset).toBe(50);
-    // A row from the last page, left out.
+    // A row from the last page, left out (the others may be dated otherwise: the counts behind their
+    // bands changed).
     const lastRef = [...refs].at(-1) as string;
     const without = await prepareExport(
       history,
       options({ text: 'redacted', excludedRows: [lastRef] }),
       meta,
     );
-    expect(without.tables[0]?.total).toBe(written.length - 1);
+    const left = without.tables[0]?.rows(0, without.tables[0].total).map((row) => row.ref) ?? [];
+    expect(left.length).toBeGreaterThan(written.length - 10);
+    expect(left).not.toContain(lastRef);
   });
 
   it('leaves out rows recorded after the snapshot, and the fingerprint follows changes', async () => {
@@ -578,7 +558,8 @@ describe('rare combinations (k = 5)', () => {
         platform,
         id: `${prefix}${platform}-${label}-${day}-${hour}-${i}`,
         threadKey: `thread-${day}`,
-        authorHandle: `a${i}`,
+        // Each its own commenter: one band of commenter for every row.
+        authorHandle: `${prefix}${platform}-${label}-${day}-${hour}-${i}`,
         authorName: `A ${i}`,
         text: null,
         permalink: null,
@@ -607,20 +588,13 @@ describe('rare combinations (k = 5)', () => {
     const result = await buildExport(history, options({ granularity: 'day' }), meta);
     const comments = jsonLines(result.files['comments_seen.jsonl'] as string);
     const shape = (row: Record<string, unknown>) =>
-      [
-        row.label,
-        row.day,
-        row.period_start,
-        row.time_precision,
-        row.commenter === null,
-        row.thread === null,
-      ].join(' ');
+      [row.label, row.day, row.period_start, row.time_precision].join(' ');
     const counts = new Map<string, number>();
     for (const row of comments) counts.set(shape(row), (counts.get(shape(row)) ?? 0) + 1);
     expect(Object.fromEntries(counts)).toEqual({
-      'troll 2026-11-03 2026-11-03 day false false': 7,
-      'troll  2026-11-02 week true true': 5,
-      'threat  2026-11-01 month true true': 5,
+      'troll 2026-11-03 2026-11-03 day': 7,
+      'troll  2026-11-02 week': 5,
+      'threat  2026-11-01 month': 5,
     });
     // Ordered by period, coarser first: the month, the week, then the day.
     expect(comments.map((row) => row.time_precision)).toEqual([
@@ -862,7 +836,7 @@ describe('row order', () => {
     const { history, timeOf } = oneDay();
     const prepared = await prepareExport(history, options({ granularity: 'day' }), {
       ...meta,
-      pseudonymKey: exportKey,
+      exportKey: exportKey,
     });
     return Object.fromEntries(
       ['comments_seen', 'actions', 'checkins'].map((name) => {
@@ -895,7 +869,7 @@ describe('manifest, codebook and versions', () => {
   it('records the exporter’s versions apart from the data’s, options and counts', async () => {
     const result = await buildExport(
       canaryHistory(),
-      options({ accountCategory: 'sports_club', granularity: 'day', studyKey: 'k', checkInNoteIds: [2] }),
+      options({ accountCategory: 'sports_club', granularity: 'day', checkInNoteIds: [2] }),
       {
         ...meta,
         source: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
@@ -904,7 +878,7 @@ describe('manifest, codebook and versions', () => {
     const manifest = JSON.parse(result.files['manifest.json'] as string);
     expect(manifest).toMatchObject({
       format: 'desaffect-research-export',
-      formatVersion: 4,
+      formatVersion: 5,
       exporter: { extensionVersion: '9.9.9', classifierVersion: CLASSIFIER_VERSION },
       data: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
       exportedOn: '2026-11-25',
@@ -914,14 +888,13 @@ describe('manifest, codebook and versions', () => {
         timeGranularity: 'day',
         commentText: 'none',
         finerValues: false,
-        studyKeyUsed: true,
         checkInNotesIncluded: 1,
         minimumAggregateCellSize: 5,
       },
     });
     expect(manifest.extensionVersion).toBeUndefined();
     expect(manifest.rowCounts.comments_seen).toBe(result.counts['comments_seen.csv']);
-    expect(JSON.stringify(manifest)).not.toContain('"k"');
+    expect(manifest.options.studyKeyUsed).toBeUndefined();
     expect(result.files['codebook.md']).toContain('read from the backup file');
   });
 
@@ -957,7 +930,7 @@ describe('manifest, codebook and versions', () => {
   });
 
   it('documents every column of every table, the formula guard and what k covers', async () => {
-    const result = await buildExport(canaryHistory(), options({ text: 'redacted', studyKey: 'k' }), meta);
+    const result = await buildExport(canaryHistory(), options({ text: 'redacted' }), meta);
     const codebook = result.files['codebook.md'] as string;
     for (const table of result.preview.tables) {
       for (const name of table.columns)
@@ -966,7 +939,7 @@ describe('manifest, codebook and versions', () => {
     expect(codebook).toContain('fewer than 5');
     expect(codebook).toContain('Spreadsheet formula guard');
     expect(codebook).toContain('Not covered');
-    expect(codebook).toContain('never leaves the CM’s device');
+    expect(codebook).toContain('No code links the rows of one commenter or of one thread');
   });
 });
 
@@ -1030,7 +1003,7 @@ describe('label corrections and classifier versions', () => {
     // Five alike, so that the forged version is not too rare to publish (it is part of the kind).
     history.comments = history.comments.map((row) => ({
       ...row,
-      version: row.id.startsWith('filler-x-20-in') ? 'x; DROP' : row.version,
+      version: row.id.startsWith('filler-x-20-regulars') ? 'x; DROP' : row.version,
     }));
     const versions = column(
       await buildExport(history, options(), meta),

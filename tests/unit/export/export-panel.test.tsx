@@ -121,9 +121,9 @@ describe('ExportPanel', () => {
     expect(root.textContent).toContain('exportExcludedCount(1)');
     expect(consentBox()?.checked).toBe(false);
     expect(downloadButton()?.disabled).toBe(true);
-    // One draft per visit: the same pseudonym key and snapshot from preview to download.
+    // One draft per visit: the same export key and snapshot from preview to download.
     expect(new Set(previewCalls().map((call) => 'draftId' in call && call.draftId)).size).toBe(1);
-    expect(new Set(previewCalls().map((call) => 'pseudonymKey' in call && call.pseudonymKey)).size).toBe(1);
+    expect(new Set(previewCalls().map((call) => 'exportKey' in call && call.exportKey)).size).toBe(1);
     expect(previewCalls().map((call) => 'asOf' in call && call.asOf)).toEqual([null, ASOF]);
   });
 
