@@ -442,7 +442,7 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       freeText: true,
       meaning: 'comment text, empty when the CM did not keep text',
       anonymisation:
-        'redacted: handles, names seen in the data, e-mails, phones, URLs, reference numbers and addresses replaced by [HANDLE], [NAME], [EMAIL], [PHONE], [URL], [NUMBER], [ADDRESS]; in the CSV, formula guard (see "Files")',
+        'redacted: handles, names seen in the data, e-mails, phones, URLs, reference numbers and plates, addresses and postcodes replaced by [HANDLE], [NAME], [EMAIL], [PHONE], [URL], [NUMBER], [ADDRESS]; in the CSV, formula guard (see "Files")',
       value: ({ row }) => (typeof row.text === 'string' ? context.redact(row.text) : null),
     });
   }

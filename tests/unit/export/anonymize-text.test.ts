@@ -167,6 +167,45 @@ describe('the leaks of issue 16 are gone', () => {
   });
 });
 
+describe('phones, plates, postcodes and domains written otherwise', () => {
+  it.each([
+    // Swiss and Belgian numbers with an area code before a slash.
+    ['mon natel 079/123 45 67, merci', 'mon natel [PHONE], merci'],
+    ['bureau : 02/512.34.56', 'bureau : [PHONE]'],
+    // Digits of other scripts read as digits.
+    ['appelez le ٠٦ ١٨ ٩٠ ٨١ ٩٩ ce soir', 'appelez le [PHONE] ce soir'],
+    ['ou le ०६ १८ ९० ८१ ९९', 'ou le [PHONE]'],
+    // Car plates: French with spaces, British.
+    ['la voiture AB 123 CD est garée là', 'la voiture [NUMBER] est garée là'],
+    ['UK plate AB12 CDE, or AB12CDE', 'UK plate [NUMBER], or [NUMBER]'],
+    // British and Canadian postcodes, a French postcode written in two.
+    ['London SW1A 1AA, then M1 1AE', 'London [ADDRESS], then [ADDRESS]'],
+    ['Montréal H2X 1Y4 ou h2x 1y4', 'Montréal [ADDRESS] ou [ADDRESS]'],
+    // Written in one part, they are references.
+    ['SW1A1AA ou H2X1Y4', '[NUMBER] ou [NUMBER]'],
+    ['au 75 011 Paris', 'au [ADDRESS]'],
+    // Domains spelled out or defanged.
+    ['écrivez à canaryshop dot com', 'écrivez à [URL]'],
+    ['voir canaryshop[.]fr ou canaryshop (.) be', 'voir [URL] ou [URL]'],
+    ['sur canaryshop . fr !', 'sur [URL] !'],
+    ['canaryshop (point) fr', '[URL]'],
+  ])('%s', (text, expected) => {
+    expect(redact(text)).toBe(expected);
+  });
+
+  it.each([
+    'Posté à 14h32, 3 fois, 25/11 à 9h, 1/2 heure, chapitre 12/40.',
+    'J’ai 12 000 abonnés, 2 000 euros de perdus, 45 000 km.',
+    'En 4G, sur M6 et TF1, format A4, RER B, la COVID 19, la PS5.',
+    'C’est fini . la suite demain. Il est nul . top du top.',
+    'The dot com bubble, and I code in dot net. Good point, fr.',
+    'Le point net, au point com pour rien, un bon point.',
+    'ON A FAIT 300 KM POUR RIEN, NUL !',
+  ])('leaves ordinary sentences alone: %s', (text) => {
+    expect(redact(text)).toBe(text);
+  });
+});
+
 describe('cue kinds', () => {
   it.each([
     [{ kind: 'insult', quote: 'connard' }, 'insult'],
