@@ -33,6 +33,8 @@ const totalOf = (preview: ExportPreview, name: string) =>
   preview.tables.find((table) => table.name === name)?.total ?? 0;
 
 function consentStatement(preview: ExportPreview, options: ExportOptions): string {
+  // Only notes still in the preview count: a chosen note on a day left out does not leave.
+  const notes = preview.noteCandidates.filter((note) => options.checkInNoteIds.includes(note.id)).length;
   const parts = [
     t(
       'exportConsentRows',
@@ -49,12 +51,13 @@ function consentStatement(preview: ExportPreview, options: ExportOptions): strin
     ...(options.corrections
       ? [t('exportConsentCorrections', String(totalOf(preview, 'label_corrections')))]
       : []),
-    // Only notes still in the preview count: a chosen note on a day left out does not leave.
-    tn(
-      'exportConsentNotes',
-      preview.noteCandidates.filter((note) => options.checkInNoteIds.includes(note.id)).length,
+    tn('exportConsentNotes', notes),
+    // Redaction replaces only the names the history holds: a text may still name someone.
+    t(
+      options.text === 'redacted' || notes > 0
+        ? 'exportConsentNoIdentityBesidesText'
+        : 'exportConsentNoIdentity',
     ),
-    t('exportConsentNoIdentity'),
   ];
   return parts.join(' ');
 }
@@ -245,6 +248,7 @@ export function ExportPanel() {
       label: 'exportRedactedText',
       checked: options.text === 'redacted',
       toggle: (on) => update({ text: on ? 'redacted' : 'none' }),
+      risk: 'exportRedactedTextRisk',
     },
     { label: 'exportCorrections', checked: options.corrections, toggle: (on) => update({ corrections: on }) },
     {

@@ -145,6 +145,22 @@ describe('ExportPanel', () => {
     expect(consentBox()?.checked).toBe(false);
   });
 
+  it('warns that redacted text can still name someone, and the consent no longer says it names no one', async () => {
+    await act(() => render(<ExportPanel />, root));
+    await settle(() => expect(consentBox()).not.toBeNull());
+    expect(root.textContent).toContain('exportRedactedTextRisk');
+    const consent = () => consentBox()?.parentElement?.textContent ?? '';
+    expect(consent()).toContain('exportConsentNoIdentity');
+    expect(consent()).not.toContain('exportConsentNoIdentityBesidesText');
+
+    await act(() =>
+      root.querySelector<HTMLInputElement>('[data-testid="export-choice-exportRedactedText"]')?.click(),
+    );
+    await settle(() => expect(previewCalls()).toHaveLength(2));
+    await settle(() => expect(consent()).toContain('exportConsentNoIdentityBesidesText'));
+    expect(consent()).toContain('exportConsentTextRedacted');
+  });
+
   it('pages through every row, and a row left out on a later page stays on that page', async () => {
     await act(() => render(<ExportPanel />, root));
     await settle(() => expect(consentBox()).not.toBeNull());
