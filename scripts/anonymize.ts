@@ -73,11 +73,10 @@ function parse(args: string[]) {
   });
 }
 
-/** The envelope's versions, as far as the file records them. */
+/** The envelope's versions, as far as the file records them (the export keeps only well-formed ones). */
 function sourceOf(raw: string): DataSource {
   const envelope = JSON.parse(raw) as Record<string, unknown>;
-  const text = (value: unknown) =>
-    typeof value === 'string' && /^[\w.+-]{1,64}$/.test(value) ? value : null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     kind: 'backup-file',
     extensionVersion: text(envelope.extensionVersion),

@@ -34,7 +34,7 @@ export function writeCodebook(
     : "By default a comment is described by its label and a band of intensity (low, medium, high: the level Desaffect showed the CM), not by the classifier's scores, exact intensity or cues: on 2,920 public comments, 97.9 % of rows were unique on those values, enough to match rows back to comments without any text. Finer values leave only when the CM chooses them.";
   const versions = [
     `\`manifest.json\` → \`exporter\` names the program that wrote these files; \`data\` the one that recorded and classified the rows (${source.kind === 'backup-file' ? 'read from the backup file' : 'the CM’s own extension database'}).`,
-    'A `null` version there means the data does not record it: rows do not carry the version that classified them, so a history kept across updates may mix classifier versions.',
+    'A `null` version there means the data does not record it (or records something that is no version: only values of the forms versions have are written): rows do not carry the version that classified them, so a history kept across updates may mix classifier versions.',
   ].join(' ');
   return `# Desaffect research export — codebook
 

@@ -83,7 +83,7 @@ export const rowRef = {
 };
 
 /** Classifier versions as the extension writes them (`2+` and 12 hex digits, or the first release's). */
-const CLASSIFIER_VERSION_FORMAT = /^(2\+[0-9a-f]{12}|1\.0\.0\+[0-9a-f]{8})$/;
+export const CLASSIFIER_VERSION_FORMAT = /^(2\+[0-9a-f]{12}|1\.0\.0\+[0-9a-f]{8})$/;
 const classifierVersionColumn = <Item>(meaning: string, version: (item: Item) => unknown): Column<Item> => ({
   name: 'classifier_version',
   type: 'string',

@@ -29,6 +29,7 @@ import { keyedRanks, randomExportKey } from './anonymize-order';
 import {
   actionsTable,
   activityTable,
+  CLASSIFIER_VERSION_FORMAT,
   checkInsTable,
   commentDescription,
   commentsTable,
@@ -135,6 +136,24 @@ function redactorFor(tables: BackupTables): Redactor {
     if (typeof row.threadKey === 'string') pathSources.add(row.threadKey.replace(DIGIT_RUN, ''));
   }
   return createRedactor(nameSources, pathSources);
+}
+
+/** An extension's version as browsers take it: one to four numbers (`0.1.0`). */
+const EXTENSION_VERSION_FORMAT = /^\d{1,5}(?:\.\d{1,5}){0,3}$/;
+
+/**
+ * The data's versions as the manifest writes them: a backup file's envelope is free text (an edited file
+ * could put a name there), so only values of the forms versions have, else null (not recorded).
+ */
+function checkedSource(source: DataSource): DataSource {
+  const matching = (value: string | null, format: RegExp) =>
+    typeof value === 'string' && format.test(value) ? value : null;
+  return {
+    kind: source.kind,
+    extensionVersion: matching(source.extensionVersion, EXTENSION_VERSION_FORMAT),
+    classifierVersion: matching(source.classifierVersion, CLASSIFIER_VERSION_FORMAT),
+    schemaVersion: Number.isInteger(source.schemaVersion) ? source.schemaVersion : null,
+  };
 }
 
 /** Rows recorded up to the snapshot; later ones are left for another export. */
@@ -434,12 +453,14 @@ export async function prepareExport(
   const daysWritten = [...publishedDays].sort();
 
   const notesIncluded = new Set(options.checkInNoteIds);
-  const source: DataSource = meta.source ?? {
-    kind: 'extension-database',
-    extensionVersion: null,
-    classifierVersion: null,
-    schemaVersion: null,
-  };
+  const source = checkedSource(
+    meta.source ?? {
+      kind: 'extension-database',
+      extensionVersion: null,
+      classifierVersion: null,
+      schemaVersion: null,
+    },
+  );
   const manifest = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,

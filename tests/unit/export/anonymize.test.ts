@@ -898,6 +898,26 @@ describe('manifest, codebook and versions', () => {
     expect(result.files['codebook.md']).toContain('read from the backup file');
   });
 
+  it('writes the data’s versions only when they have the form versions have', async () => {
+    const versions = async (extensionVersion: string, classifierVersion: string) => {
+      const result = await buildExport(canaryHistory(), options(), {
+        ...meta,
+        source: { kind: 'backup-file', extensionVersion, classifierVersion, schemaVersion: 6 },
+      });
+      return JSON.parse(result.files['manifest.json'] as string).data;
+    };
+    expect(await versions('0.1.0', '2+0123456789ab')).toMatchObject({
+      extensionVersion: '0.1.0',
+      classifierVersion: '2+0123456789ab',
+    });
+    expect(await versions('Jean_Baptiste.Canarini+0618908199', 'canary_troll99')).toEqual({
+      kind: 'backup-file',
+      extensionVersion: null,
+      classifierVersion: null,
+      schemaVersion: 6,
+    });
+  });
+
   it('bands each comment by the level the CM saw, and says where the bands begin', async () => {
     const intensities = [0.2, LEVEL_FROM.medium, 0.49, LEVEL_FROM.high, 0.55, 0.9];
     const history: BackupTables = {

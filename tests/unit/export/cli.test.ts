@@ -114,6 +114,27 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
     expect(finer.stdout).toMatch(/finer values included: comments are easier to recognise/);
   });
 
+  it('writes into the manifest only versions of the expected form, never free text from the envelope', async () => {
+    const backupPath = write(
+      'envelope.json',
+      JSON.stringify({
+        ...backup,
+        extensionVersion: 'Jean_Baptiste.Canarini+0618908199',
+        classifierVersion: 'canary_troll99',
+      }),
+    );
+    const outPath = join(dir, 'envelope.zip');
+    const result = await anonymize(backupPath, outPath);
+    expect(result.code, result.stderr).toBe(0);
+    const files = unzipSync(readFileSync(outPath));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array));
+    expect(manifest.data).toMatchObject({ extensionVersion: null, classifierVersion: null });
+    for (const bytes of Object.values(files)) {
+      const content = strFromU8(bytes).toLowerCase();
+      for (const canary of CANARIES) expect(content).not.toContain(canary.toLowerCase());
+    }
+  });
+
   it.each([
     ['a missing file', () => join(dir, 'missing.json'), /cannot read .*missing\.json: ENOENT/],
     ['invalid JSON', () => write('broken.json', '{"format": "desaffect-backup", '), /not valid JSON/],
