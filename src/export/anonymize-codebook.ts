@@ -79,23 +79,25 @@ exact text from the CSV, remove one leading \`'\` from those columns when what f
 A row's time together with its kind can point at a person: one threat on a Facebook page on a given day can
 be found on the public page, and anyone holding the public thread and the classifier named in
 \`manifest.json\` can compute what a row says about its comment. So **no published combination of time and
-kind is shared by fewer than ${k} rows**, in the row-level tables as well as in the aggregates:
+kind is shared by the rows of fewer than ${k} people**, in the row-level tables as well as in the aggregates.
+People, not rows: five comments of one commenter in an hour would point at that commenter as surely as one;
+rows about no commenter (the CM's own comments and check-ins) count one each.
 
 - Kinds: for \`comments_seen\`, every published column that describes the comment (${kindColumns.map((name) => `\`${name}\``).join(', ')}); for
   \`actions\`, platform × label; for \`checkins\`, only check-ins asked after a threat (\`trigger\` =
   \`threat\`).
 - ${finerValues}
 - Each row is dated to the finest period of ${finest}${options.granularity === 'hour' ? ', the day' : ''}, the ISO week (Monday) and the calendar
-  month at which at least ${k} rows of its kind are dated to that same period at that same precision. Rows
-  dated to a week are never "the rest of a day" that could be subtracted: a week group counts only rows
-  that no day group could hold, and still has at least ${k} rows. \`time_precision\` says which;
+  month at which rows of at least ${k} people, of its kind, are dated to that same period at that same
+  precision. Rows dated to a week are never "the rest of a day" that could be subtracted: a week group
+  counts only rows that no day group could hold, and still holds rows of at least ${k} people. \`time_precision\` says which;
   \`period_start\` gives the period; \`day\`${options.granularity === 'hour' ? ' and the hour columns are' : ' is'} empty when coarser.
 - Rows are ordered (and \`comment_no\` numbered) by published period, coarser rows first, then in a random
   order drawn with a secret of this export (never written), so a row's position dates it no more finely
   than its period.
 - An action (or a correction) is never dated more precisely than its comment, and leaves only with it: the
   actions of a comment the CM left out, or of one too rare to publish, are left out too.
-- Comments and actions still fewer than ${k} at the month are **suppressed** (left out); \`manifest.json\` →
+- Comments and actions still too few at the month are **suppressed** (left out); \`manifest.json\` →
   \`suppressedAsRare\` counts them. Check-ins asked after a threat that are that rare are kept without any time
   (\`time_precision\` = \`none\`): they are the CM's own answers.
 - \`daily_summary\` counts the published rows of \`comments_seen\` (own comments left out) per day, or per week

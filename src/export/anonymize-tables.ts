@@ -19,7 +19,7 @@ import {
   closedTrigger,
   cueKind,
 } from './anonymize-closed';
-import { DAY, HOUR, type Level, MIN_CELL_SIZE, PRECISIONS, periodStart } from './anonymize-k';
+import { DAY, HOUR, type Level, MIN_CELL_SIZE, NO_COMMENTER, PRECISIONS, periodStart } from './anonymize-k';
 import type { Redactor } from './anonymize-text';
 import type { Cell, ExportOptions, PreviewRow } from './messages';
 import { csvHeader, csvRows, jsonLinesWriter } from './serialize';
@@ -133,7 +133,7 @@ function timeColumns<Row extends { day: string }>(
       name: 'day',
       type: 'date',
       meaning: `local day ${what}; empty when \`time_precision\` is coarser than a day`,
-      anonymisation: `calendar day only (local time of the CM), and only when at least ${MIN_CELL_SIZE} rows of the same kind share it`,
+      anonymisation: `calendar day only (local time of the CM), and only when rows of at least ${MIN_CELL_SIZE} people, of the same kind, share it`,
       value: ({ row, level }) => (level <= DAY ? closedDay(row.day) : null),
     },
   ];
@@ -142,7 +142,7 @@ function timeColumns<Row extends { day: string }>(
       name: hourName,
       type: 'datetime',
       meaning: `${hourMeaning} (UTC, ISO 8601); empty unless \`time_precision\` is \`hour\``,
-      anonymisation: `truncated to the hour, and only when at least ${MIN_CELL_SIZE} rows of the same kind share that hour`,
+      anonymisation: `truncated to the hour, and only when rows of at least ${MIN_CELL_SIZE} people, of the same kind, share that hour`,
       value: ({ row, level }) => (level === HOUR ? hourOrNull(epochMs(row)) : null),
     });
   }
@@ -152,7 +152,7 @@ function timeColumns<Row extends { day: string }>(
       type: 'date',
       meaning:
         'first day of the period the row is dated to: the day itself, the Monday of its ISO week, or the first of its month; empty when `time_precision` is `none`',
-      anonymisation: `coarsened until at least ${MIN_CELL_SIZE} rows of the same kind share the period (see "Rare combinations")`,
+      anonymisation: `coarsened until rows of at least ${MIN_CELL_SIZE} people, of the same kind, share the period (see "Rare combinations")`,
       value: ({ row, level }) => {
         const day = closedDay(row.day);
         return day === null ? null : periodStart(day, level);
@@ -241,25 +241,31 @@ const commenterOf = (row: CommentRow) =>
     : `${row.platform}:${row.authorName}`;
 const threadOf = (row: CommentRow) => `${row.platform}:${row.threadKey}`;
 
-/** How many comments of the export each commenter (the CM's own aside) and each thread has. */
+/** The commenters (the CM's own comments aside) and threads of the export's comments, counted. */
 export interface CommentCounts {
+  /** A number per commenter, NO_COMMENTER for the CM's own comments: for k-anonymity, never written. */
+  commenter(row: CommentRow): number;
   ofCommenter(row: CommentRow): number;
   ofThread(row: CommentRow): number;
 }
 
 export function countComments(rows: readonly CommentRow[]): CommentCounts {
-  const commenters = new Map<string, number>();
+  const commenters = new Map<string, { number: number; comments: number }>();
   const threads = new Map<string, number>();
   for (const row of rows) {
     if (row.isOwn !== true) {
       const commenter = commenterOf(row);
-      commenters.set(commenter, (commenters.get(commenter) ?? 0) + 1);
+      const known = commenters.get(commenter);
+      if (known) known.comments++;
+      else commenters.set(commenter, { number: commenters.size, comments: 1 });
     }
     const thread = threadOf(row);
     threads.set(thread, (threads.get(thread) ?? 0) + 1);
   }
+  const of = (row: CommentRow) => (row.isOwn === true ? undefined : commenters.get(commenterOf(row)));
   return {
-    ofCommenter: (row) => commenters.get(commenterOf(row)) ?? 0,
+    commenter: (row) => of(row)?.number ?? NO_COMMENTER,
+    ofCommenter: (row) => of(row)?.comments ?? 0,
     ofThread: (row) => threads.get(threadOf(row)) ?? 0,
   };
 }

@@ -340,10 +340,11 @@ export async function prepareExport(
   );
 
   // Comments: dated as precisely as k-anonymity allows for everything their row says about them.
-  const description = commentDescription(options, countComments(comments.kept));
+  const counts = countComments(comments.kept);
+  const description = commentDescription(options, counts);
   const kindOfComment = commentKinds(description);
   const commentPlacements = comments.kept.map((row) =>
-    place(kindOfComment(row), row.day, row.firstSeen, finest),
+    place(kindOfComment(row), row.day, row.firstSeen, finest, counts.commenter(row)),
   );
   const { levels: commentLevels, items: commentItems } = await publish(
     comments.kept,
@@ -358,8 +359,11 @@ export async function prepareExport(
   for (const { row, no } of commentItems)
     if (pointedTo.has(row.key)) commentNumbers.set(row.key, no as number);
   const levelOfComment = new Map<string, Level>();
+  const commenterOfComment = new Map<string, number>();
   comments.kept.forEach((row, i) => {
-    if (pointedTo.has(row.key)) levelOfComment.set(row.key, commentLevels[i] as Level);
+    if (!pointedTo.has(row.key)) return;
+    levelOfComment.set(row.key, commentLevels[i] as Level);
+    commenterOfComment.set(row.key, counts.commenter(row));
   });
 
   // Actions and corrections: never more precise than their comment; those of a suppressed comment go with
@@ -372,7 +376,13 @@ export async function prepareExport(
     const commentLevel = levelOfComment.get(row.commentKey);
     const floor =
       commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
-    return place(kindOf(row.platform, label), row.day, row.at, Math.max(finest, floor));
+    return place(
+      kindOf(row.platform, label),
+      row.day,
+      row.at,
+      Math.max(finest, floor),
+      commenterOfComment.get(row.commentKey),
+    );
   };
   const { items: actionItems } = await publish(
     actions.kept,

@@ -8,6 +8,7 @@ import {
   type ExportResult,
   prepareExport,
   previewPage,
+  writeExportFiles,
   writeExportZip,
 } from '../../../src/export/anonymize';
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
@@ -146,12 +147,20 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
     },
   );
 
-  /** The comment with values outside the closed lists, five times: alike enough to be published. */
+  /**
+   * The comment with values outside the closed lists, five times by five commenters: alike enough to be
+   * published.
+   */
   function withFiveLeakyComments(): BackupTables {
     const tables = canaryHistory();
     const leaky = tables.comments.find((row) => row.lang === 'LEAKYLANG') as CommentRow;
     for (const copy of [1, 2, 3, 4]) {
-      tables.comments.push({ ...leaky, id: `${leaky.id}${copy}`, key: `${leaky.key}${copy}` });
+      tables.comments.push({
+        ...leaky,
+        id: `${leaky.id}${copy}`,
+        key: `${leaky.key}${copy}`,
+        authorName: `${leaky.authorName} ${copy}`,
+      });
     }
     return tables;
   }
@@ -212,10 +221,10 @@ describe('commenters and threads', () => {
       checkins: [],
       corrections: [],
       comments: [
-        // A long thread: one-off commenters, commenters of a few comments, one regular.
+        // A long thread: one-off commenters, commenters of a few comments, regulars.
         ...comments('long', 30, 1),
         ...comments('few', 5, 3),
-        ...comments('regular', 1, 6),
+        ...comments('regular', 5, 6),
         // A short thread of one-off commenters.
         ...comments('short', 5, 1),
       ].map((row) => (row.threadKey === 'short' ? row : { ...row, threadKey: 'long' })),
@@ -225,7 +234,7 @@ describe('commenters and threads', () => {
     const refs = (table?.rows(0, table.total) ?? []).map((row) => row.ref as string);
     const files = unzipToText(await writeExportZip(prepared));
     const rows = jsonLines(files['comments_seen.jsonl'] as string);
-    expect(rows).toHaveLength(56);
+    expect(rows).toHaveLength(80);
     expect(Object.keys(rows[0] as object)).not.toContain('commenter');
     expect(Object.keys(rows[0] as object)).not.toContain('thread');
     const bands = new Map<string, number>();
@@ -237,7 +246,7 @@ describe('commenters and threads', () => {
     expect(Object.fromEntries(bands)).toEqual({
       'long 1 50_or_more': 30,
       'few 2_to_5 50_or_more': 15,
-      'regular 6_or_more 50_or_more': 6,
+      'regular 6_or_more 50_or_more': 30,
       'short 1 1_to_9': 5,
     });
     expect(files['codebook.md']).toContain('| `commenter_comments` | string |');
@@ -251,7 +260,8 @@ describe('files readable by pandas, R and DuckDB', () => {
       platform: 'x',
       id,
       threadKey: '1',
-      authorHandle: 'someone',
+      // Each by another commenter: rows of one commenter alone are never published.
+      authorHandle: `someone_${id}`,
       authorName: 'Someone Else',
       text,
       permalink: null,
@@ -663,7 +673,55 @@ describe('rare combinations (k = 5)', () => {
     ]);
   });
 
-  it('holds for any history: no published time and kind is shared by fewer than 5 rows', async () => {
+  it('counts people, not rows: five comments of one commenter in an hour are no group of five', async () => {
+    const threat = (id: string, author: string, day: number, hour: number) =>
+      commentRow({
+        platform: 'x',
+        id,
+        threadKey: 'thread',
+        authorHandle: author,
+        authorName: author,
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, day, hour, 10),
+        classification: { ...hostile, label: 'threat', intensity: 0.8 },
+      });
+    const comments = [
+      // One commenter's burst at 14:00 on the 3rd, alone of its kind in that hour.
+      ...Array.from({ length: 5 }, (_, i) => threat(`burst-${i}`, 'troll', 3, 14)),
+      // Four others of the same kind (two comments each, like the troll: 2 to 5) that day, another hour,
+      // and their second comment another day.
+      ...Array.from({ length: 4 }, (_, i) => threat(`other-${i}`, `other${i}`, 3, 9)),
+      ...Array.from({ length: 4 }, (_, i) => threat(`again-${i}`, `other${i}`, 10, 9)),
+    ];
+    const history: BackupTables = {
+      ...canaryHistory(),
+      comments,
+      checkins: [],
+      corrections: [],
+      actions: comments.map((row, i) => ({
+        id: i + 1,
+        commentKey: row.key,
+        tactic: 'escalate',
+        at: row.firstSeen + 60_000,
+        day: row.day,
+        platform: row.platform,
+        label: row.label,
+      })),
+    };
+    const prepared = await prepareExport(history, options({ granularity: 'hour' }), meta);
+    const files = unzipToText(await writeExportZip(prepared));
+    const table = prepared.tables[0];
+    const refs = table?.rows(0, table.total).map((row) => row.ref) ?? [];
+    const rows = jsonLines(files['comments_seen.jsonl'] as string);
+    const burst = rows.filter((_, i) => String(refs[i]).includes('burst'));
+    expect(burst).toHaveLength(5);
+    // Dated to their day, with the other four commenters' threats: five people.
+    for (const row of burst) expect(row).toMatchObject({ time_precision: 'day', seen_hour_utc: null });
+    for (const row of jsonLines(files['actions.jsonl'] as string)) expect(row.at_hour_utc).toBeNull();
+  });
+
+  it('holds for any history: no published time and kind is shared by the rows of fewer than 5 people', async () => {
     const fc = await import('fast-check');
     const labels = ['troll', 'unhappy_customer', 'threat', 'neutral'] as const;
     await fc.assert(
@@ -672,12 +730,15 @@ describe('rare combinations (k = 5)', () => {
           fc.record({
             platform: fc.constantFrom<Platform>('x', 'facebook'),
             label: fc.constantFrom<Label>(...labels),
-            day: fc.integer({ min: 1, max: 60 }),
-            hour: fc.integer({ min: 0, max: 23 }),
+            // Over two months, or crowded into a few hours: rows of one commenter then share periods.
+            day: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 3, max: 4 })),
+            hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 9, max: 10 })),
             own: fc.boolean(),
             acted: fc.boolean(),
+            author: fc.integer({ min: 0, max: 5 }),
           }),
-          { maxLength: 120 },
+          // Up to 120 rows indeed (fast-check's default size keeps arrays to about ten).
+          { maxLength: 120, size: 'max' },
         ),
         fc.constantFrom('hour' as const, 'day' as const),
         async (seeds, granularity) => {
@@ -686,8 +747,8 @@ describe('rare combinations (k = 5)', () => {
               platform: seed.platform,
               id: `c${i}`,
               threadKey: `t${i % 7}`,
-              authorHandle: `h${i % 9}`,
-              authorName: `H ${i % 9}`,
+              authorHandle: `h${seed.author}`,
+              authorName: `H ${seed.author}`,
               text: null,
               permalink: null,
               firstSeen: Date.UTC(2026, 9, seed.day, seed.hour, 30),
@@ -711,26 +772,38 @@ describe('rare combinations (k = 5)', () => {
               : [],
           );
           const history: BackupTables = { ...canaryHistory(), comments, actions, checkins: [] };
-          const result = await buildExport(history, options({ granularity }), meta);
+          const prepared = await prepareExport(history, options({ granularity }), meta);
+          const result = { files: await writeExportFiles(prepared) };
           const published = jsonLines(result.files['comments_seen.jsonl'] as string);
-          const groups = new Map<string, number>();
-          const key = (row: Record<string, unknown>, kind: unknown[]) =>
-            JSON.stringify([
-              row.day,
-              row.seen_hour_utc ?? row.at_hour_utc ?? null,
-              row.period_start,
-              row.time_precision,
-              ...kind,
-            ]);
-          for (const row of published) {
-            const k = key(row, [row.platform, row.label, row.by_own_account]);
-            groups.set(k, (groups.get(k) ?? 0) + 1);
-          }
-          for (const row of jsonLines(result.files['actions.jsonl'] as string)) {
-            const k = key(row, ['action', row.platform, row.label]);
-            groups.set(k, (groups.get(k) ?? 0) + 1);
-          }
-          for (const [group, count] of groups) expect(count, group).toBeGreaterThanOrEqual(5);
+          // Who each written row is about: its commenter, or itself for the CM's own comments.
+          const refsOf = (name: string) => {
+            const table = prepared.tables.find((candidate) => candidate.name === name);
+            return table?.rows(0, table.total).map((row) => String(row.ref)) ?? [];
+          };
+          const commentByRef = new Map(comments.map((row) => [`comment:${row.key}`, row]));
+          const commentOfAction = new Map(actions.map((row) => [`action:${row.id}`, row.commentKey]));
+          const personOf = (comment: CommentRow | undefined) =>
+            comment?.isOwn ? `own ${comment.key}` : String(comment?.authorHandle);
+          // Rows alike in every published column but their number: a group anyone can tell apart.
+          const groups = new Map<string, Set<string>>();
+          const add = (
+            table: string,
+            { comment_no: _no, ...row }: Record<string, unknown>,
+            person: string,
+          ) => {
+            const group = `${table} ${JSON.stringify(row)}`;
+            groups.set(group, (groups.get(group) ?? new Set()).add(person));
+          };
+          const commentRefs = refsOf('comments_seen');
+          published.forEach((row, i) => {
+            add('comments_seen', row, personOf(commentByRef.get(commentRefs[i] as string)));
+          });
+          const actionRefs = refsOf('actions');
+          jsonLines(result.files['actions.jsonl'] as string).forEach((row, i) => {
+            const comment = commentByRef.get(`comment:${commentOfAction.get(actionRefs[i] as string)}`);
+            add('actions', row, personOf(comment));
+          });
+          for (const [group, people] of groups) expect(people.size, group).toBeGreaterThanOrEqual(5);
           for (const row of jsonLines(result.files['daily_summary.jsonl'] as string)) {
             expect(row.comments as number).toBeGreaterThanOrEqual(5);
           }
