@@ -54,9 +54,9 @@ exact text from the CSV, remove one leading \`'\` from those columns when what f
 ## Anonymisation
 
 - **No code links the rows of one commenter or of one thread.** A code would single them out: the hours of
-  a commenter's rows, read together, match one person's comments on the public pages (on a month of 3,000
-  comments by 400 commenters, exported with hours, 151 of the 295 commenter codes fitted one commenter
-  only), and the hours and labels of a thread's rows match one public post. Instead each comment says, as
+  a commenter's rows, read together, match one person's comments on the public pages (on a synthetic month of
+  3,000 comments by 400 commenters, exported with hours, 151 of the 295 commenter codes fitted one
+  commenter only), and the hours and labels of a thread's rows match one public post. Instead each comment says, as
   a band, how many comments of this export its commenter wrote (\`commenter_comments\`) and how many its
   thread holds (\`thread_comments\`): repeat commenters and long threads can still be studied. The bands
   are part of the comment's kind (below), and so never single a comment out either.
@@ -105,7 +105,8 @@ rows about no commenter (the CM's own comments and check-ins) count one each.
   not.
 - Not covered: \`active_time\` (the CM's own minutes per day, about no commenter), the redacted text (see
   above) and the tactic of an action: k-anonymity here protects the link between a time and what a row says
-  about its comment, the one that public pages and the shipped classifier make easy to exploit.
+  about its comment, the one that public pages and the shipped classifier make easy to exploit. It holds
+  within one export: two exports of the same days, made with different rows left out, could be compared.
 
 ## Versions
 
