@@ -29,6 +29,8 @@ export const SELECTORS = {
   showMore: '[data-testid="tweet-text-show-more-link"]',
   /** Promoted posts are wrapped in a placement tracker. */
   promoted: '[data-testid="placementTracking"]',
+  /** A post's "More" menu button, at the end of its header row (where X puts an ad's label too). */
+  caret: '[data-testid="caret"]',
   /** The "Replying to @x" line above a reply's text. */
   replyingToLine: 'div[dir="ltr"], div[dir="auto"]',
   /** The heading row that opens one of X's sections after the replies ("Discover more"…). */
@@ -45,8 +47,11 @@ export const SELECTORS = {
     'div[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][contenteditable="true"]',
 } as const;
 
-/** The words X puts in an ad's header, in English and French. */
-const PROMOTED_WORDS = 'Promoted|Ad|Sponsorisé|Publicité';
+/**
+ * The words X puts in an ad's header, in English and French: "Ad" is "Publicités" in X's French strings,
+ * "Promoted" "Sponsorisé", "Promoted Post" "Post sponsorisé".
+ */
+const PROMOTED_WORDS = 'Promoted(?: Post)?|Ad|(?:Post )?Sponsorisé|Publicités?';
 
 /** Labels: hints only, in the two interface languages the extension supports. */
 const LABELS = {
@@ -305,13 +310,24 @@ function showsReplyingTo(article: Element, textElement: Element | null): boolean
 
 function isPromoted(article: Element, userName: Element | null): boolean {
   if (article.closest(SELECTORS.promoted)) return true;
-  const header = userName?.parentElement?.parentElement ?? null;
+  const header = userName ? headerRowOf(article, userName) : null;
   if (!header || !LABELS.promotedSomewhere.test(header.textContent ?? '')) return false;
   for (const span of header.querySelectorAll('span')) {
     if (span.children.length > 0 || span.closest('a')) continue;
     if (LABELS.promoted.test((span.textContent ?? '').trim())) return true;
   }
   return false;
+}
+
+/**
+ * The post's header row: the nearest ancestor of its User-Name that also holds its "More" button. An ad's
+ * label sits in that row, beside the button, not next to the name (x.com as saved about 2026-10-02).
+ */
+function headerRowOf(article: Element, userName: Element): Element | null {
+  for (let row = userName.parentElement; row && row !== article; row = row.parentElement) {
+    if (row.querySelector(SELECTORS.caret)) return row;
+  }
+  return null;
 }
 
 function isoOrNull(value: string | null | undefined): string | null {

@@ -77,7 +77,8 @@ const X_LABELS = {
     notificationsTimeline: 'Fil d’actualités : Notifications',
     unavailable: 'Ce post n’est pas disponible.',
     learnMore: 'En savoir plus',
-    promoted: 'Sponsorisé',
+    // X's French strings (DzikStar/X-SCRAPER client-web/i18n/fr.js, 2025-07-01) call the "Ad" label so.
+    promoted: 'Publicités',
     views: 'Vues',
     hidden: {
       more: 'Voir plus de réponses',
@@ -201,8 +202,13 @@ function xTimeLink(post: XPost, uiLang: UiLang): string {
   return `<div dir="ltr" aria-hidden="true" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-1q142lx r-n7gxbd" ${GREY}><span class="${SPAN}">·</span></div><div class="css-175oi2r r-18u37iz r-1q142lx"><a href="/${escapeHtml(post.handle)}/status/${escapeHtml(post.id)}" dir="ltr" aria-label="${shown}" role="link" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-xoduu5 r-1q142lx r-1w6e6rj r-9aw3ui r-3s2u2q r-1loqt21" ${GREY}><time datetime="${escapeHtml(post.time)}">${shown}</time></a></div>`;
 }
 
+/**
+ * An ad's label, beside its "More" button at the end of the header row rather than next to the name; an ad
+ * shows no dated link (carouselabs/carouselabs `browser-extension-comment/tests/fixtures/x/x-post.html`,
+ * commit 36408777, x.com as saved about 2026-10-02).
+ */
 function xPromotedLabel(uiLang: UiLang): string {
-  return `<div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2"><div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><span class="${SPAN}">${X_LABELS[uiLang].promoted}</span></div></div>`;
+  return `<div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><span class="${SPAN}">${X_LABELS[uiLang].promoted}</span></div>`;
 }
 
 function xTweetText(post: { id: string; text: RichText; lang?: string }, uiLang: UiLang, clamp = ''): string {
@@ -274,7 +280,7 @@ export function xTweetArticle(post: XPost, uiLang: UiLang, place: ArticlePlace =
         )
         .join(' ')}</div></div>`
     : '';
-  const caret = `<div class="css-175oi2r r-1kkk96v"><div class="css-175oi2r r-1awozwy r-6koalj r-18u37iz"><button aria-haspopup="menu" aria-expanded="false" aria-label="${l.more}" role="button" class="css-175oi2r r-1777fci r-bt1l66" data-testid="caret" type="button"></button></div></div>`;
+  const caret = `<div class="css-175oi2r r-1kkk96v"><div class="css-175oi2r r-1awozwy r-6koalj r-18u37iz">${place.promoted ? xPromotedLabel(uiLang) : ''}<button aria-haspopup="menu" aria-expanded="false" aria-label="${l.more}" role="button" class="css-175oi2r r-1777fci r-bt1l66" data-testid="caret" type="button"></button></div></div>`;
   const lineAbove = place.threadAbove
     ? '<div class="css-175oi2r r-1bnu78o r-f8sm7e r-m5arl1 r-16y2uox r-14gqq1x"></div>'
     : '';
@@ -283,7 +289,7 @@ export function xTweetArticle(post: XPost, uiLang: UiLang, place: ArticlePlace =
     const shown = escapeHtml(xFocalTime(post.time, uiLang));
     return `<article aria-labelledby="id__${id}n id__${id}t" role="article" tabindex="-1" class="css-175oi2r r-18u37iz r-1udh08x r-1c4vpko r-1c7gwzm r-1ny4l3l" data-testid="tweet"><div class="css-175oi2r r-eqz5dr r-16y2uox r-1wbh5a2"><div class="css-175oi2r r-16y2uox r-1wbh5a2 r-1ny4l3l">${top}<div class="css-175oi2r r-18u37iz">${xAvatar(post, false)}<div class="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci"><div class="css-175oi2r r-zl2h9q"><div class="css-175oi2r r-k4xj1c r-18u37iz r-1wtj0ep"><div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2"><div class="css-175oi2r r-1wbh5a2 r-dnmrzs r-1ny4l3l">${xUserName(post, uiLang, '')}</div></div>${caret}</div></div></div></div><div class="css-175oi2r r-1s2bzr4 r-ttdzmv">${text}${showMore}${media}${quote}<div class="css-175oi2r r-12kyg2d"><div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2 r-1471scf"><div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><a href="/${escapeHtml(post.handle)}/status/${id}" aria-describedby="id__${id}v" aria-label="${shown}" role="link" class="${SPAN} r-xoduu5 r-1q142lx r-1w6e6rj r-9aw3ui r-3s2u2q r-1loqt21" ${GREY}><time datetime="${escapeHtml(post.time)}">${shown}</time></a></div><span class="${SPAN}" id="id__${id}v" ${GREY}> · <span>42</span> ${l.views}</span></div></div>${xActions(post, uiLang)}</div></div></div></article>`;
   }
-  const header = xUserName(post, uiLang, place.promoted ? xPromotedLabel(uiLang) : xTimeLink(post, uiLang));
+  const header = xUserName(post, uiLang, place.promoted ? '' : xTimeLink(post, uiLang));
   return `<article aria-labelledby="id__${id}n id__${id}t" role="article" tabindex="0" class="css-175oi2r r-18u37iz r-1udh08x r-1c4vpko r-1c7gwzm r-o7ynqc r-6416eg r-1ny4l3l r-1loqt21" data-testid="tweet"><div class="css-175oi2r r-eqz5dr r-16y2uox r-1wbh5a2"><div class="css-175oi2r r-16y2uox r-1wbh5a2 r-1ny4l3l">${top}<div class="css-175oi2r r-18u37iz">${xAvatar(post, place.threadBelow === true)}<div class="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci r-kzbkwu"><div class="css-175oi2r r-zl2h9q"><div class="css-175oi2r r-k4xj1c r-18u37iz r-1wtj0ep"><div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2"><div class="css-175oi2r r-1wbh5a2 r-dnmrzs r-1ny4l3l">${header}</div></div>${caret}</div></div>${replyingTo}${text}${showMore}${media}${quote}${xActions(post, uiLang)}</div></div></div></div></article>`;
 }
 

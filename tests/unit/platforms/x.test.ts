@@ -7,6 +7,7 @@ import { siteAdapter } from '../../../src/content/platforms';
 import type { AdapterContext } from '../../../src/content/platforms/types';
 import { focalStatusId, xAdapter } from '../../../src/content/platforms/x';
 import type { ObservedComment } from '../../../src/shared/comment';
+import { type XPost, xTweetArticle } from '../../support/fake-site/site-markup';
 
 const OWN = ['acme_fr', 'acmeus'];
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -190,7 +191,7 @@ describe('xAdapter.extract on fixtures', () => {
       [],
       [],
     ]);
-    expect(rows(doc)[4]?.textContent).toContain('Sponsorisé');
+    expect(rows(doc)[4]?.textContent).toContain('Publicités');
     expect(rows(doc)[6]?.textContent).toContain('Ce post n’est pas disponible');
     expect(rows(doc)[16]?.textContent).toContain('Découvrir plus');
   });
@@ -343,14 +344,44 @@ describe('xAdapter.extract on fixtures', () => {
     expect(first?.anchor.matches('div[data-testid="User-Name"]')).toBe(true);
   });
 
-  it('skips a post labelled "Ad" / "Sponsorisé" even when it shows a dated link', () => {
-    const { doc, url } = load('conversation-long-rtl-en.html');
-    const article = doc.querySelectorAll('article[data-testid="tweet"]')[1] as Element;
-    const label = doc.createElement('span');
-    label.textContent = 'Ad';
-    article.querySelector('div[data-testid="User-Name"]')?.append(label);
-    const ids = xAdapter.extract(doc, context(url, [])).map((e) => e.comment.id);
-    expect(ids).toEqual(['1863000000000000001', '1863000000000000302', '1863000000000000303']);
+  describe('an ad without its placement tracker, showing a dated link', () => {
+    const ad: XPost = {
+      id: '1861000000000000998',
+      handle: 'meubles_dupre',
+      name: 'Meubles Dupré',
+      text: 'Jusqu’à -50 % sur les canapés',
+      time: '2026-11-24T08:06:30.000Z',
+    };
+    /** The ad as X draws it in French, its label replaced by `label`, with a dated link added. */
+    function adPage(label: string): Document {
+      const doc = document.implementation.createHTMLDocument();
+      doc.body.innerHTML = xTweetArticle(ad, 'fr', { promoted: true });
+      const shown = Array.from(doc.querySelectorAll('span')).find(
+        (span) => span.textContent === 'Publicités',
+      );
+      if (!shown) throw new Error('the ad shows no label');
+      shown.textContent = label;
+      doc
+        .querySelector('div[data-testid="User-Name"]')
+        ?.insertAdjacentHTML(
+          'beforeend',
+          `<a href="/${ad.handle}/status/${ad.id}"><time datetime="${ad.time}">1 min</time></a>`,
+        );
+      return doc;
+    }
+    const idsIn = (doc: Document) =>
+      xAdapter.extract(doc, context(new URL('https://x.com/notifications'))).map((e) => e.comment.id);
+
+    it.each(['Ad', 'Promoted', 'Promoted Post', 'Publicités', 'Sponsorisé', 'Post sponsorisé'])(
+      'labelled "%s" beside its "More" button: skipped',
+      (label) => {
+        expect(idsIn(adPage(label))).toEqual([]);
+      },
+    );
+
+    it('labelled with another word: read, as any post with a dated link', () => {
+      expect(idsIn(adPage('Adieu'))).toEqual([ad.id]);
+    });
   });
 
   it('containerOf maps a text node inside a post to its article', () => {
