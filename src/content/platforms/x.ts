@@ -40,7 +40,7 @@ export const SELECTORS = {
   button: 'button, [role="button"]',
   /** A post's reply button, in its action bar (labelled "N Replies. Reply"). */
   replyButton: 'button[data-testid="reply"]',
-  /** X opens the reply composer of a post in a modal dialog, under the post it answers. */
+  /** X opens the reply composer of a post in a modal dialog, under a copy of the post it answers. */
   dialog: 'div[role="dialog"]',
   /** The reply composer (a Draft.js editor). */
   replyBox:
@@ -157,9 +157,7 @@ function readTweet(
   const { handle, name } = readUser(userName, context.url);
   if (!handle) return null;
 
-  const text = textElement
-    ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
-    : '';
+  const text = wordsOf(textElement);
   const createdAt = isoOrNull(time?.getAttribute('datetime'));
   // On a conversation page every post but the focal one answers it; the focal post does when the
   // thread's earlier posts are above it. Timelines say so in a "Replying to" line.
@@ -280,6 +278,13 @@ function hasContextAbove(article: Element, context: AdapterContext, rows: RowPos
   return false;
 }
 
+/** A post's words: its text without its "Show more" label or the post it quotes ('' when it has none). */
+function wordsOf(textElement: Element | null): string {
+  return textElement
+    ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
+    : '';
+}
+
 function readUser(userName: Element, base: URL): { handle: string; name: string } {
   let handle = '';
   let name = '';
@@ -368,26 +373,54 @@ function containerOf(node: Node): Element | null {
 /** Where relative links of a post resolve: only their path counts. */
 const X_BASE = new URL('https://x.com/');
 
+/** What X's reply dialog shows of the post it answers: its author's handle, its time, its words. */
+interface AnsweredPost {
+  /** `@handle`, in lower case (X's handles are not case-sensitive). */
+  handle: string;
+  datetime: string;
+  words: string;
+}
+
 /**
- * The composer of the reply dialog X opened for the post `article`: a dialog that shows a link to that
- * very post. X's own composers elsewhere on the page (a new post, the focal post's inline box) are not it.
+ * The composer of the reply dialog X opened for the post `article`. The dialog shows the post it answers
+ * as a copy with no link to it (x.com as saved about 2026-10-02): the dialog is that post's when the copy
+ * just above its composer shows the same @handle, the same time to the second and the same words (one may
+ * be cut where the other is not). X's other composers (a new post, the focal post's inline box) are in no
+ * dialog, and a dialog whose copy differs in any of the three is another post's: Insert then says it
+ * could not open this one's box.
  */
 function replyBoxOf(article: HTMLElement): HTMLElement | null {
-  const post = permalinkOf(article, X_BASE, postParts(article).time);
-  if (!post) return null;
+  const { time, text } = postParts(article);
+  const permalink = permalinkOf(article, X_BASE, time);
+  const datetime = time?.getAttribute('datetime');
+  if (!permalink || !datetime) return null;
+  const post = { handle: `@${permalink.handle}`.toLowerCase(), datetime, words: wordsOf(text) };
   for (const dialog of article.ownerDocument.querySelectorAll(SELECTORS.dialog)) {
     const box = dialog.querySelector<HTMLElement>(SELECTORS.replyBox);
-    if (box && linksTo(dialog, post.id)) return box;
+    const copy = box ? answeredIn(dialog, box) : null;
+    if (box && copy && shows(copy, post)) return box;
   }
   return null;
 }
 
-function linksTo(root: Element, id: string): boolean {
-  for (const link of root.querySelectorAll(SELECTORS.statusLink)) {
-    const url = linkPath(link.getAttribute('href'), X_BASE);
-    if (url && STATUS_HREF.exec(url.pathname)?.[2] === id) return true;
+/** The post a dialog's composer answers: the last post shown above it. */
+function answeredIn(dialog: Element, box: Element): Element | null {
+  let answered: Element | null = null;
+  for (const copy of dialog.querySelectorAll(SELECTORS.tweet)) {
+    if (copy.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING) answered = copy;
   }
-  return false;
+  return answered;
+}
+
+/** True when the dialog's `copy` shows `post`: its @handle, its time and its words. */
+function shows(copy: Element, post: AnsweredPost): boolean {
+  const { userName, time, text } = postParts(copy);
+  if (!userName || time?.getAttribute('datetime') !== post.datetime) return false;
+  const handleShown = Array.from(userName.querySelectorAll('span')).some(
+    (span) => (span.textContent ?? '').trim().toLowerCase() === post.handle,
+  );
+  const words = wordsOf(text);
+  return handleShown && (words.startsWith(post.words) || post.words.startsWith(words));
 }
 
 /** The post's own reply button, not a quoted post's. */

@@ -138,15 +138,36 @@ function scrollTo(i: number): void {
 
 const uiLang: UiLang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
 
+/** A post's words as X copies them into its reply dialog: text, emoji as their alt text, line breaks. */
+function wordsOf(article: Element): string {
+  const text = article.querySelector('[data-testid="tweetText"]');
+  if (!text) return '';
+  let words = '';
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Text) words += node.data;
+    else if (node instanceof HTMLImageElement) words += node.alt;
+    else if (node instanceof HTMLBRElement) words += '\n';
+  }
+  return words;
+}
+
 /** X: a post's reply button opens the reply dialog for that post, in place of any other one. */
 function openXReply(target: Element): void {
   const article = target.closest('button[data-testid="reply"]')?.closest('article[data-testid="tweet"]');
-  const link = article?.querySelector('time')?.closest('a[href*="/status/"]');
+  const time = article?.querySelector('time');
+  const link = time?.closest('a[href*="/status/"]');
   const match = /^\/(\w+)\/status\/(\d+)/.exec(link?.getAttribute('href') ?? '');
-  if (!article || !match) return;
-  const name = article.querySelector('[data-testid="User-Name"] a')?.textContent ?? '';
+  if (!article || !time || !match) return;
+  const post = {
+    handle: match[1] ?? '',
+    id: match[2] ?? '',
+    name: article.querySelector('[data-testid="User-Name"] a')?.textContent ?? '',
+    time: time.getAttribute('datetime') ?? '',
+    text: wordsOf(article),
+  };
   document.querySelector('div[role="dialog"]')?.remove();
-  document.body.append(fragment(xReplyDialog({ handle: match[1] ?? '', id: match[2] ?? '', name }, uiLang)));
+  document.body.append(fragment(xReplyDialog(post, uiLang)));
   document.querySelector<HTMLElement>('div[role="dialog"] [role="textbox"]')?.focus();
 }
 

@@ -20,7 +20,7 @@ export interface Fixture {
 
 /** The sources of each site's structure, with their dates; tests/fixtures/README.md says what each shows. */
 const EVIDENCE = {
-  x: 'Structure from insin/control-panel-for-twitter script.js (2026-08-17), mlamp/tweetyoink tests/fixtures (2025-10-28), WolfExplode/twitter-scraper-extension scraper.js (2026-01-02).',
+  x: 'Structure from insin/control-panel-for-twitter script.js (2026-08-17), mlamp/tweetyoink tests/fixtures (2025-10-28), WolfExplode/twitter-scraper-extension scraper.js (2026-01-02), carouselabs/carouselabs tests/fixtures/x (pages saved about 2026-10-02).',
   facebook:
     'Structure from cecilburger/public-crm tests/fixtures/facebook/*-live.html (live Page markup of 2026-09-25), Cleuteu/sarecrute-competences scrape_helpers.js (2026-08-16), disrex-group/FB-Comments-Exporter-User-script (2025-10-25).',
 };

@@ -93,6 +93,7 @@ const X_LABELS = {
     discoverMoreFrom: 'Provenant de l’ensemble de X',
     close: 'Fermer',
     postText: 'Texte du post',
+    postYourReply: 'Postez votre réponse',
   },
   en: {
     replyingTo: 'Replying to',
@@ -125,6 +126,7 @@ const X_LABELS = {
     discoverMoreFrom: 'Sourced from across X',
     close: 'Close',
     postText: 'Post text',
+    postYourReply: 'Post your reply',
   },
 } as const;
 
@@ -452,22 +454,25 @@ export function xTimelinePage(timeline: XTimeline): string {
 }
 
 /** What the reply dialog shows of the post it answers. */
-export interface XRepliedPost {
-  id: string;
-  handle: string;
-  name: string;
-}
+export type XRepliedPost = Pick<XPost, 'id' | 'handle' | 'name' | 'text' | 'time'>;
 
 /**
- * The dialog X opens over the page when a post's reply button (`button[data-testid="reply"]`) is clicked:
- * the post it answers (its author and its dated link), the "Replying to @handle" line, then the composer,
- * the Draft.js editor `div[data-testid="tweetTextarea_0"][role="textbox"][contenteditable="true"]`, and
- * the Reply button. (Sources: mlamp/tweetyoink's saved posts for the reply button, 2025-10-24;
- * xPOURY4/X-Auto-Reply-Assistant's `content/content.js`, 2026-02-23, and insin/control-panel-for-twitter's
- * `script.js`, 2026-08-17, for the composer and the modal dialog.) The dialog's own words are ours.
+ * The dialog X opens over the page when a post's reply button (`button[data-testid="reply"]`) is clicked,
+ * as in x.com saved about 2026-10-02 (carouselabs/carouselabs
+ * `browser-extension-comment/tests/fixtures/x/x-reply-box.html`, commit 36408777): a layer
+ * `div[role="dialog"]` holding the modal `div[role="dialog"][aria-modal="true"]` labelled by
+ * "modal-header"; in it a copy of the post it answers, an `article[data-testid="tweet"]` whose name,
+ * @handle and `time[datetime]` are in no link (only the avatar links to the profile) and with no link to
+ * the post; the "Replying to @handle" button; the composer, the Draft.js editor
+ * `div[data-testid="tweetTextarea_0"][role="textbox"][contenteditable="true"]`; the Reply button. Its
+ * words are X's (DzikStar/X-SCRAPER `client-web/i18n`, 2025-07-01); the post is the caller's.
  */
 export function xReplyDialog(post: XRepliedPost, uiLang: UiLang): string {
   const l = X_LABELS[uiLang];
   const handle = escapeHtml(post.handle);
-  return `<div role="dialog" aria-modal="true" aria-labelledby="modal-header" class="css-175oi2r"><div class="css-175oi2r"><button aria-label="${l.close}" role="button" data-testid="app-bar-close" type="button" class="css-175oi2r"></button><h2 id="modal-header" class="css-146c3p1"></h2></div><div class="css-175oi2r"><div class="css-175oi2r r-18u37iz"><span class="${SPAN}">${escapeHtml(post.name)}</span> <a href="/${handle}/status/${escapeHtml(post.id)}" role="link" class="${SPAN}">@${handle}</a></div><div dir="ltr" class="css-146c3p1" ${GREY}>${l.replyingTo} <a href="/${handle}" role="link" ${BLUE}>@${handle}</a></div><div data-testid="tweetTextarea_0RichTextInputContainer" class="css-175oi2r"><div class="DraftEditor-root"><div class="DraftEditor-editorContainer"><div data-testid="tweetTextarea_0" role="textbox" contenteditable="true" aria-multiline="true" aria-label="${l.postText}" spellcheck="true" class="notranslate public-DraftEditor-content"><div data-contents="true"></div></div></div></div></div><button data-testid="tweetButton" role="button" type="button" class="css-175oi2r">${l.reply}</button></div></div>`;
+  const shown = escapeHtml(xDisplayTime(post.time, uiLang));
+  const copy = `<article role="article" tabindex="-1" class="css-175oi2r r-18u37iz r-1ny4l3l" data-testid="tweet"><div class="css-175oi2r" data-testid="Tweet-User-Avatar"><a href="/${handle}" role="link" tabindex="-1" class="css-175oi2r r-1pi2tsx"><img alt="" draggable="true" src="https://pbs.twimg.com/profile_images/1700000000000000000/demo_normal.jpg" class="css-9pa8cd"></a></div><div class="css-175oi2r r-1iusvr4 r-16y2uox"><div class="css-175oi2r r-1wbh5a2 r-dnmrzs r-1ny4l3l r-1awozwy r-18u37iz" data-testid="User-Name"><div class="css-175oi2r r-1awozwy r-18u37iz"><div dir="ltr" class="css-146c3p1 r-b88u0q"><span class="${SPAN}"><span class="${SPAN}">${xText(post.name)}</span></span></div></div><div class="css-175oi2r r-18u37iz r-1wbh5a2"><div tabindex="-1" class="css-175oi2r"><div dir="ltr" class="css-146c3p1" ${GREY}><span class="${SPAN}">@${handle}</span></div></div><div dir="ltr" aria-hidden="true" class="css-146c3p1" ${GREY}><span class="${SPAN}">·</span></div><div class="css-175oi2r"><div dir="ltr" aria-label="${shown}" class="css-146c3p1" ${GREY}><time datetime="${escapeHtml(post.time)}">${shown}</time></div></div></div></div>${xTweetText({ id: `${post.id}r`, text: post.text }, uiLang)}</div></article>`;
+  const replyingTo = `<div class="css-175oi2r r-18u37iz"><button dir="ltr" role="button" type="button" class="css-146c3p1 r-1loqt21" ${GREY}>${l.replyingTo} <span dir="ltr" class="${SPAN}"><span class="${SPAN}" ${BLUE}>@${handle}</span></span></button></div>`;
+  const composer = `<div class="css-175oi2r" data-testid="tweetTextarea_0_label"><div data-testid="tweetTextarea_0RichTextInputContainer" class="css-175oi2r"><div class="DraftEditor-root"><div class="public-DraftEditorPlaceholder-root"><div class="public-DraftEditorPlaceholder-inner" id="placeholder-${escapeHtml(post.id)}">${l.postYourReply}</div></div><div class="DraftEditor-editorContainer"><div aria-label="${l.postText}" contenteditable="true" data-testid="tweetTextarea_0" role="textbox" spellcheck="true" tabindex="0" class="notranslate public-DraftEditor-content"><div data-contents="true"></div></div></div></div></div></div>`;
+  return `<div role="dialog" class="css-175oi2r r-1pi2tsx r-1d2f490 r-1xcajam r-ipm5af r-13qz1uu"><div class="css-175oi2r"><div tabindex="0"></div><div role="group" tabindex="0" class="css-175oi2r"><div data-testid="mask" class="css-175oi2r"></div><div aria-labelledby="modal-header" aria-modal="true" role="dialog" class="css-175oi2r"><div class="css-175oi2r r-18u37iz"><button aria-label="${l.close}" role="button" data-testid="app-bar-close" type="button" class="css-175oi2r"></button></div><div class="css-175oi2r">${copy}${replyingTo}</div>${composer}<div class="css-175oi2r r-18u37iz"><button role="button" data-testid="tweetButton" type="button" class="css-175oi2r">${l.reply}</button></div></div></div><div tabindex="0"></div></div></div>`;
 }

@@ -7,7 +7,12 @@ import { siteAdapter } from '../../../src/content/platforms';
 import type { AdapterContext } from '../../../src/content/platforms/types';
 import { focalStatusId, xAdapter } from '../../../src/content/platforms/x';
 import type { ObservedComment } from '../../../src/shared/comment';
-import { type XPost, xTweetArticle } from '../../support/fake-site/site-markup';
+import {
+  type XPost,
+  type XRepliedPost,
+  xReplyDialog,
+  xTweetArticle,
+} from '../../support/fake-site/site-markup';
 
 const OWN = ['acme_fr', 'acmeus'];
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -437,6 +442,55 @@ describe('xAdapter: where a row is, when X keeps only a window of the list', () 
     focal?.remove();
     expect(xAdapter.extract(context1 as Element, nextPass(ctx))).toEqual([]);
     expect(xAdapter.extract(context0 as Element, nextPass(ctx))).toEqual([]);
+  });
+});
+
+describe('xAdapter.replyBoxOf: the dialog X opened for that very post', () => {
+  /** conversation-fr with X's reply dialog open over it, for Camille's reply as it is, or changed by `change`. */
+  function withDialog(change: Partial<XRepliedPost> = {}) {
+    const { doc, url } = load('conversation-fr.html');
+    const replies = xAdapter.extract(doc, context(url)).filter((e) => e.comment.isReply && !e.comment.isOwn);
+    const [camille, jb] = replies;
+    if (!camille || !jb) throw new Error('two replies expected');
+    const { id, authorHandle, authorName, text, createdAt } = camille.comment;
+    const answered = { id, handle: authorHandle.slice(1), name: authorName, text, time: createdAt ?? '' };
+    doc.body.insertAdjacentHTML('beforeend', xReplyDialog({ ...answered, ...change }, 'fr'));
+    const composer = doc.querySelector('div[role="dialog"] [data-testid="tweetTextarea_0"]');
+    return { doc, url, camille: camille.element, jb: jb.element, composer };
+  }
+
+  it('finds it by the copy of the post above its composer: same @handle, time and words, no link to it', () => {
+    const { doc, camille, jb, composer } = withDialog();
+    expect(doc.querySelector('div[role="dialog"] a[href*="/status/"]')).toBeNull();
+    expect(composer).not.toBeNull();
+    expect(xAdapter.replyBoxOf(camille)).toBe(composer);
+    expect(xAdapter.replyBoxOf(jb)).toBeNull();
+  });
+
+  it.each([
+    ['another time (the same author’s other post)', { time: '2026-11-24T08:05:13.000Z' }],
+    ['another @handle', { handle: 'camille_r2' }],
+    ['other words', { text: 'Franchement ravie, ma commande est arrivée 😍' }],
+  ])('a copy with %s is another post’s: no box', (_, change) => {
+    expect(xAdapter.replyBoxOf(withDialog(change).camille)).toBeNull();
+  });
+
+  it('a copy X cut short still names the post; the copy is never read as a comment', () => {
+    const { doc, url, camille, composer } = withDialog({ text: 'Franchement déçue' });
+    expect(xAdapter.replyBoxOf(camille)).toBe(composer);
+    const inDialog = xAdapter.extract(doc, context(url)).filter((e) => e.element.closest('[role="dialog"]'));
+    expect(inDialog).toEqual([]);
+  });
+
+  it('X’s composers outside a dialog (a new post, the focal post’s inline box) are nobody’s reply box', () => {
+    const { doc, url } = load('conversation-fr.html');
+    const [focal, reply] = xAdapter.extract(doc, context(url));
+    doc.body.insertAdjacentHTML(
+      'afterbegin',
+      '<div data-testid="inline_reply_offscreen"><div aria-label="Texte du post" contenteditable="true" data-testid="tweetTextarea_0" role="textbox"></div></div>',
+    );
+    expect(xAdapter.replyBoxOf(focal?.element as HTMLElement)).toBeNull();
+    expect(xAdapter.replyBoxOf(reply?.element as HTMLElement)).toBeNull();
   });
 });
 
