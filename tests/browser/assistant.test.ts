@@ -309,8 +309,15 @@ describe('Insert', () => {
         const postBox = page.locator('div[role="dialog"] [role="textbox"][aria-label^="Comment"]');
         expect(await postBox.textContent()).toBe('');
       } else {
-        // One reply dialog at a time, X's, now for the second post.
+        // One reply dialog at a time, X's, now for the second post, at X's address for it.
         expect(await page.locator('div[role="dialog"] [role="textbox"]').count()).toBe(1);
+        expect(new URL(page.url()).pathname).toBe('/compose/post');
+        // The dialog is over the thread, not another page: the popup still lists the thread's comments.
+        const during = await openPopup('https://x.com/compose/post');
+        expect(await during.locator('li.queue-item').count()).toBe(
+          await popup.locator('li.queue-item').count(),
+        );
+        await during.close();
       }
 
       // Another wording replaces Desaffect's text rather than adding a copy.
@@ -342,6 +349,16 @@ describe('Insert', () => {
       await expect
         .poll(() => first.locator('.status').textContent())
         .toBe('This comment is no longer on the page: bring it back into view, then insert.');
+      if (site === 'x') {
+        // Closed, the dialog gives the thread's address back: the same page, its list and badges kept.
+        await page.locator('[data-testid="app-bar-close"]').dispatchEvent('click');
+        await expect.poll(() => new URL(page.url()).pathname).toBe(new URL(X_URL).pathname);
+        const after = await openPopup(X_URL);
+        expect(await after.locator(`li.queue-item[data-key="${secondKey}"]`).count()).toBe(1);
+        await after.close();
+        await page.locator(`article:has(a[href$="/status/${idOf(secondKey)}"])`).scrollIntoViewIfNeeded();
+        await expect.poll(async () => (await badgeLabels(page)).get(secondKey)).toBe('unhappy_customer');
+      }
       await popup.close();
     });
   }

@@ -79,6 +79,12 @@ const HANDLE = '[A-Za-z0-9_.]{1,20}';
 /** A conversation: `/USER/status/ID` and nothing after it (not /quotes, /likes, /photo/1, /analytics). */
 const STATUS_PATH = new RegExp(`^/(?:${HANDLE}|i/web)/status/(\\d{1,25})/?$`);
 const NOTIFICATIONS_PATH = /^\/notifications(?:\/mentions)?\/?$/;
+/**
+ * The addresses of X's composer, a dialog over the page: a new post or a reply, its drafts, its media, its
+ * schedule, its GIF search (insin/control-panel-for-twitter `script.js`, 2026-08-17, ModalPaths).
+ */
+const COMPOSER_PATH =
+  /^\/(?:compose\/post(?:\/unsent\/drafts|\/media|\/schedule)?|i\/foundmedia\/search)\/?$/;
 const PROFILE_PATH = new RegExp(`^/(${HANDLE})/?$`);
 const STATUS_HREF = new RegExp(`^/(${HANDLE}|i/web)/status/(\\d{1,25})/?$`);
 
@@ -94,6 +100,10 @@ export function focalStatusId(url: URL): string | null {
 function handles(url: URL): boolean {
   if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return false;
   return STATUS_PATH.test(url.pathname) || NOTIFICATIONS_PATH.test(url.pathname);
+}
+
+function showsOverPage(url: URL): boolean {
+  return HOSTS.has(url.hostname) && COMPOSER_PATH.test(url.pathname);
 }
 
 /**
@@ -431,6 +441,7 @@ function replyControlOf(article: HTMLElement): HTMLElement | null {
 export const xAdapter: PlatformAdapter = {
   platform: 'x',
   handles,
+  showsOverPage,
   extract,
   countPosts,
   withheld,

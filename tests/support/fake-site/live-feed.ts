@@ -152,7 +152,11 @@ function wordsOf(article: Element): string {
   return words;
 }
 
-/** X: a post's reply button opens the reply dialog for that post, in place of any other one. */
+/**
+ * X: a post's reply button opens the reply dialog for that post, in place of any other one, and X moves
+ * the address to /compose/post while it is open (insin/control-panel-for-twitter `script.js`, 2026-08-17,
+ * counts that address among the dialogs over the page); closing it goes back.
+ */
 function openXReply(target: Element): void {
   const article = target.closest('button[data-testid="reply"]')?.closest('article[data-testid="tweet"]');
   const time = article?.querySelector('time');
@@ -166,9 +170,17 @@ function openXReply(target: Element): void {
     time: time.getAttribute('datetime') ?? '',
     text: wordsOf(article),
   };
-  document.querySelector('div[role="dialog"]')?.remove();
+  const open = document.querySelector('div[role="dialog"]');
+  if (open) open.remove();
+  else history.pushState({}, '', '/compose/post');
   document.body.append(fragment(xReplyDialog(post, uiLang)));
   document.querySelector<HTMLElement>('div[role="dialog"] [role="textbox"]')?.focus();
+}
+
+function closeXReply(target: Element): void {
+  if (!target.closest('[data-testid="app-bar-close"]')) return;
+  document.querySelector('div[role="dialog"]')?.remove();
+  history.back();
 }
 
 /** Facebook: a comment's "Reply" opens a box in the comment's own block, once. */
@@ -186,8 +198,10 @@ function openFacebookReply(target: Element): void {
 
 document.addEventListener('click', (event) => {
   if (!(event.target instanceof Element)) return;
-  if (config.platform === 'x') openXReply(event.target);
-  else openFacebookReply(event.target);
+  if (config.platform === 'x') {
+    openXReply(event.target);
+    closeXReply(event.target);
+  } else openFacebookReply(event.target);
 });
 
 window.demoFeed = {

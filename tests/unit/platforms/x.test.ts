@@ -85,6 +85,20 @@ describe('xAdapter.handles', () => {
     expect(xAdapter.handles(new URL(url))).toBe(expected);
   });
 
+  it.each([
+    ['https://x.com/compose/post', true],
+    ['https://twitter.com/compose/post/', true],
+    ['https://x.com/compose/post/unsent/drafts', true],
+    ['https://x.com/compose/post/media', true],
+    ['https://x.com/i/foundmedia/search', true],
+    ['https://x.com/compose/postal', false],
+    ['https://x.com/acme_fr/status/1861000000000000001', false],
+    ['https://x.com/home', false],
+    ['https://example.org/compose/post', false],
+  ])('%s is X’s composer over the page → %s', (url, expected) => {
+    expect(xAdapter.showsOverPage(new URL(url))).toBe(expected);
+  });
+
   it('siteAdapter picks the X adapter on both X hosts, whatever the page', () => {
     expect(siteAdapter('https://x.com/notifications')?.platform).toBe('x');
     expect(siteAdapter('https://twitter.com/home')?.platform).toBe('x');
