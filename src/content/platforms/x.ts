@@ -59,6 +59,11 @@ const LABELS = {
   promoted: new RegExp(`^(${PROMOTED_WORDS})$`, 'i'),
   /** One of those words anywhere: a post whose header says none of them is no ad, without a look at each span. */
   promotedSomewhere: new RegExp(PROMOTED_WORDS, 'i'),
+  /**
+   * The button X puts just above a post's text when that text is its own translation (the line reads
+   * "Translated from Hindi", "À l'origine en anglais, traduit par Grok"…; X's strings, 2025-07-01).
+   */
+  showOriginal: /^(Show original|Afficher l['’]original)$/i,
   /** "Show more replies", "Show probable spam", "Show additional replies…", "Voir plus de réponses"… */
   hiddenReplies: /\b(?:replies|probable spam)\b|\bréponses\b|\bspams? probables?\b/i,
 } as const;
@@ -187,6 +192,7 @@ function readTweet(
     permalink: `${permalink.url.origin}/${permalink.handle}/status/${id}`,
     isReply,
     isOwn: isOwnHandle(handle, context.ownHandles),
+    ...(textElement && showsTranslation(textElement) ? { translated: true } : {}),
   };
   return {
     comment,
@@ -293,6 +299,19 @@ function wordsOf(textElement: Element | null): string {
   return textElement
     ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
     : '';
+}
+
+/**
+ * True when the post's text is X's translation, not its author's words: the line just above it holds a
+ * "Show original" button (x.com as saved about 2026-10-02). A commenter's own text cannot put it there.
+ */
+function showsTranslation(textElement: Element): boolean {
+  const line = textElement.previousElementSibling;
+  if (!line) return false;
+  for (const button of line.querySelectorAll(SELECTORS.button)) {
+    if (LABELS.showOriginal.test(readText(button))) return true;
+  }
+  return false;
 }
 
 function readUser(userName: Element, base: URL): { handle: string; name: string } {

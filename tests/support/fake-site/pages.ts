@@ -94,6 +94,8 @@ const X_CONVERSATION_EN: XConversation = {
   replies: [
     { post: { id: '1862000000000000301', handle: 'sam_o', name: 'Sam O.', text: 'Same here 👍🏽', time: '2026-11-23T15:05:00.000Z' } },
     { post: { id: '1862000000000000302', handle: 'acmeus_help', name: 'Acme Help', verified: true, text: 'Hi Mike, sorry to hear that! Please DM us your order number.', time: '2026-11-23T15:06:00.000Z' } },
+    // Written in French; X shows its English translation in its place.
+    { post: { id: '1862000000000000303', handle: 'lea_dupont', name: 'Léa Dupont', text: 'Same for me, my parcel has been lost for two weeks.', time: '2026-11-23T15:08:00.000Z', translatedFrom: 'French' } },
     { hidden: 'offensive' },
     { hidden: 'spam' },
   ],

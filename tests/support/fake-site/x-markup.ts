@@ -32,6 +32,8 @@ export interface XPost {
   images?: readonly string[];
   /** A long post cut by X, followed by its "Show more" button. */
   showMore?: boolean;
+  /** X shows `text` as its own translation from this language, as X names it in the page's language. */
+  translatedFrom?: string;
 }
 
 /** The buttons behind which X keeps replies: "Show more replies", "Show probable spam", offensive ones. */
@@ -94,6 +96,8 @@ const X_LABELS = {
     close: 'Fermer',
     postText: 'Texte du post',
     postYourReply: 'Postez votre réponse',
+    translatedFrom: (language: string) => `À l'origine en ${language}, traduit par Grok`,
+    showOriginal: "Afficher l'original",
   },
   en: {
     replyingTo: 'Replying to',
@@ -127,6 +131,8 @@ const X_LABELS = {
     close: 'Close',
     postText: 'Post text',
     postYourReply: 'Post your reply',
+    translatedFrom: (language: string) => `Translated from ${language}`,
+    showOriginal: 'Show original',
   },
 } as const;
 
@@ -218,6 +224,16 @@ function xTweetText(post: { id: string; text: RichText; lang?: string }, uiLang:
   return `<div dir="auto" lang="${escapeHtml(lang)}" class="css-146c3p1 r-8akbws r-krxsd3 r-dnmrzs r-1udh08x r-1udbk01 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-bnwqim" id="id__${escapeHtml(post.id)}t" data-testid="tweetText" style="${clamp}color: rgb(15, 20, 25);">${xText(post.text)}</div>`;
 }
 
+/**
+ * The line X puts just above a post's text when it shows its own translation there, with the button that
+ * shows the author's words (carouselabs/carouselabs `x-reply-box.html`, commit 36408777, about
+ * 2026-10-02; the French words from X's strings, DzikStar/X-SCRAPER `client-web/i18n/fr.js`, 2025-07-01).
+ */
+function xTranslationLine(language: string, uiLang: UiLang): string {
+  const l = X_LABELS[uiLang];
+  return `<div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><svg viewBox="0 0 24 24" aria-hidden="true" class="r-4qtqp9 r-yyyyoo r-dnmrzs"><g><path d="M12 2"></path></g></svg><span class="${SPAN}"><span class="${SPAN}">${escapeHtml(l.translatedFrom(language))}</span></span><button aria-label="${escapeHtml(l.showOriginal)}" role="button" type="button" class="css-175oi2r r-1loqt21"><span class="${SPAN}" ${BLUE}>${escapeHtml(l.showOriginal)}</span></button></div>`;
+}
+
 /** A quoted post: a visually hidden "Quote" label, then a clickable card whose date is not a link. */
 function xQuote(post: XPost, quote: XQuote, uiLang: UiLang): string {
   const shown = escapeHtml(xDisplayTime(quote.time, uiLang));
@@ -267,7 +283,7 @@ export function xTweetArticle(post: XPost, uiLang: UiLang, place: ArticlePlace =
   const id = escapeHtml(post.id);
   const hasText = paragraphs(post.text).length > 0;
   const text = hasText
-    ? `<div class="css-175oi2r">${xTweetText(post, uiLang, post.showMore ? '-webkit-line-clamp: 10; ' : '')}</div>`
+    ? `<div class="css-175oi2r">${post.translatedFrom === undefined ? '' : xTranslationLine(post.translatedFrom, uiLang)}${xTweetText(post, uiLang, post.showMore ? '-webkit-line-clamp: 10; ' : '')}</div>`
     : '';
   const showMore = post.showMore
     ? `<button role="button" class="css-175oi2r r-1777fci r-1loqt21" data-testid="tweet-text-show-more-link" type="button"><span class="${SPAN}" ${BLUE}>${l.showMore}</span></button>`

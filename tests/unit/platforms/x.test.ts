@@ -242,7 +242,29 @@ describe('xAdapter.extract on fixtures', () => {
         text: 'Hi Mike, sorry to hear that! Please DM us your order number.',
         createdAt: '2026-11-23T15:06:00.000Z',
       }),
+      // X shows its translation, not Léa's words, under "Translated from French": read, and said so.
+      x({
+        id: '1862000000000000303',
+        threadKey: thread,
+        authorHandle: '@lea_dupont',
+        authorName: 'Léa Dupont',
+        text: 'Same for me, my parcel has been lost for two weeks.',
+        createdAt: '2026-11-23T15:08:00.000Z',
+        translated: true,
+      }),
     ]);
+  });
+
+  it('conversation-en: the translation is the words below X’s "Show original"; shown, the original is its author’s', () => {
+    const { doc, url } = load('conversation-en.html');
+    const lea = () => xAdapter.extract(doc, context(url)).find((e) => e.comment.id === '1862000000000000303');
+    expect(lea()?.comment.translated).toBe(true);
+    // The CM clicked "Show original": X shows Léa's words, with a button to translate them again.
+    const button = doc.querySelector('button[aria-label="Show original"]') as Element;
+    button.textContent = 'Translate post';
+    (lea()?.bodies[0] as Element).textContent = 'Pareil pour moi, mon colis est perdu depuis deux semaines.';
+    expect(lea()?.comment.text).toBe('Pareil pour moi, mon colis est perdu depuis deux semaines.');
+    expect(lea()?.comment.translated).toBeUndefined();
   });
 
   it('conversation-en: mention and link read as their text, on the page of the post that has them', () => {
@@ -260,6 +282,7 @@ describe('xAdapter.extract on fixtures', () => {
       ['1862000000000000202', false],
       ['1862000000000000301', false],
       ['1862000000000000302', true],
+      ['1862000000000000303', false],
     ]);
   });
 
@@ -529,7 +552,7 @@ describe('xAdapter.withheld', () => {
 describe('xAdapter.countPosts', () => {
   it.each([
     ['conversation-fr.html', 13],
-    ['conversation-en.html', 7],
+    ['conversation-en.html', 8],
     ['conversation-long-rtl-en.html', 4],
     ['notifications-mentions-fr.html', 3],
     ['notifications-en.html', 2],
