@@ -19,6 +19,7 @@ import {
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
 import { type BadgeActions, type CardSettings, createOverlay } from './overlay';
+import { pageAddress } from './page-address';
 import { siteAdapter } from './platforms';
 import { openBackgroundPort } from './port';
 import { createReplyWriter, openReplyBox } from './reply-box';
@@ -249,11 +250,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
   };
 
   // The page's address, parsed again only when it changed (the page is read after each of its changes).
-  let parsedUrl = new URL(location.href);
-  const pageUrl = () => {
-    if (parsedUrl.href !== location.href) parsedUrl = new URL(location.href);
-    return parsedUrl;
-  };
+  const pageUrl = pageAddress(adapter, () => location.href);
 
   // Counting the posts walks the whole page: done when the popup asks, when the tab navigates and when
   // the tab is shown or hidden, not on a timer while replies stream in.
@@ -262,7 +259,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
     const readable = adapter.handles(pageUrl());
     return {
       platform: adapter.platform,
-      url: location.href,
+      url: pageUrl().href,
       postsVisible: readable ? adapter.countPosts(document) : 0,
       commentsRead: commentsRead.size,
       since: pageSince,

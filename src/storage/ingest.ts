@@ -59,10 +59,14 @@ function merge(
   day: string,
 ): CommentRow {
   const text = o.keepText ? o.comment.text : null;
+  const { translated, ...comment } = o.comment;
+  // Classified on the site's translation: its language is not the one the commenter wrote in, and it
+  // counts in no language figure.
+  const classification = translated ? { ...o.classification, lang: 'und' } : o.classification;
   if (!previous) {
     return {
-      ...o.comment,
-      ...o.classification,
+      ...comment,
+      ...classification,
       key,
       text,
       firstSeen: now,
@@ -77,7 +81,7 @@ function merge(
   const expanded = o.keepText && o.comment.text.length > (previous.text?.length ?? 0);
   return {
     ...previous,
-    ...(expanded ? { text, ...o.classification } : {}),
+    ...(expanded ? { text, ...classification } : {}),
     lastSeen: now,
     timesSeen: previous.timesSeen + (newSighting ? 1 : 0),
     lastSessionId: o.sessionId,

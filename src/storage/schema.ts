@@ -225,6 +225,7 @@ export interface DayTotalsRow {
 }
 
 // Compile-time checks: the comment row is the observed comment (its text nullable) with its classification.
+// Whether the text was the site's translation is not kept: such a row's language is unknown (ingest.ts).
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type RowOnly =
   | 'key'
@@ -237,11 +238,11 @@ type RowOnly =
   | 'revealedAt';
 const commentRowIsObservedPlusClassification: Equal<
   Omit<CommentRow, RowOnly>,
-  Omit<ObservedComment, 'text'> & Classification
+  Omit<ObservedComment, 'text' | 'translated'> & Classification
 > = true;
 const commentRowKeysAreKnown: Equal<
   keyof CommentRow,
-  RowOnly | Exclude<keyof ObservedComment, 'text'> | keyof Classification
+  RowOnly | Exclude<keyof ObservedComment, 'text' | 'translated'> | keyof Classification
 > = true;
 void commentRowIsObservedPlusClassification;
 void commentRowKeysAreKnown;

@@ -170,6 +170,7 @@ export interface StoredComment {
   key: string;
   timesSeen: number;
   label: string;
+  lang: string;
   revealedAt?: number;
 }
 

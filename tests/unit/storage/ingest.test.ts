@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Classification, ObservedComment } from '../../../src/shared/comment';
 import { openDb } from '../../../src/storage/db';
 import { ingest, type Observation } from '../../../src/storage/ingest';
-import { SCHEMA_VERSION } from '../../../src/storage/schema';
+import { commentRowSchema, SCHEMA_VERSION } from '../../../src/storage/schema';
 
 const troll: Classification = {
   label: 'troll',
@@ -97,6 +98,17 @@ describe('ingest', () => {
       'x:2',
     ]);
     expect((await db.comments.get('x:2'))?.revealedAt).toBe(3);
+  });
+
+  it('stores a comment read in the site’s translation with its language unknown, and no more of it', async () => {
+    const db = freshDb();
+    const translated = { ...observe('9'), comment: { ...comment('9'), translated: true } };
+    await ingest(db, [translated, observe('10')], { now: 1_000 });
+    const [row, plain] = await db.comments.bulkGet(['x:9', 'x:10']);
+    expect(row?.lang).toBe('und');
+    expect(plain?.lang).toBe('fr');
+    // A row as the strict schema (and so a backup's restore) takes it.
+    expect(v.parse(commentRowSchema, row)).toEqual(row);
   });
 
   it('keeps no text when the CM does not allow it', async () => {
