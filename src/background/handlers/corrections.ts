@@ -35,7 +35,6 @@ async function correct(
     const { label, uncertain, cues } = classification;
     await db.comments.update(commentKey, { label, uncertain, cues });
   });
-  forgetAdjustment();
   return { ok: true, corrections: (await learnableCorrections(db)).length, classification };
 }
 
