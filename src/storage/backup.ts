@@ -7,7 +7,7 @@
  * A restore merges; it never replaces a row with an unrelated one, and restoring the same file again
  * changes nothing:
  * - comments, by comment key: one row per comment, its first sight the earlier of the two, its last
- *   sight the later, `timesSeen` the larger (never the sum: the two may count the same sightings), the
+ *   sight the later (with the page sessions that showed it last), `timesSeen` the larger (never the sum: the two may count the same sightings), the
  *   longer text with its classification (as ingest keeps an expanded comment), unless the CM corrected the
  *   comment on either side: then the classification (the CM's label and its cue) of the side whose
  *   correction is the later, as ingest keeps it too; the earlier reveal;
@@ -312,6 +312,9 @@ function mergeComment(a: CommentRow, b: CommentRow, correctedBy: 'a' | 'b' | nul
     lastSessionId: last.lastSessionId,
     timesSeen: Math.max(a.timesSeen, b.timesSeen),
   };
+  // The sessions before the last go with it.
+  if (last.earlierSessionIds) merged.earlierSessionIds = last.earlierSessionIds;
+  else delete merged.earlierSessionIds;
   if (revealed.length > 0) merged.revealedAt = Math.min(...revealed);
   else delete merged.revealedAt;
   return merged;

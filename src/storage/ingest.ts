@@ -3,7 +3,7 @@ import { commentKey } from '../shared/comment';
 import { localDay } from '../shared/day';
 import { asCorrected, classificationOf, correctedLabels } from './corrections';
 import type { DesaffectDb } from './db';
-import type { CommentRow } from './schema';
+import { type CommentRow, EARLIER_SESSIONS_KEPT } from './schema';
 
 export interface Observation {
   comment: ObservedComment;
@@ -20,7 +20,8 @@ export interface IngestOptions {
 
 /**
  * Writes a batch of observations in one transaction. Idempotent per (comment, page session): a batch
- * retried after a service-worker restart, or the same comment in several batches, never adds a row twice.
+ * retried after a service-worker restart (even after another tab saw the comment meanwhile), or the same
+ * comment in several batches, never adds a row twice nor counts a sighting twice.
  * A comment the CM corrected keeps their label whatever the classifier says of it when it comes back.
  * Returns the keys of the comments the CM had already revealed, which the rows read here say.
  */
@@ -79,7 +80,8 @@ function merge(
       day,
     };
   }
-  const newSighting = previous.lastSessionId !== o.sessionId;
+  const sessions = [previous.lastSessionId, ...(previous.earlierSessionIds ?? [])];
+  const newSighting = !sessions.includes(o.sessionId);
   // A longer text is the same comment expanded ("see more"): keep it and its classification, unless the
   // CM corrected the comment: their label and its cue stand, only the words change.
   const expanded = o.keepText && o.comment.text.length > (previous.text?.length ?? 0);
@@ -94,5 +96,6 @@ function merge(
     lastSeen: now,
     timesSeen: previous.timesSeen + (newSighting ? 1 : 0),
     lastSessionId: o.sessionId,
+    earlierSessionIds: sessions.filter((id) => id !== o.sessionId).slice(0, EARLIER_SESSIONS_KEPT),
   };
 }

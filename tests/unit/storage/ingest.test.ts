@@ -84,6 +84,20 @@ describe('ingest', () => {
     expect(row?.firstSeen).toBe(1);
   });
 
+  it("does not count a tab's report twice when it resends it after another tab saw the comment", async () => {
+    const db = freshDb();
+    // Tab A's report was written, but the service worker restarted before telling it: A resends it.
+    for (const sessionId of ['tab-a', 'tab-b', 'tab-a'])
+      await ingest(db, [observe('1', sessionId)], { now: 1 });
+    expect((await db.comments.get('x:1'))?.timesSeen).toBe(2);
+    for (const sessionId of ['tab-c', 'tab-d', 'tab-e', 'tab-f', 'tab-g'])
+      await ingest(db, [observe('1', sessionId)], { now: 2 });
+    const row = await db.comments.get('x:1');
+    expect(row?.timesSeen).toBe(7);
+    // A bounded memory: the last session and the four before it.
+    expect(row?.earlierSessionIds).toEqual(['tab-f', 'tab-e', 'tab-d', 'tab-c']);
+  });
+
   it('keeps the longer text when a comment is expanded', async () => {
     const db = freshDb();
     await ingest(db, [observe('1', 'a', 'court')], { now: 1 });
