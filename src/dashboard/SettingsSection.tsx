@@ -20,8 +20,12 @@ export function SettingsSection() {
   // What the device learned from the CM's corrections; the corrections themselves stay listed.
   const forgetLearning = async () => {
     if (!window.confirm(t('correctionsResetConfirm'))) return;
-    await ask({ type: 'ui→bg:reset-learning' });
-    setMessage(t('correctionsResetDone'));
+    try {
+      await ask({ type: 'ui→bg:reset-learning' });
+      setMessage(t('correctionsResetDone'));
+    } catch {
+      setMessage(t('popupUnavailable'));
+    }
   };
   // The browser asks the CM for the optional `notifications` permission, on this click and only then.
   const setSystemNotifications = async (wanted: boolean) => {

@@ -5,8 +5,17 @@ import type { BgReplies, CsReplies, UiToBg, UiToCs } from '../messages';
 /** What the service worker answers to a message of this type. */
 export type Reply<T extends UiToBg['type']> = BgReplies[T];
 
-export function ask<M extends UiToBg>(message: M): Promise<BgReplies[M['type']]> {
-  return browser.runtime.sendMessage(message) as Promise<BgReplies[M['type']]>;
+/**
+ * The service worker gave no answer: it refused the message at its boundary (routeMessage answers
+ * nothing), and the browser resolved the request with nothing rather than failing it.
+ */
+export class NoAnswer extends Error {}
+
+/** Asks the service worker; fails when it fails or gives no answer, so no page takes silence for success. */
+export async function ask<M extends UiToBg>(message: M): Promise<BgReplies[M['type']]> {
+  const reply = await browser.runtime.sendMessage(message);
+  if (reply === undefined) throw new NoAnswer(message.type);
+  return reply as BgReplies[M['type']];
 }
 
 /** Asks the content script of a tab to show a comment or fill its reply box. */
