@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { type Settings, settingsSchema } from '../shared/settings';
 import { TRANSFER_PART_CHARS } from '../shared/transfer';
-import { type SavedReply, savedRepliesSchema } from '../tactics/saved-replies';
+import { type RepliesOutcome, repliesChangeSchema, type SavedReply } from '../tactics/saved-replies';
 import { GUARDED_SETTINGS_CHOICES, type RestoreResult } from './backup';
 
 const transferId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -16,8 +16,8 @@ export const dataMessages = [
   v.object({ type: v.literal('ui→bg:get-settings') }),
   v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema }),
   v.object({ type: v.literal('ui→bg:saved-replies') }),
-  /** The whole list, as the CM left it after adding, editing, deleting or importing. */
-  v.object({ type: v.literal('ui→bg:save-replies'), replies: savedRepliesSchema }),
+  /** One change of the CM's: a reply added, edited or deleted, or a file imported. */
+  v.object({ type: v.literal('ui→bg:change-replies'), change: repliesChangeSchema }),
   /** Makes a backup and holds its text for the dashboard to read in parts (`shared/transfer.ts` says why). */
   v.object({ type: v.literal('ui→bg:backup') }),
   /** Part `index` of a text the service worker holds: a backup, a research export. */
@@ -49,7 +49,7 @@ export interface DataReplies {
   'ui→bg:get-settings': Settings;
   'ui→bg:save-settings': Settings;
   'ui→bg:saved-replies': SavedReply[];
-  'ui→bg:save-replies': SavedReply[];
+  'ui→bg:change-replies': RepliesOutcome;
   /** `parts`: how many `ui→bg:transfer-part` to read. */
   'ui→bg:backup': { transferId: string; parts: number; createdAt: string };
   /** null: the service worker restarted since, and the text is gone. */

@@ -163,10 +163,11 @@ beforeAll(async () => {
     .flatMap((text) => [text, ...text.split(/[,.!?;:]\s*/).filter((part) => part.length > 3)])
     .sort((a, b) => b.length - a.length);
   await askExtension(page, {
-    type: 'ui→bg:save-replies',
-    replies: [
-      { id: 'r1', tactic: 'restraint', topic: 'delivery', language: 'fr', tone: 'any', text: 'Acme' },
-    ],
+    type: 'ui→bg:change-replies',
+    change: {
+      kind: 'add',
+      reply: { tactic: 'restraint', topic: 'delivery', language: 'fr', tone: 'any', text: 'Acme' },
+    },
   });
   await page.close();
 });
