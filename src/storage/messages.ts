@@ -3,7 +3,7 @@
  * is stored, freeing space when the browser's quota is full, and deleting everything.
  */
 import * as v from 'valibot';
-import { type Settings, settingsSchema } from '../shared/settings';
+import { type Settings, type SettingsSaved, settingsSchema } from '../shared/settings';
 import { TRANSFER_PART_CHARS } from '../shared/transfer';
 import { type RepliesOutcome, repliesChangeSchema, type SavedReply } from '../tactics/saved-replies';
 import { GUARDED_SETTINGS_CHOICES, type RestoreResult } from './backup';
@@ -14,7 +14,8 @@ const partIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_02
 
 export const dataMessages = [
   v.object({ type: v.literal('ui→bg:get-settings') }),
-  v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema }),
+  /** `base`: the stored settings the page edited; the save is refused if they changed since. */
+  v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema, base: settingsSchema }),
   v.object({ type: v.literal('ui→bg:saved-replies') }),
   /** One change of the CM's: a reply added, edited or deleted, or a file imported. */
   v.object({ type: v.literal('ui→bg:change-replies'), change: repliesChangeSchema }),
@@ -47,7 +48,7 @@ export const dataMessages = [
 
 export interface DataReplies {
   'ui→bg:get-settings': Settings;
-  'ui→bg:save-settings': Settings;
+  'ui→bg:save-settings': SettingsSaved;
   'ui→bg:saved-replies': SavedReply[];
   'ui→bg:change-replies': RepliesOutcome;
   /** `parts`: how many `ui→bg:transfer-part` to read. */

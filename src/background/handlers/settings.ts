@@ -1,7 +1,7 @@
 import type { UiHandlers } from '../../messages';
 import type { HandlerContext } from '../../storage/context';
 import { changeSavedReplies, readSavedReplies } from '../../storage/saved-replies';
-import { readSettings, writeSettings } from '../../storage/settings';
+import { readSettings, saveSettings } from '../../storage/settings';
 
 export function settingsHandlers({
   db,
@@ -10,7 +10,7 @@ export function settingsHandlers({
 > {
   return {
     'ui→bg:get-settings': () => readSettings(db),
-    'ui→bg:save-settings': (message) => writeSettings(db, message.settings),
+    'ui→bg:save-settings': (message) => saveSettings(db, message.settings, message.base),
     'ui→bg:saved-replies': () => readSavedReplies(db),
     'ui→bg:change-replies': (message) => changeSavedReplies(db, message.change),
   };
