@@ -15,6 +15,7 @@ import { t, tn } from '../ui/i18n';
 import { JsonFileButton } from '../ui/JsonFileButton';
 import { Select } from '../ui/Select';
 import { StatusNote } from '../ui/StatusNote';
+import { failureKey } from '../ui/storage-full';
 import { tacticName } from '../ui/tactics';
 import { useReply } from '../ui/useReply';
 import './settings.css';
@@ -118,8 +119,8 @@ export function RepliesSection() {
       const outcome = await ask({ type: 'ui→bg:change-replies', change: what });
       if (outcome.ok) setEditing(null);
       setStatus({ text: outcomeText(what, outcome), error: !outcome.ok || outcome.leftOut > 0 });
-    } catch {
-      setStatus({ text: t('popupUnavailable'), error: true });
+    } catch (error) {
+      setStatus({ text: t(failureKey(error)), error: true });
     }
     reload();
   };

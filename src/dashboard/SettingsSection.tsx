@@ -3,6 +3,7 @@ import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
+import { failureKey } from '../ui/storage-full';
 import { IdentityAndShield, refusedSaveText, useSettingsDraft } from './settings-fields';
 import { dashboardSettings } from './store';
 import './settings.css';
@@ -21,8 +22,8 @@ export function SettingsSection() {
     try {
       await ask({ type: 'ui→bg:reset-learning' });
       setMessage(t('correctionsResetDone'));
-    } catch {
-      setMessage(t('popupUnavailable'));
+    } catch (error) {
+      setMessage(t(failureKey(error)));
     }
   };
   // The browser asks the CM for the optional `notifications` permission, on this click and only then.

@@ -126,7 +126,7 @@ export function useSettingsDraft(model: SettingsModel) {
     if (from) setDraft({ from, value });
   };
   const save = async (value: Settings): Promise<SaveResult> => {
-    if (!from) return { ok: false, unavailable: true };
+    if (!from) return { ok: false, failed: 'popupUnavailable' };
     const result = await model.save(value, from);
     if (result.ok || 'stale' in result) setDraft(null);
     return result;
@@ -137,5 +137,5 @@ export function useSettingsDraft(model: SettingsModel) {
 /** Why a save was refused, in the CM's words: what each wrong field accepts, or what happened. */
 export function refusedSaveText(result: Exclude<SaveResult, { ok: true }>): string {
   if ('invalid' in result) return [t('settingsInvalid'), ...result.invalid.map((rule) => t(rule))].join(' ');
-  return 'stale' in result ? t('settingsStale') : t('popupUnavailable');
+  return 'stale' in result ? t('settingsStale') : t(result.failed);
 }

@@ -9,6 +9,7 @@
 import { signal } from '@preact/signals';
 import * as v from 'valibot';
 import { type Settings, type SettingsSaved, settingsSchema } from '../shared/settings';
+import { failureKey } from '../ui/storage-full';
 
 export interface SettingsPort {
   load(): Promise<Settings>;
@@ -20,12 +21,13 @@ export interface SettingsPort {
 /**
  * `invalid`: a catalogue key per field the CM must change, each a sentence saying what the field accepts.
  * `stale`: the settings changed since the page read them; the model now holds the current ones.
+ * `failed`: the catalogue key of why the save failed (the browser's storage full, no answer).
  */
 export type SaveResult =
   | { ok: true }
   | { ok: false; invalid: string[] }
   | { ok: false; stale: true }
-  | { ok: false; unavailable: true };
+  | { ok: false; failed: string };
 
 /** What the fields the CM types in accept, by their place in the settings, in the order the page shows them. */
 const FIELD_RULES: Readonly<Record<string, string>> = {
@@ -74,8 +76,8 @@ export function createSettingsModel(port: SettingsPort) {
       settings.value = reply.settings;
       port.applyLanguage(reply.settings.language);
       return reply.ok ? { ok: true } : { ok: false, stale: true };
-    } catch {
-      return { ok: false, unavailable: true };
+    } catch (error) {
+      return { ok: false, failed: failureKey(error) };
     }
   }
 

@@ -69,6 +69,9 @@ describe('the dashboard settings model', () => {
     });
     await model.load();
     expect(model.unavailable.value).toBe(true);
-    expect(await model.save(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toEqual({ ok: false, unavailable: true });
+    expect(await model.save(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toEqual({
+      ok: false,
+      failed: 'popupUnavailable',
+    });
   });
 });
