@@ -13,7 +13,7 @@ import { setStrings } from '../../src/content/i18n';
 import { badgeWords, everyLook } from '../../src/content/overlay/draw';
 import { OVERLAY_STYLE } from '../../src/content/overlay/style';
 import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
-import { askExtension, readStore } from '../support/chromium';
+import { changeSettings, readStore } from '../support/chromium';
 import { inOverlay, overlayView, toggleCard, waitForBadges } from '../support/page-tools';
 import { type Harness, openFeed, startHarness } from './harness';
 
@@ -290,8 +290,7 @@ describe('the language the CM chose', () => {
 
     const dashboard = await harness.browser.context.newPage();
     await dashboard.goto(harness.extensionUrl('src/popup/index.html'));
-    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
-    await askExtension(dashboard, { type: 'ui→bg:save-settings', settings: { ...settings, language: 'fr' } });
+    const settings = await changeSettings(dashboard, (current) => ({ ...current, language: 'fr' }));
     try {
       // Back to the tab: headless Chromium never hides one, so the test sends what the browser sends then.
       await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
@@ -304,7 +303,7 @@ describe('the language the CM chose', () => {
       expect(after.width).not.toBe(before.width);
       if (before.caption !== null) expect(after.caption).toBe(CATALOGS.fr.badgeShieldCaption?.message);
     } finally {
-      await askExtension(dashboard, { type: 'ui→bg:save-settings', settings });
+      await changeSettings(dashboard, () => settings);
       await dashboard.close();
     }
   });

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimePrecision } from '../../src/shared/comment';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { askExtension, readStore, storedComments, tabIdOf } from '../support/chromium';
+import { changeSettings, readStore, storedComments, tabIdOf } from '../support/chromium';
 import { badgeLabels, overlayView } from '../support/page-tools';
 import { type Harness, openFeed, replyKey, startHarness } from './harness';
 
@@ -53,16 +53,13 @@ beforeAll(async () => {
   extensionPage = await harness.browser.context.newPage();
   await extensionPage.goto(harness.extensionUrl('src/dashboard/index.html'));
   // The CM's accounts as a CM enters them: a Page known only by its number, pasted as its address.
-  await askExtension(extensionPage, {
-    type: 'ui→bg:save-settings',
-    settings: {
-      ...DEFAULT_SETTINGS,
-      ownHandles: {
-        x: ['acme_fr', 'AcmeUS'],
-        facebook: ['acmefrance', 'https://www.facebook.com/profile.php?id=61550000000002'],
-      },
+  await changeSettings(extensionPage, () => ({
+    ...DEFAULT_SETTINGS,
+    ownHandles: {
+      x: ['acme_fr', 'AcmeUS'],
+      facebook: ['acmefrance', 'https://www.facebook.com/profile.php?id=61550000000002'],
     },
-  });
+  }));
 });
 
 afterAll(async () => {

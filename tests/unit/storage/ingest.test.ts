@@ -5,6 +5,7 @@ import type { Classification, ObservedComment } from '../../../src/shared/commen
 import { openDb } from '../../../src/storage/db';
 import { ingest, type Observation } from '../../../src/storage/ingest';
 import { commentRowSchema, SCHEMA_VERSION } from '../../../src/storage/schema';
+import { fullCorrection } from './full-rows';
 
 const troll: Classification = {
   label: 'troll',
@@ -83,11 +84,63 @@ describe('ingest', () => {
     expect(row?.firstSeen).toBe(1);
   });
 
+  it("does not count a tab's report twice when it resends it after another tab saw the comment", async () => {
+    const db = freshDb();
+    // Tab A's report was written, but the service worker restarted before telling it: A resends it.
+    for (const sessionId of ['tab-a', 'tab-b', 'tab-a'])
+      await ingest(db, [observe('1', sessionId)], { now: 1 });
+    expect((await db.comments.get('x:1'))?.timesSeen).toBe(2);
+    for (const sessionId of ['tab-c', 'tab-d', 'tab-e', 'tab-f', 'tab-g'])
+      await ingest(db, [observe('1', sessionId)], { now: 2 });
+    const row = await db.comments.get('x:1');
+    expect(row?.timesSeen).toBe(7);
+    // A bounded memory: the last session and the four before it.
+    expect(row?.earlierSessionIds).toEqual(['tab-f', 'tab-e', 'tab-d', 'tab-c']);
+  });
+
   it('keeps the longer text when a comment is expanded', async () => {
     const db = freshDb();
     await ingest(db, [observe('1', 'a', 'court')], { now: 1 });
     await ingest(db, [observe('1', 'a', 'court, et la suite du texte')], { now: 2 });
     expect((await db.comments.get('x:1'))?.text).toBe('court, et la suite du texte');
+  });
+
+  it('keeps the label the CM gave a comment and its cue when the comment comes back expanded', async () => {
+    const db = freshDb();
+    await ingest(db, [observe('1', 'a', 'court'), observe('2', 'a', 'court')], { now: 1 });
+    // The CM said the first is not a troll, as the correction handler records it.
+    await db.corrections.put({ ...fullCorrection('x:1', 2, '2026-11-25'), from: 'troll', to: 'neutral' });
+    const cues = [{ kind: 'your_corrections' as const }, ...troll.cues];
+    await db.comments.update('x:1', { label: 'neutral', uncertain: false, cues });
+    const expanded = { ...troll, label: 'threat' as const, cues: [{ kind: 'threat' as const }] };
+    await ingest(
+      db,
+      ['1', '2'].map((id) => ({
+        ...observe(id, 'b', 'court, et la suite du texte'),
+        classification: expanded,
+      })),
+      { now: 3 },
+    );
+    expect(await db.comments.get('x:1')).toMatchObject({
+      text: 'court, et la suite du texte',
+      label: 'neutral',
+      uncertain: false,
+      cues,
+      timesSeen: 2,
+    });
+    // Not corrected: the longer text's classification.
+    expect(await db.comments.get('x:2')).toMatchObject({ label: 'threat', cues: expanded.cues });
+  });
+
+  it("gives the CM's label to a comment they corrected that is logged again after it was purged", async () => {
+    const db = freshDb();
+    await db.corrections.put({ ...fullCorrection('x:1', 2, '2026-11-25'), from: 'troll', to: 'neutral' });
+    await ingest(db, [observe('1')], { now: 3 });
+    expect(await db.comments.get('x:1')).toMatchObject({
+      label: 'neutral',
+      uncertain: false,
+      cues: [{ kind: 'your_corrections' }, ...troll.cues],
+    });
   });
 
   it('says which comments the CM had already revealed, and keeps the reveal', async () => {
