@@ -8,7 +8,8 @@
  * revealed one: the comments must look to the page exactly as they did without Desaffect, and what the
  * overlay adds (a badge-sized spot that takes clicks) must be the same over every comment. The page also
  * reads the selection and searches the document (`window.find`), both of which reach into closed shadow
- * roots: neither may give it a word Desaffect shows.
+ * roots: neither may give it a word Desaffect shows. Last, the page transforms <html>, which carries
+ * Desaffect's element with it: every shield must still cover its comment's words.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -374,5 +375,94 @@ describe.each(SITES)('a hostile page on $platform', ({ platform, url }) => {
         timeout: 15_000,
       })
       .toContain(key);
+  });
+});
+
+describe('a page that moves Desaffect’s element or the box it is laid out in', () => {
+  const url = 'https://x.com/acme_fr/status/1790000000000000977?live=0&ui=en';
+  let page: Page;
+  let keys: string[];
+
+  /**
+   * The shields whose panel does not cover their comment's words, as the CM sees them (window
+   * coordinates, a pixel of rounding aside); 'none drawn' until at least one is.
+   */
+  async function misplacedShields(): Promise<string[]> {
+    const { shields } = await overlayView(page);
+    const words = await page.evaluate(
+      (n) =>
+        Array.from({ length: n }, (_, i) => {
+          const text = window.demoFeed.element(i)?.querySelector('[data-testid="tweetText"]');
+          const { left, top, right, bottom } = text?.getBoundingClientRect() ?? new DOMRect();
+          return { left, top, right, bottom };
+        }),
+      REPLIES,
+    );
+    if (shields.length === 0) return ['none drawn'];
+    return shields
+      .filter(({ key, left, top, width, height }) => {
+        const box = words[keys.indexOf(key)];
+        return (
+          !box ||
+          left > box.left + 1 ||
+          top > box.top + 1 ||
+          left + width < box.right - 1 ||
+          top + height < box.bottom - 1
+        );
+      })
+      .map(({ key }) => key);
+  }
+
+  /** The badges in the window over which the page's own hit-testing does not find Desaffect's element. */
+  async function unseenBadges(): Promise<string[]> {
+    const { badges } = await overlayView(page);
+    return page.evaluate(
+      (boxes) =>
+        boxes
+          .filter(({ top, height }) => top >= 0 && top + height <= innerHeight)
+          .filter(
+            ({ left, top, width, height }) =>
+              document.elementFromPoint(left + width / 2, top + height / 2) !==
+              document.documentElement.firstElementChild,
+          )
+          .map(({ key }) => key),
+      badges,
+    );
+  }
+
+  beforeAll(async () => {
+    page = await harness.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(url);
+    await page.waitForFunction(() => 'demoFeed' in window);
+    await waitForOverlay(page);
+    keys = await page.evaluate((n) => {
+      window.demoFeed.append(n);
+      return Array.from({ length: n }, (_, i) => `x:${window.demoFeed.idOf(i)}`);
+    }, REPLIES);
+  });
+
+  it('shields cover their comments when the page transforms <html>, and as it scrolls', async () => {
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await expect.poll(misplacedShields).toEqual([]);
+    // Nothing moves on screen, but <html> now holds the fixed element: it is laid out in <html>'s box,
+    // which scrolls with the page and ends a window's height down.
+    await page.evaluate(() => {
+      document.documentElement.style.cssText = 'will-change: transform; height: 100vh';
+      window.scrollTo(0, 250);
+    });
+    await expect.poll(misplacedShields).toEqual([]);
+    await expect.poll(unseenBadges).toEqual([]);
+    await page.evaluate(() => {
+      document.documentElement.style.transform = 'translate(30px, -40px) scale(0.9)';
+    });
+    await expect.poll(misplacedShields).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 700));
+    await expect.poll(misplacedShields).toEqual([]);
+    await expect.poll(unseenBadges).toEqual([]);
+    await page.evaluate(() => {
+      document.documentElement.style.cssText = '';
+    });
+    await expect.poll(misplacedShields).toEqual([]);
   });
 });
