@@ -9,7 +9,8 @@
  * overlay adds (a badge-sized spot that takes clicks) must be the same over every comment. The page also
  * reads the selection and searches the document (`window.find`), both of which reach into closed shadow
  * roots: neither may give it a word Desaffect shows. Last, the page transforms <html>, which carries
- * Desaffect's element with it: every shield must still cover its comment's words.
+ * Desaffect's element with it, and moves that element into a hidden container of its own: every shield
+ * must still cover its comment's words, and hit-testing find Desaffect's element over the badges.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -463,6 +464,52 @@ describe('a page that moves Desaffect’s element or the box it is laid out in',
     await page.evaluate(() => {
       document.documentElement.style.cssText = '';
     });
+    await expect.poll(misplacedShields).toEqual([]);
+  });
+
+  it('puts its element back when the page hides it in a container of its own', async () => {
+    const threat = keys[(await verdicts(page, 'x')).labels.indexOf('threat')] as string;
+    await page.evaluate((i) => window.demoFeed.scrollTo(i), keys.indexOf(threat));
+    await page.evaluate(() => {
+      const host = document.documentElement.firstElementChild as Element;
+      const hidden = document.createElement('div');
+      hidden.style.display = 'none';
+      document.body.append(hidden);
+      hidden.append(host);
+      (window as unknown as { moved: Element }).moved = host;
+    });
+    await expect.poll(misplacedShields).toEqual([]);
+    const badge = (await overlayView(page)).badges.find((b) => b.key === threat);
+    expect(badge).toBeDefined();
+    // The page's own hit-testing finds Desaffect's element over the threat's badge, not its own node.
+    const hit = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y) === (window as unknown as { moved: Element }).moved,
+      { x: (badge?.left ?? 0) + (badge?.width ?? 0) / 2, y: (badge?.top ?? 0) + (badge?.height ?? 0) / 2 },
+    );
+    expect(hit).toBe(true);
+  });
+
+  it('puts it back once a frame at most when the page keeps moving it', async () => {
+    const moves = await page.evaluate(async () => {
+      const host = (window as unknown as { moved: Element }).moved;
+      const hidden = document.createElement('div');
+      hidden.style.display = 'none';
+      document.body.append(hidden);
+      let count = 0;
+      const jailer = new MutationObserver(() => {
+        if (host.parentNode === hidden) return;
+        count += 1;
+        hidden.append(host);
+      });
+      jailer.observe(document.documentElement, { childList: true });
+      hidden.append(host);
+      for (let frame = 0; frame < 30; frame++) await new Promise((drawn) => requestAnimationFrame(drawn));
+      jailer.disconnect();
+      return count;
+    });
+    // Desaffect took it back again and again, and neither side looped: one move a frame, or about.
+    expect(moves).toBeGreaterThan(5);
+    expect(moves).toBeLessThanOrEqual(32);
     await expect.poll(misplacedShields).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ export interface OverlayHost {
   container: HTMLElement;
   /** True for the overlay's own element: its insertion is not a change of the page to read. */
   isOwnNode(node: Node): boolean;
-  /** Puts the element back if the page took it out. */
+  /** Puts the element back directly under <html> if the page took it out or moved it anywhere else. */
   ensureAttached(): void;
   /** Where the element is in the window: read with the page's boxes, before anything is drawn. */
   placement(): HostPlacement;
@@ -65,8 +65,10 @@ export function createOverlayHost(): OverlayHost {
   container.className = 'frame';
   shadow.append(container);
   const ensureAttached = () => {
-    if (host.isConnected) return;
-    document.documentElement.insertBefore(host, document.documentElement.firstChild);
+    // Anywhere else (a hidden container, a transformed one), what is drawn would not be seen, or not
+    // where the comments are. A page that keeps moving it has it put back once a frame at most (layout.ts).
+    const root = document.documentElement;
+    if (host.parentNode !== root) root.insertBefore(host, root.firstChild);
   };
   ensureAttached();
   /** The container's style as last written, to write it only when it changes. */
