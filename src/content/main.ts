@@ -23,7 +23,7 @@ import { siteAdapter } from './platforms';
 import { openBackgroundPort } from './port';
 import { createReplyWriter, openReplyBox } from './reply-box';
 import { createReportQueue } from './report-queue';
-import { abortableInterval, abortableTimeout, whileVisible } from './timers';
+import { abortableInterval, abortableTimeout, onVisibilityChange, whileVisible } from './timers';
 
 /** How often a visible tab forgets the rows that left the page and checks that the extension is still there. */
 const TIDY_INTERVAL_MS = 3_000;
@@ -353,8 +353,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
 
   // Settings edited in the dashboard (shield levels, templates, own handles, language) apply when the CM
   // comes back to this tab, without a reload.
-  const refreshSettings = async () => {
-    if (document.visibilityState !== 'visible' || !extensionAlive()) return;
+  const applyFreshSettings = async () => {
     try {
       const fresh = await sendToBackground({ type: 'cs→bg:settings' });
       if (JSON.stringify(fresh) === JSON.stringify(settings)) return;
@@ -366,7 +365,9 @@ export async function main(teardown = new AbortController()): Promise<void> {
       // The service worker was restarting: the next visit asks again.
     }
   };
-  document.addEventListener('visibilitychange', refreshSettings, { signal });
+  onVisibilityChange(signal, (visible) => {
+    if (visible && extensionAlive()) void applyFreshSettings();
+  });
 
   // The comments still gathering go before the page does (a page cannot make them go sooner but by leaving).
   addEventListener('pagehide', (event) => event.isTrusted && queue.sendNow(), { signal });
