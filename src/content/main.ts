@@ -365,8 +365,21 @@ export async function main(teardown = new AbortController()): Promise<void> {
       // The service worker was restarting: the next visit asks again.
     }
   };
+  // One request at a time: coming back while one is on its way asks once more, after it.
+  let askingSettings = false;
+  let settingsWanted = false;
+  const refreshSettings = async () => {
+    settingsWanted = true;
+    if (askingSettings) return;
+    askingSettings = true;
+    while (settingsWanted && extensionAlive()) {
+      settingsWanted = false;
+      await applyFreshSettings();
+    }
+    askingSettings = false;
+  };
   onVisibilityChange(signal, (visible) => {
-    if (visible && extensionAlive()) void applyFreshSettings();
+    if (visible) void refreshSettings();
   });
 
   // The comments still gathering go before the page does (a page cannot make them go sooner but by leaving).

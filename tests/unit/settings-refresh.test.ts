@@ -3,7 +3,7 @@
 /**
  * The content script asks the service worker for the settings when the CM comes back to the tab: only
  * when the browser says the tab was shown (a page's fake events once cost a request each, and a flood
- * of them stalled the service worker for every tab). What they say applies
+ * of them stalled the service worker for every tab), and one request at a time. What they say applies
  * to the badges already drawn.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
@@ -58,6 +58,19 @@ it('asks nothing for the visibilitychange events a page dispatches, and asks whe
   leaveAndComeBack();
   await vi.advanceTimersByTimeAsync(1_000);
   expect(settingsAsked() - before).toBe(1);
+  teardown.abort();
+});
+
+it('keeps one settings request on its way at a time, and asks once more after it', async () => {
+  const teardown = new AbortController();
+  await main(teardown);
+  await vi.advanceTimersByTimeAsync(1_000);
+  const before = settingsAsked();
+  for (let i = 0; i < 5; i++) leaveAndComeBack();
+  expect(settingsAsked() - before).toBe(1);
+  await vi.advanceTimersByTimeAsync(1_000);
+  // The returns during the first request may have come after the service worker read the settings.
+  expect(settingsAsked() - before).toBe(2);
   teardown.abort();
 });
 
