@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_SETTINGS, type Settings } from '../src/shared/settings';
-import { askExtension, launchWithExtension, tabIdOf } from '../tests/support/chromium';
+import { changeSettings, launchWithExtension, tabIdOf } from '../tests/support/chromium';
 import { loadFeedPool } from '../tests/support/fake-site/feed-pool';
 import { startFeedServer } from '../tests/support/fake-site/feed-server';
 import { badgeLabels, overlayView, showReply, toggleCard } from '../tests/support/page-tools';
@@ -65,7 +65,7 @@ async function configureDemoAccount(context: BrowserContext, dashboardUrl: strin
     brandNames: ['Acme'],
     ownHandles: { x: ['acme_fr'], facebook: ['acmefrance'] },
   };
-  await askExtension(page, { type: 'ui→bg:save-settings', settings });
+  await changeSettings(page, () => settings);
   await page.close();
 }
 

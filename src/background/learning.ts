@@ -1,7 +1,9 @@
 /**
  * What the device learned from the CM's corrections, kept in memory and relearned from the database after
- * a correction, a reset, or a service-worker restart (a few milliseconds for hundreds of corrections).
+ * the corrections change, a reset, or a service-worker restart (a few milliseconds for hundreds of
+ * corrections).
  */
+import Dexie from 'dexie';
 import { loadModel } from '../classifier';
 import { learnAdjustment } from '../classifier/adjustment';
 import type { Adjustment } from '../classifier/engine';
@@ -24,3 +26,12 @@ export function currentAdjustment(db: DesaffectDb): Promise<Adjustment> {
 export function forgetAdjustment(): void {
   learned = null;
 }
+
+/**
+ * Whatever writes the corrections table — a correction, a restore, the retention purge, deleting
+ * everything — is relearned from: Dexie says which tables each committed transaction changed.
+ */
+const CORRECTIONS_TABLE = /^idb:\/\/[^/]*\/corrections\//;
+Dexie.on('storagemutated', (parts) => {
+  if (Object.keys(parts).some((part) => CORRECTIONS_TABLE.test(part))) forgetAdjustment();
+});

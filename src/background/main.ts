@@ -12,10 +12,11 @@ import {
   type UiHandlers,
   type UiToBg,
 } from '../messages';
-import type { SenderTab } from '../shared/envelope';
+import { type SenderTab, STORAGE_FULL_REPLY } from '../shared/envelope';
 import { Transfers } from '../shared/transfer';
 import type { HandlerContext } from '../storage/context';
 import { openDb } from '../storage/db';
+import { watchHandlers } from '../storage/health';
 import { assistantCsHandlers, assistantUiHandlers } from './handlers/assistant';
 import { commentHandlers } from './handlers/comments';
 import { correctionCsHandlers, correctionHandlers } from './handlers/corrections';
@@ -47,21 +48,33 @@ export function main(): void {
   const context: HandlerContext = { db: openDb(), now: Date.now, health: { fullSince: null } };
   // Files too large for one message (a backup, a research export), held for the pages to read in parts.
   const transfers = new Transfers();
-  const csHandlers: CsHandlers = {
-    ...commentHandlers(context),
-    ...assistantCsHandlers(context),
-    ...exposureCsHandlers(context),
-    ...correctionCsHandlers(context),
-  };
-  const uiHandlers: UiHandlers = {
-    ...tabHandlers(context),
-    ...settingsHandlers(context),
-    ...dataHandlers({ ...context, transfers }),
-    ...assistantUiHandlers(context),
-    ...exposureUiHandlers(context),
-    ...correctionHandlers(context),
-    ...exportHandlers({ ...context, transfers }),
-  };
+  // A write the browser refuses for want of space is noted for the pages' storage-full notice; a page is
+  // answered that its change was not saved for that reason, a content script that its action failed.
+  const { health, now } = context;
+  const csHandlers: CsHandlers = watchHandlers(
+    {
+      ...commentHandlers(context),
+      ...assistantCsHandlers(context),
+      ...exposureCsHandlers(context),
+      ...correctionCsHandlers(context),
+    } satisfies CsHandlers,
+    health,
+    now,
+  );
+  const uiHandlers = watchHandlers(
+    {
+      ...tabHandlers(context),
+      ...settingsHandlers(context),
+      ...dataHandlers({ ...context, transfers }),
+      ...assistantUiHandlers(context),
+      ...exposureUiHandlers(context),
+      ...correctionHandlers(context),
+      ...exportHandlers({ ...context, transfers }),
+    } satisfies UiHandlers,
+    health,
+    now,
+    () => STORAGE_FULL_REPLY,
+  );
   const notifyNudges = createNudgeNotifier(context.db, context.now);
   // The handler maps are complete by type; TypeScript cannot correlate a union message with its handler.
   const onCsMessage = async (message: CsToBg, tab: SenderTab) => {
@@ -74,7 +87,11 @@ export function main(): void {
     return reply;
   };
   const onUiMessage = (message: UiToBg) =>
-    (uiHandlers[message.type] as (m: UiToBg) => Promise<BgReplies[UiToBg['type']]>)(message);
+    (
+      uiHandlers[message.type] as (
+        m: UiToBg,
+      ) => Promise<BgReplies[UiToBg['type']] | typeof STORAGE_FULL_REPLY>
+    )(message);
 
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {

@@ -296,7 +296,7 @@ export function analyze(text: string): Analysis {
       push(feature);
       hitBuf.push({ kind, start, end, features: [kindFeature, feature] });
     });
-    for (const frame of findFrames(tokens, tokenClasses, n, frameBuf)) {
+    for (const frame of findFrames(tokens, tokenClasses, n, f.text, frameBuf)) {
       const feature = namedFeature(`frame:${frame.kind}`);
       if (!hitBuf.some((h) => h.kind === frame.kind && h.features[0] === feature)) push(feature);
       hitBuf.push({ kind: frame.kind, start: frame.start, end: frame.end, features: [feature] });

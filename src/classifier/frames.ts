@@ -3,10 +3,14 @@
  * a violent verb in any person and tense (conjugated at build time by kept verb tables, model/verbs.json)
  * and a target ("te", "vous", "your staff", "votre agence"); incitement ("faut cramer leurs agences",
  * "someone should burn their office"); a condition around a threat ("si…", "keep ignoring me and…").
- * Figures of speech have no target ("ce prix me tue", "killing it", "I'd kill for that jacket").
+ * Figures of speech have no target ("ce prix me tue", "killing it", "I'd kill for that jacket"). A frame is
+ * read within one clause, its verb not negated ("je crève de faim, vous livrez quand ?", "I am not attacking
+ * you" are none).
  * Each frame is a feature whose weight the model learns; only the safety rule in engine.ts reads them.
  */
 import verbTables from './model/verbs.json';
+import { negationBefore } from './negation';
+import { breaksClause, breaksSentence, tokEnd, tokStart } from './text';
 
 const FRAME_KINDS = ['threat', 'incitement'] as const;
 export type FrameKind = (typeof FRAME_KINDS)[number];
@@ -72,27 +76,46 @@ export function frameWords(): Map<string, number> {
 const SPEAKER_WINDOW = 10;
 const TARGET_WINDOW = 3;
 
-function anyWithin(
+/**
+ * Whether punctuation between tokens `i` and `i + 1` of `text` (offsets from tokenize) ends a clause, or,
+ * with `sentence`, a sentence: a comma or a colon may stand between a speaker and the verb ("I will hack
+ * your computer, destroy your drive"), not between the verb and its target ("je crève de faim, vous…").
+ */
+function breaksAfter(text: string, i: number, sentence = false): boolean {
+  const from = tokEnd[i] as number;
+  const to = tokStart[i + 1] as number;
+  return sentence ? breaksSentence(text, from, to) : breaksClause(text, from, to);
+}
+
+/** Whether one of the `reach` words before `verb`, in its clause (or sentence), is in `set`. */
+function anyBefore(
   tokens: readonly string[],
-  n: number,
-  from: number,
-  to: number,
+  text: string,
+  verb: number,
+  reach: number,
   set: Set<string>,
+  sentence = false,
 ): boolean {
-  for (let k = Math.max(0, from); k < Math.min(n, to); k++) if (set.has(tokens[k] as string)) return true;
+  for (let k = verb - 1; k >= Math.max(0, verb - reach); k--) {
+    if (breaksAfter(text, k, sentence)) return false;
+    if (set.has(tokens[k] as string)) return true;
+  }
   return false;
 }
 
 /** End of the violent object after a "with object" verb ("casse LA GUEULE"), or -1 without one. */
-function violentObjectEnd(tokens: readonly string[], n: number, verb: number): number {
-  for (let k = verb + 1; k < Math.min(n, verb + 4); k++)
+function violentObjectEnd(tokens: readonly string[], text: string, n: number, verb: number): number {
+  for (let k = verb + 1; k < Math.min(n, verb + 4); k++) {
+    if (breaksAfter(text, k - 1)) return -1;
     if (FR_VIOLENT_OBJECTS.has(tokens[k] as string)) return k + 1;
+  }
   return -1;
 }
 
 /** End of a target right after the verb ("votre agence", "your staff", "the CM"), or -1 without one. */
-function targetAfter(tokens: readonly string[], n: number, verb: number): number {
+function targetAfter(tokens: readonly string[], text: string, n: number, verb: number): number {
   for (let k = verb + 1; k < Math.min(n, verb + 1 + TARGET_WINDOW); k++) {
+    if (breaksAfter(text, k - 1)) return -1;
     const t = tokens[k] as string;
     if (TARGET_OPENERS.has(t)) return k + 1;
     if (TARGET_DETERMINERS.has(t) && k + 1 < n && TARGET_NOUNS.has(tokens[k + 1] as string)) return k + 2;
@@ -101,31 +124,42 @@ function targetAfter(tokens: readonly string[], n: number, verb: number): number
 }
 
 /**
+ * Whether the verb is negated ("I am not attacking you", "je vais pas te frapper"). Not when a speaker
+ * stands between: the negation then ends an earlier clause ("si vous remboursez pas je vous…").
+ */
+function negated(tokens: readonly string[], text: string, verb: number): boolean {
+  const at = negationBefore(tokens, verb, verb + 1, text, tokStart, tokEnd);
+  if (at < 0) return false;
+  for (let k = at + 1; k < verb; k++) if (SPEAKERS.has(tokens[k] as string)) return false;
+  return true;
+}
+
+/**
  * The threat and incitement frames in the first `n` of `tokens` (folded words of one comment; `kinds`: their
- * bits from `frameWords`), in order, into `out` (cleared first). Linear in `n`: every window is a constant.
+ * bits from `frameWords`; `text`: the folded text they were cut from, whose punctuation bounds a frame), in
+ * order, into `out` (cleared first). Linear in `n`: every window is a constant.
  */
 export function findFrames(
   tokens: readonly string[],
   kinds: Uint8Array,
   n: number,
+  text: string,
   out: FrameHit[],
 ): FrameHit[] {
   out.length = 0;
   for (let i = 0; i < n; i++) {
     const verb = (kinds[i] as number) & (VIOLENT | WITH_OBJECT);
-    if (verb === 0) continue;
+    if (verb === 0 || negated(tokens, text, i)) continue;
     const violent = verb === VIOLENT;
-    const objectEnd = violent ? -1 : violentObjectEnd(tokens, n, i);
+    const objectEnd = violent ? -1 : violentObjectEnd(tokens, text, n, i);
     if (!violent && objectEnd < 0) continue;
-    const clitic =
-      (i >= 1 && FR_OBJECT_CLITICS.has(tokens[i - 1] as string)) ||
-      (i >= 2 && FR_OBJECT_CLITICS.has(tokens[i - 2] as string));
-    const after = targetAfter(tokens, n, i);
+    const clitic = anyBefore(tokens, text, i, 2, FR_OBJECT_CLITICS);
+    const after = targetAfter(tokens, text, n, i);
     if (!clitic && after < 0) continue;
     const start = Math.max(0, i - 3);
     const end = Math.max(i + 1, objectEnd, after);
-    if (anyWithin(tokens, n, i - SPEAKER_WINDOW, i, SPEAKERS)) out.push({ kind: 'threat', start, end });
-    else if (anyWithin(tokens, n, i - 4, i, INCITERS)) out.push({ kind: 'incitement', start, end });
+    if (anyBefore(tokens, text, i, SPEAKER_WINDOW, SPEAKERS, true)) out.push({ kind: 'threat', start, end });
+    else if (anyBefore(tokens, text, i, 4, INCITERS, true)) out.push({ kind: 'incitement', start, end });
   }
   return out;
 }

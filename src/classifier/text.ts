@@ -471,17 +471,32 @@ function isTokenChar(c: number): boolean {
   return true;
 }
 
-/**
- * Whether punctuation that closes a clause (. ! ? ; : , or a line break) stands in `text` between `from`
- * and `to`: where a negation stops reaching, and where a quoted run of words stops.
- */
-export function breaksClause(text: string, from: number, to: number): boolean {
+/** Punctuation that ends a sentence (. ! ? ; or a line break), or only a clause (, and :). */
+const ENDS_CLAUSE = 1;
+const ENDS_SENTENCE = 2;
+const PUNCTUATION_ENDS = new Uint8Array(128);
+for (const c of '.!?;\n') PUNCTUATION_ENDS[c.charCodeAt(0)] = ENDS_CLAUSE | ENDS_SENTENCE;
+for (const c of ',:') PUNCTUATION_ENDS[c.charCodeAt(0)] = ENDS_CLAUSE;
+
+function endsBetween(text: string, from: number, to: number, what: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 44 || c === 10) return true;
+    if (c < 128 && (PUNCTUATION_ENDS[c] as number) & what) return true;
   }
   return false;
 }
+
+/**
+ * Whether punctuation that closes a clause (. ! ? ; : , or a line break) stands in `text` between `from`
+ * and `to`: where a negation stops reaching, where a quoted run of words stops, and what a threat frame's
+ * verb and target may not straddle.
+ */
+export const breaksClause = (text: string, from: number, to: number): boolean =>
+  endsBetween(text, from, to, ENDS_CLAUSE);
+
+/** Whether punctuation that ends a sentence (. ! ? ; or a line break) stands in `text` between `from` and `to`. */
+export const breaksSentence = (text: string, from: number, to: number): boolean =>
+  endsBetween(text, from, to, ENDS_SENTENCE);
 
 /** Whether the sentence running on from `from` in `text` ends with a question mark. */
 export function endsInQuestion(text: string, from: number): boolean {

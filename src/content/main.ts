@@ -19,11 +19,12 @@ import {
 import { extensionAlive, sendToBackground } from './messaging';
 import { observeComments, type SeenComment } from './observer';
 import { type BadgeActions, type CardSettings, createOverlay } from './overlay';
+import { pageAddress } from './page-address';
 import { siteAdapter } from './platforms';
 import { openBackgroundPort } from './port';
 import { createReplyWriter, openReplyBox } from './reply-box';
 import { createReportQueue } from './report-queue';
-import { abortableInterval, abortableTimeout, whileVisible } from './timers';
+import { abortableInterval, abortableTimeout, onVisibilityChange, whileVisible } from './timers';
 
 /** How often a visible tab forgets the rows that left the page and checks that the extension is still there. */
 const TIDY_INTERVAL_MS = 3_000;
@@ -249,11 +250,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
   };
 
   // The page's address, parsed again only when it changed (the page is read after each of its changes).
-  let parsedUrl = new URL(location.href);
-  const pageUrl = () => {
-    if (parsedUrl.href !== location.href) parsedUrl = new URL(location.href);
-    return parsedUrl;
-  };
+  const pageUrl = pageAddress(adapter, () => location.href);
 
   // Counting the posts walks the whole page: done when the popup asks, when the tab navigates and when
   // the tab is shown or hidden, not on a timer while replies stream in.
@@ -262,7 +259,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
     const readable = adapter.handles(pageUrl());
     return {
       platform: adapter.platform,
-      url: location.href,
+      url: pageUrl().href,
       postsVisible: readable ? adapter.countPosts(document) : 0,
       commentsRead: commentsRead.size,
       since: pageSince,
@@ -353,8 +350,7 @@ export async function main(teardown = new AbortController()): Promise<void> {
 
   // Settings edited in the dashboard (shield levels, templates, own handles, language) apply when the CM
   // comes back to this tab, without a reload.
-  const refreshSettings = async () => {
-    if (document.visibilityState !== 'visible' || !extensionAlive()) return;
+  const applyFreshSettings = async () => {
     try {
       const fresh = await sendToBackground({ type: 'cs→bg:settings' });
       if (JSON.stringify(fresh) === JSON.stringify(settings)) return;
@@ -366,7 +362,22 @@ export async function main(teardown = new AbortController()): Promise<void> {
       // The service worker was restarting: the next visit asks again.
     }
   };
-  document.addEventListener('visibilitychange', refreshSettings, { signal });
+  // One request at a time: coming back while one is on its way asks once more, after it.
+  let askingSettings = false;
+  let settingsWanted = false;
+  const refreshSettings = async () => {
+    settingsWanted = true;
+    if (askingSettings) return;
+    askingSettings = true;
+    while (settingsWanted && extensionAlive()) {
+      settingsWanted = false;
+      await applyFreshSettings();
+    }
+    askingSettings = false;
+  };
+  onVisibilityChange(signal, (visible) => {
+    if (visible) void refreshSettings();
+  });
 
   // The comments still gathering go before the page does (a page cannot make them go sooner but by leaving).
   addEventListener('pagehide', (event) => event.isTrusted && queue.sendNow(), { signal });

@@ -34,6 +34,7 @@ const observedCommentSchema = v.object({
   permalink: v.nullable(shortString),
   isReply: v.boolean(),
   isOwn: v.boolean(),
+  translated: v.optional(v.boolean()),
 });
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));

@@ -4,6 +4,7 @@
  * (X recycles them): an element is only remembered with the signature of what it showed last time.
  * Both sites are single-page apps, so the loop runs on every page of the site and reads only while the
  * adapter handles the current one (a CM who lands on the home feed and clicks into a thread is followed).
+ * Which page that is, `getContext` says: a new page is a new address there.
  */
 import { commentKey } from '../shared/comment';
 import { createKeyTable } from './key-table';
@@ -22,7 +23,10 @@ export interface ObserveOptions {
   adapter: PlatformAdapter;
   /** What to observe and read (default: `document`). */
   root?: Node;
-  /** The page's URL and the CM's handles now; the observer adds the page's memory. */
+  /**
+   * The page's URL and the CM's handles now; the observer adds the page's memory. A change of URL is a new
+   * page: everything read is read again for it.
+   */
   getContext: () => Omit<AdapterContext, 'memory'>;
   onComments: (batch: SeenComment[]) => void;
   onNavigate?: (url: URL) => void;
@@ -86,8 +90,8 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   let signatures = new WeakMap<Element, string>();
   /** Per page: what the adapter learned of it (AdapterContext.memory). */
   let memory = createKeyTable();
-  let href = view.location.href;
-  let readable = adapter.handles(getContext().url);
+  let page = getContext().url;
+  let readable = adapter.handles(page);
 
   let fullScan = true;
   /** Subtrees to re-read on the next flush (when the adapter can tell us which). */
@@ -140,14 +144,14 @@ export function observeComments(options: ObserveOptions): CommentObserver {
   const flush = () => {
     if (signal.aborted) return;
     record(observer.takeRecords());
-    const current = view.location.href;
-    if (current !== href) {
-      href = current;
+    const site = getContext();
+    if (site.url.href !== page.href) {
+      page = site.url;
       signatures = new WeakMap();
       memory = createKeyTable();
       fullScan = true;
-      readable = adapter.handles(getContext().url);
-      onNavigate?.(new URL(current));
+      readable = adapter.handles(page);
+      onNavigate?.(page);
       if (signal.aborted) return;
     }
     if (!readable) {
@@ -156,7 +160,7 @@ export function observeComments(options: ObserveOptions): CommentObserver {
       return;
     }
 
-    const context = { ...getContext(), memory };
+    const context = { ...site, memory };
     const found = fullScan ? adapter.extract(root as ParentNode, context) : extractDirty(dirty, context);
     fullScan = false;
     dirty = new Set();

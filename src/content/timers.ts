@@ -24,6 +24,25 @@ export function abortableInterval(signal: AbortSignal, run: () => void, ms: numb
 }
 
 /**
+ * Calls `changed` each time the tab is shown or hidden, until `signal` aborts. Only the browser's own
+ * event counts, and only when the visibility did change: a page script can dispatch `visibilitychange` as
+ * often as it likes (each one made an idle CM look active, and asked the service worker for the settings).
+ */
+export function onVisibilityChange(signal: AbortSignal, changed: (visible: boolean) => void): void {
+  let visible = document.visibilityState === 'visible';
+  document.addEventListener(
+    'visibilitychange',
+    (event) => {
+      const now = document.visibilityState === 'visible';
+      if (!event.isTrusted || now === visible) return;
+      visible = now;
+      changed(visible);
+    },
+    { signal },
+  );
+}
+
+/**
  * Runs `start` whenever the tab is visible, with a signal that aborts once the tab is hidden (or `signal`
  * aborts): the intervals and observers it sets up do no work while nobody can see the page.
  */
@@ -39,7 +58,7 @@ export function whileVisible(signal: AbortSignal, start: (visible: AbortSignal) 
       running = null;
     }
   };
-  document.addEventListener('visibilitychange', update, { signal });
+  onVisibilityChange(signal, update);
   signal.addEventListener('abort', update);
   update();
 }

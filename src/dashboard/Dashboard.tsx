@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BreakBanner } from '../ui/BreakBanner';
-import { ask } from '../ui/client';
+import { freeSpace } from '../ui/client';
 import { t } from '../ui/i18n';
 import { StorageFullNotice } from '../ui/StorageFullNotice';
+import { storageFullReported } from '../ui/storage-full';
 import { useReply } from '../ui/useReply';
 import { SetupPanel } from './SetupPanel';
 import { sections } from './sections';
@@ -23,11 +24,11 @@ function useCurrentSection(): string {
   return current;
 }
 
-/** The storage-full notice, when the database refuses writes. */
+/** The storage-full notice, when the database refuses writes (comments, or a change made in a page). */
 function StorageHealth() {
   const { reply, reload } = useReply({ type: 'ui→bg:summary' });
-  const free = () => ask({ type: 'ui→bg:free-space', keepDays: 30 }).then(reload, reload);
-  return reply?.storageFull ? <StorageFullNotice onFree={free} /> : null;
+  const free = () => freeSpace().then(reload, reload);
+  return reply?.storageFull || storageFullReported.value ? <StorageFullNotice onFree={free} /> : null;
 }
 
 /** One heading per section: the sections themselves start at h3, so no name is given twice. */

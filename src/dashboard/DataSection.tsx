@@ -6,6 +6,7 @@ import { t, tn } from '../ui/i18n';
 import { JsonFileButton } from '../ui/JsonFileButton';
 import { dataChanged, dataVersion } from '../ui/refresh';
 import { StatusNote } from '../ui/StatusNote';
+import { failureKey } from '../ui/storage-full';
 import { useReply } from '../ui/useReply';
 import { fetchBackup, restoreFile, TransferInterrupted } from './transfers';
 
@@ -115,8 +116,8 @@ export function DataSection() {
     setBusy(true);
     try {
       setStatus(await task());
-    } catch {
-      setStatus({ text: t('popupUnavailable'), error: true });
+    } catch (error) {
+      setStatus({ text: t(failureKey(error)), error: true });
     } finally {
       setBusy(false);
     }

@@ -1,12 +1,21 @@
 import { useState } from 'preact/hooks';
 import { REPLY_TACTICS, TOPICS } from '../tactics/replies';
-import { mergeReplies, parseRepliesFile, repliesFile, type SavedReply } from '../tactics/saved-replies';
+import {
+  MAX_SAVED_REPLIES,
+  parseRepliesFile,
+  type RepliesChange,
+  type RepliesOutcome,
+  repliesFile,
+  type SavedReply,
+} from '../tactics/saved-replies';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
+import { formatNumber } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { JsonFileButton } from '../ui/JsonFileButton';
 import { Select } from '../ui/Select';
 import { StatusNote } from '../ui/StatusNote';
+import { failureKey } from '../ui/storage-full';
 import { tacticName } from '../ui/tactics';
 import { useReply } from '../ui/useReply';
 import './settings.css';
@@ -86,6 +95,16 @@ function ReplyForm({
   );
 }
 
+/** What the CM is told after a change of their list. */
+function outcomeText(change: RepliesChange, outcome: RepliesOutcome): string {
+  if (!outcome.ok)
+    return outcome.reason === 'limit' ? t('repliesLimit', formatNumber(MAX_SAVED_REPLIES)) : t('repliesGone');
+  if (change.kind !== 'import') return t('repliesSaved');
+  const imported = tn('repliesImported', outcome.added);
+  if (outcome.leftOut === 0) return imported;
+  return `${imported} ${tn('repliesLeftOut', outcome.leftOut, [formatNumber(outcome.leftOut), formatNumber(MAX_SAVED_REPLIES)])}`;
+}
+
 /** The CM's own replies: offered first in the popup for their tactic; added, edited, imported, exported. */
 export function RepliesSection() {
   const { reply: stored, failed, reload } = useReply({ type: 'ui→bg:saved-replies' });
@@ -94,24 +113,24 @@ export function RepliesSection() {
   if (failed) return <p class="notice">{t('popupUnavailable')}</p>;
   if (!stored) return <p class="muted">{t('dashLoading')}</p>;
 
-  const save = async (replies: SavedReply[], done: string) => {
+  /** The service worker applies the change to the list as stored; this page then shows it again. */
+  const change = async (what: RepliesChange) => {
     try {
-      await ask({ type: 'ui→bg:save-replies', replies });
-      setEditing(null);
-      setStatus({ text: done, error: false });
-    } catch {
-      setStatus({ text: t('popupUnavailable'), error: true });
+      const outcome = await ask({ type: 'ui→bg:change-replies', change: what });
+      if (outcome.ok) setEditing(null);
+      setStatus({ text: outcomeText(what, outcome), error: !outcome.ok || outcome.leftOut > 0 });
+    } catch (error) {
+      setStatus({ text: t(failureKey(error)), error: true });
     }
     reload();
   };
   const importFile = async (text: string) => {
-    const imported = parseRepliesFile(text);
-    if (!imported) {
+    const replies = parseRepliesFile(text);
+    if (!replies) {
       setStatus({ text: t('repliesInvalid'), error: true });
       return;
     }
-    const merged = mergeReplies(stored, imported, () => crypto.randomUUID());
-    await save(merged, tn('repliesImported', merged.length - stored.length));
+    await change({ kind: 'import', replies });
   };
 
   return (
@@ -125,12 +144,7 @@ export function RepliesSection() {
               <ReplyForm
                 initial={reply}
                 onCancel={() => setEditing(null)}
-                onSave={(edited) =>
-                  save(
-                    stored.map((other) => (other.id === reply.id ? { ...edited, id: reply.id } : other)),
-                    t('repliesSaved'),
-                  )
-                }
+                onSave={(edited) => change({ kind: 'edit', reply: { ...edited, id: reply.id } })}
               />
             </li>
           ) : (
@@ -148,15 +162,7 @@ export function RepliesSection() {
                 <button type="button" onClick={() => setEditing(reply.id)}>
                   {t('replyEdit')}
                 </button>
-                <button
-                  type="button"
-                  onClick={() =>
-                    save(
-                      stored.filter((other) => other.id !== reply.id),
-                      t('repliesSaved'),
-                    )
-                  }
-                >
+                <button type="button" onClick={() => change({ kind: 'delete', id: reply.id })}>
                   {t('replyDelete')}
                 </button>
               </div>
@@ -165,11 +171,7 @@ export function RepliesSection() {
         )}
       </ul>
       <h3>{t('replyAdd')}</h3>
-      <ReplyForm
-        key={stored.length}
-        initial={BLANK}
-        onSave={(reply) => save([...stored, { ...reply, id: crypto.randomUUID() }], t('repliesSaved'))}
-      />
+      <ReplyForm key={stored.length} initial={BLANK} onSave={(reply) => change({ kind: 'add', reply })} />
       <div class="actions">
         <button
           type="button"

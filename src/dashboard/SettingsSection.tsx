@@ -3,25 +3,28 @@ import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings';
 import { ask } from '../ui/client';
 import { t } from '../ui/i18n';
-import { IdentityAndShield } from './settings-fields';
+import { failureKey } from '../ui/storage-full';
+import { IdentityAndShield, refusedSaveText, useSettingsDraft } from './settings-fields';
 import { dashboardSettings } from './store';
 import './settings.css';
 
 /** The CM's settings: own accounts, brand and tone, shield, breaks, privacy and language, corrections. */
 export function SettingsSection() {
-  const saved = dashboardSettings.settings.value;
-  const [draft, setDraft] = useState<Settings | null>(null);
+  const { settings, edit, save: saveDraft } = useSettingsDraft(dashboardSettings);
   const [message, setMessage] = useState('');
-  const settings = draft ?? saved;
   if (!settings)
     return <p role="status">{dashboardSettings.unavailable.value ? t('popupUnavailable') : ''}</p>;
 
-  const update = (change: Partial<Settings>) => setDraft({ ...settings, ...change });
+  const update = (change: Partial<Settings>) => edit({ ...settings, ...change });
   // What the device learned from the CM's corrections; the corrections themselves stay listed.
   const forgetLearning = async () => {
     if (!window.confirm(t('correctionsResetConfirm'))) return;
-    await ask({ type: 'ui→bg:reset-learning' });
-    setMessage(t('correctionsResetDone'));
+    try {
+      await ask({ type: 'ui→bg:reset-learning' });
+      setMessage(t('correctionsResetDone'));
+    } catch (error) {
+      setMessage(t(failureKey(error)));
+    }
   };
   // The browser asks the CM for the optional `notifications` permission, on this click and only then.
   const setSystemNotifications = async (wanted: boolean) => {
@@ -33,14 +36,8 @@ export function SettingsSection() {
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const result = await dashboardSettings.save(settings);
-    if (result.ok) {
-      setDraft(null);
-      setMessage(t('settingsSaved'));
-    } else
-      setMessage(
-        'invalid' in result ? t('settingsInvalid', result.invalid.join(', ')) : t('popupUnavailable'),
-      );
+    const result = await saveDraft(settings);
+    setMessage(result.ok ? t('settingsSaved') : refusedSaveText(result));
   };
 
   return (
@@ -169,7 +166,7 @@ export function SettingsSection() {
 
       <div class="actions">
         <button type="submit">{t('settingsSave')}</button>
-        <button type="button" onClick={() => setDraft({ ...DEFAULT_SETTINGS, setupDone: true })}>
+        <button type="button" onClick={() => edit({ ...DEFAULT_SETTINGS, setupDone: true })}>
           {t('settingsDefaults')}
         </button>
       </div>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
 import { t } from '../ui/i18n';
 import { dataChanged } from '../ui/refresh';
-import { IdentityAndShield } from './settings-fields';
+import { IdentityAndShield, refusedSaveText, useSettingsDraft } from './settings-fields';
 import { dashboardSettings } from './store';
 import './settings.css';
 
@@ -11,15 +11,13 @@ import './settings.css';
  * brand, "tu" or "vous", and the shield's levels. Everything it asks is in the settings too.
  */
 export function SetupPanel() {
-  const saved = dashboardSettings.settings.value;
-  const [draft, setDraft] = useState<Settings | null>(null);
-  const [failed, setFailed] = useState(false);
-  const settings = draft ?? saved;
+  const { saved, settings, edit, save } = useSettingsDraft(dashboardSettings);
+  const [refused, setRefused] = useState<string | null>(null);
   if (!settings || saved?.setupDone) return null;
-  const update = (change: Partial<Settings>) => setDraft({ ...settings, ...change });
+  const update = (change: Partial<Settings>) => edit({ ...settings, ...change });
   const finish = async (next: Settings) => {
-    const result = await dashboardSettings.save({ ...next, setupDone: true });
-    setFailed(!result.ok);
+    const result = await save({ ...next, setupDone: true });
+    setRefused(result.ok ? null : refusedSaveText(result));
     // The settings decide what the pages show (own accounts, shield): every view asks again.
     if (result.ok) dataChanged();
   };
@@ -36,7 +34,7 @@ export function SetupPanel() {
       <h2 id="setup-title">{t('setupTitle')}</h2>
       <p class="muted">{t('setupIntro')}</p>
       <IdentityAndShield settings={settings} update={update} />
-      {failed && <p class="notice">{t('popupUnavailable')}</p>}
+      {refused && <p class="notice">{refused}</p>}
       <div class="actions">
         <button type="submit">{t('setupSave')}</button>
         <button type="button" onClick={() => finish(saved ?? settings)}>

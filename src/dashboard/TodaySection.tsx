@@ -17,7 +17,8 @@ import { TacticsTable } from './TacticsTable';
 export function summarySentence(view: TodayView): string {
   const hostile = hostileCount(totalByLabel(view.today));
   let sentence = tn('dashSummaryHostile', hostile);
-  if (view.usual && view.usual.hostile > 0) {
+  // "0 times your usual day" says nothing: the ratio only when there is something to compare.
+  if (hostile > 0 && view.usual && view.usual.hostile > 0) {
     sentence += t('dashSummaryRatio', formatNumber(hostile / view.usual.hostile, 1));
   }
   if (view.today.first !== null) sentence += t('dashSummaryOnlineSince', formatClock(view.today.first));

@@ -1,10 +1,15 @@
-/** Fields the settings section and the first-run setup share: accounts and brand, tone, shield levels. */
+/**
+ * What the settings section and the first-run setup share: the fields for accounts and brand, tone and
+ * shield levels, the CM's draft of the settings, and what a refused save is said as.
+ */
+import { useState } from 'preact/hooks';
 import { LABELS, type Label } from '../shared/comment';
 import type { Settings } from '../shared/settings';
 import { SHIELD_CHOICES, type ShieldChoice, shieldChoice, shieldThreshold } from '../shared/shield';
 import { t } from '../ui/i18n';
 import { LabelChip } from '../ui/LabelChip';
 import { Select } from '../ui/Select';
+import type { SaveResult, SettingsModel } from './settings-model';
 
 interface FieldsProps {
   settings: Settings;
@@ -106,4 +111,31 @@ export function IdentityAndShield({ settings, update }: FieldsProps) {
       </fieldset>
     </>
   );
+}
+
+/**
+ * The CM's edits of the settings, kept with the settings they began from: a save names those, and is
+ * refused if they changed meanwhile (another dashboard tab, a restore) rather than undoing that change.
+ * Saved or refused as stale, the draft goes: the page shows the settings stored now.
+ */
+export function useSettingsDraft(model: SettingsModel) {
+  const saved = model.settings.value;
+  const [draft, setDraft] = useState<{ from: Settings; value: Settings } | null>(null);
+  const from = draft?.from ?? saved;
+  const edit = (value: Settings) => {
+    if (from) setDraft({ from, value });
+  };
+  const save = async (value: Settings): Promise<SaveResult> => {
+    if (!from) return { ok: false, failed: 'popupUnavailable' };
+    const result = await model.save(value, from);
+    if (result.ok || 'stale' in result) setDraft(null);
+    return result;
+  };
+  return { saved, settings: draft?.value ?? saved, edit, save };
+}
+
+/** Why a save was refused, in the CM's words: what each wrong field accepts, or what happened. */
+export function refusedSaveText(result: Exclude<SaveResult, { ok: true }>): string {
+  if ('invalid' in result) return [t('settingsInvalid'), ...result.invalid.map((rule) => t(rule))].join(' ');
+  return 'stale' in result ? t('settingsStale') : t(result.failed);
 }

@@ -7,6 +7,7 @@ import { CheckInPrompt } from '../ui/CheckInPrompt';
 import { formatClock, formatDuration, formatNumber } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { StorageFullNotice } from '../ui/StorageFullNotice';
+import { storageFullReported } from '../ui/storage-full';
 import type { PopupModel } from './model';
 import { QueueItem } from './QueueItem';
 
@@ -108,7 +109,7 @@ export function Popup({
     <main>
       <h1>{t('popupTitle')}</h1>
       {model.unavailable.value && <p class="notice">{t('popupUnavailable')}</p>}
-      {summary?.storageFull && <StorageFullNotice onFree={model.freeSpace} />}
+      {(summary?.storageFull || storageFullReported.value) && <StorageFullNotice onFree={model.freeSpace} />}
       <SlimBar model={model} />
       {model.loaded.value && !status && <p class="muted">{t('popupNoPage')}</p>}
       {status && (

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import '../ui/base.css';
 import './popup.css';
 import { DEFAULT_SETTINGS } from '../shared/settings';
-import { ask, tellTab } from '../ui/client';
+import { ask, freeSpace, tellTab } from '../ui/client';
 import { applyLanguage } from '../ui/i18n';
 import { createPopupModel, type PopupPort } from './model';
 import { Popup } from './Popup';
@@ -39,9 +39,7 @@ function portFor(tabId: number | null): PopupPort {
     insert: async (key, text) =>
       (await withTab((id) => tellTab(id, { type: 'ui→cs:insert-reply', commentKey: key, text }))).outcome,
     copy: (text) => navigator.clipboard.writeText(text),
-    freeSpace: async () => {
-      await ask({ type: 'ui→bg:free-space', keepDays: 30 });
-    },
+    freeSpace,
   };
 }
 

@@ -19,6 +19,7 @@ import {
 } from '../tactics/messages';
 import { keepOrder } from '../tactics/priority';
 import type { Reply } from '../ui/client';
+import { failureKey } from '../ui/storage-full';
 
 export type TabView = Reply<'ui→bg:tab-comments'>;
 export type QueueComment = TabView['comments'][number];
@@ -134,8 +135,8 @@ export function createPopupModel(port: PopupPort, settings: Settings, now: () =>
     let outcome: Outcome;
     try {
       outcome = await action();
-    } catch {
-      outcome = ['cardFailed'];
+    } catch (error) {
+      outcome = [failureKey(error, 'cardFailed')];
     }
     outcomes.value = { ...outcomes.value, [key]: outcome };
   }

@@ -36,6 +36,11 @@ export interface ObservedComment {
   isReply: boolean;
   /** Written by one of the CM's own accounts: logged, never classified as incoming. */
   isOwn: boolean;
+  /**
+   * The site showed its own translation in place of the commenter's words (X's "Show original" above
+   * them): `text` is the site's, in a language the commenter did not write. Absent: the commenter's words.
+   */
+  translated?: boolean;
 }
 
 /**

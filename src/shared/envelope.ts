@@ -23,3 +23,14 @@ export const commentKeySchema = v.pipe(v.string(), v.minLength(3), v.maxLength(3
 
 /** A local calendar day, `YYYY-MM-DD`. */
 export const localDaySchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+/**
+ * What the service worker answers a page whose message needed a write the browser refused because its
+ * storage for the extension is full (the pages then say so and offer to free space).
+ */
+export const STORAGE_FULL_REPLY = { ok: false, reason: 'storage_full' } as const;
+
+export function isStorageFullReply(reply: unknown): boolean {
+  const { ok, reason } = (reply ?? {}) as { ok?: unknown; reason?: unknown };
+  return ok === STORAGE_FULL_REPLY.ok && reason === STORAGE_FULL_REPLY.reason;
+}

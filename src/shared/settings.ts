@@ -54,6 +54,14 @@ export const settingsSchema = v.strictObject({
 
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
+/**
+ * The answer to a save: the settings stored now. `stale`: they changed since the page read the ones it
+ * edited (in another tab, or by a restore), and nothing was written.
+ */
+export type SettingsSaved =
+  | { ok: true; settings: Settings }
+  | { ok: false; reason: 'stale'; settings: Settings };
+
 export const DEFAULT_SETTINGS: Settings = {
   ownHandles: { x: [], facebook: [] },
   brandNames: [],

@@ -7,8 +7,10 @@
  * A restore merges; it never replaces a row with an unrelated one, and restoring the same file again
  * changes nothing:
  * - comments, by comment key: one row per comment, its first sight the earlier of the two, its last
- *   sight the later, `timesSeen` the larger (never the sum: the two may count the same sightings), the
- *   longer text with its classification (as ingest keeps an expanded comment), the earlier reveal;
+ *   sight the later (with the page sessions that showed it last), `timesSeen` the larger (never the sum: the two may count the same sightings), the
+ *   longer text with its classification (as ingest keeps an expanded comment), unless the CM corrected the
+ *   comment on either side: then the classification (the CM's label and its cue) of the side whose
+ *   correction is the later, as ingest keeps it too; the earlier reveal;
  * - activity, by day and platform: the larger active time, the earlier first and later last activity
  *   (never the sum, for the same reason: a backup of this very database holds part of today's time);
  * - actions and check-ins, which are never edited, by what they record — an action by comment, tactic and
@@ -22,6 +24,7 @@
 import * as v from 'valibot';
 import type { Settings } from '../shared/settings';
 import { BACKUP_FORMAT, type BackupFile, type BackupTables } from './backup-format';
+import { classificationOf } from './corrections';
 import type { DesaffectDb } from './db';
 import { mergeEvidence, withRecordTimes } from './evidence';
 import { exactTimes, savedRepliesFromTemplates, typedCues } from './legacy';
@@ -286,11 +289,15 @@ function keepingGuarded(rows: BackupTables['settings'], current: Settings): Back
 
 const textLength = (row: CommentRow) => row.text?.length ?? 0;
 
-/** One row for a comment known to both sides; `a` is the one already in the database. See the header. */
-function mergeComment(a: CommentRow, b: CommentRow): CommentRow {
+/**
+ * One row for a comment known to both sides; `a` is the one already in the database. `correctedBy` is the
+ * side whose correction of the comment is the later, when the CM corrected it on either. See the header.
+ */
+function mergeComment(a: CommentRow, b: CommentRow, correctedBy: 'a' | 'b' | null): CommentRow {
   const first = b.firstSeen < a.firstSeen ? b : a;
   const last = b.lastSeen > a.lastSeen ? b : a;
   const fuller = textLength(b) > textLength(a) ? b : a;
+  const classified = correctedBy === null ? fuller : correctedBy === 'a' ? a : b;
   const revealed = [a.revealedAt, b.revealedAt].filter((at): at is number => at !== undefined);
   const merged: CommentRow = {
     ...a,
@@ -298,19 +305,16 @@ function mergeComment(a: CommentRow, b: CommentRow): CommentRow {
     ...(a.createdAt !== null ? {} : { createdAt: b.createdAt, createdAtPrecision: b.createdAtPrecision }),
     permalink: a.permalink ?? b.permalink,
     text: fuller.text,
-    label: fuller.label,
-    scores: fuller.scores,
-    intensity: fuller.intensity,
-    lang: fuller.lang,
-    uncertain: fuller.uncertain,
-    cues: fuller.cues,
-    version: fuller.version,
+    ...classificationOf(classified),
     firstSeen: first.firstSeen,
     day: first.day,
     lastSeen: last.lastSeen,
     lastSessionId: last.lastSessionId,
     timesSeen: Math.max(a.timesSeen, b.timesSeen),
   };
+  // The sessions before the last go with it.
+  if (last.earlierSessionIds) merged.earlierSessionIds = last.earlierSessionIds;
+  else delete merged.earlierSessionIds;
   if (revealed.length > 0) merged.revealedAt = Math.min(...revealed);
   else delete merged.revealedAt;
   return merged;
@@ -381,11 +385,22 @@ async function writeTables(db: DesaffectDb, tables: BackupTables): Promise<void>
     // which spares the day totals from looking for rows they would replace.
     const stored = new Set(await db.comments.toCollection().primaryKeys());
     const known = [...new Set(tables.comments.map((row) => row.key).filter((key) => stored.has(key)))];
+    // A comment the CM corrected keeps the classification of the side whose correction is the later.
+    const correctedHere = await db.corrections.bulkGet(known);
+    const hereAt = new Map(correctedHere.flatMap((row) => (row ? [[row.commentKey, row.at]] : [])));
+    const fileAt = new Map<string, number>();
+    for (const row of tables.corrections)
+      fileAt.set(row.commentKey, Math.max(row.at, fileAt.get(row.commentKey) ?? row.at));
+    const correctedBy = (key: string) => {
+      const [here, there] = [hereAt.get(key), fileAt.get(key)];
+      if (there !== undefined && (here === undefined || there > here)) return 'b';
+      return here === undefined ? null : 'a';
+    };
     const comments = mergeByKey(
       await db.comments.bulkGet(known),
       tables.comments,
       (row) => row.key,
-      mergeComment,
+      (a, b) => mergeComment(a, b, correctedBy(a.key)),
     );
     await db.comments.bulkPut(comments.filter((row) => stored.has(row.key)));
     await db.comments.bulkAdd(comments.filter((row) => !stored.has(row.key)));

@@ -1,5 +1,5 @@
 /** The CM's corrections of labels, and the point from which the device learns from them. */
-import type { Label } from '../shared/comment';
+import type { Classification, Label } from '../shared/comment';
 import { localDay } from '../shared/day';
 import type { DesaffectDb } from './db';
 import { readMarker, writeMarker } from './markers';
@@ -11,6 +11,54 @@ export interface NewCorrection {
   classifierVersion: string;
   gram: number[];
   structured: number[];
+}
+
+type Judged = Pick<Classification, 'label' | 'uncertain' | 'cues'>;
+
+/** A classification as the CM corrected it: their label, no doubt left, and the cue that says who decided. */
+export function asCorrected<C extends Judged>(classification: C, to: Label): C {
+  return {
+    ...classification,
+    label: to,
+    uncertain: false,
+    cues: [
+      { kind: 'your_corrections' },
+      ...classification.cues.filter((cue) => cue.kind !== 'your_corrections'),
+    ],
+  };
+}
+
+/** The label the CM gave each of `keys` they corrected. */
+export async function correctedLabels(db: DesaffectDb, keys: readonly string[]): Promise<Map<string, Label>> {
+  const corrections = await db.corrections.bulkGet([...keys]);
+  return new Map(corrections.flatMap((row) => (row ? [[row.commentKey, row.to]] : [])));
+}
+
+/** A stored comment's classification. */
+export function classificationOf(row: CommentRow): Classification {
+  const { label, scores, intensity, lang, uncertain, cues, version } = row;
+  return { label, scores, intensity, lang, uncertain, cues, version };
+}
+
+/**
+ * The classifications to answer for `keys` (the classifier's, `fresh`), with the CM's word on each comment
+ * they corrected: the stored one (ingest keeps it through later sightings), or, for a comment no longer
+ * logged, the classifier's, with the CM's label either way.
+ */
+export async function withCorrections(
+  db: DesaffectDb,
+  keys: readonly string[],
+  fresh: readonly Classification[],
+): Promise<Classification[]> {
+  const corrected = await correctedLabels(db, keys);
+  if (corrected.size === 0) return [...fresh];
+  const rows = await db.comments.bulkGet([...corrected.keys()]);
+  const stored = new Map(rows.flatMap((row) => (row ? [[row.key, classificationOf(row)]] : [])));
+  return fresh.map((classification, i) => {
+    const key = keys[i] as string;
+    const to = corrected.get(key);
+    return to === undefined ? classification : asCorrected(stored.get(key) ?? classification, to);
+  });
 }
 
 /** Records the CM's label for a comment (replacing an earlier correction of it). */

@@ -1,6 +1,6 @@
 /**
  * Whether the database is refusing writes because the browser's storage quota is exhausted. Comments
- * keep waiting in their tabs (they are resent until stored), and the popup says so and offers to free
+ * keep waiting in their tabs (they are resent until stored), and the pages say so and offer to free
  * space, instead of logging failing silently.
  */
 export interface StorageHealth {
@@ -24,4 +24,39 @@ export async function watchWrite<T>(health: StorageHealth, now: number, write: (
     if (isQuotaError(error)) health.fullSince ??= now;
     throw error;
   }
+}
+
+type Handler = (...args: never[]) => Promise<unknown>;
+export type WatchedHandlers<H, R> = {
+  [K in keyof H]: H[K] extends (...args: infer A) => Promise<infer T>
+    ? (...args: A) => Promise<T | R>
+    : never;
+};
+
+/**
+ * Every handler's writes go through the same watch: when the browser refuses one for want of space,
+ * `health` says so (the popup and the dashboard show the storage-full notice, with its button to free
+ * space) and the handler answers `whenFull()`, or fails as before when there is none (the content scripts
+ * say that an action failed).
+ */
+export function watchHandlers<H extends Record<string, Handler>, R = never>(
+  handlers: H,
+  health: StorageHealth,
+  now: () => number,
+  whenFull?: () => R,
+): WatchedHandlers<H, R> {
+  const watched = Object.entries(handlers).map(([type, handler]) => [
+    type,
+    async (...args: never[]) => {
+      try {
+        return await handler(...args);
+      } catch (error) {
+        if (!isQuotaError(error)) throw error;
+        health.fullSince ??= now();
+        if (!whenFull) throw error;
+        return whenFull();
+      }
+    },
+  ]);
+  return Object.fromEntries(watched) as WatchedHandlers<H, R>;
 }

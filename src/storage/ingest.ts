@@ -1,8 +1,9 @@
-import type { Classification, ObservedComment } from '../shared/comment';
+import type { Classification, Label, ObservedComment } from '../shared/comment';
 import { commentKey } from '../shared/comment';
 import { localDay } from '../shared/day';
+import { asCorrected, classificationOf, correctedLabels } from './corrections';
 import type { DesaffectDb } from './db';
-import type { CommentRow } from './schema';
+import { type CommentRow, EARLIER_SESSIONS_KEPT } from './schema';
 
 export interface Observation {
   comment: ObservedComment;
@@ -19,7 +20,9 @@ export interface IngestOptions {
 
 /**
  * Writes a batch of observations in one transaction. Idempotent per (comment, page session): a batch
- * retried after a service-worker restart, or the same comment in several batches, never adds a row twice.
+ * retried after a service-worker restart (even after another tab saw the comment meanwhile), or the same
+ * comment in several batches, never adds a row twice nor counts a sighting twice.
+ * A comment the CM corrected keeps their label whatever the classifier says of it when it comes back.
  * Returns the keys of the comments the CM had already revealed, which the rows read here say.
  */
 export async function ingest(
@@ -30,9 +33,9 @@ export async function ingest(
   if (observations.length === 0) return [];
   // One instant for the whole batch, so one day: formatting a day costs more than the rest of a row.
   const day = localDay(options.now, options.timeZone);
-  return db.transaction('rw', db.comments, async () => {
+  return db.transaction('rw', db.comments, db.corrections, async () => {
     const keys = observations.map((o) => commentKey(o.comment));
-    const existing = await db.comments.bulkGet(keys);
+    const [existing, corrected] = await Promise.all([db.comments.bulkGet(keys), correctedLabels(db, keys)]);
     const byKey = new Map<string, CommentRow>();
     existing.forEach((row) => {
       if (row) byKey.set(row.key, row);
@@ -41,7 +44,7 @@ export async function ingest(
     observations.forEach((observation, index) => {
       const key = keys[index] as string;
       const previous = byKey.get(key);
-      byKey.set(key, merge(previous, key, observation, options.now, day));
+      byKey.set(key, merge(previous, key, observation, options.now, day, corrected.get(key)));
     });
     // New comments are added, seen ones replaced: only the latter make the day totals read what they replace.
     const rows = [...byKey.values()];
@@ -57,12 +60,17 @@ function merge(
   o: Observation,
   now: number,
   day: string,
+  correctedTo: Label | undefined,
 ): CommentRow {
   const text = o.keepText ? o.comment.text : null;
+  const { translated, ...comment } = o.comment;
+  // Classified on the site's translation: its language is not the one the commenter wrote in, and it
+  // counts in no language figure.
+  const classification = translated ? { ...o.classification, lang: 'und' } : o.classification;
   if (!previous) {
     return {
-      ...o.comment,
-      ...o.classification,
+      ...comment,
+      ...(correctedTo === undefined ? classification : asCorrected(classification, correctedTo)),
       key,
       text,
       firstSeen: now,
@@ -72,14 +80,22 @@ function merge(
       day,
     };
   }
-  const newSighting = previous.lastSessionId !== o.sessionId;
-  // A longer text is the same comment expanded ("see more"): keep it and its classification.
+  const sessions = [previous.lastSessionId, ...(previous.earlierSessionIds ?? [])];
+  const newSighting = !sessions.includes(o.sessionId);
+  // A longer text is the same comment expanded ("see more"): keep it and its classification, unless the
+  // CM corrected the comment: their label and its cue stand, only the words change.
   const expanded = o.keepText && o.comment.text.length > (previous.text?.length ?? 0);
   return {
     ...previous,
-    ...(expanded ? { text, ...o.classification } : {}),
+    ...(expanded ? { text } : {}),
+    ...(correctedTo !== undefined
+      ? asCorrected(classificationOf(previous), correctedTo)
+      : expanded
+        ? classification
+        : {}),
     lastSeen: now,
     timesSeen: previous.timesSeen + (newSighting ? 1 : 0),
     lastSessionId: o.sessionId,
+    earlierSessionIds: sessions.filter((id) => id !== o.sessionId).slice(0, EARLIER_SESSIONS_KEPT),
   };
 }

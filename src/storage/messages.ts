@@ -3,9 +3,9 @@
  * is stored, freeing space when the browser's quota is full, and deleting everything.
  */
 import * as v from 'valibot';
-import { type Settings, settingsSchema } from '../shared/settings';
+import { type Settings, type SettingsSaved, settingsSchema } from '../shared/settings';
 import { TRANSFER_PART_CHARS } from '../shared/transfer';
-import { type SavedReply, savedRepliesSchema } from '../tactics/saved-replies';
+import { type RepliesOutcome, repliesChangeSchema, type SavedReply } from '../tactics/saved-replies';
 import { GUARDED_SETTINGS_CHOICES, type RestoreResult } from './backup';
 
 const transferId = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
@@ -14,10 +14,11 @@ const partIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_02
 
 export const dataMessages = [
   v.object({ type: v.literal('ui→bg:get-settings') }),
-  v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema }),
+  /** `base`: the stored settings the page edited; the save is refused if they changed since. */
+  v.object({ type: v.literal('ui→bg:save-settings'), settings: settingsSchema, base: settingsSchema }),
   v.object({ type: v.literal('ui→bg:saved-replies') }),
-  /** The whole list, as the CM left it after adding, editing, deleting or importing. */
-  v.object({ type: v.literal('ui→bg:save-replies'), replies: savedRepliesSchema }),
+  /** One change of the CM's: a reply added, edited or deleted, or a file imported. */
+  v.object({ type: v.literal('ui→bg:change-replies'), change: repliesChangeSchema }),
   /** Makes a backup and holds its text for the dashboard to read in parts (`shared/transfer.ts` says why). */
   v.object({ type: v.literal('ui→bg:backup') }),
   /** Part `index` of a text the service worker holds: a backup, a research export. */
@@ -47,9 +48,9 @@ export const dataMessages = [
 
 export interface DataReplies {
   'ui→bg:get-settings': Settings;
-  'ui→bg:save-settings': Settings;
+  'ui→bg:save-settings': SettingsSaved;
   'ui→bg:saved-replies': SavedReply[];
-  'ui→bg:save-replies': SavedReply[];
+  'ui→bg:change-replies': RepliesOutcome;
   /** `parts`: how many `ui→bg:transfer-part` to read. */
   'ui→bg:backup': { transferId: string; parts: number; createdAt: string };
   /** null: the service worker restarted since, and the text is gone. */

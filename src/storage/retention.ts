@@ -10,16 +10,18 @@ export function oldestKeptDay(today: string, retentionDays: number): string {
 }
 
 /**
- * Deletes logged rows older than the retention window. Evidence is not purged: the CM kept it on purpose
- * (for the employer or the police) and deletes it explicitly.
+ * Deletes logged rows older than the retention window, the CM's corrections (made that day) included: what
+ * the device learned from them follows (background/learning.ts). Evidence is not purged: the CM kept it on
+ * purpose (for the employer or the police) and deletes it explicitly.
  */
 export async function purgeOlderThan(db: DesaffectDb, oldestKept: string): Promise<void> {
-  await db.transaction('rw', [db.comments, db.actions, db.activity, db.checkins], async () => {
-    await Promise.all(
-      [db.comments, db.actions, db.activity, db.checkins].map((table) =>
-        table.where('day').below(oldestKept).delete(),
-      ),
-    );
+  const byDay = [db.comments, db.actions, db.activity, db.checkins];
+  await db.transaction('rw', [...byDay, db.corrections], async () => {
+    await Promise.all([
+      ...byDay.map((table) => table.where('day').below(oldestKept).delete()),
+      // A few hundred rows at most, whose day is not indexed.
+      db.corrections.filter((row) => row.day < oldestKept).delete(),
+    ]);
   });
 }
 
@@ -44,9 +46,12 @@ export function createDailyPurge(db: DesaffectDb, timeZone?: string) {
   };
 }
 
-/** Deletes every logged row and the dashboard's bookkeeping; the CM's settings stay. */
+/**
+ * Deletes every logged row, the CM's corrections (and so what the device learned from them) and the
+ * dashboard's bookkeeping; the CM's settings and saved replies stay.
+ */
 export async function deleteEverything(db: DesaffectDb): Promise<void> {
-  const logTables = [db.comments, db.actions, db.activity, db.checkins, db.evidence];
+  const logTables = [db.comments, db.actions, db.activity, db.checkins, db.evidence, db.corrections];
   await db.transaction('rw', [...logTables, db.settings], async () => {
     await Promise.all(logTables.map((table) => table.clear()));
     await db.settings.where('key').startsWith('marker:').delete();

@@ -3,7 +3,13 @@
  * with them, kept by "Delete everything" like them (they are the CM's wording, not a log).
  */
 import * as v from 'valibot';
-import { type SavedReply, savedReplySchema } from '../tactics/saved-replies';
+import {
+  changeReplies,
+  type RepliesChange,
+  type RepliesOutcome,
+  type SavedReply,
+  savedReplySchema,
+} from '../tactics/saved-replies';
 import type { DesaffectDb } from './db';
 import { SAVED_REPLIES_KEY } from './schema';
 
@@ -22,4 +28,13 @@ export async function readSavedReplies(db: DesaffectDb): Promise<SavedReply[]> {
 export async function writeSavedReplies(db: DesaffectDb, replies: SavedReply[]): Promise<SavedReply[]> {
   await db.settings.put({ key: SAVED_REPLIES_KEY, value: replies });
   return replies;
+}
+
+/** Applies the CM's change to the list as stored, read and written in one transaction (see RepliesChange). */
+export function changeSavedReplies(db: DesaffectDb, change: RepliesChange): Promise<RepliesOutcome> {
+  return db.transaction('rw', db.settings, async () => {
+    const { replies, outcome } = changeReplies(await readSavedReplies(db), change, () => crypto.randomUUID());
+    if (outcome.ok) await writeSavedReplies(db, replies);
+    return outcome;
+  });
 }

@@ -24,6 +24,9 @@ export const DB_NAME = 'desaffect';
 /** The newest `version(n)` declared in db.ts (a test keeps them equal); backups carry it. */
 export const SCHEMA_VERSION = 6;
 
+/** How many sessions before the last a comment row remembers (`earlierSessionIds`). */
+export const EARLIER_SESSIONS_KEPT = 4;
+
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 const epochMs = v.pipe(v.number(), v.integer(), v.minValue(0));
 /** Auto-increment ids are local to one database: a restore gives restored rows new ones. */
@@ -74,6 +77,12 @@ export const commentRowSchema = v.strictObject({
   /** Page sessions (tab loads) that showed this comment; a retried or re-rendered report counts once. */
   timesSeen: v.pipe(v.number(), v.integer(), v.minValue(1)),
   lastSessionId: text,
+  /**
+   * The few sessions that showed it before the last, latest first: a tab that resends its report after
+   * another tab saw the comment is not counted twice. Absent until a second session shows it (not indexed:
+   * no schema version needed).
+   */
+  earlierSessionIds: v.optional(v.pipe(v.array(text), v.maxLength(EARLIER_SESSIONS_KEPT))),
   /** Local calendar day of first sight, `YYYY-MM-DD`, for day aggregations. */
   day,
   /** When the CM chose to read it through the shield (not indexed: no schema version needed). */
@@ -225,6 +234,7 @@ export interface DayTotalsRow {
 }
 
 // Compile-time checks: the comment row is the observed comment (its text nullable) with its classification.
+// Whether the text was the site's translation is not kept: such a row's language is unknown (ingest.ts).
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type RowOnly =
   | 'key'
@@ -233,15 +243,16 @@ type RowOnly =
   | 'lastSeen'
   | 'timesSeen'
   | 'lastSessionId'
+  | 'earlierSessionIds'
   | 'day'
   | 'revealedAt';
 const commentRowIsObservedPlusClassification: Equal<
   Omit<CommentRow, RowOnly>,
-  Omit<ObservedComment, 'text'> & Classification
+  Omit<ObservedComment, 'text' | 'translated'> & Classification
 > = true;
 const commentRowKeysAreKnown: Equal<
   keyof CommentRow,
-  RowOnly | Exclude<keyof ObservedComment, 'text'> | keyof Classification
+  RowOnly | Exclude<keyof ObservedComment, 'text' | 'translated'> | keyof Classification
 > = true;
 void commentRowIsObservedPlusClassification;
 void commentRowKeysAreKnown;

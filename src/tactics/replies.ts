@@ -71,17 +71,17 @@ const RESTRAINT: Readonly<Record<Topic, Wordings>> = {
     ],
     en: [
       'Hello< {name}>, we’re sorry about this. We’re looking into it and will get back to you shortly.',
-      'Hi< {name}>, thank you for telling us. We’re on it and will keep you posted very soon.',
+      'Hi< {name}>, thank you for telling us. We’re on it and will get back to you very soon.',
     ],
   },
   delivery: {
     fr: [
       'Bonjour< {name}>, [nous sommes désolés|désolés] pour ce retard de livraison. Nous vérifions où en est [votre|ta] commande et revenons vers [vous|toi] au plus vite.',
-      'Bonjour< {name}>, une commande qui n’arrive pas, c’est pénible, on comprend. On lance la recherche auprès du transporteur et on [vous|te] répond aujourd’hui.',
+      'Bonjour< {name}>, une commande qui n’arrive pas, c’est pénible, on comprend. On fait le point sur [votre|ta] commande et on [vous|te] tient au courant.',
     ],
     en: [
       'Hello< {name}>, we’re sorry your order is late. We’re checking where it is and will get back to you as soon as we can.',
-      'Hi< {name}>, an order that doesn’t turn up is frustrating, we understand. We’re tracing it with the carrier and will answer you today.',
+      'Hi< {name}>, an order that doesn’t turn up is frustrating, we understand. We’re looking into your order and will keep you posted.',
     ],
   },
   billing: {
@@ -96,22 +96,22 @@ const RESTRAINT: Readonly<Record<Topic, Wordings>> = {
   },
   outage: {
     fr: [
-      'Bonjour< {name}>, [nous sommes désolés|désolés] pour cette coupure. Nos équipes sont mobilisées et nous [vous|te] donnons des nouvelles dès que possible.',
+      'Bonjour< {name}>, [nous sommes désolés|désolés] pour cette coupure. Nous suivons la situation et [vous|te] donnons des nouvelles dès que possible.',
       'Bonjour< {name}>, on sait à quel point une panne est pénible. On vérifie ce qui se passe chez [vous|toi] et on revient vers [vous|toi] rapidement.',
     ],
     en: [
-      'Hello< {name}>, we’re sorry about this outage. Our teams are on it and we’ll update you as soon as we can.',
+      'Hello< {name}>, we’re sorry about this outage. We’re following the situation and will update you as soon as we can.',
       'Hi< {name}>, we know how annoying an outage is. We’re checking what’s happening on your side and will get back to you shortly.',
     ],
   },
   refund: {
     fr: [
       'Bonjour< {name}>, [nous comprenons votre|on comprend ton] attente. Nous vérifions où en est [votre|ton] remboursement et revenons vers [vous|toi] rapidement.',
-      'Bonjour< {name}>, merci pour [votre|ta] patience. On regarde tout de suite le suivi de [votre|ton] remboursement et on [vous|te] répond au plus vite.',
+      'Bonjour< {name}>, merci pour [votre|ta] patience. On regarde tout de suite le suivi de [votre|ton] remboursement et on revient vers [vous|toi] au plus vite.',
     ],
     en: [
       'Hello< {name}>, we understand you’re waiting. We’re checking where your refund stands and will get back to you shortly.',
-      'Hi< {name}>, thank you for your patience. We’re looking at your refund right now and will answer you as soon as we can.',
+      'Hi< {name}>, thank you for your patience. We’re looking at your refund right now and will get back to you as soon as we can.',
     ],
   },
   account: {
@@ -137,31 +137,31 @@ const RESTRAINT: Readonly<Record<Topic, Wordings>> = {
   delay: {
     fr: [
       'Bonjour< {name}>, [nous sommes désolés|désolés] pour cette attente. Nous reprenons [votre|ton] dossier et revenons vers [vous|toi] rapidement.',
-      'Bonjour< {name}>, attendre sans nouvelles, c’est usant, on le comprend. On fait le point sur [votre|ta] demande et on [vous|te] répond aujourd’hui.',
+      'Bonjour< {name}>, attendre sans nouvelles, c’est usant, on le comprend. On fait le point sur [votre|ta] demande et on revient vers [vous|toi] dès que possible.',
     ],
     en: [
       'Hello< {name}>, we’re sorry for the wait. We’re picking up your case and will get back to you shortly.',
-      'Hi< {name}>, waiting without news is wearing, we understand. We’re reviewing your request and will answer you today.',
+      'Hi< {name}>, waiting without news is wearing, we understand. We’re reviewing your request and will get back to you as soon as we can.',
     ],
   },
   product: {
     fr: [
       'Bonjour< {name}>, [nous sommes désolés|désolés] que le produit ne fonctionne pas comme prévu. Nous regardons les solutions possibles et revenons vers [vous|toi] rapidement.',
-      'Bonjour< {name}>, merci de nous le signaler. Un produit défectueux n’est pas normal : on cherche la meilleure solution et on [vous|te] répond vite.',
+      'Bonjour< {name}>, merci de nous le signaler. Ce n’est pas l’expérience que nous voulons [vous |t’]offrir : on cherche la meilleure solution et on revient vers [vous|toi] vite.',
     ],
     en: [
       'Hello< {name}>, we’re sorry the product isn’t working as it should. We’re looking at the options and will get back to you shortly.',
-      'Hi< {name}>, thank you for telling us. A faulty product isn’t right: we’re finding the best fix and will answer you soon.',
+      'Hi< {name}>, thank you for telling us. That’s not the experience we want you to have: we’re looking for the best fix and will get back to you soon.',
     ],
   },
   service: {
     fr: [
       'Bonjour< {name}>, [nous sommes désolés|désolés] de [vous avoir|t’avoir] fait attendre. Nous reprenons [votre|ta] demande maintenant et revenons vers [vous|toi] rapidement.',
-      'Bonjour< {name}>, [vous avez|tu as] bien fait de nous relancer. On reprend [votre|ta] demande tout de suite et on [vous|te] répond aujourd’hui.',
+      'Bonjour< {name}>, [vous avez|tu as] bien fait de nous relancer. On reprend [votre|ta] demande tout de suite et on revient vers [vous|toi] dès que possible.',
     ],
     en: [
       'Hello< {name}>, we’re sorry to have kept you waiting. We’re picking up your request now and will get back to you shortly.',
-      'Hi< {name}>, you’re right to chase us. We’re taking up your request right away and will answer you today.',
+      'Hi< {name}>, you’re right to chase us. We’re looking into your request right away and will get back to you as soon as we can.',
     ],
   },
 };
@@ -172,7 +172,7 @@ const PRIVATE_MESSAGE_DETAILS: Readonly<Record<Topic, { fr: string; en: string }
   delivery: { fr: ' avec [votre|ton] numéro de commande', en: ' with your order number' },
   billing: {
     fr: ' avec [votre|ta] référence client et le numéro de la facture',
-    en: ' with your customer reference and the bill’s number',
+    en: ' with your customer reference and the invoice number',
   },
   outage: {
     fr: ' avec [votre|ton] adresse ou [votre|ton] numéro de ligne',
@@ -213,21 +213,21 @@ function privateMessage(topic: Topic): Wordings {
 const TOPIC_FREE: Readonly<Record<'humour' | 'emoji' | 'share_colleague' | 'escalate', Wordings>> = {
   humour: {
     fr: [
-      'On prend ça pour de l’enthousiasme 😄 Si [vous avez|tu as] une vraie question< sur {brand}>, on est là !',
-      'Message reçu 😄 Et si [vous avez|tu as] besoin de nous< pour {brand}>, on répond aussi aux questions sérieuses !',
+      'On prend ça pour de l’enthousiasme 😄 Et si on peut [vous |t’]aider< avec {brand}>, on est là !',
+      'Message reçu 😄 Si [vous avez|tu as] besoin de nous< pour {brand}>, [écrivez-nous|écris-nous] quand [vous voulez|tu veux] !',
     ],
     en: [
-      'We’ll take that as enthusiasm 😄 If you have a real question< about {brand}>, we’re here!',
-      'Message received 😄 And if you need us< for {brand}>, we answer serious questions too!',
+      'We’ll take that as enthusiasm 😄 And if we can help< with {brand}>, we’re here!',
+      'Message received 😄 If you need us< for {brand}>, just drop us a line!',
     ],
   },
   emoji: {
     fr: [
-      'Bien reçu< {name}> 🙏 On regarde ça de près et on revient vers [vous|toi].',
+      'Bien reçu<, {name}> 🙏 On regarde ça de près et on revient vers [vous|toi].',
       'Merci pour [votre|ton] message 🙂 On s’en occupe.',
     ],
     en: [
-      'Got it< {name}> 🙏 We’re looking into it closely and will get back to you.',
+      'Got it<, {name}> 🙏 We’re looking into it closely and will get back to you.',
       'Thanks for your message 🙂 We’re on it.',
     ],
   },
@@ -244,11 +244,11 @@ const TOPIC_FREE: Readonly<Record<'humour' | 'emoji' | 'share_colleague' | 'esca
   },
   escalate: {
     fr: [
-      'Menace reçue sur {platform}< : {link}>. La preuve (texte, auteur, heure, capture) est conservée.',
+      'Menace reçue sur {platform}< : {link}>. J’en garde la preuve.',
       'Pour information, un commentaire menaçant vient d’arriver sur {platform}< ({link})>. J’ai gardé la preuve : comment veut-on réagir ?',
     ],
     en: [
-      'Threat received on {platform}<: {link}>. The evidence (text, author, time, screenshot) is kept.',
+      'Threat received on {platform}<: {link}>. I’m keeping the evidence.',
       'For your information, a threatening comment just arrived on {platform}< ({link})>. I kept the evidence: how do we want to respond?',
     ],
   },

@@ -17,10 +17,12 @@ export function BreakBanner({ slim = false }: { slim?: boolean }) {
   if (!reply || reply.nudges.length === 0) return null;
   const snooze = () => {
     setSnoozing(true);
-    ask({ type: 'ui→bg:snooze-nudges' }).finally(() => {
+    // Asked again either way: a snooze that failed leaves the banner in view.
+    const done = () => {
       setSnoozing(false);
       reload();
-    });
+    };
+    ask({ type: 'ui→bg:snooze-nudges' }).then(done, done);
   };
   return (
     <div

@@ -3,6 +3,7 @@ import { CHECK_IN_TAGS } from '../exposure/messages';
 import type { CheckInTrigger } from '../exposure/wellbeing';
 import { ask } from './client';
 import { t } from './i18n';
+import { failureKey } from './storage-full';
 import './wellbeing.css';
 
 type Tag = (typeof CHECK_IN_TAGS)[number];
@@ -17,7 +18,8 @@ export function CheckInPrompt({ trigger, onDone }: { trigger: CheckInTrigger | '
   const [score, setScore] = useState<number | null>(null);
   const [tags, setTags] = useState<Tag[]>([]);
   const [note, setNote] = useState('');
-  const [failed, setFailed] = useState(false);
+  /** Why the last answer was not saved: a catalogue key. */
+  const [failed, setFailed] = useState<string | null>(null);
   // Two prompts may share a page (the due one and the manual one): each needs its own radio group.
   const scoreGroup = useId();
 
@@ -29,7 +31,7 @@ export function CheckInPrompt({ trigger, onDone }: { trigger: CheckInTrigger | '
         setNote('');
         onDone();
       },
-      () => setFailed(true),
+      (error) => setFailed(failureKey(error)),
     );
   const save = (event: Event) => {
     event.preventDefault();
@@ -84,7 +86,7 @@ export function CheckInPrompt({ trigger, onDone }: { trigger: CheckInTrigger | '
           onInput={(event) => setNote(event.currentTarget.value)}
         />
       </label>
-      {failed && <p class="notice">{t('popupUnavailable')}</p>}
+      {failed && <p class="notice">{t(failed)}</p>}
       <div class="buttons">
         <button type="submit" disabled={score === null}>
           {t('dashCheckInSave')}

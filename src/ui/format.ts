@@ -11,16 +11,17 @@ export function formatDuration(ms: number): string {
 }
 
 export function formatClock(epochMs: number): string {
+  // 'numeric': "7:05 AM" in English; French still writes "07:05".
   return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
-    hour: '2-digit',
+    hour: 'numeric',
     minute: '2-digit',
   }).format(epochMs);
 }
 
 /** What each precision of a comment's time lets us say of it, and whether that is only roughly so. */
 const POSTED_AT: Record<TimePrecision, { format: Intl.DateTimeFormatOptions; approximate?: true }> = {
-  second: { format: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } },
-  minute: { format: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' } },
+  second: { format: { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' } },
+  minute: { format: { day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit' } },
   hour: { format: { day: 'numeric', month: 'short', hour: 'numeric' }, approximate: true },
   day: { format: { day: 'numeric', month: 'short' } },
   week: { format: { day: 'numeric', month: 'short' }, approximate: true },

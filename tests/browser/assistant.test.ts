@@ -232,21 +232,34 @@ describe('popup', () => {
 describe('Insert', () => {
   /** The site's id of a comment from its key (`x:ID`, `facebook:ID`). */
   const idOf = (key: string) => key.slice(key.indexOf(':') + 1);
-  /** The reply box of the comment `key` as the site shows it: X's dialog for that post, Facebook's box under it. */
-  const boxOf = (page: Page, site: 'x' | 'facebook', key: string) =>
-    site === 'x'
-      ? page
-          .locator('div[role="dialog"]', { has: page.locator(`a[href$="/status/${idOf(key)}"]`) })
-          .locator('[role="textbox"]')
-      : page
-          .locator('div[role="article"]:not([aria-posinset])', {
-            has: page.locator(`a[href*="comment_id=${idOf(key)}&"]`),
-          })
-          .locator('xpath=..')
-          .locator('[role="textbox"]');
+  /**
+   * The reply box of the comment `key` as the site shows it: X's dialog for that post (known by the copy of
+   * the post it shows, with the post's time and words: X links it nowhere), Facebook's box under it.
+   */
+  const boxOf = async (page: Page, site: 'x' | 'facebook', key: string) => {
+    if (site === 'x') {
+      const post = page.locator('article[data-testid="tweet"]', {
+        has: page.locator(`a[href$="/status/${idOf(key)}"]`),
+      });
+      const time = await post.locator('time').getAttribute('datetime');
+      const words = (await post.locator('[data-testid="tweetText"]').textContent()) ?? '';
+      return page
+        .locator('div[role="dialog"][aria-modal="true"]', { has: page.locator(`time[datetime="${time}"]`) })
+        .filter({ has: page.locator('[data-testid="tweetText"]', { hasText: words }) })
+        .locator('[role="textbox"]');
+    }
+    return page
+      .locator('div[role="article"]:not([aria-posinset])', {
+        has: page.locator(`a[href*="comment_id=${idOf(key)}&"]`),
+      })
+      .locator('xpath=..')
+      .locator('[role="textbox"]');
+  };
   /** Editors may write a space as a no-break space: both compare as spaces. */
   const spaced = (text: string) => text.replace(/\u00a0/g, ' ');
   const shownText = async (box: Locator) => spaced((await box.textContent()) ?? '');
+  const textIn = async (page: Page, site: 'x' | 'facebook', key: string) =>
+    shownText(await boxOf(page, site, key));
 
   /** The first tactic of a comment open in the popup whose reply can be inserted. */
   const insertable = (item: Locator) =>
@@ -282,28 +295,35 @@ describe('Insert', () => {
       if (!firstKey || !secondKey) throw new Error('two customers expected in the queue');
 
       const firstReply = await insert(first);
-      await expect.poll(() => shownText(boxOf(page, site, firstKey))).toBe(firstReply);
+      await expect.poll(() => textIn(page, site, firstKey)).toBe(firstReply);
 
       // The second customer: its own box, opened by Desaffect clicking that comment's reply control.
       const reply = await insert(second);
-      await expect.poll(() => shownText(boxOf(page, site, secondKey))).toBe(reply);
+      await expect.poll(() => textIn(page, site, secondKey)).toBe(reply);
       await expect
         .poll(() => second.locator('.status').textContent())
         .toBe('Inserted in this comment’s reply box: read it, then send it yourself.');
       if (site === 'facebook') {
         // The first comment's box kept its own text; the post's own "Comment as" box got nothing.
-        expect(await shownText(boxOf(page, site, firstKey))).toBe(firstReply);
+        expect(await textIn(page, site, firstKey)).toBe(firstReply);
         const postBox = page.locator('div[role="dialog"] [role="textbox"][aria-label^="Comment"]');
         expect(await postBox.textContent()).toBe('');
       } else {
-        // One reply dialog at a time, X's, now for the second post.
+        // One reply dialog at a time, X's, now for the second post, at X's address for it.
         expect(await page.locator('div[role="dialog"] [role="textbox"]').count()).toBe(1);
+        expect(new URL(page.url()).pathname).toBe('/compose/post');
+        // The dialog is over the thread, not another page: the popup still lists the thread's comments.
+        const during = await openPopup('https://x.com/compose/post');
+        expect(await during.locator('li.queue-item').count()).toBe(
+          await popup.locator('li.queue-item').count(),
+        );
+        await during.close();
       }
 
       // Another wording replaces Desaffect's text rather than adding a copy.
       const wording = await otherWording(second);
       await insert(second);
-      await expect.poll(() => shownText(boxOf(page, site, secondKey))).toBe(wording);
+      await expect.poll(() => textIn(page, site, secondKey)).toBe(wording);
       await expect
         .poll(() => second.locator('.status').textContent())
         .toBe(
@@ -311,7 +331,7 @@ describe('Insert', () => {
         );
 
       // What the CM types themselves stays: only Desaffect's own text is replaced.
-      const box = boxOf(page, site, secondKey);
+      const box = await boxOf(page, site, secondKey);
       await box.click();
       await page.keyboard.press('Control+End');
       await page.keyboard.type(' Bien à vous.');
@@ -329,6 +349,16 @@ describe('Insert', () => {
       await expect
         .poll(() => first.locator('.status').textContent())
         .toBe('This comment is no longer on the page: bring it back into view, then insert.');
+      if (site === 'x') {
+        // Closed, the dialog gives the thread's address back: the same page, its list and badges kept.
+        await page.locator('[data-testid="app-bar-close"]').dispatchEvent('click');
+        await expect.poll(() => new URL(page.url()).pathname).toBe(new URL(X_URL).pathname);
+        const after = await openPopup(X_URL);
+        expect(await after.locator(`li.queue-item[data-key="${secondKey}"]`).count()).toBe(1);
+        await after.close();
+        await page.locator(`article:has(a[href$="/status/${idOf(secondKey)}"])`).scrollIntoViewIfNeeded();
+        await expect.poll(async () => (await badgeLabels(page)).get(secondKey)).toBe('unhappy_customer');
+      }
       await popup.close();
     });
   }

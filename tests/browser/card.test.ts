@@ -13,9 +13,9 @@ import { setStrings } from '../../src/content/i18n';
 import { badgeWords, everyLook } from '../../src/content/overlay/draw';
 import { OVERLAY_STYLE } from '../../src/content/overlay/style';
 import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
-import { askExtension, readStore } from '../support/chromium';
+import { changeSettings, readStore } from '../support/chromium';
 import { inOverlay, overlayView, toggleCard, waitForBadges } from '../support/page-tools';
-import { type Harness, openFeed, startHarness } from './harness';
+import { appendReplies, type Harness, openFeed, startHarness } from './harness';
 
 const URL = 'https://x.com/acme_fr/status/1790000000000000432?live=0&ui=en';
 const REPLIES = 8;
@@ -268,7 +268,7 @@ function everyBadgeWords(language: UiLanguage): Set<string> {
 }
 
 describe('the language the CM chose', () => {
-  it('applies to the badges already drawn, and to their width, when the CM comes back to the tab', async () => {
+  it('applies to the badges, and to their width, once the page is loaded again', async () => {
     const wordsAndWidth = () =>
       inOverlay(
         page,
@@ -290,11 +290,14 @@ describe('the language the CM chose', () => {
 
     const dashboard = await harness.browser.context.newPage();
     await dashboard.goto(harness.extensionUrl('src/popup/index.html'));
-    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
-    await askExtension(dashboard, { type: 'ui→bg:save-settings', settings: { ...settings, language: 'fr' } });
+    const settings = await changeSettings(dashboard, (current) => ({ ...current, language: 'fr' }));
     try {
-      // Back to the tab: headless Chromium never hides one, so the test sends what the browser sends then.
-      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      // Headless Chromium never hides a tab, and the content script heeds only the browser's own
+      // visibilitychange (a page could fake one): the CM's return to the tab, which redraws the badges
+      // already drawn, is tested in tests/unit/settings-refresh.test.ts. Here the thread is loaded again.
+      await page.reload();
+      await page.waitForFunction(() => 'demoFeed' in window);
+      await appendReplies(page, REPLIES);
       await expect
         .poll(async () => (await wordsAndWidth()).words.every((words) => inFrench.has(words)))
         .toBe(true);
@@ -304,7 +307,7 @@ describe('the language the CM chose', () => {
       expect(after.width).not.toBe(before.width);
       if (before.caption !== null) expect(after.caption).toBe(CATALOGS.fr.badgeShieldCaption?.message);
     } finally {
-      await askExtension(dashboard, { type: 'ui→bg:save-settings', settings });
+      await changeSettings(dashboard, () => settings);
       await dashboard.close();
     }
   });

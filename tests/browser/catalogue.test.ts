@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CATALOGS, type UiLanguage } from '../../src/shared/locale';
-import { askExtension, backupThrough, tabIdOf } from '../support/chromium';
+import { askExtension, backupThrough, changeSettings, tabIdOf } from '../support/chromium';
 import { SAMPLE_COMMENTS } from '../support/fake-site/sample-comments';
 import { badgeLabels, inOverlay, openItem, toggleCard } from '../support/page-tools';
 import { openSection, SECTION_LOADED } from './dashboard-sections';
@@ -163,10 +163,11 @@ beforeAll(async () => {
     .flatMap((text) => [text, ...text.split(/[,.!?;:]\s*/).filter((part) => part.length > 3)])
     .sort((a, b) => b.length - a.length);
   await askExtension(page, {
-    type: 'ui→bg:save-replies',
-    replies: [
-      { id: 'r1', tactic: 'restraint', topic: 'delivery', language: 'fr', tone: 'any', text: 'Acme' },
-    ],
+    type: 'ui→bg:change-replies',
+    change: {
+      kind: 'add',
+      reply: { tactic: 'restraint', topic: 'delivery', language: 'fr', tone: 'any', text: 'Acme' },
+    },
   });
   await page.close();
 });
@@ -181,11 +182,12 @@ describe.each(['fr', 'en'] as const)('in %s', (language) => {
     page = await harness.browser.context.newPage();
     await page.setViewportSize({ width: 1000, height: 800 });
     await page.goto(harness.extensionUrl('src/popup/index.html'));
-    const settings = await askExtension(page, { type: 'ui→bg:get-settings' });
-    await askExtension(page, {
-      type: 'ui→bg:save-settings',
-      settings: { ...settings, language, brandNames: ['Acme'], setupDone: false },
-    });
+    await changeSettings(page, (settings) => ({
+      ...settings,
+      language,
+      brandNames: ['Acme'],
+      setupDone: false,
+    }));
   });
   afterAll(async () => {
     await page.close();

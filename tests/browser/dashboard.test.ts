@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EXPORT_OPTIONS } from '../../src/export/messages';
 import { TRANSFER_PART_CHARS } from '../../src/shared/transfer';
-import { askExtension, readStore, readTransfer, restoreThrough } from '../support/chromium';
+import { askExtension, changeSettings, readStore, readTransfer, restoreThrough } from '../support/chromium';
 import { backupFileText } from '../support/transfers';
 import { openSection, SECTION_LOADED } from './dashboard-sections';
 import { type Harness, startHarness } from './harness';
@@ -320,11 +320,10 @@ describe('the exposure dashboard in Chromium', () => {
     await dashboard.goto(harness.extensionUrl('src/dashboard/index.html#data'));
     const before = (await readStore(harness.browser.serviceWorker, 'comments')).length;
     // One hostile comment in 30 minutes is enough for a break suggestion from now on: the banner shows.
-    const settings = await askExtension(dashboard, { type: 'ui→bg:get-settings' });
-    await askExtension(dashboard, {
-      type: 'ui→bg:save-settings',
-      settings: { ...settings, nudges: { ...settings.nudges, hostileIn30Min: 1 } },
-    });
+    await changeSettings(dashboard, (settings) => ({
+      ...settings,
+      nudges: { ...settings.nudges, hostileIn30Min: 1 },
+    }));
     await dashboard.reload();
     const banner = dashboard.getByTestId('break-banner');
     await banner.waitFor();

@@ -8,7 +8,9 @@
  * revealed one: the comments must look to the page exactly as they did without Desaffect, and what the
  * overlay adds (a badge-sized spot that takes clicks) must be the same over every comment. The page also
  * reads the selection and searches the document (`window.find`), both of which reach into closed shadow
- * roots: neither may give it a word Desaffect shows.
+ * roots: neither may give it a word Desaffect shows. Last, the page transforms <html>, which carries
+ * Desaffect's element with it, and moves that element into a hidden container of its own: every shield
+ * must still cover its comment's words, and hit-testing find Desaffect's element over the badges.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -374,5 +376,140 @@ describe.each(SITES)('a hostile page on $platform', ({ platform, url }) => {
         timeout: 15_000,
       })
       .toContain(key);
+  });
+});
+
+describe('a page that moves Desaffect’s element or the box it is laid out in', () => {
+  const url = 'https://x.com/acme_fr/status/1790000000000000977?live=0&ui=en';
+  let page: Page;
+  let keys: string[];
+
+  /**
+   * The shields whose panel does not cover their comment's words, as the CM sees them (window
+   * coordinates, a pixel of rounding aside); 'none drawn' until at least one is.
+   */
+  async function misplacedShields(): Promise<string[]> {
+    const { shields } = await overlayView(page);
+    const words = await page.evaluate(
+      (n) =>
+        Array.from({ length: n }, (_, i) => {
+          const text = window.demoFeed.element(i)?.querySelector('[data-testid="tweetText"]');
+          const { left, top, right, bottom } = text?.getBoundingClientRect() ?? new DOMRect();
+          return { left, top, right, bottom };
+        }),
+      REPLIES,
+    );
+    if (shields.length === 0) return ['none drawn'];
+    return shields
+      .filter(({ key, left, top, width, height }) => {
+        const box = words[keys.indexOf(key)];
+        return (
+          !box ||
+          left > box.left + 1 ||
+          top > box.top + 1 ||
+          left + width < box.right - 1 ||
+          top + height < box.bottom - 1
+        );
+      })
+      .map(({ key }) => key);
+  }
+
+  /** The badges in the window over which the page's own hit-testing does not find Desaffect's element. */
+  async function unseenBadges(): Promise<string[]> {
+    const { badges } = await overlayView(page);
+    return page.evaluate(
+      (boxes) =>
+        boxes
+          .filter(({ top, height }) => top >= 0 && top + height <= innerHeight)
+          .filter(
+            ({ left, top, width, height }) =>
+              document.elementFromPoint(left + width / 2, top + height / 2) !==
+              document.documentElement.firstElementChild,
+          )
+          .map(({ key }) => key),
+      badges,
+    );
+  }
+
+  beforeAll(async () => {
+    page = await harness.browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(url);
+    await page.waitForFunction(() => 'demoFeed' in window);
+    await waitForOverlay(page);
+    keys = await page.evaluate((n) => {
+      window.demoFeed.append(n);
+      return Array.from({ length: n }, (_, i) => `x:${window.demoFeed.idOf(i)}`);
+    }, REPLIES);
+  });
+
+  it('shields cover their comments when the page transforms <html>, and as it scrolls', async () => {
+    await page.evaluate(() => window.scrollTo(0, 600));
+    await expect.poll(misplacedShields).toEqual([]);
+    // Nothing moves on screen, but <html> now holds the fixed element: it is laid out in <html>'s box,
+    // which scrolls with the page and ends a window's height down.
+    await page.evaluate(() => {
+      document.documentElement.style.cssText = 'will-change: transform; height: 100vh';
+      window.scrollTo(0, 250);
+    });
+    await expect.poll(misplacedShields).toEqual([]);
+    await expect.poll(unseenBadges).toEqual([]);
+    await page.evaluate(() => {
+      document.documentElement.style.transform = 'translate(30px, -40px) scale(0.9)';
+    });
+    await expect.poll(misplacedShields).toEqual([]);
+    await page.evaluate(() => window.scrollTo(0, 700));
+    await expect.poll(misplacedShields).toEqual([]);
+    await expect.poll(unseenBadges).toEqual([]);
+    await page.evaluate(() => {
+      document.documentElement.style.cssText = '';
+    });
+    await expect.poll(misplacedShields).toEqual([]);
+  });
+
+  it('puts its element back when the page hides it in a container of its own', async () => {
+    const threat = keys[(await verdicts(page, 'x')).labels.indexOf('threat')] as string;
+    await page.evaluate((i) => window.demoFeed.scrollTo(i), keys.indexOf(threat));
+    await page.evaluate(() => {
+      const host = document.documentElement.firstElementChild as Element;
+      const hidden = document.createElement('div');
+      hidden.style.display = 'none';
+      document.body.append(hidden);
+      hidden.append(host);
+      (window as unknown as { moved: Element }).moved = host;
+    });
+    await expect.poll(misplacedShields).toEqual([]);
+    const badge = (await overlayView(page)).badges.find((b) => b.key === threat);
+    expect(badge).toBeDefined();
+    // The page's own hit-testing finds Desaffect's element over the threat's badge, not its own node.
+    const hit = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y) === (window as unknown as { moved: Element }).moved,
+      { x: (badge?.left ?? 0) + (badge?.width ?? 0) / 2, y: (badge?.top ?? 0) + (badge?.height ?? 0) / 2 },
+    );
+    expect(hit).toBe(true);
+  });
+
+  it('puts it back once a frame at most when the page keeps moving it', async () => {
+    const moves = await page.evaluate(async () => {
+      const host = (window as unknown as { moved: Element }).moved;
+      const hidden = document.createElement('div');
+      hidden.style.display = 'none';
+      document.body.append(hidden);
+      let count = 0;
+      const jailer = new MutationObserver(() => {
+        if (host.parentNode === hidden) return;
+        count += 1;
+        hidden.append(host);
+      });
+      jailer.observe(document.documentElement, { childList: true });
+      hidden.append(host);
+      for (let frame = 0; frame < 30; frame++) await new Promise((drawn) => requestAnimationFrame(drawn));
+      jailer.disconnect();
+      return count;
+    });
+    // Desaffect took it back again and again, and neither side looped: one move a frame, or about.
+    expect(moves).toBeGreaterThan(5);
+    expect(moves).toBeLessThanOrEqual(32);
+    await expect.poll(misplacedShields).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimePrecision } from '../../src/shared/comment';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { askExtension, readStore, storedComments, tabIdOf } from '../support/chromium';
+import { changeSettings, readStore, storedComments, tabIdOf } from '../support/chromium';
 import { badgeLabels, overlayView } from '../support/page-tools';
 import { type Harness, openFeed, replyKey, startHarness } from './harness';
 
@@ -53,16 +53,13 @@ beforeAll(async () => {
   extensionPage = await harness.browser.context.newPage();
   await extensionPage.goto(harness.extensionUrl('src/dashboard/index.html'));
   // The CM's accounts as a CM enters them: a Page known only by its number, pasted as its address.
-  await askExtension(extensionPage, {
-    type: 'ui→bg:save-settings',
-    settings: {
-      ...DEFAULT_SETTINGS,
-      ownHandles: {
-        x: ['acme_fr', 'AcmeUS'],
-        facebook: ['acmefrance', 'https://www.facebook.com/profile.php?id=61550000000002'],
-      },
+  await changeSettings(extensionPage, () => ({
+    ...DEFAULT_SETTINGS,
+    ownHandles: {
+      x: ['acme_fr', 'AcmeUS'],
+      facebook: ['acmefrance', 'https://www.facebook.com/profile.php?id=61550000000002'],
     },
-  });
+  }));
 });
 
 afterAll(async () => {
@@ -80,7 +77,7 @@ describe('X in 2025–2026', () => {
       {
         url: 'https://x.com/mike_j/status/1862000000000000202',
         thread: '1862000000000000202',
-        replies: ['x:1862000000000000301', 'x:1862000000000000302'],
+        replies: ['x:1862000000000000301', 'x:1862000000000000302', 'x:1862000000000000303'],
       },
     ];
     for (const { url, thread, replies } of conversations) {
@@ -90,8 +87,12 @@ describe('X in 2025–2026', () => {
         .toEqual([`x:${thread}`, ...replies].sort());
       await page.close();
     }
+    const rows = await storedComments(harness.browser.serviceWorker);
+    // Read in X's translation, not in the words its author wrote: its language is stored as unknown.
+    expect(rows.find((row) => row.key === 'x:1862000000000000303')?.lang).toBe('und');
+    expect(rows.find((row) => row.key === 'x:1862000000000000302')?.lang).toBe('en');
     // Read in the same pass as the replies above: had they been taken for replies, they would be stored.
-    const stored = (await storedComments(harness.browser.serviceWorker)).map((row) => row.key);
+    const stored = rows.map((row) => row.key);
     for (const notAReply of [
       '1861000000000000000', // the brand's earlier post of its thread
       '1861000000000000999', // the ad

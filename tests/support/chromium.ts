@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import type { TabView } from '../../src/content/messages';
 import type { BgReplies, UiToBg } from '../../src/messages';
+import type { Settings } from '../../src/shared/settings';
 import type { BackupFile } from '../../src/storage/backup-format';
 import { OTHER_HOST, SITE_HOSTS } from './fake-site/hosts';
 import { readInParts, restoreInParts } from './transfers';
@@ -110,6 +111,17 @@ export function askExtension<M extends UiToBg>(page: Page, message: M): Promise<
   ) as Promise<BgReplies[M['type']]>;
 }
 
+/**
+ * Changes the settings as the dashboard does: from the ones stored now, named as the save's base. Returns
+ * the settings as they were.
+ */
+export async function changeSettings(page: Page, change: (current: Settings) => Settings): Promise<Settings> {
+  const base = await askExtension(page, { type: 'ui→bg:get-settings' });
+  const saved = await askExtension(page, { type: 'ui→bg:save-settings', settings: change(base), base });
+  if (!saved.ok) throw new Error('The settings changed while they were being saved');
+  return base;
+}
+
 /** A text the service worker holds (a backup, an export), read part by part as the dashboard does. */
 export function readTransfer(page: Page, transferId: string, parts: number): Promise<string> {
   return readInParts((message) => askExtension(page, message), transferId, parts);
@@ -170,6 +182,7 @@ export interface StoredComment {
   key: string;
   timesSeen: number;
   label: string;
+  lang: string;
   revealedAt?: number;
 }
 

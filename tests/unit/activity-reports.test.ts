@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 /**
- * The content script's active-time reports: only the browser's own input counts (a page script cannot
- * make the CM look busy), and a hidden tab keeps no timer running.
+ * The content script's active-time reports: only the browser's own input and visibility events count (a
+ * page script cannot make the CM look busy), and a hidden tab keeps no timer running.
  */
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { IDLE_AFTER_MS } from '../../src/content/activity-tracker';
 import type { CsToBg } from '../../src/messages';
+import { fireAsBrowser } from './content-script-harness';
 
 const reported: number[] = [];
 const runtime = {
@@ -46,15 +47,36 @@ it('ignores key presses a page script dispatches: only the opening of the page c
   running.abort();
 });
 
+it('counts the CM coming back to the tab as the browser reports it, not a page’s fake visibilitychange', async () => {
+  const running = new AbortController();
+  startActivityReports('x', running.signal);
+  await vi.advanceTimersByTimeAsync(5 * 60_000);
+  // The CM is idle and the tab stays visible; the page says otherwise once a minute.
+  for (let minute = 0; minute < 10; minute++) {
+    document.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(60_000);
+  }
+  expect(total()).toBe(IDLE_AFTER_MS);
+  // The CM goes to another tab and comes back: an act of the CM, counted until it is idle again.
+  visibility = 'hidden';
+  fireAsBrowser(document, 'visibilitychange');
+  await vi.advanceTimersByTimeAsync(60_000);
+  visibility = 'visible';
+  fireAsBrowser(document, 'visibilitychange');
+  await vi.advanceTimersByTimeAsync(5 * 60_000);
+  expect(total()).toBe(2 * IDLE_AFTER_MS);
+  running.abort();
+});
+
 it('runs its report interval only while the tab is visible', async () => {
   const running = new AbortController();
   startActivityReports('facebook', running.signal);
   expect(vi.getTimerCount()).toBe(1);
   visibility = 'hidden';
-  document.dispatchEvent(new Event('visibilitychange'));
+  fireAsBrowser(document, 'visibilitychange');
   expect(vi.getTimerCount()).toBe(0);
   visibility = 'visible';
-  document.dispatchEvent(new Event('visibilitychange'));
+  fireAsBrowser(document, 'visibilitychange');
   expect(vi.getTimerCount()).toBe(1);
   running.abort();
   expect(vi.getTimerCount()).toBe(0);

@@ -6,6 +6,7 @@
  * the overlay's closed shadow root caught as the script creates it (a page could not).
  * Each test file mocks 'webextension-polyfill' with `runtime` before importing src/content/main.
  */
+import { createRequire } from 'node:module';
 import { vi } from 'vitest';
 import type { CommentVerdict, ContentSettings } from '../../src/content/messages';
 import type { BgReplies, CsToBg } from '../../src/messages';
@@ -86,6 +87,12 @@ export function resetRuntime(): void {
   sent.length = 0;
   runtime.id = 'desaffect';
   releaseVerdicts();
+  settingsNow = SETTINGS;
+}
+
+/** What the service worker answers for the settings from now on (the CM edited them in the dashboard). */
+export function answerSettings(changes: Partial<ContentSettings>): void {
+  settingsNow = { ...SETTINGS, ...changes };
 }
 
 const SETTINGS: ContentSettings = {
@@ -97,6 +104,7 @@ const SETTINGS: ContentSettings = {
   language: 'en',
   strings: {},
 };
+let settingsNow = SETTINGS;
 
 /**
  * Every comment is a threat, so every one is badged and blurred once the service worker has answered
@@ -121,9 +129,26 @@ function verdict(comment: ObservedComment): CommentVerdict {
 }
 
 function answer(message: CsToBg): BgReplies[CsToBg['type']] {
-  if (message.type === 'cs→bg:settings') return SETTINGS;
+  if (message.type === 'cs→bg:settings') return settingsNow;
   if (message.type === 'cs→bg:comments-observed') return { verdicts: message.comments.map(verdict) };
   return { ok: true };
+}
+
+/** jsdom's own modules, for what its public API cannot do (pinned with jsdom's version in package.json). */
+const jsdomModule = createRequire(import.meta.url);
+const { fireAnEvent } = jsdomModule('jsdom/lib/jsdom/living/helpers/events.js') as {
+  fireAnEvent(type: string, target: unknown): boolean;
+};
+const { implForWrapper } = jsdomModule('jsdom/lib/generated/idl/utils.js') as {
+  implForWrapper(wrapper: EventTarget): unknown;
+};
+
+/**
+ * Fires `type` at `target` as the browser does: trusted, which an event a page script dispatches never
+ * is. The content script acts on the browser's own `visibilitychange` only.
+ */
+export function fireAsBrowser(target: EventTarget, type: string): void {
+  fireAnEvent(type, implForWrapper(target));
 }
 
 export const sentOfType = (type: CsToBg['type']) => sent.filter((message) => message.type === type);
@@ -179,6 +204,12 @@ export const badgeLabels = () =>
       badge.dataset.key ?? '',
       badge.dataset.label ?? '',
     ]),
+  );
+/** The words each badge shows (drawn by the stylesheet from its attributes). */
+export const badgeWordsShown = () =>
+  Array.from(
+    overlayRoot?.querySelectorAll<HTMLElement>('button.badge[data-key]') ?? [],
+    (badge) => badge.dataset.words ?? '',
   );
 /** The keys of the comments the overlay shields. */
 export const shieldedKeys = () => drawnKeys('.shield[data-key]');

@@ -25,8 +25,13 @@ const validStatus = {
 };
 
 describe('message validation at the service worker boundary', () => {
-  it('accepts a well-formed cs→bg batch', () => {
-    const message = { type: 'cs→bg:comments-observed', sessionId: 'abcdefgh-1234', comments: [validComment] };
+  it('accepts a well-formed cs→bg batch, a comment read in the site’s translation too', () => {
+    const translated = { ...validComment, id: '2', translated: true };
+    const message = {
+      type: 'cs→bg:comments-observed',
+      sessionId: 'abcdefgh-1234',
+      comments: [validComment, translated],
+    };
     expect(parseCsToBg(message)).toEqual(message);
   });
 

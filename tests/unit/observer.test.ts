@@ -6,6 +6,7 @@ import {
   observeComments,
   type SeenComment,
 } from '../../src/content/observer';
+import { pageAddress } from '../../src/content/page-address';
 import { facebookAdapter } from '../../src/content/platforms/facebook';
 import type { AdapterContext, PlatformAdapter } from '../../src/content/platforms/types';
 import { xAdapter } from '../../src/content/platforms/x';
@@ -19,6 +20,7 @@ import {
   type XPost,
   xConversationPage,
   xReplyCell,
+  xReplyDialog,
   xTweetArticle,
 } from '../support/fake-site/site-markup';
 
@@ -137,6 +139,11 @@ function observe(adapter: PlatformAdapter, context: () => SiteContext, wrap?: Pl
 
 const NOW = Date.UTC(2026, 10, 25, 12);
 const xContext = (): SiteContext => ({ url: X_URL, ownHandles: ['acme_fr'], now: NOW });
+/** The context the content script gives: the page's address follows the tab's, on x.com. */
+function tabContext(): () => SiteContext {
+  const page = pageAddress(xAdapter, () => `https://x.com${location.pathname}`);
+  return () => ({ ...xContext(), url: page() });
+}
 const replyRow = (post: XPost) => xReplyCell(post, 'fr');
 
 function xThread(): HTMLElement {
@@ -389,7 +396,7 @@ describe('observeComments on X', () => {
   });
 
   it('navigation elements kept across pages are reported again for the new page', async () => {
-    const h = observe(xAdapter, xContext);
+    const h = observe(xAdapter, tabContext());
     await h.scheduler.flush();
     h.next();
     history.pushState(null, '', '/notifications');
@@ -400,7 +407,7 @@ describe('observeComments on X', () => {
   });
 
   it('popstate (back button) schedules a flush by itself', async () => {
-    const h = observe(xAdapter, xContext);
+    const h = observe(xAdapter, tabContext());
     await h.scheduler.flush();
     history.pushState(null, '', '/acme_fr/status/300');
     await Promise.resolve();
@@ -409,6 +416,32 @@ describe('observeComments on X', () => {
     expect(h.scheduler.pending).toBe(true);
     await h.scheduler.flush();
     expect(h.navigations.map((u) => u.pathname)).toEqual(['/acme_fr/status/300']);
+  });
+
+  it('X’s reply dialog at /compose/post is over the page: what was read stays, and reading goes on', async () => {
+    const h = observe(xAdapter, tabContext());
+    await h.scheduler.flush();
+    expect(h.next()).toEqual(['100', '1001', '1002']);
+    // X opens the dialog for a reply and moves the address to /compose/post.
+    history.pushState(null, '', '/compose/post');
+    const answered = reply(1);
+    document.body.append(fragment(xReplyDialog(answered, 'fr')));
+    await h.scheduler.flush();
+    // A reply that arrives under the dialog is read, in the thread under it; nothing else is read again.
+    xThread().append(element(replyRow(reply(5))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual(['1005']);
+    expect(h.batches.at(-1)?.[0]?.comment.threadKey).toBe('100');
+    // Closed: back to the thread's address, still the same page.
+    document.querySelector('div[role="dialog"]')?.remove();
+    history.back();
+    await new Promise((resolve) => window.addEventListener('popstate', resolve, { once: true }));
+    await h.scheduler.flush();
+    expect(location.pathname).toBe('/acme_fr/status/100');
+    xThread().append(element(replyRow(reply(6))));
+    await h.scheduler.flush();
+    expect(h.next()).toEqual(['1006']);
+    expect(h.navigations).toEqual([]);
   });
 
   it('aborting its signal disconnects it, cancels the pending flush and ignores popstate', async () => {

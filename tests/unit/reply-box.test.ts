@@ -113,10 +113,9 @@ describe('the adapters’ reply boxes', () => {
     if (!one || !other) throw new Error('two replies expected');
     expect(xAdapter.replyControlOf(one.element)?.getAttribute('data-testid')).toBe('reply');
     expect(xAdapter.replyBoxOf(one.element)).toBeNull();
-    const handle = one.comment.authorHandle.slice(1);
-    doc.body.append(
-      fragment(doc, xReplyDialog({ id: one.comment.id, handle, name: one.comment.authorName }, 'fr')),
-    );
+    const { id, authorHandle, authorName: name, text, createdAt } = one.comment;
+    const answered = { id, handle: authorHandle.slice(1), name, text, time: createdAt ?? '' };
+    doc.body.append(fragment(doc, xReplyDialog(answered, 'fr')));
     expect(xAdapter.replyBoxOf(one.element)?.getAttribute('data-testid')).toBe('tweetTextarea_0');
     expect(xAdapter.replyBoxOf(other.element)).toBeNull();
   });

@@ -12,6 +12,7 @@ import {
   addReply,
   badgeKeys,
   fakeLayout,
+  fireAsBrowser,
   overlayInPage,
   popupListeners,
   resetRuntime,
@@ -47,7 +48,10 @@ function addThreat(): void {
 async function poke(): Promise<void> {
   addThreat();
   dispatchEvent(new KeyboardEvent('keydown'));
-  document.dispatchEvent(new Event('visibilitychange'));
+  for (const state of ['hidden', 'visible'] as const) {
+    visibility = state;
+    fireAsBrowser(document, 'visibilitychange');
+  }
   dispatchEvent(new PopStateEvent('popstate'));
   // Past the observer's next flush, the status report and the activity report.
   await vi.advanceTimersByTimeAsync(60_000);
@@ -130,7 +134,7 @@ it('does no work while the tab is hidden, and reads what arrived meanwhile once 
   expect(badges()).toBe(2);
 
   visibility = 'hidden';
-  document.dispatchEvent(new Event('visibilitychange'));
+  fireAsBrowser(document, 'visibilitychange');
   await vi.advanceTimersByTimeAsync(1_000);
   reads.mockClear();
   const before = sent.length;
@@ -142,7 +146,7 @@ it('does no work while the tab is hidden, and reads what arrived meanwhile once 
   expect(sent.slice(before)).toEqual([]);
 
   visibility = 'visible';
-  document.dispatchEvent(new Event('visibilitychange'));
+  fireAsBrowser(document, 'visibilitychange');
   await vi.advanceTimersByTimeAsync(1_000);
   expect(reads).toHaveBeenCalled();
   expect(badges()).toBe(3);

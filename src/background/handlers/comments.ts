@@ -5,6 +5,7 @@ import type { Classification, ObservedComment } from '../../shared/comment';
 import { commentKey } from '../../shared/comment';
 import { CATALOGS, resolveLanguage, subCatalog } from '../../shared/locale';
 import type { HandlerContext } from '../../storage/context';
+import { withCorrections } from '../../storage/corrections';
 import { watchWrite } from '../../storage/health';
 import { ingest, type Observation } from '../../storage/ingest';
 import { readSavedReplies } from '../../storage/saved-replies';
@@ -53,13 +54,21 @@ export function commentHandlers({
   return {
     async 'cs→bg:comments-observed'(message, tab) {
       const [settings, adjustment] = await Promise.all([readSettings(db), currentAdjustment(db)]);
-      const observations = message.comments.map((comment: ObservedComment) => ({
+      const keys = message.comments.map(commentKey);
+      // The CM's corrections are the verdicts of the comments they corrected, here and in what is stored.
+      const classifications = await withCorrections(
+        db,
+        keys,
+        message.comments.map((comment: ObservedComment) =>
+          comment.isOwn ? OWN_COMMENT : classify(comment.text, { adjustment }),
+        ),
+      );
+      const observations = message.comments.map((comment: ObservedComment, i) => ({
         comment,
-        classification: comment.isOwn ? OWN_COMMENT : classify(comment.text, { adjustment }),
+        classification: classifications[i] as Classification,
         sessionId: message.sessionId,
         keepText: settings.keepText,
       }));
-      const keys = observations.map((o) => commentKey(o.comment));
       const advice = await adviceFor(
         db,
         observations.map((o, i) => ({ ...o.comment, ...o.classification, key: keys[i] as string })),

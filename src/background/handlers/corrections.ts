@@ -5,7 +5,13 @@ import type { CorrectionResult } from '../../classifier/messages';
 import type { CsHandlers, UiHandlers } from '../../messages';
 import type { Label } from '../../shared/comment';
 import type { HandlerContext } from '../../storage/context';
-import { learnableCorrections, resetLearning, saveCorrection } from '../../storage/corrections';
+import {
+  asCorrected,
+  classificationOf,
+  learnableCorrections,
+  resetLearning,
+  saveCorrection,
+} from '../../storage/corrections';
 import { forgetAdjustment } from '../learning';
 
 /** The comments these corrections concern are few; the list shows the latest. */
@@ -22,22 +28,14 @@ async function correct(
   const text = pageText ?? comment.text;
   if (text === null) return { ok: false, reason: 'no_text' };
   const features = correctionFeatures(text);
-  // The CM's word is the comment's label from now on, everywhere; the cue says who decided.
-  const cues = [
-    { kind: 'your_corrections' as const },
-    ...comment.cues.filter((c) => c.kind !== 'your_corrections'),
-  ];
+  // The CM's word is the comment's label from now on, everywhere (ingest and restore keep it).
+  const classification = asCorrected(classificationOf(comment), to);
   await db.transaction('rw', [db.comments, db.corrections], async () => {
     await saveCorrection(db, { comment, to, classifierVersion: CLASSIFIER_VERSION, ...features }, now());
-    await db.comments.update(commentKey, { label: to, uncertain: false, cues });
+    const { label, uncertain, cues } = classification;
+    await db.comments.update(commentKey, { label, uncertain, cues });
   });
-  forgetAdjustment();
-  const { scores, intensity, lang, version } = comment;
-  return {
-    ok: true,
-    corrections: (await learnableCorrections(db)).length,
-    classification: { label: to, scores, intensity, lang, uncertain: false, cues, version },
-  };
+  return { ok: true, corrections: (await learnableCorrections(db)).length, classification };
 }
 
 export function correctionCsHandlers(context: HandlerContext): CsHandlers<'cs→bg:correct-label'> {

@@ -2,6 +2,7 @@ import browser from 'webextension-polyfill';
 import { type BgToCs, parsePageStatus, type TabCommentView } from '../../content/messages';
 import type { UiHandlers } from '../../messages';
 import type { HandlerContext } from '../../storage/context';
+import { classificationOf } from '../../storage/corrections';
 import type { CommentRow } from '../../storage/schema';
 import { readSettings } from '../../storage/settings';
 import { isAnswered } from '../../tactics/priority';
@@ -42,11 +43,10 @@ export function tabHandlers({ db, now }: HandlerContext): UiHandlers<'ui→bg:ta
       ]);
       const comments: TabCommentView[] = [];
       for (const row of rows) {
-        const { label, scores, intensity, lang, uncertain, cues, version } = row;
         const own = actions.filter((action) => action.commentKey === row.key);
         comments.push({
           key: row.key,
-          classification: { label, scores, intensity, lang, uncertain, cues, version },
+          classification: classificationOf(row),
           tactics: advice.get(row.key) ?? [],
           revealed: row.revealedAt !== undefined,
           actions: own.map((action) => action.tactic),

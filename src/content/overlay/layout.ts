@@ -116,6 +116,7 @@ export function trackLayout(options: {
       width: document.documentElement.clientWidth,
       height: document.documentElement.clientHeight,
     };
+    const placement = host.placement();
     if (!scrollOnly) {
       finder.invalidate();
       modal = modalInFront();
@@ -129,6 +130,7 @@ export function trackLayout(options: {
     // Every box is read before anything is drawn: a box read after a change of the layer (its scroll
     // transform, a badge) would have the browser work out the page's styles again, once more a frame.
     batch(() => {
+      host.fitWindow(placement, view.width, view.height);
       const before = model.view.peek();
       if (
         view.x !== before.x ||
@@ -282,6 +284,9 @@ export function trackLayout(options: {
       attributes: true,
       attributeFilter: ['aria-modal'],
     });
+    // A style or class on <html> can move the overlay's element with it (host.ts), without a scroll.
+    const rootStyle = new MutationObserver(schedule);
+    rootStyle.observe(document.documentElement, { attributes: true });
     modalPresent = null;
     resizes = new ResizeObserver(onResize);
     pageBox = null;
@@ -293,6 +298,7 @@ export function trackLayout(options: {
     addEventListener('resize', schedule, { passive: true, signal: visible });
     visible.addEventListener('abort', () => {
       modals.disconnect();
+      rootStyle.disconnect();
       resizes?.disconnect();
       resizes = null;
       cancelAnimationFrame(frame);

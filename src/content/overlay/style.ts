@@ -5,6 +5,9 @@ import { BADGE_HEIGHT, SHIELD_REACH } from './geometry';
  * The overlay's one stylesheet. The host fills the window and lets every pointer through: only the badges
  * (one box size for all) and the open card take clicks, so probing the page by hit-testing finds the
  * same thing over every comment. `!important` on :host wins over anything the page sets on the element.
+ * Its frame is laid over the window whatever <html>'s transform, filter or `contain` do to the host
+ * (host.ts), so the host clips nothing (no paint containment): the frame may lie outside the host's box,
+ * and it is the frame, the window's size, that is contained instead.
  * The viewport clips what is drawn ahead, out of the window: the host's size never depends on it. The
  * shield is opaque: a backdrop filter is not drawn everywhere (headless Firefox showed the words). No
  * shadow and no layer of its own under the shield's caption: every badge and shield is painted again
@@ -18,9 +21,10 @@ import { BADGE_HEIGHT, SHIELD_REACH } from './geometry';
  */
 export const OVERLAY_STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important;
-  z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important;
+  z-index: 2147483647 !important; pointer-events: none !important; contain: size layout style !important;
   visibility: visible !important; opacity: 1 !important; transform: none !important; filter: none !important;
   user-select: none !important; -webkit-user-select: none !important; }
+.frame { position: absolute; left: 0; top: 0; width: 100%; height: 100%; transform-origin: 0 0; contain: strict; }
 .viewport { position: absolute; inset: 0; overflow: clip; font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; }
 .layer { position: absolute; left: 0; top: 0; will-change: transform; }
 button { font: inherit; cursor: pointer; }

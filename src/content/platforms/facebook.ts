@@ -438,6 +438,8 @@ function replyControlOf(article: HTMLElement): HTMLElement | null {
 export const facebookAdapter: PlatformAdapter = {
   platform: 'facebook',
   handles,
+  // The post Facebook opens in a dialog has its own address, and is read as the page at that address.
+  showsOverPage: () => false,
   extract,
   countPosts,
   withheld,

@@ -13,8 +13,22 @@ export interface ReadTextOptions {
 }
 
 /**
+ * Hidden by its own markup: the `hidden` attribute or an inline `display: none`. The CM never sees those
+ * words, so they are not read (a hidden threat sentence made a visible thank-you a threat). Only what the
+ * element says of itself: a computed style for every element of every comment would cost more than the
+ * reading.
+ */
+function hiddenByMarkup(element: Element): boolean {
+  return (
+    element.hasAttribute('hidden') ||
+    (element.hasAttribute('style') && (element as HTMLElement).style?.display === 'none')
+  );
+}
+
+/**
  * The text a reader sees in `root`: text nodes as they are, `img[alt]` (emoji) as their alt text, `<br>`
- * as a newline. Only the ends are trimmed; the result is cut to MAX_TEXT_LENGTH.
+ * as a newline, nothing of an element hidden by its markup. Only the ends are trimmed; the result is cut
+ * to MAX_TEXT_LENGTH.
  */
 export function readText(root: Node, options: ReadTextOptions = {}): string {
   const parts: string[] = [];
@@ -35,7 +49,7 @@ export function readText(root: Node, options: ReadTextOptions = {}): string {
       continue;
     }
     const element = node as Element;
-    if (NEVER_TEXT.has(element.tagName)) continue;
+    if (NEVER_TEXT.has(element.tagName) || hiddenByMarkup(element)) continue;
     if (node !== root && options.exclude?.(element)) continue;
     if (element.tagName === 'IMG') {
       const alt = element.getAttribute('alt') ?? '';

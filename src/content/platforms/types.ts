@@ -44,6 +44,11 @@ export interface PlatformAdapter {
   readonly platform: Platform;
   /** True when this adapter reads comments on the page at `url`. */
   handles(url: URL): boolean;
+  /**
+   * True when the site shows `url` over the page without leaving it: a dialog with an address of its own
+   * (X's reply composer at /compose/post). The page under it is still the one read.
+   */
+  showsOverPage(url: URL): boolean;
   /** Every readable comment under `root` (root included), in document order. */
   extract(root: ParentNode, context: AdapterContext): ExtractedComment[];
   /** Posts the page shows: posts without comments read for a while means the layout may have changed. */

@@ -29,6 +29,8 @@ export const SELECTORS = {
   showMore: '[data-testid="tweet-text-show-more-link"]',
   /** Promoted posts are wrapped in a placement tracker. */
   promoted: '[data-testid="placementTracking"]',
+  /** A post's "More" menu button, at the end of its header row (where X puts an ad's label too). */
+  caret: '[data-testid="caret"]',
   /** The "Replying to @x" line above a reply's text. */
   replyingToLine: 'div[dir="ltr"], div[dir="auto"]',
   /** The heading row that opens one of X's sections after the replies ("Discover more"…). */
@@ -38,15 +40,18 @@ export const SELECTORS = {
   button: 'button, [role="button"]',
   /** A post's reply button, in its action bar (labelled "N Replies. Reply"). */
   replyButton: 'button[data-testid="reply"]',
-  /** X opens the reply composer of a post in a modal dialog, under the post it answers. */
+  /** X opens the reply composer of a post in a modal dialog, under a copy of the post it answers. */
   dialog: 'div[role="dialog"]',
   /** The reply composer (a Draft.js editor). */
   replyBox:
     'div[data-testid^="tweetTextarea_"][contenteditable="true"], div[role="textbox"][contenteditable="true"]',
 } as const;
 
-/** The words X puts in an ad's header, in English and French. */
-const PROMOTED_WORDS = 'Promoted|Ad|Sponsorisé|Publicité';
+/**
+ * The words X puts in an ad's header, in English and French: "Ad" is "Publicités" in X's French strings,
+ * "Promoted" "Sponsorisé", "Promoted Post" "Post sponsorisé".
+ */
+const PROMOTED_WORDS = 'Promoted(?: Post)?|Ad|(?:Post )?Sponsorisé|Publicités?';
 
 /** Labels: hints only, in the two interface languages the extension supports. */
 const LABELS = {
@@ -54,6 +59,11 @@ const LABELS = {
   promoted: new RegExp(`^(${PROMOTED_WORDS})$`, 'i'),
   /** One of those words anywhere: a post whose header says none of them is no ad, without a look at each span. */
   promotedSomewhere: new RegExp(PROMOTED_WORDS, 'i'),
+  /**
+   * The button X puts just above a post's text when that text is its own translation (the line reads
+   * "Translated from Hindi", "À l'origine en anglais, traduit par Grok"…; X's strings, 2025-07-01).
+   */
+  showOriginal: /^(Show original|Afficher l['’]original)$/i,
   /** "Show more replies", "Show probable spam", "Show additional replies…", "Voir plus de réponses"… */
   hiddenReplies: /\b(?:replies|probable spam)\b|\bréponses\b|\bspams? probables?\b/i,
 } as const;
@@ -74,6 +84,12 @@ const HANDLE = '[A-Za-z0-9_.]{1,20}';
 /** A conversation: `/USER/status/ID` and nothing after it (not /quotes, /likes, /photo/1, /analytics). */
 const STATUS_PATH = new RegExp(`^/(?:${HANDLE}|i/web)/status/(\\d{1,25})/?$`);
 const NOTIFICATIONS_PATH = /^\/notifications(?:\/mentions)?\/?$/;
+/**
+ * The addresses of X's composer, a dialog over the page: a new post or a reply, its drafts, its media, its
+ * schedule, its GIF search (insin/control-panel-for-twitter `script.js`, 2026-08-17, ModalPaths).
+ */
+const COMPOSER_PATH =
+  /^\/(?:compose\/post(?:\/unsent\/drafts|\/media|\/schedule)?|i\/foundmedia\/search)\/?$/;
 const PROFILE_PATH = new RegExp(`^/(${HANDLE})/?$`);
 const STATUS_HREF = new RegExp(`^/(${HANDLE}|i/web)/status/(\\d{1,25})/?$`);
 
@@ -89,6 +105,10 @@ export function focalStatusId(url: URL): string | null {
 function handles(url: URL): boolean {
   if (url.protocol !== 'https:' || !HOSTS.has(url.hostname)) return false;
   return STATUS_PATH.test(url.pathname) || NOTIFICATIONS_PATH.test(url.pathname);
+}
+
+function showsOverPage(url: URL): boolean {
+  return HOSTS.has(url.hostname) && COMPOSER_PATH.test(url.pathname);
 }
 
 /**
@@ -152,9 +172,7 @@ function readTweet(
   const { handle, name } = readUser(userName, context.url);
   if (!handle) return null;
 
-  const text = textElement
-    ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
-    : '';
+  const text = wordsOf(textElement);
   const createdAt = isoOrNull(time?.getAttribute('datetime'));
   // On a conversation page every post but the focal one answers it; the focal post does when the
   // thread's earlier posts are above it. Timelines say so in a "Replying to" line.
@@ -174,6 +192,7 @@ function readTweet(
     permalink: `${permalink.url.origin}/${permalink.handle}/status/${id}`,
     isReply,
     isOwn: isOwnHandle(handle, context.ownHandles),
+    ...(textElement && showsTranslation(textElement) ? { translated: true } : {}),
   };
   return {
     comment,
@@ -275,6 +294,26 @@ function hasContextAbove(article: Element, context: AdapterContext, rows: RowPos
   return false;
 }
 
+/** A post's words: its text without its "Show more" label or the post it quotes ('' when it has none). */
+function wordsOf(textElement: Element | null): string {
+  return textElement
+    ? readText(textElement, { exclude: (el) => el.matches(`${SELECTORS.showMore}, ${SELECTORS.quote}`) })
+    : '';
+}
+
+/**
+ * True when the post's text is X's translation, not its author's words: the line just above it holds a
+ * "Show original" button (x.com as saved about 2026-10-02). A commenter's own text cannot put it there.
+ */
+function showsTranslation(textElement: Element): boolean {
+  const line = textElement.previousElementSibling;
+  if (!line) return false;
+  for (const button of line.querySelectorAll(SELECTORS.button)) {
+    if (LABELS.showOriginal.test(readText(button))) return true;
+  }
+  return false;
+}
+
 function readUser(userName: Element, base: URL): { handle: string; name: string } {
   let handle = '';
   let name = '';
@@ -305,13 +344,24 @@ function showsReplyingTo(article: Element, textElement: Element | null): boolean
 
 function isPromoted(article: Element, userName: Element | null): boolean {
   if (article.closest(SELECTORS.promoted)) return true;
-  const header = userName?.parentElement?.parentElement ?? null;
+  const header = userName ? headerRowOf(article, userName) : null;
   if (!header || !LABELS.promotedSomewhere.test(header.textContent ?? '')) return false;
   for (const span of header.querySelectorAll('span')) {
     if (span.children.length > 0 || span.closest('a')) continue;
     if (LABELS.promoted.test((span.textContent ?? '').trim())) return true;
   }
   return false;
+}
+
+/**
+ * The post's header row: the nearest ancestor of its User-Name that also holds its "More" button. An ad's
+ * label sits in that row, beside the button, not next to the name (x.com as saved about 2026-10-02).
+ */
+function headerRowOf(article: Element, userName: Element): Element | null {
+  for (let row = userName.parentElement; row && row !== article; row = row.parentElement) {
+    if (row.querySelector(SELECTORS.caret)) return row;
+  }
+  return null;
 }
 
 function isoOrNull(value: string | null | undefined): string | null {
@@ -352,26 +402,54 @@ function containerOf(node: Node): Element | null {
 /** Where relative links of a post resolve: only their path counts. */
 const X_BASE = new URL('https://x.com/');
 
+/** What X's reply dialog shows of the post it answers: its author's handle, its time, its words. */
+interface AnsweredPost {
+  /** `@handle`, in lower case (X's handles are not case-sensitive). */
+  handle: string;
+  datetime: string;
+  words: string;
+}
+
 /**
- * The composer of the reply dialog X opened for the post `article`: a dialog that shows a link to that
- * very post. X's own composers elsewhere on the page (a new post, the focal post's inline box) are not it.
+ * The composer of the reply dialog X opened for the post `article`. The dialog shows the post it answers
+ * as a copy with no link to it (x.com as saved about 2026-10-02): the dialog is that post's when the copy
+ * just above its composer shows the same @handle, the same time to the second and the same words (one may
+ * be cut where the other is not). X's other composers (a new post, the focal post's inline box) are in no
+ * dialog, and a dialog whose copy differs in any of the three is another post's: Insert then says it
+ * could not open this one's box.
  */
 function replyBoxOf(article: HTMLElement): HTMLElement | null {
-  const post = permalinkOf(article, X_BASE, postParts(article).time);
-  if (!post) return null;
+  const { time, text } = postParts(article);
+  const permalink = permalinkOf(article, X_BASE, time);
+  const datetime = time?.getAttribute('datetime');
+  if (!permalink || !datetime) return null;
+  const post = { handle: `@${permalink.handle}`.toLowerCase(), datetime, words: wordsOf(text) };
   for (const dialog of article.ownerDocument.querySelectorAll(SELECTORS.dialog)) {
     const box = dialog.querySelector<HTMLElement>(SELECTORS.replyBox);
-    if (box && linksTo(dialog, post.id)) return box;
+    const copy = box ? answeredIn(dialog, box) : null;
+    if (box && copy && shows(copy, post)) return box;
   }
   return null;
 }
 
-function linksTo(root: Element, id: string): boolean {
-  for (const link of root.querySelectorAll(SELECTORS.statusLink)) {
-    const url = linkPath(link.getAttribute('href'), X_BASE);
-    if (url && STATUS_HREF.exec(url.pathname)?.[2] === id) return true;
+/** The post a dialog's composer answers: the last post shown above it. */
+function answeredIn(dialog: Element, box: Element): Element | null {
+  let answered: Element | null = null;
+  for (const copy of dialog.querySelectorAll(SELECTORS.tweet)) {
+    if (copy.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING) answered = copy;
   }
-  return false;
+  return answered;
+}
+
+/** True when the dialog's `copy` shows `post`: its @handle, its time and its words. */
+function shows(copy: Element, post: AnsweredPost): boolean {
+  const { userName, time, text } = postParts(copy);
+  if (!userName || time?.getAttribute('datetime') !== post.datetime) return false;
+  const handleShown = Array.from(userName.querySelectorAll('span')).some(
+    (span) => (span.textContent ?? '').trim().toLowerCase() === post.handle,
+  );
+  const words = wordsOf(text);
+  return handleShown && (words.startsWith(post.words) || post.words.startsWith(words));
 }
 
 /** The post's own reply button, not a quoted post's. */
@@ -382,6 +460,7 @@ function replyControlOf(article: HTMLElement): HTMLElement | null {
 export const xAdapter: PlatformAdapter = {
   platform: 'x',
   handles,
+  showsOverPage,
   extract,
   countPosts,
   withheld,

@@ -92,7 +92,7 @@ img[src*="/emoji/"] { width: 1.2em; height: 1.2em; vertical-align: -0.2em; }
 [role="group"] { flex-direction: row; gap: 48px; margin-top: 8px; }
 [role="group"] button { width: 18px; height: 18px; border: 0; background: #cfd9de; border-radius: 50%; }
 [data-testid="tweetPhoto"] img { width: 100%; max-height: 200px; object-fit: cover; border-radius: 12px; }
-div[role="dialog"] { position: fixed; inset: 10% 0 auto; max-width: 560px; margin: 0 auto; padding: 16px;
+div[role="dialog"][aria-modal="true"] { position: fixed; inset: 10% 0 auto; max-width: 560px; margin: 0 auto; padding: 16px;
   background: #fff; border-radius: 16px; box-shadow: 0 0 0 100vmax rgb(0 0 0 / 0.4); }
 [role="textbox"] { min-height: 48px; margin: 8px 0; font-size: 20px; }
 </style>`;

@@ -138,16 +138,49 @@ function scrollTo(i: number): void {
 
 const uiLang: UiLang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
 
-/** X: a post's reply button opens the reply dialog for that post, in place of any other one. */
+/** A post's words as X copies them into its reply dialog: text, emoji as their alt text, line breaks. */
+function wordsOf(article: Element): string {
+  const text = article.querySelector('[data-testid="tweetText"]');
+  if (!text) return '';
+  let words = '';
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node instanceof Text) words += node.data;
+    else if (node instanceof HTMLImageElement) words += node.alt;
+    else if (node instanceof HTMLBRElement) words += '\n';
+  }
+  return words;
+}
+
+/**
+ * X: a post's reply button opens the reply dialog for that post, in place of any other one, and X moves
+ * the address to /compose/post while it is open (insin/control-panel-for-twitter `script.js`, 2026-08-17,
+ * counts that address among the dialogs over the page); closing it goes back.
+ */
 function openXReply(target: Element): void {
   const article = target.closest('button[data-testid="reply"]')?.closest('article[data-testid="tweet"]');
-  const link = article?.querySelector('time')?.closest('a[href*="/status/"]');
+  const time = article?.querySelector('time');
+  const link = time?.closest('a[href*="/status/"]');
   const match = /^\/(\w+)\/status\/(\d+)/.exec(link?.getAttribute('href') ?? '');
-  if (!article || !match) return;
-  const name = article.querySelector('[data-testid="User-Name"] a')?.textContent ?? '';
-  document.querySelector('div[role="dialog"]')?.remove();
-  document.body.append(fragment(xReplyDialog({ handle: match[1] ?? '', id: match[2] ?? '', name }, uiLang)));
+  if (!article || !time || !match) return;
+  const post = {
+    handle: match[1] ?? '',
+    id: match[2] ?? '',
+    name: article.querySelector('[data-testid="User-Name"] a')?.textContent ?? '',
+    time: time.getAttribute('datetime') ?? '',
+    text: wordsOf(article),
+  };
+  const open = document.querySelector('div[role="dialog"]');
+  if (open) open.remove();
+  else history.pushState({}, '', '/compose/post');
+  document.body.append(fragment(xReplyDialog(post, uiLang)));
   document.querySelector<HTMLElement>('div[role="dialog"] [role="textbox"]')?.focus();
+}
+
+function closeXReply(target: Element): void {
+  if (!target.closest('[data-testid="app-bar-close"]')) return;
+  document.querySelector('div[role="dialog"]')?.remove();
+  history.back();
 }
 
 /** Facebook: a comment's "Reply" opens a box in the comment's own block, once. */
@@ -165,8 +198,10 @@ function openFacebookReply(target: Element): void {
 
 document.addEventListener('click', (event) => {
   if (!(event.target instanceof Element)) return;
-  if (config.platform === 'x') openXReply(event.target);
-  else openFacebookReply(event.target);
+  if (config.platform === 'x') {
+    openXReply(event.target);
+    closeXReply(event.target);
+  } else openFacebookReply(event.target);
 });
 
 window.demoFeed = {

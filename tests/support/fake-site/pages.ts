@@ -20,7 +20,7 @@ export interface Fixture {
 
 /** The sources of each site's structure, with their dates; tests/fixtures/README.md says what each shows. */
 const EVIDENCE = {
-  x: 'Structure from insin/control-panel-for-twitter script.js (2026-08-17), mlamp/tweetyoink tests/fixtures (2025-10-28), WolfExplode/twitter-scraper-extension scraper.js (2026-01-02).',
+  x: 'Structure from insin/control-panel-for-twitter script.js (2026-08-17), mlamp/tweetyoink tests/fixtures (2025-10-28), WolfExplode/twitter-scraper-extension scraper.js (2026-01-02), carouselabs/carouselabs tests/fixtures/x (pages saved about 2026-10-02).',
   facebook:
     'Structure from cecilburger/public-crm tests/fixtures/facebook/*-live.html (live Page markup of 2026-09-25), Cleuteu/sarecrute-competences scrape_helpers.js (2026-08-16), disrex-group/FB-Comments-Exporter-User-script (2025-10-25).',
 };
@@ -94,6 +94,8 @@ const X_CONVERSATION_EN: XConversation = {
   replies: [
     { post: { id: '1862000000000000301', handle: 'sam_o', name: 'Sam O.', text: 'Same here 👍🏽', time: '2026-11-23T15:05:00.000Z' } },
     { post: { id: '1862000000000000302', handle: 'acmeus_help', name: 'Acme Help', verified: true, text: 'Hi Mike, sorry to hear that! Please DM us your order number.', time: '2026-11-23T15:06:00.000Z' } },
+    // Written in French; X shows its English translation in its place.
+    { post: { id: '1862000000000000303', handle: 'lea_dupont', name: 'Léa Dupont', text: 'Same for me, my parcel has been lost for two weeks.', time: '2026-11-23T15:08:00.000Z', translatedFrom: 'French' } },
     { hidden: 'offensive' },
     { hidden: 'spam' },
   ],

@@ -32,6 +32,8 @@ export interface XPost {
   images?: readonly string[];
   /** A long post cut by X, followed by its "Show more" button. */
   showMore?: boolean;
+  /** X shows `text` as its own translation from this language, as X names it in the page's language. */
+  translatedFrom?: string;
 }
 
 /** The buttons behind which X keeps replies: "Show more replies", "Show probable spam", offensive ones. */
@@ -77,7 +79,8 @@ const X_LABELS = {
     notificationsTimeline: 'Fil d’actualités : Notifications',
     unavailable: 'Ce post n’est pas disponible.',
     learnMore: 'En savoir plus',
-    promoted: 'Sponsorisé',
+    // X's French strings (DzikStar/X-SCRAPER client-web/i18n/fr.js, 2025-07-01) call the "Ad" label so.
+    promoted: 'Publicités',
     views: 'Vues',
     hidden: {
       more: 'Voir plus de réponses',
@@ -92,6 +95,9 @@ const X_LABELS = {
     discoverMoreFrom: 'Provenant de l’ensemble de X',
     close: 'Fermer',
     postText: 'Texte du post',
+    postYourReply: 'Postez votre réponse',
+    translatedFrom: (language: string) => `À l'origine en ${language}, traduit par Grok`,
+    showOriginal: "Afficher l'original",
   },
   en: {
     replyingTo: 'Replying to',
@@ -124,6 +130,9 @@ const X_LABELS = {
     discoverMoreFrom: 'Sourced from across X',
     close: 'Close',
     postText: 'Post text',
+    postYourReply: 'Post your reply',
+    translatedFrom: (language: string) => `Translated from ${language}`,
+    showOriginal: 'Show original',
   },
 } as const;
 
@@ -201,13 +210,28 @@ function xTimeLink(post: XPost, uiLang: UiLang): string {
   return `<div dir="ltr" aria-hidden="true" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-1q142lx r-n7gxbd" ${GREY}><span class="${SPAN}">·</span></div><div class="css-175oi2r r-18u37iz r-1q142lx"><a href="/${escapeHtml(post.handle)}/status/${escapeHtml(post.id)}" dir="ltr" aria-label="${shown}" role="link" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-xoduu5 r-1q142lx r-1w6e6rj r-9aw3ui r-3s2u2q r-1loqt21" ${GREY}><time datetime="${escapeHtml(post.time)}">${shown}</time></a></div>`;
 }
 
+/**
+ * An ad's label, beside its "More" button at the end of the header row rather than next to the name; an ad
+ * shows no dated link (carouselabs/carouselabs `browser-extension-comment/tests/fixtures/x/x-post.html`,
+ * commit 36408777, x.com as saved about 2026-10-02).
+ */
 function xPromotedLabel(uiLang: UiLang): string {
-  return `<div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2"><div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><span class="${SPAN}">${X_LABELS[uiLang].promoted}</span></div></div>`;
+  return `<div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><span class="${SPAN}">${X_LABELS[uiLang].promoted}</span></div>`;
 }
 
 function xTweetText(post: { id: string; text: RichText; lang?: string }, uiLang: UiLang, clamp = ''): string {
   const lang = post.lang ?? uiLang;
   return `<div dir="auto" lang="${escapeHtml(lang)}" class="css-146c3p1 r-8akbws r-krxsd3 r-dnmrzs r-1udh08x r-1udbk01 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41 r-bnwqim" id="id__${escapeHtml(post.id)}t" data-testid="tweetText" style="${clamp}color: rgb(15, 20, 25);">${xText(post.text)}</div>`;
+}
+
+/**
+ * The line X puts just above a post's text when it shows its own translation there, with the button that
+ * shows the author's words (carouselabs/carouselabs `x-reply-box.html`, commit 36408777, about
+ * 2026-10-02; the French words from X's strings, DzikStar/X-SCRAPER `client-web/i18n/fr.js`, 2025-07-01).
+ */
+function xTranslationLine(language: string, uiLang: UiLang): string {
+  const l = X_LABELS[uiLang];
+  return `<div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><svg viewBox="0 0 24 24" aria-hidden="true" class="r-4qtqp9 r-yyyyoo r-dnmrzs"><g><path d="M12 2"></path></g></svg><span class="${SPAN}"><span class="${SPAN}">${escapeHtml(l.translatedFrom(language))}</span></span><button aria-label="${escapeHtml(l.showOriginal)}" role="button" type="button" class="css-175oi2r r-1loqt21"><span class="${SPAN}" ${BLUE}>${escapeHtml(l.showOriginal)}</span></button></div>`;
 }
 
 /** A quoted post: a visually hidden "Quote" label, then a clickable card whose date is not a link. */
@@ -259,7 +283,7 @@ export function xTweetArticle(post: XPost, uiLang: UiLang, place: ArticlePlace =
   const id = escapeHtml(post.id);
   const hasText = paragraphs(post.text).length > 0;
   const text = hasText
-    ? `<div class="css-175oi2r">${xTweetText(post, uiLang, post.showMore ? '-webkit-line-clamp: 10; ' : '')}</div>`
+    ? `<div class="css-175oi2r">${post.translatedFrom === undefined ? '' : xTranslationLine(post.translatedFrom, uiLang)}${xTweetText(post, uiLang, post.showMore ? '-webkit-line-clamp: 10; ' : '')}</div>`
     : '';
   const showMore = post.showMore
     ? `<button role="button" class="css-175oi2r r-1777fci r-1loqt21" data-testid="tweet-text-show-more-link" type="button"><span class="${SPAN}" ${BLUE}>${l.showMore}</span></button>`
@@ -274,7 +298,7 @@ export function xTweetArticle(post: XPost, uiLang: UiLang, place: ArticlePlace =
         )
         .join(' ')}</div></div>`
     : '';
-  const caret = `<div class="css-175oi2r r-1kkk96v"><div class="css-175oi2r r-1awozwy r-6koalj r-18u37iz"><button aria-haspopup="menu" aria-expanded="false" aria-label="${l.more}" role="button" class="css-175oi2r r-1777fci r-bt1l66" data-testid="caret" type="button"></button></div></div>`;
+  const caret = `<div class="css-175oi2r r-1kkk96v"><div class="css-175oi2r r-1awozwy r-6koalj r-18u37iz">${place.promoted ? xPromotedLabel(uiLang) : ''}<button aria-haspopup="menu" aria-expanded="false" aria-label="${l.more}" role="button" class="css-175oi2r r-1777fci r-bt1l66" data-testid="caret" type="button"></button></div></div>`;
   const lineAbove = place.threadAbove
     ? '<div class="css-175oi2r r-1bnu78o r-f8sm7e r-m5arl1 r-16y2uox r-14gqq1x"></div>'
     : '';
@@ -283,7 +307,7 @@ export function xTweetArticle(post: XPost, uiLang: UiLang, place: ArticlePlace =
     const shown = escapeHtml(xFocalTime(post.time, uiLang));
     return `<article aria-labelledby="id__${id}n id__${id}t" role="article" tabindex="-1" class="css-175oi2r r-18u37iz r-1udh08x r-1c4vpko r-1c7gwzm r-1ny4l3l" data-testid="tweet"><div class="css-175oi2r r-eqz5dr r-16y2uox r-1wbh5a2"><div class="css-175oi2r r-16y2uox r-1wbh5a2 r-1ny4l3l">${top}<div class="css-175oi2r r-18u37iz">${xAvatar(post, false)}<div class="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci"><div class="css-175oi2r r-zl2h9q"><div class="css-175oi2r r-k4xj1c r-18u37iz r-1wtj0ep"><div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2"><div class="css-175oi2r r-1wbh5a2 r-dnmrzs r-1ny4l3l">${xUserName(post, uiLang, '')}</div></div>${caret}</div></div></div></div><div class="css-175oi2r r-1s2bzr4 r-ttdzmv">${text}${showMore}${media}${quote}<div class="css-175oi2r r-12kyg2d"><div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2 r-1471scf"><div dir="ltr" class="css-146c3p1 r-bcqeeo r-1ttztb7 r-qvutc0 r-37j5jr r-a023e6 r-rjixqe r-16dba41" ${GREY}><a href="/${escapeHtml(post.handle)}/status/${id}" aria-describedby="id__${id}v" aria-label="${shown}" role="link" class="${SPAN} r-xoduu5 r-1q142lx r-1w6e6rj r-9aw3ui r-3s2u2q r-1loqt21" ${GREY}><time datetime="${escapeHtml(post.time)}">${shown}</time></a></div><span class="${SPAN}" id="id__${id}v" ${GREY}> · <span>42</span> ${l.views}</span></div></div>${xActions(post, uiLang)}</div></div></div></article>`;
   }
-  const header = xUserName(post, uiLang, place.promoted ? xPromotedLabel(uiLang) : xTimeLink(post, uiLang));
+  const header = xUserName(post, uiLang, place.promoted ? '' : xTimeLink(post, uiLang));
   return `<article aria-labelledby="id__${id}n id__${id}t" role="article" tabindex="0" class="css-175oi2r r-18u37iz r-1udh08x r-1c4vpko r-1c7gwzm r-o7ynqc r-6416eg r-1ny4l3l r-1loqt21" data-testid="tweet"><div class="css-175oi2r r-eqz5dr r-16y2uox r-1wbh5a2"><div class="css-175oi2r r-16y2uox r-1wbh5a2 r-1ny4l3l">${top}<div class="css-175oi2r r-18u37iz">${xAvatar(post, place.threadBelow === true)}<div class="css-175oi2r r-1iusvr4 r-16y2uox r-1777fci r-kzbkwu"><div class="css-175oi2r r-zl2h9q"><div class="css-175oi2r r-k4xj1c r-18u37iz r-1wtj0ep"><div class="css-175oi2r r-1d09ksm r-18u37iz r-1wbh5a2"><div class="css-175oi2r r-1wbh5a2 r-dnmrzs r-1ny4l3l">${header}</div></div>${caret}</div></div>${replyingTo}${text}${showMore}${media}${quote}${xActions(post, uiLang)}</div></div></div></div></article>`;
 }
 
@@ -446,22 +470,25 @@ export function xTimelinePage(timeline: XTimeline): string {
 }
 
 /** What the reply dialog shows of the post it answers. */
-export interface XRepliedPost {
-  id: string;
-  handle: string;
-  name: string;
-}
+export type XRepliedPost = Pick<XPost, 'id' | 'handle' | 'name' | 'text' | 'time'>;
 
 /**
- * The dialog X opens over the page when a post's reply button (`button[data-testid="reply"]`) is clicked:
- * the post it answers (its author and its dated link), the "Replying to @handle" line, then the composer,
- * the Draft.js editor `div[data-testid="tweetTextarea_0"][role="textbox"][contenteditable="true"]`, and
- * the Reply button. (Sources: mlamp/tweetyoink's saved posts for the reply button, 2025-10-24;
- * xPOURY4/X-Auto-Reply-Assistant's `content/content.js`, 2026-02-23, and insin/control-panel-for-twitter's
- * `script.js`, 2026-08-17, for the composer and the modal dialog.) The dialog's own words are ours.
+ * The dialog X opens over the page when a post's reply button (`button[data-testid="reply"]`) is clicked,
+ * as in x.com saved about 2026-10-02 (carouselabs/carouselabs
+ * `browser-extension-comment/tests/fixtures/x/x-reply-box.html`, commit 36408777): a layer
+ * `div[role="dialog"]` holding the modal `div[role="dialog"][aria-modal="true"]` labelled by
+ * "modal-header"; in it a copy of the post it answers, an `article[data-testid="tweet"]` whose name,
+ * @handle and `time[datetime]` are in no link (only the avatar links to the profile) and with no link to
+ * the post; the "Replying to @handle" button; the composer, the Draft.js editor
+ * `div[data-testid="tweetTextarea_0"][role="textbox"][contenteditable="true"]`; the Reply button. Its
+ * words are X's (DzikStar/X-SCRAPER `client-web/i18n`, 2025-07-01); the post is the caller's.
  */
 export function xReplyDialog(post: XRepliedPost, uiLang: UiLang): string {
   const l = X_LABELS[uiLang];
   const handle = escapeHtml(post.handle);
-  return `<div role="dialog" aria-modal="true" aria-labelledby="modal-header" class="css-175oi2r"><div class="css-175oi2r"><button aria-label="${l.close}" role="button" data-testid="app-bar-close" type="button" class="css-175oi2r"></button><h2 id="modal-header" class="css-146c3p1"></h2></div><div class="css-175oi2r"><div class="css-175oi2r r-18u37iz"><span class="${SPAN}">${escapeHtml(post.name)}</span> <a href="/${handle}/status/${escapeHtml(post.id)}" role="link" class="${SPAN}">@${handle}</a></div><div dir="ltr" class="css-146c3p1" ${GREY}>${l.replyingTo} <a href="/${handle}" role="link" ${BLUE}>@${handle}</a></div><div data-testid="tweetTextarea_0RichTextInputContainer" class="css-175oi2r"><div class="DraftEditor-root"><div class="DraftEditor-editorContainer"><div data-testid="tweetTextarea_0" role="textbox" contenteditable="true" aria-multiline="true" aria-label="${l.postText}" spellcheck="true" class="notranslate public-DraftEditor-content"><div data-contents="true"></div></div></div></div></div><button data-testid="tweetButton" role="button" type="button" class="css-175oi2r">${l.reply}</button></div></div>`;
+  const shown = escapeHtml(xDisplayTime(post.time, uiLang));
+  const copy = `<article role="article" tabindex="-1" class="css-175oi2r r-18u37iz r-1ny4l3l" data-testid="tweet"><div class="css-175oi2r" data-testid="Tweet-User-Avatar"><a href="/${handle}" role="link" tabindex="-1" class="css-175oi2r r-1pi2tsx"><img alt="" draggable="true" src="https://pbs.twimg.com/profile_images/1700000000000000000/demo_normal.jpg" class="css-9pa8cd"></a></div><div class="css-175oi2r r-1iusvr4 r-16y2uox"><div class="css-175oi2r r-1wbh5a2 r-dnmrzs r-1ny4l3l r-1awozwy r-18u37iz" data-testid="User-Name"><div class="css-175oi2r r-1awozwy r-18u37iz"><div dir="ltr" class="css-146c3p1 r-b88u0q"><span class="${SPAN}"><span class="${SPAN}">${xText(post.name)}</span></span></div></div><div class="css-175oi2r r-18u37iz r-1wbh5a2"><div tabindex="-1" class="css-175oi2r"><div dir="ltr" class="css-146c3p1" ${GREY}><span class="${SPAN}">@${handle}</span></div></div><div dir="ltr" aria-hidden="true" class="css-146c3p1" ${GREY}><span class="${SPAN}">·</span></div><div class="css-175oi2r"><div dir="ltr" aria-label="${shown}" class="css-146c3p1" ${GREY}><time datetime="${escapeHtml(post.time)}">${shown}</time></div></div></div></div>${xTweetText({ id: `${post.id}r`, text: post.text }, uiLang)}</div></article>`;
+  const replyingTo = `<div class="css-175oi2r r-18u37iz"><button dir="ltr" role="button" type="button" class="css-146c3p1 r-1loqt21" ${GREY}>${l.replyingTo} <span dir="ltr" class="${SPAN}"><span class="${SPAN}" ${BLUE}>@${handle}</span></span></button></div>`;
+  const composer = `<div class="css-175oi2r" data-testid="tweetTextarea_0_label"><div data-testid="tweetTextarea_0RichTextInputContainer" class="css-175oi2r"><div class="DraftEditor-root"><div class="public-DraftEditorPlaceholder-root"><div class="public-DraftEditorPlaceholder-inner" id="placeholder-${escapeHtml(post.id)}">${l.postYourReply}</div></div><div class="DraftEditor-editorContainer"><div aria-label="${l.postText}" contenteditable="true" data-testid="tweetTextarea_0" role="textbox" spellcheck="true" tabindex="0" class="notranslate public-DraftEditor-content"><div data-contents="true"></div></div></div></div></div></div>`;
+  return `<div role="dialog" class="css-175oi2r r-1pi2tsx r-1d2f490 r-1xcajam r-ipm5af r-13qz1uu"><div class="css-175oi2r"><div tabindex="0"></div><div role="group" tabindex="0" class="css-175oi2r"><div data-testid="mask" class="css-175oi2r"></div><div aria-labelledby="modal-header" aria-modal="true" role="dialog" class="css-175oi2r"><div class="css-175oi2r r-18u37iz"><button aria-label="${l.close}" role="button" data-testid="app-bar-close" type="button" class="css-175oi2r"></button></div><div class="css-175oi2r">${copy}${replyingTo}</div>${composer}<div class="css-175oi2r r-18u37iz"><button role="button" data-testid="tweetButton" type="button" class="css-175oi2r">${l.reply}</button></div></div></div><div tabindex="0"></div></div></div>`;
 }

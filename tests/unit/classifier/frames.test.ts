@@ -8,9 +8,10 @@ import { fold, tokenize, tokens } from '../../../src/classifier/text';
 const kindsOfWords = frameWords();
 
 function frames(text: string): string[] {
-  const n = tokenize(fold(text).text);
+  const folded = fold(text).text;
+  const n = tokenize(folded);
   const kinds = Uint8Array.from(tokens, (t) => kindsOfWords.get(t) ?? 0);
-  return findFrames(tokens, kinds, n, [] as FrameHit[]).map((f) => f.kind);
+  return findFrames(tokens, kinds, n, folded, [] as FrameHit[]).map((f) => f.kind);
 }
 
 describe('threat frames', () => {
@@ -25,6 +26,9 @@ describe('threat frames', () => {
     "I'm going to find whoever runs this account and break their legs",
     'we will burn your store to the ground',
     'I will stab you',
+    // A negation that ends an earlier clause, and a comma before the verb, leave the threat whole.
+    'si vous me remboursez pas je vous défonce',
+    'Edit this again and I will hack your computer, destroy your files',
   ])('finds a threat in "%s"', (text) => {
     expect(frames(text)).toContain('threat');
   });
@@ -47,6 +51,11 @@ describe('threat frames', () => {
     'vous avez cassé mon téléphone',
     'je vais me casser chez la concurrence',
     'je vous mets sur le compte',
+    // The target is in another clause, or the verb is negated.
+    'je crève de faim, vous livrez quand ?',
+    'le frigo est arrivé avec la porte défoncée. Vous rappelez quand ?',
+    'I am not attacking you',
+    "I don't break your rules",
   ])('finds nothing in "%s"', (text) => {
     expect(frames(text)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dayTotalsOf } from '../../../src/exposure/day-totals';
+import type { Label } from '../../../src/shared/comment';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import {
   BACKUP_UPGRADES,
@@ -194,6 +195,35 @@ describe('backup and restore', () => {
         revealedAt: inFile.revealedAt,
       },
     ]);
+    expect(await target.dayTotals.toArray()).toEqual(dayTotalsOf(await target.comments.toArray()));
+  });
+
+  it("keeps the label the CM gave a comment whatever the other side's text, from the later correction", async () => {
+    const corrected = (label: Label, text: string) =>
+      fullComment('a', now - 60_000, DAY, label, {
+        text,
+        uncertain: false,
+        cues: [{ kind: 'your_corrections' }, { kind: 'insult', quote: 'clown' }],
+      });
+    const short = 'Espèce de clown';
+    const long = `${short}, vous êtes nuls`;
+    const asClassified = fullComment('a', now - 60_000, DAY, 'troll', { text: long });
+    const source = freshDb();
+    await source.comments.put(asClassified);
+    const classifiedOnly = JSON.stringify(await createBackup(source, '0.1.0', now));
+    await source.comments.put(corrected('threat', short));
+    await source.corrections.put({ ...fullCorrection('x:a', now + 5_000, DAY), to: 'threat' });
+    const correctedLater = JSON.stringify(await createBackup(source, '0.1.0', now));
+
+    const target = freshDb();
+    await target.comments.put(corrected('neutral', short));
+    await target.corrections.put({ ...fullCorrection('x:a', now, DAY), to: 'neutral' });
+    // The file has the comment with a longer text, as the classifier labelled it: the words are taken.
+    await restoreBackup(target, classifiedOnly);
+    expect(await target.comments.get('x:a')).toEqual({ ...corrected('neutral', short), text: long });
+    // The file has a later correction of it: the CM's last word, with this database's longer text.
+    await restoreBackup(target, correctedLater);
+    expect(await target.comments.get('x:a')).toEqual({ ...corrected('threat', short), text: long });
     expect(await target.dayTotals.toArray()).toEqual(dayTotalsOf(await target.comments.toArray()));
   });
 

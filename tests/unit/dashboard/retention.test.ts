@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { currentAdjustment } from '../../../src/background/learning';
+import { correctionFeatures } from '../../../src/classifier';
 import { localDay } from '../../../src/shared/day';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import { readMarker } from '../../../src/storage/markers';
@@ -10,6 +12,7 @@ import {
   purgeOlderThan,
 } from '../../../src/storage/retention';
 import { readSettings, writeSettings } from '../../../src/storage/settings';
+import { fullCorrection } from '../storage/full-rows';
 import { activityRow, commentRow, deleteOpenedDbs, freshDb } from './rows';
 
 afterEach(deleteOpenedDbs);
@@ -53,10 +56,16 @@ describe('retention', () => {
       screenshot: null,
     });
 
+    await db.corrections.bulkPut([
+      fullCorrection('x:inside', now - 29 * DAY_MS, insideDay),
+      fullCorrection('x:outside', now - 30 * DAY_MS, outsideDay),
+    ]);
+
     await purgeOlderThan(db, oldestKeptDay(today, 30));
     expect((await db.comments.toArray()).map((row) => row.key)).toEqual(['x:inside']);
     expect((await db.activity.toArray()).map((row) => row.day)).toEqual([insideDay]);
     expect((await db.checkins.toArray()).map((row) => row.day)).toEqual([insideDay]);
+    expect((await db.corrections.toArray()).map((row) => row.day)).toEqual([insideDay]);
     expect(await db.evidence.count()).toBe(1);
   });
 
@@ -84,11 +93,32 @@ describe('retention', () => {
     await writeSettings(db, { ...DEFAULT_SETTINGS, retentionDays: 12 });
     await db.comments.put(commentRow(now, 'troll'));
     await db.activity.put(activityRow(today, 'x', now, now, 1));
+    await db.corrections.put(fullCorrection('x:1', now, today));
     await createDailyPurge(db)(now);
     await deleteEverything(db);
     expect(await db.comments.count()).toBe(0);
     expect(await db.activity.count()).toBe(0);
+    expect(await db.corrections.count()).toBe(0);
     expect(await readMarker(db, 'lastPurgeDay')).toBeNull();
     expect((await readSettings(db)).retentionDays).toBe(12);
+  });
+
+  it('forgets what the device learned from the corrections it deletes, purged or deleted with the rest', async () => {
+    const db = freshDb();
+    const correction = (day: string) => ({
+      ...fullCorrection('x:1', now, day),
+      ...correctionFeatures('Vous êtes vraiment des clowns, bande de nuls'),
+      from: 'troll' as const,
+      to: 'unhappy_customer' as const,
+    });
+    await db.corrections.put(correction(localDay(now - 30 * DAY_MS)));
+    expect((await currentAdjustment(db)).delta.size).toBeGreaterThan(0);
+    await purgeOlderThan(db, oldestKeptDay(today, 30));
+    expect((await currentAdjustment(db)).delta.size).toBe(0);
+
+    await db.corrections.put(correction(today));
+    expect((await currentAdjustment(db)).delta.size).toBeGreaterThan(0);
+    await deleteEverything(db);
+    expect((await currentAdjustment(db)).delta.size).toBe(0);
   });
 });

@@ -3,18 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { createSettingsModel } from '../../../src/dashboard/settings-model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings';
 
+/** A port over one stored value, which refuses a save from another base, as the service worker does. */
 function fake(stored: Settings = DEFAULT_SETTINGS) {
   const languages: string[] = [];
+  let current = stored;
   let saved: Settings | null = null;
   const model = createSettingsModel({
-    load: async () => stored,
-    save: async (settings) => {
-      saved = settings;
-      return settings;
+    load: async () => current,
+    save: async (settings, base) => {
+      if (base !== current) return { ok: false, reason: 'stale', settings: current };
+      saved = current = settings;
+      return { ok: true, settings };
     },
     applyLanguage: (language) => languages.push(language),
   });
-  return { model, languages, saved: () => saved };
+  return { model, languages, saved: () => saved, elsewhere: (settings: Settings) => (current = settings) };
 }
 
 describe('the dashboard settings model', () => {
@@ -23,20 +26,39 @@ describe('the dashboard settings model', () => {
     await model.load();
     expect(model.settings.value).toEqual(DEFAULT_SETTINGS);
     const next = { ...DEFAULT_SETTINGS, language: 'fr' as const, tone: 'tu' as const, setupDone: true };
-    expect(await model.save(next)).toEqual({ ok: true });
+    expect(await model.save(next, DEFAULT_SETTINGS)).toEqual({ ok: true });
     expect(saved()).toEqual(next);
     expect(model.settings.value).toEqual(next);
     expect(languages).toEqual(['fr']);
   });
 
-  it('refuses values out of range, saying where, and saves nothing', async () => {
+  it('refuses values out of range, naming what each field accepts in the order of the page, and saves nothing', async () => {
     const { model, saved } = fake();
     await model.load();
-    expect(await model.save({ ...DEFAULT_SETTINGS, retentionDays: 0 })).toEqual({
+    const wrong = {
+      ...DEFAULT_SETTINGS,
+      retentionDays: 0,
+      brandNames: ['x'.repeat(101)],
+      nudges: { ...DEFAULT_SETTINGS.nudges, lateHour: 24.5 },
+    };
+    expect(await model.save(wrong, DEFAULT_SETTINGS)).toEqual({
       ok: false,
-      invalid: ['retentionDays'],
+      invalid: ['settingsRuleBrands', 'settingsRuleLateHour', 'settingsRuleRetention'],
     });
     expect(saved()).toBeNull();
+  });
+
+  it('says when the settings changed since they were edited, and holds the current ones', async () => {
+    const { model, saved, elsewhere } = fake();
+    await model.load();
+    const restored = { ...DEFAULT_SETTINGS, brandNames: ['Acme'] };
+    elsewhere(restored);
+    expect(await model.save({ ...DEFAULT_SETTINGS, keepText: false }, DEFAULT_SETTINGS)).toEqual({
+      ok: false,
+      stale: true,
+    });
+    expect(saved()).toBeNull();
+    expect(model.settings.value).toEqual(restored);
   });
 
   it('says when the service worker does not answer', async () => {
@@ -47,6 +69,9 @@ describe('the dashboard settings model', () => {
     });
     await model.load();
     expect(model.unavailable.value).toBe(true);
-    expect(await model.save(DEFAULT_SETTINGS)).toEqual({ ok: false, unavailable: true });
+    expect(await model.save(DEFAULT_SETTINGS, DEFAULT_SETTINGS)).toEqual({
+      ok: false,
+      failed: 'popupUnavailable',
+    });
   });
 });

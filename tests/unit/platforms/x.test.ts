@@ -7,6 +7,12 @@ import { siteAdapter } from '../../../src/content/platforms';
 import type { AdapterContext } from '../../../src/content/platforms/types';
 import { focalStatusId, xAdapter } from '../../../src/content/platforms/x';
 import type { ObservedComment } from '../../../src/shared/comment';
+import {
+  type XPost,
+  type XRepliedPost,
+  xReplyDialog,
+  xTweetArticle,
+} from '../../support/fake-site/site-markup';
 
 const OWN = ['acme_fr', 'acmeus'];
 const NOW = Date.UTC(2026, 10, 25, 12);
@@ -77,6 +83,20 @@ describe('xAdapter.handles', () => {
     ['https://www.facebook.com/acmefrance/posts/1', false],
   ])('%s → %s', (url, expected) => {
     expect(xAdapter.handles(new URL(url))).toBe(expected);
+  });
+
+  it.each([
+    ['https://x.com/compose/post', true],
+    ['https://twitter.com/compose/post/', true],
+    ['https://x.com/compose/post/unsent/drafts', true],
+    ['https://x.com/compose/post/media', true],
+    ['https://x.com/i/foundmedia/search', true],
+    ['https://x.com/compose/postal', false],
+    ['https://x.com/acme_fr/status/1861000000000000001', false],
+    ['https://x.com/home', false],
+    ['https://example.org/compose/post', false],
+  ])('%s is X’s composer over the page → %s', (url, expected) => {
+    expect(xAdapter.showsOverPage(new URL(url))).toBe(expected);
   });
 
   it('siteAdapter picks the X adapter on both X hosts, whatever the page', () => {
@@ -190,7 +210,7 @@ describe('xAdapter.extract on fixtures', () => {
       [],
       [],
     ]);
-    expect(rows(doc)[4]?.textContent).toContain('Sponsorisé');
+    expect(rows(doc)[4]?.textContent).toContain('Publicités');
     expect(rows(doc)[6]?.textContent).toContain('Ce post n’est pas disponible');
     expect(rows(doc)[16]?.textContent).toContain('Découvrir plus');
   });
@@ -222,7 +242,29 @@ describe('xAdapter.extract on fixtures', () => {
         text: 'Hi Mike, sorry to hear that! Please DM us your order number.',
         createdAt: '2026-11-23T15:06:00.000Z',
       }),
+      // X shows its translation, not Léa's words, under "Translated from French": read, and said so.
+      x({
+        id: '1862000000000000303',
+        threadKey: thread,
+        authorHandle: '@lea_dupont',
+        authorName: 'Léa Dupont',
+        text: 'Same for me, my parcel has been lost for two weeks.',
+        createdAt: '2026-11-23T15:08:00.000Z',
+        translated: true,
+      }),
     ]);
+  });
+
+  it('conversation-en: the translation is the words below X’s "Show original"; shown, the original is its author’s', () => {
+    const { doc, url } = load('conversation-en.html');
+    const lea = () => xAdapter.extract(doc, context(url)).find((e) => e.comment.id === '1862000000000000303');
+    expect(lea()?.comment.translated).toBe(true);
+    // The CM clicked "Show original": X shows Léa's words, with a button to translate them again.
+    const button = doc.querySelector('button[aria-label="Show original"]') as Element;
+    button.textContent = 'Translate post';
+    (lea()?.bodies[0] as Element).textContent = 'Pareil pour moi, mon colis est perdu depuis deux semaines.';
+    expect(lea()?.comment.text).toBe('Pareil pour moi, mon colis est perdu depuis deux semaines.');
+    expect(lea()?.comment.translated).toBeUndefined();
   });
 
   it('conversation-en: mention and link read as their text, on the page of the post that has them', () => {
@@ -240,6 +282,7 @@ describe('xAdapter.extract on fixtures', () => {
       ['1862000000000000202', false],
       ['1862000000000000301', false],
       ['1862000000000000302', true],
+      ['1862000000000000303', false],
     ]);
   });
 
@@ -343,14 +386,44 @@ describe('xAdapter.extract on fixtures', () => {
     expect(first?.anchor.matches('div[data-testid="User-Name"]')).toBe(true);
   });
 
-  it('skips a post labelled "Ad" / "Sponsorisé" even when it shows a dated link', () => {
-    const { doc, url } = load('conversation-long-rtl-en.html');
-    const article = doc.querySelectorAll('article[data-testid="tweet"]')[1] as Element;
-    const label = doc.createElement('span');
-    label.textContent = 'Ad';
-    article.querySelector('div[data-testid="User-Name"]')?.append(label);
-    const ids = xAdapter.extract(doc, context(url, [])).map((e) => e.comment.id);
-    expect(ids).toEqual(['1863000000000000001', '1863000000000000302', '1863000000000000303']);
+  describe('an ad without its placement tracker, showing a dated link', () => {
+    const ad: XPost = {
+      id: '1861000000000000998',
+      handle: 'meubles_dupre',
+      name: 'Meubles Dupré',
+      text: 'Jusqu’à -50 % sur les canapés',
+      time: '2026-11-24T08:06:30.000Z',
+    };
+    /** The ad as X draws it in French, its label replaced by `label`, with a dated link added. */
+    function adPage(label: string): Document {
+      const doc = document.implementation.createHTMLDocument();
+      doc.body.innerHTML = xTweetArticle(ad, 'fr', { promoted: true });
+      const shown = Array.from(doc.querySelectorAll('span')).find(
+        (span) => span.textContent === 'Publicités',
+      );
+      if (!shown) throw new Error('the ad shows no label');
+      shown.textContent = label;
+      doc
+        .querySelector('div[data-testid="User-Name"]')
+        ?.insertAdjacentHTML(
+          'beforeend',
+          `<a href="/${ad.handle}/status/${ad.id}"><time datetime="${ad.time}">1 min</time></a>`,
+        );
+      return doc;
+    }
+    const idsIn = (doc: Document) =>
+      xAdapter.extract(doc, context(new URL('https://x.com/notifications'))).map((e) => e.comment.id);
+
+    it.each(['Ad', 'Promoted', 'Promoted Post', 'Publicités', 'Sponsorisé', 'Post sponsorisé'])(
+      'labelled "%s" beside its "More" button: skipped',
+      (label) => {
+        expect(idsIn(adPage(label))).toEqual([]);
+      },
+    );
+
+    it('labelled with another word: read, as any post with a dated link', () => {
+      expect(idsIn(adPage('Adieu'))).toEqual([ad.id]);
+    });
   });
 
   it('containerOf maps a text node inside a post to its article', () => {
@@ -409,6 +482,55 @@ describe('xAdapter: where a row is, when X keeps only a window of the list', () 
   });
 });
 
+describe('xAdapter.replyBoxOf: the dialog X opened for that very post', () => {
+  /** conversation-fr with X's reply dialog open over it, for Camille's reply as it is, or changed by `change`. */
+  function withDialog(change: Partial<XRepliedPost> = {}) {
+    const { doc, url } = load('conversation-fr.html');
+    const replies = xAdapter.extract(doc, context(url)).filter((e) => e.comment.isReply && !e.comment.isOwn);
+    const [camille, jb] = replies;
+    if (!camille || !jb) throw new Error('two replies expected');
+    const { id, authorHandle, authorName, text, createdAt } = camille.comment;
+    const answered = { id, handle: authorHandle.slice(1), name: authorName, text, time: createdAt ?? '' };
+    doc.body.insertAdjacentHTML('beforeend', xReplyDialog({ ...answered, ...change }, 'fr'));
+    const composer = doc.querySelector('div[role="dialog"] [data-testid="tweetTextarea_0"]');
+    return { doc, url, camille: camille.element, jb: jb.element, composer };
+  }
+
+  it('finds it by the copy of the post above its composer: same @handle, time and words, no link to it', () => {
+    const { doc, camille, jb, composer } = withDialog();
+    expect(doc.querySelector('div[role="dialog"] a[href*="/status/"]')).toBeNull();
+    expect(composer).not.toBeNull();
+    expect(xAdapter.replyBoxOf(camille)).toBe(composer);
+    expect(xAdapter.replyBoxOf(jb)).toBeNull();
+  });
+
+  it.each([
+    ['another time (the same author’s other post)', { time: '2026-11-24T08:05:13.000Z' }],
+    ['another @handle', { handle: 'camille_r2' }],
+    ['other words', { text: 'Franchement ravie, ma commande est arrivée 😍' }],
+  ])('a copy with %s is another post’s: no box', (_, change) => {
+    expect(xAdapter.replyBoxOf(withDialog(change).camille)).toBeNull();
+  });
+
+  it('a copy X cut short still names the post; the copy is never read as a comment', () => {
+    const { doc, url, camille, composer } = withDialog({ text: 'Franchement déçue' });
+    expect(xAdapter.replyBoxOf(camille)).toBe(composer);
+    const inDialog = xAdapter.extract(doc, context(url)).filter((e) => e.element.closest('[role="dialog"]'));
+    expect(inDialog).toEqual([]);
+  });
+
+  it('X’s composers outside a dialog (a new post, the focal post’s inline box) are nobody’s reply box', () => {
+    const { doc, url } = load('conversation-fr.html');
+    const [focal, reply] = xAdapter.extract(doc, context(url));
+    doc.body.insertAdjacentHTML(
+      'afterbegin',
+      '<div data-testid="inline_reply_offscreen"><div aria-label="Texte du post" contenteditable="true" data-testid="tweetTextarea_0" role="textbox"></div></div>',
+    );
+    expect(xAdapter.replyBoxOf(focal?.element as HTMLElement)).toBeNull();
+    expect(xAdapter.replyBoxOf(reply?.element as HTMLElement)).toBeNull();
+  });
+});
+
 describe('xAdapter.withheld', () => {
   it.each([
     ['conversation-fr.html', 2],
@@ -430,7 +552,7 @@ describe('xAdapter.withheld', () => {
 describe('xAdapter.countPosts', () => {
   it.each([
     ['conversation-fr.html', 13],
-    ['conversation-en.html', 7],
+    ['conversation-en.html', 8],
     ['conversation-long-rtl-en.html', 4],
     ['notifications-mentions-fr.html', 3],
     ['notifications-en.html', 2],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createPopupModel, type PopupPort, type QueueComment, type TabView } from '../../../src/popup/model';
 import type { Label } from '../../../src/shared/comment';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
+import { StorageFull } from '../../../src/ui/storage-full';
 
 function comment(
   key: string,
@@ -149,6 +150,23 @@ describe('the popup model', () => {
     expect(model.outcomes.value.mild).toEqual(['cardCorrectNoText']);
     await model.showInPage('mild');
     expect(model.outcomes.value.mild).toEqual(['popupNotOnScreen']);
+  });
+
+  it('says that nothing was saved because the storage is full, when the service worker says so', async () => {
+    const { port } = fakePort([comment('threat', 'threat', 0.7)]);
+    const model = createPopupModel(
+      {
+        ...port,
+        logAction: () => Promise.reject(new StorageFull('ui→bg:log-action')),
+        escalate: () => Promise.reject(new Error('not answering')),
+      },
+      DEFAULT_SETTINGS,
+    );
+    await model.refresh();
+    await model.log('threat', 'no_action');
+    expect(model.outcomes.value.threat).toEqual(['storageFullNotSaved']);
+    await model.escalate('threat');
+    expect(model.outcomes.value.threat).toEqual(['cardFailed']);
   });
 
   it('inserts into the reply box of the comment it was asked for, and says how that went', async () => {

@@ -3,14 +3,15 @@ import fc from 'fast-check';
 import { CUE_KINDS, type Cue, LABELS, PLATFORMS, TIME_PRECISIONS } from '../../../src/shared/comment';
 import { localDay } from '../../../src/shared/day';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
-import type {
-  ActionRow,
-  ActivityRow,
-  CheckInRow,
-  CommentRow,
-  CorrectionRow,
-  EvidenceRow,
-  SettingRow,
+import {
+  type ActionRow,
+  type ActivityRow,
+  type CheckInRow,
+  type CommentRow,
+  type CorrectionRow,
+  EARLIER_SESSIONS_KEPT,
+  type EvidenceRow,
+  type SettingRow,
 } from '../../../src/storage/schema';
 import { REPLY_TACTICS, TOPICS } from '../../../src/tactics/replies';
 import type { SavedReply } from '../../../src/tactics/saved-replies';
@@ -70,9 +71,10 @@ export const commentRow: fc.Arbitrary<CommentRow> = fc
     seenFor: fc.integer({ min: 0, max: 2 * 86_400_000 }),
     timesSeen: fc.integer({ min: 1, max: 5 }),
     lastSessionId: text,
+    earlierSessionIds: fc.option(fc.array(text, { maxLength: EARLIER_SESSIONS_KEPT }), { nil: undefined }),
     revealedAfter: fc.option(fc.integer({ min: 0, max: 3_600_000 }), { nil: undefined }),
   })
-  .map(({ seenFor, revealedAfter, time, ...row }) => {
+  .map(({ seenFor, revealedAfter, time, earlierSessionIds, ...row }) => {
     const comment: CommentRow = {
       ...row,
       ...time,
@@ -80,6 +82,7 @@ export const commentRow: fc.Arbitrary<CommentRow> = fc
       lastSeen: row.firstSeen + seenFor,
       day: localDay(row.firstSeen, PARIS),
     };
+    if (earlierSessionIds !== undefined) comment.earlierSessionIds = earlierSessionIds;
     if (revealedAfter !== undefined) comment.revealedAt = row.firstSeen + revealedAfter;
     return comment;
   });

@@ -50,6 +50,7 @@ export function fullComment(
     lastSeen: firstSeen + 30_000,
     timesSeen: 2,
     lastSessionId: 'session-2',
+    earlierSessionIds: ['session-1'],
     day,
     revealedAt: firstSeen + 10_000,
   };

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
+import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Classification, ObservedComment } from '../../../src/shared/comment';
 import { openDb } from '../../../src/storage/db';
 import { ingest, type Observation } from '../../../src/storage/ingest';
-import { SCHEMA_VERSION } from '../../../src/storage/schema';
+import { commentRowSchema, SCHEMA_VERSION } from '../../../src/storage/schema';
+import { fullCorrection } from './full-rows';
 
 const troll: Classification = {
   label: 'troll',
@@ -82,11 +84,63 @@ describe('ingest', () => {
     expect(row?.firstSeen).toBe(1);
   });
 
+  it("does not count a tab's report twice when it resends it after another tab saw the comment", async () => {
+    const db = freshDb();
+    // Tab A's report was written, but the service worker restarted before telling it: A resends it.
+    for (const sessionId of ['tab-a', 'tab-b', 'tab-a'])
+      await ingest(db, [observe('1', sessionId)], { now: 1 });
+    expect((await db.comments.get('x:1'))?.timesSeen).toBe(2);
+    for (const sessionId of ['tab-c', 'tab-d', 'tab-e', 'tab-f', 'tab-g'])
+      await ingest(db, [observe('1', sessionId)], { now: 2 });
+    const row = await db.comments.get('x:1');
+    expect(row?.timesSeen).toBe(7);
+    // A bounded memory: the last session and the four before it.
+    expect(row?.earlierSessionIds).toEqual(['tab-f', 'tab-e', 'tab-d', 'tab-c']);
+  });
+
   it('keeps the longer text when a comment is expanded', async () => {
     const db = freshDb();
     await ingest(db, [observe('1', 'a', 'court')], { now: 1 });
     await ingest(db, [observe('1', 'a', 'court, et la suite du texte')], { now: 2 });
     expect((await db.comments.get('x:1'))?.text).toBe('court, et la suite du texte');
+  });
+
+  it('keeps the label the CM gave a comment and its cue when the comment comes back expanded', async () => {
+    const db = freshDb();
+    await ingest(db, [observe('1', 'a', 'court'), observe('2', 'a', 'court')], { now: 1 });
+    // The CM said the first is not a troll, as the correction handler records it.
+    await db.corrections.put({ ...fullCorrection('x:1', 2, '2026-11-25'), from: 'troll', to: 'neutral' });
+    const cues = [{ kind: 'your_corrections' as const }, ...troll.cues];
+    await db.comments.update('x:1', { label: 'neutral', uncertain: false, cues });
+    const expanded = { ...troll, label: 'threat' as const, cues: [{ kind: 'threat' as const }] };
+    await ingest(
+      db,
+      ['1', '2'].map((id) => ({
+        ...observe(id, 'b', 'court, et la suite du texte'),
+        classification: expanded,
+      })),
+      { now: 3 },
+    );
+    expect(await db.comments.get('x:1')).toMatchObject({
+      text: 'court, et la suite du texte',
+      label: 'neutral',
+      uncertain: false,
+      cues,
+      timesSeen: 2,
+    });
+    // Not corrected: the longer text's classification.
+    expect(await db.comments.get('x:2')).toMatchObject({ label: 'threat', cues: expanded.cues });
+  });
+
+  it("gives the CM's label to a comment they corrected that is logged again after it was purged", async () => {
+    const db = freshDb();
+    await db.corrections.put({ ...fullCorrection('x:1', 2, '2026-11-25'), from: 'troll', to: 'neutral' });
+    await ingest(db, [observe('1')], { now: 3 });
+    expect(await db.comments.get('x:1')).toMatchObject({
+      label: 'neutral',
+      uncertain: false,
+      cues: [{ kind: 'your_corrections' }, ...troll.cues],
+    });
   });
 
   it('says which comments the CM had already revealed, and keeps the reveal', async () => {
@@ -97,6 +151,17 @@ describe('ingest', () => {
       'x:2',
     ]);
     expect((await db.comments.get('x:2'))?.revealedAt).toBe(3);
+  });
+
+  it('stores a comment read in the site’s translation with its language unknown, and no more of it', async () => {
+    const db = freshDb();
+    const translated = { ...observe('9'), comment: { ...comment('9'), translated: true } };
+    await ingest(db, [translated, observe('10')], { now: 1_000 });
+    const [row, plain] = await db.comments.bulkGet(['x:9', 'x:10']);
+    expect(row?.lang).toBe('und');
+    expect(plain?.lang).toBe('fr');
+    // A row as the strict schema (and so a backup's restore) takes it.
+    expect(v.parse(commentRowSchema, row)).toEqual(row);
   });
 
   it('keeps no text when the CM does not allow it', async () => {

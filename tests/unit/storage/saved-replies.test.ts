@@ -6,7 +6,8 @@ import { openDb } from '../../../src/storage/db';
 import { readSavedReplies, writeSavedReplies } from '../../../src/storage/saved-replies';
 import { readSettings, writeSettings } from '../../../src/storage/settings';
 import {
-  mergeReplies,
+  changeReplies,
+  MAX_SAVED_REPLIES,
   parseRepliesFile,
   repliesFile,
   type SavedReply,
@@ -81,14 +82,51 @@ describe('the replies file', () => {
 
   it('imports with fresh ids and no duplicates', () => {
     let n = 0;
-    const merged = mergeReplies(
+    const { replies, outcome } = changeReplies(
       [mine],
-      [mine, { ...mine, text: 'Autre', id: 'a' }, { ...mine, text: 'Autre' }],
+      { kind: 'import', replies: [mine, { ...mine, text: 'Autre', id: 'a' }, { ...mine, text: 'Autre' }] },
       () => `new-${++n}`,
     );
-    expect(merged.map((reply) => [reply.id, reply.text])).toEqual([
+    expect(replies.map((reply) => [reply.id, reply.text])).toEqual([
       ['a', mine.text],
       ['new-1', 'Autre'],
     ]);
+    expect(outcome).toEqual({ ok: true, added: 1, leftOut: 0 });
+  });
+});
+
+describe('changes to the saved replies', () => {
+  const full = Array.from({ length: MAX_SAVED_REPLIES }, (_, n) => ({ ...mine, id: `r${n}`, text: `${n}` }));
+  const newId = () => 'new';
+
+  it('adds, edits and deletes by id, and says when the edited reply is gone', () => {
+    const { id: _id, ...draft } = { ...mine, text: 'Nouvelle' };
+    const added = changeReplies([mine], { kind: 'add', reply: draft }, newId);
+    expect(added).toEqual({
+      replies: [mine, { ...draft, id: 'new' }],
+      outcome: { ok: true, added: 1, leftOut: 0 },
+    });
+    const edited = { ...mine, text: 'Modifiée' };
+    expect(changeReplies(added.replies, { kind: 'edit', reply: edited }, newId).replies[0]).toEqual(edited);
+    expect(changeReplies([mine], { kind: 'delete', id: 'a' }, newId).replies).toEqual([]);
+    expect(changeReplies([], { kind: 'edit', reply: edited }, newId)).toEqual({
+      replies: [],
+      outcome: { ok: false, reason: 'gone' },
+    });
+  });
+
+  it('refuses a reply past the limit, and imports only what fits, counting what it leaves out', () => {
+    const { id: _id, ...draft } = mine;
+    expect(changeReplies(full, { kind: 'add', reply: draft }, newId).outcome).toEqual({
+      ok: false,
+      reason: 'limit',
+    });
+    const imported = changeReplies(
+      full.slice(2),
+      { kind: 'import', replies: [1, 2, 3, 4, 5].map((n) => ({ ...mine, text: `import ${n}` })) },
+      newId,
+    );
+    expect(imported.replies).toHaveLength(MAX_SAVED_REPLIES);
+    expect(imported.outcome).toEqual({ ok: true, added: 2, leftOut: 3 });
   });
 });

@@ -55,7 +55,7 @@ describe('suggestReplies', () => {
         for (const text of ask({ tactic, language, values: empty })) {
           expect(text).not.toMatch(/\{|\}| [,.]|\( ?\)/);
         }
-    expect(ask({ tactic: 'humour', values: empty })[0]).toContain('une vraie question, on est là');
+    expect(ask({ tactic: 'humour', values: empty })[0]).toContain('si on peut vous aider, on est là');
     expect(ask({ tactic: 'private_message', values: empty })[0]).toMatch(/^Bonjour, nous voulons/);
   });
 
