@@ -1,27 +1,24 @@
 /**
  * `npm run --silent anonymize -- BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day]
- *   [--corrections] [--finer-values] [--category retail] [--study-key KEY [--secret-file PATH]] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
+ *   [--corrections] [--finer-values] [--category retail] [--from YYYY-MM-DD] [--to YYYY-MM-DD]`
  * Turns a CM's full backup (given with consent) into the same anonymised research zip as the dashboard.
  * --finer-values adds each comment's scores, exact intensity, cues, language and reply to its label and
  * intensity band: rows become easier to match with the public thread, so more are coarsened or left out.
- * With a study key, pseudonyms are also keyed by a secret: the one in --secret-file (made there on first
- * use, kept by whoever runs this tool, never written to the zip), else a new random one for this run only.
  * Bad input → one line on stderr and exit code 2.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import packageJson from '../package.json' with { type: 'json' };
 import { type DataSource, prepareExport, writeExportZip } from '../src/export/anonymize';
-import { INSTALL_SECRET_BYTES } from '../src/export/install-secret';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions, exportOptionsSchema } from '../src/export/messages';
 import { parseBackup, type RestoreRefusal } from '../src/storage/backup';
 import { SCHEMA_VERSION } from '../src/storage/schema';
 
 const USAGE =
-  'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--corrections] [--finer-values] [--category CATEGORY] [--study-key KEY [--secret-file PATH]] [--from DAY] [--to DAY]';
+  'usage: anonymize BACKUP_FILE OUT.zip [--text none|redacted] [--granularity hour|day] [--corrections] [--finer-values] [--category CATEGORY] [--from DAY] [--to DAY]';
 
-const FLAG_OF_OPTION: Record<string, string> = { accountCategory: 'category', studyKey: 'study-key' };
+const FLAG_OF_OPTION: Record<string, string> = { accountCategory: 'category' };
 
 /** A problem with what the user gave: reported in one line, exit code 2. */
 class InputError extends Error {}
@@ -30,7 +27,6 @@ interface Command {
   backupPath: string;
   outPath: string;
   options: ExportOptions;
-  secretPath: string | null;
 }
 
 function readOptions(args: string[]): Command {
@@ -50,7 +46,6 @@ function readOptions(args: string[]): Command {
     corrections: values.corrections ?? false,
     finerValues: values['finer-values'] ?? false,
     accountCategory: values.category ?? null,
-    studyKey: values['study-key'] ?? null,
     from: values.from ?? null,
     to: values.to ?? null,
   });
@@ -59,11 +54,7 @@ function readOptions(args: string[]): Command {
     const field = v.getDotPath(issue) ?? 'option';
     throw new InputError(`invalid --${FLAG_OF_OPTION[field] ?? field}: ${issue.message}`);
   }
-  const secretPath = values['secret-file'] ?? null;
-  if (secretPath !== null && result.output.studyKey === null) {
-    throw new InputError('--secret-file only applies with --study-key');
-  }
-  return { backupPath, outPath, options: result.output, secretPath };
+  return { backupPath, outPath, options: result.output };
 }
 
 function parse(args: string[]) {
@@ -76,19 +67,16 @@ function parse(args: string[]) {
       corrections: { type: 'boolean' },
       'finer-values': { type: 'boolean' },
       category: { type: 'string' },
-      'study-key': { type: 'string' },
-      'secret-file': { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
     },
   });
 }
 
-/** The envelope's versions, as far as the file records them. */
+/** The envelope's versions, as far as the file records them (the export keeps only well-formed ones). */
 function sourceOf(raw: string): DataSource {
   const envelope = JSON.parse(raw) as Record<string, unknown>;
-  const text = (value: unknown) =>
-    typeof value === 'string' && /^[\w.+-]{1,64}$/.test(value) ? value : null;
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return {
     kind: 'backup-file',
     extensionVersion: text(envelope.extensionVersion),
@@ -110,30 +98,6 @@ function readBackup(path: string) {
   return { tables: parsed.tables, source: sourceOf(raw) };
 }
 
-/** The secret in PATH (64 hex digits), made there on first use; without a path, a new one for this run. */
-function readSecret(path: string | null): { secret: Uint8Array<ArrayBuffer>; note: string } {
-  if (path === null) {
-    return {
-      secret: crypto.getRandomValues(new Uint8Array(INSTALL_SECRET_BYTES)),
-      note: 'study pseudonyms keyed with a new random secret (stable within this run only; see --secret-file)',
-    };
-  }
-  if (!existsSync(path)) {
-    const secret = crypto.getRandomValues(new Uint8Array(INSTALL_SECRET_BYTES));
-    try {
-      writeFileSync(path, `${Buffer.from(secret).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      throw new InputError(
-        `cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
-      );
-    }
-    return { secret, note: `new study secret written to ${path}: keep it private, reuse it for this study` };
-  }
-  const hex = readFileSync(path, 'utf8').trim();
-  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new InputError(`${path}: not a secret file (64 hex digits)`);
-  return { secret: Uint8Array.from(Buffer.from(hex, 'hex')), note: `study secret read from ${path}` };
-}
-
 function describeRefusal(refusal: RestoreRefusal): string {
   switch (refusal.reason) {
     case 'not_json':
@@ -150,13 +114,11 @@ function describeRefusal(refusal: RestoreRefusal): string {
 }
 
 async function main(): Promise<void> {
-  const { backupPath, outPath, options, secretPath } = readOptions(process.argv.slice(2));
+  const { backupPath, outPath, options } = readOptions(process.argv.slice(2));
   const backup = readBackup(backupPath);
-  const study = options.studyKey === null ? null : readSecret(secretPath);
   const prepared = await prepareExport(backup.tables, options, {
     extensionVersion: packageJson.version,
     now: Date.now(),
-    installSecret: study?.secret,
     source: backup.source,
   });
   const zip = await writeExportZip(prepared);
@@ -171,7 +133,6 @@ async function main(): Promise<void> {
     .filter(({ name }) => name.endsWith('.csv'))
     .map(({ name, rows: count }) => `${name.replace('.csv', '')} ${count}`);
   process.stdout.write(`anonymize: wrote ${outPath} (${rows.join(', ')})\n`);
-  if (study) process.stdout.write(`anonymize: ${study.note}\n`);
   if (options.finerValues) {
     process.stdout.write(
       `anonymize: finer values included: comments are easier to recognise from the public thread (${prepared.suppressedRows} rows left out as too rare)\n`,

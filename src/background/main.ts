@@ -1,5 +1,4 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { type InstallSecretStore, loadOrCreateInstallSecret } from '../export/install-secret';
 import { exposureCsHandlers, exposureUiHandlers } from '../exposure/handlers';
 import { createNudgeNotifier } from '../exposure/notify';
 import {
@@ -38,17 +37,14 @@ function answer(port: Runtime.Port, frame: PortFrame): void {
 }
 
 /**
- * The secret that keys study pseudonyms with the researcher's study key lives in extension storage, apart
- * from IndexedDB: it never reaches a backup or an export, so a researcher cannot re-identify commenters.
+ * Where earlier versions kept the secret that keyed study pseudonyms. Exports no longer hold any code that
+ * links a commenter's rows, so the secret keys nothing: removed, so it cannot serve to recompute the codes
+ * of exports already given.
  */
-const INSTALL_SECRET_KEY = 'exportInstallSecret';
-const installSecretStore: InstallSecretStore = {
-  read: async () =>
-    (await browser.storage.local.get(INSTALL_SECRET_KEY))[INSTALL_SECRET_KEY] as string | undefined,
-  write: (secret) => browser.storage.local.set({ [INSTALL_SECRET_KEY]: secret }),
-};
+const RETIRED_INSTALL_SECRET_KEY = 'exportInstallSecret';
 
 export function main(): void {
+  void browser.storage.local.remove(RETIRED_INSTALL_SECRET_KEY).catch(() => undefined);
   const context: HandlerContext = { db: openDb(), now: Date.now, health: { fullSince: null } };
   // Files too large for one message (a backup, a research export), held for the pages to read in parts.
   const transfers = new Transfers();
@@ -73,11 +69,7 @@ export function main(): void {
       ...assistantUiHandlers(context),
       ...exposureUiHandlers(context),
       ...correctionHandlers(context),
-      ...exportHandlers({
-        ...context,
-        transfers,
-        installSecret: () => loadOrCreateInstallSecret(installSecretStore),
-      }),
+      ...exportHandlers({ ...context, transfers }),
     } satisfies UiHandlers,
     health,
     now,

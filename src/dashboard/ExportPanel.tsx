@@ -1,7 +1,7 @@
 /**
  * The anonymised research export: the CM chooses what goes in, pages through the exact rows that will
  * leave, agrees in plain words, then downloads the zip the service worker built from that very preview
- * (same snapshot, same pseudonym key; refused if the rows changed in between). Comment-derived values are
+ * (same snapshot, same export key; refused if the rows changed in between). Comment-derived values are
  * hostile input: they are rendered as text nodes only.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -22,7 +22,7 @@ import { t, tn } from '../ui/i18n';
 import { cellText, columnName } from './export-words';
 import { readParts, TransferInterrupted } from './transfers';
 
-/** Options typed in a text field (study key) should not ask the service worker on every keystroke. */
+/** Options changed in quick succession (ticks, dates) ask the service worker once. */
 const PREVIEW_DELAY_MS = 400;
 
 const toggled = <T,>(list: readonly T[], item: T, on: boolean): T[] =>
@@ -33,6 +33,8 @@ const totalOf = (preview: ExportPreview, name: string) =>
   preview.tables.find((table) => table.name === name)?.total ?? 0;
 
 function consentStatement(preview: ExportPreview, options: ExportOptions): string {
+  // Only notes still in the preview count: a chosen note on a day left out does not leave.
+  const notes = preview.noteCandidates.filter((note) => options.checkInNoteIds.includes(note.id)).length;
   const parts = [
     t(
       'exportConsentRows',
@@ -49,12 +51,13 @@ function consentStatement(preview: ExportPreview, options: ExportOptions): strin
     ...(options.corrections
       ? [t('exportConsentCorrections', String(totalOf(preview, 'label_corrections')))]
       : []),
-    // Only notes still in the preview count: a chosen note on a day left out does not leave.
-    tn(
-      'exportConsentNotes',
-      preview.noteCandidates.filter((note) => options.checkInNoteIds.includes(note.id)).length,
+    tn('exportConsentNotes', notes),
+    // Redaction replaces only the names the history holds: a text may still name someone.
+    t(
+      options.text === 'redacted' || notes > 0
+        ? 'exportConsentNoIdentityBesidesText'
+        : 'exportConsentNoIdentity',
     ),
-    t('exportConsentNoIdentity'),
   ];
   return parts.join(' ');
 }
@@ -158,10 +161,10 @@ function PreviewTableView({
 }
 
 export function ExportPanel() {
-  // One draft per visit. Its pseudonym key lives here, in this page's memory only, so the preview, its
-  // pages and the zip agree even if the service worker restarts in between.
+  // One draft per visit. Its export key (which orders the rows) lives here, in this page's memory only, so
+  // the preview, its pages and the zip agree even if the service worker restarts in between.
   const draftId = useMemo(() => crypto.randomUUID(), []);
-  const pseudonymKey = useMemo(() => bytesToBase64(crypto.getRandomValues(new Uint8Array(32))), []);
+  const exportKey = useMemo(() => bytesToBase64(crypto.getRandomValues(new Uint8Array(32))), []);
   const [options, setOptions] = useState<ExportOptions>(DEFAULT_EXPORT_OPTIONS);
   const [preview, setPreview] = useState<ExportPreview | null>(null);
   /** The snapshot of the first preview: later rows stay out of this draft. */
@@ -184,7 +187,7 @@ export function ExportPanel() {
     setLoading(true);
     let current = true;
     const timer = setTimeout(() => {
-      ask({ type: 'ui→bg:export-preview', draftId, pseudonymKey, asOf, options }).then(
+      ask({ type: 'ui→bg:export-preview', draftId, exportKey, asOf, options }).then(
         (next) => {
           if (!current) return;
           setPreview(next);
@@ -216,7 +219,7 @@ export function ExportPanel() {
       ask({
         type: 'ui→bg:export-page',
         draftId,
-        pseudonymKey,
+        exportKey,
         asOf: preview.asOf,
         options,
         table: table.name,
@@ -245,6 +248,7 @@ export function ExportPanel() {
       label: 'exportRedactedText',
       checked: options.text === 'redacted',
       toggle: (on) => update({ text: on ? 'redacted' : 'none' }),
+      risk: 'exportRedactedTextRisk',
     },
     { label: 'exportCorrections', checked: options.corrections, toggle: (on) => update({ corrections: on }) },
     {
@@ -267,7 +271,7 @@ export function ExportPanel() {
       const reply = await ask({
         type: 'ui→bg:export-zip',
         draftId,
-        pseudonymKey,
+        exportKey,
         asOf: preview.asOf,
         options,
         fingerprint: preview.fingerprint,
@@ -362,20 +366,6 @@ export function ExportPanel() {
             )}
           </p>
         ))}
-        <p>
-          <label>
-            {t('exportStudyKey')}{' '}
-            <input
-              type="text"
-              autocomplete="off"
-              spellcheck={false}
-              value={options.studyKey ?? ''}
-              onInput={(event) => update({ studyKey: event.currentTarget.value.trim() || null })}
-            />
-          </label>
-          <br />
-          <span class="muted small">{t('exportStudyKeyExplained')}</span>
-        </p>
       </fieldset>
 
       {failed && <p class="notice">{t(failed)}</p>}

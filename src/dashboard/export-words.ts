@@ -23,6 +23,14 @@ const cueName = (kind: string) => {
   return (CUE_KINDS as readonly string[]).includes(kind) ? t(`cue_${kind}`) : t('exportOther');
 };
 
+/** A band of a count as the files write it (`1`, `2_to_5`, `6_or_more`), in words: 2 to 5, 6 or more. */
+function countBand(cell: string): string {
+  const range = /^(\d+)_to_(\d+)$/.exec(cell);
+  if (range) return t('exportCountRange', [range[1] as string, range[2] as string]);
+  const open = /^(\d+)_or_more$/.exec(cell);
+  return open ? t('exportCountOrMore', open[1] as string) : cell;
+}
+
 /** Values of a `;`-separated list column, each translated. */
 const listOf = (cell: string, name: (item: string) => string) =>
   cell.split(';').filter(Boolean).map(name).join(', ');
@@ -44,6 +52,9 @@ export function cellText(column: string, cell: Cell): string {
       return cell in PLATFORM_NAMES ? PLATFORM_NAMES[cell as keyof typeof PLATFORM_NAMES] : cell;
     case 'intensity_band':
       return t(`level_${cell}`);
+    case 'commenter_comments':
+    case 'thread_comments':
+      return countBand(cell);
     case 'time_precision':
       return t(`exportPrecision_${cell}`);
     case 'trigger':

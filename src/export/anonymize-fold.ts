@@ -3,8 +3,9 @@
  * and what it does not redact is written as the commenter wrote it.
  *
  * - The compatibility view, read by the pattern rules: NFKC (𝐃𝐮𝐩𝐨𝐧𝐭, Ｄｕｐｏｎｔ, ０６ １８…, ＠handle fold
- *   to ASCII), without the default-ignorable characters (zero-width spaces and joiners, soft hyphens,
- *   invisible fillers) that split a word without showing: "Je​an" is Jean.
+ *   to ASCII), the digits of every script as ASCII digits (٠٦ ١٨, ०६ १८ are 06 18: a phone number is one
+ *   in any script), without the default-ignorable characters (zero-width spaces and joiners, soft
+ *   hyphens, invisible fillers) that split a word without showing: "Je​an" is Jean.
  * - The name view, for names: no case, no diacritics, and every letter as the Latin letter it looks like.
  *   Letters of other scripts follow Unicode's confusables (UTS #39, the data of the unhomoglyph package:
  *   Cyrillic Ј, р → j, p); Latin letters that normalisation leaves alone take their ASCII spelling
@@ -22,6 +23,9 @@ export interface View {
 }
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
+/** A decimal digit that is not an ASCII one: ٣, ३, ๓. */
+const OTHER_DIGIT = /(?![0-9])\p{Nd}/u;
 const MARKS = /\p{M}/gu;
 const ASCII = /^\p{ASCII}*$/u;
 const LETTER = /^\p{L}$/u;
@@ -69,11 +73,30 @@ const nameFoldCache = new Map<string, string>();
 /** The same, by UTF-16 unit for the Basic Multilingual Plane: the hot path of every text. */
 const nameFoldBmp: Array<string | undefined> = [];
 
-/** NFKC of one code point: 𝐃 → D, Ｄ → D, ０ → 0, ＠ → @, ﬁ → fi; case and accents kept; invisibles dropped. */
+/**
+ * The ASCII digit of a decimal digit of any script (٣ → 3). Unicode encodes every script's decimal digits
+ * ten in a row, from 0 to 9 (a stability guarantee): the digit's value is its distance from the start of
+ * its run, modulo 10 where runs follow one another (mathematical digits).
+ */
+function asciiDigit(digit: string): string {
+  let point = digit.codePointAt(0) as number;
+  let value = 0;
+  while (DECIMAL_DIGIT.test(String.fromCodePoint(point - 1))) {
+    point--;
+    value++;
+  }
+  return String(value % 10);
+}
+
+/**
+ * NFKC of one code point: 𝐃 → D, Ｄ → D, ０ → 0, ＠ → @, ﬁ → fi; digits of other scripts as ASCII digits;
+ * case and accents kept; invisibles dropped.
+ */
 function compatChar(char: string): string {
   let folded = compatCache.get(char);
   if (folded === undefined) {
     folded = IGNORABLE.test(char) ? '' : char.normalize('NFKC');
+    if (OTHER_DIGIT.test(folded) && DECIMAL_DIGIT.test(folded)) folded = asciiDigit(folded);
     compatCache.set(char, folded);
   }
   return folded;
@@ -128,7 +151,7 @@ function foldedView(text: string, fold: (char: string) => string): View {
 }
 
 export function compatView(text: string): View {
-  return text.normalize('NFKC') === text && !IGNORABLE.test(text)
+  return text.normalize('NFKC') === text && !IGNORABLE.test(text) && !OTHER_DIGIT.test(text)
     ? { text, start: null, end: null }
     : foldedView(text, compatChar);
 }

@@ -2,16 +2,20 @@
  * k-anonymity of row-level times. A row tells when something happened together with what it was
  * (platform, label…). A rare combination — one threat on Facebook that day — can be matched with the
  * public page and point at its author, so no published combination of time and kind may be shared by
- * fewer than k rows:
+ * the rows of fewer than k people:
  *
  * each row is published at the finest precision of the ladder (the UTC hour when the CM chose hours, the
- * day, the ISO week, the calendar month) at which at least k rows of its kind share its period, counting
- * only the rows published at that same precision (so the rows left for a coarser period are never "the
- * rest of a day" that could be subtracted). Rows still fewer than k at the month are suppressed (or, for
- * the CM's own check-ins, published without any time).
+ * day, the ISO week, the calendar month) at which rows of at least k commenters, of its kind, share its
+ * period, counting only the rows published at that same precision (so the rows left for a coarser period
+ * are never "the rest of a day" that could be subtracted). People, not rows: five comments of one
+ * commenter in an hour would point at that commenter as surely as one. Rows still too few at the month
+ * are suppressed (or, for the CM's own check-ins, published without any time).
  */
 
-/** The smallest number of rows that may share a published time and kind, and the smallest aggregate count. */
+/**
+ * The fewest people (commenters, each row about none counting as one) whose rows may share a published
+ * time and kind, and the smallest aggregate count.
+ */
 export const MIN_CELL_SIZE = 5;
 
 export const PRECISIONS = ['hour', 'day', 'week', 'month'] as const;
@@ -37,7 +41,14 @@ export interface Placement {
   hour: number;
   /** The finest level the row may take (its granularity, or its comment's level); above MONTH: never. */
   finest: Level;
+  /**
+   * The commenter the row is about: rows of one commenter share this number, and count once in a group.
+   * NO_COMMENTER for rows about none (the CM's own comments and check-ins): each counts on its own.
+   */
+  commenter: number;
 }
+
+export const NO_COMMENTER = -1;
 
 const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -71,11 +82,18 @@ function dayInfo(day: unknown): DayInfo | null {
 }
 
 /** A row's placement; an invalid day (edited backup) can never be published: it is suppressed. */
-export function place(kind: number, day: unknown, epochMs: number, finest: Level): Placement {
+export function place(
+  kind: number,
+  day: unknown,
+  epochMs: number,
+  finest: Level,
+  commenter = NO_COMMENTER,
+): Placement {
   const info = dayInfo(day);
-  if (info === null) return { kind, day: 0, week: 0, month: 0, hour: 0, finest: MONTH + 1 };
+  if (info === null) return { kind, day: 0, week: 0, month: 0, hour: 0, finest: MONTH + 1, commenter };
   return {
     kind,
+    commenter,
     day: info.day,
     week: info.week,
     month: info.month,
@@ -123,9 +141,21 @@ function bucket(placement: Placement, level: Level): number {
 /** Period numbers stay under 2^24 (twice the hours until the year 2900); kinds are numbered above them. */
 const PERIODS = 2 ** 24;
 
+/** How many people a group of rows is about: each commenter once, each row about no commenter apart. */
+function people(placements: readonly Placement[], group: readonly number[]): number {
+  const commenters = new Set<number>();
+  let others = 0;
+  for (const i of group) {
+    const { commenter } = placements[i] as Placement;
+    if (commenter === NO_COMMENTER) others++;
+    else commenters.add(commenter);
+  }
+  return commenters.size + others;
+}
+
 /**
  * The level of every row: the finest from `placement.finest` up to the month at which its kind and period
- * hold at least k rows of that level; `fallback` (SUPPRESSED or NO_TIME) for the rest.
+ * hold rows of at least k people at that level; `fallback` (SUPPRESSED or NO_TIME) for the rest.
  */
 export function generalise(
   placements: readonly Placement[],
@@ -152,7 +182,7 @@ export function generalise(
       else groups.set(key, [i]);
     }
     for (const group of groups.values()) {
-      if (group.length >= k) for (const i of group) levels[i] = level;
+      if (group.length >= k && people(placements, group) >= k) for (const i of group) levels[i] = level;
       else for (const i of group) waiting.push(i);
     }
     pending = waiting;

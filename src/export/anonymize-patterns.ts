@@ -1,6 +1,7 @@
 /**
- * The pattern rules of the redactor: what an e-mail address, a link, a phone number, a postal address or a
- * reference number looks like, read on the compatibility view (anonymize-fold.ts).
+ * The pattern rules of the redactor: what an e-mail address, a link, a phone number, a postal address, a
+ * postcode, a car plate or a reference number looks like, read on the compatibility view (anonymize-fold.ts),
+ * where the digits of every script are ASCII ones.
  *
  * Every rule runs in time linear in the text, whatever the text: quantifiers are bounded, or what they
  * repeat cannot also be what follows them, and a match starts only where a run of its characters starts
@@ -40,8 +41,25 @@ const spelled = (words: string) =>
 const AT = `${GAP}@${GAP}|${spelled('at|ar{1,2}obase?')}`;
 const DOT_WORDS = 'dot|point';
 const DOT = `${GAP}\\.${GAP}|${spelled(DOT_WORDS)}`;
-/** In a bare domain, only the dot itself or a bracketed word: "point" alone is too common a word. */
-const HOST_DOT = `\\.|[([{<]${GAP}(?:${DOT_WORDS})${GAP}[)\\]}>]`;
+/**
+ * In a bare domain: the dot itself; a dot or a dot word in brackets, spaced or not ("shop[.]fr", "shop
+ * (dot) com", "shop (point) fr"); or a dot or "dot" spaced out ("shop . fr", "shop dot com"), which a
+ * sentence can hold too: those only as SPACED_OUT_DOMAIN allows. "point" alone is too common a word.
+ */
+const HOST_DOT = `\\.|${GAP}[([{<]${GAP}(?:\\.|${DOT_WORDS})${GAP}[)\\]}>]${GAP}|[ \\t]{1,3}(?:\\.|dot)[ \\t]{1,3}`;
+/** A separator of the last kind: spaced out, without brackets. */
+const SPACED_OUT = /[ \t](?:\.|dot)[ \t]/iu;
+/**
+ * The suffixes people write spaced out to dodge a filter; a sentence that goes on after a spaced full
+ * stop ("c'est fini . top", "nul . la suite") ends on other words far more often than on these.
+ */
+const SPACED_OUT_SUFFIXES = new Set('com net org info fr be ch lu ca uk eu io'.split(' '));
+/** Words that start a sentence, never a domain name: "the dot com bubble", "in dot net". */
+const NOT_DOMAIN_NAMES = new Set(
+  'a an the in on at to of my your our this that it is and or le la les un une de du des au aux ce en et ou est mon ma ton ta son sa'.split(
+    ' ',
+  ),
+);
 const LOCAL_PART = '[\\p{L}\\p{N}_%+-]{1,64}';
 const LABEL = '[\\p{L}\\p{N}-]{1,63}';
 const URL_TAIL = `[^\\s<>"'()\\[\\]]*`;
@@ -75,6 +93,12 @@ function isDomain(parts: readonly string[]): boolean {
   if (SENTENCE_START.test(suffix)) return false;
   const { isIcann, isPrivate, domainWithoutSuffix } = parseDomain(parts.join('.').toLowerCase());
   return (isIcann === true || isPrivate === true) && Boolean(domainWithoutSuffix);
+}
+
+/** Whether a domain written with a spaced-out separator reads as one rather than as a sentence. */
+function spacedOutDomain(domain: string): boolean {
+  const parts = labels(domain, HOST_DOT_SEPARATOR).map(({ label }) => label.toLowerCase());
+  return SPACED_OUT_SUFFIXES.has(parts.at(-1) as string) && !NOT_DOMAIN_NAMES.has(parts[0] as string);
 }
 
 /** The length of the longest start of `domain` that is a registrable domain, or 0. */
@@ -121,6 +145,9 @@ const BARE_DOMAIN_RULE: Rule = {
     const host = match.groups?.host as string;
     const path = match.groups?.path;
     const length = domainLength(host, HOST_DOT_SEPARATOR);
+    if (SPACED_OUT.test(host.slice(0, length || host.length))) {
+      return length > 0 && spacedOutDomain(host.slice(0, length)) ? { placeholder: '[URL]', length } : null;
+    }
     if (length > 0 && length < host.length) return { placeholder: '[URL]', length };
     // Any name with a path reads as a link (shop.example/a), a suffix of the list or not.
     const suffix = labels(host, HOST_DOT_SEPARATOR).at(-1)?.label ?? '';
@@ -241,15 +268,36 @@ const ADDRESS_RULES: readonly Rule[] = [
     redact: whole('[ADDRESS]'),
   },
   {
-    // French postcode and city.
+    // French postcode and city, the postcode also written in two (75 011 Paris).
     pattern: new RegExp(
-      `(?<![\\p{N}])\\d{5}\\s{1,3}${CAPITALISED}(?:(?:[ -](?:sur|sous|lès|les|en|de|la|le|du)[ -])?[ -]?${CAPITALISED}){0,5}`,
+      `(?<![\\p{N}])\\d{2} ?\\d{3}\\s{1,3}${CAPITALISED}(?:(?:[ -](?:sur|sous|lès|les|en|de|la|le|du)[ -])?[ -]?${CAPITALISED}){0,5}`,
       'gu',
     ),
-    needs: /\d{5}/,
+    needs: /\d{2} ?\d{3}/,
+    redact: whole('[ADDRESS]'),
+  },
+  {
+    // British postcodes (SW1A 1AA, M1 1AE), in capitals as they are written: in lower case they are too
+    // close to ordinary words with a digit. Canadian ones (H2X 1Y4), whose letter-digit rhythm no word
+    // has, in either case. Both in two parts: in one (SW1A1AA) they read as references, and references
+    // like ZK44PL have their shape.
+    pattern:
+      /(?<![\p{L}\p{N}-])(?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Za-z]\d[A-Za-z] \d[A-Za-z]\d)(?![\p{L}\p{N}])/gu,
+    needs: /\d/,
     redact: whole('[ADDRESS]'),
   },
 ];
+
+/**
+ * Car plates, in capitals as they are written: French (AB 123 CD; the letters are never I, O or U, so
+ * "ON 300 KM" is no plate) and British (AB12 CDE). With dashes (AB-123-CD) they are references anyway.
+ */
+const PLATE_RULE: Rule = {
+  pattern:
+    /(?<![\p{L}\p{N}])(?:[A-HJ-NP-TV-Z]{2}[ -]?\d{3}[ -]?[A-HJ-NP-TV-Z]{2}|[A-Z]{2}\d{2} ?[A-Z]{3})(?![\p{L}\p{N}])/gu,
+  needs: /\d/,
+  redact: whole('[NUMBER]'),
+};
 
 /** Order matters: e-mails before handles (both hold @), links before numbers (ids in paths). */
 export const RULES_BEFORE_NAMES: readonly Rule[] = [
@@ -258,12 +306,15 @@ export const RULES_BEFORE_NAMES: readonly Rule[] = [
   BARE_DOMAIN_RULE,
   { pattern: /@[\p{L}\p{N}_.]+/gu, needs: /@/, redact: whole('[HANDLE]') },
   {
-    // French and international numbers: 8 digits or more with spaces, dots, dashes or brackets between.
-    pattern: /(?<![\p{L}\p{N}])(?:\+|00)?\(?\d[\d \t.()-]{5,}\d(?!\p{N})/gu,
+    // French and international numbers: 8 digits or more with spaces, dots, dashes or brackets between;
+    // Swiss and Belgian ones with a slash after the area code (079/123 45 67, 02/512.34.56). One slash,
+    // right after a leading 0 and up to three digits: a date (25/11/2026) starts no match.
+    pattern: /(?<![\p{L}\p{N}])(?:(?:\+|00)?\(?\d|0\d{1,3}\/[ \t]?\d)[\d \t.()-]{5,}\d(?!\p{N})/gu,
     needs: /\d/,
     redact: (match) =>
       countDigits(match[0]) >= 8 ? { placeholder: '[PHONE]', length: match[0].length } : null,
   },
+  PLATE_RULE,
   ...ADDRESS_RULES,
 ];
 

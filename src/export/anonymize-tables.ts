@@ -19,8 +19,7 @@ import {
   closedTrigger,
   cueKind,
 } from './anonymize-closed';
-import type { Pseudonymiser } from './anonymize-hmac';
-import { DAY, HOUR, type Level, MIN_CELL_SIZE, PRECISIONS, periodStart } from './anonymize-k';
+import { DAY, HOUR, type Level, MIN_CELL_SIZE, NO_COMMENTER, PRECISIONS, periodStart } from './anonymize-k';
 import type { Redactor } from './anonymize-text';
 import type { Cell, ExportOptions, PreviewRow } from './messages';
 import { csvHeader, csvRows, jsonLinesWriter } from './serialize';
@@ -61,8 +60,8 @@ export interface TableContext {
   options: ExportOptions;
   /** Built on first use: a preview without text never pays for the names index. */
   redact: Redactor;
-  /** Knows the pairs of `pseudonymised` only. */
-  pseudonym: Pseudonymiser;
+  /** The columns that describe a comment (commentDescription), as its kind was computed. */
+  commentDescription: Column<CommentRow>[];
   /** Export sequence number of a comment, by database key. */
   commentNumbers: ReadonlyMap<string, number>;
 }
@@ -84,7 +83,7 @@ export const rowRef = {
 };
 
 /** Classifier versions as the extension writes them (`2+` and 12 hex digits, or the first release's). */
-const CLASSIFIER_VERSION_FORMAT = /^(2\+[0-9a-f]{12}|1\.0\.0\+[0-9a-f]{8})$/;
+export const CLASSIFIER_VERSION_FORMAT = /^(2\+[0-9a-f]{12}|1\.0\.0\+[0-9a-f]{8})$/;
 const classifierVersionColumn = <Item>(meaning: string, version: (item: Item) => unknown): Column<Item> => ({
   name: 'classifier_version',
   type: 'string',
@@ -134,7 +133,7 @@ function timeColumns<Row extends { day: string }>(
       name: 'day',
       type: 'date',
       meaning: `local day ${what}; empty when \`time_precision\` is coarser than a day`,
-      anonymisation: `calendar day only (local time of the CM), and only when at least ${MIN_CELL_SIZE} rows of the same kind share it`,
+      anonymisation: `calendar day only (local time of the CM), and only when rows of at least ${MIN_CELL_SIZE} people, of the same kind, share it`,
       value: ({ row, level }) => (level <= DAY ? closedDay(row.day) : null),
     },
   ];
@@ -143,7 +142,7 @@ function timeColumns<Row extends { day: string }>(
       name: hourName,
       type: 'datetime',
       meaning: `${hourMeaning} (UTC, ISO 8601); empty unless \`time_precision\` is \`hour\``,
-      anonymisation: `truncated to the hour, and only when at least ${MIN_CELL_SIZE} rows of the same kind share that hour`,
+      anonymisation: `truncated to the hour, and only when rows of at least ${MIN_CELL_SIZE} people, of the same kind, share that hour`,
       value: ({ row, level }) => (level === HOUR ? hourOrNull(epochMs(row)) : null),
     });
   }
@@ -153,7 +152,7 @@ function timeColumns<Row extends { day: string }>(
       type: 'date',
       meaning:
         'first day of the period the row is dated to: the day itself, the Monday of its ISO week, or the first of its month; empty when `time_precision` is `none`',
-      anonymisation: `coarsened until at least ${MIN_CELL_SIZE} rows of the same kind share the period (see "Rare combinations")`,
+      anonymisation: `coarsened until rows of at least ${MIN_CELL_SIZE} people, of the same kind, share the period (see "Rare combinations")`,
       value: ({ row, level }) => {
         const day = closedDay(row.day);
         return day === null ? null : periodStart(day, level);
@@ -237,21 +236,58 @@ export async function writeTable(exportTable: ExportTable, csv: Sink, jsonl: Sin
 
 /** Commenter: the handle when there is one (case-insensitive), else the display name. */
 const commenterOf = (row: CommentRow) =>
-  [
-    'p',
-    row.authorHandle
-      ? `${row.platform}:@${String(row.authorHandle).toLowerCase()}`
-      : `${row.platform}:${row.authorName}`,
-  ] as const;
-const threadOf = (row: CommentRow) => ['t', `${row.platform}:${row.threadKey}`] as const;
+  row.authorHandle
+    ? `${row.platform}:@${String(row.authorHandle).toLowerCase()}`
+    : `${row.platform}:${row.authorName}`;
+const threadOf = (row: CommentRow) => `${row.platform}:${row.threadKey}`;
 
-/** Every (prefix, identity) pair the comments table may show a pseudonym of, to be hashed beforehand. */
-export function* pseudonymised(items: readonly Placed<CommentRow>[]): Generator<readonly [string, string]> {
-  for (const { row } of items) {
-    yield commenterOf(row);
-    yield threadOf(row);
-  }
+/** The commenters (the CM's own comments aside) and threads of the export's comments, counted. */
+export interface CommentCounts {
+  /** A number per commenter, NO_COMMENTER for the CM's own comments: for k-anonymity, never written. */
+  commenter(row: CommentRow): number;
+  ofCommenter(row: CommentRow): number;
+  ofThread(row: CommentRow): number;
 }
+
+export function countComments(rows: readonly CommentRow[]): CommentCounts {
+  const commenters = new Map<string, { number: number; comments: number }>();
+  const threads = new Map<string, number>();
+  for (const row of rows) {
+    if (row.isOwn !== true) {
+      const commenter = commenterOf(row);
+      const known = commenters.get(commenter);
+      if (known) known.comments++;
+      else commenters.set(commenter, { number: commenters.size, comments: 1 });
+    }
+    const thread = threadOf(row);
+    threads.set(thread, (threads.get(thread) ?? 0) + 1);
+  }
+  const of = (row: CommentRow) => (row.isOwn === true ? undefined : commenters.get(commenterOf(row)));
+  return {
+    commenter: (row) => of(row)?.number ?? NO_COMMENTER,
+    ofCommenter: (row) => of(row)?.comments ?? 0,
+    ofThread: (row) => threads.get(threadOf(row)) ?? 0,
+  };
+}
+
+/** Bands of a count, each from its lowest value: [1, 2, 6] → `1`, `2_to_5`, `6_or_more`. */
+function countBands(starts: readonly number[]): { names: string[]; of(count: number): string } {
+  const names = starts.map((start, i) => {
+    const next = starts[i + 1];
+    if (next === undefined) return `${start}_or_more`;
+    return next === start + 1 ? String(start) : `${start}_to_${next - 1}`;
+  });
+  return {
+    names,
+    of: (count) => names[starts.findLastIndex((start) => count >= start)] ?? (names[0] as string),
+  };
+}
+
+/** Enough to tell one-off commenters from regulars, coarse enough to leave most rows their day. */
+const COMMENTER_BANDS = countBands([1, 2, 6]);
+/** Short exchanges, ordinary threads and the long ones that turn sour. */
+const THREAD_BANDS = countBands([1, 10, 50]);
+const bandList = (bands: { names: string[] }) => bands.names.map((name) => `\`${name}\``).join(', ');
 
 /** Cue kinds in the list's order; `other` for anything outside it. */
 const CUE_KIND_ORDER = [...CUE_KINDS.filter((kind) => kind !== 'legacy'), 'other'];
@@ -266,28 +302,6 @@ function cueKindList(cues: unknown): string | null {
   return CUE_KIND_ORDER.filter((kind) => kinds.has(kind)).join(';');
 }
 
-/** Memoises a per-row value by platform, then by one more string: no key string built per row. */
-function byPlatformAnd<Row extends { platform: unknown }>(
-  second: (row: Row) => string,
-  compute: (row: Row) => string,
-): (row: Row) => string {
-  const memo = new Map<unknown, Map<string, string>>();
-  return (row) => {
-    let inner = memo.get(row.platform);
-    if (!inner) {
-      inner = new Map();
-      memo.set(row.platform, inner);
-    }
-    const key = second(row);
-    let value = inner.get(key);
-    if (value === undefined) {
-      value = compute(row);
-      inner.set(key, value);
-    }
-    return value;
-  };
-}
-
 const FINER = 'only when the CM chose finer values';
 
 /** Every column that describes a comment is part of its kind: the codebook says so. */
@@ -297,12 +311,14 @@ const inKind = <Row>(column: Column<Row>): Column<Row> => ({
 });
 
 /**
- * The columns that describe a comment, what it is rather than when or by whom: anyone holding the public
- * thread and the shipped classifier can compute them, so together they are the kind of the comment, which
- * k-anonymity groups rows by (anonymize-k.ts). By default the label and a band of intensity; scores, exact
- * intensity, cues, language, reply, "uncertain" and views only when the CM chooses finer values.
+ * The columns that describe a comment, everything but when: anyone holding the public pages and the
+ * shipped classifier can compute them, so together they are the kind of the comment, which k-anonymity
+ * groups rows by (anonymize-k.ts). By default the label, a band of intensity and bands of how many
+ * comments its commenter and its thread have in the export (no code links rows: a code's trail of hours
+ * singles out its commenter); scores, exact intensity, cues, language, reply, "uncertain" and views only
+ * when the CM chooses finer values.
  */
-export function commentDescription(options: ExportOptions): Column<CommentRow>[] {
+export function commentDescription(options: ExportOptions, counts: CommentCounts): Column<CommentRow>[] {
   const finer = options.finerValues;
   const columns: Array<Column<CommentRow> | false> = [
     platformColumn((row: CommentRow) => row.platform),
@@ -312,6 +328,22 @@ export function commentDescription(options: ExportOptions): Column<CommentRow>[]
       meaning: "written by one of the CM's own accounts (logged, not classified)",
       anonymisation: "the CM's handles and page names are never exported",
       value: (row) => closedBoolean(row.isOwn),
+    },
+    {
+      name: 'commenter_comments',
+      type: 'string',
+      meaning: `how many comments of this export its author wrote, as a band: ${bandList(COMMENTER_BANDS)}; empty for own comments`,
+      anonymisation:
+        'a band, never who: no code links the rows of one commenter, since the hours of a commenter’s rows, read together, point at one person on the public pages',
+      value: (row) => (row.isOwn === true ? null : COMMENTER_BANDS.of(counts.ofCommenter(row))),
+    },
+    {
+      name: 'thread_comments',
+      type: 'string',
+      meaning: `how many comments of this export its thread (conversation or post) holds, the CM’s own included, as a band: ${bandList(THREAD_BANDS)}`,
+      anonymisation:
+        'a band, never which thread: no code links the rows of one thread, since their hours and labels together point at one public post',
+      value: (row) => THREAD_BANDS.of(counts.ofThread(row)),
     },
     finer && {
       name: 'is_reply',
@@ -389,25 +421,15 @@ const ofPlacedRow = <Row>(column: Column<Row>): Column<Placed<Row>> => ({
 });
 
 export function commentsTable(items: readonly Placed<CommentRow>[], context: TableContext): ExportTable {
-  const { options, pseudonym } = context;
-  const commenter = byPlatformAnd<CommentRow>(
-    (row) => (row.authorHandle ? String(row.authorHandle) : `\u0000${row.authorName}`),
-    (row) => pseudonym(...commenterOf(row)),
-  );
-  const thread = byPlatformAnd<CommentRow>(
-    (row) => String(row.threadKey),
-    (row) => pseudonym(...threadOf(row)),
-  );
-  const coarsened =
-    'empty when the row is dated to a week or a month (it would tie the row to rows dated to the day)';
+  const { options } = context;
   const columns: Column<Placed<CommentRow>>[] = [
     {
       name: 'comment_no',
       type: 'integer',
       meaning:
-        'number of the comment in this export, in the order of the rows (by period, then first sight); `actions.comment_no` refers to it',
+        'number of the comment in this export, in the order of the rows; `actions.comment_no` refers to it',
       anonymisation:
-        'renumbered for this export; rows are ordered by their published period, so the number says nothing finer; platform comment ids are never exported',
+        'renumbered for this export; rows are ordered by their published period, coarser first, then at random (keyed by a secret of this export), so the number says nothing finer than the period; platform comment ids are never exported',
       value: ({ no }) => no ?? null,
     },
     ...timeColumns<CommentRow>(
@@ -417,26 +439,7 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       (row) => row.firstSeen,
       'the CM first saw the comment',
     ),
-    {
-      name: 'commenter',
-      type: 'string',
-      meaning:
-        'who wrote the comment: same value = same commenter within this export; empty for own comments',
-      anonymisation: `${
-        options.studyKey
-          ? 'keyed hash (HMAC-SHA-256) of the handle, with a key derived from the study key and a secret that never leaves the CM’s device: stable across this CM’s exports for this study only'
-          : 'keyed hash (HMAC-SHA-256) of the handle with a random key made for this export and never written: not linkable to other exports'
-      }; ${coarsened}`,
-      value: ({ row, level }) => (row.isOwn === true || level > DAY ? null : commenter(row)),
-    },
-    {
-      name: 'thread',
-      type: 'string',
-      meaning: 'conversation or post the comment belongs to: same value = same thread within this export',
-      anonymisation: `keyed hash of the thread key, same key as \`commenter\`; thread keys and permalinks are never exported; ${coarsened}`,
-      value: ({ row, level }) => (level > DAY ? null : thread(row)),
-    },
-    ...commentDescription(options).map(ofPlacedRow),
+    ...context.commentDescription.map(ofPlacedRow),
   ];
   if (options.text === 'redacted') {
     columns.push({
@@ -445,7 +448,7 @@ export function commentsTable(items: readonly Placed<CommentRow>[], context: Tab
       freeText: true,
       meaning: 'comment text, empty when the CM did not keep text',
       anonymisation:
-        'redacted: handles, names seen in the data, e-mails, phones, URLs, reference numbers and addresses replaced by [HANDLE], [NAME], [EMAIL], [PHONE], [URL], [NUMBER], [ADDRESS]; in the CSV, formula guard (see "Files")',
+        'redacted: handles, names seen in the data, e-mails, phones, URLs, reference numbers and plates, addresses and postcodes replaced by [HANDLE], [NAME], [EMAIL], [PHONE], [URL], [NUMBER], [ADDRESS]; in the CSV, formula guard (see "Files")',
       value: ({ row }) => (typeof row.text === 'string' ? context.redact(row.text) : null),
     });
   }
@@ -475,8 +478,9 @@ export function actionsTable(items: readonly Placed<ActionRow>[], context: Table
       name: 'comment_no',
       type: 'integer',
       meaning:
-        '`comment_no` of the comment in `comments_seen`; empty when that comment is not in this export',
-      anonymisation: 'renumbered for this export; an action is never dated more precisely than its comment',
+        '`comment_no` of the comment in `comments_seen`; empty when that comment is no longer in the CM’s history (deleted at the end of the retention period)',
+      anonymisation:
+        'renumbered for this export; an action is never dated more precisely than its comment, and leaves only with it (not when the CM left the comment out, nor when it was too rare)',
       value: ({ row }) => commentNumbers.get(row.commentKey) ?? null,
     },
   ];
@@ -523,9 +527,9 @@ export function correctionsTable(
       name: 'comment_no',
       type: 'integer',
       meaning:
-        '`comment_no` of the comment in `comments_seen` (its redacted text is there when the CM included it); empty when that comment is not in this export',
+        '`comment_no` of the comment in `comments_seen` (its redacted text is there when the CM included it); empty when that comment is no longer in the CM’s history',
       anonymisation:
-        'renumbered for this export; a correction is never dated more precisely than its comment',
+        'renumbered for this export; a correction is never dated more precisely than its comment, and leaves only with it',
       value: ({ row }) => commentNumbers.get(row.commentKey) ?? null,
     },
   ];

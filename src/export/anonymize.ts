@@ -13,7 +13,6 @@ import type { BackupTables } from '../storage/backup-format';
 import type { CommentRow } from '../storage/schema';
 import { closedDay } from './anonymize-closed';
 import { writeCodebook } from './anonymize-codebook';
-import { createPseudonymiser, randomPseudonymKey, studyPseudonymKey } from './anonymize-hmac';
 import {
   DAY,
   generalise,
@@ -26,18 +25,20 @@ import {
   place,
   SUPPRESSED,
 } from './anonymize-k';
+import { keyedRanks, randomExportKey } from './anonymize-order';
 import {
   actionsTable,
   activityTable,
+  CLASSIFIER_VERSION_FORMAT,
   checkInsTable,
   commentDescription,
   commentsTable,
   correctionsTable,
+  countComments,
   dailySummaryTable,
   type ExportTable,
   finestLevel,
   type Placed,
-  pseudonymised,
   rowRef,
   type TableContext,
   writeTable,
@@ -52,8 +53,11 @@ export const EXPORT_FORMAT = 'desaffect-research-export';
  * 3: comments described by their label and intensity band, finer values on request, and every column
  * that describes a comment part of its kind for k-anonymity.
  * 4: `intensity_band` is the level the CM saw (shared/levels.ts): `high` from 0.5, where 3 began it at 0.6.
+ * 5: no `commenter` or `thread` code (their trails of hours singled commenters and posts out), bands of
+ * how many comments the commenter and the thread have instead, part of the kind; rows within a period in
+ * a keyed random order, not in time order.
  */
-export const EXPORT_FORMAT_VERSION = 4;
+export const EXPORT_FORMAT_VERSION = 5;
 /** Rows per preview page. */
 export const PREVIEW_PAGE_ROWS = 50;
 
@@ -70,13 +74,11 @@ export interface ExportMeta {
   extensionVersion: string;
   /** Epoch ms of the export. */
   now: number;
-  /** Per-export key; kept by the caller between preview and download. Ignored when a study key is set. */
-  pseudonymKey?: Uint8Array<ArrayBuffer>;
   /**
-   * A random secret of this install (≥ 16 bytes, 32 expected) that never leaves the CM's device; with a
-   * study key, pseudonyms are keyed by both. Required when `options.studyKey` is set.
+   * The export's secret key, kept by the caller between preview and download: it orders the rows within
+   * their periods. Random when not given.
    */
-  installSecret?: Uint8Array<ArrayBuffer>;
+  exportKey?: Uint8Array<ArrayBuffer>;
   /** Defaults to the extension's own database, versions not recorded. */
   source?: DataSource;
   /**
@@ -136,6 +138,24 @@ function redactorFor(tables: BackupTables): Redactor {
   return createRedactor(nameSources, pathSources);
 }
 
+/** An extension's version as browsers take it: one to four numbers (`0.1.0`). */
+const EXTENSION_VERSION_FORMAT = /^\d{1,5}(?:\.\d{1,5}){0,3}$/;
+
+/**
+ * The data's versions as the manifest writes them: a backup file's envelope is free text (an edited file
+ * could put a name there), so only values of the forms versions have, else null (not recorded).
+ */
+function checkedSource(source: DataSource): DataSource {
+  const matching = (value: string | null, format: RegExp) =>
+    typeof value === 'string' && format.test(value) ? value : null;
+  return {
+    kind: source.kind,
+    extensionVersion: matching(source.extensionVersion, EXTENSION_VERSION_FORMAT),
+    classifierVersion: matching(source.classifierVersion, CLASSIFIER_VERSION_FORMAT),
+    schemaVersion: Number.isInteger(source.schemaVersion) ? source.schemaVersion : null,
+  };
+}
+
 /** Rows recorded up to the snapshot; later ones are left for another export. */
 function upTo(tables: BackupTables, asOf: number | undefined): BackupTables {
   if (asOf === undefined) return tables;
@@ -150,13 +170,19 @@ function upTo(tables: BackupTables, asOf: number | undefined): BackupTables {
   };
 }
 
+interface Selected<Row> {
+  kept: Row[];
+  inRange: Row[];
+  excluded: number;
+}
+
 /** Keeps rows of the chosen range, then drops the CM's excluded days and rows, counting what was dropped. */
 function selectRows<Row extends { day: string }>(
   rows: Row[],
   options: ExportOptions,
   excludedRefs: ReadonlySet<string>,
   ref: (row: Row) => string,
-): { kept: Row[]; inRange: Row[]; excluded: number } {
+): Selected<Row> {
   const excludedDays = new Set(options.excludedDays);
   const inRange = rows.filter(
     (row) =>
@@ -167,6 +193,23 @@ function selectRows<Row extends { day: string }>(
       ? inRange
       : inRange.filter((row) => !excludedDays.has(row.day) && !excludedRefs.has(ref(row)));
   return { kept, inRange, excluded: inRange.length - kept.length };
+}
+
+/**
+ * Rows about a comment (actions, corrections) go where their comment goes: one whose comment is in the
+ * history but not in the export (left out by the CM, on a day left out, outside the range) is left out
+ * too and counted so. Else it would still say when and what the CM did about the comment the CM withheld.
+ */
+function commentsLeftOut(
+  history: readonly CommentRow[],
+  exported: readonly CommentRow[],
+): <Row extends { commentKey: string }>(selected: Selected<Row>) => Selected<Row> {
+  const leftOut = new Set(history.map((row) => row.key));
+  for (const row of exported) leftOut.delete(row.key);
+  return (selected) => {
+    const kept = selected.kept.filter((row) => !leftOut.has(row.commentKey));
+    return { ...selected, kept, excluded: selected.excluded + selected.kept.length - kept.length };
+  };
 }
 
 /** Two 32-bit FNV-style lanes: a change detector, not a secret. */
@@ -197,8 +240,7 @@ const kindOf = (platform: unknown, label: unknown) =>
   (PLATFORM_NUMBERS.get(platform) ?? 0) * 8 + (LABEL_NUMBERS.get(label) ?? 0);
 
 /** A number per combination of the values that describe a comment (commentDescription): its kind. */
-function commentKinds(options: ExportOptions): (row: CommentRow) => number {
-  const description = commentDescription(options);
+function commentKinds(description: ReturnType<typeof commentDescription>): (row: CommentRow) => number {
   const kinds = new Map<string, number>();
   return (row) => {
     const key = JSON.stringify(description.map((column) => column.value(row)));
@@ -215,17 +257,19 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Dates rows as k-anonymity allows and orders them by published period, coarser rows first within a
- * period, then by time: a row's position says nothing finer than its published period.
+ * period, then in the keyed pseudo-random order of anonymize-order.ts: a row's position says nothing
+ * finer than its published period.
  */
-function publish<Row>(
+async function publish<Row>(
   rows: readonly Row[],
   placements: readonly Placement[],
   fallback: typeof SUPPRESSED | typeof NO_TIME,
-  time: (row: Row) => number,
-  tie: (row: Row) => string,
+  /** The row's reference, distinct within its table: what its rank is drawn for. */
+  ref: (row: Row) => string,
+  ranks: (refs: string[]) => Promise<Uint32Array>,
   /** Rows k does not apply to: dated at their finest level (without time if their day is invalid). */
   exempt?: (row: Row) => boolean,
-): { levels: Int8Array; items: Placed<Row>[] } {
+): Promise<{ levels: Int8Array; items: Placed<Row>[] }> {
   let levels: Int8Array;
   if (exempt) {
     const subject = rows.flatMap((row, i) => (exempt(row) ? [] : [i]));
@@ -241,23 +285,28 @@ function publish<Row>(
     levels = generalise(placements, fallback);
   }
   const starts = new Float64Array(rows.length);
-  const times = new Float64Array(rows.length);
   const order: number[] = [];
   for (let i = 0; i < rows.length; i++) {
     const level = levels[i] as Level;
     if (level === SUPPRESSED) continue;
     // Rows without a time come first.
     starts[i] = level === NO_TIME ? -1 : periodStartDay(placements[i] as Placement, level);
-    const at = time(rows[i] as Row);
-    times[i] = Number.isFinite(at) ? at : 0;
     order.push(i);
   }
+  const refs = order.map((i) => ref(rows[i] as Row));
+  const drawn = await ranks(refs);
+  const rankOf = new Float64Array(rows.length);
+  const refOf: string[] = [];
+  order.forEach((i, j) => {
+    rankOf[i] = drawn[j] as number;
+    refOf[i] = refs[j] as string;
+  });
   order.sort(
     (a, b) =>
       (starts[a] as number) - (starts[b] as number) ||
       (levels[b] as number) - (levels[a] as number) ||
-      (times[a] as number) - (times[b] as number) ||
-      compareText(tie(rows[a] as Row), tie(rows[b] as Row)),
+      (rankOf[a] as number) - (rankOf[b] as number) ||
+      compareText(refOf[a] as string, refOf[b] as string),
   );
   return {
     levels,
@@ -276,38 +325,33 @@ export async function prepareExport(
     redactor ??= redactorFor(tables);
     return redactor(text);
   };
-  let key: Uint8Array<ArrayBuffer>;
-  if (options.studyKey) {
-    if (!meta.installSecret) throw new Error('a study key needs the per-install secret (meta.installSecret)');
-    key = await studyPseudonymKey(options.studyKey, meta.installSecret);
-  } else {
-    key = meta.pseudonymKey ?? randomPseudonymKey();
-  }
+  const exportKey = meta.exportKey ?? randomExportKey();
+  const ranksOf = (table: string) => (refs: string[]) => keyedRanks(exportKey, table, refs);
   const finest = finestLevel(options);
 
   const excludedRefs = new Set(options.excludedRows);
   const comments = selectRows(tables.comments, options, excludedRefs, rowRef.comment);
-  const actions = selectRows(tables.actions, options, excludedRefs, rowRef.action);
   const activity = selectRows(tables.activity, options, excludedRefs, rowRef.activity);
   const checkIns = selectRows(tables.checkins, options, excludedRefs, rowRef.checkIn);
-  const corrections = selectRows(
-    options.corrections ? tables.corrections : [],
-    options,
-    excludedRefs,
-    rowRef.correction,
+  const leaveWithComment = commentsLeftOut(tables.comments, comments.kept);
+  const actions = leaveWithComment(selectRows(tables.actions, options, excludedRefs, rowRef.action));
+  const corrections = leaveWithComment(
+    selectRows(options.corrections ? tables.corrections : [], options, excludedRefs, rowRef.correction),
   );
 
   // Comments: dated as precisely as k-anonymity allows for everything their row says about them.
-  const kindOfComment = commentKinds(options);
+  const counts = countComments(comments.kept);
+  const description = commentDescription(options, counts);
+  const kindOfComment = commentKinds(description);
   const commentPlacements = comments.kept.map((row) =>
-    place(kindOfComment(row), row.day, row.firstSeen, finest),
+    place(kindOfComment(row), row.day, row.firstSeen, finest, counts.commenter(row)),
   );
-  const { levels: commentLevels, items: commentItems } = publish(
+  const { levels: commentLevels, items: commentItems } = await publish(
     comments.kept,
     commentPlacements,
     SUPPRESSED,
-    (row) => row.firstSeen,
-    (row) => row.key,
+    rowRef.comment,
+    ranksOf('comments_seen'),
   );
   // Numbers and levels of the comments that actions point to, and only those.
   const pointedTo = new Set([...actions.kept, ...corrections.kept].map((row) => row.commentKey));
@@ -315,11 +359,16 @@ export async function prepareExport(
   for (const { row, no } of commentItems)
     if (pointedTo.has(row.key)) commentNumbers.set(row.key, no as number);
   const levelOfComment = new Map<string, Level>();
+  const commenterOfComment = new Map<string, number>();
   comments.kept.forEach((row, i) => {
-    if (pointedTo.has(row.key)) levelOfComment.set(row.key, commentLevels[i] as Level);
+    if (!pointedTo.has(row.key)) return;
+    levelOfComment.set(row.key, commentLevels[i] as Level);
+    commenterOfComment.set(row.key, counts.commenter(row));
   });
 
-  // Actions and corrections: never more precise than their comment; those of a suppressed comment go with it.
+  // Actions and corrections: never more precise than their comment; those of a suppressed comment go with
+  // it. One whose comment is no longer in the history (deleted at the end of the retention period) is
+  // dated on its own.
   const placedAfterComment = (
     row: { commentKey: string; platform: Platform; day: string; at: number },
     label: Label,
@@ -327,30 +376,36 @@ export async function prepareExport(
     const commentLevel = levelOfComment.get(row.commentKey);
     const floor =
       commentLevel === undefined ? finest : commentLevel === SUPPRESSED ? MONTH + 1 : commentLevel;
-    return place(kindOf(row.platform, label), row.day, row.at, Math.max(finest, floor));
+    return place(
+      kindOf(row.platform, label),
+      row.day,
+      row.at,
+      Math.max(finest, floor),
+      commenterOfComment.get(row.commentKey),
+    );
   };
-  const { items: actionItems } = publish(
+  const { items: actionItems } = await publish(
     actions.kept,
     actions.kept.map((row) => placedAfterComment(row, row.label)),
     SUPPRESSED,
-    (row) => row.at,
     rowRef.action,
+    ranksOf('actions'),
   );
-  const { items: correctionItems } = publish(
+  const { items: correctionItems } = await publish(
     corrections.kept,
     corrections.kept.map((row) => placedAfterComment(row, row.to)),
     SUPPRESSED,
-    (row) => row.at,
     rowRef.correction,
+    ranksOf('label_corrections'),
   );
 
   // Check-ins are the CM's own, but one asked after a threat dates that threat: dated like comments.
-  const { items: checkInItems } = publish(
+  const { items: checkInItems } = await publish(
     checkIns.kept,
     checkIns.kept.map((row) => place(0, row.day, row.at, finest)),
     NO_TIME,
-    (row) => row.at,
     rowRef.checkIn,
+    ranksOf('checkins'),
     (row) => row.trigger !== 'threat',
   );
 
@@ -362,7 +417,7 @@ export async function prepareExport(
   const context: TableContext = {
     options,
     redact,
-    pseudonym: await createPseudonymiser(key, pseudonymised(commentItems)),
+    commentDescription: description,
     commentNumbers,
   };
   const exportTables: ExportTable[] = [
@@ -408,12 +463,14 @@ export async function prepareExport(
   const daysWritten = [...publishedDays].sort();
 
   const notesIncluded = new Set(options.checkInNoteIds);
-  const source: DataSource = meta.source ?? {
-    kind: 'extension-database',
-    extensionVersion: null,
-    classifierVersion: null,
-    schemaVersion: null,
-  };
+  const source = checkedSource(
+    meta.source ?? {
+      kind: 'extension-database',
+      extensionVersion: null,
+      classifierVersion: null,
+      schemaVersion: null,
+    },
+  );
   const manifest = {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
@@ -434,7 +491,6 @@ export async function prepareExport(
       commentText: options.text,
       labelCorrections: options.corrections,
       finerValues: options.finerValues,
-      studyKeyUsed: options.studyKey !== null,
       checkInNotesIncluded: checkIns.kept.filter(
         (row) => row.id !== undefined && notesIncluded.has(row.id) && row.note,
       ).length,
@@ -492,7 +548,12 @@ export async function prepareExport(
     tables: exportTables,
     files,
     manifest,
-    codebook: writeCodebook(exportTables, options, source),
+    codebook: writeCodebook(
+      exportTables,
+      options,
+      source,
+      description.map((column) => column.name),
+    ),
     days: [...rowsPerDay.keys()].sort().map((day) => ({
       day,
       rows: rowsPerDay.get(day) ?? 0,

@@ -30,8 +30,6 @@ export const exportOptionsSchema = v.object({
    * and intensity band: they make comments easier to match with the public thread, so only on request.
    */
   finerValues: v.boolean(),
-  /** Given by a researcher: makes pseudonyms stable across this study's exports (and only this study's). */
-  studyKey: v.nullable(v.pipe(v.string(), v.minLength(1), v.maxLength(256))),
   /** Check-ins whose note the CM chose to include, one by one (redacted like comment text). */
   checkInNoteIds: v.pipe(v.array(v.pipe(v.number(), v.integer())), v.maxLength(10_000)),
   excludedDays: v.pipe(v.array(localDaySchema), v.maxLength(3_660)),
@@ -49,7 +47,6 @@ export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
   text: 'none',
   corrections: false,
   finerValues: false,
-  studyKey: null,
   checkInNoteIds: [],
   excludedDays: [],
   excludedRows: [],
@@ -110,11 +107,14 @@ export interface ExportPreview {
 
 const draftIdSchema = v.pipe(v.string(), v.minLength(8), v.maxLength(64));
 /** 32 random bytes in base64, made by the dashboard for one draft and kept in its memory only. */
-const pseudonymKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/));
+const exportKeySchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9+/]{43}=$/));
 const draft = {
   draftId: draftIdSchema,
-  /** The per-export pseudonym key: preview pages and zip use the same, even if the service worker restarts. */
-  pseudonymKey: pseudonymKeySchema,
+  /**
+   * The export's secret key, which orders rows within their periods: preview pages and zip use the same,
+   * even if the service worker restarts.
+   */
+  exportKey: exportKeySchema,
   /** The preview's snapshot time; null on the first preview of a draft (the service worker takes now). */
   asOf: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
   options: exportOptionsSchema,

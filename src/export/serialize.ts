@@ -6,7 +6,7 @@
  * return (or their full-width forms), possibly after apostrophes, is written with one more leading
  * apostrophe `'`, quoted, so Excel, LibreOffice and Google Sheets show it as text instead of running it.
  * Only free text (comment text, notes) can start so: every other string column is a closed vocabulary,
- * a date or a pseudonym, and numbers are never touched. JSON Lines keep the exact value; the codebook
+ * a date or a band, and numbers are never touched. JSON Lines keep the exact value; the codebook
  * says how to undo the guard (`unescapeFormula`).
  */
 import Papa from 'papaparse';
@@ -30,7 +30,7 @@ export function unescapeFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-/** Distinct values whose `"key":value` piece is kept per column (dates, labels, pseudonyms, rounded scores…). */
+/** Distinct values whose `"key":value` piece is kept per column (dates, labels, bands, rounded scores…). */
 const MAX_PIECES = 20_000;
 
 /**

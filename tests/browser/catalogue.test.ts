@@ -75,11 +75,11 @@ function calendarWords(language: UiLanguage): Set<string> {
 /** Names that are the same in every language: the product, the platforms, each language by its own name. */
 const PROPER_NAMES = new Set(['Desaffect', 'X', 'Facebook', 'Français', 'English']);
 /**
- * The CM's data as codes: pseudonyms, hashes (with a digit: "efface" is a word), the export's file names,
+ * The CM's data as codes: hashes (with a digit: "efface" is a word), the export's file names,
  * links, dates and hours.
  */
 const DATA_CODES =
-  /\b[a-z]_[a-z2-7]{16}\b|\b(?=[0-9a-f+]*\d)[0-9a-f+]{6,}\b|[\w-]+\.(csv|jsonl|json|md)\b|https?:\/\/\S+|\d{4}-\d{2}-\d{2}(T[\d:]+Z)?|\b\d+h\b/gi;
+  /\b(?=[0-9a-f+]*\d)[0-9a-f+]{6,}\b|[\w-]+\.(csv|jsonl|json|md)\b|https?:\/\/\S+|\d{4}-\d{2}-\d{2}(T[\d:]+Z)?|\b\d+h\b/gi;
 
 /** What a rendered string holds that is neither the CM's data nor in the catalogue: should be nothing. */
 function foreignWords(text: string, pieces: readonly RegExp[], calendar: Set<string>) {

@@ -22,11 +22,6 @@ const MAX_CACHED = 2;
 export interface ExportHandlerDeps extends Pick<HandlerContext, 'db' | 'now'> {
   /** Where the zip waits for the dashboard to read it in parts. */
   transfers: Transfers;
-  /**
-   * This install's random secret (32 bytes), created once and kept on the device only (never in a
-   * backup or an export): needed when the CM enters a study key. Without it, a study key is refused.
-   */
-  installSecret?: () => Promise<Uint8Array<ArrayBuffer>>;
 }
 
 /** Rows of the tables filtered by date range through the `day` index, and recorded by the snapshot. */
@@ -68,7 +63,7 @@ function upToSnapshot(tables: BackupTables, asOf: number): BackupTables {
 
 interface Draft {
   draftId: string;
-  pseudonymKey: string;
+  exportKey: string;
   asOf: number | null;
   options: ExportOptions;
 }
@@ -112,36 +107,23 @@ export function exportHandlers({
   db,
   now,
   transfers,
-  installSecret,
 }: ExportHandlerDeps): UiHandlers<'ui→bg:export-preview' | 'ui→bg:export-page' | 'ui→bg:export-zip'> {
   // Keyed by everything the export depends on; a service-worker restart only costs a rebuild.
   const cache = new Map<string, Cached>();
-  // Asked once per service-worker life: two first previews at once must not make two secrets.
-  let secret: Promise<Uint8Array<ArrayBuffer>> | null = null;
-  const secretOnce = () => {
-    if (!installSecret) return Promise.resolve(undefined);
-    secret ??= installSecret().catch((error: unknown) => {
-      secret = null;
-      throw error;
-    });
-    return secret;
-  };
   const keyOf = (draft: Draft, asOf: number) =>
-    JSON.stringify([draft.draftId, draft.pseudonymKey, asOf, draft.options]);
+    JSON.stringify([draft.draftId, draft.exportKey, asOf, draft.options]);
 
   async function prepare(draft: Draft): Promise<Cached> {
     const asOf = draft.asOf ?? now();
     const cacheKey = keyOf(draft, asOf);
     const cached = cache.get(cacheKey);
     if (cached) return cached;
-    const studySecret = draft.options.studyKey ? await secretOnce() : undefined;
     const tables = upToSnapshot(await readTables(db, draft.options, asOf), asOf);
     const prepared = await prepareExport(tables, draft.options, {
       extensionVersion,
       now: now(),
       asOf,
-      pseudonymKey: base64ToBytes(draft.pseudonymKey),
-      installSecret: studySecret,
+      exportKey: base64ToBytes(draft.exportKey),
       source: {
         kind: 'extension-database',
         // Rows do not record the version that wrote or classified them.

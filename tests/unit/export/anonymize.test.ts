@@ -8,6 +8,7 @@ import {
   type ExportResult,
   prepareExport,
   previewPage,
+  writeExportFiles,
   writeExportZip,
 } from '../../../src/export/anonymize';
 import { base64ToBytes, bytesToBase64 } from '../../../src/export/base64';
@@ -18,21 +19,9 @@ import type { Label, Platform } from '../../../src/shared/comment';
 import { intensityLevel, LEVEL_FROM } from '../../../src/shared/levels';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { CommentRow } from '../../../src/storage/schema';
-import {
-  CANARIES,
-  canaryHistory,
-  commentRow,
-  hostile,
-  INSTALL_SECRET,
-  STUDY_KEY,
-  syntheticHistory,
-} from './history';
+import { CANARIES, canaryHistory, commentRow, hostile, syntheticHistory } from './history';
 
-const meta: ExportMeta = {
-  extensionVersion: '9.9.9',
-  now: Date.UTC(2026, 10, 25),
-  installSecret: INSTALL_SECRET,
-};
+const meta: ExportMeta = { extensionVersion: '9.9.9', now: Date.UTC(2026, 10, 25) };
 const options = (overrides: Partial<ExportOptions> = {}): ExportOptions => ({
   ...DEFAULT_EXPORT_OPTIONS,
   ...overrides,
@@ -96,36 +85,33 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
       excludedRows: [`comment:${firstComment.key}`, 'action:3', 'checkin:1'],
     },
   };
-  // Every option the export offers: 2 × 2 × 9 × 2 × 2 × 5 = 720 exports. What the CM adds beyond the
+  // Every option the export offers: 2 × 2 × 9 × 2 × 5 = 360 exports. What the CM adds beyond the
   // defaults goes together (notes, label corrections and finer values in, or none), so both sides of each
   // are covered.
   const combinations = (['none', 'redacted'] as const).flatMap((text) =>
     (['hour', 'day'] as const).flatMap((granularity) =>
       [null, ...ACCOUNT_CATEGORIES].flatMap((accountCategory) =>
-        [null, STUDY_KEY].flatMap((studyKey) =>
-          [[], [1, 2, 3]].flatMap((checkInNoteIds) =>
-            Object.keys(exclusions).map((exclusion) => ({
-              text,
-              granularity,
-              accountCategory,
-              studyKey,
-              checkInNoteIds,
-              corrections: checkInNoteIds.length > 0,
-              finerValues: checkInNoteIds.length > 0,
-              exclusion,
-            })),
-          ),
+        [[], [1, 2, 3]].flatMap((checkInNoteIds) =>
+          Object.keys(exclusions).map((exclusion) => ({
+            text,
+            granularity,
+            accountCategory,
+            checkInNoteIds,
+            corrections: checkInNoteIds.length > 0,
+            finerValues: checkInNoteIds.length > 0,
+            exclusion,
+          })),
         ),
       ),
     ),
   );
 
   it('covers every combination', () => {
-    expect(combinations).toHaveLength(720);
+    expect(combinations).toHaveLength(360);
   });
 
   it.each(combinations)(
-    'text $text, $granularity, category $accountCategory, study key $studyKey, notes $checkInNoteIds, corrections and finer values $corrections, excluded: $exclusion',
+    'text $text, $granularity, category $accountCategory, notes $checkInNoteIds, corrections and finer values $corrections, excluded: $exclusion',
     async ({ exclusion, ...chosen }) => {
       const prepared = await prepareExport(history, options({ ...chosen, ...exclusions[exclusion] }), meta);
       const files = unzipToText(await writeExportZip(prepared));
@@ -161,12 +147,20 @@ describe('the canary: nothing identifying leaves, whatever the options', () => {
     },
   );
 
-  /** The comment with values outside the closed lists, five times: alike enough to be published. */
+  /**
+   * The comment with values outside the closed lists, five times by five commenters: alike enough to be
+   * published.
+   */
   function withFiveLeakyComments(): BackupTables {
     const tables = canaryHistory();
     const leaky = tables.comments.find((row) => row.lang === 'LEAKYLANG') as CommentRow;
     for (const copy of [1, 2, 3, 4]) {
-      tables.comments.push({ ...leaky, id: `${leaky.id}${copy}`, key: `${leaky.key}${copy}` });
+      tables.comments.push({
+        ...leaky,
+        id: `${leaky.id}${copy}`,
+        key: `${leaky.key}${copy}`,
+        authorName: `${leaky.authorName} ${copy}`,
+      });
     }
     return tables;
   }
@@ -204,70 +198,59 @@ describe('redacted text in the export', () => {
   });
 });
 
-describe('pseudonyms', () => {
-  const history = syntheticHistory(400, 4, 2);
-  const byKey = new Map(history.comments.map((row) => [row.key, `${row.platform}:${row.authorHandle}`]));
-
-  /** Each written row with the commenter it came from. */
-  async function commenters(chosen: Partial<ExportOptions>, overrides: Partial<ExportMeta> = {}) {
-    const prepared = await prepareExport(history, options({ granularity: 'day', ...chosen }), {
-      ...meta,
-      ...overrides,
-    });
-    const table = prepared.tables[0];
-    const refs = (table?.rows(0, table.total) ?? []).map((row) =>
-      (row.ref as string).slice('comment:'.length),
-    );
-    const files = unzipToText(await writeExportZip(prepared));
-    const rows = jsonLines(files['comments_seen.jsonl'] as string).map(
-      (row, i): Record<string, unknown> & { author?: string } => ({
-        ...row,
-        author: byKey.get(refs[i] as string),
+describe('commenters and threads', () => {
+  /** `count` comments in `thread`, by `authors` commenters writing `each` comments each. */
+  const comments = (thread: string, authors: number, each: number) =>
+    Array.from({ length: authors * each }, (_, i) =>
+      commentRow({
+        platform: 'x',
+        id: `${thread}-${i}`,
+        threadKey: thread,
+        authorHandle: `${thread}_author_${i % authors}`,
+        authorName: 'Someone',
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, 3, 9 + (i % 10)),
       }),
     );
-    return { rows };
-  }
-  const authorOf = (row: { author?: string }) => String(row.author);
 
-  it('are equal for the same commenter and different for others within one export', async () => {
-    const { rows } = await commenters({});
-    const byAuthor = new Map<string, Set<unknown>>();
-    for (const row of rows)
-      byAuthor.set(authorOf(row), (byAuthor.get(authorOf(row)) ?? new Set()).add(row.commenter));
-    expect(byAuthor.size).toBe(8);
-    for (const pseudonyms of byAuthor.values()) expect(pseudonyms.size).toBe(1);
-    expect(new Set(rows.map((row) => row.commenter)).size).toBe(8);
-    expect(String(rows[0]?.commenter)).toMatch(/^p_[a-z2-7]{16}$/);
-  });
-
-  it('cannot be linked across two exports', async () => {
-    const first = (await commenters({})).rows.map((row) => row.commenter);
-    const second = (await commenters({})).rows.map((row) => row.commenter);
-    expect(first).toHaveLength(400);
-    for (const pseudonym of first) expect(second).not.toContain(pseudonym);
-  });
-
-  it('are stable across exports of one study on one install, and differ between studies and installs', async () => {
-    const run = async (studyKey: string, installSecret = INSTALL_SECRET) =>
-      (await commenters({ studyKey }, { installSecret })).rows.map((row) => row.commenter);
-    const first = await run('study A');
-    expect(await run('study A')).toEqual(first);
-    for (const pseudonym of await run('study B')) expect(first).not.toContain(pseudonym);
-    // Another CM (another install) in the same study: the researcher's key alone links nothing.
-    const otherInstall = await run(
-      'study A',
-      INSTALL_SECRET.map((byte) => byte ^ 0xff),
-    );
-    for (const pseudonym of otherInstall) expect(first).not.toContain(pseudonym);
-  });
-
-  it('refuse a study key without the per-install secret', async () => {
-    await expect(
-      prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: undefined }),
-    ).rejects.toThrow(/per-install secret/);
-    await expect(
-      prepareExport(history, options({ studyKey: 'study A' }), { ...meta, installSecret: new Uint8Array(4) }),
-    ).rejects.toThrow(/per-install secret/);
+  it('have no code that links their rows, only a band of how many comments they have in the export', async () => {
+    const history: BackupTables = {
+      ...canaryHistory(),
+      actions: [],
+      checkins: [],
+      corrections: [],
+      comments: [
+        // A long thread: one-off commenters, commenters of a few comments, regulars.
+        ...comments('long', 30, 1),
+        ...comments('few', 5, 3),
+        ...comments('regular', 5, 6),
+        // A short thread of one-off commenters.
+        ...comments('short', 5, 1),
+      ].map((row) => (row.threadKey === 'short' ? row : { ...row, threadKey: 'long' })),
+    };
+    const prepared = await prepareExport(history, options({ granularity: 'day' }), meta);
+    const table = prepared.tables[0];
+    const refs = (table?.rows(0, table.total) ?? []).map((row) => row.ref as string);
+    const files = unzipToText(await writeExportZip(prepared));
+    const rows = jsonLines(files['comments_seen.jsonl'] as string);
+    expect(rows).toHaveLength(80);
+    expect(Object.keys(rows[0] as object)).not.toContain('commenter');
+    expect(Object.keys(rows[0] as object)).not.toContain('thread');
+    const bands = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const group = (refs[i] as string).replace(/^comment:x:/, '').replace(/-\d+$/, '');
+      const key = `${group} ${row.commenter_comments} ${row.thread_comments}`;
+      bands.set(key, (bands.get(key) ?? 0) + 1);
+    });
+    expect(Object.fromEntries(bands)).toEqual({
+      'long 1 50_or_more': 30,
+      'few 2_to_5 50_or_more': 15,
+      'regular 6_or_more 50_or_more': 30,
+      'short 1 1_to_9': 5,
+    });
+    expect(files['codebook.md']).toContain('| `commenter_comments` | string |');
+    expect(files['codebook.md']).toContain('`1`, `2_to_5`, `6_or_more`');
   });
 });
 
@@ -277,7 +260,8 @@ describe('files readable by pandas, R and DuckDB', () => {
       platform: 'x',
       id,
       threadKey: '1',
-      authorHandle: 'someone',
+      // Each by another commenter: rows of one commenter alone are never published.
+      authorHandle: `someone_${id}`,
       authorName: 'Someone Else',
       text,
       permalink: null,
@@ -356,7 +340,7 @@ describe('files readable by pandas, R and DuckDB', () => {
     const result = await buildExport(tables, options(), meta);
     const csv = result.files['comments_seen.csv'] as string;
     expect(csv.split('\r\n')[0]).toMatch(
-      /^comment_no,day,seen_hour_utc,period_start,time_precision,commenter,thread,platform,by_own_account,label,intensity_band,classifier_version$/,
+      /^comment_no,day,seen_hour_utc,period_start,time_precision,platform,by_own_account,commenter_comments,thread_comments,label,intensity_band,classifier_version$/,
     );
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(column(result, 'comments_seen.jsonl', 'seen_hour_utc').filter(Boolean)[0]).toMatch(
@@ -371,14 +355,14 @@ describe('files readable by pandas, R and DuckDB', () => {
   it('zips deterministically, readable by a standard unzip', async () => {
     const prepared = await prepareExport(tables, options({ text: 'redacted' }), {
       ...meta,
-      pseudonymKey: new Uint8Array(32),
+      exportKey: new Uint8Array(32),
     });
     const first = await writeExportZip(prepared);
     expect(await writeExportZip(prepared)).toEqual(first);
     const files = unzipToText(first);
     const strings = await buildExport(tables, options({ text: 'redacted' }), {
       ...meta,
-      pseudonymKey: new Uint8Array(32),
+      exportKey: new Uint8Array(32),
     });
     expect(files).toEqual(strings.files);
   });
@@ -398,17 +382,80 @@ describe('preview, pages and exclusions', () => {
     for (const file of ['comments_seen.jsonl', 'actions.jsonl', 'active_time.jsonl', 'checkins.jsonl']) {
       expect(days(file), file).not.toContain('2026-11-20');
     }
-    const commentsOn21 = history.comments.filter((row) => row.day === '2026-11-21').length;
-    expect(days('comments_seen.jsonl')).toHaveLength(commentsOn21 - 1);
-
     const manifest = JSON.parse(result.files['manifest.json'] as string);
+    // Every comment of the 21st but the one left out, published (dated to its day or coarser) or too rare,
+    // and the one whose day is no day, never published.
+    const commentsOn21 = history.comments.filter((row) => row.day === '2026-11-21').length;
+    const published = jsonLines(result.files['comments_seen.jsonl'] as string).length;
+    expect(published + manifest.suppressedAsRare.rows.comments_seen).toBe(commentsOn21 - 1 + 1);
+    expect(published).toBeGreaterThan(10);
+
     const commentsOn20 = history.comments.filter((row) => row.day === '2026-11-20').length;
     expect(manifest.excludedByCm.days).toBe(1);
     expect(manifest.excludedByCm.rows.comments_seen).toBe(commentsOn20 + 1);
-    expect(manifest.rowCounts.comments_seen).toBe(commentsOn21 - 1);
+    expect(manifest.rowCounts.comments_seen).toBe(published);
     expect(result.preview.excludedRows).toBe(manifest.excludedByCm.totalRows);
     expect(result.files['manifest.json']).not.toContain('2026-11-20"');
     expect(result.files['manifest.json']).not.toContain(excludedRef);
+  });
+
+  it('leaves out the actions and corrections of a comment the CM left out, and counts them as left out', async () => {
+    // Six threats in one hour, each acted on: enough alike for every action to be dated to the hour.
+    const threats = Array.from({ length: 6 }, (_, i) =>
+      commentRow({
+        platform: 'x',
+        id: `left-out-${i}`,
+        threadKey: '1',
+        authorHandle: `a${i}`,
+        authorName: `A ${i}`,
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, 23, 14, i * 5),
+        classification: { ...hostile, label: 'threat', intensity: 0.8 },
+      }),
+    );
+    const leftOut = threats[0] as CommentRow;
+    const history: BackupTables = {
+      ...canaryHistory(),
+      comments: threats,
+      checkins: [],
+      actions: threats.map((row, i) => ({
+        id: i + 1,
+        commentKey: row.key,
+        tactic: i === 0 ? 'escalate' : 'hide',
+        at: row.firstSeen + 60_000,
+        day: row.day,
+        platform: row.platform,
+        label: row.label,
+      })),
+      corrections: [
+        {
+          commentKey: leftOut.key,
+          at: leftOut.firstSeen + 90_000,
+          day: leftOut.day,
+          platform: 'x',
+          lang: 'fr',
+          from: 'threat',
+          to: 'troll',
+          classifierVersion: '2+000000000000',
+          gram: [1],
+          structured: [0],
+        },
+      ],
+    };
+    const result = await buildExport(
+      history,
+      options({ corrections: true, excludedRows: [`comment:${leftOut.key}`] }),
+      meta,
+    );
+    const actions = jsonLines(result.files['actions.jsonl'] as string);
+    expect(actions).toHaveLength(5);
+    expect(actions.map((row) => row.tactic)).not.toContain('escalate');
+    expect(actions.every((row) => row.comment_no !== null)).toBe(true);
+    expect(jsonLines(result.files['label_corrections.jsonl'] as string)).toEqual([]);
+    const manifest = JSON.parse(result.files['manifest.json'] as string);
+    expect(manifest.excludedByCm.rows).toMatchObject({ comments_seen: 1, actions: 1, label_corrections: 1 });
+    expect(manifest.suppressedAsRare.totalRows).toBe(0);
   });
 
   it('keeps only the chosen date range', async () => {
@@ -437,7 +484,7 @@ describe('preview, pages and exclusions', () => {
     const history = syntheticHistory(1_234, 50, 10);
     const prepared = await prepareExport(history, options({ text: 'redacted' }), meta);
     const preview = (
-      await buildExport(history, options({ text: 'redacted' }), { ...meta, pseudonymKey: new Uint8Array(32) })
+      await buildExport(history, options({ text: 'redacted' }), { ...meta, exportKey: new Uint8Array(32) })
     ).preview;
     expect(preview.pageSize).toBe(50);
     expect(preview.tables[0]?.rows).toHaveLength(50);
@@ -460,14 +507,17 @@ describe('preview, pages and exclusions', () => {
       Math.floor((written.length - 1) / 50) * 50,
     );
     expect(previewPage(prepared, 'comments_seen', 73).offset).toBe(50);
-    // A row from the last page, left out.
+    // A row from the last page, left out (the others may be dated otherwise: the counts behind their
+    // bands changed).
     const lastRef = [...refs].at(-1) as string;
     const without = await prepareExport(
       history,
       options({ text: 'redacted', excludedRows: [lastRef] }),
       meta,
     );
-    expect(without.tables[0]?.total).toBe(written.length - 1);
+    const left = without.tables[0]?.rows(0, without.tables[0].total).map((row) => row.ref) ?? [];
+    expect(left.length).toBeGreaterThan(written.length - 10);
+    expect(left).not.toContain(lastRef);
   });
 
   it('leaves out rows recorded after the snapshot, and the fingerprint follows changes', async () => {
@@ -518,7 +568,8 @@ describe('rare combinations (k = 5)', () => {
         platform,
         id: `${prefix}${platform}-${label}-${day}-${hour}-${i}`,
         threadKey: `thread-${day}`,
-        authorHandle: `a${i}`,
+        // Each its own commenter: one band of commenter for every row.
+        authorHandle: `${prefix}${platform}-${label}-${day}-${hour}-${i}`,
         authorName: `A ${i}`,
         text: null,
         permalink: null,
@@ -547,20 +598,13 @@ describe('rare combinations (k = 5)', () => {
     const result = await buildExport(history, options({ granularity: 'day' }), meta);
     const comments = jsonLines(result.files['comments_seen.jsonl'] as string);
     const shape = (row: Record<string, unknown>) =>
-      [
-        row.label,
-        row.day,
-        row.period_start,
-        row.time_precision,
-        row.commenter === null,
-        row.thread === null,
-      ].join(' ');
+      [row.label, row.day, row.period_start, row.time_precision].join(' ');
     const counts = new Map<string, number>();
     for (const row of comments) counts.set(shape(row), (counts.get(shape(row)) ?? 0) + 1);
     expect(Object.fromEntries(counts)).toEqual({
-      'troll 2026-11-03 2026-11-03 day false false': 7,
-      'troll  2026-11-02 week true true': 5,
-      'threat  2026-11-01 month true true': 5,
+      'troll 2026-11-03 2026-11-03 day': 7,
+      'troll  2026-11-02 week': 5,
+      'threat  2026-11-01 month': 5,
     });
     // Ordered by period, coarser first: the month, the week, then the day.
     expect(comments.map((row) => row.time_precision)).toEqual([
@@ -629,7 +673,55 @@ describe('rare combinations (k = 5)', () => {
     ]);
   });
 
-  it('holds for any history: no published time and kind is shared by fewer than 5 rows', async () => {
+  it('counts people, not rows: five comments of one commenter in an hour are no group of five', async () => {
+    const threat = (id: string, author: string, day: number, hour: number) =>
+      commentRow({
+        platform: 'x',
+        id,
+        threadKey: 'thread',
+        authorHandle: author,
+        authorName: author,
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, day, hour, 10),
+        classification: { ...hostile, label: 'threat', intensity: 0.8 },
+      });
+    const comments = [
+      // One commenter's burst at 14:00 on the 3rd, alone of its kind in that hour.
+      ...Array.from({ length: 5 }, (_, i) => threat(`burst-${i}`, 'troll', 3, 14)),
+      // Four others of the same kind (two comments each, like the troll: 2 to 5) that day, another hour,
+      // and their second comment another day.
+      ...Array.from({ length: 4 }, (_, i) => threat(`other-${i}`, `other${i}`, 3, 9)),
+      ...Array.from({ length: 4 }, (_, i) => threat(`again-${i}`, `other${i}`, 10, 9)),
+    ];
+    const history: BackupTables = {
+      ...canaryHistory(),
+      comments,
+      checkins: [],
+      corrections: [],
+      actions: comments.map((row, i) => ({
+        id: i + 1,
+        commentKey: row.key,
+        tactic: 'escalate',
+        at: row.firstSeen + 60_000,
+        day: row.day,
+        platform: row.platform,
+        label: row.label,
+      })),
+    };
+    const prepared = await prepareExport(history, options({ granularity: 'hour' }), meta);
+    const files = unzipToText(await writeExportZip(prepared));
+    const table = prepared.tables[0];
+    const refs = table?.rows(0, table.total).map((row) => row.ref) ?? [];
+    const rows = jsonLines(files['comments_seen.jsonl'] as string);
+    const burst = rows.filter((_, i) => String(refs[i]).includes('burst'));
+    expect(burst).toHaveLength(5);
+    // Dated to their day, with the other four commenters' threats: five people.
+    for (const row of burst) expect(row).toMatchObject({ time_precision: 'day', seen_hour_utc: null });
+    for (const row of jsonLines(files['actions.jsonl'] as string)) expect(row.at_hour_utc).toBeNull();
+  });
+
+  it('holds for any history: no published time and kind is shared by the rows of fewer than 5 people', async () => {
     const fc = await import('fast-check');
     const labels = ['troll', 'unhappy_customer', 'threat', 'neutral'] as const;
     await fc.assert(
@@ -638,12 +730,15 @@ describe('rare combinations (k = 5)', () => {
           fc.record({
             platform: fc.constantFrom<Platform>('x', 'facebook'),
             label: fc.constantFrom<Label>(...labels),
-            day: fc.integer({ min: 1, max: 60 }),
-            hour: fc.integer({ min: 0, max: 23 }),
+            // Over two months, or crowded into a few hours: rows of one commenter then share periods.
+            day: fc.oneof(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 3, max: 4 })),
+            hour: fc.oneof(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 9, max: 10 })),
             own: fc.boolean(),
             acted: fc.boolean(),
+            author: fc.integer({ min: 0, max: 5 }),
           }),
-          { maxLength: 120 },
+          // Up to 120 rows indeed (fast-check's default size keeps arrays to about ten).
+          { maxLength: 120, size: 'max' },
         ),
         fc.constantFrom('hour' as const, 'day' as const),
         async (seeds, granularity) => {
@@ -652,8 +747,8 @@ describe('rare combinations (k = 5)', () => {
               platform: seed.platform,
               id: `c${i}`,
               threadKey: `t${i % 7}`,
-              authorHandle: `h${i % 9}`,
-              authorName: `H ${i % 9}`,
+              authorHandle: `h${seed.author}`,
+              authorName: `H ${seed.author}`,
               text: null,
               permalink: null,
               firstSeen: Date.UTC(2026, 9, seed.day, seed.hour, 30),
@@ -677,26 +772,38 @@ describe('rare combinations (k = 5)', () => {
               : [],
           );
           const history: BackupTables = { ...canaryHistory(), comments, actions, checkins: [] };
-          const result = await buildExport(history, options({ granularity }), meta);
+          const prepared = await prepareExport(history, options({ granularity }), meta);
+          const result = { files: await writeExportFiles(prepared) };
           const published = jsonLines(result.files['comments_seen.jsonl'] as string);
-          const groups = new Map<string, number>();
-          const key = (row: Record<string, unknown>, kind: unknown[]) =>
-            JSON.stringify([
-              row.day,
-              row.seen_hour_utc ?? row.at_hour_utc ?? null,
-              row.period_start,
-              row.time_precision,
-              ...kind,
-            ]);
-          for (const row of published) {
-            const k = key(row, [row.platform, row.label, row.by_own_account]);
-            groups.set(k, (groups.get(k) ?? 0) + 1);
-          }
-          for (const row of jsonLines(result.files['actions.jsonl'] as string)) {
-            const k = key(row, ['action', row.platform, row.label]);
-            groups.set(k, (groups.get(k) ?? 0) + 1);
-          }
-          for (const [group, count] of groups) expect(count, group).toBeGreaterThanOrEqual(5);
+          // Who each written row is about: its commenter, or itself for the CM's own comments.
+          const refsOf = (name: string) => {
+            const table = prepared.tables.find((candidate) => candidate.name === name);
+            return table?.rows(0, table.total).map((row) => String(row.ref)) ?? [];
+          };
+          const commentByRef = new Map(comments.map((row) => [`comment:${row.key}`, row]));
+          const commentOfAction = new Map(actions.map((row) => [`action:${row.id}`, row.commentKey]));
+          const personOf = (comment: CommentRow | undefined) =>
+            comment?.isOwn ? `own ${comment.key}` : String(comment?.authorHandle);
+          // Rows alike in every published column but their number: a group anyone can tell apart.
+          const groups = new Map<string, Set<string>>();
+          const add = (
+            table: string,
+            { comment_no: _no, ...row }: Record<string, unknown>,
+            person: string,
+          ) => {
+            const group = `${table} ${JSON.stringify(row)}`;
+            groups.set(group, (groups.get(group) ?? new Set()).add(person));
+          };
+          const commentRefs = refsOf('comments_seen');
+          published.forEach((row, i) => {
+            add('comments_seen', row, personOf(commentByRef.get(commentRefs[i] as string)));
+          });
+          const actionRefs = refsOf('actions');
+          jsonLines(result.files['actions.jsonl'] as string).forEach((row, i) => {
+            const comment = commentByRef.get(`comment:${commentOfAction.get(actionRefs[i] as string)}`);
+            add('actions', row, personOf(comment));
+          });
+          for (const [group, people] of groups) expect(people.size, group).toBeGreaterThanOrEqual(5);
           for (const row of jsonLines(result.files['daily_summary.jsonl'] as string)) {
             expect(row.comments as number).toBeGreaterThanOrEqual(5);
           }
@@ -736,11 +843,106 @@ describe('rare combinations (k = 5)', () => {
   });
 });
 
+describe('row order', () => {
+  /**
+   * Forty threats of one day, each acted on and followed by a check-in, recorded in a scrambled order:
+   * with days only, the order of the rows is all that could tell their times apart.
+   */
+  function oneDay(): { history: BackupTables; timeOf: Map<string, number> } {
+    const minutes = Array.from({ length: 40 }, (_, i) => (i * 17) % 40);
+    const comments = minutes.map((minute) =>
+      commentRow({
+        platform: 'x',
+        id: `order-${minute}`,
+        threadKey: '1',
+        authorHandle: `a${minute}`,
+        authorName: 'Someone',
+        text: null,
+        permalink: null,
+        firstSeen: Date.UTC(2026, 10, 23, 8) + minute * 20 * 60_000,
+        classification: { ...hostile, label: 'threat', intensity: 0.8 },
+      }),
+    );
+    const actions = comments.map((row, i) => ({
+      id: i + 1,
+      commentKey: row.key,
+      tactic: 'escalate',
+      at: row.firstSeen + 60_000,
+      day: row.day,
+      platform: row.platform,
+      label: row.label,
+    }));
+    const checkins = comments.map((row, i) => ({
+      id: i + 1,
+      at: row.firstSeen + 120_000,
+      day: row.day,
+      score: 3,
+      tags: [],
+      note: '',
+      trigger: 'threat' as const,
+    }));
+    const timeOf = new Map<string, number>([
+      ...comments.map((row) => [`comment:${row.key}`, row.firstSeen] as const),
+      ...actions.map((row) => [`action:${row.id}`, row.at] as const),
+      ...checkins.map((row) => [`checkin:${row.id}`, row.at] as const),
+    ]);
+    return {
+      history: { ...canaryHistory(), comments, actions, checkins, corrections: [] },
+      timeOf,
+    };
+  }
+
+  /** Pairs of rows written in the order of their times, out of all pairs: near 1/2 for an unrelated order. */
+  const concordance = (times: number[]) => {
+    let concordant = 0;
+    let pairs = 0;
+    for (let i = 0; i < times.length; i++) {
+      for (let j = i + 1; j < times.length; j++) {
+        pairs++;
+        if ((times[i] as number) < (times[j] as number)) concordant++;
+      }
+    }
+    return concordant / pairs;
+  };
+
+  const order = async (exportKey: Uint8Array<ArrayBuffer>) => {
+    const { history, timeOf } = oneDay();
+    const prepared = await prepareExport(history, options({ granularity: 'day' }), {
+      ...meta,
+      exportKey: exportKey,
+    });
+    return Object.fromEntries(
+      ['comments_seen', 'actions', 'checkins'].map((name) => {
+        const table = prepared.tables.find((candidate) => candidate.name === name);
+        const rows = table?.rows(0, table.total) ?? [];
+        return [name, rows.map((row) => timeOf.get(row.ref as string) as number)];
+      }),
+    );
+  };
+
+  it('within a period is keyed and pseudo-random: neither the time order nor the order of recording', async () => {
+    const key = Uint8Array.from({ length: 32 }, (_, i) => i);
+    const first = await order(key);
+    for (const [name, times] of Object.entries(first)) {
+      expect(times, name).toHaveLength(40);
+      expect(concordance(times), name).toBeGreaterThan(0.3);
+      expect(concordance(times), name).toBeLessThan(0.7);
+    }
+    // One export's key, one order (preview and zip agree); another export's key, another order.
+    expect(await order(key)).toEqual(first);
+    const other = await order(Uint8Array.from({ length: 32 }, (_, i) => 255 - i));
+    for (const name of Object.keys(first)) expect(other[name], name).not.toEqual(first[name]);
+    // Each table draws its own order.
+    const rank = (times: number[]) => times.map((time) => [...times].sort((a, b) => a - b).indexOf(time));
+    expect(rank(first.actions as number[])).not.toEqual(rank(first.comments_seen as number[]));
+  });
+});
+
 describe('manifest, codebook and versions', () => {
   it('records the exporter’s versions apart from the data’s, options and counts', async () => {
     const result = await buildExport(
       canaryHistory(),
-      options({ accountCategory: 'sports_club', granularity: 'day', studyKey: 'k', checkInNoteIds: [2] }),
+      options({ accountCategory: 'sports_club', granularity: 'day', checkInNoteIds: [2] }),
       {
         ...meta,
         source: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
@@ -749,7 +951,7 @@ describe('manifest, codebook and versions', () => {
     const manifest = JSON.parse(result.files['manifest.json'] as string);
     expect(manifest).toMatchObject({
       format: 'desaffect-research-export',
-      formatVersion: 4,
+      formatVersion: 5,
       exporter: { extensionVersion: '9.9.9', classifierVersion: CLASSIFIER_VERSION },
       data: { kind: 'backup-file', extensionVersion: '0.0.7', classifierVersion: null, schemaVersion: 1 },
       exportedOn: '2026-11-25',
@@ -759,15 +961,34 @@ describe('manifest, codebook and versions', () => {
         timeGranularity: 'day',
         commentText: 'none',
         finerValues: false,
-        studyKeyUsed: true,
         checkInNotesIncluded: 1,
         minimumAggregateCellSize: 5,
       },
     });
     expect(manifest.extensionVersion).toBeUndefined();
     expect(manifest.rowCounts.comments_seen).toBe(result.counts['comments_seen.csv']);
-    expect(JSON.stringify(manifest)).not.toContain('"k"');
+    expect(manifest.options.studyKeyUsed).toBeUndefined();
     expect(result.files['codebook.md']).toContain('read from the backup file');
+  });
+
+  it('writes the data’s versions only when they have the form versions have', async () => {
+    const versions = async (extensionVersion: string, classifierVersion: string) => {
+      const result = await buildExport(canaryHistory(), options(), {
+        ...meta,
+        source: { kind: 'backup-file', extensionVersion, classifierVersion, schemaVersion: 6 },
+      });
+      return JSON.parse(result.files['manifest.json'] as string).data;
+    };
+    expect(await versions('0.1.0', '2+0123456789ab')).toMatchObject({
+      extensionVersion: '0.1.0',
+      classifierVersion: '2+0123456789ab',
+    });
+    expect(await versions('Jean_Baptiste.Canarini+0618908199', 'canary_troll99')).toEqual({
+      kind: 'backup-file',
+      extensionVersion: null,
+      classifierVersion: null,
+      schemaVersion: 6,
+    });
   });
 
   it('bands each comment by the level the CM saw, and says where the bands begin', async () => {
@@ -794,14 +1015,15 @@ describe('manifest, codebook and versions', () => {
       ),
     };
     const result = await buildExport(history, options({ granularity: 'day' }), meta);
-    expect(column(result, 'comments_seen.jsonl', 'intensity_band')).toEqual(
-      intensities.flatMap((intensity) => Array<string>(5).fill(intensityLevel(intensity))),
+    // Rows of one day come in a random order: compared as sorted lists.
+    expect(column(result, 'comments_seen.jsonl', 'intensity_band').sort()).toEqual(
+      intensities.flatMap((intensity) => Array<string>(5).fill(intensityLevel(intensity))).sort(),
     );
     expect(result.files['codebook.md']).toContain(`\`high\` (from ${LEVEL_FROM.high})`);
   });
 
   it('documents every column of every table, the formula guard and what k covers', async () => {
-    const result = await buildExport(canaryHistory(), options({ text: 'redacted', studyKey: 'k' }), meta);
+    const result = await buildExport(canaryHistory(), options({ text: 'redacted' }), meta);
     const codebook = result.files['codebook.md'] as string;
     for (const table of result.preview.tables) {
       for (const name of table.columns)
@@ -810,7 +1032,7 @@ describe('manifest, codebook and versions', () => {
     expect(codebook).toContain('fewer than 5');
     expect(codebook).toContain('Spreadsheet formula guard');
     expect(codebook).toContain('Not covered');
-    expect(codebook).toContain('never leaves the CM’s device');
+    expect(codebook).toContain('No code links the rows of one commenter or of one thread');
   });
 });
 
@@ -874,7 +1096,7 @@ describe('label corrections and classifier versions', () => {
     // Five alike, so that the forged version is not too rare to publish (it is part of the kind).
     history.comments = history.comments.map((row) => ({
       ...row,
-      version: row.id.startsWith('filler-x-20-in') ? 'x; DROP' : row.version,
+      version: row.id.startsWith('filler-x-20-regulars') ? 'x; DROP' : row.version,
     }));
     const versions = column(
       await buildExport(history, options(), meta),

@@ -65,8 +65,6 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
       'day',
       '--category',
       'retail',
-      '--study-key',
-      'S1',
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -78,7 +76,6 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
       accountCategory: 'retail',
       timeGranularity: 'day',
       commentText: 'redacted',
-      studyKeyUsed: true,
     });
     // The versions of the exporter, and those the backup file records for its data.
     expect(manifest.exporter.extensionVersion).toMatch(/^\d+\.\d+\.\d+/);
@@ -94,7 +91,7 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
     for (const content of Object.values(files)) {
       for (const canary of CANARIES) expect(content.toLowerCase()).not.toContain(canary.toLowerCase());
     }
-    expect(result.stdout).toMatch(/new random secret/);
+    expect(result.stdout).toMatch(/^anonymize: wrote .*out\.zip \(comments_seen \d+/);
   });
 
   it('publishes label and intensity band, and finer values only with --finer-values', async () => {
@@ -117,33 +114,25 @@ describe('npm run anonymize', { timeout: 30_000 }, () => {
     expect(finer.stdout).toMatch(/finer values included: comments are easier to recognise/);
   });
 
-  it('keeps study pseudonyms stable across runs with the same secret file, and writes no secret', async () => {
-    const backupPath = write('study.json', JSON.stringify(backup));
-    const secretPath = join(dir, 'study.secret');
-    const commenters = async (out: string) => {
-      const result = await anonymize(
-        backupPath,
-        join(dir, out),
-        '--study-key',
-        'S1',
-        '--secret-file',
-        secretPath,
-      );
-      expect(result.code, result.stderr).toBe(0);
-      const files = unzipSync(readFileSync(join(dir, out)));
-      const secret = readFileSync(secretPath, 'utf8').trim();
-      for (const bytes of Object.values(files)) expect(strFromU8(bytes)).not.toContain(secret);
-      return strFromU8(files['comments_seen.jsonl'] as Uint8Array)
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line).commenter);
-    };
-    const first = await commenters('s1.zip');
-    expect(readFileSync(secretPath, 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
-    expect(await commenters('s2.zip')).toEqual(first);
-    const result = await anonymize(backupPath, join(dir, 's3.zip'), '--secret-file', secretPath);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/only applies with --study-key/);
+  it('writes into the manifest only versions of the expected form, never free text from the envelope', async () => {
+    const backupPath = write(
+      'envelope.json',
+      JSON.stringify({
+        ...backup,
+        extensionVersion: 'Jean_Baptiste.Canarini+0618908199',
+        classifierVersion: 'canary_troll99',
+      }),
+    );
+    const outPath = join(dir, 'envelope.zip');
+    const result = await anonymize(backupPath, outPath);
+    expect(result.code, result.stderr).toBe(0);
+    const files = unzipSync(readFileSync(outPath));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] as Uint8Array));
+    expect(manifest.data).toMatchObject({ extensionVersion: null, classifierVersion: null });
+    for (const bytes of Object.values(files)) {
+      const content = strFromU8(bytes).toLowerCase();
+      for (const canary of CANARIES) expect(content).not.toContain(canary.toLowerCase());
+    }
   });
 
   it.each([

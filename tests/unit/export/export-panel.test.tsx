@@ -121,9 +121,9 @@ describe('ExportPanel', () => {
     expect(root.textContent).toContain('exportExcludedCount(1)');
     expect(consentBox()?.checked).toBe(false);
     expect(downloadButton()?.disabled).toBe(true);
-    // One draft per visit: the same pseudonym key and snapshot from preview to download.
+    // One draft per visit: the same export key and snapshot from preview to download.
     expect(new Set(previewCalls().map((call) => 'draftId' in call && call.draftId)).size).toBe(1);
-    expect(new Set(previewCalls().map((call) => 'pseudonymKey' in call && call.pseudonymKey)).size).toBe(1);
+    expect(new Set(previewCalls().map((call) => 'exportKey' in call && call.exportKey)).size).toBe(1);
     expect(previewCalls().map((call) => 'asOf' in call && call.asOf)).toEqual([null, ASOF]);
   });
 
@@ -143,6 +143,22 @@ describe('ExportPanel', () => {
     await settle(() => expect(root.textContent).toContain('exportConsentFinerValues'));
     // What leaves changed: the consent must be given again.
     expect(consentBox()?.checked).toBe(false);
+  });
+
+  it('warns that redacted text can still name someone, and the consent no longer says it names no one', async () => {
+    await act(() => render(<ExportPanel />, root));
+    await settle(() => expect(consentBox()).not.toBeNull());
+    expect(root.textContent).toContain('exportRedactedTextRisk');
+    const consent = () => consentBox()?.parentElement?.textContent ?? '';
+    expect(consent()).toContain('exportConsentNoIdentity');
+    expect(consent()).not.toContain('exportConsentNoIdentityBesidesText');
+
+    await act(() =>
+      root.querySelector<HTMLInputElement>('[data-testid="export-choice-exportRedactedText"]')?.click(),
+    );
+    await settle(() => expect(previewCalls()).toHaveLength(2));
+    await settle(() => expect(consent()).toContain('exportConsentNoIdentityBesidesText'));
+    expect(consent()).toContain('exportConsentTextRedacted');
   });
 
   it('pages through every row, and a row left out on a later page stays on that page', async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../../src/export/
 import { Transfers } from '../../../src/shared/transfer';
 import { openDb } from '../../../src/storage/db';
 import type { CommentRow } from '../../../src/storage/schema';
-import { CANARIES, canaryHistory, INSTALL_SECRET } from './history';
+import { CANARIES, canaryHistory } from './history';
 
 let db: ReturnType<typeof openDb> | undefined;
 afterEach(async () => {
@@ -34,14 +34,12 @@ async function seed() {
 /** The service worker's held texts, shared by every handler map the tests make (as in one service worker). */
 const transfers = new Transfers();
 
-const handlersOn = (
-  database: NonNullable<typeof db>,
-  installSecret?: () => Promise<Uint8Array<ArrayBuffer>>,
-) => exportHandlers({ db: database, now: () => NOW, transfers, installSecret });
+const handlersOn = (database: NonNullable<typeof db>) =>
+  exportHandlers({ db: database, now: () => NOW, transfers });
 
 const draft = (options: Partial<ExportOptions> = {}, draftId = 'draft-0001') => ({
   draftId,
-  pseudonymKey: bytesToBase64(crypto.getRandomValues(new Uint8Array(32))),
+  exportKey: bytesToBase64(crypto.getRandomValues(new Uint8Array(32))),
   asOf: null as number | null,
   options: { ...DEFAULT_EXPORT_OPTIONS, ...options },
 });
@@ -57,15 +55,12 @@ function unzipReply(reply: { ok: true; transferId: string; parts: number; bytes:
 }
 
 describe('the service worker export handlers', () => {
-  it('preview, pages and zip of one draft show the same rows and pseudonyms, and the zip is clean', async () => {
+  it('preview, pages and zip of one draft show the same rows in the same order, and the zip is clean', async () => {
     const handlers = handlersOn(await seed());
     const message = draft({ text: 'redacted', granularity: 'day' });
     const preview = await handlers['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message });
     expect(preview.asOf).toBe(NOW);
     const comments = preview.tables[0];
-    const commenterColumn = comments?.columns.indexOf('commenter') ?? -1;
-    const firstCommenter = comments?.rows.map((row) => row.cells[commenterColumn]).find(Boolean);
-    expect(firstCommenter).toMatch(/^p_/);
 
     const reply = await handlers['ui→bg:export-zip']({
       type: 'ui→bg:export-zip',
@@ -75,17 +70,20 @@ describe('the service worker export handlers', () => {
     });
     expect(reply.ok && reply.fileName).toBe('desaffect-research-export-2026-11-25.zip');
     const files = unzipReply(reply);
-    expect(files['comments_seen.csv']).toContain(String(firstCommenter));
     const manifest = JSON.parse(files['manifest.json'] as string);
     expect(manifest.exporter.extensionVersion).toBe(packageJson.version);
     expect(manifest.data).toMatchObject({ kind: 'extension-database', extensionVersion: null });
-    const written = (files['comments_seen.jsonl'] as string).trim().split('\n');
+    const written = (files['comments_seen.jsonl'] as string)
+      .trim()
+      .split('\n')
+      .map((line) => Object.values(JSON.parse(line)));
     expect(written).toHaveLength(comments?.total as number);
+    expect(written.slice(0, 50)).toEqual(comments?.rows.map((row) => row.cells));
     for (const content of Object.values(files)) {
       for (const canary of CANARIES) expect(content.toLowerCase()).not.toContain(canary.toLowerCase());
     }
 
-    // The same draft after a service-worker restart: same pseudonyms (the dashboard holds the key).
+    // The same draft after a service-worker restart: the same order (the dashboard holds the key).
     const restarted = handlersOn(db as NonNullable<typeof db>);
     const again = await restarted['ui→bg:export-preview']({
       type: 'ui→bg:export-preview',
@@ -95,12 +93,14 @@ describe('the service worker export handlers', () => {
     expect(again.fingerprint).toBe(preview.fingerprint);
     expect(again.tables[0]?.rows).toEqual(comments?.rows);
 
-    // Another draft, another key: other pseudonyms.
+    // Another draft, another key: the same rows in another order.
     const otherDraft = await handlers['ui→bg:export-preview']({
       type: 'ui→bg:export-preview',
       ...draft({ text: 'redacted', granularity: 'day' }, 'draft-0002'),
     });
-    expect(otherDraft.tables[0]?.rows.map((row) => row.cells[commenterColumn])).not.toContain(firstCommenter);
+    const refs = (table: typeof comments) => table?.rows.map((row) => row.ref) ?? [];
+    expect(refs(otherDraft.tables[0])).not.toEqual(refs(comments));
+    expect(refs(otherDraft.tables[0]).sort()).toEqual(refs(comments).sort());
   });
 
   it('pages through a table', async () => {
@@ -168,24 +168,6 @@ describe('the service worker export handlers', () => {
     await database.comments.delete(first.key);
     expect(await handlersOn(database)['ui→bg:export-zip'](zip)).toEqual({ ok: false, reason: 'changed' });
     expect(await handlers['ui→bg:export-zip'](zip)).toEqual({ ok: false, reason: 'changed' });
-  });
-
-  it('keys study pseudonyms with the install secret, and refuses a study key without one', async () => {
-    const database = await seed();
-    const message = draft({ studyKey: 'study A', granularity: 'day' });
-    await expect(
-      handlersOn(database)['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message }),
-    ).rejects.toThrow(/per-install secret/);
-    const withSecret = handlersOn(database, async () => INSTALL_SECRET);
-    const preview = await withSecret['ui→bg:export-preview']({ type: 'ui→bg:export-preview', ...message });
-    // Stable across drafts (other random keys) of the same study on this install.
-    const other = await withSecret['ui→bg:export-preview']({
-      type: 'ui→bg:export-preview',
-      ...draft({ studyKey: 'study A', granularity: 'day' }, 'draft-0009'),
-    });
-    expect(other.tables[0]?.rows.map((row) => row.cells)).toEqual(
-      preview.tables[0]?.rows.map((row) => row.cells),
-    );
   });
 
   it('reads only the chosen date range', async () => {

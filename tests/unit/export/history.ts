@@ -10,11 +10,6 @@ import { DEFAULT_SETTINGS } from '../../../src/shared/settings';
 import type { BackupTables } from '../../../src/storage/backup-format';
 import type { ActionRow, CheckInRow, CommentRow, CorrectionRow } from '../../../src/storage/schema';
 
-export const STUDY_KEY = 'study-2026-canary';
-/** The per-install secret the tests pass: it keys study pseudonyms and must never be written. */
-export const INSTALL_SECRET = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) % 256);
-const INSTALL_SECRET_HEX = Buffer.from(INSTALL_SECRET).toString('hex');
-
 /** Strings that identify someone; none may appear in any exported byte (searched case-insensitively). */
 export const CANARIES = [
   // commenters' handles and display names
@@ -74,9 +69,6 @@ export const CANARIES = [
   'LEAKYTAG',
   'LEAKYCUE',
   'LEAKYDAY',
-  // secrets of the export itself
-  STUDY_KEY,
-  INSTALL_SECRET_HEX,
 ];
 
 const at = (day: number, hour: number, minute = 17) => Date.UTC(2026, 10, day, hour, minute);
@@ -142,21 +134,34 @@ const CANARY_TEXTS = [
   'zephyrine oiselle dit que Canaribrand et CanaryPageName mentent, KanariFan aussi, BrandCanaryOfficial répond pas',
 ];
 
-/** Comments that name no one, so the canary rows share their day with k - 1 others and stay in the export. */
-function fillers(platform: Platform, day: number, count: number, isOwn = false): CommentRow[] {
-  return Array.from({ length: count }, (_, i) =>
-    commentRow({
+/**
+ * Comments that name no one, so the canary rows share their day and kind with k - 1 others and stay in
+ * the export: in the canary threads, by regulars who write on both days (2 to 5 comments each, like the
+ * canary commenters) or by one-off commenters (like the authors of the tricky comments).
+ */
+function fillers(
+  platform: Platform,
+  day: number,
+  count: number,
+  authors: 'regulars' | 'one-off' | 'own' = 'regulars',
+): CommentRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const handle = { regulars: `filler_${i}`, 'one-off': `once_${day}_${i}`, own: 'BrandCanaryOfficial' }[
+      authors
+    ];
+    return commentRow({
       platform,
-      id: `filler-${platform}-${day}-${isOwn ? 'own' : 'in'}-${i}`,
-      threadKey: `filler-thread-${i % 2}`,
-      authorHandle: isOwn ? 'BrandCanaryOfficial' : `filler_${i}`,
-      authorName: isOwn ? 'Canaribrand' : `Filler Person ${i}`,
+      id: `filler-${platform}-${day}-${authors}-${i}`,
+      // In the canary thread of the platform: one thread band for every row of a platform.
+      threadKey: platform === 'x' ? '1890800001' : '/CanaryPageName/posts/9081809',
+      authorHandle: handle,
+      authorName: authors === 'own' ? 'Canaribrand' : `Filler Person ${i}`,
       text: `Encore un commentaire ordinaire, le numéro ${i}.`,
       permalink: null,
       firstSeen: at(day, 10 + i),
-      isOwn,
-    }),
-  );
+      isOwn: authors === 'own',
+    });
+  });
 }
 
 /** Comments on an edited backup's free-form fields and on names the redactor must fold or assemble. */
@@ -261,7 +266,9 @@ export function canaryHistory(): BackupTables {
     ...fillers('x', 21, 5),
     ...fillers('facebook', 20, 5),
     ...fillers('facebook', 21, 5),
-    ...fillers('x', 21, 5, true),
+    ...fillers('facebook', 20, 5, 'one-off'),
+    ...fillers('facebook', 21, 5, 'one-off'),
+    ...fillers('x', 21, 5, 'own'),
     // A row from an edited backup with a day that is not a day.
     { ...(comments[0] as CommentRow), key: 'x:1890818199', id: '1890818199', day: 'LEAKYDAY' },
   );

@@ -6,7 +6,7 @@ const KEY = `${'A'.repeat(43)}=`;
 const preview = {
   type: 'ui→bg:export-preview',
   draftId: 'draft-0001',
-  pseudonymKey: KEY,
+  exportKey: KEY,
   asOf: null,
   options: DEFAULT_EXPORT_OPTIONS,
 };
@@ -32,8 +32,8 @@ describe('export messages at the service worker boundary', () => {
     ['a malformed day', { ...preview, options: { ...DEFAULT_EXPORT_OPTIONS, from: '25/11/2026' } }],
     ['a short draft id', { ...preview, draftId: 'x' }],
     ['missing options', { type: 'ui→bg:export-zip', draftId: 'draft-0001' }],
-    ['a short pseudonym key', { ...preview, pseudonymKey: 'AAAA' }],
-    ['no pseudonym key', { ...preview, pseudonymKey: undefined }],
+    ['a short export key', { ...preview, exportKey: 'AAAA' }],
+    ['no export key', { ...preview, exportKey: undefined }],
     ['a zip without snapshot', { ...zip, asOf: null }],
     ['a zip without fingerprint', { ...zip, fingerprint: undefined }],
     ['an unknown table', { ...page, table: 'evidence' }],

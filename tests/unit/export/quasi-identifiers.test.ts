@@ -65,10 +65,10 @@ const jsonLines = (text: string) =>
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 
-/** How many published rows share each combination of every column but the row number and pseudonyms. */
+/** How many published rows share each combination of every column but the row number. */
 function groupSizes(rows: Record<string, unknown>[]): number[] {
   const groups = new Map<string, number>();
-  for (const { comment_no: _no, commenter: _commenter, thread: _thread, ...published } of rows) {
+  for (const { comment_no: _no, ...published } of rows) {
     const key = JSON.stringify(published);
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
