@@ -17,7 +17,7 @@ import {
 } from '../export/messages';
 import { ask } from '../ui/client';
 import { downloadBlob } from '../ui/download';
-import { formatDay } from '../ui/format';
+import { formatDay, formatList } from '../ui/format';
 import { t, tn } from '../ui/i18n';
 import { cellText, columnName } from './export-words';
 import { readParts, TransferInterrupted } from './transfers';
@@ -35,23 +35,26 @@ const totalOf = (preview: ExportPreview, name: string) =>
 function consentStatement(preview: ExportPreview, options: ExportOptions): string {
   // Only notes still in the preview count: a chosen note on a day left out does not leave.
   const notes = preview.noteCandidates.filter((note) => options.checkInNoteIds.includes(note.id)).length;
+  // Only what the export holds: "0 check-ins" is no part of it.
+  const held = (
+    [
+      ['exportConsentComments', 'comments_seen'],
+      ['exportConsentActions', 'actions'],
+      ['exportConsentCheckIns', 'checkins'],
+      ['exportConsentActive', 'active_time'],
+    ] as const
+  )
+    .map(([key, table]) => [key, totalOf(preview, table)] as const)
+    .filter(([, total], index) => total > 0 || index === 0);
   const parts = [
-    t(
-      'exportConsentRows',
-      [
-        tn('exportConsentComments', totalOf(preview, 'comments_seen')),
-        tn('exportConsentActions', totalOf(preview, 'actions')),
-        tn('exportConsentCheckIns', totalOf(preview, 'checkins')),
-        tn('exportConsentActive', totalOf(preview, 'active_time')),
-      ].join(', '),
-    ),
+    t('exportConsentRows', formatList(held.map(([key, total]) => tn(key, total)))),
     t(options.granularity === 'hour' ? 'exportConsentTimesHour' : 'exportConsentTimesDay'),
     t(options.text === 'redacted' ? 'exportConsentTextRedacted' : 'exportConsentTextNone'),
     t(options.finerValues ? 'exportConsentFinerValues' : 'exportConsentBands'),
     ...(options.corrections
       ? [t('exportConsentCorrections', String(totalOf(preview, 'label_corrections')))]
       : []),
-    tn('exportConsentNotes', notes),
+    ...(notes > 0 ? [tn('exportConsentNotes', notes)] : []),
     // Redaction replaces only the names the history holds: a text may still name someone.
     t(
       options.text === 'redacted' || notes > 0

@@ -12,7 +12,7 @@ function tableSection(table: ExportTable): string {
     (column) =>
       `| \`${column.name}\` | ${column.type} | ${escapeCell(column.meaning)} | ${escapeCell(column.anonymisation)} |`,
   );
-  return `## ${table.name}.csv / ${table.name}.jsonl\n\n${table.description} ${table.total} rows.\n\n${header}\n${lines.join('\n')}\n`;
+  return `## ${table.name}.csv / ${table.name}.jsonl\n\n${table.description} ${table.total} ${table.total === 1 ? 'row' : 'rows'}.\n\n${header}\n${lines.join('\n')}\n`;
 }
 
 export function writeCodebook(

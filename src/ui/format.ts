@@ -65,6 +65,13 @@ export function formatNumber(value: number, fractionDigits = 0): string {
   }).format(value);
 }
 
+/** "a, b and c" in the page's language. */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(document.documentElement.lang || undefined, { type: 'conjunction' }).format(
+    items,
+  );
+}
+
 /** A date and time, in the page's language. */
 export function formatDateTime(epochMs: number): string {
   return new Intl.DateTimeFormat(document.documentElement.lang || undefined, {

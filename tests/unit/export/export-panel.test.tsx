@@ -161,6 +161,15 @@ describe('ExportPanel', () => {
     expect(consent()).toContain('exportConsentTextRedacted');
   });
 
+  it('says only what the export holds: no count of zero, no note when none is chosen', async () => {
+    await act(() => render(<ExportPanel />, root));
+    await settle(() => expect(consentBox()).not.toBeNull());
+    const consent = consentBox()?.parentElement?.textContent ?? '';
+    expect(consent).toContain('exportConsentComments(120)');
+    expect(consent).not.toContain('exportConsentActions(0)');
+    expect(consent).not.toContain('exportConsentNotes');
+  });
+
   it('pages through every row, and a row left out on a later page stays on that page', async () => {
     await act(() => render(<ExportPanel />, root));
     await settle(() => expect(consentBox()).not.toBeNull());
