@@ -51,6 +51,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['tests/unit/preact-effects.ts'],
           // A hang guard, not a speed goal (vitest's default 5 s is one): on a loaded 2-core CI machine the
           // upgrade of a realistic history alone took 4 s. Speed is measured by `npm run bench`.
           testTimeout: UNIT_TIMEOUT_MS,
