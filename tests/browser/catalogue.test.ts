@@ -54,9 +54,13 @@ function fragments(language: UiLanguage): RegExp[] {
     );
 }
 
-/** Words the browser writes in the page's language: month and weekday names, AM and PM. */
+/** Words the browser writes in the page's language: month and weekday names, AM and PM, a list's "and". */
 function calendarWords(language: UiLanguage): Set<string> {
   const words = new Set(['AM', 'PM']);
+  for (const word of new Intl.ListFormat(language, { type: 'conjunction' })
+    .format(['1', '2', '3'])
+    .split(/[\s,]+/))
+    if (!/\d/.test(word)) words.add(word);
   for (const month of ['long', 'short'] as const)
     for (let m = 0; m < 12; m += 1)
       for (const word of new Intl.DateTimeFormat(language, { month })
