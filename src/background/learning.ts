@@ -12,7 +12,23 @@ import type { DesaffectDb } from '../storage/db';
 
 let learned: Promise<Adjustment> | null = null;
 
+/**
+ * Whatever writes the corrections table — a correction, a restore, the retention purge, deleting
+ * everything — is relearned from: Dexie says which tables each committed transaction changed. Listened to
+ * from the first time anything is learned, not on import.
+ */
+const CORRECTIONS_TABLE = /^idb:\/\/[^/]*\/corrections\//;
+let watchingCorrections = false;
+function forgetWhenCorrectionsChange(): void {
+  if (watchingCorrections) return;
+  watchingCorrections = true;
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((part) => CORRECTIONS_TABLE.test(part))) forgetAdjustment();
+  });
+}
+
 export function currentAdjustment(db: DesaffectDb): Promise<Adjustment> {
+  forgetWhenCorrectionsChange();
   if (!learned) {
     learned = learnableCorrections(db).then((rows) => learnAdjustment(loadModel(), rows));
     // A failed read is not cached: the next comment tries again.
@@ -26,12 +42,3 @@ export function currentAdjustment(db: DesaffectDb): Promise<Adjustment> {
 export function forgetAdjustment(): void {
   learned = null;
 }
-
-/**
- * Whatever writes the corrections table — a correction, a restore, the retention purge, deleting
- * everything — is relearned from: Dexie says which tables each committed transaction changed.
- */
-const CORRECTIONS_TABLE = /^idb:\/\/[^/]*\/corrections\//;
-Dexie.on('storagemutated', (parts) => {
-  if (Object.keys(parts).some((part) => CORRECTIONS_TABLE.test(part))) forgetAdjustment();
-});

@@ -14,6 +14,13 @@ export function isQuotaError(error: unknown): boolean {
   return named(error) || named((error as { inner?: unknown } | null)?.inner);
 }
 
+/** Notes in `health` a write the browser refused for want of space; whether `error` was that. */
+function notedFull(health: StorageHealth, now: number, error: unknown): boolean {
+  if (!isQuotaError(error)) return false;
+  health.fullSince ??= now;
+  return true;
+}
+
 /** Runs a write and keeps `health` up to date with what the browser said. */
 export async function watchWrite<T>(health: StorageHealth, now: number, write: () => Promise<T>): Promise<T> {
   try {
@@ -21,7 +28,7 @@ export async function watchWrite<T>(health: StorageHealth, now: number, write: (
     health.fullSince = null;
     return result;
   } catch (error) {
-    if (isQuotaError(error)) health.fullSince ??= now;
+    notedFull(health, now, error);
     throw error;
   }
 }
@@ -51,9 +58,7 @@ export function watchHandlers<H extends Record<string, Handler>, R = never>(
       try {
         return await handler(...args);
       } catch (error) {
-        if (!isQuotaError(error)) throw error;
-        health.fullSince ??= now();
-        if (!whenFull) throw error;
+        if (!notedFull(health, now(), error) || !whenFull) throw error;
         return whenFull();
       }
     },

@@ -41,6 +41,18 @@ const column = (result: ExportResult, file: string, name: string) =>
   jsonLines(result.files[file] as string).map((row) => row[name]);
 
 /** Compatibility letters, accents and stacked marks folded away: a canary spelt otherwise is still found. */
+/** One escalation of each comment, a minute after it was first seen. */
+const escalatedAMinuteLater = (comments: readonly CommentRow[]) =>
+  comments.map((row, i) => ({
+    id: i + 1,
+    commentKey: row.key,
+    tactic: 'escalate',
+    at: row.firstSeen + 60_000,
+    day: row.day,
+    platform: row.platform,
+    label: row.label,
+  }));
+
 const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 function expectNoCanary(files: Record<string, string>, context: string): void {
@@ -699,15 +711,7 @@ describe('rare combinations (k = 5)', () => {
       comments,
       checkins: [],
       corrections: [],
-      actions: comments.map((row, i) => ({
-        id: i + 1,
-        commentKey: row.key,
-        tactic: 'escalate',
-        at: row.firstSeen + 60_000,
-        day: row.day,
-        platform: row.platform,
-        label: row.label,
-      })),
+      actions: escalatedAMinuteLater(comments),
     };
     const prepared = await prepareExport(history, options({ granularity: 'hour' }), meta);
     const files = unzipToText(await writeExportZip(prepared));
@@ -863,15 +867,7 @@ describe('row order', () => {
         classification: { ...hostile, label: 'threat', intensity: 0.8 },
       }),
     );
-    const actions = comments.map((row, i) => ({
-      id: i + 1,
-      commentKey: row.key,
-      tactic: 'escalate',
-      at: row.firstSeen + 60_000,
-      day: row.day,
-      platform: row.platform,
-      label: row.label,
-    }));
+    const actions = escalatedAMinuteLater(comments);
     const checkins = comments.map((row, i) => ({
       id: i + 1,
       at: row.firstSeen + 120_000,

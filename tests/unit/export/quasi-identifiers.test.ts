@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../scripts/lib/classifier-train';
 import { buildExport, type ExportMeta } from '../../../src/export/anonymize';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../src/export/messages';
 import { CUE_KINDS, LABELS, type Label } from '../../../src/shared/comment';
@@ -7,20 +8,9 @@ import { commentRow, hostile } from './history';
 
 const meta: ExportMeta = { extensionVersion: '9.9.9', now: Date.UTC(2026, 10, 25) };
 
-/** Mulberry32: the same rows on every run. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A month of comments with classifier values as varied as real ones: scores, intensity, cues, language. */
 function variedHistory(count: number): BackupTables {
-  const random = seeded(16);
+  const random = mulberry32(16);
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)] as T;
   const comments = Array.from({ length: count }, (_, i) => {
     const label = pick<Label>([

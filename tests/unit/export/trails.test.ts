@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../scripts/lib/classifier-train';
 import { buildExport } from '../../../src/export/anonymize';
 import { DEFAULT_EXPORT_OPTIONS } from '../../../src/export/messages';
 import type { Label } from '../../../src/shared/comment';
@@ -6,23 +7,12 @@ import type { BackupTables } from '../../../src/storage/backup-format';
 import type { CommentRow } from '../../../src/storage/schema';
 import { commentRow, hostile } from './history';
 
-/** Mulberry32: the same history on every run. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * Ten days of comments on one account, by a few very active commenters and many occasional ones, in
  * twenty threads, between 7:00 and 22:00 UTC: the shape of the audit that found codes singling out.
  */
 function history(count: number, commenters: number): BackupTables {
-  const random = seeded(7);
+  const random = mulberry32(7);
   const labels: Label[] = ['neutral', 'neutral', 'neutral', 'unhappy_customer', 'troll', 'threat'];
   const comments = Array.from({ length: count }, (_, i) => {
     const label = labels[Math.floor(random() * labels.length)] as Label;
