@@ -237,7 +237,7 @@ describe('the exposure dashboard in Chromium', () => {
     const hostile = (seeded.byLabel.troll ?? 0) + (seeded.byLabel.threat ?? 0);
     expect(await dashboard.getByTestId('dash-summary').textContent()).toMatch(
       new RegExp(
-        `^${hostile} hostile comments today, [\\d.]+ times your usual day; online since \\d\\d:\\d\\d( [AP]M)?\\.$`,
+        `^${hostile} hostile comments today, [\\d.]+ times your usual day; online since \\d{1,2}:\\d\\d( [AP]M)?\\.$`,
       ),
     );
     expect(await dashboard.getByTestId('dash-online').textContent()).toContain('2 h 00');
